@@ -2154,6 +2154,10 @@ function paint(on, code, text) {
 function plain(text) {
   return stripInvisible(text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ""));
 }
+function evidenceText(line, room) {
+  if ([...line].length <= room) return line;
+  return line.trim().replace(/[ \t]{4,}/g, "   ");
+}
 function whereLines(finding, steps, width) {
   const location = finding.location ? `${finding.location.file}:${finding.location.line}` : null;
   let step = null;
@@ -2183,7 +2187,7 @@ function renderFinding(out, f, steps, c, width) {
   if (f.retryable) out.push(paint(c, "dim", "        a retry can help: the cause is passing (network, registry, runner)"));
   if (f.evidence.length > 0) {
     out.push(paint(c, "dim", "        evidence:"));
-    for (const e of f.evidence.slice(0, 8)) out.push(paint(c, "dim", cutLine(`          | ${plain(e)}`, width)));
+    for (const e of f.evidence.slice(0, 8)) out.push(paint(c, "dim", cutLine(`          | ${evidenceText(plain(e), width - 12)}`, width)));
   }
   if (f.fix) {
     out.push("        fix:");
@@ -3646,11 +3650,11 @@ function withFlashAttnNote(fix5) {
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants11) {
-  return variants11.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants13) {
+  return variants13.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants11, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants11)];
+function withFlashAttnVariants(compileAnyway, variants13, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants13)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -6224,8 +6228,8 @@ function pygBuildOf(version2) {
   return cuda === null ? null : { torch: `${m[1]}.${m[2]}`, cudaTag: m[3], cuda };
 }
 function pygFindLinks(torchVersion, cudaTag2) {
-  const bare = /^\d{1,2}\.\d{1,3}\.\d{1,3}(?=\+|$)/.exec(torchVersion)?.[0];
-  return bare === void 0 ? null : `https://data.pyg.org/whl/torch-${bare}+${cudaTag2}.html`;
+  const bare2 = /^\d{1,2}\.\d{1,3}\.\d{1,3}(?=\+|$)/.exec(torchVersion)?.[0];
+  return bare2 === void 0 ? null : `https://data.pyg.org/whl/torch-${bare2}+${cudaTag2}.html`;
 }
 function majorOf(cuda) {
   return cuda.split(".")[0];
@@ -8219,6 +8223,22 @@ var init_apt_install_line = __esm({
 });
 
 // src/rules/catalog/runtime/shared-library-missing.ts
+function maybeJetsonBuild(when) {
+  return {
+    when,
+    title: "CUDA runtime library not found while building the image",
+    message: "The loader could not find {library:all}, a CUDA toolkit library, in a build step: this stage has no CUDA libraries, or, if the build runs on an NVIDIA Jetson with JetPack 4 (L4T R32), they are never in the image: there the nvidia container runtime mounts them from the host, and a `docker build` step gets them only when that runtime is Docker's default.",
+    fix: [
+      "See which it is on the build host: `head -1 /etc/nv_tegra_release` prints `# R32 (release), \u2026` on a Jetson with JetPack 4 (no such file elsewhere).",
+      "",
+      "On a Jetson with JetPack 4:",
+      "",
+      JETSON_BUILD_FIX,
+      "",
+      "On any other host, install the CUDA libraries of the release the program was built for in this stage (the number in the file name is the major release): NVIDIA's `cuda-libraries-` package of that release, an nvidia/cuda `-runtime` base image, or the `nvidia-*` pip wheels a pip-installed torch brings. " + LDD_CHECK
+    ].join("\n")
+  };
+}
 function pinToolkit() {
   return [
     "V=            # the release that worked, with its '-1' (1.14.3-1): apt-cache madison nvidia-container-toolkit lists them",
@@ -8349,6 +8369,29 @@ function driverVariants() {
       ].join("\n")
     },
     {
+      // llama.cpp's programs (`/llama-server: error while loading shared libraries: libcuda.so.1`, mpazdzioch/llamacpp-webui-glue#4:
+      // the project's CPU image built llama.cpp with CUDA; the reporter's fix built it without). A CUDA build links the driver's
+      // library, so the loader stops it before any option such as `--n-gpu-layers 0` is read. llama.cpp's CMake builds the CPU
+      // backend alone unless told otherwise (ggml/CMakeLists.txt: `option(GGML_CUDA "ggml: use CUDA" OFF)`; the old names
+      // LLAMA_CUBLAS and LLAMA_CUDA are deprecated for GGML_CUDA in its CMakeLists.txt); its published images are `server` (CPU)
+      // and `server-cuda` (CUDA 12), the CUDA ones to run with `--gpus` (docs/docker.md).
+      when: "driver&llamaCpp&!enrich.runGpus&!fact.place=host-shell",
+      title: "llama.cpp built with CUDA, started where the NVIDIA driver is not mounted",
+      message: "`{context.llamaCpp.program}` was built with CUDA: it links {library:all}, a library of the NVIDIA driver, which images never contain (the NVIDIA container runtime mounts it from the host when a container starts with GPUs). The loader stops the program before it reads any option, so `--n-gpu-layers 0` does not make a CUDA build run on the CPU.",
+      fix: [
+        "Decide which build this container should run:",
+        "",
+        "- On the CPU (no GPU, or a CPU image): build llama.cpp without CUDA. Its CMake builds the CPU backend alone unless `-DGGML_CUDA=ON` (older releases: `LLAMA_CUBLAS` / `LLAMA_CUDA`) is given, so drop that flag from the CPU image's build, or say `-DGGML_CUDA=OFF`; or use llama.cpp's CPU image, `ghcr.io/ggml-org/llama.cpp:server`, instead of a `-cuda` one.",
+        "- On the GPU: run the CUDA build with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: `--gpus all` in its `docker run` command, in a compose file a `deploy.resources.reservations.devices` entry with `capabilities: [gpu]`. The toolkit's own check of the host:",
+        "",
+        "```sh",
+        HOST_GPU_CHECK,
+        "```",
+        "",
+        "llama.cpp's images and flags: https://github.com/ggml-org/llama.cpp/blob/master/docs/docker.md"
+      ].join("\n")
+    },
+    {
       when: "driver&fact.place=docker-run&enrich.runWithGpus",
       title: title2,
       message: `${message3} This container was started without them.`,
@@ -8359,7 +8402,7 @@ function driverVariants() {
         "{enrich.runWithGpus}",
         "```",
         "",
-        'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.'
+        'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. ' + CPU_BUILD
       ].join("\n")
     },
     {
@@ -8373,14 +8416,14 @@ function driverVariants() {
         HOST_GPU_CHECK,
         "```",
         "",
-        'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`.'
+        'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. ' + CPU_BUILD
       ].join("\n")
     },
     {
       when: "driver",
       title: title2,
       message: "The loader could not find {library:all}, a library of the NVIDIA driver.",
-      fix: "On a machine: install the NVIDIA driver (`nvidia-smi` must work) - the CUDA toolkit alone does not bring `libcuda.so.1`. In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. To only link against the driver API at build time, use the stub in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda`."
+      fix: "On a machine: install the NVIDIA driver (`nvidia-smi` must work) - the CUDA toolkit alone does not bring `libcuda.so.1`. In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. " + CPU_BUILD + " To only link against the driver API at build time, use the stub in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda`."
     }
   ];
 }
@@ -8418,7 +8461,7 @@ function condaVariants() {
     unknownSource("base")
   ];
 }
-var lib, OPENCV_APT, GLU_APT, OPENCV_HEADLESS, LDD_CHECK, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, sharedLibraryMissing;
+var lib, OPENCV_APT, GLU_APT, OPENCV_HEADLESS, LDD_CHECK, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
@@ -8430,6 +8473,34 @@ var init_shared_library_missing = __esm({
     GLU_APT = aptInstallLine("libglu1-mesa");
     OPENCV_HEADLESS = "When `opencv-python` is your own requirement (not a dependency of another package), `opencv-python-headless` instead does not load libGL.";
     LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
+    JETSON_BUILD_FIX = [
+      "Make nvidia Docker's default runtime, so that build steps run under it. In `/etc/docker/daemon.json` (keep any other keys it has):",
+      "",
+      "```json",
+      "{",
+      '    "runtimes": {',
+      '        "nvidia": {',
+      '            "path": "nvidia-container-runtime",',
+      '            "runtimeArgs": []',
+      "        }",
+      "    },",
+      '    "default-runtime": "nvidia"',
+      "}",
+      "```",
+      "",
+      "```sh",
+      "sudo systemctl restart docker",
+      "docker info | grep 'Default Runtime'    # Default Runtime: nvidia",
+      "```",
+      "",
+      "BuildKit does not use the default runtime for build steps: build with the classic builder (`DOCKER_BUILDKIT=0 docker build \u2026`). Or keep",
+      "the step from loading CUDA at build time (no `import torch` in a `RUN`); the container started with `--runtime nvidia` has the libraries."
+    ].join("\n");
+    MAYBE_JETSON_BUILD_CONDITIONS = [
+      "cudaLibs&cuda10Lib&fact.place=image-build&!fact.cuda",
+      "cudaLibs&cuda10Lib&fact.place=image-build&fact.cuda=10.0",
+      "cudaLibs&cuda10Lib&fact.place=image-build&fact.cuda=10.2"
+    ];
     RUN_FIX = [
       "The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, and check inside the image:",
       "",
@@ -8491,6 +8562,7 @@ var init_shared_library_missing = __esm({
       "",
       "Then check with Docker's own test: `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`."
     ].join("\n");
+    CPU_BUILD = "If the container is meant to run without a GPU, it needs a build of the program without CUDA: a CUDA build links `libcuda.so.1` and cannot start where the driver is not mounted.";
     sharedLibraryMissing = {
       id: "runtime/shared-library-missing",
       title: "Shared library not found",
@@ -8534,6 +8606,12 @@ var init_shared_library_missing = __esm({
         // nvidia-smi's banner: `| NVIDIA-SMI 530.30.02              Driver Version: 530.30.02    CUDA Version: 12.1     |`
         { name: "hostDriver", literals: ["Driver Version:"], pattern: "NVIDIA-SMI [\\d.]{1,20}\\s{1,40}Driver Version: (?<version>\\d{2,4}\\.\\d{1,3}(?:\\.\\d{1,3})?)" },
         RUN_COMMAND_CONTEXT,
+        // a llama.cpp program the loader stopped: `/llama-server: error while loading shared libraries: \u2026`, `/app/llama-cli: \u2026`
+        {
+          name: "llamaCpp",
+          literals: ["llama-server:", "llama-cli:", "llama-completion:"],
+          pattern: "^(?:[\\w./-]{0,200}/)?(?<program>llama-(?:server|cli|completion)): error while loading shared libraries: "
+        },
         { name: "driver", literals: ["libcuda.so", "libnvidia-ml.so"], pattern: `(?:${lib("libcuda\\.so")}|${lib("libnvidia-ml\\.so")}|libcuda\\.so[.\\d]{0,200} => not found)` },
         { name: "cudnn", literals: ["libcudnn"], pattern: `(?:${lib("libcudnn")}|libcudnn[\\w.]{0,200} => not found)` },
         { name: "nccl", literals: ["libnccl"], pattern: `(?:${lib("libnccl")}|libnccl[\\w.]{0,200} => not found)` },
@@ -8543,6 +8621,14 @@ var init_shared_library_missing = __esm({
           pattern: `(?:${lib("lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so")}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`
         },
         { name: "tensorrt", literals: ["libnvinfer"], pattern: lib("libnvinfer") },
+        { name: "cuda10Lib", literals: [".so.10"], pattern: "lib(?:cublas|cudart|cufft|curand|cusparse|cusolver|nvrtc)\\.so\\.10\\b" },
+        // an NVIDIA Jetson on JetPack 4 (L4T R32) named by the log: an L4T image of R32 (`nvcr.io/nvidia/l4t-pytorch:r32.7.1-\u2026`),
+        // its release file's first line (`# R32 (release), REVISION: 7.1`), R32's 4.9 kernel (`4.9.253-tegra`), or in words
+        {
+          name: "jetpack4",
+          literals: ["l4t-", "# R32 (release)", "-tegra", "JetPack 4"],
+          pattern: "\\bl4t-[\\w-]{1,30}:r32\\.|# R32 \\(release\\)|\\b4\\.9\\.\\d{1,3}-tegra\\b|\\bJetPack 4\\b"
+        },
         // PyTorch's own libraries: an extension linked against another torch, or imported before torch
         { name: "torchLibs", literals: ["libtorch", "libc10"], pattern: lib("lib(?:torch|c10)[\\w]{0,40}\\.so") },
         { name: "opengl", literals: ["libGL.so", "libgthread", "libglib-2.0"], pattern: lib("lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so") },
@@ -8613,11 +8699,18 @@ var init_shared_library_missing = __esm({
           fix: 'Install it: `libnccl2` from NVIDIA\'s apt repository (its versions end in `+cuda` and the CUDA release: `apt-cache madison libnccl2`), or the pip wheel of the CUDA major release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.'
         },
         {
+          when: "cudaLibs&jetpack4&!fact.place=docker-run&!fact.place=host-shell",
+          title: "CUDA library missing during a Jetson image build (nvidia is not the default runtime)",
+          message: "The loader could not find {library:all}, a CUDA library, in a build on an NVIDIA Jetson with JetPack 4 (L4T R32). There the CUDA, cuDNN and TensorRT libraries are not in the images: the nvidia container runtime mounts them from the host, and a `docker build` step runs under that runtime only when it is Docker's default one.",
+          fix: JETSON_BUILD_FIX
+        },
+        {
           when: "cudaLibs&fact.place=image-build&fact.imageFlavour",
           title: "CUDA runtime library not found",
           message: "The loader could not find {library:all}, a CUDA toolkit library: this stage uses a `-base` image (no CUDA libraries) or copied binaries without the libraries they link. {enrich.stageNote}",
           fix: "Use the `-runtime` flavour of the same image ({enrich.runtimeImage|the `-runtime` tag of this CUDA release}) or install `cuda-libraries-{enrich.aptSuffix}` (NVIDIA's apt repository); a pip-installed torch brings its own copies as `nvidia-*` wheels."
         },
+        ...MAYBE_JETSON_BUILD_CONDITIONS.map((when) => maybeJetsonBuild(when)),
         {
           when: "cudaLibs",
           title: "CUDA runtime library not found",
@@ -9061,6 +9154,10 @@ var init_glibc_too_old = __esm({
       context: [
         // every symbol version the loader lacks, one line each: the highest is what the target must have
         { name: "versions", literals: ["' not found"], pattern: "version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found", tally: true },
+        // Apptainer's fakeroot from the host: `(required by /.singularity.d/libs/faked)`
+        { name: "apptainerFakeroot", literals: ["/.singularity.d/libs/"], pattern: "' not found \\(required by /\\.singularity\\.d/libs/(?:faked|fakeroot|libfakeroot)" },
+        // any other host file Apptainer binds there (`--nv`: `(required by /.singularity.d/libs/libGLX.so.0)`)
+        { name: "apptainerHost", literals: ["/.singularity.d/libs/"], pattern: "' not found \\(required by /\\.singularity\\.d/libs/" },
         // the C library in lib64 (RHEL-family layout), the library that needs it in a Debian multiarch directory
         {
           name: "foreignLayout",
@@ -9079,6 +9176,31 @@ var init_glibc_too_old = __esm({
         "listed above. A binary built on the host: build it in the image instead."
       ].join("\n"),
       variants: [
+        {
+          when: "apptainerFakeroot",
+          title: "Apptainer's fakeroot from the host needs a newer glibc than the image has",
+          message: "`{by}` is the host's fakeroot, which Apptainer binds into the container (`/.singularity.d/libs/`) to run the build's `%post` as a fake root when the user has no `/etc/subuid` mapping. It was built against the host's GNU C library, and the image's is older (`{lib}` lacks {context.versions.needs:all}): the image's glibc must be at least as new as the host's.",
+          fix: [
+            "Either build FROM a base image whose glibc is at least the host's (`ldd --version` prints it, on the host and in the image:",
+            "`apptainer exec IMAGE ldd --version`, IMAGE the image or .sif; a base of the host's distro release, or newer, has it), or let Apptainer map the",
+            "user instead of running the host's fakeroot command: as root, add the user to `/etc/subuid` and `/etc/subgid`, then build again:",
+            "",
+            "```sh",
+            'sudo apptainer config fakeroot --add "$USER"',
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "apptainerHost",
+          title: "A host library Apptainer binds into the container needs a newer glibc than the image has",
+          message: "`{by}` is a library of the host that Apptainer binds into the container (`/.singularity.d/libs/`: with `--nv`, the host's NVIDIA libraries). It was built against the host's GNU C library, and the image's is older (`{lib}` lacks {context.versions.needs:all}): the image's glibc must be at least as new as the host's.",
+          fix: [
+            "Run it in an image whose glibc is at least the host's: `ldd --version` prints it, on the host and in the image",
+            "(`apptainer exec IMAGE ldd --version`, IMAGE the image or .sif); rebuild the image FROM a base of the host's distro release or newer. A program",
+            "that needs no OpenGL can start with `--nvccli` instead of `--nv`: it mounts the driver libraries by",
+            "`NVIDIA_DRIVER_CAPABILITIES`, `compute,utility` by default, without the GL ones."
+          ].join("\n")
+        },
         {
           when: "foreignLayout",
           title: "A library from another distro in the container needs a newer glibc",
@@ -9314,11 +9436,50 @@ var init_library_symbol_mismatch = __esm({
 });
 
 // src/rules/catalog/runtime/illegal-instruction.ts
-var CPU_FLAGS, illegalInstruction;
+function qemuFix(actions) {
+  const register = actions ? [
+    "Register a newer QEMU: the setup action installs `tonistiigi/binfmt:latest` unless told otherwise, and that tag trails the versioned releases.",
+    "Its `Binfmt version` group in the job log shows the QEMU it registered. Pin a newer release before the builder is set up:",
+    "",
+    "```yaml",
+    "- uses: docker/setup-qemu-action@v4",
+    "  with:",
+    `    image: tonistiigi/binfmt:${BINFMT_TAG}`,
+    "- uses: docker/setup-buildx-action@v4",
+    "```"
+  ] : [
+    "Register a newer QEMU (the tags: https://hub.docker.com/r/tonistiigi/binfmt/tags). On GitHub Actions, in the setup action before the builder:",
+    "",
+    "```yaml",
+    "- uses: docker/setup-qemu-action@v4",
+    "  with:",
+    `    image: tonistiigi/binfmt:${BINFMT_TAG}`,
+    "- uses: docker/setup-buildx-action@v4",
+    "```",
+    "",
+    "On your own build host:",
+    "",
+    "```sh",
+    `docker run --privileged --rm tonistiigi/binfmt:${BINFMT_TAG} --uninstall 'qemu-*'`,
+    `docker run --privileged --rm tonistiigi/binfmt:${BINFMT_TAG} --install all`,
+    "```"
+  ];
+  return [
+    ...register,
+    "",
+    "Or do not emulate the step:",
+    "",
+    "- when its output does not depend on the target platform (a JavaScript bundle, static files, generated code), run that stage on the build platform and copy the result: `FROM --platform=$BUILDPLATFORM` with the stage's own base image (e.g. `FROM --platform=$BUILDPLATFORM node:22-alpine AS builder`);",
+    "- otherwise build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub, free in public repositories) and merge the digests with `docker buildx imagetools create` (https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners)."
+  ].join("\n");
+}
+var CPU_FLAGS, BINFMT_TAG, QEMU_MESSAGE, illegalInstruction;
 var init_illegal_instruction = __esm({
   "src/rules/catalog/runtime/illegal-instruction.ts"() {
     "use strict";
     CPU_FLAGS = "grep -o -w -E 'avx|avx2|avx512f|fma' /proc/cpuinfo | sort -u";
+    BINFMT_TAG = "qemu-v10.2.3";
+    QEMU_MESSAGE = "This step runs under QEMU user-mode emulation of {platform|another platform}, and QEMU stopped on an instruction it does not emulate (signal 4, SIGILL; exit code 132). The same program runs on a native machine: the emulator is older than the code it runs (newer Node, V8 and compilers use instructions older QEMU releases lack), or the step is one better not emulated at all.";
     illegalInstruction = {
       id: "runtime/illegal-instruction",
       title: "Illegal instruction: code built for a CPU this one is not",
@@ -9368,21 +9529,16 @@ var init_illegal_instruction = __esm({
           ].join("\n")
         },
         {
+          when: "qemu&fact.runner",
+          title: "QEMU emulation met an instruction it cannot run",
+          message: QEMU_MESSAGE,
+          fix: qemuFix(true)
+        },
+        {
           when: "qemu",
           title: "QEMU emulation met an instruction it cannot run",
-          message: "This step runs under QEMU user-mode emulation of {platform|another platform}, and QEMU stopped on an instruction it does not emulate (signal 4, SIGILL; exit code 132): tools with native code or a JIT (Node and npm, Rust, Go) hit it; the same step runs on a native machine.",
-          fix: [
-            "Run the step natively instead of emulated:",
-            "",
-            "- when its output does not depend on the target platform (a JavaScript bundle, static files, generated code), run that stage on the build platform and copy the result:",
-            "",
-            "```dockerfile",
-            "FROM --platform=$BUILDPLATFORM node:22-alpine AS builder",
-            "```",
-            "",
-            "  (with the stage's own base image in place of this one);",
-            "- otherwise build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub) and merge the digests with `docker buildx imagetools create` (https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners)."
-          ].join("\n")
+          message: QEMU_MESSAGE,
+          fix: qemuFix(false)
         },
         {
           when: "guard",
@@ -9815,6 +9971,8 @@ var init_cdi_device_unavailable = __esm({
         { name: "nixosGenerator", literals: ["nvidia-container-toolkit-cdi-generator"] },
         // kubelet's event, or containerd's CRI wording: a Kubernetes node
         { name: "kube", literals: ["kubelet", "failed to create containerd task"] },
+        // the NVIDIA runtime's automatic device: a spec the runtime generates itself, in memory
+        { name: "jitDevice", literals: ["runtime.nvidia.com/gpu="], pattern: "unresolvable CDI d[a-z ]{0,60}runtime\\.nvidia\\.com/gpu=" },
         { name: "managementKind", literals: ["management.nvidia.com/gpu="], pattern: "unresolvable CDI devices management\\.nvidia\\.com/gpu=(?!all\\b)" }
       ],
       scope: "step",
@@ -9856,6 +10014,30 @@ var init_cdi_device_unavailable = __esm({
             "```",
             "",
             'A toolkit older than 1.14.5 writes the wrong key for Docker: then add `"features": {"cdi": true}` to /etc/docker/daemon.json by hand. A rootless daemon reads `~/.config/docker/daemon.json` instead. On NixOS /etc/docker/daemon.json and the specs are generated from the configuration, so the commands above do not take: set `hardware.nvidia-container-toolkit.enable = true;` (with Docker 25 or later it turns `features.cdi` on and generates the specs at boot), then `sudo nixos-rebuild switch`. NVIDIA\'s CDI page: ' + CDI_DOCS
+          ].join("\n")
+        },
+        {
+          when: "jitDevice",
+          title: "The NVIDIA runtime could not generate its CDI spec for the GPU",
+          message: 'The container asked the NVIDIA runtime for {device}, a device of the runtime\'s own: it generates a CDI spec for it in memory when the container starts (its `jit-cdi` mode, what `mode = "auto"` picks from toolkit 1.18.0 on, so `--runtime=nvidia --gpus all` asks for it). That generation failed. A toolkit before 1.18.2 only logs why and goes on as if a spec on disk named the device, which none does: `unresolvable CDI devices` hides the real error (NVIDIA/nvidia-container-toolkit#1537).',
+          fix: [
+            "On the host (the node, in Kubernetes), run the same generation by hand: its error is the cause to fix.",
+            "",
+            "```sh",
+            "nvidia-ctk --version",
+            "nvidia-smi -L                              # the spec is generated from the driver: it must work first",
+            "sudo nvidia-ctk cdi generate > /dev/null   # prints `failed to generate CDI spec: \u2026` when it cannot",
+            "```",
+            "",
+            "If that generates without error, read the runtime's own log of the failed start: set its log file, run the container again, and look for",
+            "`Failed to create the automatic CDI modifier`:",
+            "",
+            "```sh",
+            "sudo nvidia-ctk config --in-place --set nvidia-container-runtime.debug=/var/log/nvidia-container-runtime.log",
+            'sudo grep -i "automatic CDI" /var/log/nvidia-container-runtime.log',
+            "```",
+            "",
+            "Toolkit 1.18.2 or later returns that error in place of this one. While the cause is being fixed, `sudo nvidia-ctk config --in-place --set nvidia-container-runtime.mode=legacy` makes the runtime give the GPU without CDI (its hook and libnvidia-container, as before 1.18); set `mode` back to `auto` afterwards. NVIDIA's CDI page: " + CDI_DOCS
           ].join("\n")
         },
         {
@@ -11026,6 +11208,213 @@ var init_cuda_os_call_failed = __esm({
         }
       ],
       docs: "https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/image-cuda-version-invalid.ts
+var INSPECT, FIX, imageCudaVersionInvalid;
+var init_image_cuda_version_invalid = __esm({
+  "src/rules/catalog/runtime/image-cuda-version-invalid.ts"() {
+    "use strict";
+    init_run_command2();
+    INSPECT = "docker inspect --format '{{{{range .Config.Env}}}}{{{{println .}}}}{{{{end}}}}' {enrich.runImage|<image>} | grep -E '^(CUDA_VERSION|NVIDIA_REQUIRE_|NVIDIA_DISABLE_REQUIRE)'";
+    FIX = [
+      "See the image's CUDA variables:",
+      "",
+      "```sh",
+      INSPECT,
+      "```",
+      "",
+      "Then, where the image is built, give `CUDA_VERSION` a plain version, or move the value the Dockerfile needs (a wheel suffix such as",
+      "`cu126`) to an `ARG` or a variable of another name, which the runtime does not read:",
+      "",
+      "```dockerfile",
+      "ENV CUDA_VERSION={context.invalid.plain|12.6}",
+      "```",
+      "",
+      'An image with `NVIDIA_REQUIRE_CUDA` set (`ENV NVIDIA_REQUIRE_CUDA="cuda>={context.invalid.plain|12.6}"`) is checked against that',
+      "instead of `CUDA_VERSION`. To start the image as it is, skip the runtime's requirement checks for this container (it then does",
+      "not check the driver's CUDA either): `docker run -e NVIDIA_DISABLE_REQUIRE=1 \u2026`."
+    ].join("\n");
+    imageCudaVersionInvalid = {
+      id: "runtime/image-cuda-version-invalid",
+      title: "The NVIDIA runtime cannot read the image's CUDA_VERSION",
+      severity: "error",
+      match: [
+        // `\u2026 failed to get image requirements: failed to get version: invalid CUDA version cu12.6: invalid version string: unknown`
+        { literals: ["invalid CUDA version "], pattern: "failed to get (?:image )?requirements:? [^\\n]{0,200}?invalid CUDA version (?<value>[^\\s:]{0,100}): invalid version string" }
+      ],
+      context: [
+        RUN_COMMAND_CONTEXT,
+        // `cu12.6`, `cu126`: the digits as a dotted version where the value shows one
+        { name: "invalid", literals: ["invalid CUDA version "], pattern: "invalid CUDA version [A-Za-z_-]{1,20}(?<plain>\\d{1,2}\\.\\d{1,2})(?::|\\s)" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The NVIDIA runtime reads the image's `CUDA_VERSION` as the CUDA release the image needs, and `{value}` is not a version it can read, so it refuses to start the container. The variable comes from the image (an `ENV` of its Dockerfile or of its base) or from an `-e CUDA_VERSION=` of the run.",
+      fix: FIX,
+      enrich: "run-command",
+      docs: "https://github.com/NVIDIA/nvidia-container-toolkit/blob/main/internal/config/image/cuda_image.go"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/k8s-device-plugin-no-nvml.ts
+var k8sDevicePluginNoNvml;
+var init_k8s_device_plugin_no_nvml = __esm({
+  "src/rules/catalog/runtime/k8s-device-plugin-no-nvml.ts"() {
+    "use strict";
+    k8sDevicePluginNoNvml = {
+      id: "runtime/k8s-device-plugin-no-nvml",
+      title: "NVIDIA's Kubernetes device plugin finds no NVML: the node does not run it with the NVIDIA runtime",
+      severity: "error",
+      match: [
+        // `If this is a GPU node, did you set the docker default runtime to \`nvidia\`?`
+        { literals: ["did you set the docker default runtime to"], pattern: "If this is a GPU node, did you set the docker default runtime to" },
+        // `If this is a GPU node, did you configure the NVIDIA Container Toolkit?`
+        { literals: ["did you configure the NVIDIA Container Toolkit"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "NVIDIA's device plugin could not load NVML (the driver's `libnvidia-ml.so.1`) in its own pod: the node's container runtime starts the pod without the NVIDIA runtime, which is what mounts the driver into a container. The plugin then registers no `nvidia.com/gpu` on that node (with `FAIL_ON_INIT_ERROR`, its default, the pod restarts in a loop).",
+      fix: [
+        "On the GPU node (the driver works there: `nvidia-smi` runs), with the NVIDIA Container Toolkit installed, make the NVIDIA runtime",
+        "the default of the runtime the kubelet uses, and restart it:",
+        "",
+        "```sh",
+        "sudo nvidia-ctk runtime configure --runtime=containerd --set-as-default",
+        "sudo systemctl restart containerd",
+        "# CRI-O: sudo nvidia-ctk runtime configure --runtime=crio --set-as-default --config=/etc/crio/crio.conf.d/99-nvidia.conf && sudo systemctl restart crio",
+        "```",
+        "",
+        "Or keep the default and run the plugin (and GPU pods) with a RuntimeClass: `nvidia-ctk runtime configure --runtime=containerd`",
+        "without `--set-as-default`, then",
+        "",
+        "```yaml",
+        "apiVersion: node.k8s.io/v1",
+        "kind: RuntimeClass",
+        "metadata:",
+        "  name: nvidia",
+        "handler: nvidia",
+        "```",
+        "",
+        "and `runtimeClassName: nvidia` in the plugin's pod spec (its Helm chart: `--set runtimeClassName=nvidia`). Docker's",
+        "`default-runtime` in daemon.json only counts when the kubelet runs containers through Docker; Kubernetes 1.24 removed dockershim,",
+        "so from 1.24 on the kubelet uses containerd or CRI-O (`kubectl get nodes -o wide` shows each node's container runtime). On a node",
+        "without a GPU, keep the plugin off it (a nodeSelector or the chart's node affinity)."
+      ].join("\n"),
+      docs: "https://github.com/NVIDIA/k8s-device-plugin#quick-start"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/cdi-spec-stale.ts
+var CHECK7, cdiSpecStale;
+var init_cdi_spec_stale = __esm({
+  "src/rules/catalog/runtime/cdi-spec-stale.ts"() {
+    "use strict";
+    CHECK7 = [
+      "```sh",
+      "ls /dev/dri /dev/nvidia*                                     # the device nodes this host has now",
+      "ls /etc/cdi /var/run/cdi                                     # the specs the runtime reads (both directories)",
+      "sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml   # again for /var/run/cdi/nvidia.yaml if that file exists",
+      "nvidia-ctk cdi list                                          # the device names the new spec offers",
+      "```"
+    ].join("\n");
+    cdiSpecStale = {
+      id: "runtime/cdi-spec-stale",
+      title: "CDI spec names a GPU device node this host no longer has",
+      severity: "error",
+      match: [
+        {
+          literals: ["failed to stat CDI host device"],
+          pattern: 'failed to stat CDI host device "(?<node>[^"\\s]{1,200})": (?<why>[^\\n]{1,200})'
+        }
+      ],
+      context: [{ name: "uvm", literals: ['failed to stat CDI host device "/dev/nvidia-uvm'] }],
+      scope: "step",
+      specificity: 3,
+      message: "The container runtime could not inject the CDI devices the container asked for: the spec lists the device node `{node}`, and the host has no such node now ({why}). A CDI spec is a snapshot of the devices when it was generated; a driver reinstalled or upgraded, a GPU added or removed, or display nodes numbered otherwise since leave it naming nodes that are gone.",
+      fix: [
+        "Generate the spec again on the host, as root, where it is read from (a spec in each directory: regenerate each), then run the container again:",
+        "",
+        CHECK7,
+        "",
+        "From NVIDIA Container Toolkit 1.18.0 the `nvidia-cdi-refresh` service regenerates /var/run/cdi/nvidia.yaml at boot and when the driver changes;",
+        "a hand-written copy in /etc/cdi is not refreshed, so regenerate it (or remove it) after driver changes."
+      ].join("\n"),
+      variants: [
+        {
+          when: "uvm",
+          message: "The container runtime could not inject the CDI devices the container asked for: the spec lists `{node}`, and the host has no such node now ({why}). That node belongs to the nvidia_uvm kernel module: the module is not loaded, or the spec is older than the driver.",
+          fix: [
+            "Load the module on the host and check the node, then run the container again: `sudo modprobe nvidia-uvm && ls -l /dev/nvidia-uvm*`.",
+            "If the node is there and the error stays, the spec is stale: generate it again where it is read from:",
+            "",
+            CHECK7
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/gpu-device-unknown.ts
+var LIST_GPUS, gpuDeviceUnknown;
+var init_gpu_device_unknown = __esm({
+  "src/rules/catalog/runtime/gpu-device-unknown.ts"() {
+    "use strict";
+    LIST_GPUS = "nvidia-smi -L     # on the host: GPU 0: \u2026 (UUID: GPU-\u2026), one line per GPU";
+    gpuDeviceUnknown = {
+      id: "runtime/gpu-device-unknown",
+      title: "GPU asked for is not on this host (unknown device)",
+      severity: "error",
+      match: [
+        {
+          literals: ["nvidia-container-cli: device error: "],
+          // a `{NAME:-0}` reference holds a colon of its own
+          pattern: "nvidia-container-cli: device error: (?<id>\\$?\\{[^}\\n]{1,200}\\}|[^/:\\s][^:\\n]{0,200}): unknown device"
+        }
+      ],
+      context: [
+        // a variable reference that was never substituted: `{NAME:-0}`, `${NAME}`, `$NAME`
+        { name: "unexpanded", literals: ["device error: "], pattern: "device error: [^\\s:]{0,100}[{$][^\\n]{0,200}: unknown device" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The NVIDIA container runtime was asked for the GPU `{id}`, which this host does not have. GPUs are named by index, from 0, or by UUID: asking for more GPUs than the host has (`--gpus 2` on a one-GPU machine asks for index 1) or for an index of another machine gives this.",
+      fix: [
+        "List the host's GPUs, then ask for one that is there:",
+        "",
+        "```sh",
+        LIST_GPUS,
+        "```",
+        "",
+        "- `docker run`: `--gpus all`, `--gpus 1` (a count), or `--gpus '\"device=0\"'` (indexes or UUIDs from the list);",
+        '- Compose: `count: 1` or `device_ids: ["0"]` under `deploy.resources.reservations.devices`;',
+        "- `NVIDIA_VISIBLE_DEVICES`: `all`, or indexes / UUIDs from the list."
+      ].join("\n"),
+      variants: [
+        {
+          when: "unexpanded",
+          title: "GPU id is a variable that was never substituted",
+          message: "The NVIDIA container runtime was asked for the GPU `{id}`: that is the text of a variable reference, not a GPU index or UUID. Nothing substituted it: in a Compose file interpolation needs the `$` (`${NAME:-0}`); written as `{NAME:-0}` it reaches the runtime as it is.",
+          fix: [
+            "Write the reference with its `$`, in the file or command that sets the GPU (a Compose file's `device_ids`, `NVIDIA_VISIBLE_DEVICES`,",
+            '`--gpus device=`), e.g. `device_ids: ["${NAME:-0}"]` with the variable\'s own name, and check what Compose passes on:',
+            "",
+            "```sh",
+            "docker compose config | grep -A3 device_ids   # the file with its variables substituted",
+            LIST_GPUS,
+            "```",
+            "",
+            "The value must be an index or a UUID that `nvidia-smi -L` lists."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.docker.com/compose/how-tos/gpu-support/"
     };
   }
 });
@@ -13116,12 +13505,12 @@ var init_torch_too_old = __esm({
 });
 
 // src/rules/catalog/pip/extension-torch-api-removed.ts
-var PREVIOUS_VERSIONS2, FIX, extensionTorchApiRemoved;
+var PREVIOUS_VERSIONS2, FIX2, extensionTorchApiRemoved;
 var init_extension_torch_api_removed = __esm({
   "src/rules/catalog/pip/extension-torch-api-removed.ts"() {
     "use strict";
     PREVIOUS_VERSIONS2 = "https://pytorch.org/get-started/previous-versions/";
-    FIX = [
+    FIX2 = [
       "Either patch the extension: in {file|its .cu / .cpp sources}, pass `x.scalar_type()` instead of `x.type()` to the `AT_DISPATCH_*` macros, as PyTorch's deprecation message says (check the project's newer commits first: many have made that change).",
       "",
       `Or build it against torch 2.5.1, the last release that still accepts \`.type()\` there, and torchvision 0.20.1: install both built for the CUDA of this build (the command per CUDA is under v2.5.1 on ${PREVIOUS_VERSIONS2}), then run the extension's install again with \`--no-build-isolation\`, so its build uses that torch and not the newest one from an isolated build env.`
@@ -13146,7 +13535,7 @@ var init_extension_torch_api_removed = __esm({
           message: "{file|The extension's source} passes `tensor.type()` (an `at::DeprecatedTypeProperties`) to an `AT_DISPATCH_*` macro, which takes a `c10::ScalarType`. PyTorch deprecated that form in 2019 and torch 2.6 no longer accepts it; this build compiles against torch {fact.torch}."
         }
       ],
-      fix: FIX,
+      fix: FIX2,
       docs: "https://github.com/pytorch/pytorch/pull/17996"
     };
   }
@@ -16628,6 +17017,16 @@ var init_apt_dropped_packages = __esm({
         purpose: "pip for Python 2",
         replacementNote: "pip for Python 3 (Python 2's packages went with it: python-dev likewise becomes python3-dev). python3-pip installs as far back as Ubuntu 16.04, so the line keeps working on any base; the build then runs pip3 and Python 3, so code that only runs on Python 2 needs porting.",
         movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release."
+      },
+      {
+        name: "python-dev",
+        goneFrom: "Debian 11 (bullseye) and Ubuntu 20.04",
+        debianMajor: 11,
+        ubuntu: [20, 4],
+        replacement: ["python3-dev"],
+        purpose: "the headers of Python 2",
+        replacementNote: "the headers of Python 3, what a C extension built for python3 needs (python-dev-is-python3 installs python3-dev too, and points python and python-config at Python 3, for scripts that call them). Code that only runs on Python 2 needs porting.",
+        movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release."
       }
     ];
     droppedPackageNames = DROPPED_PACKAGES.map((p) => p.name);
@@ -16660,6 +17059,57 @@ function droppedVariants() {
     { when: `${when}&enrich.droppedDebianPin`, title: title2, message: message3, fix: [...steps, pinAny].join("\n") },
     { when, title: title2, message: message3, fix: steps.join("\n") }
   ]);
+}
+function obsoleteVariants() {
+  const title2 = "apt package obsolete in this release";
+  const message3 = 'apt cannot install `{package:all}`, and its package lists are loaded: it says a package is "not available, but is referred to by another package" when the lists it read still name it, as an old name other packages replace or depend on. This release no longer ships a package of that name, so another `apt-get update` does not bring it back. {enrich.replacedAptSaid|}';
+  const after = ["", "{enrich.replacedNotes|} {enrich.replacedPython2|}"];
+  const installInDockerfile = [
+    "Install what replaces it ({enrich.replacedSwaps}), with the update in the same `RUN`:",
+    "",
+    "```dockerfile",
+    "RUN apt-get update \\",
+    " && apt-get install {enrich.replacedInstall} \\",
+    " && rm -rf /var/lib/apt/lists/*",
+    "```",
+    ...after
+  ];
+  const installInShell = [
+    "Install what replaces it ({enrich.replacedSwaps}), where the install ran, as root (or with `sudo`):",
+    "",
+    "```sh",
+    "apt-get update && apt-get install {enrich.replacedInstall}",
+    "```",
+    ...after
+  ];
+  const swap = ["In the `apt-get install` line, replace {enrich.replacedSwaps}.", ...after];
+  const checkHow = (block) => [
+    "Debian and Ubuntu named the Python 2 package of a module `python-` and the module's name, and those went with Python 2",
+    "(Debian 11, Ubuntu 20.04); the Python 3 package is `python3-` and the same name. Check that this release has",
+    "`{enrich.replacedCheck}`:",
+    "",
+    ...block,
+    "",
+    "A `Candidate:` version: install `{enrich.replacedCheck}` in place of `{enrich.replacedCheckOld}`. `Candidate: (none)`: the",
+    "module has another name here or no package; `apt-cache search --names-only` with part of its name lists the names, or",
+    "install the module with pip."
+  ];
+  const checkStage = checkHow(["```dockerfile", "RUN apt-get update && apt-cache policy {enrich.replacedCheck}", "```"]);
+  const checkShell = checkHow(["```sh", "apt-get update && apt-cache policy {enrich.replacedCheck}", "```"]);
+  const find = [
+    'Find the name this release uses for it. `apt-cache showpkg {package:words}` lists, under "Reverse Depends" and "Reverse',
+    'Provides", the packages that still refer to it; `apt-cache search --names-only` with part of the name lists the names',
+    "this release has; packages.debian.org and packages.ubuntu.com search names per release. Then install that name, or",
+    "build on an older base release that still has `{package:all}`."
+  ];
+  return [
+    { when: "obsolete&!dockerRepo&enrich.replacedInstall&fact.place=image-build", title: title2, message: message3, fix: installInDockerfile.join("\n") },
+    { when: "obsolete&!dockerRepo&enrich.replacedInstall", title: title2, message: message3, fix: installInShell.join("\n") },
+    { when: "obsolete&!dockerRepo&enrich.replacedSwaps", title: title2, message: message3, fix: swap.join("\n") },
+    { when: "obsolete&!dockerRepo&enrich.replacedCheck&fact.place=image-build", title: title2, message: message3, fix: checkStage.join("\n") },
+    { when: "obsolete&!dockerRepo&enrich.replacedCheck", title: title2, message: message3, fix: checkShell.join("\n") },
+    { when: "obsolete&!dockerRepo&enrich.replacedObsolete", title: title2, message: message3, fix: find.join("\n") }
+  ];
 }
 function versionGoneVariants() {
   const title2 = "apt package version no longer available";
@@ -16733,7 +17183,37 @@ function pinnedWithoutUpdateVariants() {
     { when: "versionGone&!update&aptInstall", title: title2, message: message3, fix: [...withoutInstall, ...after].join("\n") }
   ];
 }
-var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, DISTUTILS_GONE_MESSAGE, DISTUTILS_SETUPTOOLS, unableToLocatePackage;
+function dockerRepoVariants() {
+  const title2 = "Docker's apt repository gives this stage no packages";
+  const inDockerfile = (pin) => [
+    ...dockerRepoCheck("RUN "),
+    "",
+    "```dockerfile",
+    ...dockerRepoLines("RUN ", ""),
+    "```",
+    "",
+    ...dockerRepoAfter,
+    ...pin ? [dockerRepoPinAfter] : [],
+    dockerRepoAmd64Image
+  ].join("\n");
+  const inShell = (pin) => [
+    ...dockerRepoCheck(""),
+    "",
+    "```sh",
+    ...dockerRepoLines("", "sudo "),
+    "```",
+    "",
+    ...dockerRepoAfter,
+    ...pin ? [dockerRepoPinAfter] : []
+  ].join("\n");
+  return [
+    { when: "dockerRepo&versionGone&fact.place=image-build", title: title2, message: DOCKER_REPO_MESSAGE + DOCKER_REPO_PIN, fix: inDockerfile(true) },
+    { when: "dockerRepo&fact.place=image-build", title: title2, message: DOCKER_REPO_MESSAGE, fix: inDockerfile(false) },
+    { when: "dockerRepo&versionGone", title: title2, message: DOCKER_REPO_MESSAGE + DOCKER_REPO_PIN, fix: inShell(true) },
+    { when: "dockerRepo", title: title2, message: DOCKER_REPO_MESSAGE, fix: inShell(false) }
+  ];
+}
+var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, dockerRepoPackages, DOCKER_REPO_MESSAGE, DOCKER_REPO_PIN, dockerRepoCheck, dockerRepoLines, dockerRepoAfter, dockerRepoPinAfter, dockerRepoAmd64Image, DISTUTILS_GONE_MESSAGE, DISTUTILS_SETUPTOOLS, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
     "use strict";
@@ -16853,6 +17333,32 @@ var init_unable_to_locate_package = __esm({
       "Or the distribution's own `nvidia-cuda-toolkit`, if the CUDA release it packages fits (`apt-cache policy nvidia-cuda-toolkit`",
       "in the base image prints it; Debian 12: 11.8, in non-free and contrib)."
     ].join("\n");
+    dockerRepoPackages = ["docker-ce", "docker-ce-cli", "docker-ce-rootless-extras", "containerd.io", "docker-buildx-plugin", "docker-compose-plugin"];
+    DOCKER_REPO_MESSAGE = "apt has none of `{context.dockerRepo.name:all}` to install in this stage: they come from Docker's own apt repository (download.docker.com), not from the distribution. That repository's line is missing, was added after the last `apt-get update`, or names an architecture other than the stage's ({fact.platform|the log does not show the platform built}) or a release Docker has no packages for. A line copied from older install guides, `deb [arch=amd64] https://download.docker.com/\u2026`, gives an arm64 build only amd64 packages, which it does not install (apt may name them `docker-ce-cli:amd64`); a build on an arm64 machine (Apple silicon, Graviton) is arm64 unless `--platform` asks for another.";
+    DOCKER_REPO_PIN = " The pin `{context.versionGone.version}` names a release too: Docker builds each version for each distribution release (`~debian-buster`, `~debian.12~bookworm`), and only that release's list has it.";
+    dockerRepoCheck = (prefix) => [
+      "Compare the Docker line with the machine apt runs on: `dpkg --print-architecture` prints the architecture it installs",
+      "packages for, and the line's `[arch=\u2026]` must name it; `grep -rn download.docker.com /etc/apt/sources.list /etc/apt/sources.list.d/`",
+      `shows the line. Write it as Docker's install guide does (https://docs.docker.com/engine/install/debian/, \u2026/ubuntu/), with the`,
+      `architecture and release read ${prefix === "RUN " ? "in the stage" : "on the machine"}, and update before the install:`
+    ];
+    dockerRepoLines = (prefix, sudo) => [
+      `${prefix}${sudo}apt-get update && ${sudo}apt-get install -y --no-install-recommends ca-certificates curl \\`,
+      ` && ${sudo}install -m 0755 -d /etc/apt/keyrings \\`,
+      " && . /etc/os-release \\",
+      ` && ${sudo}curl -fsSL "https://download.docker.com/linux/$ID/gpg" -o /etc/apt/keyrings/docker.asc \\`,
+      ` && echo "deb [arch=$(dpkg --print-architecture) signed-by=/etc/apt/keyrings/docker.asc] https://download.docker.com/linux/$ID \${UBUNTU_CODENAME:-$VERSION_CODENAME} stable" ${sudo === "" ? ">" : "| sudo tee"} /etc/apt/sources.list.d/docker.list${sudo === "" ? "" : " > /dev/null"} \\`,
+      ` && ${sudo}apt-get update \\`,
+      ` && ${sudo}apt-get install -y --no-install-recommends {context.dockerRepo.name:words}${sudo === "" ? " \\" : ""}`,
+      ...sudo === "" ? [" && rm -rf /var/lib/apt/lists/*"] : []
+    ];
+    dockerRepoAfter = [
+      "`$ID` is `debian` or `ubuntu` there; a derivative distribution needs the name and codename of the release it is built on.",
+      "Replace the old Docker line (in the file the `grep` shows) rather than add a second one: two lines for one repository with",
+      "different `signed-by=` stop apt (`Conflicting values set for option Signed-By`)."
+    ];
+    dockerRepoPinAfter = "To keep a pinned version, list what the repository has for this release after the update (`apt-cache madison docker-ce`) and pin one of those lines.";
+    dockerRepoAmd64Image = "An image that must stay amd64 (it runs amd64-only programs) is built for amd64 instead, under emulation on an arm64 machine: `docker build --platform linux/amd64 \u2026`.";
     DISTUTILS_GONE_MESSAGE = "There is no `{context.distutilsGone.name}` to install: Python 3.12 removed the distutils module from its standard library (PEP 632), so neither Debian, Ubuntu nor the deadsnakes PPA packages it for this Python.";
     DISTUTILS_SETUPTOOLS = "Code or a build that still imports `distutils` gets it from setuptools: install `setuptools` with pip for that Python (or add it to requirements.txt).";
     unableToLocatePackage = {
@@ -16900,6 +17406,12 @@ var init_unable_to_locate_package = __esm({
           literals: [...droppedPackageNames],
           pattern: `(?:Unable to locate package |Package '?)(?<name>${droppedPackageNames.map((n) => n.replace(/[.+]/g, "\\$&")).join("|")})(?![\\w.+-])`
         },
+        // apt's block for a name it knows only because other packages refer to it (knowledge/apt-replaced.ts): the lists
+        // are loaded; its second line stands for it when a cut log lost the first.
+        {
+          name: "obsolete",
+          literals: ["is not available, but is referred to by another package", "This may mean that the package is missing, has been obsoleted"]
+        },
         // `python3.12-distutils`: distutils left the standard library in Python 3.12 (PEP 632, peps.python.org/pep-0632), so
         // no release or PPA builds the package for 3.12 or later (the-blue-alliance/the-blue-alliance#6816 and
         // skier233/media_ai_model_server#20: merged fixes drop it; opencodelists#2213 cites PEP 632's migration advice).
@@ -16915,6 +17427,13 @@ var init_unable_to_locate_package = __esm({
           tally: true,
           literals: ["was not found"],
           pattern: "Version '(?<version>[^'\\n]{1,100})' for '(?<package>[^'\\n]{1,200})' was not found"
+        },
+        // A package of Docker's own apt repository (dockerRepoPackages), in any of apt's four lines.
+        {
+          name: "dockerRepo",
+          tally: true,
+          literals: ["docker-ce", "containerd.io", "docker-buildx-plugin", "docker-compose-plugin"],
+          pattern: `(?:Unable to locate package |Package '?|' for '|Couldn't find any package by (?:glob|regex) ')(?<name>${dockerRepoPackages.map((n) => n.replace(/\./g, "\\.")).join("|")})(?![\\w.+-])`
         },
         // A package only NVIDIA's apt repositories have (NVIDIA_ONLY_MESSAGE).
         {
@@ -16972,6 +17491,9 @@ var init_unable_to_locate_package = __esm({
           message: DISTUTILS_GONE_MESSAGE,
           fix: `Remove \`{context.distutilsGone.name}\` from the \`apt-get install\` command. ${DISTUTILS_SETUPTOOLS}`
         },
+        // Not for Docker's own packages: apt prints its "referred to by another package" block for them too when their
+        // repository is missing, and no distribution package replaces docker-ce (dockerRepoVariants, below).
+        ...obsoleteVariants(),
         ...droppedVariants(),
         { when: "madeUpToolkit&fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
         { when: "madeUpToolkit&!fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInShell },
@@ -16989,6 +17511,7 @@ var init_unable_to_locate_package = __esm({
             "```"
           ].join("\n")
         },
+        ...dockerRepoVariants(),
         ...versionGoneVariants(),
         {
           when: "fact.platform=linux/arm64&fact.baseImage",
@@ -17016,7 +17539,7 @@ var init_unable_to_locate_package = __esm({
         { when: "!fact.place=image-build", fix: [...checkInShell, ...afterCheck].join("\n") }
       ],
       fix: [...checkInStage, ...afterCheck].join("\n"),
-      enrich: ["apt-dropped", "apt-pinned-install"],
+      enrich: ["apt-dropped", "apt-pinned-install", "apt-replaced"],
       docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
     };
   }
@@ -17145,6 +17668,72 @@ function ubuntuEolVariants(when) {
         "then point the sources at the old releases (as root; in a Dockerfile, as a `RUN` before the failing one):",
         "",
         ...stopgapShell
+      ].join("\n")
+    }
+  ];
+}
+function vendorNoReleaseVariants() {
+  const title2 = "Third-party apt repository no longer serves this release";
+  const archived = "apt found no `Release` file for `{context.vendorNoRelease.suite}` in {enrich.vendorName} (`{context.vendorNoRelease.url}`): it has dropped {enrich.vendorSuiteRelease|that release}. It moves a distribution release to `{enrich.vendorArchiveHost}` once Debian or Ubuntu has ended it, under the same suite name ({enrich.vendorPolicy}), so its line in this image now names a suite the repository does not have.";
+  const check2 = [
+    "```sh",
+    "curl -sI {context.vendorNoRelease.url}/dists/{context.vendorNoRelease.suite}/Release | head -n 1",
+    "```"
+  ];
+  const archiveCheck = [
+    "```sh",
+    "curl -sI {enrich.vendorArchiveUrl}/dists/{context.vendorNoRelease.suite}/Release | head -n 1   # 200: the archive has it",
+    "```"
+  ];
+  const rewrite = "grep -rl '{context.vendorNoRelease.host}' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r {enrich.vendorArchiveSed}";
+  const lasting = "The archive is a stopgap for a release past its end of life; the lasting fix is a base image of a release the repository still serves, and that repository line written for it.";
+  return [
+    {
+      when: "vendorNoRelease&enrich.vendorArchiveUrl&fact.place=image-build",
+      title: title2,
+      message: archived,
+      fix: [
+        "Point that line at the archive, suite unchanged: where the Dockerfile (or a script it runs) writes",
+        "`{context.vendorNoRelease.url}`, write `{enrich.vendorArchiveUrl}`; for a line the base image already has, rewrite it in",
+        "a `RUN` before the failing one:",
+        "",
+        "```dockerfile",
+        `RUN ${rewrite}`,
+        "```",
+        "",
+        "Check that the archive has the suite:",
+        "",
+        ...archiveCheck,
+        "",
+        lasting
+      ].join("\n")
+    },
+    {
+      when: "vendorNoRelease&enrich.vendorArchiveUrl",
+      title: title2,
+      message: archived,
+      fix: [
+        "Point that line at the archive, suite unchanged (`{enrich.vendorArchiveUrl}` for `{context.vendorNoRelease.url}`), as root,",
+        "then update again:",
+        "",
+        "```sh",
+        `${rewrite} && apt-get update`,
+        "```",
+        "",
+        lasting
+      ].join("\n")
+    },
+    {
+      when: "vendorNoRelease",
+      title: title2,
+      message: "apt found no `Release` file for `{context.vendorNoRelease.suite}` in the third-party repository `{context.vendorNoRelease.url}`: it does not serve that suite. A vendor drops a distribution release from its repository some time after the release's end of life and adds a new one some time after it comes out, so a line for {enrich.vendorSuiteRelease|this release} can outlive it or come too early.",
+      fix: [
+        "Ask the repository (`404` means it has no such suite):",
+        "",
+        ...check2,
+        "",
+        "Then follow the vendor's install page: a base image of a release it serves; the vendor's archive of dropped releases,",
+        "if it keeps one; or remove that source if the build needs nothing from it."
       ].join("\n")
     }
   ];
@@ -17317,6 +17906,14 @@ var init_fetch_failed = __esm({
           pattern: "Failed to fetch (?<url>https?://developer\\.download\\.nvidia\\.com/[^\\s]{0,300}/(?:InRelease|Release(?:\\.gpg)?|Packages(?:\\.gz|\\.xz|\\.bz2|\\.lz4)?))\\s+404\\b"
         },
         { name: "notFound", literals: ["404  Not Found", "404 Not Found"] },
+        {
+          // A third-party repository's suite with no Release file: `E: The repository 'http://apt.postgresql.org/pub/repos/apt
+          // buster-pgdg Release' does not have a Release file.` (Tecnativa/doodba#623). Debian's and Ubuntu's own mirrors are
+          // debianEol / ubuntuEol, NVIDIA's repository nvidiaIndex404: not taken here.
+          name: "vendorNoRelease",
+          literals: ["have a Release file", "has a Release file"],
+          pattern: "The repository '(?<url>https?://(?<host>(?![A-Za-z0-9.-]{0,200}(?:debian\\.org|ubuntu\\.com|developer\\.download\\.nvidia\\.com)\\b)[A-Za-z0-9.-]{1,200})(?::\\d{1,5})?(?:/[^'\\s]{0,300})?) (?<suite>[A-Za-z0-9._/-]{1,80}) Release' (?:does not have|does no longer have|no longer has) a Release file"
+        },
         {
           // A Debian release's suite with no Release file on Debian's mirrors, for a release moved to archive.debian.org
           // (knowledge/eol-releases.ts): `The repository 'http://deb.debian.org/debian-security buster/updates Release' \u2026`.
@@ -17683,25 +18280,27 @@ var init_fetch_failed = __esm({
             ...dropNvidiaSourcesEither
           ].join("\n")
         },
+        ...vendorNoReleaseVariants(),
         {
           when: "notFound&!update&install",
-          message: "The mirror answered 404 for `{url|a package}`: this `RUN` installs without `apt-get update`, so it used package lists from an earlier, cached layer, and the mirror has since replaced that package version.",
+          message: "The mirror answered 404 for `{url|a file of the package lists or a package}`: this `RUN` installs without `apt-get update`, so it used package lists from an earlier, cached layer, and the mirror has since replaced that package version.",
           fix: updateInSameRun
         },
         {
           when: "notFound&update",
-          message: "The mirror answered 404 for `{url|a package}` although the lists were updated in this `RUN`: the release has reached end of life and left the mirrors, or the repository is broken.",
+          message: "The mirror answered 404 for `{url|a file of the package lists or a package}` although the lists were updated in this `RUN`: the release has reached end of life and left the mirrors, or the repository is broken.",
           fix: [
-            "Check the release of the base image: an end-of-life Ubuntu release has moved to old-releases.ubuntu.com (point",
-            "`/etc/apt/sources.list` there as a stopgap); the lasting fix is a base image of a supported release."
+            "Check the release of the base image and the `Err:` lines: an end-of-life Debian release has moved to archive.debian.org,",
+            "an end-of-life Ubuntu release to old-releases.ubuntu.com (point `/etc/apt/sources.list` there as a stopgap); a",
+            "third-party repository drops old releases on its own schedule. The lasting fix is a base image of a supported release."
           ].join("\n")
         },
         {
           when: "notFound",
-          message: "The mirror answered 404 for `{url|a package}`: the package lists are stale (the `apt-get update` ran in an earlier, cached layer and the mirror moved on) or the release reached end of life and left the mirrors.",
+          message: "The mirror answered 404 for `{url|a file of the package lists or a package}`: the package lists are stale (the `apt-get update` ran in an earlier, cached layer and the mirror moved on) or the release reached end of life and left the mirrors.",
           fix: [
             "Run `apt-get update` in the same `RUN` as `apt-get install`, so a cached list is never used. For an end-of-life",
-            "Ubuntu release, move to a supported base image (old-releases.ubuntu.com is a stopgap)."
+            "release, move to a supported base image (archive.debian.org for Debian, old-releases.ubuntu.com for Ubuntu, is a stopgap)."
           ].join("\n")
         }
       ],
@@ -17709,7 +18308,7 @@ var init_fetch_failed = __esm({
         "Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one",
         "`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks."
       ].join("\n"),
-      enrich: ["nvidia-key", "eol-release"],
+      enrich: ["nvidia-key", "eol-release", "vendor-no-release"],
       docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
     };
   }
@@ -17792,6 +18391,85 @@ var init_held_packages_changed = __esm({
   }
 });
 
+// src/rules/catalog/apt/jetson-bsp-in-container.ts
+function baseImageFix(release) {
+  return [
+    release ? "Start from NVIDIA's L4T image of the Jetson's L4T release (the package was built for r{context.l4tVersion.l4t}; `cat /etc/nv_tegra_release` on the Jetson shows the release it runs) instead of installing the board packages:" : "Start from NVIDIA's L4T image of the Jetson's L4T release instead of installing the board packages. `cat /etc/nv_tegra_release` on the Jetson names it (`# R35 (release), REVISION: 4.1` is r35.4.1):",
+    "",
+    "- JetPack 5 and 6 (R35, R36): `FROM nvcr.io/nvidia/l4t-jetpack:r<release>` (CUDA, cuDNN and TensorRT in the image);",
+    "- JetPack 4 (R32): `FROM nvcr.io/nvidia/l4t-base:r<release>`; CUDA, cuDNN and TensorRT come from the host when the container",
+    "  runs with the NVIDIA runtime (`docker run --runtime nvidia`). For them to be there during `docker build` too, set",
+    '  `"default-runtime": "nvidia"` in `/etc/docker/daemon.json` and restart Docker (`sudo systemctl restart docker`).',
+    "",
+    "Remove the `nvidia-l4t-*` packages from the install."
+  ].join("\n");
+}
+function cudaFix(release) {
+  return [
+    "The CUDA package asked for pulls in `cuda-compat-{context.compat.ver}`, the part for the device, which needs the board package.",
+    "Install a CUDA metapackage that does not bring it: the toolkit-only `cuda-toolkit-{context.compat.ver}` is the one to try. Check",
+    "first that nothing in its dependencies asks for the board package (no output: it installs in a container):",
+    "",
+    "```sh",
+    "apt-cache depends --recurse --no-recommends --no-suggests cuda-toolkit-{context.compat.ver} | grep -E 'cuda-compat|nvidia-l4t'",
+    "apt-get install -y --no-install-recommends cuda-toolkit-{context.compat.ver}",
+    "```",
+    "",
+    "or take CUDA from the L4T base image instead.",
+    "",
+    baseImageFix(release)
+  ].join("\n");
+}
+var WHY, COMPAT_MESSAGE, variants11, jetsonBspInContainer;
+var init_jetson_bsp_in_container = __esm({
+  "src/rules/catalog/apt/jetson-bsp-in-container.ts"() {
+    "use strict";
+    WHY = "`nvidia-l4t-*` packages are the Jetson's board support package (Linux for Tegra): they belong to the Jetson's own system, not to a container. Their install scripts read the board (`/proc/device-tree`), which a container does not have, and NVIDIA's L4T repository offers them for the device itself.";
+    COMPAT_MESSAGE = `${WHY} Here \`cuda-compat-{context.compat.ver}\`, which the CUDA install pulls in, needs \`{pkg}\`, for which apt has no installable candidate.`;
+    variants11 = [
+      { when: "compat&l4tVersion", message: COMPAT_MESSAGE, fix: cudaFix(true) },
+      { when: "compat", message: COMPAT_MESSAGE, fix: cudaFix(false) },
+      { when: "l4tVersion", fix: baseImageFix(true) }
+    ];
+    jetsonBspInContainer = {
+      id: "apt/jetson-bsp-in-container",
+      title: "Jetson board-support package (nvidia-l4t-*) installed in a container",
+      severity: "error",
+      match: [
+        // ` new nvidia-l4t-core package pre-installation script subprocess returned error exit status 1`
+        {
+          literals: ["nvidia-l4t-"],
+          pattern: "\\bnew (?<pkg>nvidia-l4t-[a-z0-9-]{1,60}) package (?:pre|post)-(?:installation|removal) script subprocess returned error exit status"
+        },
+        // ` nvidia-l4t-core:arm64 \u2026 installed nvidia-l4t-core package post-installation script subprocess returned error exit status 1`
+        {
+          literals: ["nvidia-l4t-"],
+          pattern: "\\binstalled (?<pkg>nvidia-l4t-[a-z0-9-]{1,60}) package post-installation script subprocess returned error exit status"
+        },
+        // ` cuda-compat-11-8 : PreDepends: nvidia-l4t-core but it is not installable`
+        {
+          literals: ["Depends: nvidia-l4t-"],
+          pattern: "(?<by>[a-z0-9][a-z0-9.+-]{0,100}) : (?:Pre)?Depends: (?<pkg>nvidia-l4t-[a-z0-9-]{1,60})(?: \\([^)]{1,80}\\))? but it is not (?:installable|going to be installed)"
+        }
+      ],
+      context: [
+        // the board package's version is its L4T release: `nvidia-l4t-core_32.6.1-20210726122859_arm64.deb`
+        { name: "l4tVersion", literals: ["nvidia-l4t-"], pattern: "nvidia-l4t-[a-z0-9-]{1,60}_(?<l4t>\\d{2}\\.\\d{1,2}\\.\\d{1,2})-\\d{1,20}_arm64\\.deb" },
+        // NVIDIA's CUDA compat package asks for the board package: ` cuda-compat-11-8 : PreDepends: nvidia-l4t-core \u2026`
+        { name: "compat", literals: ["cuda-compat-"], pattern: "cuda-compat-(?<ver>\\d{1,2}-\\d{1,2}) : (?:Pre)?Depends: nvidia-l4t-" }
+      ],
+      // on the Jetson's own shell these packages are at home: another cause
+      when: "!fact.place=host-shell",
+      scope: "step",
+      specificity: 3,
+      message: `${WHY} Here \`{pkg}\` could not be installed.`,
+      fix: baseImageFix(false),
+      variants: variants11,
+      docs: "https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md"
+    };
+  }
+});
+
 // src/rules/catalog/apt/held-broken-packages.ts
 function driverVariants2() {
   const message3 = "apt cannot install the NVIDIA driver `{context.driverChain.driver}` that this install pulls in: packages it depends on are not installable from the enabled repositories (NVIDIA's CUDA repository can list a driver release before all of its packages). The `cuda` metapackage, and the versioned `cuda-` ones, install a driver with the toolkit.";
@@ -17850,7 +18528,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants11 = [
+  const variants13 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message3}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -17861,7 +18539,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message3}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message3}.`, fix: unknownFix2 }
   ];
-  return variants11.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants13.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -17878,7 +18556,9 @@ var init_held_broken_packages = __esm({
         { literals: ["The following packages have unmet dependencies"] }
       ],
       // packages already half-installed in the image: `apt --fix-broken install`'s failure, not a missing candidate
-      unless: [{ literals: ["Unmet dependencies. Try ", "You might want to run 'apt"] }],
+      // and a Jetson board-support package as the dependency (` cuda-compat-11-8 : PreDepends: nvidia-l4t-core \u2026`): no repository
+      // mix, a host package asked for in a container (apt/jetson-bsp-in-container)
+      unless: [{ literals: ["Unmet dependencies. Try ", "You might want to run 'apt"] }, { literals: ["Depends: nvidia-l4t-"] }],
       context: [
         // ` nvidia-driver-565-open : Depends: libnvidia-gl-565 (= 565.57.01-0ubuntu1) but it is not installable`, or the driver as
         // the dependency (` cuda-drivers-565 : Depends: nvidia-driver-565 \u2026`); rocker prefixes each line with `building > `
@@ -19675,6 +20355,19 @@ var init_exec_format_error = __esm({
           literals: ["does not match the expected platform", "does not match the detected host platform"],
           pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)"
         },
+        // The same warning naming an image of a build target (arm64, arm, ppc64le, s390x, riscv64) on an x86-64 host. Docker
+        // picks the host's platform from a multi-platform image unless a platform is asked for, and the common base images are
+        // multi-platform, so such an image on an x86-64 machine is most often one a build asked for (`--platform linux/arm64`,
+        // a multi-platform release job) where no emulator runs it (bsubio/cli#152: GoReleaser's arm64 image on an amd64 GitHub
+        // runner, fixed by adding docker/setup-qemu-action and docker/setup-buildx-action). The reverse, an amd64 image on an
+        // arm64 machine (Apple silicon, a Jetson, a Raspberry Pi), is most often a base image that lacks the host's platform.
+        {
+          name: "crossTarget",
+          // Not the docker CLI's `WARNING: The requested image's platform \u2026` of a `docker run` (shayonj/pg_easy_replicate#14: an
+          // arm64-only image run on an x86-64 machine), which the run variants read.
+          literals: ["does not match the detected host platform"],
+          pattern: "^\\s{0,4}(?:---> \\[Warning\\] )?The requested image's platform \\((?<image>linux/(?:arm64|arm|ppc64le|s390x|riscv64)[\\w/.-]{0,20})\\) does not match the detected host platform \\((?<host>linux/amd64[\\w/.-]{0,20})\\)"
+        },
         RUN_COMMAND_CONTEXT,
         // an NVIDIA Jetson named by the log: its L4T kernel (`4.9.108-tegra`), its release file, or in words
         { name: "jetson", literals: ["-tegra ", "nv_tegra_release", "Jetson", "jetson"], pattern: "\\d-tegra\\b|nv_tegra_release|\\b[Jj]etson\\b" },
@@ -19710,6 +20403,21 @@ var init_exec_format_error = __esm({
             "```sh",
             "{enrich.runOnPlatform}",
             "```"
+          ].join("\n")
+        },
+        {
+          // The runtime's warning names both platforms, the log not the command that ran (xorbitsai/inference#4256: the warning and
+          // `exec /usr/local/bin/xinference-local: exec format error` alone; the maintainer: the image is built for x86 only).
+          when: "fact.place=docker-run&platformWarning",
+          title: "Image built for another architecture than this host",
+          message: "The image is built for {context.platformWarning.image} and this host is {context.platformWarning.host} (the runtime's warning before the error): the container's program ({binary|its path is not in the log}) cannot execute here (exec format error). Nothing is wrong inside the image; it is the wrong architecture for this machine.",
+          fix: [
+            "Run an image built for {context.platformWarning.host}. List the platforms the tag provides (`docker buildx imagetools inspect` with the image);",
+            "if it lacks {context.platformWarning.host}, look for the project's own image for this architecture (some projects publish it as a separate",
+            "repository or tag: see their install docs), or build the image on this host from the project's Dockerfile.",
+            "",
+            "Only when no such image exists: emulate {context.platformWarning.image} with QEMU, which runs many times slower. Register the emulator once on the",
+            "host (`docker run --privileged --rm tonistiigi/binfmt --install all`), then add `--platform {context.platformWarning.image}` to the same `docker run` command."
           ].join("\n")
         },
         {
@@ -19798,6 +20506,28 @@ var init_exec_format_error = __esm({
         { when: "shell&fact.runner", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
         { when: "fact.runner", fix: ACTIONS_FIX },
         { when: "shell&actionsProse", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+        // The stage's shell failed and Docker's warning names a build target's platform on an x86-64 host: register QEMU first,
+        // in the workflow's own form (setup-qemu-action before setup-buildx-action, the setup action's README), with the other
+        // reading (a tag without the host's platform) after it.
+        {
+          when: "shell&crossTarget&!fact.place=docker-run&!enrich.legacyBuilder&!jetson",
+          title: "Image for another platform on an x86-64 host with no emulator (exec format error)",
+          message: "Docker warned that the image is {context.crossTarget.image} and this host is {context.crossTarget.host}, and the image's shell ({binary|its path is not in the log}) then could not execute (exec format error): no QEMU emulator is registered (binfmt_misc) for that architecture here. Such an image on an x86-64 host is most often one a build asked for (`--platform`, a multi-platform release build); building it here needs the emulator.",
+          fix: [
+            "Register QEMU on the build host before the build. In GitHub Actions, before the build step (and before setup-buildx-action):",
+            "",
+            "```yaml",
+            "- uses: docker/setup-qemu-action@v4",
+            "- uses: docker/setup-buildx-action@v4",
+            "```",
+            "",
+            "On your own host, once: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulated steps run many times slower: for",
+            "long compiles build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub).",
+            "",
+            "If you did not mean to use a {context.crossTarget.image} image here, the tag has no {context.crossTarget.host} variant: `docker buildx",
+            "imagetools inspect IMAGE` lists its platforms; use a tag or base image that provides {context.crossTarget.host}."
+          ].join("\n")
+        },
         // The shell's error alone, with nothing to say where it ran (meltwater/awsudo#79: three lines, `exec /bin/sh: exec format
         // error`; the thread was a `docker run` of a tag that held only an arm64 image, built on an Apple-silicon laptop, on an
         // x86-64 host). A run and a build step print the same line, and the common cause of both is an image of the other
@@ -20055,6 +20785,25 @@ var init_cache_export_failed = __esm({
         { literals: ["not_found"], pattern: "^(?:ERROR: )?(?<reason>not_found)$" }
       ],
       context: [
+        // The log shows a cache export: BuildKit's progress of every cache exporter (`preparing build cache for export`, `sending cache
+        // export`: solver/llbsolver/solver.go runCacheExporters), its step named in an error box (` > exporting cache:`), the export
+        // option, or the exporters' own errors. A bare `not_found` is BuildKit's answer to many a missing thing; without a cache export
+        // in the log it says nothing about one.
+        {
+          name: "cacheExport",
+          required: true,
+          literals: [
+            "build cache for export",
+            "sending cache export",
+            "exporting cache",
+            "exporting to GitHub Actions Cache",
+            "cache-to",
+            "export-cache",
+            "error writing layer blob",
+            "error writing manifest blob",
+            "error committing cache"
+          ]
+        },
         { name: "gha", literals: ["actions.githubusercontent.com", "_apis/artifactcache", "type=gha", "error committing cache ", "exporting to GitHub Actions Cache"] },
         // the gha backend's client (tonistiigi/go-actions-cache, backoff.go: `errors.Errorf("maximum timeout reached")` when its wait
         // for the cache service runs past the export's deadline, the backend's `timeout`, 10m by default: moby/buildkit#4702, v0.13)
@@ -20133,8 +20882,10 @@ var init_cache_export_failed = __esm({
             "that survives longer. `scope=` per image keeps the caches of several images from replacing each other."
           ].join("\n")
         },
-        {
-          when: "notFound",
+        // Eviction is the GitHub Actions cache's story: only when the log shows that backend (`type=gha`, its URLs, or the export step
+        // BuildKit names after it, `exporting to GitHub Actions Cache`: knowledge/cache-export-step.ts).
+        ...["notFound&gha", "notFound&enrich.ghaExportStep"].map((when) => ({
+          when,
           title: "Build cache export to the GitHub Actions cache failed (not_found)",
           message: "The image was built (and any push finished before this step), but exporting its build cache failed: the cache service answered `not_found`, as when a cache entry the export was writing or reusing was evicted meanwhile. A failed cache export fails the build.",
           fix: [
@@ -20148,6 +20899,16 @@ var init_cache_export_failed = __esm({
             "GitHub keeps at most 10 GB of cache per repository and evicts the least recently used entries beyond it: see the size in",
             "the repository's Actions \u2192 Caches page (or `gh cache list`). Many images or matrix jobs with `mode=max` exceed it quickly;",
             "give each image its own `scope=` and drop caches you no longer need (`gh cache delete`)."
+          ].join("\n")
+        })),
+        {
+          when: "notFound",
+          title: "Build cache export failed (not_found)",
+          message: "The image was built, but exporting its build cache failed with the backend's bare answer `not_found`, and a failed cache export fails the build. The log does not show which cache backend answered, or what it did not find.",
+          fix: [
+            "Find the export's backend in the build command (`--cache-to type=\u2026`, or build-push-action's `cache-to`) and run the build again with",
+            "`--progress=plain` to see the export step in full. So that a cache export can never fail the build, add `ignore-error=true` to it",
+            "(BuildKit 0.11 or later): `--cache-to type=\u2026,ignore-error=true`."
           ].join("\n")
         },
         {
@@ -20186,6 +20947,7 @@ var init_cache_export_failed = __esm({
           ].join("\n")
         }
       ],
+      enrich: "cache-export-step",
       docs: "https://docs.docker.com/build/cache/backends/"
     };
   }
@@ -20579,6 +21341,164 @@ var init_push_too_large = __esm({
   }
 });
 
+// src/rules/catalog/buildkit/registry-rate-limit.ts
+var PULLED_AS_FIX, COMMON_FIX, registryRateLimit;
+var init_registry_rate_limit = __esm({
+  "src/rules/catalog/buildkit/registry-rate-limit.ts"() {
+    "use strict";
+    PULLED_AS_FIX = [
+      "Do not add a login: this account's own quota is spent. Pick one:",
+      "",
+      "- Log in only where the account is needed (the push), after the pulls: in GitHub Actions, move `docker/login-action` after",
+      "  `docker/setup-buildx-action` and any pull-only steps, or into the pushing job, so that those pulls are anonymous.",
+      "- Use an account of a paid Docker plan (Pro, Team, Business), which has no pull rate limit.",
+      "- Pull less from Docker Hub: copy the base images (and `moby/buildkit`, which setup-buildx-action's builder pulls at",
+      "  every start) to a registry you control or a pull-through mirror, and cache layers between runs.",
+      "",
+      "See the limit of each source (with the account's credentials, then anonymously without `--user`); no `ratelimit-*` header",
+      "means that source is not limited:",
+      "",
+      "```sh",
+      'TOKEN=$(curl -s --user "$DOCKERHUB_USER:$DOCKERHUB_TOKEN" "https://auth.docker.io/token?service=registry.docker.io&scope=repository:ratelimitpreview/test:pull" | jq -r .token)',
+      'curl -s --head -H "Authorization: Bearer $TOKEN" https://registry-1.docker.io/v2/ratelimitpreview/test/manifests/latest | grep -i ratelimit',
+      "```",
+      "",
+      "Limits per plan: https://docs.docker.com/docker-hub/usage/pulls/"
+    ].join("\n");
+    COMMON_FIX = [
+      "Run the job again once the limit has passed (a `retry-after` in the error says how long): nothing in the Dockerfile is wrong.",
+      "If it keeps happening, make fewer requests to this registry at once: many jobs (a matrix) building and pulling or",
+      "pushing at the same time share one limit. Cap them (`strategy: max-parallel: N` for a matrix job), and pull big",
+      "shared images and caches once rather than in every job."
+    ].join("\n");
+    registryRateLimit = {
+      id: "buildkit/registry-rate-limit",
+      title: "Registry rate limit (429 Too Many Requests)",
+      severity: "error",
+      match: [
+        // `429 Too Many Requests - Server message: toomanyrequests: \u2026`, `toomanyrequests: Too Many Requests (HAP429).` A bare
+        // `429 Too Many Requests` only where a registry request printed it (after a `/v2/` URL, containerd's `unexpected status`,
+        // BuildKit's `pulling from host \u2026`): npm's `npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/\u2026` in a
+        // `RUN npm ci` is a package registry's, not this rule's (npm/cli#836).
+        {
+          literals: ["toomanyrequests", "429 Too Many Requests"],
+          pattern: "(?<status>toomanyrequests[^\\n]{0,200}|(?<=(?:/v2/|unexpected status|pulling from host )[^\\n]{0,600})429 Too Many Requests[^\\n]{0,200})"
+        }
+      ],
+      context: [
+        // BuildKit's push (`pushing layers`, ` > pushing X with docker:`), the CLI's `failed to push`, docker push's `The push refers to`.
+        { name: "push", literals: ["pushing ", "failed to push", "The push refers to repository"] },
+        { name: "cacheExport", literals: ["exporting cache", "cache exporter"] },
+        { name: "blob", literals: ["httpReadSeeker", "/blobs/sha256:"] },
+        // Docker Hub refused this very request: the refused line names its HAProxy (`(HAP429)`), its hosts, a docker.io image, or its
+        // pull limit's page. A docker.io name elsewhere in the step (a `FROM docker.io/\u2026` of another stage, a pushed tag) says nothing
+        // about which registry answered 429.
+        {
+          name: "dockerHub",
+          literals: ["HAP429", "registry-1.docker.io", "auth.docker.io", "docker.io/", "docker.com/increase-rate-limit"],
+          pattern: "HAP429|docker\\.com/increase-rate-limit|(?:registry-1\\.docker\\.io|auth\\.docker\\.io|\\bdocker\\.io/)[^\\n]{0,600}?(?:429 Too Many Requests|toomanyrequests)|(?:429 Too Many Requests|toomanyrequests)[^\\n]{0,600}?(?:registry-1\\.docker\\.io|auth\\.docker\\.io|\\bdocker\\.io/)"
+        },
+        // Docker Hub's pull limit says so and links its page: `toomanyrequests: You have reached your pull rate limit. \u2026`
+        { name: "pullLimit", literals: ["pull rate limit"] },
+        { name: "ghcr", literals: ["ghcr.io"] },
+        // the account an authenticated pull was made as: `You have reached your pull rate limit as '***': \u2026`
+        { name: "pulledAs", literals: ["pull rate limit as '"] },
+        // buildx's docker-container builder pulling its own image while `booting buildkit`
+        { name: "builderImage", literals: ["pulling image moby/buildkit"] }
+      ],
+      // The base image's metadata: buildkit/base-image-not-found's rate-limit variant.
+      // Also a manifest request that is not a push's or a cache import's (`unexpected status from GET request to
+      // https://registry-1.docker.io/v2/library/alpine/manifests/sha256:\u2026: 429 Too Many Requests`): the base image, one finding.
+      unless: [
+        { literals: ["failed to resolve source metadata for", "load metadata for "] },
+        {
+          literals: ["unexpected status from "],
+          pattern: "(?<!failed to push \\S{1,400}: )(?<!cache importer: )unexpected status from (?:HEAD|GET) request to https?://[^/\\s]{1,253}/v2/\\S{1,300}?/manifests/\\S{1,200}: 429\\b"
+        }
+      ],
+      scope: "step",
+      maxFindings: 1,
+      specificity: 3,
+      retryable: true,
+      message: "The registry refused a request because this builder (or the machines sharing its address or account) sent too many: HTTP 429, `{status}`. The build itself is not at fault; the registry throttled it.",
+      fix: COMMON_FIX,
+      variants: [
+        {
+          when: "pullLimit&pulledAs",
+          title: "Docker Hub pull limit of the logged-in account spent",
+          message: "Docker Hub refused an image pull with 429 (`{status}`) and names the account the pull was made as: the pull was already authenticated, and that account has used up its pull rate limit.",
+          fix: PULLED_AS_FIX
+        },
+        {
+          when: "builderImage&pullLimit",
+          title: "Docker Hub pull limit hit while the builder started (moby/buildkit)",
+          message: "The builder could not start: pulling its own image (`moby/buildkit`, what a docker-container builder such as docker/setup-buildx-action's runs) hit Docker Hub's pull rate limit (`{status}`). No Dockerfile step ran.",
+          fix: [
+            "This pull counts against whoever Docker is logged in as at that point: after a `docker/login-action` step, that account's",
+            "limit; before any login, the runner's address. Pick one:",
+            "",
+            "- Move `docker/login-action` after `docker/setup-qemu-action` and `docker/setup-buildx-action`, just before the build, so",
+            "  the builder's image is pulled without the account (when the account's limit is the one spent).",
+            "- Pull the builder's image from a registry you control: push a copy of `moby/buildkit:buildx-stable-1` there and name it",
+            "  in the setup action:",
+            "",
+            "```yaml",
+            "- uses: docker/setup-buildx-action@v4",
+            "  with:",
+            "    driver-opts: image=REGISTRY/moby/buildkit:buildx-stable-1",
+            "```",
+            "",
+            "- Log in with an account of a paid Docker plan (no pull rate limit) before the setup.",
+            "",
+            "Then run the job again. Limits per plan: https://docs.docker.com/docker-hub/usage/pulls/"
+          ].join("\n")
+        },
+        {
+          when: "dockerHub&pullLimit",
+          message: "Docker Hub refused an image pull with 429 (`{status}`): this builder reached its pull rate limit, which counts pulls per account, or per address when not logged in.",
+          fix: [
+            "Log in to Docker Hub before the build, in the same job: authenticated pulls have a higher limit than anonymous",
+            "ones (in GitHub Actions, `docker/login-action` with a Docker Hub access token). Then run the job again. The limits of",
+            "each kind of account: https://docs.docker.com/docker-hub/usage/"
+          ].join("\n")
+        },
+        {
+          when: "dockerHub",
+          message: "Docker Hub refused a request with a bare 429 (`{status}`): its abuse rate limit, which counts every request from one IPv4 address (or IPv6 /64), pulls and pushes alike, whatever the account. Many jobs pushing or pulling from the same runners at once reach it.",
+          fix: [
+            "Send fewer requests at once: cap the matrix (`strategy: max-parallel: N`) or the workflow's concurrent runs, and run",
+            "the failed jobs again once the burst has passed. A login does not raise this limit (it raises only the pull limit,",
+            "whose message says `pull rate limit` and links https://docs.docker.com/docker-hub/usage/). Nothing in the Dockerfile is wrong."
+          ].join("\n")
+        },
+        {
+          when: "cacheExport",
+          message: "The image was built, but the registry refused the cache export with 429 (`{status}`): too many requests in a short time.",
+          fix: [
+            COMMON_FIX,
+            "",
+            "So that a throttled cache export does not fail the build, add `ignore-error=true` to the cache export",
+            "(`--cache-to type=registry,ref=\u2026,mode=max,ignore-error=true`, or the same in build-push-action's `cache-to`; BuildKit 0.11 or later)."
+          ].join("\n")
+        },
+        {
+          when: "push",
+          message: "The registry refused the push with 429 (`{status}`): too many requests from this builder or its account in a short time."
+        },
+        {
+          when: "blob&ghcr",
+          message: "GitHub Container Registry refused a layer download with 429 (`{status}`): too many requests in a short time. In a step that is not a `FROM`, the layer comes from an imported build cache (`--cache-from`) or from an image the step copies from."
+        },
+        {
+          when: "blob",
+          message: "The registry refused a layer download with 429 (`{status}`): too many requests in a short time. In a step that is not a `FROM`, the layer comes from an imported build cache (`--cache-from`) or from an image the step copies from."
+        }
+      ],
+      docs: "https://docs.docker.com/docker-hub/usage/"
+    };
+  }
+});
+
 // src/rules/catalog/buildkit/base-image-not-found.ts
 function deletedMajorFix(aptKey, osMoved) {
   const lines = [
@@ -20623,10 +21543,11 @@ function deletedMajorVariants() {
   }
   return out;
 }
-var SUPERSEDED_MESSAGE, SUPERSEDED_LIST, baseImageNotFound;
+var SUPERSEDED_MESSAGE, SUPERSEDED_LIST, NGC_LOGIN_FIX, baseImageNotFound;
 var init_base_image_not_found = __esm({
   "src/rules/catalog/buildkit/base-image-not-found.ts"() {
     "use strict";
+    init_registry_rate_limit();
     SUPERSEDED_MESSAGE = "`nvidia/cuda:{enrich.cudaTag}` does not exist on Docker Hub. NVIDIA deletes the tags of releases its container support policy no longer covers, and a `.0` release whose CUDA minor has a later patch goes first (its 2023 deletion notice named 11.3.0 and 11.4.0 but kept 11.3.1 and 11.4.3).";
     SUPERSEDED_LIST = [
       "```sh",
@@ -20636,6 +21557,15 @@ var init_base_image_not_found = __esm({
       "`{enrich.listCudaTags}` (a new minor may need wheels built for it). NVIDIA's policy and tag tables:",
       "https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md"
     ];
+    NGC_LOGIN_FIX = [
+      "Check the path on NGC's catalog (https://catalog.ngc.nvidia.com/containers), then log in with an NGC API key (https://ngc.nvidia.com/setup/api-key); the user name is the literal `$oauthtoken`:",
+      "",
+      "```sh",
+      `echo "$NGC_API_KEY" | docker login nvcr.io --username '$oauthtoken' --password-stdin`,
+      "```",
+      "",
+      "A refusal after that login means the account has no access to that organisation."
+    ].join("\n");
     baseImageNotFound = {
       id: "buildkit/base-image-not-found",
       title: "Base image not found",
@@ -20692,8 +21622,19 @@ var init_base_image_not_found = __esm({
           // BuildKit asking the registry for a token (XingangPan/DragGAN#149 on nvcr.io): `ERROR: failed to solve: failed to fetch
           // anonymous token: unexpected status: 401 Unauthorized`; NVlabs/stylegan3#167: `failed to authorize: rpc error: code =
           // Unknown desc = failed to fetch anonymous token: unexpected status: 401 Unauthorized`.
+          // Older BuildKit prints the status code alone (NVlabs/nvdiffrast#135: `failed to fetch anonymous token: unexpected status: 401 `).
           literals: ["failed to fetch anonymous token", "failed to fetch oauth token"],
-          pattern: "failed to fetch (?:anonymous|oauth) token: unexpected status: 401 Unauthorized"
+          pattern: "failed to fetch (?:anonymous|oauth) token: unexpected status: (?<status>40[13])\\b"
+        },
+        {
+          // The token request itself got no answer (RaduAlexandru/permuto_sdf#25, nvcr.io, while pulling the FROM image's layers):
+          // `failed to authorize: DeadlineExceeded: failed to fetch anonymous token: Get "https://nvcr.io/proxy_auth?scope=repository%3Anvidia%2Fpytorch%3Apull%2Cpush":
+          // dial tcp 35.75.114.65:443: i/o timeout`. A registry that answers with a bearer challenge sends the client to its token
+          // service first (containerd remotes/docker/authorizer.go doBearerAuth: a GET, `failed to fetch anonymous token` without
+          // credentials, a POST, `failed to fetch oauth token`, with them): nvcr.io's is nvcr.io/proxy_auth, Docker Hub's
+          // auth.docker.io. A push's token request (`failed to push \u2026: failed to authorize: \u2026`) is buildkit/push-denied's.
+          literals: ["failed to fetch anonymous token: ", "failed to fetch oauth token: "],
+          pattern: '(?<!failed to push [^\\n]{1,400})failed to fetch (?:anonymous|oauth) token: (?:Get|Post) "https?://(?<registry>[^/"\\s?]{1,253})[^"\\s]{0,300}?": (?<reason>[^\\n]{1,300})$'
         },
         {
           // The classic builder on a host whose platform the tag lacks (NVIDIA/TensorRT#1479, a Jetson):
@@ -20726,12 +21667,21 @@ var init_base_image_not_found = __esm({
           pattern: "^\\s{0,8}\\d{1,5}\\s{1,3}\\|\\s{1,8}(?<line>RUN\\b[^\\n]{0,300}?(?:apt-key|7fa2af80|3bf863cc|cuda-keyring)[^\\n]{0,200}?)\\s*$"
         },
         { name: "rateLimit", literals: ["toomanyrequests", "429 Too Many Requests"] },
+        // Docker Hub names the account a throttled pull was made as: `toomanyrequests: You have reached your pull rate limit as '***': \u2026`
+        { name: "pulledAs", literals: ["pull rate limit as '"] },
         { name: "serverError", literals: ["500 Internal Server Error", "502 Bad Gateway", "503 Service Unavailable", "504 Gateway Timeout"] },
         // `401 Unauthorized` / `403 Forbidden`: the status of a registry's answer to a manifest request.
         // NGC (nvcr.io): the image path after the host, and NVIDIA's internal organisation `nvidian`.
         { name: "nvidian", literals: ["nvcr.io/nvidian/"], pattern: "nvcr\\.io/nvidian/(?<repo>[a-z0-9][\\w./-]{0,200}(?::[\\w][\\w.-]{0,127})?)" },
         { name: "nvcr", literals: ["nvcr.io/"], pattern: "nvcr\\.io/(?<path>[a-z0-9][\\w./-]{0,200}(?::[\\w][\\w.-]{0,127})?)" },
-        { name: "auth", literals: ["pull access denied", "unauthorized", "authorization failed", "denied: ", "401 Unauthorized", "403 Forbidden"] },
+        {
+          name: "auth",
+          literals: ["pull access denied", "unauthorized", "authorization failed", "denied: ", "401 Unauthorized", "403 Forbidden", "token: unexpected status: 401", "token: unexpected status: 403"]
+        },
+        // BuildKit asked for a token without credentials and was refused (containerd remotes/docker/authorizer.go).
+        { name: "anonymousToken", literals: ["failed to fetch anonymous token: unexpected status: 40"] },
+        // The token service of the registry did not answer (the token matcher above with a network error after it).
+        { name: "tokenRequest", literals: ["failed to fetch anonymous token: ", "failed to fetch oauth token: "], pattern: 'failed to fetch (?:anonymous|oauth) token: (?:Get|Post) "' },
         {
           // An nvidia/cuda reference of the shape parseImageRef reads (knowledge/nvidia-images.ts).
           name: "nvidiaCuda",
@@ -20774,6 +21724,13 @@ var init_base_image_not_found = __esm({
       ],
       message: "The base image `{image}` does not exist on its registry: the tag is misspelled, was never published, or was removed.",
       variants: [
+        {
+          when: "rateLimit&pulledAs",
+          title: "Docker Hub pull limit of the logged-in account spent (base image)",
+          retryable: true,
+          message: "Docker Hub refused to serve `{image|the base image}` with 429 (`toomanyrequests`) and names the account the pull was made as: the pull was already authenticated, and that account has used up its pull rate limit. Logging in is done; the quota is what ran out.",
+          fix: PULLED_AS_FIX
+        },
         {
           when: "rateLimit",
           title: "Registry rate limit while pulling the base image",
@@ -20832,6 +21789,41 @@ var init_base_image_not_found = __esm({
           fix: [
             "List the platforms the `FROM` image provides (`docker buildx imagetools inspect` with it prints them), then pick a tag",
             "(or an image) built for `{wanted}`, or build for a platform the tag has."
+          ].join("\n")
+        },
+        {
+          // The registry's token service is asked before any layer or manifest (containerd remotes/docker/auth): no answer from it
+          // is a network failure of the builder, whatever the image. The host named is the token service's, for nvcr.io nvcr.io itself.
+          when: "tokenRequest&network",
+          title: "Registry unreachable while pulling the base image",
+          retryable: true,
+          message: "The builder could not reach `{registry}`, the token service of the registry it pulls the image from (`{reason}`): every pull asks it for a token first, so the pull stopped before the registry was asked for the image. The image may well exist; this is the network between the builder and the registry (DNS, firewall, proxy), or an outage.",
+          fix: [
+            "This is the network of the builder, not the Dockerfile: retry; on self-hosted runners and behind a corporate network check DNS,",
+            "the proxy (`HTTPS_PROXY` for the Docker daemon or the buildx builder) and firewall rules for `{registry}`. From the machine the",
+            "Docker daemon runs on, any HTTP answer (even `401 Unauthorized`) means the host is reachable; a timeout means it is not:",
+            "",
+            "```sh",
+            "nslookup {registry}",
+            "curl -sSI --max-time 20 https://{registry}/v2/",
+            "```",
+            "Mirror the base image to a registry you control if this one is unreliable from there."
+          ].join("\n")
+        },
+        {
+          // The token request failed another way (a TLS or proxy error, a reset connection): its reason is the builder's own words.
+          when: "tokenRequest",
+          title: "Registry token request failed while pulling the base image",
+          retryable: true,
+          message: "The builder's request to `{registry}`, the token service of the registry it pulls the image from, failed before any answer (`{reason}`): every pull asks it for a token first. The image may well exist; the failure is between the builder and that host.",
+          fix: [
+            "Read the reason above: it is the builder's network or TLS, not the Dockerfile. From the machine the Docker daemon runs on, check",
+            "that the host answers at all (any HTTP status, even `401 Unauthorized`, means it is reachable) and with which certificate:",
+            "",
+            "```sh",
+            "curl -sSI --max-time 20 https://{registry}/v2/",
+            "```",
+            "Where the machine reaches the internet through a proxy, the Docker daemon or the buildx builder needs it too (`HTTPS_PROXY` in its own environment, not only the shell's)."
           ].join("\n")
         },
         {
@@ -21017,14 +22009,36 @@ var init_base_image_not_found = __esm({
           when: "auth&nvcr",
           title: "nvcr.io refused the pull (NGC login or access needed)",
           message: "nvcr.io refused `nvcr.io/{context.nvcr.path}` without credentials: the image needs an NGC login (some NGC images, such as early-access and private organisations, are not public), or the path does not exist (the registry gives the same answer).",
+          fix: NGC_LOGIN_FIX
+        },
+        {
+          // BuildKit's `load metadata` step names the image, no line of the scope does (NVlabs/nvdiffrast#135: `failed to fetch
+          // anonymous token: unexpected status: 401`; the reporter moved to another monthly tag). An NGC framework image
+          // (`nvcr.io/nvidia/pytorch:23.03-py3`: the base-image fact, image-facts.ts) is in NGC's public `nvidia` organisation, which
+          // needs no login (triton-inference-server/server PR #1221, "NGC Container Registry login not required", 2020); nvcr.io has
+          // refused anonymous tokens for such images now and then (triton-inference-server/server#3805, 2022: a CI pull of
+          // nvcr.io/nvidia/tritonserver:21.09-py3 failing every few runs, a maintainer: "This is a problem with NGC"). With
+          // credentials the builder asks for its token another way (containerd remotes/docker/authorizer.go doBearerAuth: an
+          // OAuth POST, `failed to fetch oauth token` when that fails). NVlabs/stylegan3#167 (the same 401 for
+          // nvcr.io/nvidia/pytorch:21.08-py3): a maintainer pulled it unauthenticated and asked for a retry, and a `docker run` of the
+          // image before the build (which pulls it into the Docker image store) got the reporter past it.
+          when: "auth&anonymousToken&fact.imageFlavour=ngc",
+          title: "nvcr.io refused an anonymous pull token for an NGC image",
+          message: "nvcr.io refused the builder an anonymous token to pull `{fact.baseImage}` (`unexpected status: {status|401}`). Images of NGC's public `nvidia` organisation pull without a login, so either this path or tag is not on nvcr.io (the registry refuses a missing one the same way), or NGC's token service refused a public image, as it has done intermittently.",
           fix: [
-            "Check the path on NGC's catalog (https://catalog.ngc.nvidia.com/containers), then log in with an NGC API key (https://ngc.nvidia.com/setup/api-key); the user name is the literal `$oauthtoken`:",
+            "Check that the tag exists on the image's page in NGC's catalog (https://catalog.ngc.nvidia.com/containers), else move the `FROM` line to one that does;",
+            "if it is listed, pull it by hand, then build again (a pull before the build has got past this refusal):",
+            "",
+            "```sh",
+            "docker pull {fact.baseImage}",
+            "```",
+            "",
+            "If the pull is refused too, log in with an NGC API key (https://ngc.nvidia.com/setup/api-key; the user name is the literal `$oauthtoken`):",
+            "the builder then asks for its token with credentials instead of anonymously.",
             "",
             "```sh",
             `echo "$NGC_API_KEY" | docker login nvcr.io --username '$oauthtoken' --password-stdin`,
-            "```",
-            "",
-            "A refusal after that login means the account has no access to that organisation."
+            "```"
           ].join("\n")
         },
         {
@@ -21055,97 +22069,6 @@ var init_base_image_not_found = __esm({
       ].join("\n"),
       enrich: ["cuda-image-tag", "latest-tag"],
       docs: "https://docs.docker.com/reference/dockerfile/#from"
-    };
-  }
-});
-
-// src/rules/catalog/buildkit/registry-rate-limit.ts
-var COMMON_FIX, registryRateLimit;
-var init_registry_rate_limit = __esm({
-  "src/rules/catalog/buildkit/registry-rate-limit.ts"() {
-    "use strict";
-    COMMON_FIX = [
-      "Run the job again once the limit has passed (a `retry-after` in the error says how long): nothing in the Dockerfile is wrong.",
-      "If it keeps happening, make fewer requests to this registry at once: many jobs (a matrix) building and pulling or",
-      "pushing at the same time share one limit. Cap them (`strategy: max-parallel: N` for a matrix job), and pull big",
-      "shared images and caches once rather than in every job."
-    ].join("\n");
-    registryRateLimit = {
-      id: "buildkit/registry-rate-limit",
-      title: "Registry rate limit (429 Too Many Requests)",
-      severity: "error",
-      match: [
-        // `429 Too Many Requests - Server message: toomanyrequests: \u2026`, `toomanyrequests: Too Many Requests (HAP429).` A bare
-        // `429 Too Many Requests` only where a registry request printed it (after a `/v2/` URL, containerd's `unexpected status`,
-        // BuildKit's `pulling from host \u2026`): npm's `npm ERR! 429 Too Many Requests - GET https://registry.npmjs.org/\u2026` in a
-        // `RUN npm ci` is a package registry's, not this rule's (npm/cli#836).
-        {
-          literals: ["toomanyrequests", "429 Too Many Requests"],
-          pattern: "(?<status>toomanyrequests[^\\n]{0,200}|(?<=(?:/v2/|unexpected status|pulling from host )[^\\n]{0,600})429 Too Many Requests[^\\n]{0,200})"
-        }
-      ],
-      context: [
-        // BuildKit's push (`pushing layers`, ` > pushing X with docker:`), the CLI's `failed to push`, docker push's `The push refers to`.
-        { name: "push", literals: ["pushing ", "failed to push", "The push refers to repository"] },
-        { name: "cacheExport", literals: ["exporting cache", "cache exporter"] },
-        { name: "blob", literals: ["httpReadSeeker", "/blobs/sha256:"] },
-        // Docker Hub: its hosts, or its HAProxy's `(HAP429)`.
-        { name: "dockerHub", literals: ["HAP429", "registry-1.docker.io", "docker.io/"] },
-        // Docker Hub's pull limit says so and links its page: `toomanyrequests: You have reached your pull rate limit. \u2026`
-        { name: "pullLimit", literals: ["pull rate limit"] },
-        { name: "ghcr", literals: ["ghcr.io"] }
-      ],
-      // The base image's metadata: buildkit/base-image-not-found's rate-limit variant.
-      unless: [{ literals: ["failed to resolve source metadata for", "load metadata for "] }],
-      scope: "step",
-      maxFindings: 1,
-      specificity: 3,
-      retryable: true,
-      message: "The registry refused a request because this builder (or the machines sharing its address or account) sent too many: HTTP 429, `{status}`. The build itself is not at fault; the registry throttled it.",
-      fix: COMMON_FIX,
-      variants: [
-        {
-          when: "dockerHub&pullLimit",
-          message: "Docker Hub refused an image pull with 429 (`{status}`): this builder reached its pull rate limit, which counts pulls per account, or per address when not logged in.",
-          fix: [
-            "Log in to Docker Hub before the build, in the same job: authenticated pulls have a higher limit than anonymous",
-            "ones (in GitHub Actions, `docker/login-action` with a Docker Hub access token). Then run the job again. The limits of",
-            "each kind of account: https://docs.docker.com/docker-hub/usage/"
-          ].join("\n")
-        },
-        {
-          when: "dockerHub",
-          message: "Docker Hub refused a request with a bare 429 (`{status}`): its abuse rate limit, which counts every request from one IPv4 address (or IPv6 /64), pulls and pushes alike, whatever the account. Many jobs pushing or pulling from the same runners at once reach it.",
-          fix: [
-            "Send fewer requests at once: cap the matrix (`strategy: max-parallel: N`) or the workflow's concurrent runs, and run",
-            "the failed jobs again once the burst has passed. A login does not raise this limit (it raises only the pull limit,",
-            "whose message says `pull rate limit` and links https://docs.docker.com/docker-hub/usage/). Nothing in the Dockerfile is wrong."
-          ].join("\n")
-        },
-        {
-          when: "cacheExport",
-          message: "The image was built, but the registry refused the cache export with 429 (`{status}`): too many requests in a short time.",
-          fix: [
-            COMMON_FIX,
-            "",
-            "So that a throttled cache export does not fail the build, add `ignore-error=true` to the cache export",
-            "(`--cache-to type=registry,ref=\u2026,mode=max,ignore-error=true`, or the same in build-push-action's `cache-to`; BuildKit 0.11 or later)."
-          ].join("\n")
-        },
-        {
-          when: "push",
-          message: "The registry refused the push with 429 (`{status}`): too many requests from this builder or its account in a short time."
-        },
-        {
-          when: "blob&ghcr",
-          message: "GitHub Container Registry refused a layer download with 429 (`{status}`): too many requests in a short time. In a step that is not a `FROM`, the layer comes from an imported build cache (`--cache-from`) or from an image the step copies from."
-        },
-        {
-          when: "blob",
-          message: "The registry refused a layer download with 429 (`{status}`): too many requests in a short time. In a step that is not a `FROM`, the layer comes from an imported build cache (`--cache-from`) or from an image the step copies from."
-        }
-      ],
-      docs: "https://docs.docker.com/docker-hub/usage/"
     };
   }
 });
@@ -21461,6 +22384,148 @@ var init_log_clipped = __esm({
         }
       ],
       docs: "https://docs.docker.com/build/buildkit/configure/"
+    };
+  }
+});
+
+// src/rules/catalog/build/git-lfs-pointer.ts
+function pullFix(place) {
+  switch (place) {
+    case "clone":
+      return [
+        "This stage clones the repository itself: fetch the LFS content right after the clone, in the same `RUN` (the image needs",
+        "the `git-lfs` package; `git submodule foreach` does the same in submodules):",
+        "",
+        "```dockerfile",
+        "RUN apt-get update && apt-get install -y --no-install-recommends git-lfs \\",
+        "    && git clone <url> <dir> && cd <dir> \\",
+        "    && git lfs install && git lfs pull \\",
+        "    && git submodule update --init --recursive && git submodule foreach --recursive 'git lfs install && git lfs pull'",
+        "```"
+      ].join("\n");
+    case "ci":
+      return [
+        "In the workflow, check out with the LFS content (actions/checkout leaves it out unless asked), submodules too when the",
+        "file is in one:",
+        "",
+        "```yaml",
+        "- uses: actions/checkout@v4",
+        "  with:",
+        "    lfs: true",
+        "    submodules: recursive",
+        "```",
+        "",
+        "or run `git lfs install && git lfs pull` in the checkout before the build step."
+      ].join("\n");
+    case "context":
+      return [
+        "The file came into the image from the build context: fetch the LFS content in that checkout on the machine that runs",
+        "`docker build`, then build again (`git submodule foreach` does the same in submodules):",
+        "",
+        "```sh",
+        "git lfs install && git lfs pull",
+        "git submodule foreach --recursive 'git lfs install && git lfs pull'",
+        "```"
+      ].join("\n");
+    case "shell":
+      return [
+        "In the checkout of the repository (the build context, when the build runs in `docker build`), then build again:",
+        "",
+        "```sh",
+        "git lfs install && git lfs pull",
+        "git submodule foreach --recursive 'git lfs install && git lfs pull'   # the same in submodules",
+        "```",
+        "",
+        "(`git lfs` missing: install the `git-lfs` package first.)"
+      ].join("\n");
+  }
+}
+function unsureFix(place) {
+  return [
+    CHECK8,
+    "",
+    "A pointer: fetch the LFS content.",
+    "",
+    pullFix(place),
+    "",
+    "A library name (`libcurl.so.4`): the link was unpacked as a file; unpack the archive with a tool that keeps symbolic links (`unzip`, `tar`), or",
+    "`ln -sf` the name to the library it names. Other text (an HTML page, an error message): download the file again from its source."
+  ].join("\n");
+}
+function sureFix(place) {
+  return [SURE_FIX_INTRO, "", pullFix(place)].join("\n");
+}
+function variants12() {
+  const out = [];
+  for (const [place, when] of PLACES) out.push({ when: `trtllmCheck&${when}`, message: CHECK_MESSAGE, fix: sureFix(place) });
+  out.push({ when: "trtllmCheck", message: CHECK_MESSAGE, fix: sureFix("shell") });
+  for (const [place, when] of PLACES) {
+    out.push({ when: `lfs&${when}`, message: SURE_MESSAGE, fix: sureFix(place) });
+    out.push({ when: `trtllm&${when}`, message: SURE_MESSAGE, fix: sureFix(place) });
+  }
+  out.push({ when: "lfs", message: SURE_MESSAGE, fix: sureFix("shell") });
+  out.push({ when: "trtllm", message: SURE_MESSAGE, fix: sureFix("shell") });
+  for (const [place, when] of PLACES) out.push({ when, title: UNSURE_TITLE, fix: unsureFix(place) });
+  out.push({ when: "!lfs", title: UNSURE_TITLE });
+  return out;
+}
+var CHECK8, SURE_MESSAGE, CHECK_MESSAGE, SURE_FIX_INTRO, UNSURE_TITLE, UNSURE_MESSAGE, PLACES, TRTLLM_PREBUILT, gitLfsPointer;
+var init_git_lfs_pointer = __esm({
+  "src/rules/catalog/build/git-lfs-pointer.ts"() {
+    "use strict";
+    CHECK8 = [
+      "Look at the file (in an image build, the same file in the build context or clone it came from): a Git LFS pointer is three short",
+      "lines of text, the first `version https://git-lfs.github.com/spec/v1`:",
+      "",
+      "```sh",
+      "head -c 200 '{file}'; echo",
+      "```"
+    ].join("\n");
+    SURE_MESSAGE = "`{file|A prebuilt library of this build}` is not the binary the build needs: the repository keeps it in Git LFS, and this checkout was made without the LFS content, so the file is a small text pointer in its place (or is missing).";
+    CHECK_MESSAGE = "TensorRT-LLM's configure step found its prebuilt `{library}` library smaller than 1 KiB: the project keeps its prebuilt libraries in Git LFS, and this checkout was made without the LFS content, so the file is a small text pointer in its place.";
+    SURE_FIX_INTRO = "Fetch the Git LFS content of the checkout (`git lfs pull` downloads it and writes it in place of the pointers).";
+    UNSURE_TITLE = "A library the linker reads is a text file (a Git LFS pointer?)";
+    UNSURE_MESSAGE = "The linker could not read `{file}` as an object file or an archive, and could not parse it as a linker script either (`:1: syntax error`): the file is text, not the library it is named after. The usual cause is a Git LFS pointer: a repository that stores its binaries in Git LFS, checked out without the LFS content (or downloaded as a ZIP archive, which holds the pointers). An archive unpacked without its symbolic links (the file then holds the name of the library it pointed to) or a download that saved an error page does the same.";
+    PLACES = [
+      ["clone", "clone"],
+      ["ci", "fact.runner"],
+      ["context", "fact.place=image-build"],
+      ["shell", "fact.place=host-shell"]
+    ];
+    TRTLLM_PREBUILT = `/tensorrt_llm/[^\\s'"]{0,300}?/(?:x86_64|aarch64)-linux-gnu/lib[\\w.+-]{1,200}?\\.(?:a|so|tar\\.xz)`;
+    gitLfsPointer = {
+      id: "build/git-lfs-pointer",
+      title: "A prebuilt library is a Git LFS pointer (LFS content not pulled)",
+      severity: "error",
+      match: [
+        // GNU ld: `/usr/bin/ld:/app/\u2026/libtensorrt_llm_batch_manager_static.pre_cxx11.a: file format not recognized; treating as linker script`
+        {
+          literals: ["treating as linker script"],
+          pattern: "(?:^|[\\s:])(?<file>[^\\s:]{1,400}\\.(?:a|so|so\\.\\d{1,6})): file format not recognized; treating as linker script"
+        },
+        // TensorRT-LLM's own check: `The internal_cutlass_kernels library is truncated or incomplete.  This is`
+        { literals: ["library is truncated or incomplete"], pattern: "The (?<library>\\w{1,100}) library is truncated or incomplete" },
+        // `CMake Error: File /src/tensorrt_llm/cpp/tensorrt_llm/\u2026/x86_64-linux-gnu/libtensorrt_llm_nvrtc_wrapper.so does not exist.`
+        { literals: ["CMake Error: File "], pattern: `CMake Error: File (?<file>\\S{0,300}${TRTLLM_PREBUILT}) does not exist` },
+        // the indented path under `file SIZE requested of path that is not readable:`
+        { literals: ["/tensorrt_llm/"], pattern: `^\\s{2,8}(?<file>/\\S{0,300}${TRTLLM_PREBUILT})$` }
+      ],
+      context: [
+        // the log itself names Git LFS (TensorRT-LLM's message, a `git lfs` command, a pointer's first line)
+        { name: "lfs", literals: ["Git LFS", "git lfs", "git-lfs"], pattern: "Git LFS|git lfs (?:install|pull|fetch|checkout)|git-lfs\\.github\\.com/spec" },
+        // a file of TensorRT-LLM's prebuilt tree, which the project keeps in Git LFS
+        { name: "trtllm", literals: ["/tensorrt_llm/"], pattern: TRTLLM_PREBUILT },
+        // TensorRT-LLM's size check named the library
+        { name: "trtllmCheck", literals: ["library is truncated or incomplete"], pattern: "The (?<library>\\w{1,100}) library is truncated or incomplete" },
+        // the stage clones the repository itself
+        { name: "clone", source: "instruction", literals: ["git clone"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: UNSURE_MESSAGE,
+      fix: unsureFix("shell"),
+      variants: variants12(),
+      docs: "https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md"
     };
   }
 });
@@ -22383,8 +23448,11 @@ var init_uv_installer_path = __esm({
       severity: "error",
       trigger: { kind: "failure" },
       specificity: 2,
-      // Only a failed step whose instruction names the old path (a trigger rule takes its condition from `when`).
-      when: "cargoUv",
+      // Only a failed step whose instruction names the old path (a trigger rule takes its condition from `when`), and only when
+      // that path is what the shell did not find: a uv that ran and failed (`exit code: 2`, a not-found line naming another
+      // command) is another rule's (knowledge/cargo-uv-missing.ts).
+      when: "cargoUv&enrich.cargoUvMissing",
+      enrich: "cargo-uv-missing",
       context: [
         {
           // `RUN /root/.cargo/bin/uv venv --seed`, `RUN ~/.cargo/bin/uv pip install \u2026`, `$HOME/.cargo/bin/uvx \u2026`
@@ -22990,12 +24058,34 @@ function outsideFix(why2) {
     "`--progress=plain` and keep the whole output, then read it from the first error down."
   ].join("\n");
 }
-var stepFailed;
+function eolFix(then1, then2, stopgap) {
+  return [
+    "Confirm it: the step's whole output (rebuild with `--progress=plain`) shows `Err:\u2026 {enrich.eolCodename} Release` with a",
+    "404 and `E: The repository '\u2026 {enrich.eolCodename} Release' does not have a Release file`. Or ask the mirror and the",
+    "archive directly: `404` from the first and `200` from the second mean the release moved.",
+    "",
+    "```sh",
+    "curl -sI {enrich.eolMirror}/dists/{enrich.eolCodename}/Release | head -n 1",
+    "curl -sI {enrich.eolArchive}/dists/{enrich.eolCodename}/Release | head -n 1",
+    "```",
+    "",
+    then1,
+    then2,
+    "",
+    "```dockerfile",
+    stopgap,
+    "```"
+  ].join("\n");
+}
+var EOL_MESSAGE_DEBIAN, EOL_MESSAGE_UBUNTU, stepFailed;
 var init_step_failed = __esm({
   "src/rules/catalog/buildkit/step-failed.ts"() {
     "use strict";
     init_unpinned_flash_attn();
     init_unpinned_torch_extension();
+    init_fetch_failed();
+    EOL_MESSAGE_DEBIAN = "The build failed in `{instruction}`, and the log ends before apt's error. This stage is {enrich.eolRelease}, whose support ended on {enrich.eolEnded}: Debian has since moved its suites from deb.debian.org and security.debian.org to archive.debian.org, so an apt that reads the old sources gets 404 for every `Release` file. That is the likeliest cause; apt's error lines, which this log does not keep, would confirm it. {enrich.exitNote}";
+    EOL_MESSAGE_UBUNTU = "The build failed in `{instruction}`, and the log ends before apt's error. This stage is {enrich.eolRelease}, which reached its end of life on {enrich.eolEnded}: Ubuntu has since moved its suites from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com, so an apt that reads the old sources gets 404 for every `Release` file. That is the likeliest cause; apt's error lines, which this log does not keep, would confirm it. {enrich.exitNote}";
     stepFailed = {
       id: "buildkit/step-failed",
       title: "Build step failed",
@@ -23072,6 +24162,30 @@ var init_step_failed = __esm({
             "elsewhere: rebuild with `--progress=plain` and read the step's output from the bottom up."
           ].join("\n")
         },
+        // An apt step on a release that has left its distribution's mirrors, the log cut before apt's error
+        // (knowledge/apt-eol-step-enricher.ts): the move is named as the likeliest cause, with the check that confirms it.
+        // deb.debian.org answers 404 for buster's Release file (`curl -sI http://deb.debian.org/debian/dists/buster/Release`
+        // on this project's machine); the archive keeps it (knowledge/eol-releases.ts).
+        {
+          when: "instruction&enrich.archiveCommand",
+          title: "apt on a Debian release moved to archive.debian.org (error cut off)",
+          message: EOL_MESSAGE_DEBIAN,
+          fix: eolFix(
+            "Then move the base image to a supported Debian release, {enrich.supported}{enrich.baseNote|}. As a stopgap that keeps the old",
+            "release (it gets no security updates), point apt at the archive in a `RUN` before the failing one:",
+            "RUN {enrich.archiveCommand}"
+          )
+        },
+        {
+          when: "instruction&enrich.eolCodename",
+          title: "apt on an Ubuntu release moved to old-releases (error cut off)",
+          message: EOL_MESSAGE_UBUNTU,
+          fix: eolFix(
+            "Then move the base image to a supported Ubuntu release, {enrich.supported}{enrich.baseNote|}. As a stopgap that keeps the old",
+            "release (it gets no security updates), point apt at old-releases.ubuntu.com in a `RUN` before the failing one:",
+            `RUN ${UBUNTU_OLD_RELEASES_SED}`
+          )
+        },
         {
           when: "instruction",
           message: (
@@ -23101,7 +24215,7 @@ var init_step_failed = __esm({
           fix: outsideFix("the last error printed is often only the exit")
         }
       ],
-      enrich: ["step-outcome", "unpinned-flash-attn", "unpinned-torch", "apk-pins"],
+      enrich: ["step-outcome", "unpinned-flash-attn", "unpinned-torch", "apk-pins", "apt-eol-step"],
       docs: "https://docs.docker.com/build/debug/"
     };
   }
@@ -23165,6 +24279,10 @@ var init_catalog = __esm({
     init_cuda_driver_mismatch();
     init_libstdcxx_too_old();
     init_cuda_os_call_failed();
+    init_image_cuda_version_invalid();
+    init_k8s_device_plugin_no_nvml();
+    init_cdi_spec_stale();
+    init_gpu_device_unknown();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -23215,6 +24333,7 @@ var init_catalog = __esm({
     init_unable_to_locate_package();
     init_fetch_failed();
     init_held_packages_changed();
+    init_jetson_bsp_in_container();
     init_held_broken_packages();
     init_release_not_valid_yet();
     init_apk_unable_to_select();
@@ -23245,6 +24364,7 @@ var init_catalog = __esm({
     init_dpkg_read_only_file_system();
     init_rpm_package_unavailable();
     init_log_clipped();
+    init_git_lfs_pointer();
     init_extension_ninja_failed();
     init_build_command_failed();
     init_build_canceled();
@@ -23312,6 +24432,10 @@ var init_catalog = __esm({
       cudaDriverMismatch,
       libstdcxxTooOld,
       cudaOsCallFailed,
+      imageCudaVersionInvalid,
+      k8sDevicePluginNoNvml,
+      cdiSpecStale,
+      gpuDeviceUnknown,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -23362,6 +24486,7 @@ var init_catalog = __esm({
       unableToLocatePackage,
       fetchFailed,
       heldPackagesChanged,
+      jetsonBspInContainer,
       heldBrokenPackages,
       releaseNotValidYet,
       apkUnableToSelect,
@@ -23393,6 +24518,7 @@ var init_catalog = __esm({
       dpkgReadOnlyFileSystem,
       rpmPackageUnavailable,
       logClipped,
+      gitLfsPointer,
       extensionNinjaFailed,
       buildCommandFailed,
       buildCanceled,
@@ -32051,9 +33177,9 @@ function indexUrl(tag) {
   return /^cu\d{2,3}$/.test(t) ? `${INDEX_ROOT}/${t}` : null;
 }
 function torchRelease(version2) {
-  const bare = version2.trim().replace(/^torch\s{0,4}==\s{0,4}/i, "");
-  const plus = bare.indexOf("+");
-  const v = plus < 0 ? bare : bare.slice(0, plus);
+  const bare2 = version2.trim().replace(/^torch\s{0,4}==\s{0,4}/i, "");
+  const plus = bare2.indexOf("+");
+  const v = plus < 0 ? bare2 : bare2.slice(0, plus);
   const exact = torchReleases.find((r) => r.torch === v);
   if (exact) return exact;
   if (/^\d+\.\d+$/.test(v)) return torchReleases.find((r) => r.torch.startsWith(`${v}.`)) ?? null;
@@ -32268,8 +33394,8 @@ function generationGapPin(torchCuda, tag) {
   const oldest = onIndex[onIndex.length - 1];
   if (compareVersions(newestBuilt, oldest.torch) >= 0) return null;
   const minor = oldest.torch.split(".").slice(0, 2).join(".");
-  const pick2 = onIndex.find((r) => r.torch.startsWith(`${minor}.`)) ?? oldest;
-  return { builtFor: builtFor[0] === newestBuilt ? `torch ${newestBuilt}` : `torch ${builtFor[0]} through ${newestBuilt}`, pick: pick2 };
+  const pick3 = onIndex.find((r) => r.torch.startsWith(`${minor}.`)) ?? oldest;
+  return { builtFor: builtFor[0] === newestBuilt ? `torch ${newestBuilt}` : `torch ${builtFor[0]} through ${newestBuilt}`, pick: pick3 };
 }
 var TORCH_RELEASE;
 var init_torch_index_pin = __esm({
@@ -35075,21 +36201,160 @@ var init_apt_dropped_enricher = __esm({
   }
 });
 
+// src/knowledge/apt-replaced.ts
+function successorOf(name2) {
+  const row = TABLE.find((s) => s.name === name2);
+  if (row) return row;
+  const dropped = droppedPackage(name2);
+  return dropped !== null && dropped.replacement.length > 0 ? { name: name2, install: dropped.replacement, note: dropped.replacementNote } : null;
+}
+function readObsolete(lines) {
+  const failed = [];
+  const aptLists = /* @__PURE__ */ new Map();
+  let obsolete = false;
+  const blockNames = [];
+  let blocks = 0;
+  let current = null;
+  let listing = false;
+  const add = (name2) => {
+    if (!failed.includes(name2)) failed.push(name2);
+  };
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (listing && current !== null) {
+      if (raw.startsWith("  ") && line !== "" && /^[a-z0-9+.:\s-]+$/.test(line)) {
+        aptLists.set(current, [...aptLists.get(current) ?? [], ...line.split(/\s+/)]);
+        continue;
+      }
+      listing = false;
+    }
+    const na = notAvailable.exec(line);
+    if (na) {
+      obsolete = true;
+      current = na[1];
+      add(current);
+      if (!blockNames.includes(current)) blockNames.push(current);
+      continue;
+    }
+    if (line === OBSOLETED) {
+      obsolete = true;
+      blocks++;
+    }
+    if (line === REPLACE_IT) {
+      listing = current !== null;
+      continue;
+    }
+    const e = failedName.exec(line);
+    if (e) add(e[1] ?? e[2]);
+  }
+  return { failed, aptLists, obsolete, blockNames, blocks };
+}
+function pick(name2, aptList) {
+  const row = successorOf(name2);
+  if (row) return row;
+  const listed2 = [...new Set((aptList ?? []).map(bare))];
+  return listed2.length === 1 ? { install: listed2, note: "" } : null;
+}
+function aptReplacedEnrich(_captures, step, model, _facts) {
+  const reading = readObsolete([...step?.tail ?? [], ...model.outsideLines ?? []]);
+  if (!reading.obsolete || reading.failed.length === 0) return {};
+  if (reading.failed.length === 1 && droppedPackage(reading.failed[0]) !== null) return {};
+  const unexplained = reading.failed.filter((n) => !reading.blockNames.includes(n) && successorOf(n) === null);
+  if (unexplained.length > reading.blocks - reading.blockNames.length) return {};
+  const swaps = [];
+  const notes = [];
+  const aptSaid = [];
+  const check2 = [];
+  const checkOld = [];
+  const open2 = [];
+  const mapping = /* @__PURE__ */ new Map();
+  for (const name2 of reading.failed) {
+    const list2 = reading.aptLists.get(name2);
+    if (list2 !== void 0) aptSaid.push(`${name2}: ${list2.join(" ")}`);
+    const chosen = pick(name2, list2);
+    if (chosen !== null) {
+      mapping.set(name2, chosen.install);
+      swaps.push(`${name2} \u2192 ${chosen.install.join(" ")}`);
+      if (chosen.note !== "") notes.push(chosen.note);
+    } else if (/^python-[a-z0-9]/.test(name2) && list2 === void 0) {
+      check2.push(`python3-${name2.slice("python-".length)}`);
+      checkOld.push(name2);
+    } else {
+      open2.push(name2);
+    }
+  }
+  const out = { replacedObsolete: "yes" };
+  if (swaps.length > 0) out.replacedSwaps = swaps.join("; ");
+  if (notes.length > 0) out.replacedNotes = notes.join(" ");
+  if (aptSaid.length > 0) out.replacedAptSaid = `apt's own list of what replaces it: ${aptSaid.join("; ")}.`;
+  if (check2.length > 0) {
+    out.replacedCheck = check2.join(" ");
+    out.replacedCheckOld = checkOld.join(" ");
+  }
+  if (open2.length > 0) out.replacedOpen = open2.join(" ");
+  if ([...reading.aptLists.values()].some((l) => l.map(bare).includes("python2"))) {
+    out.replacedPython2 = "apt lists python2 too: this release still ships the Python 2 interpreter, for code that cannot move to Python 3 yet.";
+  }
+  const args = aptInstallArguments(step?.instruction ?? "");
+  if (args !== null && open2.length === 0 && check2.length === 0 && mapping.size > 0) {
+    const words3 = args.split(/\s+/).filter((w) => w !== "" && w !== "\\");
+    if (words3.length > 0 && words3.every((w) => plainWord.test(w)) && [...mapping.keys()].every((n) => words3.includes(n))) {
+      const rewritten = words3.some((w) => /^-[a-z]{0,20}$/.test(w) && w.includes("y") || w === "--yes" || w === "--assume-yes") ? [] : ["-y"];
+      for (const w of words3) for (const n of mapping.get(w) ?? [w]) if (!rewritten.includes(n)) rewritten.push(n);
+      out.replacedInstall = rewritten.join(" ");
+    }
+  }
+  return out;
+}
+var TABLE, NAME, notAvailable, failedName, OBSOLETED, REPLACE_IT, bare, plainWord;
+var init_apt_replaced = __esm({
+  "src/knowledge/apt-replaced.ts"() {
+    "use strict";
+    init_apt_exit();
+    init_apt_dropped_packages();
+    TABLE = [
+      {
+        name: "python",
+        install: ["python3", "python-is-python3"],
+        note: "python was the Python 2 interpreter; python-is-python3 makes the command python run python3, for scripts that call python."
+      },
+      {
+        name: "python-dev",
+        install: ["python3-dev"],
+        note: "python-dev was Python 2's headers; python-dev-is-python3 (python3-dev plus python and python-config pointing at Python 3) also fits."
+      },
+      { name: "python-numpy", install: ["python3-numpy"], note: "python-numpy was NumPy for Python 2; python3-numpy is NumPy for Python 3." },
+      {
+        name: "python-software-properties",
+        install: ["software-properties-common"],
+        note: "software-properties-common has add-apt-repository now (Debian 13 dropped it in turn: there, a repository is added as a file in /etc/apt/sources.list.d/)."
+      }
+    ];
+    NAME = "[a-z0-9][a-z0-9+.-]*(?::[a-z0-9-]+)?";
+    notAvailable = new RegExp(`^Package (${NAME}) is not available, but is referred to by another package\\.`);
+    failedName = new RegExp(`^E: (?:Package '(${NAME})' has no installation candidate|Unable to locate package (${NAME}))`);
+    OBSOLETED = "This may mean that the package is missing, has been obsoleted, or";
+    REPLACE_IT = "However the following packages replace it:";
+    bare = (name2) => name2.includes(":") ? name2.slice(0, name2.indexOf(":")) : name2;
+    plainWord = /^(?:--?[A-Za-z0-9][A-Za-z0-9:=._-]*|[a-z0-9][a-z0-9+.:=~-]*)$/;
+  }
+});
+
 // src/knowledge/apt-pinned-install-enricher.ts
 function aptPinnedInstallEnrich(_captures, step, _model, _facts) {
   const args = aptInstallArguments(step?.instruction ?? "");
   if (args === null) return {};
   const words3 = args.split(/\s+/).filter((w) => w !== "" && w !== "\\");
-  if (words3.length === 0 || !words3.every((w) => plainWord.test(w))) return {};
+  if (words3.length === 0 || !words3.every((w) => plainWord2.test(w))) return {};
   if (!words3.some((w) => !w.startsWith("-") && w.includes("="))) return {};
   return { aptInstallArgs: words3.join(" ") };
 }
-var plainWord;
+var plainWord2;
 var init_apt_pinned_install_enricher = __esm({
   "src/knowledge/apt-pinned-install-enricher.ts"() {
     "use strict";
     init_apt_exit();
-    plainWord = /^(?:--?[A-Za-z0-9][A-Za-z0-9:=._-]*|[a-z0-9][a-z0-9+.:=~-]*)$/;
+    plainWord2 = /^(?:--?[A-Za-z0-9][A-Za-z0-9:=._-]*|[a-z0-9][a-z0-9+.:=~-]*)$/;
   }
 });
 
@@ -35136,6 +36401,144 @@ var init_apk_pins_enricher = __esm({
     "use strict";
     OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-t", "--virtual", "-X", "--repository", "-p", "--root", "--repositories-file", "--cache-dir", "--keys-dir", "--arch", "--wait", "--progress-fd"]);
     spec = /^(?<name>[a-z0-9][a-z0-9_.+-]{0,100}?)(?:@[\w-]{1,40})?(?:(?<op>=~|~|=|>=|<=|>~|<~|>|<)(?<version>\d[\w.]{0,60}?)(?:-r(?<rev>\d{1,5}))?)?$/;
+  }
+});
+
+// src/knowledge/eol-release-enricher.ts
+function ubuntuEnrich(codename, facts) {
+  const release = endedUbuntu[codename];
+  if (release === void 0) return {};
+  const out = {
+    eolRelease: `Ubuntu ${release.version} (${codename})`,
+    eolEnded: release.ended,
+    supported: `Ubuntu ${supportedUbuntu.version} (${supportedUbuntu.codename})`
+  };
+  const base = facts.value("baseImage");
+  const tag = base === null ? null : /^(?:docker\.io\/)?(?:library\/)?ubuntu:([\w.-]+)$/.exec(base)?.[1];
+  if (tag === release.version || tag === codename) {
+    out.baseNote = `: \`FROM ubuntu:${supportedUbuntu.version}\` in place of \`${base}\``;
+  }
+  return out;
+}
+function eolReleaseEnrich(captures, _step, _model, facts) {
+  const ubuntu = captures["context.ubuntuEol.codename"] ?? captures["context.ubuntuEolSuite.codename"];
+  if (ubuntu !== void 0) return ubuntuEnrich(ubuntu, facts);
+  const codename = captures["context.debianEol.codename"];
+  if (codename === void 0) return {};
+  const release = archivedDebian[codename];
+  const command = archiveSourcesCommand(codename);
+  if (release === void 0 || command === null) return {};
+  const out = {
+    eolRelease: releaseName(codename),
+    eolEnded: release.ended,
+    archiveCommand: command,
+    supported: supportedDebian.map(releaseName).join(" or ")
+  };
+  const base = facts.value("baseImage");
+  const pattern = new RegExp(`\\b${codename}\\b`);
+  if (base !== null && pattern.test(base)) {
+    const newBase = base.replace(pattern, supportedDebian[supportedDebian.length - 1]);
+    out.baseNote = `: \`FROM ${newBase}\` in place of \`${base}\`, if that tag is published for your version`;
+  }
+  return out;
+}
+var init_eol_release_enricher = __esm({
+  "src/knowledge/eol-release-enricher.ts"() {
+    "use strict";
+    init_eol_releases();
+  }
+});
+
+// src/knowledge/apt-eol-step-enricher.ts
+function movedCodename(os) {
+  for (const [codename, release] of Object.entries(releaseOfCodename)) {
+    if (release === os && archivedDebian[codename] !== void 0) return { codename, distro: "debian" };
+  }
+  for (const [codename, release] of Object.entries(endedUbuntu)) {
+    if (`Ubuntu ${release.version}` === os) return { codename, distro: "ubuntu" };
+  }
+  return null;
+}
+function aptEolStepEnrich(_captures, step, model, facts) {
+  if (step === null || !APT_COMMAND.test(step.instruction ?? "")) return {};
+  const os = facts.value("os");
+  const moved = os === null ? null : movedCodename(os);
+  if (moved === null) return {};
+  const { codename, distro } = moved;
+  const mirror = distro === "debian" ? /\b(?:deb|security|ftp\.[a-z]{2})\.debian\.org\b/ : /\b(?:[a-z]{2}\.)?(?:archive|security)\.ubuntu\.com\b/;
+  const served = new RegExp(`^\\s*(?:Hit|Get):\\d+\\s+\\S+\\s+${codename}\\b`);
+  for (const line of step.tail) {
+    for (const part of line.split(/\s{3,}/)) {
+      const text = part.replace(/^[\d.]+\s+/, "");
+      if (/\barchive\.debian\.org\b|\bold-releases\.ubuntu\.com\b/.test(text)) return {};
+      if (served.test(text) && mirror.test(text)) return {};
+    }
+  }
+  const keys = eolReleaseEnrich(distro === "debian" ? { "context.debianEol.codename": codename } : { "context.ubuntuEol.codename": codename }, step, model, facts);
+  if (keys.eolRelease === void 0) return {};
+  return {
+    ...keys,
+    eolCodename: codename,
+    eolMirror: distro === "debian" ? "http://deb.debian.org/debian" : "http://archive.ubuntu.com/ubuntu",
+    eolArchive: distro === "debian" ? "http://archive.debian.org/debian" : "http://old-releases.ubuntu.com/ubuntu"
+  };
+}
+var APT_COMMAND;
+var init_apt_eol_step_enricher = __esm({
+  "src/knowledge/apt-eol-step-enricher.ts"() {
+    "use strict";
+    init_release_codenames();
+    init_eol_releases();
+    init_eol_release_enricher();
+    APT_COMMAND = /\bapt(?:-get)?\s(?:[^&;|\n]{0,200}\s)?(?:update|install|upgrade|dist-upgrade)\b/;
+  }
+});
+
+// src/knowledge/vendor-apt-archives.ts
+function vendorArchiveOf(host) {
+  return vendorArchives.find((v) => v.host === host.toLowerCase());
+}
+var vendorArchives;
+var init_vendor_apt_archives = __esm({
+  "src/knowledge/vendor-apt-archives.ts"() {
+    "use strict";
+    vendorArchives = [
+      {
+        vendor: "PostgreSQL's PGDG apt repository",
+        host: "apt.postgresql.org",
+        archiveHost: "apt-archive.postgresql.org",
+        policy: "https://apt-archive.postgresql.org/"
+      }
+    ];
+  }
+});
+
+// src/knowledge/vendor-no-release-enricher.ts
+function vendorNoReleaseEnrich(captures, _step, _model, _facts) {
+  const url2 = captures["context.vendorNoRelease.url"];
+  const host = captures["context.vendorNoRelease.host"];
+  const suite = captures["context.vendorNoRelease.suite"];
+  if (url2 === void 0 || host === void 0 || suite === void 0) return {};
+  const out = {};
+  const codename = /^([a-z]+)(?:[-/]|$)/.exec(suite)?.[1];
+  const release = codename === void 0 ? void 0 : releaseOfCodename[codename];
+  if (release !== void 0) out.vendorSuiteRelease = `${release} (${codename})`;
+  const archive = vendorArchiveOf(host);
+  if (archive !== void 0) {
+    const archiveUrl = url2.replace(`//${host}`, `//${archive.archiveHost}`);
+    out.vendorName = archive.vendor;
+    out.vendorArchiveHost = archive.archiveHost;
+    out.vendorArchiveUrl = archiveUrl;
+    out.vendorPolicy = archive.policy;
+    out.vendorArchiveSed = `sed -i 's|//${host}/|//${archive.archiveHost}/|g'`;
+  }
+  return out;
+}
+var init_vendor_no_release_enricher = __esm({
+  "src/knowledge/vendor-no-release-enricher.ts"() {
+    "use strict";
+    init_release_codenames();
+    init_vendor_apt_archives();
   }
 });
 
@@ -35512,51 +36915,6 @@ var init_unpinned_flash_attn_enricher = __esm({
   "src/knowledge/unpinned-flash-attn-enricher.ts"() {
     "use strict";
     UNPINNED = /\b(?:pip3?|uv pip|python3? -m pip) install\b[^"'\n]{0,300}?[\s=](?<pkg>flash[-_]attn)(?![\w.=<>~!@[-])/;
-  }
-});
-
-// src/knowledge/eol-release-enricher.ts
-function ubuntuEnrich(codename, facts) {
-  const release = endedUbuntu[codename];
-  if (release === void 0) return {};
-  const out = {
-    eolRelease: `Ubuntu ${release.version} (${codename})`,
-    eolEnded: release.ended,
-    supported: `Ubuntu ${supportedUbuntu.version} (${supportedUbuntu.codename})`
-  };
-  const base = facts.value("baseImage");
-  const tag = base === null ? null : /^(?:docker\.io\/)?(?:library\/)?ubuntu:([\w.-]+)$/.exec(base)?.[1];
-  if (tag === release.version || tag === codename) {
-    out.baseNote = `: \`FROM ubuntu:${supportedUbuntu.version}\` in place of \`${base}\``;
-  }
-  return out;
-}
-function eolReleaseEnrich(captures, _step, _model, facts) {
-  const ubuntu = captures["context.ubuntuEol.codename"] ?? captures["context.ubuntuEolSuite.codename"];
-  if (ubuntu !== void 0) return ubuntuEnrich(ubuntu, facts);
-  const codename = captures["context.debianEol.codename"];
-  if (codename === void 0) return {};
-  const release = archivedDebian[codename];
-  const command = archiveSourcesCommand(codename);
-  if (release === void 0 || command === null) return {};
-  const out = {
-    eolRelease: releaseName(codename),
-    eolEnded: release.ended,
-    archiveCommand: command,
-    supported: supportedDebian.map(releaseName).join(" or ")
-  };
-  const base = facts.value("baseImage");
-  const pattern = new RegExp(`\\b${codename}\\b`);
-  if (base !== null && pattern.test(base)) {
-    const newBase = base.replace(pattern, supportedDebian[supportedDebian.length - 1]);
-    out.baseNote = `: \`FROM ${newBase}\` in place of \`${base}\`, if that tag is published for your version`;
-  }
-  return out;
-}
-var init_eol_release_enricher = __esm({
-  "src/knowledge/eol-release-enricher.ts"() {
-    "use strict";
-    init_eol_releases();
   }
 });
 
@@ -36186,6 +37544,37 @@ var init_libstdcxx = __esm({
   }
 });
 
+// src/knowledge/cargo-uv-missing.ts
+function cargoUvMissingEnrich(_captures, step, model, _facts) {
+  if (step === null) return { cargoUvMissing: "" };
+  for (const line of step.tail) {
+    const missing = NOT_FOUND2.exec(line)?.[1];
+    if (missing === void 0) continue;
+    return { cargoUvMissing: CARGO_UV.test(missing) ? "yes" : "" };
+  }
+  const code = exitCodeShown(step, model);
+  return { cargoUvMissing: code === null || code === 127 ? "yes" : "" };
+}
+var NOT_FOUND2, CARGO_UV;
+var init_cargo_uv_missing = __esm({
+  "src/knowledge/cargo-uv-missing.ts"() {
+    "use strict";
+    init_exit_code();
+    NOT_FOUND2 = /(?:^|\s)(\S{1,300}): (?:\d{1,5}: )?(?:not found|No such file or directory|command not found)\s*$/;
+    CARGO_UV = /\.cargo\/bin\/uvx?$/;
+  }
+});
+
+// src/knowledge/cache-export-step.ts
+function cacheExportStepEnrich(_captures, step, _model, _facts) {
+  return { ghaExportStep: step !== null && step.instruction.includes("exporting to GitHub Actions Cache") ? "yes" : "" };
+}
+var init_cache_export_step = __esm({
+  "src/knowledge/cache-export-step.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -36224,8 +37613,11 @@ var init_enrichers = __esm({
     init_cuda_driver();
     init_cuda_require_enricher();
     init_apt_dropped_enricher();
+    init_apt_replaced();
     init_apt_pinned_install_enricher();
     init_apk_pins_enricher();
+    init_apt_eol_step_enricher();
+    init_vendor_no_release_enricher();
     init_run_image_enricher();
     init_run_command_enricher();
     init_conda_network_enricher();
@@ -36254,6 +37646,8 @@ var init_enrichers = __esm({
     init_build_platforms_enricher();
     init_source_build_python_enricher();
     init_libstdcxx();
+    init_cargo_uv_missing();
+    init_cache_export_step();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -36299,6 +37693,10 @@ var init_enrichers = __esm({
       "latest-tag": latestTagEnrich,
       /** How the step ended, only as far as the log shows (`{enrich.exitNote}`: `It exited with code 2.` or empty). */
       "step-outcome": stepOutcomeEnrich,
+      /** For a step calling `~/.cargo/bin/uv`: whether that path is the one not found, as far as the log shows (`{enrich.cargoUvMissing}`). */
+      "cargo-uv-missing": cargoUvMissingEnrich,
+      /** Whether the finding's step is BuildKit's export to the GitHub Actions cache (`{enrich.ghaExportStep}`). */
+      "cache-export-step": cacheExportStepEnrich,
       /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */
       "memory-knobs": memoryKnobsEnrich,
       /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */
@@ -36332,10 +37730,16 @@ var init_enrichers = __esm({
       "conda-missing-specs": condaMissingSpecsEnrich,
       /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
       "apt-dropped": aptDroppedEnrich,
+      /** Packages apt knows only as an old name ("not available, but is referred to"): what replaces each, apt's own list, the install line with the swaps (`{enrich.replacedSwaps}`, `{enrich.replacedInstall}`). */
+      "apt-replaced": aptReplacedEnrich,
       /** The failing step's `apt-get install` as written, pins and options kept (`{enrich.aptInstallArgs}`). */
       "apt-pinned-install": aptPinnedInstallEnrich,
       /** The failing step's `apk add` pins on exact package builds (`-rN`), eased two ways (`{enrich.apkRevisionPins}`, `{enrich.apkAnyBuild}`, `{enrich.apkMinorPins}`). */
       "apk-pins": apkPinsEnrich,
+      /** A failed apt step on a release moved off its distribution's mirrors, its error not in the log: the release and the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`, `{enrich.eolMirror}`). */
+      "apt-eol-step": aptEolStepEnrich,
+      /** A third-party apt repository with no `Release` file for a suite: the suite's release, and the vendor's archive of dropped releases (`{enrich.vendorSuiteRelease}`, `{enrich.vendorArchiveUrl}`, `{enrich.vendorArchiveSed}`). */
+      "vendor-no-release": vendorNoReleaseEnrich,
       /** The nvidia/cuda image a `docker run` of the log starts, in its `-devel` flavour, and that command with it (`{enrich.runDevelImage}`, `{enrich.runDevelCommand}`). */
       "run-image": runImageEnrich,
       /** The image of the log's `docker run` / `podman run` and that command asking for GPUs (`{enrich.runImage}`, `{enrich.runWithGpus}`, `{enrich.runGpus}`). */
@@ -36666,7 +38070,7 @@ __export(util_exports, {
   own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
-  pick: () => pick,
+  pick: () => pick2,
   prefixIssues: () => prefixIssues,
   primitiveTypes: () => primitiveTypes,
   promiseAllObject: () => promiseAllObject,
@@ -36966,7 +38370,7 @@ function optionalKeys(shape) {
     return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
   });
 }
-function pick(schema, mask) {
+function pick2(schema, mask) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -57155,8 +58559,11 @@ var init_schema = __esm({
           retryable: external_exports.boolean().optional()
         }).strict()
       ).optional(),
-      /** Named built-in enrichers that add `{enrich.*}` values (e.g. `cuda-arches`). */
-      enrich: external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).min(1).max(4)]).optional(),
+      /**
+       * Named built-in enrichers that add `{enrich.*}` values (e.g. `cuda-arches`). The fallback buildkit/step-failed names
+       * the likeliest cause of a cut log from several (exit, flash-attn, torch, apk pins, an apt release moved off its mirrors).
+       */
+      enrich: external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).min(1).max(6)]).optional(),
       /**
        * Whether running the job again can help: a DNS failure, a registry 5xx or rate limit, a lost
        * runner (true); a deterministic failure such as a compiler error (false, the default).
@@ -57436,7 +58843,7 @@ function readDone(rest) {
   const seconds = decimal(rest, 5, rest.length - 1);
   return Number.isFinite(seconds) ? seconds : void 0;
 }
-var POWERS_OF_TEN, BuildkitPlainGrammar;
+var POWERS_OF_TEN, EMULATOR_OUTPUT, BuildkitPlainGrammar;
 var init_buildkit_plain = __esm({
   "src/grammar/buildkit-plain.ts"() {
     "use strict";
@@ -57444,6 +58851,7 @@ var init_buildkit_plain = __esm({
     init_vertex_name();
     init_implicit_step();
     POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    EMULATOR_OUTPUT = /^qemu(?:-[a-z0-9_]{1,20})?: /;
     BuildkitPlainGrammar = class {
       constructor(ctx) {
         this.ctx = ctx;
@@ -57526,6 +58934,10 @@ var init_buildkit_plain = __esm({
           return true;
         }
         if (known === void 0) {
+          if (EMULATOR_OUTPUT.test(rest)) {
+            this.output(line, id, 0, rest);
+            return true;
+          }
           if (this.ensureStep(line, id, rest)) ctx.current = id;
           return true;
         }
@@ -58666,16 +60078,14 @@ function stripCiPrefixes(text) {
 }
 function stripMarkdownQuoting(text) {
   let out = text;
-  let quoted = false;
   while (out.charCodeAt(0) === 62 && (out.length === 1 || out.charCodeAt(1) === 32)) {
     const rest = out.slice(2);
     if (rest.charCodeAt(0) === 91 && rest.endsWith(":") && rest.includes("] ")) return " > " + rest;
     out = rest;
-    quoted = true;
   }
   if (out.charCodeAt(0) === 96 && out.charCodeAt(1) !== 96) {
     const next = out.indexOf("`", 1);
-    if (quoted && next < 0) return out.slice(1);
+    if (next < 0) return out.slice(1);
     if (next === out.length - 1 && next > 1) return out.slice(1, -1);
     if (isDigit(out.charCodeAt(1)) && BOX_LINE_TIME.test(out)) return out.slice(1);
   }
@@ -58691,6 +60101,27 @@ function stripMarkdownQuoting(text) {
     out = out.slice(0, end);
   }
   return out;
+}
+function unlinkSelfLinks(text) {
+  let at = text.indexOf(LINK_JOIN);
+  if (at < 0) return text;
+  let out = "";
+  let copied = 0;
+  while (at >= 0) {
+    const open2 = text.lastIndexOf("[", at);
+    const close = text.indexOf(")", at);
+    if (open2 >= copied && close > at) {
+      const label = text.slice(open2 + 1, at);
+      const url2 = text.slice(at + 2, close);
+      const bare2 = url2.startsWith("https://") ? url2.slice(8) : url2.startsWith("http://") ? url2.slice(7) : null;
+      if (bare2 !== null && label.length > 0 && (label === bare2 || label === url2)) {
+        out += text.slice(copied, open2) + label;
+        copied = close + 1;
+      }
+    }
+    at = text.indexOf(LINK_JOIN, Math.max(at + LINK_JOIN.length, copied));
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 function lastRedraw(text) {
   let end = text.length;
@@ -58726,9 +60157,10 @@ function cleanLine(raw) {
   if (first === 62 || first === 96 || text.endsWith("```")) text = stripMarkdownQuoting(text);
   else if ((first === 42 || first === 95) && text.includes("`")) text = text.replace(EMPHASISED_CODE_LINE, "$1");
   if (text.includes(CR)) text = lastRedraw(text);
+  if (text.includes(LINK_JOIN)) text = unlinkSelfLinks(text);
   return text;
 }
-var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, CLOCK_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, EMPHASISED_CODE_LINE, BOX_LINE_TIME;
+var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, CLOCK_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, EMPHASISED_CODE_LINE, BOX_LINE_TIME, LINK_JOIN;
 var init_clean_line = __esm({
   "src/lines/clean-line.ts"() {
     "use strict";
@@ -58748,6 +60180,7 @@ var init_clean_line = __esm({
     CR = "\r";
     EMPHASISED_CODE_LINE = /^[*_]{1,3}`([^`]{1,4000})`[*_]{1,3}$/;
     BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
+    LINK_JOIN = "](http";
   }
 });
 
@@ -63422,9 +64855,23 @@ var init_fact_patterns = __esm({
       },
       {
         // A container run (`docker run`, `sudo docker run`, `nvidia-docker run`, `podman run`): the command
-        // itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error.
-        literals: ["docker run ", "podman run ", "docker container run ", "== CUDA ==", "could not select device driver"],
-        regex: /(?:^|\$ |# )(?:sudo )?(?:nvidia-)?(?:docker|podman)(?: container)? run |^== CUDA ==$|could not select device driver/,
+        // itself, NVIDIA's start-up banner (`== CUDA ==`), the daemon's GPU error. A command typed into a running container
+        // (`docker exec`, `$ docker compose exec llamacpp cat /llamacpp-logs/log_0.txt`, mpazdzioch/llamacpp-webui-glue#4) or a
+        // one-off service container (`docker compose run`) is a container's too.
+        literals: ["docker run ", "podman run ", "docker container run ", "docker exec ", "podman exec ", "docker container exec ", "compose exec ", "compose run ", "== CUDA ==", "could not select device driver"],
+        regex: /(?:^|\$ |# )(?:sudo )?(?:(?:nvidia-)?(?:docker|podman)(?: container)? (?:run|exec) |docker(?: |-)compose (?:exec|run) )|^== CUDA ==$|could not select device driver/,
+        on: "output",
+        source: "docker-run",
+        read: () => [["place", "docker-run"]]
+      },
+      {
+        // Docker's container-create warning as the CLI prints it, `WARNING: The requested image's platform (linux/amd64) does not match
+        // the detected host platform (linux/arm64/v8) and no specific platform was requested` (xorbitsai/inference#4256, a `docker run`):
+        // the daemon returns it with the created container (moby daemon/create.go) and `docker run` / `docker create` print each such
+        // warning as `WARNING: %s` (docker/cli cli/command/container/create.go). The classic builder prints the same warning of a
+        // RUN step's container as ` ---> [Warning] \u2026` (moby builder/dockerfile/internals.go), which this leaves to the build.
+        literals: ["WARNING: The requested image's platform"],
+        regex: /^WARNING: The requested image's platform \([^)]{1,60}\) does not match the detected host platform/,
         on: "output",
         source: "docker-run",
         read: () => [["place", "docker-run"]]
@@ -63730,7 +65177,7 @@ function summarizeLogs(logs) {
       topRule: analysis.findings[0]?.ruleId ?? null
     };
   });
-  const sum = (pick2) => rows.reduce((total, row) => total + pick2(row), 0);
+  const sum = (pick3) => rows.reduce((total, row) => total + pick3(row), 0);
   return {
     logs: rows,
     failed: rows.filter((row) => row.verdict === "failed").length,
