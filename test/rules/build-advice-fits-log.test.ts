@@ -1,0 +1,25 @@
+// Advice fitted to what the log shows: a compiler missing under a cut traceback, psycopg2's pg_config quoted in a
+// sentence, the installer form of a rebuild command, and more. Each case is a rule fixture (provenance in the fixture
+// folders' READMEs); the near misses are real lines of the same shape.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyzeLog } from './support/analyze-log.js';
+
+const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/rules/${path}`, import.meta.url), 'utf8');
+
+describe('no C compiler, seen only in the subprocess traceback', () => {
+  test("`FileNotFoundError: … 'gcc'` in setuptools' spawn: a compiler to install, the package to find", async () => {
+    const [f] = await analyzeLog(fixture('pip/wheel-build-failed/match-filenotfound-gcc-traceback-cut.log'));
+    expect(f?.ruleId).toBe('pip/wheel-build-failed');
+    expect(f?.title).toBe('A wheel build found no C compiler');
+    expect(f?.message).toContain('`gcc`');
+    expect(f?.fix).toContain('build-essential');
+    expect(f?.fix).toContain('build-base');
+    expect(f?.fix).toContain('`Collecting …`');
+  });
+
+  test('near miss: nvcc missing is not a C compiler missing', async () => {
+    const findings = await analyzeLog(fixture('pip/wheel-build-failed/nomatch-filenotfound-nvcc-not-a-c-compiler.log'));
+    expect(findings.map((f) => f.ruleId)).not.toContain('pip/wheel-build-failed');
+  });
+});
