@@ -23,3 +23,19 @@ describe('no C compiler, seen only in the subprocess traceback', () => {
     expect(findings.map((f) => f.ruleId)).not.toContain('pip/wheel-build-failed');
   });
 });
+
+describe("psycopg2's pg_config error quoted in a sentence", () => {
+  test('read mid-line: libpq-dev with a compiler that can compile (libc6-dev), or psycopg2-binary', async () => {
+    const [f] = await analyzeLog(fixture('pip/pg-config-missing/match-quoted-in-a-sentence-slim.log'));
+    expect(f?.ruleId).toBe('pip/pg-config-missing');
+    expect(f?.fix).toContain('libpq-dev gcc libc6-dev');
+    expect(f?.fix).toContain('psycopg2-binary');
+  });
+
+  test("near miss: a line that names pg_config without its error (psycopg2's issue template)", async () => {
+    const line =
+      '- [ ] If install failed, I typed `pg_config` on the command line and I obtained an output instead of an error.';
+    const findings = await analyzeLog(`${line}\n`);
+    expect(findings.map((f) => f.ruleId)).not.toContain('pip/pg-config-missing');
+  });
+});
