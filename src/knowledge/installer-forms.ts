@@ -113,3 +113,20 @@ export function dryRunCommand(installer: 'pip' | 'uv', requirement: string): str
   const req = shellWord(requirement.trim());
   return installer === 'pip' ? `pip install --dry-run --quiet --report - ${req}` : `uv pip install --dry-run ${req}`;
 }
+
+/**
+ * How a command ran pip, when it names it before `install` (up to six general options between):
+ * `python3.11 -m pip`, `python -m pip`, `pip3`, `pip3.11`, or null (plain `pip`, `uv pip`, or no pip at all).
+ * A fix in that form runs the same pip, of the same Python, as the step did; plain `pip` may be another
+ * Python's (or none at all, in an image with only `pip3`).
+ */
+export function pipFormOf(command: string | null | undefined): string | null {
+  if (command == null) return null;
+  const m = /(?:^|[\s;&|(])((?:[\w./-]{0,100}\/)?python(?:3(?:\.\d{1,2})?)?\s{1,10}-m\s{1,10}pip|pip3(?:\.\d{1,2})?)(?:\s{1,10}--?[\w-]{1,40}(?:=\S{1,200})?){0,6}\s{1,10}install\b/.exec(command);
+  return m === null ? null : m[1]!.replace(/\s{1,10}/g, ' ');
+}
+
+/** A pip command (`pip install …`, `pip index versions …`) in the form `pipFormOf` read; unchanged without one. */
+export function inPipForm(command: string, form: string | null): string {
+  return form === null ? command : command.replace(/^pip(?= (?:install|index|download|uninstall|show)\b)/, form);
+}

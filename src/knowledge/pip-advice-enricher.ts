@@ -4,7 +4,8 @@
 // are not in the log: rules only use a key in a variant whose context guarantees the input.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { dryRunCommand, installCommand, installerOf, type Installer } from './installer-forms.js';
+import { dryRunCommand, inPipForm, installCommand, installerOf, pipFormOf, type Installer } from './installer-forms.js';
+import { failedRunCommand } from './installer-command-enricher.js';
 import { quoteWord } from '../text/shell-words.js';
 import { describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
 import { indexUrl, releasesForCuda, torchRelease, wheelTagFor } from './torch-wheels.js';
@@ -483,5 +484,15 @@ export function pipAdviceEnrich(
   }
   // a PyTorch release pinned on a CUDA index it was never built for (torch-index-release-enricher.ts)
   Object.assign(out, torchIndexReleaseEnrich(captures, step, _model, facts));
+  // pip run as the step ran it (`python3.11 -m pip`, `pip3`): the same pip of the same Python; `pipForm` for templates
+  // that write a command of their own.
+  // The command is the step's instruction, else the builder's error naming it (BuildKit's `process "/bin/sh -c …"`,
+  // podman's `error building at STEP "RUN …"`).
+  const builderError = step?.error ?? (step === null || step.id === _model.failedStep ? _model.solveError?.message : undefined);
+  const form = installer === 'pip' ? pipFormOf(step?.instruction) ?? pipFormOf(failedRunCommand(step, _model)) ?? pipFormOf(builderError) : null;
+  if (form !== null) {
+    out.pipForm = form;
+    for (const [key, value] of Object.entries(out)) out[key] = inPipForm(value, form);
+  }
   return out;
 }

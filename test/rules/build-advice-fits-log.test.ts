@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeLog } from './support/analyze-log.js';
+import { inPipForm, pipFormOf } from '../../src/knowledge/installer-forms.js';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/rules/${path}`, import.meta.url), 'utf8');
 
@@ -37,5 +38,36 @@ describe("psycopg2's pg_config error quoted in a sentence", () => {
       '- [ ] If install failed, I typed `pg_config` on the command line and I obtained an output instead of an error.';
     const findings = await analyzeLog(`${line}\n`);
     expect(findings.map((f) => f.ruleId)).not.toContain('pip/pg-config-missing');
+  });
+});
+
+describe('commands in the pip form the step used', () => {
+  test('podman step `python3.11 -m pip install … llama-cpp-python`: the rebuild runs that pip', async () => {
+    const [f] = await analyzeLog(fixture('pip/wheel-build-failed/match-llama-cpp-cublas-podman.log'));
+    expect(f?.ruleId).toBe('pip/wheel-build-failed');
+    expect(f?.fix).toContain('python3.11 -m pip install -v --no-cache-dir llama-cpp-python');
+    expect(f?.fix).not.toMatch(/(?<!-m )\bpip install -v/);
+  });
+
+  test('BuildKit step `python -m pip install`: the index command keeps that form', async () => {
+    const [f] = await analyzeLog(fixture('pip/no-matching-distribution/match-torch-112-cu115-index-limap.log'));
+    expect(f?.fix).toContain('python -m pip install --extra-index-url');
+  });
+
+  test.each([
+    ['RUN python3.11 -m pip install -r requirements.txt', 'python3.11 -m pip'],
+    ['RUN pip3 --no-cache-dir install numpy', 'pip3'],
+    ['RUN /opt/venv/bin/python -m pip install .', '/opt/venv/bin/python -m pip'],
+    ['RUN pip install numpy', null],
+    ['RUN uv pip install numpy', null],
+    ['RUN python3 -m pip --version', null],
+  ])('pipFormOf(%s) = %s', (instruction, form) => {
+    expect(pipFormOf(instruction)).toBe(form);
+  });
+
+  test('only a pip command changes form, not prose that starts with pip', () => {
+    expect(inPipForm('pip install -v x', 'pip3')).toBe('pip3 install -v x');
+    expect(inPipForm('pip index versions x', 'python -m pip')).toBe('python -m pip index versions x');
+    expect(inPipForm('pip found no release', 'pip3')).toBe('pip found no release');
   });
 });
