@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeLog } from './support/analyze-log.js';
 import { inPipForm, pipFormOf } from '../../src/knowledge/installer-forms.js';
+import { aboveSize } from '../../src/knowledge/wheel-size-enricher.js';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/rules/${path}`, import.meta.url), 'utf8');
 
@@ -69,5 +70,21 @@ describe('commands in the pip form the step used', () => {
     expect(inPipForm('pip install -v x', 'pip3')).toBe('pip3 install -v x');
     expect(inPipForm('pip index versions x', 'python -m pip')).toBe('python -m pip index versions x');
     expect(inPipForm('pip found no release', 'pip3')).toBe('pip found no release');
+  });
+});
+
+describe("a project's wheel size guard", () => {
+  test("vLLM's check-wheel-size.py: the build args that skip or raise it, and fewer CUDA arches", async () => {
+    const [f] = await analyzeLog(fixture('pip/wheel-size-limit/match-vllm-check-wheel-size-291mb.log'));
+    expect(f?.ruleId).toBe('pip/wheel-size-limit');
+    expect(f?.message).toContain('291.37 MB');
+    expect(f?.fix).toContain('--build-arg RUN_WHEEL_CHECK=false');
+    expect(f?.fix).toContain('VLLM_MAX_SIZE_MB');
+    expect(f?.fix).toContain('torch_cuda_arch_list');
+    expect(f?.fix).toContain('VLLM_MAX_SIZE_MB=300');
+  });
+
+  test.each([['291.37', '300'], ['300', '350'], ['49.9', '50'], ['x', null]])('limit above %s MB: %s', (size, above) => {
+    expect(aboveSize(size)).toBe(above);
   });
 });

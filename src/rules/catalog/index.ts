@@ -100,6 +100,7 @@ import { setupDownloadFailed } from './pip/setup-download-failed.js';
 import { uvNetworkUnreachable } from './pip/uv-network-unreachable.js';
 import { pipenvInstallFailed } from './pip/pipenv-install-failed.js';
 import { pgConfigMissing } from './pip/pg-config-missing.js';
+import { wheelSizeLimit } from './pip/wheel-size-limit.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -248,6 +249,7 @@ export const builtinRules: RuleInput[] = [
   uvNetworkUnreachable,
   pipenvInstallFailed,
   pgConfigMissing,
+  wheelSizeLimit,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
