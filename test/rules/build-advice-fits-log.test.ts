@@ -88,3 +88,17 @@ describe("a project's wheel size guard", () => {
     expect(aboveSize(size)).toBe(above);
   });
 });
+
+describe('a package path written for one Python', () => {
+  test("`cd` into python3.10's dist-packages/torch/lib: ask Python for torch's directory", async () => {
+    const [f] = await analyzeLog(fixture('shell/python-path-missing/match-cd-torch-lib-python310-dist-packages.log'));
+    expect(f?.ruleId).toBe('shell/python-path-missing');
+    expect(f?.message).toContain('Python 3.10');
+    expect(f?.fix).toContain(`cd "$(python3 -c 'import torch, os; print(os.path.dirname(torch.__file__))')/lib"`);
+  });
+
+  test('near miss: a missing directory that is no Python package path', async () => {
+    const findings = await analyzeLog(fixture('shell/python-path-missing/nomatch-cd-missing-clone-dir.log'));
+    expect(findings.map((f) => f.ruleId)).not.toContain('shell/python-path-missing');
+  });
+});

@@ -125,6 +125,7 @@ import { unboundVariable } from './shell/unbound-variable.js';
 import { commandNotFound } from './shell/command-not-found.js';
 import { bashOnlyInSh } from './shell/bash-only-in-sh.js';
 import { installFailureSwallowed } from './shell/install-failure-swallowed.js';
+import { pythonPathMissing } from './shell/python-path-missing.js';
 import { manifestListLoad } from './buildx/manifest-list-load.js';
 import { invalidTag } from './buildx/invalid-tag.js';
 import { execFormatError } from './buildx/exec-format-error.js';
@@ -274,6 +275,7 @@ export const builtinRules: RuleInput[] = [
   commandNotFound,
   bashOnlyInSh,
   installFailureSwallowed,
+  pythonPathMissing,
   manifestListLoad,
   invalidTag,
   execFormatError,
