@@ -7,7 +7,7 @@ import type { FactView } from '../facts/fact-view.js';
 import { dryRunCommand, inPipForm, installCommand, installerOf, pipFormOf, type Installer } from './installer-forms.js';
 import { failedRunCommand } from './installer-command-enricher.js';
 import { quoteWord } from '../text/shell-words.js';
-import { describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
+import { compatibleRange, describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
 import { indexUrl, releasesForCuda, torchRelease, wheelTagFor } from './torch-wheels.js';
 import { torchIndexReleaseEnrich } from './torch-index-release-enricher.js';
 import { findLinksPage, findLinksRelease, findLinksReleases, unversionedPage, unversionedPageReleases, type FindLinksRelease } from './torch-find-links.js';
@@ -336,6 +336,22 @@ function localPinAdvice(wanted: { requirement: string; project: string }, agains
   );
 }
 
+/**
+ * The other side asks for a compatible release (`tensorflow 2.6.4 depends on numpy~=1.19.2`): the range it accepts, in
+ * words (compatibleRange), so the fix can say which releases of the project fit it.
+ */
+function compatibleAdvice(wanted: { requirement: string; project: string }, against: { requirement: string; requirerVersion?: string | null }, requirer: string, other: string): string | undefined {
+  const range = compatibleRange(against.requirement);
+  if (range === null) return undefined;
+  const spec = against.requirement.trim();
+  return (
+    `\`${spec}\` means >=${range.lower} and <${range.upper} (PEP 440's compatible release), and ${wanted.requirement.trim()} is ` +
+    `outside it. Make the two agree: pin ${wanted.project} in ${other} to a release in that range (\`${spec}\` takes the newest ` +
+    `one), or install a release of ${requirer} whose requirement accepts ${wanted.requirement.trim()} (its release notes, or ` +
+    `the \`Requires-Dist\` of its wheels on PyPI, list what each release requires).`
+  );
+}
+
 function conflictCommands(installer: Installer, requirer: string, pipVersion?: string): Record<string, string> {
   return {
     ...conflictPipFlags(pipVersion),
@@ -401,6 +417,7 @@ export function pipAdviceEnrich(
     Object.assign(out, conflictCommands(installer, requirer, captures['context.pipVersion.version']), {
       conflict: describeConflict(conflict),
       conflictAdvice: localPinAdvice(conflict.wanted, conflict.against, requirer) ??
+        compatibleAdvice(conflict.wanted, conflict.against, requirer, other) ??
         `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`,
     });
   } else if (firstDep !== undefined) {

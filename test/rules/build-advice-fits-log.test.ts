@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeLog } from './support/analyze-log.js';
 import { inPipForm, pipFormOf } from '../../src/knowledge/installer-forms.js';
 import { aboveSize } from '../../src/knowledge/wheel-size-enricher.js';
+import { compatibleRange } from '../../src/knowledge/pip-conflict.js';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/rules/${path}`, import.meta.url), 'utf8');
 
@@ -100,5 +101,24 @@ describe('a package path written for one Python', () => {
   test('near miss: a missing directory that is no Python package path', async () => {
     const findings = await analyzeLog(fixture('shell/python-path-missing/nomatch-cd-missing-clone-dir.log'));
     expect(findings.map((f) => f.ruleId)).not.toContain('shell/python-path-missing');
+  });
+});
+
+describe('a pin against a compatible-release range', () => {
+  test('numpy==1.21.6 against tensorflow 2.6.4\'s numpy~=1.19.2: the range in words, pin inside it or move tensorflow', async () => {
+    const [f] = await analyzeLog(fixture('pip/resolution-impossible/match-old-pip-numpy-tensorflow.log'));
+    expect(f?.ruleId).toBe('pip/resolution-impossible');
+    expect(f?.fix).toContain('>=1.19.2 and <1.20');
+    expect(f?.fix).toContain('accepts numpy==1.21.6');
+    expect(f?.fix).not.toContain('INSTALL_OPTIONAL');
+  });
+
+  test.each([
+    ['numpy~=1.19.2', { lower: '1.19.2', upper: '1.20' }],
+    ['x~=2.2', { lower: '2.2', upper: '3' }],
+    ['numpy>=1.19', null],
+    ['numpy==1.19.2', null],
+  ])('compatibleRange(%s)', (req, range) => {
+    expect(compatibleRange(req)).toEqual(range);
   });
 });
