@@ -6,6 +6,7 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { exitCodeShown } from '../model/exit-code.js';
 import { failedCommandOf } from './failed-command.js';
+import { failedRunCommand } from './installer-command-enricher.js';
 
 const signalNames: Readonly<Record<number, string>> = { 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' };
 
@@ -33,7 +34,18 @@ export function stepOutcomeEnrich(captures: Readonly<Record<string, string>>, st
     failedCommand: failed?.command ?? '',
     failedStatus: failed === null ? '' : String(failed.status),
     unresolvedBase: unresolvedBase(step),
+    cmakeContext: cmakeFromContext(step?.instruction ?? null) || cmakeFromContext(failedRunCommand(step, model)) ? 'yes' : '',
   };
+}
+
+/**
+ * Whether a command configures a CMake project whose source is the build context's copy, `.`: `cmake -B build <flags> .`
+ * or `cmake -S . -B build` (CMake's command line: `cmake [<options>] -S <path-to-source> -B <path-to-build>`, or a path
+ * given last). ggml-org/llama.cpp#10844: a `docker build` from a directory that was not the cloned repository.
+ */
+export function cmakeFromContext(command: string | null): boolean {
+  if (command === null) return false;
+  return /\bcmake\s+(?:-S\s+\.\/?\s+-B\s+\S{1,100}|-B\s+\S{1,100}(?:\s+[^\s&|;"]{1,300}){0,40}\s+\.\/?(?=[\s&|;"]|$))/.test(command);
 }
 
 /** BuildKit's step that resolves a `FROM` image: `[internal] load metadata for docker.io/library/ubuntu:22.04`. */

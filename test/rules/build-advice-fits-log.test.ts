@@ -7,6 +7,7 @@ import { analyzeLog } from './support/analyze-log.js';
 import { inPipForm, pipFormOf } from '../../src/knowledge/installer-forms.js';
 import { aboveSize } from '../../src/knowledge/wheel-size-enricher.js';
 import { compatibleRange } from '../../src/knowledge/pip-conflict.js';
+import { cmakeFromContext } from '../../src/knowledge/step-outcome.js';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/rules/${path}`, import.meta.url), 'utf8');
 
@@ -120,5 +121,27 @@ describe('a pin against a compatible-release range', () => {
     ['numpy==1.19.2', null],
   ])('compatibleRange(%s)', (req, range) => {
     expect(compatibleRange(req)).toEqual(range);
+  });
+});
+
+describe('a CMake build of the build context, with only BuildKit\'s error left', () => {
+  test('`cmake -B build … .` in the failed command: what to check in the context, no claimed cause', async () => {
+    const [f] = await analyzeLog(fixture('buildkit/step-failed/match-solve-error-only-cmake-context-llamacpp.log'));
+    expect(f?.ruleId).toBe('buildkit/step-failed');
+    expect(f?.title).toBe('CMake build of the build context failed (its output is not in the log)');
+    expect(f?.fix).toContain('CMakeLists.txt');
+    expect(f?.fix).toContain('submodule update --init --recursive');
+    expect(f?.fix).toContain('--progress=plain');
+  });
+
+  // commands as other fixtures' instructions print them
+  test.each([
+    ['cmake -S . -B build -DCMAKE_CUDA_ARCHITECTURES=native', true],
+    ['cmake -B build -DGGML_NATIVE=OFF -DGGML_CUDA=ON . && cmake --build build', true],
+    ['cmake -S /src/ext -B b', false],
+    ['cmake -S probe -B build -DCUDA_SOURCE_DIR=$PWD/probe/cuda', false],
+    ['cmake -B build -DGGML_CUDA=ON', false],
+  ])('cmakeFromContext(%s) = %s', (command, yes) => {
+    expect(cmakeFromContext(command)).toBe(yes);
   });
 });
