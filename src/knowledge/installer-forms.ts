@@ -122,8 +122,24 @@ export function dryRunCommand(installer: 'pip' | 'uv', requirement: string): str
  */
 export function pipFormOf(command: string | null | undefined): string | null {
   if (command == null) return null;
-  const m = /(?:^|[\s;&|(])((?:[\w./-]{0,100}\/)?python(?:3(?:\.\d{1,2})?)?\s{1,10}-m\s{1,10}pip|pip3(?:\.\d{1,2})?)(?:\s{1,10}--?[\w-]{1,40}(?:=\S{1,200})?){0,6}\s{1,10}install\b/.exec(command);
-  return m === null ? null : m[1]!.replace(/\s{1,10}/g, ' ');
+  // words, with the shell's separators as words of their own
+  const words = command.replace(/[;&|()]/g, ' ').split(/\s+/).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let form: string | null = null;
+    let next = i + 1;
+    if (/^pip3(?:\.\d{1,2})?$/.test(w)) form = w;
+    else if (/^(?:[\w./-]{0,100}\/)?python(?:3(?:\.\d{1,2})?)?$/.test(w) && words[i + 1] === '-m' && words[i + 2] === 'pip') {
+      form = `${w} -m pip`;
+      next = i + 3;
+    }
+    if (form === null) continue;
+    // up to six general options between pip and its command (`pip3 --no-cache-dir install`)
+    let k = next;
+    while (k < words.length && k - next < 6 && words[k]!.startsWith('-')) k++;
+    if (words[k] === 'install') return form;
+  }
+  return null;
 }
 
 /** A pip command (`pip install …`, `pip index versions …`) in the form `pipFormOf` read; unchanged without one. */

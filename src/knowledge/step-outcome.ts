@@ -45,7 +45,26 @@ export function stepOutcomeEnrich(captures: Readonly<Record<string, string>>, st
  */
 export function cmakeFromContext(command: string | null): boolean {
   if (command === null) return false;
-  return /\bcmake\s+(?:-S\s+\.\/?\s+-B\s+\S{1,100}|-B\s+\S{1,100}(?:\s+[^\s&|;"]{1,300}){0,40}\s+\.\/?(?=[\s&|;"]|$))/.test(command);
+  const words = command.split(/\s+/).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== 'cmake') continue;
+    // the words of this cmake command, up to the shell's next separator
+    const args: string[] = [];
+    for (let k = i + 1; k < words.length && !/^(?:&&|\|\||;|\|)$/.test(words[k]!); k++) {
+      const w = words[k]!;
+      const end = /[;"]$/.test(w);
+      args.push(w.replace(/[;"]{1,10}$/, ''));
+      if (end) break;
+    }
+    const here = (w: string | undefined): boolean => w === '.' || w === './';
+    const s = args.indexOf('-S');
+    if (s >= 0) {
+      if (here(args[s + 1])) return true;
+      continue;
+    }
+    if (args.includes('-B') && here(args[args.length - 1])) return true;
+  }
+  return false;
 }
 
 /** BuildKit's step that resolves a `FROM` image: `[internal] load metadata for docker.io/library/ubuntu:22.04`. */
