@@ -6,7 +6,7 @@
 // up: without a package name there is no `rebuild`, and the rule's variant says how to find it.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { installCommand } from './installer-forms.js';
+import { inPipForm, installCommand, pipFormOf } from './installer-forms.js';
 import { installerOf } from './installer-forms.js';
 import { knobsFor } from './extension-knobs.js';
 
@@ -33,7 +33,7 @@ const VALUE_FLAGS = new Set(['-c', '--constraint', '-i', '--index-url', '--extra
  * a requirements file (`-r requirements.txt`), or its first package. Null when there is no such command.
  */
 export function installTargetOf(instruction: string): { spec: string; name: string | null } | null {
-  const m = /\b(?:uv\s+pip|pip3?|python3?\s+-m\s+pip)\s+install\s+([^&|;\n]{1,400})/.exec(instruction);
+  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+install\s+([^&|;\n]{1,400})/.exec(instruction);
   if (m === null) return null;
   const words = m[1]!.trim().split(/\s+/);
   for (let i = 0; i < words.length; i++) {
@@ -84,6 +84,9 @@ export function extensionBuildEnrich(
     out.buildPackage = req.name;
     out.rebuildFromSource = rebuildFromSourceCommand(installer, req.name, req.spec);
   }
+  // pip as the step ran it (`python3.11 -m pip`, `pip3`), so the rebuild uses the same Python's pip
+  const form = installer === 'pip' ? pipFormOf(step?.instruction) : null;
+  for (const key of ['rebuild', 'rebuildFromSource']) if (out[key] !== undefined) out[key] = inPipForm(out[key], form);
   // Defaults are left out: they differ between releases of a package (flash-attn's arch list grew).
   // The knobs that decide what and how much is compiled; the others (ABI, forced / skipped builds) do not bear on these findings.
   const knobs = req.name === '' ? [] : knobsFor(req.name).filter((k) => RELEVANT_KNOBS.has(k.name));

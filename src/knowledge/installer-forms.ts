@@ -113,3 +113,36 @@ export function dryRunCommand(installer: 'pip' | 'uv', requirement: string): str
   const req = shellWord(requirement.trim());
   return installer === 'pip' ? `pip install --dry-run --quiet --report - ${req}` : `uv pip install --dry-run ${req}`;
 }
+
+/**
+ * How a command ran pip, when it names it before `install` (up to six general options between):
+ * `python3.11 -m pip`, `python -m pip`, `pip3`, `pip3.11`, or null (plain `pip`, `uv pip`, or no pip at all).
+ * A fix in that form runs the same pip, of the same Python, as the step did; plain `pip` may be another
+ * Python's (or none at all, in an image with only `pip3`).
+ */
+export function pipFormOf(command: string | null | undefined): string | null {
+  if (command == null) return null;
+  // words, with the shell's separators as words of their own
+  const words = command.replace(/[;&|()]/g, ' ').split(/\s+/).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let form: string | null = null;
+    let next = i + 1;
+    if (/^pip3(?:\.\d{1,2})?$/.test(w)) form = w;
+    else if (/^(?:[\w./-]{0,100}\/)?python(?:3(?:\.\d{1,2})?)?$/.test(w) && words[i + 1] === '-m' && words[i + 2] === 'pip') {
+      form = `${w} -m pip`;
+      next = i + 3;
+    }
+    if (form === null) continue;
+    // up to six general options between pip and its command (`pip3 --no-cache-dir install`)
+    let k = next;
+    while (k < words.length && k - next < 6 && words[k]!.startsWith('-')) k++;
+    if (words[k] === 'install') return form;
+  }
+  return null;
+}
+
+/** A pip command (`pip install …`, `pip index versions …`) in the form `pipFormOf` read; unchanged without one. */
+export function inPipForm(command: string, form: string | null): string {
+  return form === null ? command : command.replace(/^pip(?= (?:install|index|download|uninstall|show)\b)/, form);
+}

@@ -4,9 +4,10 @@
 // are not in the log: rules only use a key in a variant whose context guarantees the input.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { dryRunCommand, installCommand, installerOf, type Installer } from './installer-forms.js';
+import { dryRunCommand, inPipForm, installCommand, installerOf, pipFormOf, type Installer } from './installer-forms.js';
+import { failedRunCommand } from './installer-command-enricher.js';
 import { quoteWord } from '../text/shell-words.js';
-import { describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
+import { compatibleRange, describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
 import { indexUrl, releasesForCuda, torchRelease, wheelTagFor } from './torch-wheels.js';
 import { torchIndexReleaseEnrich } from './torch-index-release-enricher.js';
 import { findLinksPage, findLinksRelease, findLinksReleases, unversionedPage, unversionedPageReleases, type FindLinksRelease } from './torch-find-links.js';
@@ -335,6 +336,22 @@ function localPinAdvice(wanted: { requirement: string; project: string }, agains
   );
 }
 
+/**
+ * The other side asks for a compatible release (`tensorflow 2.6.4 depends on numpy~=1.19.2`): the range it accepts, in
+ * words (compatibleRange), so the fix can say which releases of the project fit it.
+ */
+function compatibleAdvice(wanted: { requirement: string; project: string }, against: { requirement: string; requirerVersion?: string | null }, requirer: string, other: string): string | undefined {
+  const range = compatibleRange(against.requirement);
+  if (range === null) return undefined;
+  const spec = against.requirement.trim();
+  return (
+    `\`${spec}\` means >=${range.lower} and <${range.upper} (PEP 440's compatible release), and ${wanted.requirement.trim()} is ` +
+    `outside it. Make the two agree: pin ${wanted.project} in ${other} to a release in that range (\`${spec}\` takes the newest ` +
+    `one), or install a release of ${requirer} whose requirement accepts ${wanted.requirement.trim()} (its release notes, or ` +
+    `the \`Requires-Dist\` of its wheels on PyPI, list what each release requires).`
+  );
+}
+
 function conflictCommands(installer: Installer, requirer: string, pipVersion?: string): Record<string, string> {
   return {
     ...conflictPipFlags(pipVersion),
@@ -400,6 +417,7 @@ export function pipAdviceEnrich(
     Object.assign(out, conflictCommands(installer, requirer, captures['context.pipVersion.version']), {
       conflict: describeConflict(conflict),
       conflictAdvice: localPinAdvice(conflict.wanted, conflict.against, requirer) ??
+        compatibleAdvice(conflict.wanted, conflict.against, requirer, other) ??
         `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`,
     });
   } else if (firstDep !== undefined) {
@@ -483,5 +501,15 @@ export function pipAdviceEnrich(
   }
   // a PyTorch release pinned on a CUDA index it was never built for (torch-index-release-enricher.ts)
   Object.assign(out, torchIndexReleaseEnrich(captures, step, _model, facts));
+  // pip run as the step ran it (`python3.11 -m pip`, `pip3`): the same pip of the same Python; `pipForm` for templates
+  // that write a command of their own.
+  // The command is the step's instruction, else the builder's error naming it (BuildKit's `process "/bin/sh -c …"`,
+  // podman's `error building at STEP "RUN …"`).
+  const builderError = step?.error ?? (step === null || step.id === _model.failedStep ? _model.solveError?.message : undefined);
+  const form = installer === 'pip' ? pipFormOf(step?.instruction) ?? pipFormOf(failedRunCommand(step, _model)) ?? pipFormOf(builderError) : null;
+  if (form !== null) {
+    out.pipForm = form;
+    for (const [key, value] of Object.entries(out)) out[key] = inPipForm(value, form);
+  }
   return out;
 }

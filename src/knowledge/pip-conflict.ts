@@ -236,3 +236,17 @@ export function describeConflict(c: Conflict): string {
   const more = n === 0 ? '' : n === 1 ? ` (and so does the other release of ${c.against.requirer} pip tried)` : ` (and so do the ${n} other releases of ${c.against.requirer} pip tried)`;
   return `${who}, but ${c.against.requirer} ${c.against.requirerVersion} depends on ${c.against.requirement}${more}`;
 }
+
+/**
+ * A compatible-release requirement as the range it means (PEP 440, "Compatible release": `~= V.N` is `>= V.N, == V.*`):
+ * `numpy~=1.19.2` → `>=1.19.2, <1.20`; `x~=2.2` → `>=2.2, <3`. Null for any other specifier (or a version of one part,
+ * which `~=` does not allow).
+ */
+export function compatibleRange(requirement: string): { lower: string; upper: string } | null {
+  const m = /^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*~=\s*(\d+(?:\.\d+)+)\s*$/.exec(requirement.split(';')[0]!);
+  if (m === null) return null;
+  const parts = m[1]!.split('.').map(Number);
+  const kept = parts.slice(0, -1);
+  kept[kept.length - 1]! += 1;
+  return { lower: m[1]!, upper: kept.join('.') };
+}

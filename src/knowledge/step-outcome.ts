@@ -6,6 +6,7 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { exitCodeShown } from '../model/exit-code.js';
 import { failedCommandOf } from './failed-command.js';
+import { failedRunCommand } from './installer-command-enricher.js';
 
 const signalNames: Readonly<Record<number, string>> = { 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' };
 
@@ -33,7 +34,37 @@ export function stepOutcomeEnrich(captures: Readonly<Record<string, string>>, st
     failedCommand: failed?.command ?? '',
     failedStatus: failed === null ? '' : String(failed.status),
     unresolvedBase: unresolvedBase(step),
+    cmakeContext: cmakeFromContext(step?.instruction ?? null) || cmakeFromContext(failedRunCommand(step, model)) ? 'yes' : '',
   };
+}
+
+/**
+ * Whether a command configures a CMake project whose source is the build context's copy, `.`: `cmake -B build <flags> .`
+ * or `cmake -S . -B build` (CMake's command line: `cmake [<options>] -S <path-to-source> -B <path-to-build>`, or a path
+ * given last). ggml-org/llama.cpp#10844: a `docker build` from a directory that was not the cloned repository.
+ */
+export function cmakeFromContext(command: string | null): boolean {
+  if (command === null) return false;
+  const words = command.split(/\s+/).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== 'cmake') continue;
+    // the words of this cmake command, up to the shell's next separator
+    const args: string[] = [];
+    for (let k = i + 1; k < words.length && !/^(?:&&|\|\||;|\|)$/.test(words[k]!); k++) {
+      const w = words[k]!;
+      const end = /[;"]$/.test(w);
+      args.push(w.replace(/[;"]{1,10}$/, ''));
+      if (end) break;
+    }
+    const here = (w: string | undefined): boolean => w === '.' || w === './';
+    const s = args.indexOf('-S');
+    if (s >= 0) {
+      if (here(args[s + 1])) return true;
+      continue;
+    }
+    if (args.includes('-B') && here(args[args.length - 1])) return true;
+  }
+  return false;
 }
 
 /** BuildKit's step that resolves a `FROM` image: `[internal] load metadata for docker.io/library/ubuntu:22.04`. */

@@ -20,6 +20,7 @@ import { commandPackageEnrich } from '../knowledge/command-package.js';
 import { gitInstallEnrich } from '../knowledge/git-install-enricher.js';
 import { lowercaseTagEnrich } from '../knowledge/lowercase-tag-enricher.js';
 import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
+import { wheelSizeEnrich } from '../knowledge/wheel-size-enricher.js';
 import { torchPythonEnrich } from '../knowledge/torch-python.js';
 import { requiresPythonWallEnrich } from '../knowledge/requires-python-wall.js';
 import { torchReplacementEnrich } from '../knowledge/torch-replacement.js';
@@ -119,6 +120,8 @@ export const enrichers: Record<string, Enricher> = {
   'nvidia-key': nvidiaKeyEnrich,
   /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
   'pip-advice': pipAdviceEnrich,
+  /** A wheel size guard's limit raised above the wheel's `{size}` MB, to the next 50 (`{enrich.aboveSize}`). */
+  'wheel-size': wheelSizeEnrich,
   'torch-python': torchPythonEnrich,
   /** pip's skipped Requires-Python releases read as a Python too new for them (`{enrich.pyWallBound}`, `{enrich.pyWallNewest}`). */
   'requires-python-wall': requiresPythonWallEnrich,

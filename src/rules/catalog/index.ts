@@ -104,6 +104,7 @@ import { setupDownloadFailed } from './pip/setup-download-failed.js';
 import { uvNetworkUnreachable } from './pip/uv-network-unreachable.js';
 import { pipenvInstallFailed } from './pip/pipenv-install-failed.js';
 import { pgConfigMissing } from './pip/pg-config-missing.js';
+import { wheelSizeLimit } from './pip/wheel-size-limit.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -129,6 +130,7 @@ import { unboundVariable } from './shell/unbound-variable.js';
 import { commandNotFound } from './shell/command-not-found.js';
 import { bashOnlyInSh } from './shell/bash-only-in-sh.js';
 import { installFailureSwallowed } from './shell/install-failure-swallowed.js';
+import { pythonPathMissing } from './shell/python-path-missing.js';
 import { manifestListLoad } from './buildx/manifest-list-load.js';
 import { invalidTag } from './buildx/invalid-tag.js';
 import { execFormatError } from './buildx/exec-format-error.js';
@@ -258,6 +260,7 @@ export const builtinRules: RuleInput[] = [
   uvNetworkUnreachable,
   pipenvInstallFailed,
   pgConfigMissing,
+  wheelSizeLimit,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
@@ -283,6 +286,7 @@ export const builtinRules: RuleInput[] = [
   commandNotFound,
   bashOnlyInSh,
   installFailureSwallowed,
+  pythonPathMissing,
   manifestListLoad,
   invalidTag,
   execFormatError,

@@ -49,6 +49,15 @@ function eolFix(then1: string, then2: string, stopgap: string): string {
   ].join('\n');
 }
 
+/** The fix when the failed command configures a CMake project from the build context and the log keeps no CMake output. */
+const CMAKE_CONTEXT_FIX = [
+  'The log keeps no CMake output, so the error itself is not here. Check first what CMake needs from the build context: the',
+  'project\'s `CMakeLists.txt` at the top of the directory you pass to `docker build` (`ls CMakeLists.txt` there; the usual',
+  'miss is building from a directory that is not the cloned repository), its submodules when the project has them (`git',
+  'submodule update --init --recursive`), and no `.dockerignore` entry that leaves sources out. Then rebuild with',
+  '`--progress=plain` and keep the whole output: CMake\'s first `CMake Error` names what it could not find.',
+].join('\n');
+
 export const stepFailed: RuleInput = {
   id: 'buildkit/step-failed',
   title: 'Build step failed',
@@ -154,6 +163,22 @@ export const stepFailed: RuleInput = {
         'release (it gets no security updates), point apt at old-releases.ubuntu.com in a `RUN` before the failing one:',
         `RUN ${UBUNTU_OLD_RELEASES_SED}`,
       ),
+    },
+    {
+      when: 'instruction&enrich.cmakeContext',
+      title: 'CMake build of the build context failed (its output is not in the log)',
+      message:
+        'The build failed in `{instruction}`, a CMake configure and build of the project in the step\'s working directory (`.`, where the Dockerfile copied the build context\'s sources). No ' +
+        'rule recognised the cause, and the log keeps none of CMake\'s output. {enrich.exitNote}',
+      fix: CMAKE_CONTEXT_FIX,
+    },
+    {
+      when: 'enrich.cmakeContext',
+      title: 'CMake build of the build context failed (its output is not in the log)',
+      message:
+        'The build failed in a command that configures and builds the CMake project in the step\'s working directory (`.`, where the ' +
+        'Dockerfile copied the build context\'s sources), and the log keeps only BuildKit\'s error, with none of CMake\'s output.',
+      fix: CMAKE_CONTEXT_FIX,
     },
     {
       when: 'instruction',

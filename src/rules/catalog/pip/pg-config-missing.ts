@@ -15,11 +15,13 @@
 //   takes its sdist (`psycopg2-binary-2.9.6.tar.gz`) and fails the same way: docker/python-docker-dev#13 / #6 (2.9.6
 //   on python:3.12-slim, fixed by requiring a newer psycopg2-binary). psycopg2's hint to install psycopg2-binary is then
 //   the package that failed.
-// Must not match: a build that finds pg_config (`pg_config` named in a successful build), or a report quoting the
-// package name only.
+// Must not match: a line naming pg_config without its error (psycopg2's issue template asks whether `pg_config` printed
+// an output instead of an error), or a report quoting the package name only.
 import type { RuleInput } from '../../schema.js';
 
-const debianLines = ['apt-get update && apt-get install -y --no-install-recommends libpq-dev gcc'];
+// libc6-dev named: Debian's gcc-12 only recommends it (apt-cache depends gcc-12 on Debian 12), and under
+// --no-install-recommends a compiler without the C library's headers cannot compile psycopg2's C sources.
+const debianLines = ['apt-get update && apt-get install -y --no-install-recommends libpq-dev gcc libc6-dev'];
 const alpineNote =
   'On Alpine: `apk add --no-cache postgresql-dev gcc musl-dev`. When Python itself comes from the distro (not a `python:` ' +
   'image), add its headers too (`python3-dev`).';
@@ -33,8 +35,11 @@ export const pgConfigMissing: RuleInput = {
   title: 'psycopg2 built from source without pg_config (libpq development files)',
   severity: 'error',
   match: [
-    // `Error: pg_config executable not found.` (psycopg2's setup.py, inside pip's subprocess output)
-    { literals: ['pg_config executable not found'], pattern: '^[\\s>|#\\d.]{0,40}Error: pg_config executable not found\\.?' },
+    // `Error: pg_config executable not found.` (psycopg2's setup.py, inside pip's subprocess output), also quoted inside a
+    // sentence (UltimaHoarder/UltimaScraper#2090: "fails to build due to ` Error: pg_config executable not found. pg_config
+    // is required to build psycopg2 from source`."); the line after it in setup.py's message alone.
+    { literals: ['pg_config executable not found'], pattern: '\\bError: pg_config executable not found\\b' },
+    { literals: ['pg_config is required to build psycopg2 from source'] },
   ],
   context: [
     // the release pip took as source: `Downloading psycopg2-2.9.10.tar.gz (385 kB)`,

@@ -16,6 +16,9 @@ import type { RuleInput } from '../../schema.js';
 import { LLAMA_CPP_CUDA_OPTION } from '../cuda/nvcc-host-flag-rejected.js';
 
 const name = '[A-Za-z0-9][\\w.-]{0,200}';
+// A C or C++ compiler as distutils names it: `gcc`, `cc`, `g++`, `clang`, a versioned one (`gcc-12`) or a cross / target
+// prefixed one (`x86_64-linux-gnu-gcc`, the CC of Debian's system Python), bare or under /usr/bin or /usr/local/bin.
+const COMPILER_NAME = '(?:/usr(?:/local)?/bin/)?(?:[a-z0-9_]{1,20}-linux-gnu(?:eabihf)?-)?(?:gcc|g\\+\\+|cc|c\\+\\+|clang|clang\\+\\+)(?:-\\d{1,2})?';
 // pip 25's `╰─> duckdb, pydantic-core`: a line that is only a list of names (not `╰─> See above for output.`,
 // not `╰─> [6 lines of output]`).
 const listedAfterArrow = '^\\s{0,20}╰─> (?=[\\w.-]{1,200}(?:, [\\w.-]{1,200}){0,50}$)';
@@ -208,6 +211,18 @@ const llamaCppCheck = [
   '`--no-build-isolation` and `TORCH_CUDA_ARCH_LIST` are torch-extension settings and do nothing here.',
 ];
 
+const NO_COMPILER_TITLE = 'A wheel build found no C compiler';
+const noCompilerFix = [
+  'Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and',
+  '`python:*-alpine` do not). On a Debian or Ubuntu base:',
+  '',
+  '```sh',
+  'apt-get update && apt-get install -y --no-install-recommends build-essential',
+  '```',
+  'On Alpine: `apk add --no-cache build-base`. When Python itself comes from apt, the package also needs its headers',
+  '(`python3-dev`; the `python:` images ship theirs).',
+];
+
 const LD_DIR_TITLE = 'The linker was given a directory as a file to link';
 const ldDirMessage =
   'The link of {context.named.name|the package} failed: ld was given `{context.ldDir.dir}`, a directory, as an input file ' +
@@ -271,6 +286,11 @@ export const wheelBuildFailed: RuleInput = {
     // distutils' spawn before Python 3.9, when the compiler is not there: `unable to execute 'gcc': No such file or directory`
     // (see the noCompiler context), the line that says why the `failed with exit status 1` after it
     { literals: ["unable to execute '"], pattern: "unable to execute '(?<compiler>[^'\\s]{1,100})': No such file or directory" },
+    // setuptools' distutils since it spawns with subprocess (setuptools/_distutils/spawn.py: `subprocess.check_call(cmd,
+    // env=…)`, the OSError re-raised as DistutilsExecError, then CompileError, printed `error: command 'gcc' failed: No
+    // such file or directory`): the subprocess traceback first, `FileNotFoundError: [Errno 2] No such file or directory:
+    // 'gcc'` (adamjtaylor/miniature#19, a paste cut before the error line). Compiler names only (COMPILER_NAME).
+    { literals: ["FileNotFoundError: [Errno 2] No such file or directory: '"], pattern: `FileNotFoundError: \\[Errno 2\\] No such file or directory: '(?<compiler>${COMPILER_NAME})'` },
     // uv: `Caused by: Build backend failed to build wheel through \`build_wheel\` (exit status: 1)` (astral-sh/uv#3308),
     // newer uv: `╰─▶ Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
     { literals: ['Build backend failed to build wheel'] },
@@ -326,8 +346,8 @@ export const wheelBuildFailed: RuleInput = {
     // status 1`): `unable to execute 'gcc': No such file or directory` (dolevf/Damn-Vulnerable-GraphQL-Application#27).
     {
       name: 'noCompiler',
-      literals: ["error: command '", "unable to execute '"],
-      pattern: "(?:error: command |unable to execute )'(?<compiler>[^'\\s]{1,100})'(?: failed)?: No such file or directory",
+      literals: ["error: command '", "unable to execute '", "FileNotFoundError: [Errno 2] No such file or directory: '"],
+      pattern: `(?:(?:error: command |unable to execute )'(?=[^'\\s]{1,100}'(?: failed)?: No such file or directory)|FileNotFoundError: \\[Errno 2\\] No such file or directory: '(?=${COMPILER_NAME}'))(?<compiler>[^'\\s]{1,100})'`,
     },
     // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
     // (`…/site-packages/torch/include/ATen/…`) in the output. A torch extension's source compiles only against the torch
@@ -401,7 +421,7 @@ export const wheelBuildFailed: RuleInput = {
         'the same `RUN`; with a current release:',
         '',
         '```dockerfile',
-        'RUN nvcc --version && CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install -v --no-cache-dir llama-cpp-python',
+        'RUN nvcc --version && CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" {enrich.pipForm|pip} install -v --no-cache-dir llama-cpp-python',
         '```',
         ...llamaCppCheck,
       ].join('\n'),
@@ -416,7 +436,7 @@ export const wheelBuildFailed: RuleInput = {
         '',
         '```sh',
         'nvcc --version || ls -d /usr/local/cuda*/bin/nvcc',
-        'CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install -v --no-cache-dir llama-cpp-python',
+        'CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" {enrich.pipForm|pip} install -v --no-cache-dir llama-cpp-python',
         '```',
         ...llamaCppCheck,
       ].join('\n'),
@@ -474,20 +494,31 @@ export const wheelBuildFailed: RuleInput = {
     },
     {
       // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
-      // Alpine's is build-base.
+      // Alpine's is build-base. build-essential depends on libc6-dev (the C headers), which gcc alone only recommends, so
+      // `gcc` under --no-install-recommends cannot compile.
+      when: 'noCompiler&!named',
+      title: NO_COMPILER_TITLE,
+      message:
+        'A wheel build (a package compiled from source: no prebuilt wheel of it fits this Python / platform) needs the C ' +
+        'compiler `{context.noCompiler.compiler}`, and the image has none: setuptools could not start it (`No such file or ' +
+        'directory`). The lines kept here do not name the package.',
+      fix: [
+        ...noCompilerFix,
+        '',
+        'The package is the one on the last `Collecting …` or `Building wheel for …` line above the error in the full output;',
+        'https://pypi.org/project/<name>/#files lists the Pythons (`cp312` is CPython 3.12) and platforms (`x86_64`, `aarch64`) its wheels are',
+        'for. A build on an Apple-Silicon Mac is for ARM64 unless told otherwise, where many packages have no Linux wheel.',
+      ].join('\n'),
+    },
+    {
       when: 'noCompiler',
+      title: NO_COMPILER_TITLE,
       message:
         'The wheel build of {context.named.name|a package} (compiled from source: no prebuilt wheel fits this Python / platform) ' +
         'needs the C compiler `{context.noCompiler.compiler}`, and the image has none: setuptools could not start it ' +
         '(`No such file or directory`).',
       fix: [
-        'Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and',
-        '`python:*-alpine` do not). On a Debian or Ubuntu base:',
-        '',
-        '```sh',
-        'apt-get update && apt-get install -y --no-install-recommends build-essential',
-        '```',
-        'On Alpine: `apk add --no-cache build-base`. When Python itself comes from apt, the package also needs its headers',
+        ...noCompilerFix.slice(0, -1),
         '(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project',
         'publishes one, avoids the compile.',
       ].join('\n'),
