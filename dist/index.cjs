@@ -1292,6 +1292,28 @@ function dryRunCommand(installer, requirement2) {
   const req = shellWord(requirement2.trim());
   return installer === "pip" ? `pip install --dry-run --quiet --report - ${req}` : `uv pip install --dry-run ${req}`;
 }
+function pipFormOf(command) {
+  if (command == null) return null;
+  const words3 = command.replace(/[;&|()]/g, " ").split(/\s+/).filter((w) => w !== "");
+  for (let i = 0; i < words3.length; i++) {
+    const w = words3[i];
+    let form = null;
+    let next = i + 1;
+    if (/^pip3(?:\.\d{1,2})?$/.test(w)) form = w;
+    else if (/^(?:[\w./-]{0,100}\/)?python(?:3(?:\.\d{1,2})?)?$/.test(w) && words3[i + 1] === "-m" && words3[i + 2] === "pip") {
+      form = `${w} -m pip`;
+      next = i + 3;
+    }
+    if (form === null) continue;
+    let k = next;
+    while (k < words3.length && k - next < 6 && words3[k].startsWith("-")) k++;
+    if (words3[k] === "install") return form;
+  }
+  return null;
+}
+function inPipForm(command, form) {
+  return form === null ? command : command.replace(/^pip(?= (?:install|index|download|uninstall|show)\b)/, form);
+}
 var init_installer_forms = __esm({
   "src/knowledge/installer-forms.ts"() {
     "use strict";
@@ -2089,7 +2111,7 @@ function requirementOf(raw) {
   return { name: name2, spec: m[3] !== void 0 ? `${name2}==${m[3]}` : name2 };
 }
 function installTargetOf(instruction) {
-  const m = /\b(?:uv\s+pip|pip3?|python3?\s+-m\s+pip)\s+install\s+([^&|;\n]{1,400})/.exec(instruction);
+  const m = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+install\s+([^&|;\n]{1,400})/.exec(instruction);
   if (m === null) return null;
   const words3 = m[1].trim().split(/\s+/);
   for (let i = 0; i < words3.length; i++) {
@@ -2130,6 +2152,8 @@ function extensionBuildEnrich(captures, step, _model, facts) {
     out.buildPackage = req.name;
     out.rebuildFromSource = rebuildFromSourceCommand(installer, req.name, req.spec);
   }
+  const form = installer === "pip" ? pipFormOf(step?.instruction) : null;
+  for (const key of ["rebuild", "rebuildFromSource"]) if (out[key] !== void 0) out[key] = inPipForm(out[key], form);
   const knobs2 = req.name === "" ? [] : knobsFor(req.name).filter((k) => RELEVANT_KNOBS.has(k.name));
   if (knobs2.length > 0) {
     out.knobs = `Build knobs ${req.name} reads: ${knobs2.map((k) => `${k.name} (${k.effect})`).join("; ")}.`;
@@ -2420,6 +2444,37 @@ var init_failed_command = __esm({
   }
 });
 
+// src/knowledge/installer-command-enricher.ts
+function failedRunCommand(step, model) {
+  const text2 = step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0);
+  const run3 = text2 == null ? null : runInstructionOf(text2);
+  return run3 === null ? null : run3.slice("RUN ".length).trim();
+}
+function installerCommandValues(command) {
+  const out = {};
+  if (command === null) return out;
+  if (/\bpoetry install\b/.test(command) && !/--no-root|--only-root/.test(command)) {
+    out.poetryNoRoot = command.replace(/\bpoetry install\b/, "poetry install --no-root");
+    out.poetryOnlyRoot = command.replace(/\bpoetry install\b/, "poetry install --only-root").replace(GROUP_OPTION, "");
+  }
+  if (/\buv (?:sync|lock|run)\b/.test(command)) out.uvProjectRun = command;
+  if (/\buv\b/.test(command) && /(?:^|\s)--locked(?=\s|$)/.test(command)) {
+    out.uvFrozen = command.replace(/(^|\s)--locked(?=\s|$)/, "$1--frozen");
+  }
+  return out;
+}
+function installerCommandEnrich(_captures, step, model, _facts) {
+  return installerCommandValues(failedRunCommand(step, model));
+}
+var GROUP_OPTION;
+var init_installer_command_enricher = __esm({
+  "src/knowledge/installer-command-enricher.ts"() {
+    "use strict";
+    init_run_command();
+    GROUP_OPTION = / {1,20}--(?:with|without|only)(?:=| {1,20})[\w,.-]{1,200}| {1,20}--all-groups\b/g;
+  }
+});
+
 // src/knowledge/step-outcome.ts
 function exitNote(code) {
   if (code === null) return "";
@@ -2436,8 +2491,31 @@ function stepOutcomeEnrich(captures, step, model, _facts) {
     outsideCause: cause,
     failedCommand: failed?.command ?? "",
     failedStatus: failed === null ? "" : String(failed.status),
-    unresolvedBase: unresolvedBase(step)
+    unresolvedBase: unresolvedBase(step),
+    cmakeContext: cmakeFromContext(step?.instruction ?? null) || cmakeFromContext(failedRunCommand(step, model)) ? "yes" : ""
   };
+}
+function cmakeFromContext(command) {
+  if (command === null) return false;
+  const words3 = command.split(/\s+/).filter((w) => w !== "");
+  for (let i = 0; i < words3.length; i++) {
+    if (words3[i] !== "cmake") continue;
+    const args = [];
+    for (let k = i + 1; k < words3.length && !/^(?:&&|\|\||;|\|)$/.test(words3[k]); k++) {
+      const w = words3[k];
+      const end = /[;"]$/.test(w);
+      args.push(w.replace(/[;"]{1,10}$/, ""));
+      if (end) break;
+    }
+    const here = (w) => w === "." || w === "./";
+    const s = args.indexOf("-S");
+    if (s >= 0) {
+      if (here(args[s + 1])) return true;
+      continue;
+    }
+    if (args.includes("-B") && here(args[args.length - 1])) return true;
+  }
+  return false;
 }
 function unresolvedBase(step) {
   if (step === null || !step.internal || step.status !== "error") return "";
@@ -2449,6 +2527,7 @@ var init_step_outcome = __esm({
     "use strict";
     init_exit_code();
     init_failed_command();
+    init_installer_command_enricher();
     signalNames = { 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
     LOAD_METADATA = /^(?:\[internal\] )?load metadata for (\S{1,300})$/;
   }
@@ -2838,37 +2917,6 @@ var init_command_package = __esm({
   }
 });
 
-// src/knowledge/installer-command-enricher.ts
-function failedRunCommand(step, model) {
-  const text2 = step?.error ?? (step === null || step.id === model.failedStep ? model.solveError?.message : void 0);
-  const run3 = text2 == null ? null : runInstructionOf(text2);
-  return run3 === null ? null : run3.slice("RUN ".length).trim();
-}
-function installerCommandValues(command) {
-  const out = {};
-  if (command === null) return out;
-  if (/\bpoetry install\b/.test(command) && !/--no-root|--only-root/.test(command)) {
-    out.poetryNoRoot = command.replace(/\bpoetry install\b/, "poetry install --no-root");
-    out.poetryOnlyRoot = command.replace(/\bpoetry install\b/, "poetry install --only-root").replace(GROUP_OPTION, "");
-  }
-  if (/\buv (?:sync|lock|run)\b/.test(command)) out.uvProjectRun = command;
-  if (/\buv\b/.test(command) && /(?:^|\s)--locked(?=\s|$)/.test(command)) {
-    out.uvFrozen = command.replace(/(^|\s)--locked(?=\s|$)/, "$1--frozen");
-  }
-  return out;
-}
-function installerCommandEnrich(_captures, step, model, _facts) {
-  return installerCommandValues(failedRunCommand(step, model));
-}
-var GROUP_OPTION;
-var init_installer_command_enricher = __esm({
-  "src/knowledge/installer-command-enricher.ts"() {
-    "use strict";
-    init_run_command();
-    GROUP_OPTION = / {1,20}--(?:with|without|only)(?:=| {1,20})[\w,.-]{1,200}| {1,20}--all-groups\b/g;
-  }
-});
-
 // src/knowledge/git-install-enricher.ts
 function gitInstallEnrich(_captures, step, model, facts) {
   const run3 = failedRunCommand(step, model);
@@ -3070,6 +3118,14 @@ function describeConflict(c) {
   const n = c.sameFromOtherReleases;
   const more = n === 0 ? "" : n === 1 ? ` (and so does the other release of ${c.against.requirer} pip tried)` : ` (and so do the ${n} other releases of ${c.against.requirer} pip tried)`;
   return `${who}, but ${c.against.requirer} ${c.against.requirerVersion} depends on ${c.against.requirement}${more}`;
+}
+function compatibleRange(requirement2) {
+  const m = /^\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*~=\s*(\d+(?:\.\d+)+)\s*$/.exec(requirement2.split(";")[0]);
+  if (m === null) return null;
+  const parts2 = m[1].split(".").map(Number);
+  const kept = parts2.slice(0, -1);
+  kept[kept.length - 1] += 1;
+  return { lower: m[1], upper: kept.join(".") };
 }
 var dependsOn, requested;
 var init_pip_conflict = __esm({
@@ -3365,6 +3421,12 @@ function localPinAdvice(wanted, against, requirer) {
   const where = torchLike ? `PyTorch publishes its \`+${label}\` builds on https://download.pytorch.org/whl/${label.toLowerCase()}, not on PyPI; check that it has one for this Python and platform with \`pip download --no-deps --index-url https://download.pytorch.org/whl/${label.toLowerCase()} "${spec2}"\`` : `a local build is not on PyPI: ${requirer}'s install docs name the index that publishes it`;
   return `${requirer} pins the local build ${spec2}, and a plain ${wanted.project} release does not satisfy that pin (PEP 440 compares the \`+${label}\` label when the pin has one). Either ask for ${spec2} yourself, from the index that has it (${where}), or install ${wanted.project} first and then ${requirer} with \`--no-deps\`, so pip does not enforce its pin (check afterwards that it imports).`;
 }
+function compatibleAdvice(wanted, against, requirer, other) {
+  const range = compatibleRange(against.requirement);
+  if (range === null) return void 0;
+  const spec2 = against.requirement.trim();
+  return `\`${spec2}\` means >=${range.lower} and <${range.upper} (PEP 440's compatible release), and ${wanted.requirement.trim()} is outside it. Make the two agree: pin ${wanted.project} in ${other} to a release in that range (\`${spec2}\` takes the newest one), or install a release of ${requirer} whose requirement accepts ${wanted.requirement.trim()} (its release notes, or the \`Requires-Dist\` of its wheels on PyPI, list what each release requires).`;
+}
 function conflictCommands(installer, requirer, pipVersion) {
   return {
     ...conflictPipFlags(pipVersion),
@@ -3411,7 +3473,7 @@ function pipAdviceEnrich(captures, step, _model, facts) {
     const other = conflict.wanted.requirer === null ? conflict.wanted.constraint ? "the constraints file" : "your own request" : conflict.wanted.requirer;
     Object.assign(out, conflictCommands(installer, requirer, captures["context.pipVersion.version"]), {
       conflict: describeConflict(conflict),
-      conflictAdvice: localPinAdvice(conflict.wanted, conflict.against, requirer) ?? `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`
+      conflictAdvice: localPinAdvice(conflict.wanted, conflict.against, requirer) ?? compatibleAdvice(conflict.wanted, conflict.against, requirer, other) ?? `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`
     });
   } else if (firstDep !== void 0) {
     const requirer = withoutExtras(firstDep.requirer);
@@ -3472,6 +3534,12 @@ function pipAdviceEnrich(captures, step, _model, facts) {
     }
   }
   Object.assign(out, torchIndexReleaseEnrich(captures, step, _model, facts));
+  const builderError = step?.error ?? (step === null || step.id === _model.failedStep ? _model.solveError?.message : void 0);
+  const form = installer === "pip" ? pipFormOf(step?.instruction) ?? pipFormOf(failedRunCommand(step, _model)) ?? pipFormOf(builderError) : null;
+  if (form !== null) {
+    out.pipForm = form;
+    for (const [key, value] of Object.entries(out)) out[key] = inPipForm(value, form);
+  }
   return out;
 }
 var packageKeys, optionsWithValue, PIP, CPU_INDEX;
@@ -3479,6 +3547,7 @@ var init_pip_advice_enricher = __esm({
   "src/knowledge/pip-advice-enricher.ts"() {
     "use strict";
     init_installer_forms();
+    init_installer_command_enricher();
     init_shell_words();
     init_pip_conflict();
     init_torch_wheels();
@@ -3488,6 +3557,22 @@ var init_pip_advice_enricher = __esm({
     optionsWithValue = /* @__PURE__ */ new Set(["-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "-C", "--config-settings", "--global-option", "--python", "-p"]);
     PIP = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+/g;
     CPU_INDEX = "https://download.pytorch.org/whl/cpu";
+  }
+});
+
+// src/knowledge/wheel-size-enricher.ts
+function aboveSize(size) {
+  const mb = Number(size);
+  if (!Number.isFinite(mb) || mb <= 0) return null;
+  return String(Math.floor(mb / 50) * 50 + 50);
+}
+function wheelSizeEnrich(captures, _step, _model, _facts) {
+  const above = aboveSize(captures.size);
+  return above === null ? {} : { aboveSize: above };
+}
+var init_wheel_size_enricher = __esm({
+  "src/knowledge/wheel-size-enricher.ts"() {
+    "use strict";
   }
 });
 
@@ -6358,6 +6443,7 @@ var init_enrichers = __esm({
     init_git_install_enricher();
     init_lowercase_tag_enricher();
     init_pip_advice_enricher();
+    init_wheel_size_enricher();
     init_torch_python();
     init_requires_python_wall();
     init_torch_replacement();
@@ -6439,6 +6525,8 @@ var init_enrichers = __esm({
       "nvidia-key": nvidiaKeyEnrich,
       /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
       "pip-advice": pipAdviceEnrich,
+      /** A wheel size guard's limit raised above the wheel's `{size}` MB, to the next 50 (`{enrich.aboveSize}`). */
+      "wheel-size": wheelSizeEnrich,
       "torch-python": torchPythonEnrich,
       /** pip's skipped Requires-Python releases read as a Python too new for them (`{enrich.pyWallBound}`, `{enrich.pyWallNewest}`). */
       "requires-python-wall": requiresPythonWallEnrich,
@@ -18650,7 +18738,7 @@ var debianLines, alpineNote, wheelReleases, pgConfigMissing;
 var init_pg_config_missing = __esm({
   "src/rules/catalog/pip/pg-config-missing.ts"() {
     "use strict";
-    debianLines = ["apt-get update && apt-get install -y --no-install-recommends libpq-dev gcc"];
+    debianLines = ["apt-get update && apt-get install -y --no-install-recommends libpq-dev gcc libc6-dev"];
     alpineNote = "On Alpine: `apk add --no-cache postgresql-dev gcc musl-dev`. When Python itself comes from the distro (not a `python:` image), add its headers too (`python3-dev`).";
     wheelReleases = "psycopg2-binary publishes wheels for a new Python only from a later release on: Python 3.11 from 2.9.5, 3.12 from 2.9.9, 3.13 from 2.9.10, 3.14 from 2.9.11 (psycopg's release notes, https://psycopg.org/docs/news.html).";
     pgConfigMissing = {
@@ -18658,8 +18746,11 @@ var init_pg_config_missing = __esm({
       title: "psycopg2 built from source without pg_config (libpq development files)",
       severity: "error",
       match: [
-        // `Error: pg_config executable not found.` (psycopg2's setup.py, inside pip's subprocess output)
-        { literals: ["pg_config executable not found"], pattern: "^[\\s>|#\\d.]{0,40}Error: pg_config executable not found\\.?" }
+        // `Error: pg_config executable not found.` (psycopg2's setup.py, inside pip's subprocess output), also quoted inside a
+        // sentence (UltimaHoarder/UltimaScraper#2090: "fails to build due to ` Error: pg_config executable not found. pg_config
+        // is required to build psycopg2 from source`."); the line after it in setup.py's message alone.
+        { literals: ["pg_config executable not found"], pattern: "\\bError: pg_config executable not found\\b" },
+        { literals: ["pg_config is required to build psycopg2 from source"] }
       ],
       context: [
         // the release pip took as source: `Downloading psycopg2-2.9.10.tar.gz (385 kB)`,
@@ -18735,6 +18826,62 @@ var init_pg_config_missing = __esm({
         }
       ],
       docs: "https://www.psycopg.org/docs/install.html#build-prerequisites"
+    };
+  }
+});
+
+// src/rules/catalog/pip/wheel-size-limit.ts
+var argsFix, wheelSizeLimit;
+var init_wheel_size_limit = __esm({
+  "src/rules/catalog/pip/wheel-size-limit.ts"() {
+    "use strict";
+    argsFix = [
+      "The limit guards uploads to PyPI; an image you build yourself does not need it. Skip the check, or raise the limit above",
+      "the wheel's size, with the build args vLLM's Dockerfile declares for it:",
+      "",
+      "```sh",
+      "docker build --build-arg RUN_WHEEL_CHECK=false \u2026",
+      "# or",
+      "docker build --build-arg VLLM_MAX_SIZE_MB={enrich.aboveSize} \u2026",
+      "```",
+      "",
+      "Or build a smaller wheel: kernels for fewer GPU architectures, only those the image will run on (`nvidia-smi",
+      "--query-gpu=compute_cap --format=csv` prints a GPU's), e.g. `--build-arg torch_cuda_arch_list='9.0'` (the Dockerfile",
+      "passes it on as `TORCH_CUDA_ARCH_LIST`)."
+    ];
+    wheelSizeLimit = {
+      id: "pip/wheel-size-limit",
+      title: "The built wheel is over the project's size limit (check-wheel-size.py)",
+      severity: "error",
+      match: [
+        // `Not allowed: Wheel dist/vllm-0.6.3.dev173+g36ea7907.d20241012.cu124-cp38-abi3-linux_x86_64.whl is larger (291.37 MB) than the limit (250 MB).`
+        {
+          literals: ["Not allowed: Wheel "],
+          pattern: "Not allowed: Wheel (?<wheel>\\S{1,300}\\.whl) is larger \\((?<size>\\d{1,6}(?:\\.\\d{1,3})?) MB\\) than the limit \\((?<limit>\\d{1,6}) MB\\)"
+        }
+      ],
+      context: [
+        // the instruction is vLLM's `if [ "$RUN_WHEEL_CHECK" = "true" ]; \u2026 else echo "Skipping wheel size check."; fi`
+        { name: "wheelCheckArg", source: "instruction", literals: ["Skipping wheel size check"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "The wheel built ({wheel}, {size} MB) is over the limit of {limit} MB that the project's `check-wheel-size.py` enforces, so the check failed the step. The build itself worked; the lines after this one list the largest files in the wheel (its compiled CUDA kernels, one copy per GPU architecture built).",
+      fix: [
+        ...argsFix,
+        "",
+        "Older vLLM Dockerfiles run the check without these args: `grep -nE 'RUN_WHEEL_CHECK|VLLM_MAX_SIZE_MB|check-wheel-size' Dockerfile`",
+        "shows what yours declares; without them, set `ENV VLLM_MAX_SIZE_MB=\u2026` before the check (the script reads it) or drop that `RUN`."
+      ].join("\n"),
+      variants: [
+        {
+          when: "wheelCheckArg",
+          fix: argsFix.join("\n")
+        }
+      ],
+      enrich: "wheel-size",
+      docs: "https://github.com/vllm-project/vllm/blob/main/docker/Dockerfile"
     };
   }
 });
@@ -23056,6 +23203,43 @@ var init_install_failure_swallowed = __esm({
   }
 });
 
+// src/rules/catalog/shell/python-path-missing.ts
+var PY_PATH, pythonPathMissing;
+var init_python_path_missing = __esm({
+  "src/rules/catalog/shell/python-path-missing.ts"() {
+    "use strict";
+    PY_PATH = "(?<path>/[\\w./+-]{0,200}?/python(?<python>\\d\\.\\d{1,2})/(?:site|dist)-packages/(?<package>[A-Za-z_][\\w]{0,100})(?<rest>/[\\w./+-]{0,200})?)";
+    pythonPathMissing = {
+      id: "shell/python-path-missing",
+      title: "A path written for another Python version is not in the image",
+      severity: "error",
+      match: [
+        // dash / busybox: `/bin/sh: 1: cd: can't cd to /usr/local/lib/python3.10/dist-packages/torch/lib`
+        { literals: ["cd: can't cd to /"], pattern: `cd: can't cd to ${PY_PATH}\\s*$` },
+        // bash: `bash: line 1: cd: /usr/local/lib/python3.10/site-packages/torch/lib: No such file or directory`
+        { literals: ["-packages/"], pattern: `\\bcd: ${PY_PATH}: No such file or directory` }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "The step goes into `{path}`, a package directory of Python {python} written out in full, and the image has no such directory: its Python is another version now (a newer base image, or an installer that brings its own Python), or it keeps packages somewhere else (`site-packages` or `dist-packages`, a venv, a conda env).",
+      fix: [
+        "Ask the image's Python where the package is instead of writing the path, so the step keeps working when the Python",
+        "changes:",
+        "",
+        "```sh",
+        `cd "$(python3 -c 'import {package}, os; print(os.path.dirname({package}.__file__))'){rest|}"`,
+        "```",
+        "",
+        "To see which Python the image has and where it installs packages: `python3 --version` and",
+        "`python3 -c 'import site; print(site.getsitepackages())'`. If the command in the same step needs the old Python's files",
+        "(a library of a given build, as in a `ln -s` to it), check that they still exist under the new path."
+      ].join("\n"),
+      docs: "https://docs.python.org/3/library/site.html#site.getsitepackages"
+    };
+  }
+});
+
 // src/rules/catalog/buildx/manifest-list-load.ts
 var DEVCONTAINER_FIX, manifestListLoad;
 var init_manifest_list_load = __esm({
@@ -25763,7 +25947,7 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, wheelBuildFailed;
+var name, COMPILER_NAME, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, NO_COMPILER_TITLE, noCompilerFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
@@ -25771,6 +25955,7 @@ var init_wheel_build_failed = __esm({
     init_oom_killed();
     init_nvcc_host_flag_rejected();
     name = "[A-Za-z0-9][\\w.-]{0,200}";
+    COMPILER_NAME = "(?:/usr(?:/local)?/bin/)?(?:[a-z0-9_]{1,20}-linux-gnu(?:eabihf)?-)?(?:gcc|g\\+\\+|cc|c\\+\\+|clang|clang\\+\\+)(?:-\\d{1,2})?";
     listedAfterArrow = "^\\s{0,20}\u2570\u2500> (?=[\\w.-]{1,200}(?:, [\\w.-]{1,200}){0,50}$)";
     uvCauses = [
       "Read the last `Caused by:` / `\u251C\u2500\u25B6` line and the `[stderr]` block below it: it names what the build lacked. Common causes:",
@@ -25871,6 +26056,17 @@ var init_wheel_build_failed = __esm({
       "Run the install with `-v` to see the first `CMake Error` or `error:` line, and check the CUDA option: " + LLAMA_CPP_CUDA_OPTION,
       "`--no-build-isolation` and `TORCH_CUDA_ARCH_LIST` are torch-extension settings and do nothing here."
     ];
+    NO_COMPILER_TITLE = "A wheel build found no C compiler";
+    noCompilerFix = [
+      "Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and",
+      "`python:*-alpine` do not). On a Debian or Ubuntu base:",
+      "",
+      "```sh",
+      "apt-get update && apt-get install -y --no-install-recommends build-essential",
+      "```",
+      "On Alpine: `apk add --no-cache build-base`. When Python itself comes from apt, the package also needs its headers",
+      "(`python3-dev`; the `python:` images ship theirs)."
+    ];
     LD_DIR_TITLE = "The linker was given a directory as a file to link";
     ldDirMessage = "The link of {context.named.name|the package} failed: ld was given `{context.ldDir.dir}`, a directory, as an input file (`cannot find \u2026: file format not recognized` is what ld says about a directory). A library directory belongs on the link line after `-L`; a bare one comes from the build's configuration, most often an environment variable that names the CUDA (or another library's) location and is pasted into the link command.";
     ldDirFix = [
@@ -25915,6 +26111,11 @@ var init_wheel_build_failed = __esm({
         // distutils' spawn before Python 3.9, when the compiler is not there: `unable to execute 'gcc': No such file or directory`
         // (see the noCompiler context), the line that says why the `failed with exit status 1` after it
         { literals: ["unable to execute '"], pattern: "unable to execute '(?<compiler>[^'\\s]{1,100})': No such file or directory" },
+        // setuptools' distutils since it spawns with subprocess (setuptools/_distutils/spawn.py: `subprocess.check_call(cmd,
+        // env=\u2026)`, the OSError re-raised as DistutilsExecError, then CompileError, printed `error: command 'gcc' failed: No
+        // such file or directory`): the subprocess traceback first, `FileNotFoundError: [Errno 2] No such file or directory:
+        // 'gcc'` (adamjtaylor/miniature#19, a paste cut before the error line). Compiler names only (COMPILER_NAME).
+        { literals: ["FileNotFoundError: [Errno 2] No such file or directory: '"], pattern: `FileNotFoundError: \\[Errno 2\\] No such file or directory: '(?<compiler>${COMPILER_NAME})'` },
         // uv: `Caused by: Build backend failed to build wheel through \`build_wheel\` (exit status: 1)` (astral-sh/uv#3308),
         // newer uv: `\u2570\u2500\u25b6 Call to \`setuptools.build_meta.build_wheel\` failed (exit status: 1)`
         { literals: ["Build backend failed to build wheel"] },
@@ -25970,8 +26171,8 @@ var init_wheel_build_failed = __esm({
         // status 1`): `unable to execute 'gcc': No such file or directory` (dolevf/Damn-Vulnerable-GraphQL-Application#27).
         {
           name: "noCompiler",
-          literals: ["error: command '", "unable to execute '"],
-          pattern: "(?:error: command |unable to execute )'(?<compiler>[^'\\s]{1,100})'(?: failed)?: No such file or directory"
+          literals: ["error: command '", "unable to execute '", "FileNotFoundError: [Errno 2] No such file or directory: '"],
+          pattern: `(?:(?:error: command |unable to execute )'(?=[^'\\s]{1,100}'(?: failed)?: No such file or directory)|FileNotFoundError: \\[Errno 2\\] No such file or directory: '(?=${COMPILER_NAME}'))(?<compiler>[^'\\s]{1,100})'`
         },
         // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
         // (`\u2026/site-packages/torch/include/ATen/\u2026`) in the output. A torch extension's source compiles only against the torch
@@ -26042,7 +26243,7 @@ var init_wheel_build_failed = __esm({
               "the same `RUN`; with a current release:",
               "",
               "```dockerfile",
-              'RUN nvcc --version && CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install -v --no-cache-dir llama-cpp-python',
+              'RUN nvcc --version && CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" {enrich.pipForm|pip} install -v --no-cache-dir llama-cpp-python',
               "```",
               ...llamaCppCheck
             ].join("\n")
@@ -26057,7 +26258,7 @@ var init_wheel_build_failed = __esm({
               "",
               "```sh",
               "nvcc --version || ls -d /usr/local/cuda*/bin/nvcc",
-              'CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" pip install -v --no-cache-dir llama-cpp-python',
+              'CUDACXX=/usr/local/cuda/bin/nvcc CMAKE_ARGS="-DGGML_CUDA=on" {enrich.pipForm|pip} install -v --no-cache-dir llama-cpp-python',
               "```",
               ...llamaCppCheck
             ].join("\n")
@@ -26109,17 +26310,25 @@ var init_wheel_build_failed = __esm({
           },
           {
             // apt's package for a C toolchain is build-essential (Debian, Ubuntu; the python: images are Debian or Alpine),
-            // Alpine's is build-base.
+            // Alpine's is build-base. build-essential depends on libc6-dev (the C headers), which gcc alone only recommends, so
+            // `gcc` under --no-install-recommends cannot compile.
+            when: "noCompiler&!named",
+            title: NO_COMPILER_TITLE,
+            message: "A wheel build (a package compiled from source: no prebuilt wheel of it fits this Python / platform) needs the C compiler `{context.noCompiler.compiler}`, and the image has none: setuptools could not start it (`No such file or directory`). The lines kept here do not name the package.",
+            fix: [
+              ...noCompilerFix,
+              "",
+              "The package is the one on the last `Collecting \u2026` or `Building wheel for \u2026` line above the error in the full output;",
+              "https://pypi.org/project/<name>/#files lists the Pythons (`cp312` is CPython 3.12) and platforms (`x86_64`, `aarch64`) its wheels are",
+              "for. A build on an Apple-Silicon Mac is for ARM64 unless told otherwise, where many packages have no Linux wheel."
+            ].join("\n")
+          },
+          {
             when: "noCompiler",
+            title: NO_COMPILER_TITLE,
             message: "The wheel build of {context.named.name|a package} (compiled from source: no prebuilt wheel fits this Python / platform) needs the C compiler `{context.noCompiler.compiler}`, and the image has none: setuptools could not start it (`No such file or directory`).",
             fix: [
-              "Install a compiler in the stage before the install step, or use a base image that ships one (`python:*-slim` and",
-              "`python:*-alpine` do not). On a Debian or Ubuntu base:",
-              "",
-              "```sh",
-              "apt-get update && apt-get install -y --no-install-recommends build-essential",
-              "```",
-              "On Alpine: `apk add --no-cache build-base`. When Python itself comes from apt, the package also needs its headers",
+              ...noCompilerFix.slice(0, -1),
               "(`python3-dev`; the `python:` images ship theirs). A prebuilt wheel of it for this Python and platform, where the project",
               "publishes one, avoids the compile."
             ].join("\n")
@@ -26510,7 +26719,7 @@ function eolFix(then1, then2, stopgap) {
     "```"
   ].join("\n");
 }
-var EOL_MESSAGE_DEBIAN, EOL_MESSAGE_UBUNTU, stepFailed;
+var EOL_MESSAGE_DEBIAN, EOL_MESSAGE_UBUNTU, CMAKE_CONTEXT_FIX, stepFailed;
 var init_step_failed = __esm({
   "src/rules/catalog/buildkit/step-failed.ts"() {
     "use strict";
@@ -26519,6 +26728,13 @@ var init_step_failed = __esm({
     init_fetch_failed();
     EOL_MESSAGE_DEBIAN = "The build failed in `{instruction}`, and the log ends before apt's error. This stage is {enrich.eolRelease}, whose support ended on {enrich.eolEnded}: Debian has since moved its suites from deb.debian.org and security.debian.org to archive.debian.org, so an apt that reads the old sources gets 404 for every `Release` file. That is the likeliest cause; apt's error lines, which this log does not keep, would confirm it. {enrich.exitNote}";
     EOL_MESSAGE_UBUNTU = "The build failed in `{instruction}`, and the log ends before apt's error. This stage is {enrich.eolRelease}, which reached its end of life on {enrich.eolEnded}: Ubuntu has since moved its suites from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com, so an apt that reads the old sources gets 404 for every `Release` file. That is the likeliest cause; apt's error lines, which this log does not keep, would confirm it. {enrich.exitNote}";
+    CMAKE_CONTEXT_FIX = [
+      "The log keeps no CMake output, so the error itself is not here. Check first what CMake needs from the build context: the",
+      "project's `CMakeLists.txt` at the top of the directory you pass to `docker build` (`ls CMakeLists.txt` there; the usual",
+      "miss is building from a directory that is not the cloned repository), its submodules when the project has them (`git",
+      "submodule update --init --recursive`), and no `.dockerignore` entry that leaves sources out. Then rebuild with",
+      "`--progress=plain` and keep the whole output: CMake's first `CMake Error` names what it could not find."
+    ].join("\n");
     stepFailed = {
       id: "buildkit/step-failed",
       title: "Build step failed",
@@ -26618,6 +26834,18 @@ var init_step_failed = __esm({
             "release (it gets no security updates), point apt at old-releases.ubuntu.com in a `RUN` before the failing one:",
             `RUN ${UBUNTU_OLD_RELEASES_SED}`
           )
+        },
+        {
+          when: "instruction&enrich.cmakeContext",
+          title: "CMake build of the build context failed (its output is not in the log)",
+          message: "The build failed in `{instruction}`, a CMake configure and build of the project in the step's working directory (`.`, where the Dockerfile copied the build context's sources). No rule recognised the cause, and the log keeps none of CMake's output. {enrich.exitNote}",
+          fix: CMAKE_CONTEXT_FIX
+        },
+        {
+          when: "enrich.cmakeContext",
+          title: "CMake build of the build context failed (its output is not in the log)",
+          message: "The build failed in a command that configures and builds the CMake project in the step's working directory (`.`, where the Dockerfile copied the build context's sources), and the log keeps only BuildKit's error, with none of CMake's output.",
+          fix: CMAKE_CONTEXT_FIX
         },
         {
           when: "instruction",
@@ -26755,6 +26983,7 @@ var init_catalog = __esm({
     init_uv_network_unreachable();
     init_pipenv_install_failed();
     init_pg_config_missing();
+    init_wheel_size_limit();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -26780,6 +27009,7 @@ var init_catalog = __esm({
     init_command_not_found();
     init_bash_only_in_sh();
     init_install_failure_swallowed();
+    init_python_path_missing();
     init_manifest_list_load();
     init_invalid_tag();
     init_exec_format_error();
@@ -26908,6 +27138,7 @@ var init_catalog = __esm({
       uvNetworkUnreachable,
       pipenvInstallFailed,
       pgConfigMissing,
+      wheelSizeLimit,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -26933,6 +27164,7 @@ var init_catalog = __esm({
       commandNotFound,
       bashOnlyInSh,
       installFailureSwallowed,
+      pythonPathMissing,
       manifestListLoad,
       invalidTag,
       execFormatError,
