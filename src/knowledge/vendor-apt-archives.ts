@@ -8,7 +8,8 @@
 //   EOLed by Debian or Ubuntu. The distributions retain their original DIST-pgdg name", with the sources entry
 //   `deb https://apt-archive.postgresql.org/pub/repos/apt DIST-pgdg main`); PGDG's news of each removal is on
 //   https://wiki.postgresql.org/wiki/Apt ("News": bionic dropped on 2023-11-05, quoted in puppetlabs/puppetlabs-postgresql#1561).
-//   Tecnativa/doodba#623 (merged) points the buster-pgdg line at http://apt-archive.postgresql.org/pub/repos/apt.
+//   Tecnativa/doodba#623 (closed; the same change landed through #624, commit 92b6174 "use the apt-archive postgres repository
+//   in versions using buster") points the buster-pgdg line at apt-archive.postgresql.org/pub/repos/apt.
 
 export interface VendorArchive {
   /** Who publishes the repository, as the finding names it. */

@@ -24,6 +24,8 @@ describe("apt/unable-to-locate-package: Docker's apt repository", () => {
     expect(f.message).toContain('The pin `5:20.10.17~3-0~debian-buster` names a release too');
     expect(f.fix).toContain('```dockerfile');
     expect(f.fix).toContain('deb [arch=$(dpkg --print-architecture) signed-by=/etc/apt/keyrings/docker.asc]');
+    // the guide's own step: a key apt cannot read (a restrictive umask) is ignored
+    expect(f.fix).toContain(' && chmod a+r /etc/apt/keyrings/docker.asc \\');
     expect(f.fix).toContain('apt-get install -y --no-install-recommends docker-ce docker-ce-cli containerd.io');
     expect(f.fix).toContain('apt-cache madison docker-ce');
     expect(f.fix).toContain('--platform linux/amd64');

@@ -364,7 +364,10 @@ function pinnedWithoutUpdateVariants(): NonNullable<RuleInput['variants']> {
 // list, whose packages it does not install (kyverno/kyverno#8675: `jammy/stable amd64 Packages` fetched in an arm64
 // devcontainer build; nextcloud/server#39461: "the following packages replace it: docker-ce-cli:amd64"), and reports them
 // missing (microsoft/AzureTRE-Deployment#42: `docker-ce-cli` and `containerd.io` "Unable to locate" on Apple silicon, fixed
-// with `arch=$(dpkg --print-architecture)`; kedacore/keda#3084).
+// with `arch=$(dpkg --print-architecture)`; kedacore/keda#3084). The guide's current pages write the same source in deb822
+// form, `/etc/apt/sources.list.d/docker.sources` with `Architectures: $(dpkg --print-architecture)` (docker/docs#24552);
+// the one-line form printed here is equivalent. The guide makes the key readable to apt (`sudo chmod a+r
+// /etc/apt/keyrings/docker.asc`): under a restrictive umask the downloaded key is not, and apt then ignores it.
 const dockerRepoPackages = ['docker-ce', 'docker-ce-cli', 'docker-ce-rootless-extras', 'containerd.io', 'docker-buildx-plugin', 'docker-compose-plugin'];
 
 const DOCKER_REPO_MESSAGE =
@@ -390,6 +393,7 @@ const dockerRepoLines = (prefix: string, sudo: string): string[] => [
   ` && ${sudo}install -m 0755 -d /etc/apt/keyrings \\`,
   ' && . /etc/os-release \\',
   ` && ${sudo}curl -fsSL "https://download.docker.com/linux/$ID/gpg" -o /etc/apt/keyrings/docker.asc \\`,
+  ` && ${sudo}chmod a+r /etc/apt/keyrings/docker.asc \\`,
   ` && echo "deb [arch=$(dpkg --print-architecture) signed-by=/etc/apt/keyrings/docker.asc] https://download.docker.com/linux/$ID \${UBUNTU_CODENAME:-$VERSION_CODENAME} stable" ${sudo === '' ? '>' : '| sudo tee'} /etc/apt/sources.list.d/docker.list${sudo === '' ? '' : ' > /dev/null'} \\`,
   ` && ${sudo}apt-get update \\`,
   ` && ${sudo}apt-get install -y --no-install-recommends {context.dockerRepo.name:words}${sudo === '' ? ' \\' : ''}`,

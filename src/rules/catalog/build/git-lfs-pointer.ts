@@ -4,7 +4,8 @@
 // (git-lfs/git-lfs docs/spec.md, "The Pointer"). `git lfs pull` downloads the objects of the checked-out ref and writes
 // them into the working copy (= `git lfs fetch` + `git lfs checkout`, git-lfs-pull(1)); `git lfs install` sets up Git
 // LFS's filters for the user first (git-lfs-install(1)). actions/checkout leaves LFS content out unless `lfs: true`
-// (its action.yml: `lfs: Whether to download Git-LFS files, default: false`).
+// (its action.yml: `lfs: Whether to download Git-LFS files, default: false`). Its current major is v7 (v7.0.0, 2026-06-17,
+// `runs.using: node24`); v4 still runs on node20.
 //
 // The wordings, by the stage that meets the pointer:
 // - GNU ld, given a `.a` / `.so` that is neither an object nor an archive, reads it as an implicit linker script, and a
@@ -61,7 +62,7 @@ function pullFix(place: Place): string {
         'file is in one:',
         '',
         '```yaml',
-        '- uses: actions/checkout@v4',
+        '- uses: actions/checkout@v7',
         '  with:',
         '    lfs: true',
         '    submodules: recursive',

@@ -1,10 +1,11 @@
 // NVIDIA's Kubernetes device plugin found no NVML in its own pod: the node's container runtime did not start the pod with the
 // NVIDIA runtime, so no driver library was put into it, and the plugin advertises no `nvidia.com/gpu` (or crash-loops, its
 // default `FAIL_ON_INIT_ERROR=true`). The plugin's own wordings (its logs, `kubectl logs <plugin pod>`):
-// - before v0.15: `Failed to initialize NVML: could not load NVML library.` then `If this is a GPU node, did you set the docker
-//   default runtime to \`nvidia\`?` (NVIDIA/k8s-device-plugin#302: Kubernetes 1.24, the pod in CrashLoopBackOff);
-// - later: `Incompatible strategy detected auto` / `Incompatible platform detected`, then `If this is a GPU node, did you
-//   configure the NVIDIA Container Toolkit?` (the plugin's factory.go / its platform check, in the stored source).
+// - the `nvml` strategy (detected or set; the only one in older releases) failing to initialise NVML: `Failed to initialize NVML: could not load NVML library.` then
+//   `If this is a GPU node, did you set the docker default runtime to \`nvidia\`?` (NVIDIA/k8s-device-plugin#302: Kubernetes
+//   1.24, the pod in CrashLoopBackOff; still the wording of the `nvml` strategy in internal/plugin/factory.go);
+// - no platform detected at all: `Incompatible strategy detected auto` / `Incompatible platform detected`, then `If this is a
+//   GPU node, did you configure the NVIDIA Container Toolkit?` (the same file's default case, and its platform check).
 // Both go on with `If this is not a GPU node, you should set up a toleration or nodeSelector …`: the same lines on a node without
 // a GPU mean the DaemonSet runs where it should not.
 //
