@@ -61,6 +61,7 @@ import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
 import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
 import { cudaOsCallFailed } from './runtime/cuda-os-call-failed.js';
+import { execNoSuchFile } from './runtime/exec-no-such-file.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -209,6 +210,7 @@ export const builtinRules: RuleInput[] = [
   cudaDriverMismatch,
   libstdcxxTooOld,
   cudaOsCallFailed,
+  execNoSuchFile,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
