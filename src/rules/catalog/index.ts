@@ -132,6 +132,7 @@ import { emulatedSlowStep } from './buildx/emulated-slow-step.js';
 import { multiPlatformDockerDriver } from './buildx/multi-platform-docker-driver.js';
 import { cacheExportDockerDriver } from './buildx/cache-export-docker-driver.js';
 import { cacheExportFailed } from './buildx/cache-export-failed.js';
+import { x86FlagOnArm } from './buildx/x86-flag-on-arm.js';
 import { dockerfileParseError } from './buildkit/dockerfile-parse-error.js';
 import { circularStageDependency } from './buildkit/circular-stage-dependency.js';
 import { pushDenied } from './buildkit/push-denied.js';
@@ -281,6 +282,7 @@ export const builtinRules: RuleInput[] = [
   multiPlatformDockerDriver,
   cacheExportDockerDriver,
   cacheExportFailed,
+  x86FlagOnArm,
   dockerfileParseError,
   circularStageDependency,
   pushDenied,
