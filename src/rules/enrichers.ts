@@ -67,6 +67,7 @@ import { torchKnownArchEnrich } from '../knowledge/torch-arch-enricher.js';
 import { buildPlatformsEnrich } from '../knowledge/build-platforms-enricher.js';
 import { sourceBuildPythonEnrich } from '../knowledge/source-build-python-enricher.js';
 import { libstdcxxEnrich } from '../knowledge/libstdcxx.js';
+import { repoKeyOrderEnrich } from '../knowledge/apt-repo-key-order.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -120,6 +121,8 @@ export const enrichers: Record<string, Enricher> = {
   'torch-python': torchPythonEnrich,
   /** pip's skipped Requires-Python releases read as a Python too new for them (`{enrich.pyWallBound}`, `{enrich.pyWallNewest}`). */
   'requires-python-wall': requiresPythonWallEnrich,
+  /** A repository the failing step adds before any key for it: the key into a keyring and the source with signed-by (`{enrich.repoSource}`, `{enrich.repoKeyring}`). */
+  'repo-key-order': repoKeyOrderEnrich,
   /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
   'torch-replacement': torchReplacementEnrich,
   /** A PyG extension wheel built for another CUDA major than torch's: the versions and the page of matching wheels (`{enrich.mismatch}`, `{enrich.install}`). */
