@@ -576,6 +576,8 @@ export const noMatchingDistribution: RuleInput = {
       literals: ['has invalid metadata'],
       pattern: '\\(from (?<parent>(?<parentName>[A-Za-z0-9][A-Za-z0-9._-]{0,100})(?:\\[[^\\]]{1,100}\\])?(?:[=<>~!]=?[^\\s()]{1,50})?)\\) has invalid metadata',
     },
+    // one of Intel's find-links pages for its XPU wheels: `Looking in links: https://developer.intel.com/ipex-whl-stable-xpu`
+    { name: 'intelLinks', literals: ['Looking in links: '], pattern: 'Looking in links: (?:\\S{1,300}, )?(?<url>https?://[A-Za-z0-9.-]{0,100}intel\\.com/[^\\s,]{0,300})' },
     { name: 'oldPip', literals: ['Please use pip<'], pattern: 'Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version' },
   ],
   scope: 'step',
@@ -622,6 +624,55 @@ export const noMatchingDistribution: RuleInput = {
       message:
         'No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image\'s Python does not fit the pin.',
       fix: 'Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`.',
+    },
+    // a dated nightly or an Intel XPU build of torch that its index no longer serves (knowledge/torch-prerelease-pin.ts)
+    {
+      when: 'enrich.nightlyReleaseCmd',
+      title: 'Pinned PyTorch nightly is gone from the nightly index',
+      message:
+        'pip found no {requirement}: it is a dated nightly of {enrich.nightlyPkg} (built {enrich.nightlyDate}), and PyTorch keeps only ' +
+        'recent nightlies on its nightly index: older ones are removed, so a nightly pin stops resolving weeks or months after its date.',
+      fix: [
+        'Pin the release that nightly led to, {enrich.nightlyBase}, from its CUDA index (https://pytorch.org/get-started/previous-versions/):',
+        '',
+        '```sh',
+        '{enrich.nightlyReleaseCmd}',
+        '```',
+        '',
+        'or, if the code needs a nightly, take a current one (`--pre` with the nightly index command of https://pytorch.org/get-started/locally/, ' +
+          '"Preview (Nightly)"), knowing it will be removed in turn.',
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.nightlyDate',
+      title: 'Pinned PyTorch nightly is gone from the nightly index',
+      message:
+        'pip found no {requirement}: it is a dated nightly of {enrich.nightlyPkg} (built {enrich.nightlyDate}), and PyTorch keeps only ' +
+        'recent nightlies on its nightly index: older ones are removed, so a nightly pin stops resolving weeks or months after its date.',
+      fix:
+        'Pin the release that nightly led to, {enrich.nightlyPkg} {enrich.nightlyBase}, with the install command https://pytorch.org/get-started/previous-versions/ ' +
+        'gives for it and your CUDA; or, if the code needs a nightly, take a current one (`--pre` with the nightly index command of ' +
+        'https://pytorch.org/get-started/locally/, "Preview (Nightly)"), knowing it will be removed in turn.',
+    },
+    {
+      when: 'enrich.xpuCheckCmd',
+      title: "Intel's XPU build of torch is not on the page pip read",
+      message:
+        'pip found no {requirement}: that is Intel\'s XPU build of PyTorch (installed with `intel_extension_for_pytorch` `+xpu`), which ' +
+        'only Intel serves, and the page pip read for it (`{context.intelLinks.url}`) no longer lists it: pip saw only PyPI\'s releases ' +
+        '({versions|not listed in this part of the log}). Picking one of those would install stock torch without XPU support, not the build the `+xpu` extension was made for.',
+      fix: [
+        'Intel now serves its XPU wheels from an index: replace `-f {context.intelLinks.url}` with `--extra-index-url {enrich.xpuIntelIndex}` in ' +
+          'each install of the step, with the torch / extension pair of the release\'s install guide (https://intel.github.io/intel-extension-for-pytorch/, ' +
+          'Installation, GPU). Check that the index still has this pin:',
+        '',
+        '```sh',
+        '{enrich.xpuCheckCmd}',
+        '```',
+        '',
+        'Or move to PyTorch\'s own XPU wheels (PyTorch 2.5 and later, no extension needed): `pip install torch torchvision torchaudio ' +
+          '--index-url {enrich.xpuPytorchIndex}`.',
+      ].join('\n'),
     },
     {
       // the Python the log shows is newer than every Python the pinned release has wheels for
@@ -827,6 +878,6 @@ export const noMatchingDistribution: RuleInput = {
     ...pythonWallVariants(),
     ...noVersionsVariants(),
   ],
-  enrich: ['pip-advice', 'torch-python', 'requires-python-wall', 'empty-build-arg'],
+  enrich: ['pip-advice', 'torch-python', 'requires-python-wall', 'empty-build-arg', 'torch-prerelease-pin'],
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/',
 };
