@@ -12,8 +12,13 @@ import type { FactView } from '../facts/fact-view.js';
 
 /** `deb http://debian.drdteam.org stable multiverse` → the parts; null for a line with options (`deb [arch=amd64] …`) or no suite. */
 export function parseDebLine(line: string): { url: string; host: string; rest: string } | null {
-  const m = /^deb\s+(https?:\/\/([A-Za-z0-9.-]{1,200})[^\s'"]{0,300})\s+([A-Za-z0-9._/-]{1,60}(?:\s+[A-Za-z0-9._-]{1,40}){0,8})\s*$/.exec(line.trim());
-  return m ? { url: m[1]!, host: m[2]!.toLowerCase(), rest: m[3]! } : null;
+  const words = line.trim().split(/\s+/);
+  if (words[0] !== 'deb' || words.length < 3 || words.length > 11) return null;
+  const url = words[1]!;
+  const host = /^https?:\/\/([A-Za-z0-9.-]{1,200})(?:[/:]|$)/.exec(url)?.[1];
+  const rest = words.slice(2);
+  if (host === undefined || url.length > 300 || /['"]/.test(url) || !rest.every((w) => /^[A-Za-z0-9._/-]{1,60}$/.test(w))) return null;
+  return { url, host: host.toLowerCase(), rest: rest.join(' ') };
 }
 
 /**

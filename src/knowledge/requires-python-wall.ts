@@ -133,13 +133,20 @@ function exactPin(requirement: string): { name: string; version: string } | null
 
 /** `8.1.8` → [8, 1, 8]; null for a pre-release, dev or local version (`6.7.dev0`, `8.0.0rc1`, `2.0+cpu`). */
 function finalRelease(version: string): number[] | null {
-  return /^\d{1,9}(?:\.\d{1,9}){0,4}$/.test(version) ? version.split('.').map(Number) : null;
+  const parts = version.split('.');
+  return parts.length <= 5 && parts.every((p) => /^\d{1,9}$/.test(p)) ? parts.map(Number) : null;
 }
 
 /** `2.0.0.dev1` → its release numbers, pre-releases included (for "newer than every listed one"). */
 function releaseNumbers(version: string): number[] | null {
-  const m = /^(\d{1,9}(?:\.\d{1,9}){0,4})/.exec(version);
-  return m ? m[1]!.split('.').map(Number) : null;
+  const out: number[] = [];
+  for (const part of version.split('.').slice(0, 5)) {
+    const digits = /^\d{1,9}/.exec(part)?.[0];
+    if (digits === undefined) break;
+    out.push(Number(digits));
+    if (digits.length !== part.length) break;
+  }
+  return out.length > 0 ? out : null;
 }
 
 /** The newest final release of a complete `(from versions: …)` list older than `pin`, or null. */
@@ -182,8 +189,11 @@ export function pythonFloorOf(requirement: string, list: string, python: string 
     const m = /^\s*(\S{1,60}) Requires-Python (.{1,200})$/.exec(entry.trim());
     if (m === null || m[1] !== pin.version) continue;
     const spec = m[2]!.trim();
-    const lower = /(?:^|,)\s*>=\s*(\d{1,2})\.(\d{1,2})(?:\.\d{1,3})?\s*(?:,|$)/.exec(spec);
-    if (lower === null) return null;
+    const lower = spec
+      .split(',')
+      .map((clause) => /^>=\s{0,5}(\d{1,2})\.(\d{1,2})(?:\.\d{1,3})?$/.exec(clause.trim()))
+      .find((m) => m !== null);
+    if (lower === undefined) return null;
     const floor = `${Number(lower[1])}.${Number(lower[2])}`;
     const have = python === null ? null : parseVersion(python);
     if (have !== null) return compare(have, floor.split('.').map(Number)) < 0 ? { ...pin, spec, floor } : null;
