@@ -78,6 +78,10 @@ export function imageFacts(image: string): [FactName, string][] {
     return out;
   }
   if (name === 'ubuntu' && /^\d{2}\.\d{2}$/.test(tag)) return [['os', `Ubuntu ${tag}`]];
+  // images built on the python image name its Python in their tags: `tiangolo/meinheld-gunicorn-flask:python3.6`,
+  // `tiangolo/uvicorn-gunicorn-fastapi:python3.11-slim`
+  const tagPython = parts.map((part) => /^python([23])\.(\d{1,2})$/.exec(part)).find((m) => m !== null);
+  if (tagPython) out.push(['python', `${tagPython[1]}.${tagPython[2]}`]);
   if (name === 'debian') {
     const release = /^(\d{1,2})(?:[.-]|$)/.exec(tag)?.[1];
     const os = release !== undefined ? `Debian ${release}` : osOfTagPart(parts[0] ?? '');

@@ -85,8 +85,11 @@ export function requiresPythonWallEnrich(
   captures: Readonly<Record<string, string>>,
   _step: Step | null,
   _model: BuildModel,
-  _facts: FactView,
+  facts: FactView,
 ): Record<string, string> {
+  // the pin's own entry on the line outranks a reading of the whole line
+  const floor = pythonFloorEnrich(captures, facts);
+  if (Object.keys(floor).length > 0) return floor;
   const wall = pythonWallOf(captures['context.pythonSkipped.list'] ?? '');
   if (wall === null) return {};
   return {
@@ -94,4 +97,202 @@ export function requiresPythonWallEnrich(
     pyWallNewest: wall.newest,
     pyWallCount: wall.count === wall.total ? `all ${wall.total}` : `${wall.count} of the ${wall.total}`,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The other side: a Python too OLD for the pinned release.
+//
+// pip lists under `(from versions: …)` only the releases it may install here: `LinkEvaluator.evaluate_link` drops a link
+// whose Requires-Python excludes this interpreter (`_check_link_requires_python`, logged at verbose level as `Link requires
+// a different Python (3.6.15 not in: '>=3.7')`) before the candidates are listed (pip 23.2.1's index/package_finder.py and
+// resolution/resolvelib/factory.py `_report_single_requirement_conflict`, read on this machine). pip 22.1 and later also
+// print those skipped links on the `Ignored the following versions that require a different python version: 8.2.0
+// Requires-Python >=3.10; …` line (pypa/pip#9708, merged 2022-03 for 22.1; pypa/pip#9615 asked for it); pip 25.0 prints
+// it only with `-v` (pypa/pip#13260). So:
+// - the pinned version on that line with `>=3.10`: this Python is older than 3.10 (pythonFloorOf);
+// - the newest release in `(from versions: …)` is the newest one this Python may install (the last that supports it);
+// - without that line (a pip before 22.1), a pin newer than every listed release was most likely skipped for its
+//   Requires-Python too (pypa/pip#11635: prompt-toolkit==3.0.33 on Python 3.6 with pip 21.3.1, list ending at 3.0.19).
+// Python's end-of-life dates: peps.python.org/api/release-cycle.json (python/devguide include/release-cycle.json).
+
+/** End of life of the Python releases that are past it (peps.python.org/api/release-cycle.json). */
+export const pythonEndOfLife: Readonly<Record<string, string>> = {
+  '2.7': '2020-01-01',
+  '3.5': '2020-09-30',
+  '3.6': '2021-12-23',
+  '3.7': '2023-06-27',
+  '3.8': '2024-10-07',
+  '3.9': '2025-10-31',
+};
+
+/** `click==8.2.1` → name and version; null for anything but one exact pin. */
+function exactPin(requirement: string): { name: string; version: string } | null {
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100})(?:\[[\w,.-]{1,100}\])?===?([0-9][0-9A-Za-z.+!-]{0,60})$/.exec(requirement.trim());
+  return m ? { name: m[1]!, version: m[2]! } : null;
+}
+
+/** `8.1.8` → [8, 1, 8]; null for a pre-release, dev or local version (`6.7.dev0`, `8.0.0rc1`, `2.0+cpu`). */
+function finalRelease(version: string): number[] | null {
+  const parts = version.split('.');
+  return parts.length <= 5 && parts.every((p) => /^\d{1,9}$/.test(p)) ? parts.map(Number) : null;
+}
+
+/** `2.0.0.dev1` → its release numbers, pre-releases included (for "newer than every listed one"). */
+function releaseNumbers(version: string): number[] | null {
+  const out: number[] = [];
+  for (const part of version.split('.').slice(0, 5)) {
+    const digits = /^\d{1,9}/.exec(part)?.[0];
+    if (digits === undefined) break;
+    out.push(Number(digits));
+    if (digits.length !== part.length) break;
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** The newest final release of a complete `(from versions: …)` list older than `pin`, or null. */
+export function newestBefore(versions: string, pin: string): string | null {
+  const p = releaseNumbers(pin);
+  if (p === null) return null;
+  let best: { text: string; v: number[] } | null = null;
+  for (const text of versions.split(',').map((s) => s.trim())) {
+    const v = finalRelease(text);
+    if (v !== null && compare(v, p) < 0 && (best === null || compare(v, best.v) > 0)) best = { text, v };
+  }
+  return best?.text ?? null;
+}
+
+/** True when `pin` is newer than every release of the list (pre-releases included). */
+function newerThanAll(versions: string, pin: string): boolean {
+  const p = releaseNumbers(pin);
+  const listed = versions.split(',').map((s) => releaseNumbers(s.trim()));
+  return p !== null && listed.length > 0 && listed.every((v) => v !== null && compare(v, p) < 0);
+}
+
+export interface PythonFloor {
+  name: string;
+  version: string;
+  /** The pinned release's Requires-Python as pip printed it: `>=3.10`. */
+  spec: string;
+  /** The oldest Python it accepts: `3.10`. */
+  floor: string;
+}
+
+/**
+ * The pinned release on pip's `Ignored the following versions …` line with a lower bound (`8.2.1 Requires-Python >=3.10`):
+ * the Python that ran pip is older than that bound. Null when the pin is not on the line, or its Requires-Python has an
+ * upper bound too and no `python` says which side this Python is on.
+ */
+export function pythonFloorOf(requirement: string, list: string, python: string | null): PythonFloor | null {
+  const pin = exactPin(requirement);
+  if (pin === null) return null;
+  for (const entry of list.split(';')) {
+    const m = /^\s*(\S{1,60}) Requires-Python (.{1,200})$/.exec(entry.trim());
+    if (m === null || m[1] !== pin.version) continue;
+    const spec = m[2]!.trim();
+    const lower = spec
+      .split(',')
+      .map((clause) => /^>=\s{0,5}(\d{1,2})\.(\d{1,2})(?:\.\d{1,3})?$/.exec(clause.trim()))
+      .find((m) => m !== null);
+    if (lower === undefined) return null;
+    const floor = `${Number(lower[1])}.${Number(lower[2])}`;
+    const have = python === null ? null : parseVersion(python);
+    if (have !== null) return compare(have, floor.split('.').map(Number)) < 0 ? { ...pin, spec, floor } : null;
+    return /</.test(spec) ? null : { ...pin, spec, floor };
+  }
+  return null;
+}
+
+/** The next minor Python: `3.6` → `3.7`. */
+function nextMinor(python: string): string | null {
+  const v = parseVersion(python);
+  return v !== null && v.length >= 2 ? `${v[0]}.${v[1]! + 1}` : null;
+}
+
+/**
+ * The base image with another Python, its variant kept: `python:3.9.22-alpine3.21` → `python:3.10-alpine3.21`,
+ * `tiangolo/meinheld-gunicorn-flask:python3.6` → `…:python3.7`. Null when the tag does not carry the Python.
+ */
+export function imageWithPython(image: string, python: string): string | null {
+  const colon = image.lastIndexOf(':');
+  if (colon < 0 || colon < image.lastIndexOf('/')) return null;
+  const repo = image.slice(0, colon);
+  const tag = image.slice(colon + 1);
+  if (/^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?python$/.test(repo)) {
+    const m = /^\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?:(?:a|b|rc)\d{1,2})?(-.{0,100})?$/.exec(tag);
+    return m ? `${repo}:${python}${m[1] ?? ''}` : null;
+  }
+  const m = /^(.{0,100}?(?:^|-))python\d\.\d{1,2}((?:-.{0,100})?)$/.exec(tag);
+  return m ? `${repo}:${m[1]}python${python}${m[2]}` : null;
+}
+
+/** The Python of the build as the log shows it, with where it comes from: `3.9 (the image tag python:3.9-slim)`. */
+function pythonShown(facts: FactView): { value: string; label: string } | null {
+  const fact = facts.get('python');
+  if (fact === null) return null;
+  const image = facts.value('baseImage');
+  const where =
+    fact.source === 'image-tag' && image !== null ? `the base image ${image}` : `from: ${fact.evidence.slice(0, 120).trim()}`;
+  return { value: fact.value, label: `${fact.value} (${where})` };
+}
+
+/** pip printed no `Ignored …` line because it predates it, or the log does not say: not one of 22.1 … 24.x. */
+function pipMayHideSkipped(facts: FactView): boolean {
+  const pip = facts.value('pip');
+  const v = pip === null ? null : releaseNumbers(pip);
+  return v === null || compare(v, [22, 1]) < 0 || compare(v, [25, 0]) >= 0;
+}
+
+/**
+ * The Python-too-old readings of a failed exact pin, for pip/no-matching-distribution:
+ * - `pyFloor` (3.10), `pyFloorSpec` (`>=3.10`), `pyFloorPin` (8.2.1), `pyFloorName` (click): pip's own line names the pin's
+ *   Requires-Python and this Python is below it;
+ * - `pyHiddenNewest` (21.1), `pyHiddenPin` (23.2), `pyHiddenName`: no such line, a complete version list, the pin newer than
+ *   all of it, and a pip that may not print the line;
+ * - `pyOldPython` (3.6) and `pyOldEol` (2021-12-23): the log's Python is past its end of life, no such line, and the
+ *   version list is not in the log (cut off) or the pin is newer than all of it;
+ * and for each of them `pyLast` / `pyLastPin` (the newest listed final release older than the pin, the last one this
+ * Python may install), `pyShown` (the Python and where the log shows it), `pyFrom` (the base image with the Python to
+ * move to, its variant kept: only when the log shows an image whose tag carries the Python), `pyTo` (that Python).
+ */
+export function pythonFloorEnrich(captures: Readonly<Record<string, string>>, facts: FactView): Record<string, string> {
+  const requirement = captures.requirement ?? '';
+  const pin = exactPin(requirement);
+  if (pin === null) return {};
+  const shown = pythonShown(facts);
+  const versions = captures.versions;
+  const list = captures['context.pythonSkipped.list'];
+  const out: Record<string, string> = {};
+  let to: string | null;
+  if (list !== undefined) {
+    const floor = pythonFloorOf(requirement, list, shown?.value ?? null);
+    if (floor === null) return {};
+    Object.assign(out, { pyFloor: floor.floor, pyFloorSpec: floor.spec, pyFloorPin: floor.version, pyFloorName: floor.name });
+    to = floor.floor;
+  } else if (pipMayHideSkipped(facts)) {
+    const eol = shown === null ? undefined : pythonEndOfLife[shown.value];
+    // a pre-release pin (`torch==1.0.0a0`) is often one that was never published: no reading
+    if (versions !== undefined && finalRelease(pin.version) !== null && newerThanAll(versions, pin.version)) {
+      const newest = newestBefore(versions, pin.version);
+      if (newest === null) return {};
+      Object.assign(out, { pyHiddenNewest: newest, pyHiddenPin: pin.version, pyHiddenName: pin.name });
+    } else if (versions !== undefined || eol === undefined) {
+      return {};
+    }
+    if (eol !== undefined && shown !== null) Object.assign(out, { pyOldPython: shown.value, pyOldEol: eol });
+    to = shown === null ? null : nextMinor(shown.value);
+  } else {
+    return {};
+  }
+  if (shown !== null) out.pyShown = shown.label;
+  if (versions !== undefined) {
+    const last = newestBefore(versions, pin.version);
+    if (last !== null) Object.assign(out, { pyLast: last, pyLastPin: `${pin.name}==${last}` });
+  }
+  const image = facts.value('baseImage');
+  if (to !== null) {
+    out.pyTo = to;
+    const moved = image === null ? null : imageWithPython(image, to);
+    if (moved !== null) out.pyFrom = moved;
+  }
+  return out;
 }

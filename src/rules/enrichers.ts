@@ -70,6 +70,8 @@ import { sourceBuildPythonEnrich } from '../knowledge/source-build-python-enrich
 import { libstdcxxEnrich } from '../knowledge/libstdcxx.js';
 import { cargoUvMissingEnrich } from '../knowledge/cargo-uv-missing.js';
 import { cacheExportStepEnrich } from '../knowledge/cache-export-step.js';
+import { repoKeyOrderEnrich } from '../knowledge/apt-repo-key-order.js';
+import { torchPrereleasePinEnrich } from '../knowledge/torch-prerelease-pin.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -125,6 +127,10 @@ export const enrichers: Record<string, Enricher> = {
   'torch-python': torchPythonEnrich,
   /** pip's skipped Requires-Python releases read as a Python too new for them (`{enrich.pyWallBound}`, `{enrich.pyWallNewest}`). */
   'requires-python-wall': requiresPythonWallEnrich,
+  /** A repository the failing step adds before any key for it: the key into a keyring and the source with signed-by (`{enrich.repoSource}`, `{enrich.repoKeyring}`). */
+  'repo-key-order': repoKeyOrderEnrich,
+  /** A dated torch nightly or an Intel XPU `a0` pin that its index no longer serves (`{enrich.nightlyReleaseCmd}`, `{enrich.xpuCheckCmd}`). */
+  'torch-prerelease-pin': torchPrereleasePinEnrich,
   /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
   'torch-replacement': torchReplacementEnrich,
   /** A PyG extension wheel built for another CUDA major than torch's: the versions and the page of matching wheels (`{enrich.mismatch}`, `{enrich.install}`). */

@@ -65,6 +65,7 @@ import { imageCudaVersionInvalid } from './runtime/image-cuda-version-invalid.js
 import { k8sDevicePluginNoNvml } from './runtime/k8s-device-plugin-no-nvml.js';
 import { cdiSpecStale } from './runtime/cdi-spec-stale.js';
 import { gpuDeviceUnknown } from './runtime/gpu-device-unknown.js';
+import { execNoSuchFile } from './runtime/exec-no-such-file.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -138,6 +139,7 @@ import { emulatedSlowStep } from './buildx/emulated-slow-step.js';
 import { multiPlatformDockerDriver } from './buildx/multi-platform-docker-driver.js';
 import { cacheExportDockerDriver } from './buildx/cache-export-docker-driver.js';
 import { cacheExportFailed } from './buildx/cache-export-failed.js';
+import { x86FlagOnArm } from './buildx/x86-flag-on-arm.js';
 import { dockerfileParseError } from './buildkit/dockerfile-parse-error.js';
 import { circularStageDependency } from './buildkit/circular-stage-dependency.js';
 import { pushDenied } from './buildkit/push-denied.js';
@@ -221,6 +223,7 @@ export const builtinRules: RuleInput[] = [
   k8sDevicePluginNoNvml,
   cdiSpecStale,
   gpuDeviceUnknown,
+  execNoSuchFile,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
@@ -294,6 +297,7 @@ export const builtinRules: RuleInput[] = [
   multiPlatformDockerDriver,
   cacheExportDockerDriver,
   cacheExportFailed,
+  x86FlagOnArm,
   dockerfileParseError,
   circularStageDependency,
   pushDenied,

@@ -413,6 +413,16 @@ export const fetchFailed: RuleInput = {
     },
     // The repository apt names on the `Err:` line of its failing index (`Err:8 https://apt.kitware.com/ubuntu focal
     // InRelease`) or on the `W: GPG error:` line: with `key`, the repository whose key is missing.
+    // the failing step adds the source itself: `RUN apt-add-repository 'deb http://debian.drdteam.org stable multiverse'`,
+    // `echo "deb https://… stable main" > /etc/apt/sources.list.d/x.list` (knowledge/apt-repo-key-order.ts)
+    {
+      name: 'addRepo',
+      source: 'instruction',
+      literals: ['add-apt-repository', 'apt-add-repository', 'echo'],
+      pattern: '(?:(?:apt-add-repository|add-apt-repository)(?:\\s{1,10}(?:-y|--yes))?\\s{1,10}|\\becho\\s{1,10})[\'"](?<line>deb\\s[^\'"\\n]{1,400})[\'"]',
+    },
+    // the same step handles a key: not a source added before its key
+    { name: 'keyInStep', source: 'instruction', literals: ['apt-key', 'gpg', 'signed-by', 'keyring', 'keyserver', '.asc'] },
     {
       name: 'keyRepo',
       literals: ['Err:', 'GPG error: '],
@@ -790,6 +800,31 @@ export const fetchFailed: RuleInput = {
       ].join('\n'),
     },
     {
+      // mccarrmb/docker-doom#2: the key was never installed (knowledge/apt-repo-key-order.ts)
+      when: 'key&keyRepo&addRepo&enrich.repoSource&!keyInStep',
+      title: 'apt repository added before its key was installed',
+      message:
+        'This step adds `{enrich.repoHost}` as an apt source (`{context.addRepo.line}`), and apt refuses it right away: the ' +
+        'repository is signed with the key `{key}`, and no step before this one installed it (`apt-add-repository` runs ' +
+        '`apt update` itself, so the refusal comes in this step). The key is missing, not changed: the source has to come ' +
+        'after its key, and name the keyring that holds it (`signed-by=`).',
+      fix: [
+        'In place of this `RUN`, install the key (the ID apt printed) into a keyring file of its own, then add the source with',
+        '`signed-by=` pointing to that file:',
+        '',
+        '```dockerfile',
+        'RUN apt-get update && apt-get install -y --no-install-recommends gnupg ca-certificates \\',
+        ' && gpg --keyserver hkps://keyserver.ubuntu.com --recv-keys {key} \\',
+        ' && gpg --export {key} > {enrich.repoKeyring} \\',
+        " && echo '{enrich.repoSource}' > {enrich.repoListFile} \\",
+        ' && apt-get update',
+        '```',
+        '',
+        'If the vendor\'s install page gives a key file to download, fetch that one instead of the keyserver and pipe it through',
+        '`gpg --dearmor` into `{enrich.repoKeyring}`; either way `gpg --show-keys {enrich.repoKeyring}` should list the key `{key}`.',
+      ].join('\n'),
+    },
+    {
       when: 'key&keyRepo',
       title: 'apt repository signing key missing',
       message:
@@ -899,6 +934,6 @@ export const fetchFailed: RuleInput = {
     'Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one',
     '`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks.',
   ].join('\n'),
-  enrich: ['nvidia-key', 'eol-release', 'vendor-no-release'],
+  enrich: ['nvidia-key', 'eol-release', 'vendor-no-release', 'repo-key-order'],
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };

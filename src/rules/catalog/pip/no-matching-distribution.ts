@@ -107,6 +107,114 @@ function pythonWallVariants(): Variant[] {
 }
 
 /**
+ * A Python too old for the pinned release (knowledge/requires-python-wall.ts, pythonFloorEnrich): pip's own `Ignored the
+ * following versions that require a different python version: … 8.2.1 Requires-Python >=3.10` names the pin (`pyFloor`);
+ * or a pip that does not print that line (before 22.1: pypa/pip#9708) lists releases up to one older than the pin
+ * (`pyHiddenNewest`), or the log's Python is past its end of life and the list is cut off (`pyOldPython`). pip lists only
+ * the releases this Python may install, so the newest one listed (`pyLast`) is the last that supports it. `pyFrom` is the
+ * log's base image with the newer Python in its tag, variant kept; `docker buildx imagetools inspect` tells whether a tag
+ * exists (docs.docker.com/reference/cli/docker/buildx/imagetools/inspect/); `python:3.10-slim` and the like: the
+ * official python image's tags (hub.docker.com/_/python); `uv venv --python` fetches a missing Python
+ * (docs.astral.sh/uv/pip/environments); `pip install -v` prints `Link requires a different Python (3.6.15 not in:
+ * '>=3.7')` for each release skipped for its Python (pip's index/package_finder.py, verbose level).
+ */
+function pythonFloorVariants(): Variant[] {
+  const title = 'Python too old for the pinned release';
+  const shown = ' The Python of this build: {enrich.pyShown|not shown in the log (`python3 --version` where pip ran prints it)}.';
+  const last = ' The newest release pip lists for this Python is {enrich.pyLast}: the last one that supports it.';
+  const floorMessage =
+    'pip found no {requirement} for this Python: it skipped {enrich.pyFloorName} {enrich.pyFloorPin} because that release requires ' +
+    'Python `{enrich.pyFloorSpec}` (pip\'s `Ignored the following versions that require a different python version` line), so the ' +
+    'Python that ran pip is older than {enrich.pyFloor}.' + shown;
+  const hiddenMessage =
+    'pip found no {requirement}: the releases of {enrich.pyHiddenName} it lists stop at {enrich.pyHiddenNewest}, older than the pin. ' +
+    'pip lists only the releases this Python may install, so the later ones exist but were skipped, most often because their ' +
+    'Requires-Python asks for a newer Python than this one (this pip does not say so: pip 22.1 and later print `Ignored the ' +
+    'following versions that require a different python version`).' + shown;
+  const eolMessage =
+    'pip found no {requirement}, and this build\'s Python is {enrich.pyShown}, past its end of life since {enrich.pyOldEol}: ' +
+    'releases made since then often require a newer Python, and pip does not list those here (this pip prints no `Ignored the ' +
+    'following versions that require a different python version` line; its list of versions is not in this part of the log).';
+  const check =
+    'To see why, run the same install with `-v` where it failed: pip prints `Link requires a different Python (… not in: …)` for ' +
+    'each release it skipped for its Python; the release\'s page on pypi.org says `Requires: Python …`.';
+  const pinBack = (pin: string) =>
+    `or keep this Python and pin the newest release pip lists for it, \`${pin}\`, in place of \`{requirement}\` where it is pinned ` +
+    '(the requirements file or the install command), if the rest of the requirements accept it.';
+  const imageFix = (python: string, tail: string) =>
+    [
+      `Either build on Python ${python} or newer: the same base image with that Python in its tag, its variant kept (check that ` +
+        'the tag exists: `docker buildx imagetools inspect {enrich.pyFrom}`):',
+      '',
+      '```dockerfile',
+      'FROM {enrich.pyFrom}',
+      '```',
+      '',
+      tail,
+    ].join('\n');
+  const anyFix = (python: string, tail: string) =>
+    [
+      `Either build on Python ${python} or newer. In a Dockerfile, a base image with it, keeping the variant of your \`FROM\` ` +
+        'line (`-slim`, `-alpine…`, `-bookworm`):',
+      '',
+      '```dockerfile',
+      `FROM python:${python}-slim`,
+      '```',
+      '',
+      `(a distro or CUDA image gets a newer Python from a newer release of it, or from \`uv venv --python ${python}\`); in a shell, ` +
+        `an environment with it (\`uv venv --python ${python}\`, which fetches that Python, or a conda environment with \`python=${python}\`); ` +
+        tail,
+    ].join('\n');
+  const noLast = 'or keep this Python and move the pin to a release that supports it (`pip index versions {enrich.pyFloorName}` run with this Python lists them).';
+  const hiddenNoFrom = [
+    'Then build on a newer Python: in a Dockerfile, a base image with the Python those releases need (`python:3.X-slim`, or a newer ' +
+      'release of the distro image, keeping your `FROM` line\'s variant); in a shell, an environment with it (`uv venv --python 3.X`); ' +
+      'or keep this Python and pin the newest release pip lists for it, `{enrich.pyLastPin}`, in place of `{requirement}` where it is ' +
+      'pinned, if the rest of the requirements accept it. If `-v` shows no such line, the release is missing from the index pip ' +
+      'used (a mirror, a private index) or has no file for this platform.',
+  ].join('\n');
+  return [
+    { when: 'enrich.pyFloor&enrich.pyFrom&enrich.pyLast', title, message: floorMessage + last, fix: imageFix('{enrich.pyFloor}', pinBack('{enrich.pyLastPin}')) },
+    { when: 'enrich.pyFloor&enrich.pyFrom', title, message: floorMessage, fix: imageFix('{enrich.pyFloor}', noLast) },
+    { when: 'enrich.pyFloor&enrich.pyLast', title, message: floorMessage + last, fix: anyFix('{enrich.pyFloor}', pinBack('{enrich.pyLastPin}')) },
+    { when: 'enrich.pyFloor', title, message: floorMessage, fix: anyFix('{enrich.pyFloor}', noLast) },
+    {
+      when: 'enrich.pyHiddenNewest&enrich.pyFrom',
+      title,
+      message: hiddenMessage,
+      fix: [check, '', imageFix('{enrich.pyTo}', pinBack('{enrich.pyLastPin}'))].join('\n').replace('Either build on Python {enrich.pyTo} or newer', 'If it is the Python, either build on Python {enrich.pyTo} or newer (or the one `-v` names)'),
+    },
+    { when: 'enrich.pyHiddenNewest', title, message: hiddenMessage, fix: [check, '', hiddenNoFrom].join('\n') },
+    {
+      when: 'enrich.pyOldPython&enrich.pyFrom',
+      title,
+      message: eolMessage,
+      fix: [
+        check,
+        '',
+        imageFix('{enrich.pyTo}', 'or keep this Python and pin a release of the package that still supports it.').replace(
+          'Either build on Python {enrich.pyTo} or newer',
+          'If it is the Python, build on a newer one ({enrich.pyTo} at least; the release\'s `Requires: Python` says which)',
+        ),
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.pyOldPython',
+      title,
+      message: eolMessage,
+      fix: [
+        check,
+        '',
+        'If it is the Python, build on a newer one ({enrich.pyTo} at least; the release\'s `Requires: Python` says which): in a ' +
+          'Dockerfile, a base image with it (`python:{enrich.pyTo}-slim`, or a newer release of the distro image, keeping your ' +
+          '`FROM` line\'s variant); in a shell, an environment with it (`uv venv --python {enrich.pyTo}`); or keep this Python and ' +
+          'pin a release of the package that still supports it.',
+      ].join('\n'),
+    },
+  ];
+}
+
+/**
  * A `+cuNNN` torch asked of PyTorch's index, and pip saw only plain releases: the usual reason is an arm64 builder
  * (an Apple-Silicon Mac, a Graviton or Jetson host). PyTorch's release wheels carried CUDA on x86_64 Linux and Windows
  * only until 2.4, whose cu124 index added `linux_aarch64` ones (pytorch/pytorch#134790: 2.4.0's PyPI wheels have no
@@ -468,6 +576,8 @@ export const noMatchingDistribution: RuleInput = {
       literals: ['has invalid metadata'],
       pattern: '\\(from (?<parent>(?<parentName>[A-Za-z0-9][A-Za-z0-9._-]{0,100})(?:\\[[^\\]]{1,100}\\])?(?:[=<>~!]=?[^\\s()]{1,50})?)\\) has invalid metadata',
     },
+    // one of Intel's find-links pages for its XPU wheels: `Looking in links: https://developer.intel.com/ipex-whl-stable-xpu`
+    { name: 'intelLinks', literals: ['Looking in links: '], pattern: 'Looking in links: (?:\\S{1,300}, )?(?<url>https?://[A-Za-z0-9.-]{0,100}intel\\.com/[^\\s,]{0,300})' },
     { name: 'oldPip', literals: ['Please use pip<'], pattern: 'Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version' },
   ],
   scope: 'step',
@@ -514,6 +624,55 @@ export const noMatchingDistribution: RuleInput = {
       message:
         'No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image\'s Python does not fit the pin.',
       fix: 'Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`.',
+    },
+    // a dated nightly or an Intel XPU build of torch that its index no longer serves (knowledge/torch-prerelease-pin.ts)
+    {
+      when: 'enrich.nightlyReleaseCmd',
+      title: 'Pinned PyTorch nightly is gone from the nightly index',
+      message:
+        'pip found no {requirement}: it is a dated nightly of {enrich.nightlyPkg} (built {enrich.nightlyDate}), and PyTorch keeps only ' +
+        'recent nightlies on its nightly index: older ones are removed, so a nightly pin stops resolving weeks or months after its date.',
+      fix: [
+        'Pin the release that nightly led to, {enrich.nightlyBase}, from its CUDA index (https://pytorch.org/get-started/previous-versions/):',
+        '',
+        '```sh',
+        '{enrich.nightlyReleaseCmd}',
+        '```',
+        '',
+        'or, if the code needs a nightly, take a current one (`--pre` with the nightly index command of https://pytorch.org/get-started/locally/, ' +
+          '"Preview (Nightly)"), knowing it will be removed in turn.',
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.nightlyDate',
+      title: 'Pinned PyTorch nightly is gone from the nightly index',
+      message:
+        'pip found no {requirement}: it is a dated nightly of {enrich.nightlyPkg} (built {enrich.nightlyDate}), and PyTorch keeps only ' +
+        'recent nightlies on its nightly index: older ones are removed, so a nightly pin stops resolving weeks or months after its date.',
+      fix:
+        'Pin the release that nightly led to, {enrich.nightlyPkg} {enrich.nightlyBase}, with the install command https://pytorch.org/get-started/previous-versions/ ' +
+        'gives for it and your CUDA; or, if the code needs a nightly, take a current one (`--pre` with the nightly index command of ' +
+        'https://pytorch.org/get-started/locally/, "Preview (Nightly)"), knowing it will be removed in turn.',
+    },
+    {
+      when: 'enrich.xpuCheckCmd',
+      title: "Intel's XPU build of torch is not on the page pip read",
+      message:
+        'pip found no {requirement}: that is Intel\'s XPU build of PyTorch (installed with `intel_extension_for_pytorch` `+xpu`), which ' +
+        'only Intel serves, and the page pip read for it (`{context.intelLinks.url}`) no longer lists it: pip saw only PyPI\'s releases ' +
+        '({versions|not listed in this part of the log}). Picking one of those would install stock torch without XPU support, not the build the `+xpu` extension was made for.',
+      fix: [
+        'Intel now serves its XPU wheels from an index: replace `-f {context.intelLinks.url}` with `--extra-index-url {enrich.xpuIntelIndex}` in ' +
+          'each install of the step, with the torch / extension pair of the release\'s install guide (https://intel.github.io/intel-extension-for-pytorch/, ' +
+          'Installation, GPU). Check that the index still has this pin:',
+        '',
+        '```sh',
+        '{enrich.xpuCheckCmd}',
+        '```',
+        '',
+        'Or move to PyTorch\'s own XPU wheels (PyTorch 2.5 and later, no extension needed): `pip install torch torchvision torchaudio ' +
+          '--index-url {enrich.xpuPytorchIndex}`.',
+      ].join('\n'),
     },
     {
       // the Python the log shows is newer than every Python the pinned release has wheels for
@@ -715,9 +874,10 @@ export const noMatchingDistribution: RuleInput = {
         'Install it the way that release\'s own install command does (https://pytorch.org/get-started/previous-versions/ lists the ' +
         'command of each release, with its index), or move to a release whose build matches a current index.',
     },
+    ...pythonFloorVariants(),
     ...pythonWallVariants(),
     ...noVersionsVariants(),
   ],
-  enrich: ['pip-advice', 'torch-python', 'requires-python-wall', 'empty-build-arg'],
+  enrich: ['pip-advice', 'torch-python', 'requires-python-wall', 'empty-build-arg', 'torch-prerelease-pin'],
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/',
 };

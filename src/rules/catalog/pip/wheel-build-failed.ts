@@ -12,7 +12,7 @@
 // empty name. Commands come from the `pip-advice` enricher in the step's installer's form.
 import { flashAttnWheelContexts, withFlashAttnNote, withFlashAttnVariants } from './flash-attn-wheel.js';
 import { DESKTOP_MEMORY } from '../resources/oom-killed.js';
-import type { RuleInput } from '../../schema.js';
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 import { LLAMA_CPP_CUDA_OPTION } from '../cuda/nvcc-host-flag-rejected.js';
 
 const name = '[A-Za-z0-9][\\w.-]{0,200}';
@@ -266,6 +266,60 @@ const checkCallFix = [
     'its job count; without it, one job per CPU), as in `MAX_JOBS=4 {enrich.installCmd}`.',
 ];
 
+/**
+ * The advice when nothing in the step is CUDA: a compiler (none in `python:*-slim` / `-alpine`: apt's build-essential on
+ * Debian and Ubuntu, Alpine's build-base), a header's `-dev` package, or a wheel that needs no compile (a release's files
+ * on pypi.org name the Pythons and platforms of its wheels: PEP 425 / PEP 600 tags).
+ */
+const GENERIC_FIX = [
+  'Read the compiler or setup.py error inside the `╰─> [N lines of output]` block. Common causes:',
+  '',
+  '- no C compiler: the `python:*-slim` and `python:*-alpine` images have none; install one before the install step ' +
+    '(Debian / Ubuntu: `apt-get update && apt-get install -y --no-install-recommends build-essential`; Alpine: `apk add --no-cache build-base`);',
+  '- a missing header (`fatal error: foo.h: No such file or directory`): the library\'s `-dev` package (and `python3-dev` for ' +
+    '`Python.h` when Python comes from apt; the `python:` images ship their own);',
+  '- no prebuilt wheel of {context.named.name} for this Python / CPU architecture: https://pypi.org/project/{context.named.name}/#files ' +
+    'lists each release\'s wheels; a release (or a Python) that has one needs no compile.',
+  '',
+  'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.',
+].join('\n');
+
+/** The advice where the step builds against CUDA (nvcc, CUDA_HOME, torch's extension builder in its lines, or a CUDA fact). */
+const CUDA_FIX = [
+  'Read the compiler or setup.py error inside the `╰─> [N lines of output]` block. Common causes in CUDA images:',
+  '',
+  '- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library\'s `-dev` package);',
+  '- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, with the ' +
+    'installed torch visible to the build: `{enrich.noIsolationCmd}`;',
+  '- a prebuilt wheel of {context.named.name} for this Python / CUDA / CPU architecture, where the project publishes one.',
+  '',
+  'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.',
+].join('\n');
+
+/**
+ * ARM64, no CUDA, and the compiler's own line not in the log (SAIC-iSmart-API/saic-python-mqtt-gateway#111: bitstruct on
+ * python:3.11-slim for linux/arm64, cut before gcc's line; the reporter's fix was `python:3.11`, not slim). Many packages
+ * publish Linux wheels for x86_64 only, so ARM64 compiles where x86_64 downloads; the full `python:<version>` tags are built
+ * on buildpack-deps and ship gcc, the `-slim` ones do not (hub.docker.com/_/python, "Image Variants").
+ */
+const ARM64_SOURCE_BUILD: Variant = {
+  when: 'named&fact.platform=linux/arm64',
+  title: 'No wheel for ARM64 (aarch64): the source build failed',
+  message:
+    'pip compiled {context.named.name} from source for linux/aarch64 (ARM64): no wheel of this release fits the platform (many ' +
+    'packages publish Linux wheels for x86_64 only, so an ARM64 build compiles where an x86_64 one downloads), and the compile ' +
+    'failed. The compiler\'s own error is in the subprocess output; on a `python:*-slim` or `-alpine` image the usual cause is ' +
+    'that the image has no C compiler.',
+  fix: [
+    'Give the build a compiler: install one in the stage before the install step (Debian / Ubuntu, which the `python:*-slim` images are:',
+    '`apt-get update && apt-get install -y --no-install-recommends build-essential`; Alpine: `apk add --no-cache build-base`), or',
+    'build on the full image, which ships gcc (the `python:` tag without `-slim`). Or avoid the compile:',
+    'https://pypi.org/project/{context.named.name}/#files lists each release\'s wheels (`aarch64` in a name is one for this platform),',
+    'so a release with one needs no compiler; or, when the image only has to run on x86_64 hosts, build it for them with',
+    '`docker build --platform linux/amd64 .` (emulated on an ARM64 machine: slower). To see the compiler\'s error: `{enrich.verboseCmd}`.',
+  ].join('\n'),
+};
+
 export const wheelBuildFailed: RuleInput = {
   id: 'pip/wheel-build-failed',
   title: 'Wheel build failed',
@@ -357,6 +411,11 @@ export const wheelBuildFailed: RuleInput = {
     // pip's traceback of a command setup.py ran with subprocess.check_call (see CHECK_CALL_TITLE)
     { name: 'checkCall', literals: ['raise CalledProcessError(retcode, cmd)'] },
     { name: 'torchExtension', literals: ['torch/utils/cpp_extension.py', 'site-packages/torch/include/'] },
+    // anything in the step that builds against CUDA: the CUDA advice is for these only
+    {
+      name: 'cudaBuild',
+      literals: ['nvcc', 'CUDA_HOME', '/usr/local/cuda', 'cpp_extension', '-gencode', 'TORCH_CUDA_ARCH_LIST', 'cuda_runtime', 'CUDAExtension'],
+    },
     // ld given a directory as an input (see LD_DIR_TITLE): `/usr/bin/ld: cannot find /…/install/lib64: file format not recognized`;
     // `root` drops a trailing `/lib` or `/lib64`, the part a variable naming an install holds.
     {
@@ -393,16 +452,7 @@ export const wheelBuildFailed: RuleInput = {
   message:
     'pip could not build a wheel for {context.named.name} (no prebuilt wheel fits this Python / platform, so pip compiled the ' +
     'source distribution, and the compile failed). The cause is in the subprocess output above the `[end of output]` line.',
-  fix: withFlashAttnNote([
-    'Read the compiler or setup.py error inside the `╰─> [N lines of output]` block. Common causes in CUDA images:',
-    '',
-    '- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library\'s `-dev` package);',
-    '- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, with the ' +
-      'installed torch visible to the build: `{enrich.noIsolationCmd}`;',
-    '- a prebuilt wheel of {context.named.name} for this Python / CUDA / CPU architecture, where the project publishes one.',
-    '',
-    'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.',
-  ].join('\n')),
+  fix: withFlashAttnNote(GENERIC_FIX),
   variants: withFlashAttnVariants(
     'read the compiler or setup.py error inside the `╰─> [N lines of output]` block; in a CUDA image build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and install with `--no-build-isolation`, so the build sees the installed torch.',
     [
@@ -553,21 +603,34 @@ export const wheelBuildFailed: RuleInput = {
       message: uvMessage.replace('{subject}', '{context.named.name}'),
       fix: [...uvCauses, 'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.'].join('\n'),
     },
-    {
-      when: '!named',
+    { when: 'named&cudaBuild', fix: CUDA_FIX },
+    { when: 'named&fact.cuda', fix: CUDA_FIX },
+    ARM64_SOURCE_BUILD,
+    ...(['!named&cudaBuild', '!named&fact.cuda', '!named'] as const).map((when): Variant => ({
+      when,
       message:
         'pip could not build a wheel (no prebuilt wheel fits this Python / platform, so pip compiled a source distribution, and ' +
         'the compile failed). The log kept here does not name the package; the cause is in the subprocess output above the ' +
         '`[end of output]` line.',
       fix: [
         'Find the package: the last `Collecting …` or `Building wheel for …` line before the error in the full step output. Then ' +
-          'read the compiler or setup.py error inside the `╰─> [N lines of output]` block. Common causes in CUDA images:',
+          'read the compiler or setup.py error inside the `╰─> [N lines of output]` block. Common causes' +
+          (when === '!named' ? ':' : ' in CUDA images:'),
         '',
-        '- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library\'s `-dev` package);',
-        '- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, and ' +
-          'install it with `--no-build-isolation` so the build sees the installed torch.',
+        ...(when === '!named'
+          ? [
+              '- no C compiler: the `python:*-slim` and `python:*-alpine` images have none (Debian / Ubuntu: `apt-get install -y ' +
+                '--no-install-recommends build-essential`; Alpine: `apk add --no-cache build-base`);',
+              '- a missing header: the library\'s `-dev` package (and `python3-dev` when Python comes from apt);',
+              '- no prebuilt wheel for this Python / CPU architecture: the package\'s files on pypi.org list the Pythons and platforms of its wheels.',
+            ]
+          : [
+              '- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library\'s `-dev` package);',
+              '- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, and ' +
+                'install it with `--no-build-isolation` so the build sees the installed torch.',
+            ]),
       ].join('\n'),
-    },
+    })),
     ],
   ),
   enrich: ['pip-advice', 'flash-attn-wheel', 'source-build-python', 'installer-command'],

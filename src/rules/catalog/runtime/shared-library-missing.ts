@@ -549,6 +549,12 @@ export const sharedLibraryMissing: RuleInput = {
     },
     { name: 'driver', literals: ['libcuda.so', 'libnvidia-ml.so'], pattern: `(?:${lib('libcuda\\.so')}|${lib('libnvidia-ml\\.so')}|libcuda\\.so[.\\d]{0,200} => not found)` },
     { name: 'cudnn', literals: ['libcudnn'], pattern: `(?:${lib('libcudnn')}|libcudnn[\\w.]{0,200} => not found)` },
+    // the failing import is torch's own, from a pip install: `File "/usr/local/lib64/python3.12/site-packages/torch/__init__.py"`
+    {
+      name: 'pipTorch',
+      literals: ['/torch/__init__.py'],
+      pattern: 'File "(?<site>/[^"\\n]{1,300}/(?:site|dist)-packages)/torch/__init__\\.py"',
+    },
     { name: 'nccl', literals: ['libnccl'], pattern: `(?:${lib('libnccl')}|libnccl[\\w.]{0,200} => not found)` },
     {
       name: 'cudaLibs',
@@ -620,6 +626,42 @@ export const sharedLibraryMissing: RuleInput = {
         'Rebuild the extension that failed to load (the module named in the traceback) from source against the installed torch: the same install command with ' +
         '`--no-build-isolation --force-reinstall --no-deps --no-binary` and the package name, or install its build for this torch release. ' +
         'Where a module loads the extension directly, `import torch` first.',
+    },
+    // torch from pip takes cuDNN from the `nvidia-cudnn-cu12` wheel (`-cu11` / `-cu13` for those builds; torch 2.2.2's
+    // metadata: `Requires-Dist: nvidia-cudnn-cu12 (==8.9.2.26)`), installed as `<site-packages>/nvidia/cudnn/lib`; when the
+    // loader does not find it, torch/__init__.py's `_load_global_deps` looks for `nvidia/cudnn/lib/libcudnn.so.*` under each
+    // `sys.path` entry (`_preload_cuda_deps`; pytorch/pytorch#101314). Missing there: the wheel is not installed in this
+    // environment (`pip check` names the requirement), or a library path that points at another Python's site-packages (a
+    // base image whose Python moved to 3.12 under an image-set LD_LIBRARY_PATH: YanWenKun/ComfyUI-Docker#56).
+    {
+      when: 'cudnn&pipTorch',
+      title: 'cuDNN not found when torch loads (pip\'s nvidia-cudnn wheel)',
+      message:
+        '`import torch` failed: the loader could not find {library:all}. This torch is a pip install (`{context.pipTorch.site}/torch`), ' +
+        'which takes cuDNN from the pip wheel `nvidia-cudnn-cu12` (`-cu11` / `-cu13` for those CUDA builds), installed beside it as ' +
+        '`{context.pipTorch.site}/nvidia/cudnn/lib`, not from the system. So either that wheel is not in this environment, or the ' +
+        'loader path points at another Python\'s site-packages (after the base image\'s Python moved to a new version, for one).',
+      fix: [
+        'See which it is, with the same Python that runs the program:',
+        '',
+        '```sh',
+        "python3 -m pip show -f nvidia-cudnn-cu12 | grep -E '^Location|libcudnn.so'   # where the wheel put it, if anywhere",
+        'python3 -m pip check                                                          # a requirement of torch that is missing',
+        'echo "$LD_LIBRARY_PATH"                                                        # a site-packages path of another Python here',
+        '```',
+        '',
+        '- not installed: install the release `pip check` names (torch requires an exact one), or install torch again without',
+        '  `--no-deps` so that pip brings its `nvidia-*` wheels;',
+        '- installed, in another directory than the library path says: put the directory `pip show` printed (its `Location` and',
+        '  `nvidia/cudnn/lib`) on the path, in the Dockerfile of the image (for an image you pull, its maintainer does: pull it again',
+        '  once fixed); beside this torch that is:',
+        '',
+        '```dockerfile',
+        'ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH',
+        '```',
+        '',
+        'Installing cuDNN from apt instead adds a second copy; keep the one torch was built with.',
+      ].join('\n'),
     },
     {
       when: 'cudnn&fact.place=image-build&fact.imageFlavour',
