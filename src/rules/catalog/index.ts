@@ -10,6 +10,7 @@
 import type { RuleInput } from '../schema.js';
 import { secretInLog } from './security/secret-in-log.js';
 import { runnerLost } from './ci/runner-lost.js';
+import { daemonConnectionLost } from './buildkit/daemon-connection-lost.js';
 import { coldCache } from './ci/cold-cache.js';
 import { unsupportedArch } from './cuda/unsupported-arch.js';
 import { invalidArchList } from './cuda/invalid-arch-list.js';
@@ -166,6 +167,8 @@ export const builtinRules: RuleInput[] = [
   secretInLog,
   // A lost runner outranks the timeout and OOM findings it causes (resources/).
   runnerLost,
+  // The daemon that ran the build went away: what any step printed before is not why the build ended.
+  daemonConnectionLost,
   coldCache,
   unsupportedArch,
   invalidArchList,
