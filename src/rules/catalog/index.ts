@@ -150,6 +150,7 @@ import { dpkgReadOnlyFileSystem } from './apt/dpkg-read-only-file-system.js';
 import { rpmPackageUnavailable } from './apt/rpm-package-unavailable.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { gitLfsPointer } from './build/git-lfs-pointer.js';
+import { bundledQemuEmulator } from './buildx/bundled-qemu-emulator.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
 import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { buildCanceled } from './buildkit/build-canceled.js';
@@ -309,6 +310,8 @@ export const builtinRules: RuleInput[] = [
   rpmPackageUnavailable,
   logClipped,
   gitLfsPointer,
+  // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
+  bundledQemuEmulator,
   extensionNinjaFailed,
   buildCommandFailed,
   buildCanceled,
