@@ -141,6 +141,7 @@ import { cacheExportDockerDriver } from './buildx/cache-export-docker-driver.js'
 import { cacheExportFailed } from './buildx/cache-export-failed.js';
 import { dockerfileParseError } from './buildkit/dockerfile-parse-error.js';
 import { circularStageDependency } from './buildkit/circular-stage-dependency.js';
+import { attestationPushRejected } from './buildkit/attestation-push-rejected.js';
 import { pushDenied } from './buildkit/push-denied.js';
 import { pushTooLarge } from './buildkit/push-too-large.js';
 import { baseImageNotFound } from './buildkit/base-image-not-found.js';
@@ -300,6 +301,7 @@ export const builtinRules: RuleInput[] = [
   cacheExportFailed,
   dockerfileParseError,
   circularStageDependency,
+  attestationPushRejected,
   pushDenied,
   pushTooLarge,
   baseImageNotFound,
