@@ -8,6 +8,7 @@
 //   executor failed running [/bin/sh -c …]: exit code: 2      BuildKit before 0.11 (docker 20.10)
 //   ERROR: Multi-platform build is not supported for the docker driver.   buildx refusing before BuildKit starts
 //   ERROR: Cache export is not supported for the docker driver.             (the same, for --cache-to)
+//   ERROR: failed to receive status: rpc error: code = Unavailable desc = …  the client lost the BuildKit daemon
 // Plain string tests, no regular expression: the line can be as long as the cap.
 //
 // docker/build-push-action fails the job with buildx's last stderr line behind its own lead (src/main.ts of the action):
@@ -29,6 +30,12 @@ const REFUSALS = [
   'Cache export is not supported for the docker driver',
   'Cache export feature is currently not supported for docker driver',
 ];
+// The client lost its connection to BuildKit mid-build: BuildKit's client wraps the error of the daemon's status stream as
+// `failed to receive status` (client/solve.go, `errors.Wrap(err, "failed to receive status")`), and buildx prints it as the
+// build's last line (`ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF`,
+// microsoft/vscode-remote-release#7958, docker/buildx#2380, docker/buildx#2789; `error: …` from older buildx, RasaHQ/rasa#11304).
+// No build ends well after it, whatever its steps printed: the message is the build's error. Only after a lead, as the refusals.
+const CLIENT_LOST = ['failed to receive status: '];
 
 /** The length of docker/build-push-action's lead at the start of the line (`Error: ` included), 0 when it has none. */
 export function buildPushActionLead(text: string): number {
@@ -69,7 +76,7 @@ export function parseFinalError(quoted: string): string | null {
   for (const solve of SOLVE) {
     if (rest.startsWith(solve)) return rest.slice(solve.length);
   }
-  if (rest !== text && REFUSALS.some((refusal) => rest.startsWith(refusal))) return rest;
+  if (rest !== text && [...REFUSALS, ...CLIENT_LOST].some((refusal) => rest.startsWith(refusal))) return rest;
   if (rest.startsWith('executor failed running [') && rest !== text) return rest;
   return null;
 }

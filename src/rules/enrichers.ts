@@ -69,9 +69,9 @@ import { buildPlatformsEnrich } from '../knowledge/build-platforms-enricher.js';
 import { sourceBuildPythonEnrich } from '../knowledge/source-build-python-enricher.js';
 import { libstdcxxEnrich } from '../knowledge/libstdcxx.js';
 import { cargoUvMissingEnrich } from '../knowledge/cargo-uv-missing.js';
-import { cacheExportStepEnrich } from '../knowledge/cache-export-step.js';
 import { repoKeyOrderEnrich } from '../knowledge/apt-repo-key-order.js';
 import { torchPrereleasePinEnrich } from '../knowledge/torch-prerelease-pin.js';
+import { cacheExportStepEnrich, inlineCacheStepEnrich } from '../knowledge/cache-export-step.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -145,6 +145,8 @@ export const enrichers: Record<string, Enricher> = {
   'cargo-uv-missing': cargoUvMissingEnrich,
   /** Whether the finding's step is BuildKit's export to the GitHub Actions cache (`{enrich.ghaExportStep}`). */
   'cache-export-step': cacheExportStepEnrich,
+  /** Whether the build shows BuildKit's `preparing layers for inline cache` step (`{enrich.inlineCacheStep}`). */
+  'inline-cache-step': inlineCacheStepEnrich,
   /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */
   'memory-knobs': memoryKnobsEnrich,
   /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */

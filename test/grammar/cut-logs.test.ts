@@ -14,6 +14,28 @@ async function analyzeText(text: string) {
 }
 
 describe('failures the log shows only in part', () => {
+  it('a build whose client lost the BuildKit daemon never passed, however far its steps got', async () => {
+    // fixtures/rules/buildkit/daemon-connection-lost/: microsoft/vscode-remote-release#7958 (tty, every step done or cached),
+    // moby/buildkit#3576 and docker/buildx#2789 (plain, behind build-push-action's lead) as stored.
+    const dir = 'fixtures/rules/buildkit/daemon-connection-lost';
+    for (const file of ['match-devcontainer-inline-cache.log', 'match-buildkit-3576-inline-cache.log', 'match-buildx-2789-graceful-stop.log']) {
+      const analysis = await analyzeText(readFileSync(`${dir}/${file}`, 'utf8'));
+      expect(verdictKind(analysis), file).toBe('failed');
+      expect(renderText(analysis, { color: false })).not.toContain('Build passed');
+      expect(analysis.findings[0]?.ruleId).toBe('buildkit/daemon-connection-lost');
+    }
+    // The same last line after a plain build whose every step finished, and from an older buildx (`error: `, RasaHQ/rasa#11304's wording).
+    const done = '#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n\n#2 [1/2] FROM docker.io/library/alpine:3.19\n#2 DONE 0.1s\n\n';
+    for (const last of [
+      'ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF',
+      'error: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF',
+    ]) {
+      const analysis = await analyzeText(`${done}${last}\n`);
+      expect(verdictKind(analysis), last).toBe('failed');
+      expect(renderMarkdown(analysis)).not.toContain('Build passed');
+    }
+  });
+
   it('an error box pasted from its header on, without the rule above it', async () => {
     const analysis = await analyzeText(' > [backend 10/10] RUN pip3 install --upgrade pip:\n#12 2.185 error: externally-managed-environment\n------\n');
     expect(verdictKind(analysis)).toBe('failed');

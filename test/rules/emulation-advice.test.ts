@@ -37,3 +37,34 @@ describe('an image of a build target on an x86-64 host', () => {
     expect(f?.title).toBe('Image built for another architecture than this host');
   });
 });
+
+describe("a step under BuildKit's fallback QEMU (`/dev/.buildkit_qemu_emulator` in front of its command)", () => {
+  test('the prefix is the diagnosis: register current QEMU, the binfmt command first', async () => {
+    for (const file of ['match-buildx-900-npm-install.log', 'match-woodpecker-484-alpine323-apk-trigger.log']) {
+      const [f] = await analyzeLog(fixture(`buildx/bundled-qemu-emulator/${file}`));
+      expect(f?.ruleId, file).toBe('buildx/bundled-qemu-emulator');
+      expect(f?.fix).toContain('docker run --privileged --rm tonistiigi/binfmt --install all');
+      expect(f?.fix).toContain('docker/setup-qemu-action@v4');
+    }
+  });
+
+  test('an apk trigger that cannot execve under the fallback is named', async () => {
+    const [f] = await analyzeLog(fixture('buildx/bundled-qemu-emulator/match-woodpecker-484-alpine323-apk-trigger.log'));
+    expect(f?.message).toContain('execve: No such file or directory');
+  });
+
+  test('the SELinux xattr refused on the copy of the fallback: register QEMU, or BuildKit v0.27.0', async () => {
+    const [f] = await analyzeLog(fixture('buildx/bundled-qemu-emulator/match-buildx-584-selinux-xattr-copy.log'));
+    expect(f?.ruleId).toBe('buildx/bundled-qemu-emulator');
+    expect(f?.title).toBe('BuildKit could not copy its fallback QEMU on an SELinux host');
+    expect(f?.message).toContain('linux/arm/v7');
+    expect(f?.fix).toContain('moby/buildkit:v0.27.0');
+  });
+
+  test('a cause named in the step outranks the fallback (exec format error, illegal instruction)', async () => {
+    const loading = await analyzeLog(fixture('buildx/bundled-qemu-emulator/nomatch-qemu-without-fix-binary-flag.log'));
+    expect(loading[0]?.ruleId).toBe('buildx/exec-format-error');
+    const sigill = await analyzeLog(fixture('runtime/illegal-instruction/match-qemu-arm64-exit-132.log'));
+    expect(sigill.map((f) => f.ruleId)).toEqual(['runtime/illegal-instruction']);
+  });
+});

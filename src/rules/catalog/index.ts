@@ -10,6 +10,7 @@
 import type { RuleInput } from '../schema.js';
 import { secretInLog } from './security/secret-in-log.js';
 import { runnerLost } from './ci/runner-lost.js';
+import { daemonConnectionLost } from './buildkit/daemon-connection-lost.js';
 import { coldCache } from './ci/cold-cache.js';
 import { unsupportedArch } from './cuda/unsupported-arch.js';
 import { invalidArchList } from './cuda/invalid-arch-list.js';
@@ -142,6 +143,7 @@ import { cacheExportFailed } from './buildx/cache-export-failed.js';
 import { x86FlagOnArm } from './buildx/x86-flag-on-arm.js';
 import { dockerfileParseError } from './buildkit/dockerfile-parse-error.js';
 import { circularStageDependency } from './buildkit/circular-stage-dependency.js';
+import { attestationPushRejected } from './buildkit/attestation-push-rejected.js';
 import { pushDenied } from './buildkit/push-denied.js';
 import { pushTooLarge } from './buildkit/push-too-large.js';
 import { baseImageNotFound } from './buildkit/base-image-not-found.js';
@@ -151,6 +153,7 @@ import { dpkgReadOnlyFileSystem } from './apt/dpkg-read-only-file-system.js';
 import { rpmPackageUnavailable } from './apt/rpm-package-unavailable.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { gitLfsPointer } from './build/git-lfs-pointer.js';
+import { bundledQemuEmulator } from './buildx/bundled-qemu-emulator.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
 import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { buildCanceled } from './buildkit/build-canceled.js';
@@ -168,6 +171,8 @@ export const builtinRules: RuleInput[] = [
   secretInLog,
   // A lost runner outranks the timeout and OOM findings it causes (resources/).
   runnerLost,
+  // The daemon that ran the build went away: what any step printed before is not why the build ended.
+  daemonConnectionLost,
   coldCache,
   unsupportedArch,
   invalidArchList,
@@ -300,6 +305,7 @@ export const builtinRules: RuleInput[] = [
   x86FlagOnArm,
   dockerfileParseError,
   circularStageDependency,
+  attestationPushRejected,
   pushDenied,
   pushTooLarge,
   baseImageNotFound,
@@ -310,6 +316,8 @@ export const builtinRules: RuleInput[] = [
   rpmPackageUnavailable,
   logClipped,
   gitLfsPointer,
+  // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
+  bundledQemuEmulator,
   extensionNinjaFailed,
   buildCommandFailed,
   buildCanceled,

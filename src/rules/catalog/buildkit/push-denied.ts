@@ -22,6 +22,7 @@
 //   anonymous token` when it holds none: so the registry refused credentials the builder had. Docker Hub names a
 //   repository without a namespace `library/<name>`, the official images, which no user account can push to.
 // A retry does not help: the credentials or the name must change.
+import { ATTESTATION_REFUSAL } from './attestation-push-rejected.js';
 import type { RuleInput } from '../../schema.js';
 
 // Docker Hub personal access tokens: "Repo Read & Write: … plus push images to any repository your account manages"
@@ -159,8 +160,9 @@ export const pushDenied: RuleInput = {
     { name: 'ghcr', literals: ['ghcr.io', 'write_package', 'organization package'] },
     { name: 'scope', literals: ['insufficient_scope'] },
   ],
-  // A base image the builder may not pull says `pull access denied, … insufficient_scope` (buildkit/base-image-not-found).
-  unless: [{ literals: ['pull access denied'] }],
+  // A base image the builder may not pull says `pull access denied, … insufficient_scope` (buildkit/base-image-not-found);
+  // a refusal of the attestation manifest pushed with the image is buildkit/attestation-push-rejected's.
+  unless: [{ literals: ['pull access denied'] }, ATTESTATION_REFUSAL],
   scope: 'step',
   maxFindings: 1,
   specificity: 3,

@@ -234,6 +234,9 @@ export const diskFull: RuleInput = {
     { name: 'compilerTemp', literals: ['/tmp/tmpxft_', 'error writing to /tmp/'] },
     { name: 'jobImage', literals: ['image:'], pattern: '^\\s{2,30}image:\\s{1,10}["\']?(?<image>[\\w.\\/:@-]{1,200})["\']?\\s*$' },
   ],
+  // NCCL's `Call to posix_fallocate failed: No space left on device` before `Error while creating shared memory segment …`
+  // is /dev/shm (64 MB in a container), not the disk: runtime/nccl-shm-too-small (NVIDIA/nccl#342, pytorch/pytorch#40622).
+  unless: [{ literals: ['Error while creating shared memory segment'] }],
   message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
   variants: [
     {

@@ -37,7 +37,7 @@ const CPU_FLAGS = "grep -o -w -E 'avx|avx2|avx512f|fma' /proc/cpuinfo | sort -u"
 // stayed on a 2022 build while versioned tags went on). A release's own note installs it with `--uninstall qemu-*` first.
 // Linux arm64 hosted runners (`ubuntu-24.04-arm`) are free in public repositories (GitHub changelog 2025-01-16, generally
 // available 2025-08-07).
-const BINFMT_TAG = 'qemu-v10.2.3';
+export const BINFMT_TAG = 'qemu-v10.2.3';
 
 const QEMU_MESSAGE =
   'This step runs under QEMU user-mode emulation of {platform|another platform}, and QEMU stopped on an instruction it does not emulate (signal 4, ' +

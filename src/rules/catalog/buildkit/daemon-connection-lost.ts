@@ -1,0 +1,108 @@
+// The build's client lost the BuildKit daemon in the middle of the build: the daemon crashed, was killed or was stopped,
+// and the client's stream of the build's progress ended. BuildKit's client wraps that stream's error as `failed to receive
+// status` (moby/buildkit client/solve.go: `return errors.Wrap(err, "failed to receive status")`), and buildx prints it as
+// the build's last line. No build passes after it, even when every step shown before it finished (src/grammar/final-error.ts
+// reads it as the build's error). Wordings:
+// - `ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF`: the connection
+//   closed under the client (microsoft/vscode-remote-release#7958, moby/buildkit#3576, docker/buildx#2380, and behind
+//   build-push-action's `Error: buildx failed with: ` in docker/build-push-action#993; `error: …` from older buildx, RasaHQ/rasa#11304);
+// - `… desc = closing transport due to: connection error: desc = "error reading from server: EOF", received prior goaway:
+//   code: NO_ERROR, debug data: "graceful_stop"` (docker/buildx#2789): the daemon's gRPC server said goodbye before
+//   closing; grpc-go's `Server.GracefulStop` drains every connection with `Drain("graceful_stop")`, so the daemon was
+//   shut down in order (stopped or restarted), not crashed.
+// The one release known to crash this way: Docker Engine 23.0.0 crashed on builds with inline cache (`--build-arg
+// BUILDKIT_INLINE_CACHE=1`; the crash follows `preparing layers for inline cache`, vscode-remote-release#7958,
+// moby/buildkit#3576); Docker 23.0.1's release notes: "Fix BuildKit-enabled builds with inline caching causing the daemon
+// to crash. moby/moby#44944" (docs.docker.com/engine/release-notes/23.0/#2301). The log rarely shows the engine's
+// version, so the fix says how to read it (`docker version --format '{{.Server.Version}}'`).
+// Where the daemon's own log is: the docker driver's BuildKit runs inside dockerd (`journalctl -u docker`); a builder of the
+// docker-container driver is the container `buildx_buildkit_<node>`, the node being `<builder>0` by default (buildx
+// builder/node.go: `driver.GetDriver(ctx, "buildx_buildkit_"+n.Name, …)`).
+import type { RuleInput } from '../../schema.js';
+
+const RELEASE_NOTE = 'Docker Engine 23.0.0 crashed on builds with inline cache; 23.0.1 fixed it (its release notes: "Fix BuildKit-enabled builds with inline caching causing the daemon to crash", moby/moby#44944)';
+
+const DAEMON_LOGS = [
+  'The daemon\'s own log says why it went (a Go `panic:` and its stack, or a kill), from the time of the build:',
+  '',
+  '```sh',
+  'journalctl -u docker --since "-1h" | grep -A30 -e "panic:" -e "fatal error:"   # the default builder (docker driver): BuildKit runs in dockerd',
+  'docker logs --since 1h buildx_buildkit_<builder>0                             # a docker-container builder (`docker buildx ls` names it)',
+  'journalctl -k --since "-1h" | grep -i -e "out of memory" -e "killed process"    # an OOM kill of dockerd or buildkitd',
+  '```',
+].join('\n');
+
+const UPGRADE = [
+  'Upgrade Docker Engine to 23.0.1 or later (Docker Desktop: install its update); on Debian / Ubuntu with Docker\'s apt',
+  'repository: `sudo apt-get update && sudo apt-get install --only-upgrade docker-ce docker-ce-cli docker-buildx-plugin`,',
+  'then `sudo systemctl restart docker`. Until then, build without the inline cache (no `--build-arg BUILDKIT_INLINE_CACHE=1`).',
+].join('\n');
+
+export const daemonConnectionLost: RuleInput = {
+  id: 'buildkit/daemon-connection-lost',
+  title: 'The build lost its BuildKit daemon (it crashed or stopped)',
+  severity: 'error',
+  match: [
+    // `ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF`
+    { literals: ['failed to receive status: rpc error'], pattern: 'failed to receive status: rpc error: code = (?<code>Unavailable|Canceled|Internal|Unknown)' },
+  ],
+  context: [
+    // The log shows the engine's version as 23.0.0 (`docker version`, `docker info`, `docker --version`).
+    { name: 'docker2300', literals: ['23.0.0'], pattern: '(?:Docker version|Server Version:|Version:)\\s{1,20}23\\.0\\.0\\b' },
+    // The crash of 23.0.0 came as the inline cache was written: the build-arg, or BuildKit's own vertex.
+    { name: 'inlineCache', literals: ['BUILDKIT_INLINE_CACHE=1', 'preparing layers for inline cache'] },
+    { name: 'gracefulStop', literals: ['graceful_stop'] },
+  ],
+  scope: 'build',
+  maxFindings: 1,
+  specificity: 3,
+  message:
+    'The build did not finish: its client lost the connection to the BuildKit daemon that ran it (`{code}`: the daemon ' +
+    'closed the connection). The daemon crashed, was killed (out of memory) or was stopped while the build ran, so no image was made, ' +
+    'whatever the steps above printed.',
+  fix: [
+    DAEMON_LOGS,
+    '',
+    'A `panic:` in dockerd or buildkitd is a bug of that release: check the engine\'s version (`docker version --format',
+    '\'{{{{.Server.Version}}}}\'`) and upgrade past the release the panic is reported against (' + RELEASE_NOTE + '). An OOM kill: give',
+    'the machine more memory, or run fewer builds at once. Then build again.',
+  ].join('\n'),
+  variants: [
+    {
+      when: 'docker2300',
+      message:
+        'The build did not finish: its client lost the connection to the BuildKit daemon (`{code}`), and the log shows Docker ' +
+        'Engine 23.0.0, a release whose daemon crashed on builds with inline cache. No image was made.',
+      fix: [UPGRADE, '', `(${RELEASE_NOTE}.)`].join('\n'),
+    },
+    {
+      when: 'gracefulStop',
+      message:
+        'The build did not finish: the BuildKit daemon closed its connection to the client in order (`graceful_stop`: ' +
+        'the daemon was shut down or restarted, not crashed) while the build ran. No image was made.',
+      fix: [
+        'Find what stopped the daemon at the time of the build: a restart of Docker (a package upgrade, `systemctl restart',
+        'docker`), or the builder\'s container stopped or removed (`docker buildx stop` / `docker buildx rm`, a cleanup job on a',
+        'shared runner). `journalctl -u docker --since "-1h"` shows the engine\'s restarts; `docker ps -a --filter',
+        'name=buildx_buildkit_` the builder\'s container. Keep other jobs from stopping a builder a build uses, then build again.',
+      ].join('\n'),
+      retryable: true,
+    },
+    // The build-arg in the log, or BuildKit's own step of the inline cache (its header is no line a context reads).
+    ...['inlineCache', 'enrich.inlineCacheStep'].map((when) => ({
+      when,
+      message:
+        'The build did not finish: its client lost the connection to the BuildKit daemon (`{code}`) while the build used ' +
+        'inline cache (`BUILDKIT_INLINE_CACHE=1`, `preparing layers for inline cache`). ' + RELEASE_NOTE + '. No image was made.',
+      fix: [
+        'Check the engine\'s version: `docker version --format \'{{{{.Server.Version}}}}\'`.',
+        '',
+        'If it is 23.0.0: ' + UPGRADE.replace(/^Upgrade/, 'upgrade'),
+        '',
+        'Any other version: the daemon crashed or was killed for another reason. ' + DAEMON_LOGS,
+      ].join('\n'),
+    })),
+  ],
+  enrich: 'inline-cache-step',
+  docs: 'https://docs.docker.com/engine/release-notes/23.0/#2301',
+};
