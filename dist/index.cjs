@@ -3640,8 +3640,8 @@ function pythonTooOldAdvice(pin, range, listed2, facts) {
   const newest = listed2.reduce((a, b) => newer2(a, b) ? a : b);
   const minor = /^(\d{1,2}\.\d{1,2})/.exec(newest)?.[1] ?? "";
   const newestRange = pythonsOf[minor];
-  const nextMinor = Object.keys(pythonsOf).filter((m) => newer2(m, minor)).sort((a, b) => newer2(a, b) ? 1 : -1)[0];
-  const nextRange = nextMinor === void 0 ? void 0 : pythonsOf[nextMinor];
+  const nextMinor2 = Object.keys(pythonsOf).filter((m) => newer2(m, minor)).sort((a, b) => newer2(a, b) ? 1 : -1)[0];
+  const nextRange = nextMinor2 === void 0 ? void 0 : pythonsOf[nextMinor2];
   const lowest = minorOf(range[0]);
   const python = facts.value("python");
   const have = python === null ? null : minorOf(python);
@@ -3653,7 +3653,7 @@ function pythonTooOldAdvice(pin, range, listed2, facts) {
     const span2 = top === null || top === newestRange[0] ? newestRange[0] : `${newestRange[0]}\u2013${top}`;
     reading = {
       python: span2,
-      why: `the newest release pip lists is ${newest}, and torch ${nextMinor} is the first release without wheels for Python ${top ?? newestRange[0]} (torch ${minor} supports Python ${newestRange[0]}\u2013${newestRange[1]}, torch ${nextMinor} ${nextRange[0]}\u2013${nextRange[1]}): pip lists only the releases with a wheel for the Python that runs it`
+      why: `the newest release pip lists is ${newest}, and torch ${nextMinor2} is the first release without wheels for Python ${top ?? newestRange[0]} (torch ${minor} supports Python ${newestRange[0]}\u2013${newestRange[1]}, torch ${nextMinor2} ${nextRange[0]}\u2013${nextRange[1]}): pip lists only the releases with a wheel for the Python that runs it`
     };
   }
   if (reading === null) return {};
@@ -3777,7 +3777,9 @@ function pythonWallOf(list2) {
   if (minor === 0) return null;
   return { bound, newest: `${major}.${minor - 1}`, count: count2, total: parsed.length };
 }
-function requiresPythonWallEnrich(captures, _step, _model, _facts) {
+function requiresPythonWallEnrich(captures, _step, _model, facts) {
+  const floor = pythonFloorEnrich(captures, facts);
+  if (Object.keys(floor).length > 0) return floor;
   const wall = pythonWallOf(captures["context.pythonSkipped.list"] ?? "");
   if (wall === null) return {};
   return {
@@ -3786,9 +3788,136 @@ function requiresPythonWallEnrich(captures, _step, _model, _facts) {
     pyWallCount: wall.count === wall.total ? `all ${wall.total}` : `${wall.count} of the ${wall.total}`
   };
 }
+function exactPin(requirement2) {
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100})(?:\[[\w,.-]{1,100}\])?===?([0-9][0-9A-Za-z.+!-]{0,60})$/.exec(requirement2.trim());
+  return m ? { name: m[1], version: m[2] } : null;
+}
+function finalRelease(version2) {
+  const parts2 = version2.split(".");
+  return parts2.length <= 5 && parts2.every((p) => /^\d{1,9}$/.test(p)) ? parts2.map(Number) : null;
+}
+function releaseNumbers(version2) {
+  const out = [];
+  for (const part of version2.split(".").slice(0, 5)) {
+    const digits = /^\d{1,9}/.exec(part)?.[0];
+    if (digits === void 0) break;
+    out.push(Number(digits));
+    if (digits.length !== part.length) break;
+  }
+  return out.length > 0 ? out : null;
+}
+function newestBefore(versions, pin) {
+  const p = releaseNumbers(pin);
+  if (p === null) return null;
+  let best2 = null;
+  for (const text2 of versions.split(",").map((s) => s.trim())) {
+    const v = finalRelease(text2);
+    if (v !== null && compare(v, p) < 0 && (best2 === null || compare(v, best2.v) > 0)) best2 = { text: text2, v };
+  }
+  return best2?.text ?? null;
+}
+function newerThanAll(versions, pin) {
+  const p = releaseNumbers(pin);
+  const listed2 = versions.split(",").map((s) => releaseNumbers(s.trim()));
+  return p !== null && listed2.length > 0 && listed2.every((v) => v !== null && compare(v, p) < 0);
+}
+function pythonFloorOf(requirement2, list2, python) {
+  const pin = exactPin(requirement2);
+  if (pin === null) return null;
+  for (const entry of list2.split(";")) {
+    const m = /^\s*(\S{1,60}) Requires-Python (.{1,200})$/.exec(entry.trim());
+    if (m === null || m[1] !== pin.version) continue;
+    const spec2 = m[2].trim();
+    const lower = spec2.split(",").map((clause) => /^>=\s{0,5}(\d{1,2})\.(\d{1,2})(?:\.\d{1,3})?$/.exec(clause.trim())).find((m2) => m2 !== null);
+    if (lower === void 0) return null;
+    const floor = `${Number(lower[1])}.${Number(lower[2])}`;
+    const have = python === null ? null : parseVersion2(python);
+    if (have !== null) return compare(have, floor.split(".").map(Number)) < 0 ? { ...pin, spec: spec2, floor } : null;
+    return /</.test(spec2) ? null : { ...pin, spec: spec2, floor };
+  }
+  return null;
+}
+function nextMinor(python) {
+  const v = parseVersion2(python);
+  return v !== null && v.length >= 2 ? `${v[0]}.${v[1] + 1}` : null;
+}
+function imageWithPython(image, python) {
+  const colon = image.lastIndexOf(":");
+  if (colon < 0 || colon < image.lastIndexOf("/")) return null;
+  const repo = image.slice(0, colon);
+  const tag = image.slice(colon + 1);
+  if (/^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?python$/.test(repo)) {
+    const m2 = /^\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?:(?:a|b|rc)\d{1,2})?(-.{0,100})?$/.exec(tag);
+    return m2 ? `${repo}:${python}${m2[1] ?? ""}` : null;
+  }
+  const m = /^(.{0,100}?(?:^|-))python\d\.\d{1,2}((?:-.{0,100})?)$/.exec(tag);
+  return m ? `${repo}:${m[1]}python${python}${m[2]}` : null;
+}
+function pythonShown(facts) {
+  const fact = facts.get("python");
+  if (fact === null) return null;
+  const image = facts.value("baseImage");
+  const where = fact.source === "image-tag" && image !== null ? `the base image ${image}` : `from: ${fact.evidence.slice(0, 120).trim()}`;
+  return { value: fact.value, label: `${fact.value} (${where})` };
+}
+function pipMayHideSkipped(facts) {
+  const pip2 = facts.value("pip");
+  const v = pip2 === null ? null : releaseNumbers(pip2);
+  return v === null || compare(v, [22, 1]) < 0 || compare(v, [25, 0]) >= 0;
+}
+function pythonFloorEnrich(captures, facts) {
+  const requirement2 = captures.requirement ?? "";
+  const pin = exactPin(requirement2);
+  if (pin === null) return {};
+  const shown2 = pythonShown(facts);
+  const versions = captures.versions;
+  const list2 = captures["context.pythonSkipped.list"];
+  const out = {};
+  let to;
+  if (list2 !== void 0) {
+    const floor = pythonFloorOf(requirement2, list2, shown2?.value ?? null);
+    if (floor === null) return {};
+    Object.assign(out, { pyFloor: floor.floor, pyFloorSpec: floor.spec, pyFloorPin: floor.version, pyFloorName: floor.name });
+    to = floor.floor;
+  } else if (pipMayHideSkipped(facts)) {
+    const eol = shown2 === null ? void 0 : pythonEndOfLife[shown2.value];
+    if (versions !== void 0 && finalRelease(pin.version) !== null && newerThanAll(versions, pin.version)) {
+      const newest = newestBefore(versions, pin.version);
+      if (newest === null) return {};
+      Object.assign(out, { pyHiddenNewest: newest, pyHiddenPin: pin.version, pyHiddenName: pin.name });
+    } else if (versions !== void 0 || eol === void 0) {
+      return {};
+    }
+    if (eol !== void 0 && shown2 !== null) Object.assign(out, { pyOldPython: shown2.value, pyOldEol: eol });
+    to = shown2 === null ? null : nextMinor(shown2.value);
+  } else {
+    return {};
+  }
+  if (shown2 !== null) out.pyShown = shown2.label;
+  if (versions !== void 0) {
+    const last = newestBefore(versions, pin.version);
+    if (last !== null) Object.assign(out, { pyLast: last, pyLastPin: `${pin.name}==${last}` });
+  }
+  const image = facts.value("baseImage");
+  if (to !== null) {
+    out.pyTo = to;
+    const moved = image === null ? null : imageWithPython(image, to);
+    if (moved !== null) out.pyFrom = moved;
+  }
+  return out;
+}
+var pythonEndOfLife;
 var init_requires_python_wall = __esm({
   "src/knowledge/requires-python-wall.ts"() {
     "use strict";
+    pythonEndOfLife = {
+      "2.7": "2020-01-01",
+      "3.5": "2020-09-30",
+      "3.6": "2021-12-23",
+      "3.7": "2023-06-27",
+      "3.8": "2024-10-07",
+      "3.9": "2025-10-31"
+    };
   }
 });
 
@@ -6409,9 +6538,79 @@ var init_cargo_uv_missing = __esm({
   }
 });
 
+// src/knowledge/apt-repo-key-order.ts
+function parseDebLine(line) {
+  const words3 = line.trim().split(/\s+/);
+  if (words3[0] !== "deb" || words3.length < 3 || words3.length > 11) return null;
+  const url2 = words3[1];
+  const host = /^https?:\/\/([A-Za-z0-9.-]{1,200})(?:[/:]|$)/.exec(url2)?.[1];
+  const rest = words3.slice(2);
+  if (host === void 0 || url2.length > 300 || /['"]/.test(url2) || !rest.every((w) => /^[A-Za-z0-9._/-]{1,60}$/.test(w))) return null;
+  return { url: url2, host: host.toLowerCase(), rest: rest.join(" ") };
+}
+function repoKeyOrderEnrich(captures, _step, _model, _facts) {
+  const line = captures["context.addRepo.line"];
+  const key = captures.key;
+  const refused2 = captures["context.keyRepo.host"]?.toLowerCase();
+  if (line === void 0 || key === void 0 || refused2 === void 0) return {};
+  const deb = parseDebLine(line);
+  if (deb === null || deb.host !== refused2 || !/^[0-9A-F]{8,40}$/.test(key)) return {};
+  const keyring = `/usr/share/keyrings/${deb.host}.gpg`;
+  return {
+    repoHost: deb.host,
+    repoKeyring: keyring,
+    repoSource: `deb [signed-by=${keyring}] ${deb.url} ${deb.rest}`,
+    repoListFile: `/etc/apt/sources.list.d/${deb.host}.list`
+  };
+}
+var init_apt_repo_key_order = __esm({
+  "src/knowledge/apt-repo-key-order.ts"() {
+    "use strict";
+  }
+});
+
+// src/knowledge/torch-prerelease-pin.ts
+function nightlyPin(requirement2) {
+  const m = /^(torch|torchvision|torchaudio)==(\d{1,2}\.\d{1,2}\.\d{1,2})\.dev(20\d{2})(\d{2})(\d{2})(?:\+([a-z0-9.]{1,20}))?$/.exec(requirement2.trim());
+  return m ? { pkg: m[1], base: m[2], date: `${m[3]}-${m[4]}-${m[5]}`, tag: m[6] ?? null } : null;
+}
+function torchPrereleasePinEnrich(captures, _step, _model, facts) {
+  const requirement2 = captures.requirement ?? "";
+  const nightly = nightlyPin(requirement2);
+  if (nightly !== null) {
+    const out = { nightlyDate: nightly.date, nightlyBase: nightly.base, nightlyPkg: nightly.pkg };
+    const release = nightly.pkg === "torch" ? torchRelease(nightly.base) : null;
+    if (release !== null && nightly.tag !== null && release.cudaTags.includes(nightly.tag)) {
+      out.nightlyReleaseCmd = installCommand(installerOf(facts), releaseInstall(release, nightly.tag));
+    }
+    return out;
+  }
+  if (captures["context.intelLinks"] !== void 0 && /^torch==\d{1,2}\.\d{1,2}\.\d{1,2}a0(?:\+[\w.]{1,40})?$/.test(requirement2)) {
+    return {
+      xpuIntelIndex: INTEL_XPU_INDEX,
+      xpuPytorchIndex: PYTORCH_XPU_INDEX,
+      xpuCheckCmd: `pip download --no-deps -d /tmp/xpu-check ${requirement2} --extra-index-url ${INTEL_XPU_INDEX}`
+    };
+  }
+  return {};
+}
+var INTEL_XPU_INDEX, PYTORCH_XPU_INDEX;
+var init_torch_prerelease_pin = __esm({
+  "src/knowledge/torch-prerelease-pin.ts"() {
+    "use strict";
+    init_installer_forms();
+    init_torch_wheels();
+    INTEL_XPU_INDEX = "https://pytorch-extension.intel.com/release-whl/stable/xpu/us/";
+    PYTORCH_XPU_INDEX = "https://download.pytorch.org/whl/xpu";
+  }
+});
+
 // src/knowledge/cache-export-step.ts
 function cacheExportStepEnrich(_captures, step, _model, _facts) {
   return { ghaExportStep: step !== null && step.instruction.includes("exporting to GitHub Actions Cache") ? "yes" : "" };
+}
+function inlineCacheStepEnrich(_captures, _step, model, _facts) {
+  return { inlineCacheStep: model.steps.some((s) => s.instruction.includes("preparing layers for inline cache")) ? "yes" : "" };
 }
 var init_cache_export_step = __esm({
   "src/knowledge/cache-export-step.ts"() {
@@ -6492,6 +6691,8 @@ var init_enrichers = __esm({
     init_source_build_python_enricher();
     init_libstdcxx();
     init_cargo_uv_missing();
+    init_apt_repo_key_order();
+    init_torch_prerelease_pin();
     init_cache_export_step();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
@@ -6530,6 +6731,10 @@ var init_enrichers = __esm({
       "torch-python": torchPythonEnrich,
       /** pip's skipped Requires-Python releases read as a Python too new for them (`{enrich.pyWallBound}`, `{enrich.pyWallNewest}`). */
       "requires-python-wall": requiresPythonWallEnrich,
+      /** A repository the failing step adds before any key for it: the key into a keyring and the source with signed-by (`{enrich.repoSource}`, `{enrich.repoKeyring}`). */
+      "repo-key-order": repoKeyOrderEnrich,
+      /** A dated torch nightly or an Intel XPU `a0` pin that its index no longer serves (`{enrich.nightlyReleaseCmd}`, `{enrich.xpuCheckCmd}`). */
+      "torch-prerelease-pin": torchPrereleasePinEnrich,
       /** What the torch pip put in place of another one is: the CPU-only build, or a build for another CUDA (`{enrich.replacementNote}`). */
       "torch-replacement": torchReplacementEnrich,
       /** A PyG extension wheel built for another CUDA major than torch's: the versions and the page of matching wheels (`{enrich.mismatch}`, `{enrich.install}`). */
@@ -6544,6 +6749,8 @@ var init_enrichers = __esm({
       "cargo-uv-missing": cargoUvMissingEnrich,
       /** Whether the finding's step is BuildKit's export to the GitHub Actions cache (`{enrich.ghaExportStep}`). */
       "cache-export-step": cacheExportStepEnrich,
+      /** Whether the build shows BuildKit's `preparing layers for inline cache` step (`{enrich.inlineCacheStep}`). */
+      "inline-cache-step": inlineCacheStepEnrich,
       /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */
       "memory-knobs": memoryKnobsEnrich,
       /** The package that provides a missing command for the distro in fact `os`, or how to look it up (`{enrich.installLine}`). */
@@ -6933,8 +7140,8 @@ function flashAttnWheelVariants(compileAnyway, keep = {}) {
     { when: "enrich.faWheelUrl", ...keep, fix: wheelFix(false, compileAnyway) }
   ];
 }
-function withFlashAttnNote(fix5) {
-  return `${fix5}
+function withFlashAttnNote(fix6) {
+  return `${fix6}
 
 {enrich.faNote}`;
 }
@@ -7078,6 +7285,88 @@ var init_runner_lost = __esm({
       ),
       enrich: "flash-attn-wheel",
       docs: "https://docs.github.com/en/actions/using-github-hosted-runners/using-github-hosted-runners/about-github-hosted-runners"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/daemon-connection-lost.ts
+var RELEASE_NOTE, DAEMON_LOGS, UPGRADE, daemonConnectionLost;
+var init_daemon_connection_lost = __esm({
+  "src/rules/catalog/buildkit/daemon-connection-lost.ts"() {
+    "use strict";
+    RELEASE_NOTE = 'Docker Engine 23.0.0 crashed on builds with inline cache; 23.0.1 fixed it (its release notes: "Fix BuildKit-enabled builds with inline caching causing the daemon to crash", moby/moby#44944)';
+    DAEMON_LOGS = [
+      "The daemon's own log says why it went (a Go `panic:` and its stack, or a kill), from the time of the build:",
+      "",
+      "```sh",
+      'journalctl -u docker --since "-1h" | grep -A30 -e "panic:" -e "fatal error:"   # the default builder (docker driver): BuildKit runs in dockerd',
+      "docker logs --since 1h buildx_buildkit_<builder>0                             # a docker-container builder (`docker buildx ls` names it)",
+      'journalctl -k --since "-1h" | grep -i -e "out of memory" -e "killed process"    # an OOM kill of dockerd or buildkitd',
+      "```"
+    ].join("\n");
+    UPGRADE = [
+      "Upgrade Docker Engine to 23.0.1 or later (Docker Desktop: install its update); on Debian / Ubuntu with Docker's apt",
+      "repository: `sudo apt-get update && sudo apt-get install --only-upgrade docker-ce docker-ce-cli docker-buildx-plugin`,",
+      "then `sudo systemctl restart docker`. Until then, build without the inline cache (no `--build-arg BUILDKIT_INLINE_CACHE=1`)."
+    ].join("\n");
+    daemonConnectionLost = {
+      id: "buildkit/daemon-connection-lost",
+      title: "The build lost its BuildKit daemon (it crashed or stopped)",
+      severity: "error",
+      match: [
+        // `ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF`
+        { literals: ["failed to receive status: rpc error"], pattern: "failed to receive status: rpc error: code = (?<code>Unavailable|Canceled|Internal|Unknown)" }
+      ],
+      context: [
+        // The log shows the engine's version as 23.0.0 (`docker version`, `docker info`, `docker --version`).
+        { name: "docker2300", literals: ["23.0.0"], pattern: "(?:Docker version|Server Version:|Version:)\\s{1,20}23\\.0\\.0\\b" },
+        // The crash of 23.0.0 came as the inline cache was written: the build-arg, or BuildKit's own vertex.
+        { name: "inlineCache", literals: ["BUILDKIT_INLINE_CACHE=1", "preparing layers for inline cache"] },
+        { name: "gracefulStop", literals: ["graceful_stop"] }
+      ],
+      scope: "build",
+      maxFindings: 1,
+      specificity: 3,
+      message: "The build did not finish: its client lost the connection to the BuildKit daemon that ran it (`{code}`: the daemon closed the connection). The daemon crashed, was killed (out of memory) or was stopped while the build ran, so no image was made, whatever the steps above printed.",
+      fix: [
+        DAEMON_LOGS,
+        "",
+        "A `panic:` in dockerd or buildkitd is a bug of that release: check the engine's version (`docker version --format",
+        "'{{{{.Server.Version}}}}'`) and upgrade past the release the panic is reported against (" + RELEASE_NOTE + "). An OOM kill: give",
+        "the machine more memory, or run fewer builds at once. Then build again."
+      ].join("\n"),
+      variants: [
+        {
+          when: "docker2300",
+          message: "The build did not finish: its client lost the connection to the BuildKit daemon (`{code}`), and the log shows Docker Engine 23.0.0, a release whose daemon crashed on builds with inline cache. No image was made.",
+          fix: [UPGRADE, "", `(${RELEASE_NOTE}.)`].join("\n")
+        },
+        {
+          when: "gracefulStop",
+          message: "The build did not finish: the BuildKit daemon closed its connection to the client in order (`graceful_stop`: the daemon was shut down or restarted, not crashed) while the build ran. No image was made.",
+          fix: [
+            "Find what stopped the daemon at the time of the build: a restart of Docker (a package upgrade, `systemctl restart",
+            "docker`), or the builder's container stopped or removed (`docker buildx stop` / `docker buildx rm`, a cleanup job on a",
+            'shared runner). `journalctl -u docker --since "-1h"` shows the engine\'s restarts; `docker ps -a --filter',
+            "name=buildx_buildkit_` the builder's container. Keep other jobs from stopping a builder a build uses, then build again."
+          ].join("\n"),
+          retryable: true
+        },
+        // The build-arg in the log, or BuildKit's own step of the inline cache (its header is no line a context reads).
+        ...["inlineCache", "enrich.inlineCacheStep"].map((when) => ({
+          when,
+          message: "The build did not finish: its client lost the connection to the BuildKit daemon (`{code}`) while the build used inline cache (`BUILDKIT_INLINE_CACHE=1`, `preparing layers for inline cache`). " + RELEASE_NOTE + ". No image was made.",
+          fix: [
+            "Check the engine's version: `docker version --format '{{{{.Server.Version}}}}'`.",
+            "",
+            "If it is 23.0.0: " + UPGRADE.replace(/^Upgrade/, "upgrade"),
+            "",
+            "Any other version: the daemon crashed or was killed for another reason. " + DAEMON_LOGS
+          ].join("\n")
+        }))
+      ],
+      enrich: "inline-cache-step",
+      docs: "https://docs.docker.com/engine/release-notes/23.0/#2301"
     };
   }
 });
@@ -8575,7 +8864,7 @@ function driverSymbolsFix(image, library) {
   ].join("\n");
 }
 function linkVariants() {
-  const v = (when, fix5) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix5 });
+  const v = (when, fix6) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix6 });
   return [
     v("linkDriver&llamaCpp&enrich.cmakeCommand&enrich.cmakeArgs", llamaFix(true)),
     v("linkDriver&llamaCpp&enrich.cmakeCommand", llamaFix(false)),
@@ -9019,7 +9308,7 @@ function llamaCppPythonVariants() {
   const where = "!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell";
   const title2 = "llama-cpp-python: CUDA architectures `native`, and no GPU to detect";
   const message3 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
-  const fix5 = (list2, basis) => [
+  const fix6 = (list2, basis) => [
     `Name them in the build's CMAKE_ARGS (\`;\` between several, inside the quotes); ${basis}:`,
     "",
     "```sh",
@@ -9029,12 +9318,12 @@ function llamaCppPythonVariants() {
     `In a Dockerfile that is the \`RUN\` line itself. ${LLAMA_CPP_CUDA_OPTION}`
   ].join("\n");
   return [
-    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message3, fix: fix5("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
+    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message3, fix: fix6("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
     {
       when: `cmakeNative&llamaCppPython&${where}`,
       title: title2,
       message: message3,
-      fix: fix5(
+      fix: fix6(
         "86",
         "the log does not show the CUDA version, so `nvcc --list-gpu-arch` where it builds lists what its nvcc compiles (`compute_86` \u2192 `86`, the RTX 30 / A10 one below): keep those of the GPUs it will run on"
       )
@@ -11611,7 +11900,7 @@ function driverVariants() {
 function condaVariants() {
   const title2 = "Shared library missing from the conda environment";
   const message3 = "The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda's `defaults` channel, built with other versions.";
-  const fix5 = (env) => [
+  const fix6 = (env) => [
     "Take the environment from one channel, conda-forge (mamba supports only that). In an image, install Miniforge instead of Miniconda (https://github.com/conda-forge/miniforge: conda and mamba with conda-forge as the only channel). In this environment, reinstall the package that ships the library from conda-forge:",
     "",
     "```sh",
@@ -11636,8 +11925,8 @@ function condaVariants() {
     ].join("\n")
   });
   return [
-    { when: "condaNamedEnv&condaMix", title: title2, message: message3, fix: fix5("{context.condaNamedEnv.env}") },
-    { when: "condaPrefix&condaMix", title: title2, message: message3, fix: fix5("base") },
+    { when: "condaNamedEnv&condaMix", title: title2, message: message3, fix: fix6("{context.condaNamedEnv.env}") },
+    { when: "condaPrefix&condaMix", title: title2, message: message3, fix: fix6("base") },
     unknownSource("{context.condaNamedEnv.env}"),
     unknownSource("base")
   ];
@@ -11795,6 +12084,12 @@ var init_shared_library_missing = __esm({
         },
         { name: "driver", literals: ["libcuda.so", "libnvidia-ml.so"], pattern: `(?:${lib("libcuda\\.so")}|${lib("libnvidia-ml\\.so")}|libcuda\\.so[.\\d]{0,200} => not found)` },
         { name: "cudnn", literals: ["libcudnn"], pattern: `(?:${lib("libcudnn")}|libcudnn[\\w.]{0,200} => not found)` },
+        // the failing import is torch's own, from a pip install: `File "/usr/local/lib64/python3.12/site-packages/torch/__init__.py"`
+        {
+          name: "pipTorch",
+          literals: ["/torch/__init__.py"],
+          pattern: 'File "(?<site>/[^"\\n]{1,300}/(?:site|dist)-packages)/torch/__init__\\.py"'
+        },
         { name: "nccl", literals: ["libnccl"], pattern: `(?:${lib("libnccl")}|libnccl[\\w.]{0,200} => not found)` },
         {
           name: "cudaLibs",
@@ -11854,6 +12149,38 @@ var init_shared_library_missing = __esm({
           title: "PyTorch library not found (extension built for another PyTorch)",
           message: "The loader could not find {library:all}, a library of PyTorch itself. A compiled extension looks for the libraries of the PyTorch it was built against: `libtorch_cuda_cu.so` and `libtorch_cuda_cpp.so` exist only in older releases built with split CUDA libraries (current ones ship `libtorch_cuda.so`), and `libc10.so` / `libtorch_cpu.so` are found only once `import torch` has loaded them.",
           fix: "Rebuild the extension that failed to load (the module named in the traceback) from source against the installed torch: the same install command with `--no-build-isolation --force-reinstall --no-deps --no-binary` and the package name, or install its build for this torch release. Where a module loads the extension directly, `import torch` first."
+        },
+        // torch from pip takes cuDNN from the `nvidia-cudnn-cu12` wheel (`-cu11` / `-cu13` for those builds; torch 2.2.2's
+        // metadata: `Requires-Dist: nvidia-cudnn-cu12 (==8.9.2.26)`), installed as `<site-packages>/nvidia/cudnn/lib`; when the
+        // loader does not find it, torch/__init__.py's `_load_global_deps` looks for `nvidia/cudnn/lib/libcudnn.so.*` under each
+        // `sys.path` entry (`_preload_cuda_deps`; pytorch/pytorch#101314). Missing there: the wheel is not installed in this
+        // environment (`pip check` names the requirement), or a library path that points at another Python's site-packages (a
+        // base image whose Python moved to 3.12 under an image-set LD_LIBRARY_PATH: YanWenKun/ComfyUI-Docker#56).
+        {
+          when: "cudnn&pipTorch",
+          title: "cuDNN not found when torch loads (pip's nvidia-cudnn wheel)",
+          message: "`import torch` failed: the loader could not find {library:all}. This torch is a pip install (`{context.pipTorch.site}/torch`), which takes cuDNN from the pip wheel `nvidia-cudnn-cu12` (`-cu11` / `-cu13` for those CUDA builds), installed beside it as `{context.pipTorch.site}/nvidia/cudnn/lib`, not from the system. So either that wheel is not in this environment, or the loader path points at another Python's site-packages (after the base image's Python moved to a new version, for one).",
+          fix: [
+            "See which it is, with the same Python that runs the program:",
+            "",
+            "```sh",
+            "python3 -m pip show -f nvidia-cudnn-cu12 | grep -E '^Location|libcudnn.so'   # where the wheel put it, if anywhere",
+            "python3 -m pip check                                                          # a requirement of torch that is missing",
+            'echo "$LD_LIBRARY_PATH"                                                        # a site-packages path of another Python here',
+            "```",
+            "",
+            "- not installed: install the release `pip check` names (torch requires an exact one), or install torch again without",
+            "  `--no-deps` so that pip brings its `nvidia-*` wheels;",
+            "- installed, in another directory than the library path says: put the directory `pip show` printed (its `Location` and",
+            "  `nvidia/cudnn/lib`) on the path, in the Dockerfile of the image (for an image you pull, its maintainer does: pull it again",
+            "  once fixed); beside this torch that is:",
+            "",
+            "```dockerfile",
+            "ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH",
+            "```",
+            "",
+            "Installing cuDNN from apt instead adds a second copy; keep the one torch was built with."
+          ].join("\n")
         },
         {
           when: "cudnn&fact.place=image-build&fact.imageFlavour",
@@ -14394,30 +14721,38 @@ var init_cuda_os_call_failed = __esm({
 });
 
 // src/rules/catalog/runtime/image-cuda-version-invalid.ts
-var INSPECT, FIX, imageCudaVersionInvalid;
+function fix4(known) {
+  const version2 = known ? "{context.invalid.plain}" : "<major.minor>";
+  return [
+    "See the image's CUDA variables:",
+    "",
+    "```sh",
+    INSPECT,
+    "```",
+    "",
+    "Then, where the image is built, give `CUDA_VERSION` a plain version, or move the value the Dockerfile needs (a wheel suffix such as",
+    "`cu126`) to an `ARG` or a variable of another name, which the runtime does not read:",
+    "",
+    "```dockerfile",
+    `ENV CUDA_VERSION=${version2}`,
+    "```",
+    "",
+    ...known ? [] : [
+      "`<major.minor>` is the CUDA release the image carries: the `/usr/local/cuda-*` directory in it (`ls -d /usr/local/cuda-*` in the image),",
+      "or the CUDA release of its base image's tag.",
+      ""
+    ],
+    `An image with \`NVIDIA_REQUIRE_CUDA\` set (\`ENV NVIDIA_REQUIRE_CUDA="cuda>=${version2}"\`) is checked against that`,
+    "instead of `CUDA_VERSION`. To start the image as it is, skip the runtime's requirement checks for this container (it then does",
+    "not check the driver's CUDA either): `docker run -e NVIDIA_DISABLE_REQUIRE=1 \u2026`."
+  ].join("\n");
+}
+var INSPECT, imageCudaVersionInvalid;
 var init_image_cuda_version_invalid = __esm({
   "src/rules/catalog/runtime/image-cuda-version-invalid.ts"() {
     "use strict";
     init_run_command2();
     INSPECT = "docker inspect --format '{{{{range .Config.Env}}}}{{{{println .}}}}{{{{end}}}}' {enrich.runImage|<image>} | grep -E '^(CUDA_VERSION|NVIDIA_REQUIRE_|NVIDIA_DISABLE_REQUIRE)'";
-    FIX = [
-      "See the image's CUDA variables:",
-      "",
-      "```sh",
-      INSPECT,
-      "```",
-      "",
-      "Then, where the image is built, give `CUDA_VERSION` a plain version, or move the value the Dockerfile needs (a wheel suffix such as",
-      "`cu126`) to an `ARG` or a variable of another name, which the runtime does not read:",
-      "",
-      "```dockerfile",
-      "ENV CUDA_VERSION={context.invalid.plain|12.6}",
-      "```",
-      "",
-      'An image with `NVIDIA_REQUIRE_CUDA` set (`ENV NVIDIA_REQUIRE_CUDA="cuda>={context.invalid.plain|12.6}"`) is checked against that',
-      "instead of `CUDA_VERSION`. To start the image as it is, skip the runtime's requirement checks for this container (it then does",
-      "not check the driver's CUDA either): `docker run -e NVIDIA_DISABLE_REQUIRE=1 \u2026`."
-    ].join("\n");
     imageCudaVersionInvalid = {
       id: "runtime/image-cuda-version-invalid",
       title: "The NVIDIA runtime cannot read the image's CUDA_VERSION",
@@ -14434,7 +14769,8 @@ var init_image_cuda_version_invalid = __esm({
       scope: "step",
       specificity: 3,
       message: "The NVIDIA runtime reads the image's `CUDA_VERSION` as the CUDA release the image needs, and `{value}` is not a version it can read, so it refuses to start the container. The variable comes from the image (an `ENV` of its Dockerfile or of its base) or from an `-e CUDA_VERSION=` of the run.",
-      fix: FIX,
+      fix: fix4(false),
+      variants: [{ when: "invalid", fix: fix4(true) }],
       enrich: "run-command",
       docs: "https://github.com/NVIDIA/nvidia-container-toolkit/blob/main/internal/config/image/cuda_image.go"
     };
@@ -14600,6 +14936,70 @@ var init_gpu_device_unknown = __esm({
   }
 });
 
+// src/rules/catalog/runtime/exec-no-such-file.ts
+var CHECK_SCRIPT, CRLF_FIX, INTERPRETER_FIX, execNoSuchFile;
+var init_exec_no_such_file = __esm({
+  "src/rules/catalog/runtime/exec-no-such-file.ts"() {
+    "use strict";
+    CHECK_SCRIPT = [
+      "Look at the end of the script's first line, in the image (or with `head -1 FILE | od -c` on the file in your checkout):",
+      "",
+      "```sh",
+      "docker run --rm --entrypoint sh IMAGE -c 'head -1 {path|/entrypoint.sh} | od -c'   # ends in \\r \\n: Windows (CRLF) line endings",
+      "```",
+      ""
+    ].join("\n");
+    CRLF_FIX = [
+      "With `\\r` there, the script has Windows line endings (Git on Windows usually checks text files out with CRLF: `core.autocrlf`), so the kernel looks for an interpreter whose name ends in a carriage return. Convert it where the image is built, after the `COPY` of the script:",
+      "",
+      "```dockerfile",
+      "RUN sed -i 's/\\r$//' {path|/entrypoint.sh} && chmod +x {path|/entrypoint.sh}",
+      "```",
+      "",
+      "and keep Git from converting it again: a `.gitattributes` at the root of the repository with the line `*.sh text eol=lf`, then `git add --renormalize .` and a commit."
+    ].join("\n");
+    INTERPRETER_FIX = "Without `\\r`, the interpreter the `#!` line names is not in the image (`#!/bin/bash` in an Alpine or slim image that has only `sh`): `docker run --rm --entrypoint sh IMAGE -c 'head -1 {path|/entrypoint.sh}; ls -l /bin/bash'` shows which it is and whether it exists. Install it in the Dockerfile (`RUN apk add --no-cache bash` on Alpine), or start the script with `#!/bin/sh` when it uses no bash features.";
+    execNoSuchFile = {
+      id: "runtime/exec-no-such-file",
+      title: "Container cannot start its entrypoint (Windows line endings or missing interpreter)",
+      severity: "error",
+      match: [
+        // `exec /entrypoint.sh: no such file or directory`, also after compose's `app-1  | `, in backticks of a report or
+        // right after a sentence (`\u65e5\u5fd7\u62a5\u9519exec /app/entrypoint.sh: \u2026`); not Go's `fork/exec /usr/bin/x: no such file or directory`
+        {
+          literals: ["exec /", "exec ./"],
+          pattern: "(?<![\\w/.-])exec (?<path>\\.{0,2}/[^\\s:`\"']{1,300}): no such file or directory"
+        },
+        // runc before 1.1: `standard_init_linux.go:211: exec user process caused "no such file or directory"`
+        { literals: ["exec user process caused"], pattern: 'exec user process caused:? "?no such file or directory' }
+      ],
+      context: [{ name: "script", literals: [".sh: no such file", ".bash: no such file"], pattern: "exec \\S{1,300}\\.(?:sh|bash): no such file or directory" }],
+      scope: "step",
+      specificity: 3,
+      message: "The container could not start `{path|its entrypoint}`: the file is in the image, but the program that runs it is not. The runtime looks the file up before it starts it (a missing file fails earlier, with `stat \u2026: no such file or directory`), so this error is the kernel's: the interpreter the file asks for does not exist: for a script, the program on its first line (`#!\u2026`); for a compiled program, its loader (`/lib64/ld-linux-x86-64.so.2` of a glibc build, absent on Alpine or `scratch`).",
+      fix: [
+        "See which it is: `head -c 4 FILE | od -c` shows `#  !` for a script and `177  E  L  F` for a program.",
+        "",
+        CHECK_SCRIPT,
+        CRLF_FIX,
+        "",
+        INTERPRETER_FIX,
+        "",
+        "A program whose loader is missing: build it statically (Go: `CGO_ENABLED=0`), or run it on a base image with glibc (Debian, Ubuntu)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "script",
+          title: "Entrypoint script cannot start: Windows line endings or a missing interpreter",
+          message: "The container could not start the script `{path}`: the file is in the image, but the program on its first line (`#!\u2026`) does not exist. The runtime looks the script up before it starts it (a missing file fails earlier, with `stat \u2026: no such file or directory`), so this error is the kernel's, about the script's interpreter. The usual cause is Windows line endings: the first line then reads `#!/bin/sh\\r`, and there is no program named `sh\\r`; the other is an interpreter the image does not have.",
+          fix: [CHECK_SCRIPT, CRLF_FIX, "", INTERPRETER_FIX].join("\n")
+        }
+      ],
+      docs: "https://git-scm.com/docs/gitattributes#_eol"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 function oldPipFix(missing) {
   return [
@@ -14651,7 +15051,7 @@ function uvVariants() {
 }
 function hashLockVariants() {
   const message3 = "pip found no set of versions that satisfies every requirement: {enrich.conflict}. The install checks hashes (`--require-hashes`), so both are pins of the generated lock pip installs ({context.lockFile.file|the file given to `-r`}): the lock no longer agrees with what its packages declare.";
-  const fix5 = [
+  const fix6 = [
     "Regenerate the lock rather than relaxing one pin by hand: an edited pin also needs the new release's hashes, and",
     "the resolver finds every other pin that drifted the same way. pip-compile and `uv pip compile` write the command",
     "that made the lock in its first lines (`head -n 5` on it); run that command again where the sources live, keeping",
@@ -14660,8 +15060,8 @@ function hashLockVariants() {
     "`pip-compile --generate-hashes`."
   ].join("\n");
   return [
-    { when: "hashLock&dependsOn", message: message3, fix: fix5 },
-    { when: "hashLockRun&dependsOn", message: message3, fix: fix5 }
+    { when: "hashLock&dependsOn", message: message3, fix: fix6 },
+    { when: "hashLockRun&dependsOn", message: message3, fix: fix6 }
   ];
 }
 var dependsOnLine, uvIndexPinMessage, uvTitle, previousVersions, resolutionImpossible;
@@ -14923,6 +15323,74 @@ function pythonWallVariants() {
     { when: "enrich.pyWallBound&none", title: title2, message: `pip found no release of {requirement} for this Python. ${wall}${none2}`, fix: shellFix2 },
     { when: "enrich.pyWallBound&fact.place=image-build", title: title2, message: `pip found no release of {requirement} that fits this Python. ${wall}`, fix: imageFix3 },
     { when: "enrich.pyWallBound", title: title2, message: `pip found no release of {requirement} that fits this Python. ${wall}`, fix: shellFix2 }
+  ];
+}
+function pythonFloorVariants() {
+  const title2 = "Python too old for the pinned release";
+  const shown2 = " The Python of this build: {enrich.pyShown|not shown in the log (`python3 --version` where pip ran prints it)}.";
+  const last = " The newest release pip lists for this Python is {enrich.pyLast}: the last one that supports it.";
+  const floorMessage = "pip found no {requirement} for this Python: it skipped {enrich.pyFloorName} {enrich.pyFloorPin} because that release requires Python `{enrich.pyFloorSpec}` (pip's `Ignored the following versions that require a different python version` line), so the Python that ran pip is older than {enrich.pyFloor}." + shown2;
+  const hiddenMessage = "pip found no {requirement}: the releases of {enrich.pyHiddenName} it lists stop at {enrich.pyHiddenNewest}, older than the pin. pip lists only the releases this Python may install, so the later ones exist but were skipped, most often because their Requires-Python asks for a newer Python than this one (this pip does not say so: pip 22.1 and later print `Ignored the following versions that require a different python version`)." + shown2;
+  const eolMessage = "pip found no {requirement}, and this build's Python is {enrich.pyShown}, past its end of life since {enrich.pyOldEol}: releases made since then often require a newer Python, and pip does not list those here (this pip prints no `Ignored the following versions that require a different python version` line; its list of versions is not in this part of the log).";
+  const check2 = "To see why, run the same install with `-v` where it failed: pip prints `Link requires a different Python (\u2026 not in: \u2026)` for each release it skipped for its Python; the release's page on pypi.org says `Requires: Python \u2026`.";
+  const pinBack = (pin) => `or keep this Python and pin the newest release pip lists for it, \`${pin}\`, in place of \`{requirement}\` where it is pinned (the requirements file or the install command), if the rest of the requirements accept it.`;
+  const imageFix3 = (python, tail) => [
+    `Either build on Python ${python} or newer: the same base image with that Python in its tag, its variant kept (check that the tag exists: \`docker buildx imagetools inspect {enrich.pyFrom}\`):`,
+    "",
+    "```dockerfile",
+    "FROM {enrich.pyFrom}",
+    "```",
+    "",
+    tail
+  ].join("\n");
+  const anyFix = (python, tail) => [
+    `Either build on Python ${python} or newer. In a Dockerfile, a base image with it, keeping the variant of your \`FROM\` line (\`-slim\`, \`-alpine\u2026\`, \`-bookworm\`):`,
+    "",
+    "```dockerfile",
+    `FROM python:${python}-slim`,
+    "```",
+    "",
+    `(a distro or CUDA image gets a newer Python from a newer release of it, or from \`uv venv --python ${python}\`); in a shell, an environment with it (\`uv venv --python ${python}\`, which fetches that Python, or a conda environment with \`python=${python}\`); ` + tail
+  ].join("\n");
+  const noLast = "or keep this Python and move the pin to a release that supports it (`pip index versions {enrich.pyFloorName}` run with this Python lists them).";
+  const hiddenNoFrom = [
+    "Then build on a newer Python: in a Dockerfile, a base image with the Python those releases need (`python:3.X-slim`, or a newer release of the distro image, keeping your `FROM` line's variant); in a shell, an environment with it (`uv venv --python 3.X`); or keep this Python and pin the newest release pip lists for it, `{enrich.pyLastPin}`, in place of `{requirement}` where it is pinned, if the rest of the requirements accept it. If `-v` shows no such line, the release is missing from the index pip used (a mirror, a private index) or has no file for this platform."
+  ].join("\n");
+  return [
+    { when: "enrich.pyFloor&enrich.pyFrom&enrich.pyLast", title: title2, message: floorMessage + last, fix: imageFix3("{enrich.pyFloor}", pinBack("{enrich.pyLastPin}")) },
+    { when: "enrich.pyFloor&enrich.pyFrom", title: title2, message: floorMessage, fix: imageFix3("{enrich.pyFloor}", noLast) },
+    { when: "enrich.pyFloor&enrich.pyLast", title: title2, message: floorMessage + last, fix: anyFix("{enrich.pyFloor}", pinBack("{enrich.pyLastPin}")) },
+    { when: "enrich.pyFloor", title: title2, message: floorMessage, fix: anyFix("{enrich.pyFloor}", noLast) },
+    {
+      when: "enrich.pyHiddenNewest&enrich.pyFrom",
+      title: title2,
+      message: hiddenMessage,
+      fix: [check2, "", imageFix3("{enrich.pyTo}", pinBack("{enrich.pyLastPin}"))].join("\n").replace("Either build on Python {enrich.pyTo} or newer", "If it is the Python, either build on Python {enrich.pyTo} or newer (or the one `-v` names)")
+    },
+    { when: "enrich.pyHiddenNewest", title: title2, message: hiddenMessage, fix: [check2, "", hiddenNoFrom].join("\n") },
+    {
+      when: "enrich.pyOldPython&enrich.pyFrom",
+      title: title2,
+      message: eolMessage,
+      fix: [
+        check2,
+        "",
+        imageFix3("{enrich.pyTo}", "or keep this Python and pin a release of the package that still supports it.").replace(
+          "Either build on Python {enrich.pyTo} or newer",
+          "If it is the Python, build on a newer one ({enrich.pyTo} at least; the release's `Requires: Python` says which)"
+        )
+      ].join("\n")
+    },
+    {
+      when: "enrich.pyOldPython",
+      title: title2,
+      message: eolMessage,
+      fix: [
+        check2,
+        "",
+        "If it is the Python, build on a newer one ({enrich.pyTo} at least; the release's `Requires: Python` says which): in a Dockerfile, a base image with it (`python:{enrich.pyTo}-slim`, or a newer release of the distro image, keeping your `FROM` line's variant); in a shell, an environment with it (`uv venv --python {enrich.pyTo}`); or keep this Python and pin a release of the package that still supports it."
+      ].join("\n")
+    }
   ];
 }
 function armCudaBuildVariants() {
@@ -15192,6 +15660,8 @@ var init_no_matching_distribution = __esm({
           literals: ["has invalid metadata"],
           pattern: "\\(from (?<parent>(?<parentName>[A-Za-z0-9][A-Za-z0-9._-]{0,100})(?:\\[[^\\]]{1,100}\\])?(?:[=<>~!]=?[^\\s()]{1,50})?)\\) has invalid metadata"
         },
+        // one of Intel's find-links pages for its XPU wheels: `Looking in links: https://developer.intel.com/ipex-whl-stable-xpu`
+        { name: "intelLinks", literals: ["Looking in links: "], pattern: "Looking in links: (?:\\S{1,300}, )?(?<url>https?://[A-Za-z0-9.-]{0,100}intel\\.com/[^\\s,]{0,300})" },
         { name: "oldPip", literals: ["Please use pip<"], pattern: "Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version" }
       ],
       scope: "step",
@@ -15223,6 +15693,41 @@ var init_no_matching_distribution = __esm({
           title: "Package requires a different Python",
           message: "No release of {requirement} supports this Python ({python}): it requires `{pythonSpec}`. The base image's Python does not fit the pin.",
           fix: "Use a release of {requirement} that supports Python {python} (drop the pin, or pin a newer version), or a base image with a Python in `{pythonSpec}`."
+        },
+        // a dated nightly or an Intel XPU build of torch that its index no longer serves (knowledge/torch-prerelease-pin.ts)
+        {
+          when: "enrich.nightlyReleaseCmd",
+          title: "Pinned PyTorch nightly is gone from the nightly index",
+          message: "pip found no {requirement}: it is a dated nightly of {enrich.nightlyPkg} (built {enrich.nightlyDate}), and PyTorch keeps only recent nightlies on its nightly index: older ones are removed, so a nightly pin stops resolving weeks or months after its date.",
+          fix: [
+            "Pin the release that nightly led to, {enrich.nightlyBase}, from its CUDA index (https://pytorch.org/get-started/previous-versions/):",
+            "",
+            "```sh",
+            "{enrich.nightlyReleaseCmd}",
+            "```",
+            "",
+            'or, if the code needs a nightly, take a current one (`--pre` with the nightly index command of https://pytorch.org/get-started/locally/, "Preview (Nightly)"), knowing it will be removed in turn.'
+          ].join("\n")
+        },
+        {
+          when: "enrich.nightlyDate",
+          title: "Pinned PyTorch nightly is gone from the nightly index",
+          message: "pip found no {requirement}: it is a dated nightly of {enrich.nightlyPkg} (built {enrich.nightlyDate}), and PyTorch keeps only recent nightlies on its nightly index: older ones are removed, so a nightly pin stops resolving weeks or months after its date.",
+          fix: 'Pin the release that nightly led to, {enrich.nightlyPkg} {enrich.nightlyBase}, with the install command https://pytorch.org/get-started/previous-versions/ gives for it and your CUDA; or, if the code needs a nightly, take a current one (`--pre` with the nightly index command of https://pytorch.org/get-started/locally/, "Preview (Nightly)"), knowing it will be removed in turn.'
+        },
+        {
+          when: "enrich.xpuCheckCmd",
+          title: "Intel's XPU build of torch is not on the page pip read",
+          message: "pip found no {requirement}: that is Intel's XPU build of PyTorch (installed with `intel_extension_for_pytorch` `+xpu`), which only Intel serves, and the page pip read for it (`{context.intelLinks.url}`) no longer lists it: pip saw only PyPI's releases ({versions|not listed in this part of the log}). Picking one of those would install stock torch without XPU support, not the build the `+xpu` extension was made for.",
+          fix: [
+            "Intel now serves its XPU wheels from an index: replace `-f {context.intelLinks.url}` with `--extra-index-url {enrich.xpuIntelIndex}` in each install of the step, with the torch / extension pair of the release's install guide (https://intel.github.io/intel-extension-for-pytorch/, Installation, GPU). Check that the index still has this pin:",
+            "",
+            "```sh",
+            "{enrich.xpuCheckCmd}",
+            "```",
+            "",
+            "Or move to PyTorch's own XPU wheels (PyTorch 2.5 and later, no extension needed): `pip install torch torchvision torchaudio --index-url {enrich.xpuPytorchIndex}`."
+          ].join("\n")
         },
         {
           // the Python the log shows is newer than every Python the pinned release has wheels for
@@ -15371,10 +15876,11 @@ var init_no_matching_distribution = __esm({
           message: "pip found no {requirement} on the index it used: `+{context.otherLocal.tag}` builds are published on PyTorch's own index or download pages, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
           fix: "Install it the way that release's own install command does (https://pytorch.org/get-started/previous-versions/ lists the command of each release, with its index), or move to a release whose build matches a current index."
         },
+        ...pythonFloorVariants(),
         ...pythonWallVariants(),
         ...noVersionsVariants()
       ],
-      enrich: ["pip-advice", "torch-python", "requires-python-wall", "empty-build-arg"],
+      enrich: ["pip-advice", "torch-python", "requires-python-wall", "empty-build-arg", "torch-prerelease-pin"],
       docs: "https://pip.pypa.io/en/stable/cli/pip_install/"
     };
   }
@@ -16686,12 +17192,12 @@ var init_torch_too_old = __esm({
 });
 
 // src/rules/catalog/pip/extension-torch-api-removed.ts
-var PREVIOUS_VERSIONS2, FIX2, extensionTorchApiRemoved;
+var PREVIOUS_VERSIONS2, FIX, extensionTorchApiRemoved;
 var init_extension_torch_api_removed = __esm({
   "src/rules/catalog/pip/extension-torch-api-removed.ts"() {
     "use strict";
     PREVIOUS_VERSIONS2 = "https://pytorch.org/get-started/previous-versions/";
-    FIX2 = [
+    FIX = [
       "Either patch the extension: in {file|its .cu / .cpp sources}, pass `x.scalar_type()` instead of `x.type()` to the `AT_DISPATCH_*` macros, as PyTorch's deprecation message says (check the project's newer commits first: many have made that change).",
       "",
       `Or build it against torch 2.5.1, the last release that still accepts \`.type()\` there, and torchvision 0.20.1: install both built for the CUDA of this build (the command per CUDA is under v2.5.1 on ${PREVIOUS_VERSIONS2}), then run the extension's install again with \`--no-build-isolation\`, so its build uses that torch and not the newest one from an isolated build env.`
@@ -16716,7 +17222,7 @@ var init_extension_torch_api_removed = __esm({
           message: "{file|The extension's source} passes `tensor.type()` (an `at::DeprecatedTypeProperties`) to an `AT_DISPATCH_*` macro, which takes a `c10::ScalarType`. PyTorch deprecated that form in 2019 and torch 2.6 no longer accepts it; this build compiles against torch {fact.torch}."
         }
       ],
-      fix: FIX2,
+      fix: FIX,
       docs: "https://github.com/pytorch/pytorch/pull/17996"
     };
   }
@@ -17008,11 +17514,11 @@ var init_uv_lock_unreadable = __esm({
 });
 
 // src/rules/catalog/pip/vcs-git-missing.ts
-function pipVariant(when, fix5) {
+function pipVariant(when, fix6) {
   return {
     when,
     message: "pip clones a requirement from a git repository (`git+https://\u2026`) with the git program, and this environment has none: \"Cannot find command 'git'\". The `Collecting \u2026 git+\u2026` line above it names the requirement.",
-    fix: fix5
+    fix: fix6
   };
 }
 function dockerfileVariant(when) {
@@ -20433,6 +20939,7 @@ var init_unable_to_locate_package = __esm({
       ` && ${sudo}install -m 0755 -d /etc/apt/keyrings \\`,
       " && . /etc/os-release \\",
       ` && ${sudo}curl -fsSL "https://download.docker.com/linux/$ID/gpg" -o /etc/apt/keyrings/docker.asc \\`,
+      ` && ${sudo}chmod a+r /etc/apt/keyrings/docker.asc \\`,
       ` && echo "deb [arch=$(dpkg --print-architecture) signed-by=/etc/apt/keyrings/docker.asc] https://download.docker.com/linux/$ID \${UBUNTU_CODENAME:-$VERSION_CODENAME} stable" ${sudo === "" ? ">" : "| sudo tee"} /etc/apt/sources.list.d/docker.list${sudo === "" ? "" : " > /dev/null"} \\`,
       ` && ${sudo}apt-get update \\`,
       ` && ${sudo}apt-get install -y --no-install-recommends {context.dockerRepo.name:words}${sudo === "" ? " \\" : ""}`,
@@ -20896,6 +21403,16 @@ var init_fetch_failed = __esm({
         },
         // The repository apt names on the `Err:` line of its failing index (`Err:8 https://apt.kitware.com/ubuntu focal
         // InRelease`) or on the `W: GPG error:` line: with `key`, the repository whose key is missing.
+        // the failing step adds the source itself: `RUN apt-add-repository 'deb http://debian.drdteam.org stable multiverse'`,
+        // `echo "deb https://\u2026 stable main" > /etc/apt/sources.list.d/x.list` (knowledge/apt-repo-key-order.ts)
+        {
+          name: "addRepo",
+          source: "instruction",
+          literals: ["add-apt-repository", "apt-add-repository", "echo"],
+          pattern: `(?:(?:apt-add-repository|add-apt-repository)(?:\\s{1,10}(?:-y|--yes))?\\s{1,10}|\\becho\\s{1,10})['"](?<line>deb\\s[^'"\\n]{1,400})['"]`
+        },
+        // the same step handles a key: not a source added before its key
+        { name: "keyInStep", source: "instruction", literals: ["apt-key", "gpg", "signed-by", "keyring", "keyserver", ".asc"] },
         {
           name: "keyRepo",
           literals: ["Err:", "GPG error: "],
@@ -21234,6 +21751,27 @@ var init_fetch_failed = __esm({
           ].join("\n")
         },
         {
+          // mccarrmb/docker-doom#2: the key was never installed (knowledge/apt-repo-key-order.ts)
+          when: "key&keyRepo&addRepo&enrich.repoSource&!keyInStep",
+          title: "apt repository added before its key was installed",
+          message: "This step adds `{enrich.repoHost}` as an apt source (`{context.addRepo.line}`), and apt refuses it right away: the repository is signed with the key `{key}`, and no step before this one installed it (`apt-add-repository` runs `apt update` itself, so the refusal comes in this step). The key is missing, not changed: the source has to come after its key, and name the keyring that holds it (`signed-by=`).",
+          fix: [
+            "In place of this `RUN`, install the key (the ID apt printed) into a keyring file of its own, then add the source with",
+            "`signed-by=` pointing to that file:",
+            "",
+            "```dockerfile",
+            "RUN apt-get update && apt-get install -y --no-install-recommends gnupg ca-certificates \\",
+            " && gpg --keyserver hkps://keyserver.ubuntu.com --recv-keys {key} \\",
+            " && gpg --export {key} > {enrich.repoKeyring} \\",
+            " && echo '{enrich.repoSource}' > {enrich.repoListFile} \\",
+            " && apt-get update",
+            "```",
+            "",
+            "If the vendor's install page gives a key file to download, fetch that one instead of the keyserver and pipe it through",
+            "`gpg --dearmor` into `{enrich.repoKeyring}`; either way `gpg --show-keys {enrich.repoKeyring}` should list the key `{key}`."
+          ].join("\n")
+        },
+        {
           when: "key&keyRepo",
           title: "apt repository signing key missing",
           message: "apt refuses `{context.keyRepo.url}`: it is signed with the key `{key|the NO_PUBKEY line names}`, which is not installed, so `apt-get update` stops. A third-party repository whose key changed has rotated it.",
@@ -21333,7 +21871,7 @@ var init_fetch_failed = __esm({
         "Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one",
         "`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks."
       ].join("\n"),
-      enrich: ["nvidia-key", "eol-release", "vendor-no-release"],
+      enrich: ["nvidia-key", "eol-release", "vendor-no-release", "repo-key-order"],
       docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
     };
   }
@@ -22505,6 +23043,9 @@ var init_disk_full = __esm({
         { name: "compilerTemp", literals: ["/tmp/tmpxft_", "error writing to /tmp/"] },
         { name: "jobImage", literals: ["image:"], pattern: `^\\s{2,30}image:\\s{1,10}["']?(?<image>[\\w.\\/:@-]{1,200})["']?\\s*$` }
       ],
+      // NCCL's `Call to posix_fallocate failed: No space left on device` before `Error while creating shared memory segment \u2026`
+      // is /dev/shm (64 MB in a container), not the disk: runtime/nccl-shm-too-small (NVIDIA/nccl#342, pytorch/pytorch#40622).
+      unless: [{ literals: ["Error while creating shared memory segment"] }],
       message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
       variants: [
         {
@@ -24015,6 +24556,57 @@ var init_cache_export_failed = __esm({
   }
 });
 
+// src/rules/catalog/buildx/x86-flag-on-arm.ts
+function fixFor2(pkg) {
+  const which = pkg === null ? "the package being compiled (the last `Building wheel for \u2026` line above the error in the full output names it)" : pkg;
+  return [
+    "Take one of these ways, best first:",
+    "",
+    pkg === null ? `- a prebuilt wheel for this platform: the files of ${which} on pypi.org name the platform of each wheel (\`aarch64\` is` : `- a prebuilt wheel for this platform: https://pypi.org/project/${pkg}/#files names the platform of each wheel (\`aarch64\` is`,
+    "  ARM64); a release that ships one needs no compile, so pin it;",
+    pkg === null ? "- the package's own switch that leaves the SIMD flags out: in its source, find where its build adds them" : `- the package's own switch that leaves the SIMD flags out: find where its build adds them (\`pip download --no-binary :all: --no-deps ${pkg}\`, then`,
+    pkg === null ? "  (`grep -rn -e msse -e mavx setup.py CMakeLists.txt`) and the variable that guards them. numcodecs, for one, adds none when" : "  `grep -rn -e msse -e mavx setup.py CMakeLists.txt` in the unpacked source) and the variable that guards them. numcodecs, for one, adds none when",
+    "  `CFLAGS` is set in the environment (`CFLAGS=-O2` before its `pip install`; its `DISABLE_NUMCODECS_SSE2` adds `-mno-sse2`, which an",
+    "  ARM gcc rejects too), and its later releases add them on x86_64 only;",
+    "- if the image only has to run on x86_64 hosts: build it for them, `docker build --platform linux/amd64 .` (emulated on an",
+    "  ARM machine: slower), where the flags are valid and the x86_64 wheel is used."
+  ].join("\n");
+}
+var X86_ISA_FLAG, x86FlagOnArm;
+var init_x86_flag_on_arm = __esm({
+  "src/rules/catalog/buildx/x86-flag-on-arm.ts"() {
+    "use strict";
+    X86_ISA_FLAG = "-m(?:no-)?(?:sse(?:2|3|4(?:\\.[12]|a)?)?|ssse3|avx(?:2|512[a-z]{0,12})?|fma4?|f16c|bmi2?|popcnt|pclmul|aes|lzcnt|mmx|3dnow|xop|fpmath=sse)";
+    x86FlagOnArm = {
+      id: "buildx/x86-flag-on-arm",
+      title: "x86-only compiler flags in a build for another CPU (ARM)",
+      severity: "error",
+      match: [
+        // `gcc: error: unrecognized command-line option \u2018-msse2\u2019`, `aarch64-linux-gnu-gcc: error: unrecognized command line option '-msse2'`
+        {
+          literals: ["unrecognized command-line option", "unrecognized command line option"],
+          pattern: `(?<compiler>[\\w.+-]{0,60}(?:gcc|g\\+\\+|cc|c\\+\\+)(?:-\\d{1,2})?): error: unrecognized command[- ]line option [\u2018'"\`]?(?<flag>${X86_ISA_FLAG})(?![\\w.=-])`
+        }
+      ],
+      context: [
+        // the package pip was building: `Building wheel for numcodecs (pyproject.toml)`, `Running setup.py install for numcodecs`
+        {
+          name: "building",
+          keep: "last",
+          literals: ["Building wheel for ", "Running setup.py install for ", "Failed building wheel for "],
+          pattern: "(?:Building wheel for|Running setup\\.py install for|Failed building wheel for) (?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,100})"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`{compiler}` rejects {flag:all}: x86 instruction-set options (SSE / AVX), which a compiler for another CPU does not know. The compile is for {platform|a non-x86 CPU (ARM64 on an Apple-Silicon Mac, a Graviton or an ARM server, most often)}, and the package's build adds these flags whatever the CPU. Such a compile usually happens because no prebuilt wheel of the package fits this platform, so pip builds it from source.",
+      fix: fixFor2(null),
+      variants: [{ when: "building", fix: fixFor2("{context.building.name}") }],
+      docs: "https://gcc.gnu.org/onlinedocs/gcc/x86-Options.html"
+    };
+  }
+});
+
 // src/rules/catalog/buildkit/dockerfile-parse-error.ts
 var misspelledMessage, continuationCauses, checkWithoutBuilding, dockerfileParseError;
 var init_dockerfile_parse_error = __esm({
@@ -24170,6 +24762,71 @@ var init_circular_stage_dependency = __esm({
   }
 });
 
+// src/rules/catalog/buildkit/attestation-push-rejected.ts
+var ATTESTATION_REFUSAL, attestationPushRejected;
+var init_attestation_push_rejected = __esm({
+  "src/rules/catalog/buildkit/attestation-push-rejected.ts"() {
+    "use strict";
+    ATTESTATION_REFUSAL = {
+      literals: ["vnd.oci.empty.v1+json"],
+      pattern: "(?:denied|unknown manifest|unsupported|invalid|not supported|rejected)[^\\n]{0,200}application/vnd\\.oci\\.empty\\.v1\\+json",
+      ignoreCase: true
+    };
+    attestationPushRejected = {
+      id: "buildkit/attestation-push-rejected",
+      title: "Registry refused the build attestation pushed with the image",
+      severity: "error",
+      match: [
+        // `failed to push registry.cn-hangzhou.aliyuncs.com/mocloud/matrixone-operator:nightly-\u2026: denied: unknown manifest class for application/vnd.oci.empty.v1+json`
+        {
+          literals: ATTESTATION_REFUSAL.literals,
+          pattern: `(?:failed to push (?<ref>\\S{1,300}): )?(?<reason>${ATTESTATION_REFUSAL.pattern})`,
+          ignoreCase: true
+        }
+      ],
+      scope: "step",
+      maxFindings: 1,
+      specificity: 3,
+      message: "The image was built and its layers and manifest pushed, but the registry refused the attestation manifest buildx pushes with it ({reason}): buildx adds a provenance attestation to every pushed image by default, as a manifest of its own in the image index, and the media type the registry names (`application/vnd.oci.empty.v1+json`, the OCI empty descriptor) is that manifest's, not the image's. The login and the repository are fine.",
+      fix: [
+        "Push without attestations, unless you need them in this registry. With `docker buildx build`: `--provenance=false`",
+        "(and `--sbom=false` if the build asks for an SBOM), or `BUILDX_NO_DEFAULT_ATTESTATIONS=1` in the environment of the build.",
+        "In GitHub Actions, on docker/build-push-action:",
+        "",
+        "```yaml",
+        "- uses: docker/build-push-action@v7",
+        "  with:",
+        "    push: true",
+        "    provenance: false",
+        "    sbom: false",
+        "```",
+        "",
+        "To keep the attestations, the registry has to accept image indexes with attestation manifests: its documentation or support says",
+        "whether it does (or push them to another registry)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "fact.runner",
+          fix: [
+            "Turn the attestations off on docker/build-push-action (they are on by default), unless you need them in this registry:",
+            "",
+            "```yaml",
+            "- uses: docker/build-push-action@v7",
+            "  with:",
+            "    push: true",
+            "    provenance: false",
+            "    sbom: false",
+            "```",
+            "",
+            "With `docker buildx build` in a `run:` step: `--provenance=false --sbom=false`, or `BUILDX_NO_DEFAULT_ATTESTATIONS=1` in its `env:`."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.docker.com/build/metadata/attestations/"
+    };
+  }
+});
+
 // src/rules/catalog/buildkit/push-denied.ts
 function loginAdvice(dockerHub) {
   return [
@@ -24212,6 +24869,7 @@ var LOGIN_STEP, GHCR_FIX, CREDENTIALS, pushDenied;
 var init_push_denied = __esm({
   "src/rules/catalog/buildkit/push-denied.ts"() {
     "use strict";
+    init_attestation_push_rejected();
     LOGIN_STEP = [
       "```yaml",
       "- uses: docker/login-action@v4",
@@ -24286,8 +24944,9 @@ var init_push_denied = __esm({
         { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
         { name: "scope", literals: ["insufficient_scope"] }
       ],
-      // A base image the builder may not pull says `pull access denied, \u2026 insufficient_scope` (buildkit/base-image-not-found).
-      unless: [{ literals: ["pull access denied"] }],
+      // A base image the builder may not pull says `pull access denied, \u2026 insufficient_scope` (buildkit/base-image-not-found);
+      // a refusal of the attestation manifest pushed with the image is buildkit/attestation-push-rejected's.
+      unless: [{ literals: ["pull access denied"] }, ATTESTATION_REFUSAL],
       scope: "step",
       maxFindings: 1,
       specificity: 3,
@@ -25394,11 +26053,11 @@ var init_rpm_package_unavailable = __esm({
 });
 
 // src/rules/catalog/buildkit/log-clipped.ts
-var fix4, logClipped;
+var fix5, logClipped;
 var init_log_clipped = __esm({
   "src/rules/catalog/buildkit/log-clipped.ts"() {
     "use strict";
-    fix4 = [
+    fix5 = [
       "Raise the limits on the builder; `-1` removes a limit, or give a number of bytes (`50000000`).",
       "`BUILDKIT_STEP_LOG_MAX_SIZE` caps the bytes a step may print in all; `BUILDKIT_STEP_LOG_MAX_SPEED` caps the",
       "bytes per second since the step started. Raise both: a step under one limit hits the other.",
@@ -25433,7 +26092,7 @@ var init_log_clipped = __esm({
         { name: "minusOne", literals: ["log limit -1B reached", "log limit -1B/s reached"] }
       ],
       message: "BuildKit stopped printing this step's output once it reached {limit|its log size limit} (the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing from the log, so the real error may not be in it.",
-      fix: fix4,
+      fix: fix5,
       variants: [
         {
           when: "minusOne",
@@ -25471,7 +26130,7 @@ function pullFix(place) {
         "file is in one:",
         "",
         "```yaml",
-        "- uses: actions/checkout@v4",
+        "- uses: actions/checkout@v7",
         "  with:",
         "    lfs: true",
         "    submodules: recursive",
@@ -25588,6 +26247,87 @@ var init_git_lfs_pointer = __esm({
       fix: unsureFix("shell"),
       variants: variants12(),
       docs: "https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md"
+    };
+  }
+});
+
+// src/rules/catalog/buildx/bundled-qemu-emulator.ts
+function registerFix(actions, lead, tail = PIN) {
+  return actions ? [lead + " In the workflow, before the build (and before setup-buildx-action):", "", REGISTER_ACTIONS, "", tail].join("\n") : [
+    lead + " On the machine that runs BuildKit (a docker:dind service: in the job, against that daemon, before the build):",
+    "",
+    REGISTER_HOST,
+    "",
+    "On GitHub Actions: `docker/setup-qemu-action@v4` before `docker/setup-buildx-action@v4`. " + RESTART,
+    "",
+    tail
+  ].join("\n");
+}
+var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE8, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
+var init_bundled_qemu_emulator = __esm({
+  "src/rules/catalog/buildx/bundled-qemu-emulator.ts"() {
+    "use strict";
+    init_illegal_instruction();
+    REGISTER_HOST = [
+      "```sh",
+      "docker run --privileged --rm tonistiigi/binfmt --install all",
+      "ls /proc/sys/fs/binfmt_misc/    # qemu-aarch64, qemu-arm, \u2026 are registered now",
+      "```"
+    ].join("\n");
+    REGISTER_ACTIONS = [
+      "```yaml",
+      "- uses: docker/setup-qemu-action@v4    # registers QEMU (tonistiigi/binfmt) for the build",
+      "- uses: docker/setup-buildx-action@v4",
+      "```"
+    ].join("\n");
+    RESTART = "BuildKit reads the registered emulators when it starts: if the next build still shows `/dev/.buildkit_qemu_emulator`, restart the builder (`docker buildx stop` for a docker-container builder, which the next build boots again; `sudo systemctl restart docker` for the default one).";
+    PIN = `If the step still fails under the registered QEMU, register a newer release than \`latest\`, which trails them: \`tonistiigi/binfmt:${BINFMT_TAG}\` (\`--uninstall 'qemu-*'\` first; in setup-qemu-action, \`image: tonistiigi/binfmt:${BINFMT_TAG}\`), or build this platform on a native runner (\`ubuntu-24.04-arm\` for linux/arm64 on GitHub).`;
+    MESSAGE8 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
+    EXECVE_MESSAGE = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command), because no emulator for that platform that BuildKit can use is registered (binfmt_misc) where it runs; a program the step started could not be started under it (`execve: No such file or directory`, exit 127). Newer distributions trip the fallback this way (Alpine 3.23's apk triggers); a registered, current QEMU runs them.";
+    XATTR_MESSAGE = "The step needs emulation of {platform|another platform}, and with no emulator registered (binfmt_misc) where BuildKit runs, BuildKit copies the QEMU it bundles into a temporary directory first. On this SELinux host that copy failed: the temporary file system refuses the `security.selinux` attribute (`operation not supported`), so the command never started. BuildKit v0.27.0 and later ignore that error (moby/buildkit#6015).";
+    XATTR_FIX_TAIL = [
+      "Or upgrade BuildKit to v0.27.0 or later (`docker buildx inspect` shows the builder's BuildKit version): a docker-container builder from",
+      "`moby/buildkit:v0.27.0` or newer (`docker buildx create --driver-opt image=moby/buildkit:v0.27.0 --use`; in setup-buildx-action,",
+      "`driver-opts: image=moby/buildkit:v0.27.0`); the default builder: a Docker Engine whose BuildKit is that release or later."
+    ].join("\n");
+    bundledQemuEmulator = {
+      id: "buildx/bundled-qemu-emulator",
+      title: "Step emulated by BuildKit's fallback QEMU (no emulator registered)",
+      severity: "error",
+      match: [
+        // `process "/dev/.buildkit_qemu_emulator /bin/sh -c \u2026" did not complete successfully: exit code: 1`,
+        // `executor failed running [/dev/.buildkit_qemu_emulator /bin/sh -c \u2026]: \u2026`
+        { literals: ["/dev/.buildkit_qemu_emulator "], pattern: '(?:process "|executor failed running \\[)/dev/\\.buildkit_qemu_emulator ' }
+      ],
+      context: [
+        // `failed to copy xattrs: failed to set xattr "security.selinux" on /tmp/buildkit-qemu-emulator538849571/dev/.buildkit_qemu_emulator: operation not supported`
+        { name: "xattrCopy", literals: ["failed to copy xattrs"], pattern: "failed to copy xattrs: .{0,80}buildkit-qemu-emulator" },
+        // `* execve: No such file or directory` from a program the emulated step started (apk's trigger)
+        { name: "execve", literals: ["execve: No such file or directory"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 2,
+      message: MESSAGE8,
+      fix: registerFix(false, "Register current QEMU emulators so BuildKit runs the step under them."),
+      variants: [
+        {
+          when: "xattrCopy&fact.runner",
+          title: "BuildKit could not copy its fallback QEMU on an SELinux host",
+          message: XATTR_MESSAGE,
+          fix: registerFix(true, "Register QEMU where BuildKit runs, so it uses the registered emulator and copies nothing.", XATTR_FIX_TAIL)
+        },
+        {
+          when: "xattrCopy",
+          title: "BuildKit could not copy its fallback QEMU on an SELinux host",
+          message: XATTR_MESSAGE,
+          fix: registerFix(false, "Register QEMU where BuildKit runs, so it uses the registered emulator and copies nothing.", XATTR_FIX_TAIL)
+        },
+        { when: "execve&fact.runner", message: EXECVE_MESSAGE, fix: registerFix(true, "Register current QEMU emulators so BuildKit runs the step under them.") },
+        { when: "execve", message: EXECVE_MESSAGE },
+        { when: "fact.runner", fix: registerFix(true, "Register current QEMU emulators so BuildKit runs the step under them.") }
+      ],
+      docs: "https://docs.docker.com/build/building/multi-platform/#qemu"
     };
   }
 });
@@ -25947,7 +26687,7 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, COMPILER_NAME, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, NO_COMPILER_TITLE, noCompilerFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, wheelBuildFailed;
+var name, COMPILER_NAME, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, NO_COMPILER_TITLE, noCompilerFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, GENERIC_FIX, CUDA_FIX, ARM64_SOURCE_BUILD, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
@@ -26091,6 +26831,37 @@ var init_wheel_build_failed = __esm({
       "",
       "When a compiler was `Killed`, run fewer compile jobs at once: `MAX_JOBS` (vLLM's setup.py passes it to the build as its job count; without it, one job per CPU), as in `MAX_JOBS=4 {enrich.installCmd}`."
     ];
+    GENERIC_FIX = [
+      "Read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes:",
+      "",
+      "- no C compiler: the `python:*-slim` and `python:*-alpine` images have none; install one before the install step (Debian / Ubuntu: `apt-get update && apt-get install -y --no-install-recommends build-essential`; Alpine: `apk add --no-cache build-base`);",
+      "- a missing header (`fatal error: foo.h: No such file or directory`): the library's `-dev` package (and `python3-dev` for `Python.h` when Python comes from apt; the `python:` images ship their own);",
+      "- no prebuilt wheel of {context.named.name} for this Python / CPU architecture: https://pypi.org/project/{context.named.name}/#files lists each release's wheels; a release (or a Python) that has one needs no compile.",
+      "",
+      "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."
+    ].join("\n");
+    CUDA_FIX = [
+      "Read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
+      "",
+      "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
+      "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, with the installed torch visible to the build: `{enrich.noIsolationCmd}`;",
+      "- a prebuilt wheel of {context.named.name} for this Python / CUDA / CPU architecture, where the project publishes one.",
+      "",
+      "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."
+    ].join("\n");
+    ARM64_SOURCE_BUILD = {
+      when: "named&fact.platform=linux/arm64",
+      title: "No wheel for ARM64 (aarch64): the source build failed",
+      message: "pip compiled {context.named.name} from source for linux/aarch64 (ARM64): no wheel of this release fits the platform (many packages publish Linux wheels for x86_64 only, so an ARM64 build compiles where an x86_64 one downloads), and the compile failed. The compiler's own error is in the subprocess output; on a `python:*-slim` or `-alpine` image the usual cause is that the image has no C compiler.",
+      fix: [
+        "Give the build a compiler: install one in the stage before the install step (Debian / Ubuntu, which the `python:*-slim` images are:",
+        "`apt-get update && apt-get install -y --no-install-recommends build-essential`; Alpine: `apk add --no-cache build-base`), or",
+        "build on the full image, which ships gcc (the `python:` tag without `-slim`). Or avoid the compile:",
+        "https://pypi.org/project/{context.named.name}/#files lists each release's wheels (`aarch64` in a name is one for this platform),",
+        "so a release with one needs no compiler; or, when the image only has to run on x86_64 hosts, build it for them with",
+        "`docker build --platform linux/amd64 .` (emulated on an ARM64 machine: slower). To see the compiler's error: `{enrich.verboseCmd}`."
+      ].join("\n")
+    };
     wheelBuildFailed = {
       id: "pip/wheel-build-failed",
       title: "Wheel build failed",
@@ -26182,6 +26953,11 @@ var init_wheel_build_failed = __esm({
         // pip's traceback of a command setup.py ran with subprocess.check_call (see CHECK_CALL_TITLE)
         { name: "checkCall", literals: ["raise CalledProcessError(retcode, cmd)"] },
         { name: "torchExtension", literals: ["torch/utils/cpp_extension.py", "site-packages/torch/include/"] },
+        // anything in the step that builds against CUDA: the CUDA advice is for these only
+        {
+          name: "cudaBuild",
+          literals: ["nvcc", "CUDA_HOME", "/usr/local/cuda", "cpp_extension", "-gencode", "TORCH_CUDA_ARCH_LIST", "cuda_runtime", "CUDAExtension"]
+        },
         // ld given a directory as an input (see LD_DIR_TITLE): `/usr/bin/ld: cannot find /\u2026/install/lib64: file format not recognized`;
         // `root` drops a trailing `/lib` or `/lib64`, the part a variable naming an install holds.
         {
@@ -26216,15 +26992,7 @@ var init_wheel_build_failed = __esm({
       only: "failed-step",
       specificity: 2,
       message: "pip could not build a wheel for {context.named.name} (no prebuilt wheel fits this Python / platform, so pip compiled the source distribution, and the compile failed). The cause is in the subprocess output above the `[end of output]` line.",
-      fix: withFlashAttnNote([
-        "Read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
-        "",
-        "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
-        "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, with the installed torch visible to the build: `{enrich.noIsolationCmd}`;",
-        "- a prebuilt wheel of {context.named.name} for this Python / CUDA / CPU architecture, where the project publishes one.",
-        "",
-        "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."
-      ].join("\n")),
+      fix: withFlashAttnNote(GENERIC_FIX),
       variants: withFlashAttnVariants(
         "read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block; in a CUDA image build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and install with `--no-build-isolation`, so the build sees the installed torch.",
         [
@@ -26361,16 +27129,25 @@ var init_wheel_build_failed = __esm({
             message: uvMessage.replace("{subject}", "{context.named.name}"),
             fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."].join("\n")
           },
-          {
-            when: "!named",
+          { when: "named&cudaBuild", fix: CUDA_FIX },
+          { when: "named&fact.cuda", fix: CUDA_FIX },
+          ARM64_SOURCE_BUILD,
+          ...["!named&cudaBuild", "!named&fact.cuda", "!named"].map((when) => ({
+            when,
             message: "pip could not build a wheel (no prebuilt wheel fits this Python / platform, so pip compiled a source distribution, and the compile failed). The log kept here does not name the package; the cause is in the subprocess output above the `[end of output]` line.",
             fix: [
-              "Find the package: the last `Collecting \u2026` or `Building wheel for \u2026` line before the error in the full step output. Then read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes in CUDA images:",
+              "Find the package: the last `Collecting \u2026` or `Building wheel for \u2026` line before the error in the full step output. Then read the compiler or setup.py error inside the `\u2570\u2500> [N lines of output]` block. Common causes" + (when === "!named" ? ":" : " in CUDA images:"),
               "",
-              "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
-              "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, and install it with `--no-build-isolation` so the build sees the installed torch."
+              ...when === "!named" ? [
+                "- no C compiler: the `python:*-slim` and `python:*-alpine` images have none (Debian / Ubuntu: `apt-get install -y --no-install-recommends build-essential`; Alpine: `apk add --no-cache build-base`);",
+                "- a missing header: the library's `-dev` package (and `python3-dev` when Python comes from apt);",
+                "- no prebuilt wheel for this Python / CPU architecture: the package's files on pypi.org list the Pythons and platforms of its wheels."
+              ] : [
+                "- missing build tools or headers: `apt-get install -y build-essential python3-dev` (and the library's `-dev` package);",
+                "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda` and `TORCH_CUDA_ARCH_LIST` set, and install it with `--no-build-isolation` so the build sees the installed torch."
+              ]
             ].join("\n")
-          }
+          }))
         ]
       ),
       enrich: ["pip-advice", "flash-attn-wheel", "source-build-python", "installer-command"],
@@ -26649,12 +27426,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE2, MESSAGE8, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE2, MESSAGE9, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
     TITLE2 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE8 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    MESSAGE9 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -26667,7 +27444,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorchInstall",
         title: TITLE2,
-        message: MESSAGE8,
+        message: MESSAGE9,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -26682,7 +27459,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorch",
         title: TITLE2,
-        message: MESSAGE8,
+        message: MESSAGE9,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -26889,6 +27666,7 @@ var init_catalog = __esm({
     "use strict";
     init_secret_in_log();
     init_runner_lost();
+    init_daemon_connection_lost();
     init_cold_cache();
     init_unsupported_arch();
     init_invalid_arch_list();
@@ -26944,6 +27722,7 @@ var init_catalog = __esm({
     init_k8s_device_plugin_no_nvml();
     init_cdi_spec_stale();
     init_gpu_device_unknown();
+    init_exec_no_such_file();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -27017,8 +27796,10 @@ var init_catalog = __esm({
     init_multi_platform_docker_driver();
     init_cache_export_docker_driver();
     init_cache_export_failed();
+    init_x86_flag_on_arm();
     init_dockerfile_parse_error();
     init_circular_stage_dependency();
+    init_attestation_push_rejected();
     init_push_denied();
     init_push_too_large();
     init_base_image_not_found();
@@ -27028,6 +27809,7 @@ var init_catalog = __esm({
     init_rpm_package_unavailable();
     init_log_clipped();
     init_git_lfs_pointer();
+    init_bundled_qemu_emulator();
     init_extension_ninja_failed();
     init_build_command_failed();
     init_build_canceled();
@@ -27044,6 +27826,8 @@ var init_catalog = __esm({
       secretInLog,
       // A lost runner outranks the timeout and OOM findings it causes (resources/).
       runnerLost,
+      // The daemon that ran the build went away: what any step printed before is not why the build ended.
+      daemonConnectionLost,
       coldCache2,
       unsupportedArch,
       invalidArchList,
@@ -27099,6 +27883,7 @@ var init_catalog = __esm({
       k8sDevicePluginNoNvml,
       cdiSpecStale,
       gpuDeviceUnknown,
+      execNoSuchFile,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -27172,8 +27957,10 @@ var init_catalog = __esm({
       multiPlatformDockerDriver,
       cacheExportDockerDriver,
       cacheExportFailed,
+      x86FlagOnArm,
       dockerfileParseError,
       circularStageDependency,
+      attestationPushRejected,
       pushDenied,
       pushTooLarge,
       baseImageNotFound,
@@ -27184,6 +27971,8 @@ var init_catalog = __esm({
       rpmPackageUnavailable,
       logClipped,
       gitLfsPointer,
+      // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
+      bundledQemuEmulator,
       extensionNinjaFailed,
       buildCommandFailed,
       buildCanceled,
@@ -56472,6 +57261,7 @@ var REFUSALS = [
   "Cache export is not supported for the docker driver",
   "Cache export feature is currently not supported for docker driver"
 ];
+var CLIENT_LOST = ["failed to receive status: "];
 function buildPushActionLead(text2) {
   const from = text2.startsWith("Error: ") ? 7 : 0;
   for (const lead of BUILD_PUSH_ACTION_LEADS) {
@@ -56503,7 +57293,7 @@ function parseFinalError(quoted) {
   for (const solve of SOLVE) {
     if (rest.startsWith(solve)) return rest.slice(solve.length);
   }
-  if (rest !== text2 && REFUSALS.some((refusal) => rest.startsWith(refusal))) return rest;
+  if (rest !== text2 && [...REFUSALS, ...CLIENT_LOST].some((refusal) => rest.startsWith(refusal))) return rest;
   if (rest.startsWith("executor failed running [") && rest !== text2) return rest;
   return null;
 }
@@ -59389,6 +60179,8 @@ function imageFacts(image) {
     return out;
   }
   if (name2 === "ubuntu" && /^\d{2}\.\d{2}$/.test(tag)) return [["os", `Ubuntu ${tag}`]];
+  const tagPython = parts2.map((part) => /^python([23])\.(\d{1,2})$/.exec(part)).find((m) => m !== null);
+  if (tagPython) out.push(["python", `${tagPython[1]}.${tagPython[2]}`]);
   if (name2 === "debian") {
     const release = /^(\d{1,2})(?:[.-]|$)/.exec(tag)?.[1];
     const os5 = release !== void 0 ? `Debian ${release}` : osOfTagPart(parts2[0] ?? "");
@@ -59598,7 +60390,7 @@ function missingLibraries(model, facts) {
       const lack = lackOf(link.library, image, gotIt, builderBase);
       if (lack === null) continue;
       const program = to ?? "<program>";
-      const fix5 = remedy(link.library, image, builderBase);
+      const fix6 = remedy(link.library, image, builderBase);
       out.push({
         link,
         copy: step,
@@ -59610,7 +60402,7 @@ function missingLibraries(model, facts) {
           image,
           lack,
           libDir: link.libDir ?? "<the directory the builder linked it from>",
-          ...fix5 === null ? {} : { remedy: fix5 },
+          ...fix6 === null ? {} : { remedy: fix6 },
           program
         }
       });
