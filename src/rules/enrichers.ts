@@ -70,6 +70,7 @@ import { sourceBuildPythonEnrich } from '../knowledge/source-build-python-enrich
 import { libstdcxxEnrich } from '../knowledge/libstdcxx.js';
 import { cargoUvMissingEnrich } from '../knowledge/cargo-uv-missing.js';
 import { cacheExportStepEnrich } from '../knowledge/cache-export-step.js';
+import { cudaLibMajorEnrich } from '../knowledge/cuda-lib-major.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -220,4 +221,6 @@ export const enrichers: Record<string, Enricher> = {
   'source-build-python': sourceBuildPythonEnrich,
   /** For a `GLIBCXX_…` / `CXXABI_…` label libstdc++.so.6 lacks: the GCC that introduced it, the library's place, a conda env's prefix (`{enrich.gcc}`, `{enrich.envPrefix}`, `{enrich.condaSpec}`). */
   libstdcxx: libstdcxxEnrich,
+  /** A CUDA library whose soname's major differs from the environment's CUDA: both majors and what shows the environment's (`{enrich.libMajor}`, `{enrich.imageMajor}`, `{enrich.imageCudaProof}`). */
+  'cuda-lib-major': cudaLibMajorEnrich,
 };
