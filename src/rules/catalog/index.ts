@@ -65,6 +65,8 @@ import { imageCudaVersionInvalid } from './runtime/image-cuda-version-invalid.js
 import { k8sDevicePluginNoNvml } from './runtime/k8s-device-plugin-no-nvml.js';
 import { cdiSpecStale } from './runtime/cdi-spec-stale.js';
 import { gpuDeviceUnknown } from './runtime/gpu-device-unknown.js';
+import { nvidiaDriverNotLoaded } from './runtime/nvidia-driver-not-loaded.js';
+import { nvidiaSmiNoDevices } from './runtime/nvidia-smi-no-devices.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -221,6 +223,8 @@ export const builtinRules: RuleInput[] = [
   k8sDevicePluginNoNvml,
   cdiSpecStale,
   gpuDeviceUnknown,
+  nvidiaDriverNotLoaded,
+  nvidiaSmiNoDevices,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
