@@ -8,6 +8,7 @@
 //   executor failed running [/bin/sh -c …]: exit code: 2      BuildKit before 0.11 (docker 20.10)
 //   ERROR: Multi-platform build is not supported for the docker driver.   buildx refusing before BuildKit starts
 //   ERROR: Cache export is not supported for the docker driver.             (the same, for --cache-to)
+//   process "/bin/sh -c …" did not complete successfully: exit code: 100   the message alone, as pasted
 // Plain string tests, no regular expression: the line can be as long as the cap.
 //
 // docker/build-push-action fails the job with buildx's last stderr line behind its own lead (src/main.ts of the action):
@@ -71,6 +72,10 @@ export function parseFinalError(quoted: string): string | null {
   }
   if (rest !== text && REFUSALS.some((refusal) => rest.startsWith(refusal))) return rest;
   if (rest.startsWith('executor failed running [') && rest !== text) return rest;
+  // The message alone, pasted without its `ERROR: failed to solve: ` (prefix-dev/pixi-docker#172: `process
+  // "/dev/.buildkit_qemu_emulator /bin/sh -c apt-get update && …" did not complete successfully: exit code: 100`).
+  // BuildKit's own wording from both ends: the `process "` start and the closing words with the exit code.
+  if (rest.startsWith('process "') && rest.includes('" did not complete successfully: exit code: ')) return rest;
   return null;
 }
 
