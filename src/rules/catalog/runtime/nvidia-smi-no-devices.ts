@@ -1,5 +1,6 @@
-// nvidia-smi's `No devices were found`: the driver is loaded and answers, but it lists no GPU. nvidia-smi exits with 6 then,
-// "A query to find an object was unsuccessful" (nvidia-smi(1), RETURN VALUE; NVML_ERROR_NOT_FOUND = 6 in nvml.h). On a
+// nvidia-smi's `No devices were found`: the driver is loaded and answers, but it lists no GPU. nvidia-smi exits with 6 then
+// (the log of LightGBM#6966 below shows both), NVML's NVML_ERROR_NOT_FOUND = 6, "A query to find an object was unsuccessful"
+// (nvml.h; cuda.bindings.nvml.Return), whose codes nvidia-smi's return values follow (nvidia-smi(1), RETURN VALUE). On a
 // machine that had the GPU before, the GPU is gone from the machine's view: a VM whose passed-through GPU was detached or
 // failed, a GPU that fell off the bus (the kernel log: `NVRM: … fallen off the bus`), or a GPU the installed driver does
 // not support (the kernel log: `NVRM: … not supported by the NVIDIA … driver`). lightgbm-org/LightGBM#6966: every CUDA job
