@@ -9,6 +9,7 @@
 //   ERROR: Multi-platform build is not supported for the docker driver.   buildx refusing before BuildKit starts
 //   ERROR: Cache export is not supported for the docker driver.             (the same, for --cache-to)
 //   ERROR: failed to receive status: rpc error: code = Unavailable desc = …  the client lost the BuildKit daemon
+//   process "/bin/sh -c …" did not complete successfully: exit code: 100   the message alone, as pasted
 // Plain string tests, no regular expression: the line can be as long as the cap.
 //
 // docker/build-push-action fails the job with buildx's last stderr line behind its own lead (src/main.ts of the action):
@@ -36,6 +37,7 @@ const REFUSALS = [
 // microsoft/vscode-remote-release#7958, docker/buildx#2380, docker/buildx#2789; `error: …` from older buildx, RasaHQ/rasa#11304).
 // No build ends well after it, whatever its steps printed: the message is the build's error. Only after a lead, as the refusals.
 const CLIENT_LOST = ['failed to receive status: '];
+const REFUSED_OR_LOST = [...REFUSALS, ...CLIENT_LOST];
 
 /** The length of docker/build-push-action's lead at the start of the line (`Error: ` included), 0 when it has none. */
 export function buildPushActionLead(text: string): number {
@@ -76,8 +78,12 @@ export function parseFinalError(quoted: string): string | null {
   for (const solve of SOLVE) {
     if (rest.startsWith(solve)) return rest.slice(solve.length);
   }
-  if (rest !== text && [...REFUSALS, ...CLIENT_LOST].some((refusal) => rest.startsWith(refusal))) return rest;
+  if (rest !== text && REFUSED_OR_LOST.some((refusal) => rest.startsWith(refusal))) return rest;
   if (rest.startsWith('executor failed running [') && rest !== text) return rest;
+  // The message alone, pasted without its `ERROR: failed to solve: ` (prefix-dev/pixi-docker#172: `process
+  // "/dev/.buildkit_qemu_emulator /bin/sh -c apt-get update && …" did not complete successfully: exit code: 100`).
+  // BuildKit's own wording from both ends: the `process "` start and the closing words with the exit code.
+  if (rest.startsWith('process "') && rest.includes('" did not complete successfully: exit code: ')) return rest;
   return null;
 }
 

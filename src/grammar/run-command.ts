@@ -11,8 +11,9 @@
  * BuildKit's `executor failed running [/bin/sh -c pip install x]: exit code: 1`) → `RUN pip install x`.
  */
 export function runInstructionOf(message: string): string | null {
-  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message);
-  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message);
+  // A step of another platform, run through BuildKit's QEMU: `process "/dev/.buildkit_qemu_emulator /bin/sh -c …"`.
+  const current = /process "(?:\/dev\/\.buildkit_qemu_emulator )?\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message);
+  const old = current ? null : /executor failed running \[(?:\/dev\/\.buildkit_qemu_emulator )?\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message);
   const command = current?.[1] ?? old?.[1];
   return command === undefined ? null : `RUN ${command.replace(/\\"/g, '"')}`;
 }

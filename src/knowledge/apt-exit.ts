@@ -73,5 +73,7 @@ export function aptExitEnrich(_captures: Readonly<Record<string, string>>, step:
     // The release the log shows: Debian 12, another one (the components line would not fit it), or none.
     bookworm: os === 'Debian 12' ? 'yes' : '',
     otherOs: os !== null && os !== 'Debian 12' ? os : '',
+    // The RUN ran through BuildKit's QEMU (a step of another platform): its error names the emulator.
+    emulated: (model.solveError?.message ?? '').includes('/dev/.buildkit_qemu_emulator ') || shown.some((l) => l.includes('/dev/.buildkit_qemu_emulator ')) ? 'yes' : '',
   };
 }

@@ -72,6 +72,7 @@ import { cargoUvMissingEnrich } from '../knowledge/cargo-uv-missing.js';
 import { repoKeyOrderEnrich } from '../knowledge/apt-repo-key-order.js';
 import { torchPrereleasePinEnrich } from '../knowledge/torch-prerelease-pin.js';
 import { cacheExportStepEnrich, inlineCacheStepEnrich } from '../knowledge/cache-export-step.js';
+import { cudaLibMajorEnrich } from '../knowledge/cuda-lib-major.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -228,4 +229,6 @@ export const enrichers: Record<string, Enricher> = {
   'source-build-python': sourceBuildPythonEnrich,
   /** For a `GLIBCXX_…` / `CXXABI_…` label libstdc++.so.6 lacks: the GCC that introduced it, the library's place, a conda env's prefix (`{enrich.gcc}`, `{enrich.envPrefix}`, `{enrich.condaSpec}`). */
   libstdcxx: libstdcxxEnrich,
+  /** A CUDA library whose soname's major differs from the environment's CUDA: both majors and what shows the environment's (`{enrich.libMajor}`, `{enrich.imageMajor}`, `{enrich.imageCudaProof}`). */
+  'cuda-lib-major': cudaLibMajorEnrich,
 };

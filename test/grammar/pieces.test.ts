@@ -48,8 +48,19 @@ describe('parseFinalError', () => {
       'Multi-platform build is not supported for the docker driver.',
     ],
     ['ERROR: failed to build: docker exporter does not currently support exporting manifest lists', 'docker exporter does not currently support exporting manifest lists'],
+    // the message alone, as pasted in prefix-dev/pixi-docker#172 (a step run under BuildKit's QEMU)
+    [
+      'process "/dev/.buildkit_qemu_emulator /bin/sh -c apt-get update && apt-get install -y curl" did not complete successfully: exit code: 100',
+      'process "/dev/.buildkit_qemu_emulator /bin/sh -c apt-get update && apt-get install -y curl" did not complete successfully: exit code: 100',
+    ],
   ])('%s', (line, message) => {
     expect(parseFinalError(line)).toBe(message);
+  });
+
+  test('a line that only starts like the message is no final error', () => {
+    // NVIDIA/gpu-driver-container#142's log line, and a `process "` line without BuildKit's closing words
+    expect(parseFinalError('#11 0.057 Generating kernel_version.txt')).toBeNull();
+    expect(parseFinalError('process "/dev/.buildkit_qemu_emulator /bin/sh -c apt-get update && apt-get install -y curl"')).toBeNull();
   });
 
   // docker/build-push-action's failure line, in each wording it has had and as the job log and the web view show it.

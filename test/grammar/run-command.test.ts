@@ -45,3 +45,11 @@ describe('isRunOf', () => {
     );
   });
 });
+
+describe('runInstructionOf under emulation', () => {
+  test('the QEMU emulator before the shell (prefix-dev/pixi-docker#172)', () => {
+    expect(
+      runInstructionOf('process "/dev/.buildkit_qemu_emulator /bin/sh -c apt-get update && apt-get install -y curl" did not complete successfully: exit code: 100'),
+    ).toBe('RUN apt-get update && apt-get install -y curl');
+  });
+});

@@ -67,6 +67,8 @@ import { k8sDevicePluginNoNvml } from './runtime/k8s-device-plugin-no-nvml.js';
 import { cdiSpecStale } from './runtime/cdi-spec-stale.js';
 import { gpuDeviceUnknown } from './runtime/gpu-device-unknown.js';
 import { execNoSuchFile } from './runtime/exec-no-such-file.js';
+import { nvidiaDriverNotLoaded } from './runtime/nvidia-driver-not-loaded.js';
+import { nvidiaSmiNoDevices } from './runtime/nvidia-smi-no-devices.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -229,6 +231,8 @@ export const builtinRules: RuleInput[] = [
   cdiSpecStale,
   gpuDeviceUnknown,
   execNoSuchFile,
+  nvidiaDriverNotLoaded,
+  nvidiaSmiNoDevices,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

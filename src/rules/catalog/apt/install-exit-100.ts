@@ -58,6 +58,27 @@ export const aptInstallExit100: RuleInput = {
         "does not show the base's release: its image tag says it (`bookworm` is Debian 12), or `cat /etc/os-release` in the image.",
       fix: `${componentsFix}\n\n${seeTheError}`,
     },
+    {
+      // Under emulation apt runs many times slower, and a slow or failing mirror fetch ends it with 100 too
+      // (prefix-dev/pixi-docker#172: a multi-platform CI build; the rerun passed). `Acquire::Retries`: apt.conf(5),
+      // "Number of retries to perform. If this is non-zero APT will retry failed files the given number of times."
+      when: 'enrich.emulated',
+      message:
+        "`apt-get install` exited with code 100, apt-get's code for any error (apt-get(8), DIAGNOSTICS), in a step BuildKit ran " +
+        'under QEMU emulation (`/dev/.buildkit_qemu_emulator`: a platform other than the builder\'s). The log keeps none of apt\'s ' +
+        '`E:` lines. Emulated apt is slow, and a mirror fetch that times out ends it the same way: a network hiccup is as likely as a package problem.',
+      fix: [
+        'Run the job again first: a passing rerun says the fetch was transient. To make such a step sturdier, let apt retry its downloads:',
+        '',
+        '```dockerfile',
+        'RUN apt-get -o Acquire::Retries=3 update && apt-get -o Acquire::Retries=3 install -y --no-install-recommends {enrich.packages}',
+        '```',
+        '',
+        'If it fails again, see apt\'s reason: rebuild with `--progress=plain` (and without `-qq` or output redirects on the `apt-get` commands); ' +
+          'its `E:` lines name the package or source. Building that platform on a native runner (an arm64 runner for `linux/arm64`) avoids emulation.',
+      ].join('\n'),
+      retryable: true,
+    },
   ],
   docs: 'https://manpages.debian.org/bookworm/apt/apt-get.8.en.html',
 };

@@ -16,9 +16,43 @@
 // Error 804 (`forward compatibility was attempted on non supported HW`) is cuda/driver-too-old's, the nomatch fixture.
 // rnakato/ShortCake#14 (the match fixture): the thread's fix was a rebuilt image with another jax build (jax[cuda11]); the
 // log shows neither the image's libraries nor the driver, so the fix tells how to see which libcuda was loaded.
+// The same mismatch as NVML reports it (NVML_ERROR_LIB_RM_VERSION_MISMATCH, 18: "RM detects a driver/library version
+// mismatch", nvml.h / cuda.bindings.nvml.Return): nvidia-smi's `Failed to initialize NVML: Driver/library version mismatch`,
+// and the NVIDIA Container Toolkit's `nvidia-container-cli: initialization error: nvml error: driver/library version mismatch`
+// when a container is started with GPUs (lightgbm-org/LightGBM#5546, a self-hosted GPU runner; the maintainers' fix was a
+// reboot). Both are read on the host that runs the driver, never in an image: a CUDA program's own libcuda is not the cause,
+// the user-space driver upgraded under a kernel module still loaded is. `cat /proc/driver/nvidia/version` prints the loaded
+// module's version; `lsmod | grep nvidia` lists the modules, `sudo rmmod`/`modprobe` reloads them when no process holds them
+// (nvidia_uvm, nvidia_drm, nvidia_modeset before nvidia: their dependency order in lsmod's "Used by").
 import type { RuleInput } from '../../schema.js';
 
 const COMPAT_DOCS = 'https://docs.nvidia.com/deploy/cuda-compatibility/';
+
+/** NVML's version mismatch: a driver upgraded under its running kernel module; `more` adds a sentence on where it was hit. */
+function nvmlMismatch(more: string): { title: string; message: string; fix: string } {
+  return {
+    title: 'NVIDIA driver upgraded, its old kernel module still loaded (Driver/library version mismatch)',
+    message:
+      'NVML refused to start: the NVIDIA driver\'s user-space libraries on this host are of another version than the NVIDIA kernel module ' +
+      'that is loaded. That is what a driver upgrade (an unattended-upgrades run, a package update) leaves until the host reboots: the new ' +
+      `libraries are installed, the old module still runs.${more}`,
+    fix: [
+      'On the host (for a CI job, the runner\'s machine), compare the two versions, then reboot (or reload the modules) so the upgraded module runs:',
+      '',
+      '```sh',
+      'cat /proc/driver/nvidia/version        # the kernel module that is loaded',
+      'nvidia-smi                             # "Driver/library version mismatch" while the two differ',
+      'grep -i nvidia /var/log/apt/history.log | tail -5   # the upgrade (Debian/Ubuntu; dnf history on RHEL)',
+      'sudo reboot',
+      '```',
+      '',
+      'Without a reboot, stop what uses the GPU (`sudo lsof /dev/nvidia*`) and reload the modules: ' +
+        '`sudo rmmod nvidia_uvm nvidia_drm nvidia_modeset nvidia && sudo modprobe nvidia && nvidia-smi`. ' +
+        'On a machine that must not change under running jobs (a CI runner), hold the driver packages between planned upgrades ' +
+        '(`sudo apt-mark hold` on them, or exclude them from unattended-upgrades).',
+    ].join('\n'),
+  };
+}
 
 export const cudaDriverMismatch: RuleInput = {
   id: 'runtime/cuda-driver-mismatch',
@@ -28,6 +62,16 @@ export const cudaDriverMismatch: RuleInput = {
     // `Error 803: system has unsupported display driver / cuda driver combination`, `… (803 vs. 0) : system has unsupported …`
     { literals: ['system has unsupported display driver / cuda driver combination'] },
     { literals: ['cudaErrorSystemDriverMismatch', 'CUDA_ERROR_SYSTEM_DRIVER_MISMATCH'] },
+    // NVML: `Failed to initialize NVML: Driver/library version mismatch`, `nvml error: driver/library version mismatch: unknown.`
+    { literals: ['Driver/library version mismatch', 'driver/library version mismatch'] },
+  ],
+  context: [
+    { name: 'nvmlMismatch', literals: ['Driver/library version mismatch', 'driver/library version mismatch'] },
+    { name: 'containerCli', literals: ['nvidia-container-cli: initialization error'] },
+  ],
+  variants: [
+    { when: 'nvmlMismatch&containerCli', ...nvmlMismatch(' The NVIDIA Container Toolkit hit it on the host as the container started: the image is not the cause.') },
+    { when: 'nvmlMismatch', ...nvmlMismatch('') },
   ],
   scope: 'step',
   only: 'failed-step',

@@ -562,6 +562,13 @@ export const sharedLibraryMissing: RuleInput = {
       pattern: `(?:${lib('lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so')}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`,
     },
     { name: 'tensorrt', literals: ['libnvinfer'], pattern: lib('libnvinfer') },
+    // an image whose tag names its CUDA as a wheel tag does: vLLM's `vllm/vllm-openai:latest-cu130`, `…:v0.11.0-cu130`
+    // (the image's CUDA for the cuda-lib-major enricher, beside the nvidia/cuda tag and torch's `+cu130`)
+    {
+      name: 'cuImageTag',
+      literals: ['-cu1', ':cu1'],
+      pattern: '(?<image>\\b[a-z0-9][a-z0-9._/-]{0,200}:(?:[\\w.]{0,40}-)?(?<cu>cu1[1-3]\\d)(?![\\w])(?:-[\\w.]{1,40})?)',
+    },
     { name: 'cuda10Lib', literals: ['.so.10'], pattern: 'lib(?:cublas|cudart|cufft|curand|cusparse|cusolver|nvrtc)\\.so\\.10\\b' },
     // an NVIDIA Jetson on JetPack 4 (L4T R32) named by the log: an L4T image of R32 (`nvcr.io/nvidia/l4t-pytorch:r32.7.1-…`),
     // its release file's first line (`# R32 (release), REVISION: 7.1`), R32's 4.9 kernel (`4.9.253-tegra`), or in words
@@ -698,6 +705,25 @@ export const sharedLibraryMissing: RuleInput = {
         'release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.',
     },
     {
+      // The image's CUDA is another major than the library's soname: the module was built for the other CUDA (cuda-lib-major.ts).
+      when: 'cudaLibs&enrich.libMajor',
+      title: 'CUDA library of another CUDA major release missing (a package built for another CUDA)',
+      message:
+        'The loader could not find {library:all}, a library of CUDA {enrich.libMajor}, while this environment ships CUDA {enrich.imageMajor} ' +
+        '({enrich.imageCudaProof}). The module that failed to load was built for CUDA {enrich.libMajor}: a wheel or extension of the other CUDA major release.',
+      fix: [
+        'Install that package\'s build for CUDA {enrich.imageMajor}. Projects publish one build per CUDA major: as a package name with the CUDA in it ' +
+          '(`-cu{enrich.imageMajor}`, `cuda{enrich.imageMajor}x`: `nixl-cu{enrich.imageMajor}`, `cupy-cuda{enrich.imageMajor}x`), or as wheels on an index per CUDA ' +
+          '(`+cu{enrich.imageMajor}0`-style local versions, `--index-url …/cu{enrich.imageMajor}…`); the project\'s install page lists them. The traceback\'s last ' +
+          'frames name the module; `pip show -f <package>` confirms which package ships it, and ' +
+          '`pip list 2>/dev/null | grep -Ei \'cu(da)?1[0-9]\'` lists the CUDA-specific packages installed. Install its CUDA {enrich.imageMajor} build over it ' +
+          'with pip\'s `--force-reinstall --no-deps` (so nothing else moves), or build it from source in this environment.',
+        '',
+        'The other way round, if that package has no CUDA {enrich.imageMajor} build: add the CUDA {enrich.libMajor} runtime beside the image\'s ' +
+          '(`pip install {enrich.libRuntimeWheel}`, and whatever else `ldd` on the module shows `=> not found`). ' + LDD_CHECK,
+      ].join('\n'),
+    },
+    {
       when: 'cudaLibs&jetpack4&!fact.place=docker-run&!fact.place=host-shell',
       title: 'CUDA library missing during a Jetson image build (nvidia is not the default runtime)',
       message:
@@ -716,6 +742,25 @@ export const sharedLibraryMissing: RuleInput = {
         'a pip-installed torch brings its own copies as `nvidia-*` wheels.',
     },
     ...MAYBE_JETSON_BUILD_CONDITIONS.map((when) => maybeJetsonBuild(when)),
+    {
+      // A soname of the toolkit's major (libcudart.so.12) and no CUDA of the environment in the log: both ways (cuda-lib-major.ts).
+      when: 'cudaLibs&enrich.soleMajor',
+      title: 'CUDA runtime library not found',
+      message: 'The loader could not find {library:all}, a library of CUDA {enrich.soleMajor}: the CUDA runtime libraries are not installed where the program runs, or not on its loader path.',
+      fix: [
+        'See which CUDA the environment ships: `python3 -c "import torch; print(torch.version.cuda)"`, the image\'s tag (`-cu{enrich.otherMajor}0`, ' +
+          '`nvidia/cuda:{enrich.otherMajor}.…`), or `ls /usr/local/cuda*/lib64/libcudart.so.*`.',
+        '',
+        '- It is CUDA {enrich.otherMajor} (an image built for it on purpose): the module that failed was built for CUDA {enrich.soleMajor}. Install that package\'s ' +
+          'build for CUDA {enrich.otherMajor} instead: a package variant with the CUDA in its name (`nixl-cu{enrich.otherMajor}`, `cupy-cuda{enrich.otherMajor}x`) or its ' +
+          'wheel from the index of that CUDA, installed over it with pip\'s `--force-reinstall --no-deps` (so nothing else moves). The traceback\'s last frames name the module; ' +
+          '`pip list 2>/dev/null | grep -Ei \'cu(da)?1[0-9]\'` lists the CUDA-specific packages installed.',
+        '- It is CUDA {enrich.soleMajor}, or none: install the CUDA {enrich.soleMajor} libraries: NVIDIA\'s `cuda-libraries-{enrich.soleMajor}-…` package, an nvidia/cuda ' +
+          '`-runtime` image of that release, or the `nvidia-*` pip wheels a pip-installed torch brings.',
+        '',
+        LDD_CHECK,
+      ].join('\n'),
+    },
     {
       when: 'cudaLibs',
       title: 'CUDA runtime library not found',
@@ -794,6 +839,6 @@ export const sharedLibraryMissing: RuleInput = {
         `\`ENV LD_LIBRARY_PATH=…\` entry for its directory. ${LDD_CHECK}`,
     },
   ],
-  enrich: ['cuda-version', 'extension-build', 'run-command'],
+  enrich: ['cuda-version', 'extension-build', 'run-command', 'cuda-lib-major'],
   docs: 'https://man7.org/linux/man-pages/man8/ld.so.8.html',
 };
