@@ -141,7 +141,9 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
   const anyOtherError = candidates.some((c) => c.finding.severity === 'error' && !c.solveFallback);
   let kept = candidates.filter((c) => {
     if (c.finding.severity !== 'error') return true;
-    if (c.solveFallback && anyOtherError) return false;
+    // The step-failed fallback of a failure outside any step yields to any other error; a specific rule on the same
+    // trigger (apt's exit 100, uv's installer path) is a story of its own and stays.
+    if (c.solveFallback && c.specificity <= 1 && anyOtherError) return false;
     return c.specificity >= (best.get(failureOf(c)) ?? 0);
   });
 
