@@ -70,6 +70,7 @@ import { sourceBuildPythonEnrich } from '../knowledge/source-build-python-enrich
 import { libstdcxxEnrich } from '../knowledge/libstdcxx.js';
 import { cargoUvMissingEnrich } from '../knowledge/cargo-uv-missing.js';
 import { cacheExportStepEnrich } from '../knowledge/cache-export-step.js';
+import { ninjaProgressEnrich } from '../knowledge/ninja-progress.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -137,6 +138,8 @@ export const enrichers: Record<string, Enricher> = {
   'step-outcome': stepOutcomeEnrich,
   /** For a step calling `~/.cargo/bin/uv`: whether that path is the one not found, as far as the log shows (`{enrich.cargoUvMissing}`). */
   'cargo-uv-missing': cargoUvMissingEnrich,
+  /** Where a ninja build stood when its output ends: `{enrich.doneEdges}` of `{enrich.totalEdges}`, and `{enrich.stopped}` when it had not finished. */
+  'ninja-progress': ninjaProgressEnrich,
   /** Whether the finding's step is BuildKit's export to the GitHub Actions cache (`{enrich.ghaExportStep}`). */
   'cache-export-step': cacheExportStepEnrich,
   /** Variables that lower a compile's memory for the package built (`{enrich.jobsEnv}`), and the runner's memory (`{enrich.runnerNote}`). */

@@ -150,6 +150,7 @@ import { rpmPackageUnavailable } from './apt/rpm-package-unavailable.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { gitLfsPointer } from './build/git-lfs-pointer.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
+import { compileStoppedNoError } from './cuda/compile-stopped-no-error.js';
 import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { buildCanceled } from './buildkit/build-canceled.js';
 import { error } from './cmake/error.js';
@@ -307,6 +308,7 @@ export const builtinRules: RuleInput[] = [
   logClipped,
   gitLfsPointer,
   extensionNinjaFailed,
+  compileStoppedNoError,
   buildCommandFailed,
   buildCanceled,
   error,
