@@ -43,6 +43,7 @@ import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { librarySymbolMismatch } from './runtime/library-symbol-mismatch.js';
 import { illegalInstruction } from './runtime/illegal-instruction.js';
+import { nvidiaModuleGplSymbol } from './runtime/nvidia-module-gpl-symbol.js';
 import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
 import { ncclShmTooSmall } from './runtime/nccl-shm-too-small.js';
 import { nvmlUnknownError } from './runtime/nvml-unknown-error.js';
@@ -200,6 +201,7 @@ export const builtinRules: RuleInput[] = [
   torchSymbolMismatch,
   librarySymbolMismatch,
   illegalInstruction,
+  nvidiaModuleGplSymbol,
   bitsandbytesCudaSetup,
   ncclShmTooSmall,
   nvmlUnknownError,
