@@ -96,18 +96,30 @@ function failedOwnStep(model: BuildModel): (step: number | null) => number | nul
   return (step) => (takesImplicit && step === IMPLICIT_STEP_ID ? failed!.id : step);
 }
 
-/**
- * BuildKit's and gRPC's wrappers of an error another vertex printed: `ERROR: `, `failed to solve: `, `rpc error: code = Unknown
- * desc = `, any of them, in any order.
- */
-const errorWrapper = /^(?:(?:ERROR|error):\s*|failed to solve:\s*|rpc error: code = \w{1,40} desc = )+/;
+/** BuildKit's and gRPC's wrappers of an error another vertex printed: `ERROR: `, `failed to solve: `, `rpc error: code = Unknown desc = `. */
+const errorWrappers = [/^(?:ERROR|error):\s*/, /^failed to solve:\s*/, /^rpc error: code = \w{1,40} desc = /];
+
+/** The line less its error wrappers, any of them, in any order. */
+function unwrapped(line: string): string {
+  let text = line.trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const wrapper of errorWrappers) {
+      const m = wrapper.exec(text);
+      if (m === null) continue;
+      text = text.slice(m[0].length);
+      changed = true;
+    }
+  }
+  return text;
+}
 
 /**
  * Whether a fallback's evidence line, less BuildKit's and gRPC's wrappers, is a piece (at least 20 characters, a cut line
  * included) of a line a specific finding quotes.
  */
 function quotedPiece(line: string, specific: readonly string[]): boolean {
-  const core = line.trim().replace(errorWrapper, '').replace(/…$/, '').trim();
+  const core = unwrapped(line).replace(/…$/, '').trim();
   return core.length >= 20 && specific.some((s) => s.includes(core));
 }
 
