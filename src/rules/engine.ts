@@ -257,7 +257,7 @@ export class RuleEngine {
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;
         this.lastHitLine[slot.rule] = lineNumber;
-        state.addHit(text, lineNumber, step, groups);
+        state.addHit(text, lineNumber, step, groups, cr.rule.evidence === 'last');
       } else {
         state.addCaptures(groups);
       }

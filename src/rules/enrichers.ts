@@ -73,6 +73,7 @@ import { repoKeyOrderEnrich } from '../knowledge/apt-repo-key-order.js';
 import { torchPrereleasePinEnrich } from '../knowledge/torch-prerelease-pin.js';
 import { cacheExportStepEnrich, inlineCacheStepEnrich } from '../knowledge/cache-export-step.js';
 import { cudaLibMajorEnrich } from '../knowledge/cuda-lib-major.js';
+import { ninjaProgressEnrich } from '../knowledge/ninja-progress.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -144,6 +145,8 @@ export const enrichers: Record<string, Enricher> = {
   'step-outcome': stepOutcomeEnrich,
   /** For a step calling `~/.cargo/bin/uv`: whether that path is the one not found, as far as the log shows (`{enrich.cargoUvMissing}`). */
   'cargo-uv-missing': cargoUvMissingEnrich,
+  /** Where a ninja build stood when its output ends: `{enrich.doneEdges}` of `{enrich.totalEdges}`, and `{enrich.stopped}` when it had not finished. */
+  'ninja-progress': ninjaProgressEnrich,
   /** Whether the finding's step is BuildKit's export to the GitHub Actions cache (`{enrich.ghaExportStep}`). */
   'cache-export-step': cacheExportStepEnrich,
   /** Whether the build shows BuildKit's `preparing layers for inline cache` step (`{enrich.inlineCacheStep}`). */

@@ -96,6 +96,33 @@ function failedOwnStep(model: BuildModel): (step: number | null) => number | nul
   return (step) => (takesImplicit && step === IMPLICIT_STEP_ID ? failed!.id : step);
 }
 
+/** BuildKit's and gRPC's wrappers of an error another vertex printed: `ERROR: `, `failed to solve: `, `rpc error: code = Unknown desc = `. */
+const errorWrappers = [/^(?:ERROR|error):\s*/, /^failed to solve:\s*/, /^rpc error: code = \w{1,40} desc = /];
+
+/** The line less its error wrappers, any of them, in any order. */
+function unwrapped(line: string): string {
+  let text = line.trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const wrapper of errorWrappers) {
+      const m = wrapper.exec(text);
+      if (m === null) continue;
+      text = text.slice(m[0].length);
+      changed = true;
+    }
+  }
+  return text;
+}
+
+/**
+ * Whether a fallback's evidence line, less BuildKit's and gRPC's wrappers, is a piece (at least 20 characters, a cut line
+ * included) of a line a specific finding quotes.
+ */
+function quotedPiece(line: string, specific: readonly string[]): boolean {
+  const core = unwrapped(line).replace(/…$/, '').trim();
+  return core.length >= 20 && specific.some((s) => s.includes(core));
+}
+
 export function rankFindings(candidates: Candidate[], model: BuildModel): Finding[] {
   const failed = failedSteps(model);
   const buildFailed = failed.size > 0 || model.solveError !== null;
@@ -151,12 +178,18 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
   // twice: a log that lost a step's header shows its error once in the step and once in the box of the vertex
   // (kubeflow/trainer#2053: `#7 ERROR: error writing layer blob: …` under a lost header, then the box
   // ` > exporting to GitHub Actions Cache:`).
+  // The fallback also goes when each of its lines is only a piece of a line a specific finding quotes: BuildKit's error of
+  // one vertex wraps the error another vertex printed whole, and a log cut mid-line ends that wrapper early
+  // (GaloisInc/crucible#1175: `#55 ERROR: write /usr/local/…/librustc_macros-….so: no space left on device` read by
+  // resources/disk-full, then `#54 ERROR: rpc error: code = Unknown desc = write /usr/local/…/lib`, cut). A fallback line
+  // with anything a specific finding does not quote (an exit code, a command, another error) keeps it.
   const specificEvidence = kept.filter((c) => c.finding.severity === 'error' && c.specificity > 1).flatMap((c) => c.finding.evidence);
   kept = kept.filter(
     (c) =>
       c.finding.severity !== 'error' ||
       c.specificity > 1 ||
-      !c.finding.evidence.some((e) => specificEvidence.some((s) => s.length >= 20 && e.includes(s))),
+      (!c.finding.evidence.some((e) => specificEvidence.some((s) => s.length >= 20 && e.includes(s))) &&
+        !(c.finding.evidence.length > 0 && c.finding.evidence.every((e) => quotedPiece(e, specificEvidence)))),
   );
 
   // 1b. Multi-platform builds: the same instruction failing on a sibling platform after the first one

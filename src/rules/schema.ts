@@ -18,6 +18,8 @@
 // - A rule can have a `when` of its own (the conditions of a variant's `when`): it fires only when
 //   that holds (an instruction context, a fact); `repeated` names a capture one of whose values
 //   must have been seen twice in the scope (the same wheel downloaded twice).
+// - `evidence: 'last'`: the finding shows the scope's last matching line instead of its first ones
+//   (where a build stopped: the last `[N/M]` progress line of a compile).
 // - A condition can be `enrich.<key>`: one of the rule's enrichers gave that key a non-empty value
 //   (a comparison no pattern can make, such as two CUDA versions seen on different lines).
 // - Triggers `toolkit-copy` (a COPY --from of a builder's whole toolkit tree), `runtime-library` (a
@@ -199,6 +201,11 @@ export const ruleSchema = z
     retryable: z.boolean().default(false),
     /** Documentation link. */
     docs: z.string().url().optional(),
+    /**
+     * Which matching lines the finding shows: the first ones (default), or only the `last` one of the
+     * scope (a progress line that says where a build stopped).
+     */
+    evidence: z.enum(['first', 'last']).optional(),
     /** At most this many findings from this rule (one per step at most); the rest are dropped. */
     maxFindings: z.number().int().min(1).max(1000).default(20),
     /** Users: `false` turns a built-in rule with this id off. */

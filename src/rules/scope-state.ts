@@ -99,13 +99,15 @@ export class ScopeState {
     return (this.contextMap ??= new Map());
   }
 
-  addHit(text: string, line: number, step: number | null, groups: Record<string, string | undefined> | undefined): void {
+  /** `lastOnly`: the evidence is this line alone, replacing what an earlier hit left (a rule with `evidence: 'last'`). */
+  addHit(text: string, line: number, step: number | null, groups: Record<string, string | undefined> | undefined, lastOnly = false): void {
     if (this.count === 0) {
       this.firstLine = line;
       this.firstStep = step;
     }
     this.count++;
-    this.addEvidence(text);
+    if (lastOnly) this.evidenceList = [capEvidence(text)];
+    else this.addEvidence(text);
     this.addCaptures(groups);
   }
 

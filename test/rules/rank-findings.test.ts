@@ -46,6 +46,35 @@ describe('rankFindings: the same error told twice', () => {
     other.finding.evidence = ['ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2'];
     expect(rankFindings([{ ...candidate('buildx/cache-export-failed', 4, 3, 1) }, other], model).map((f) => f.ruleId)).toContain('buildkit/step-failed');
   });
+
+  // GaloisInc/crucible#1175 (fixtures/rules/resources/disk-full/match-import-and-export-cut-crucible-1175.log): the export
+  // vertex's error wraps the import's write in gRPC's wrapper, and the log is cut mid-line.
+  const write =
+    'write /usr/local/rustup/toolchains/nightly-2023-01-23-x86_64-unknown-linux-gnu/lib/rustlib/x86_64-unknown-linux-gnu/lib/librustc_macros-1f5c22ed96efe43a.so: no space left on device';
+  const diskFull = (): Candidate => {
+    const c = candidate('resources/disk-full', 55, 3, 1);
+    c.finding.evidence = [write];
+    return c;
+  };
+  const model2 = makeModel({ steps: [makeStep({ id: 55, status: 'error' }), makeStep({ id: 54, status: 'error' })], failedStep: 55 });
+
+  test('a fallback whose only line is a wrapped, cut piece of the line a specific finding quotes goes', () => {
+    const fallback = candidate('buildkit/step-failed', 54, 1, 9);
+    fallback.finding.evidence = ['ERROR: rpc error: code = Unknown desc = write /usr/local/rustup/toolchains/nightly-2023-01-23-x86_64-unknown-linux-gnu/lib'];
+    expect(rankFindings([diskFull(), fallback], model2).map((f) => f.ruleId)).toEqual(['resources/disk-full']);
+  });
+
+  test('a fallback with a line of its own stays, and so does one whose piece is too short to be the same error', () => {
+    const more = candidate('buildkit/step-failed', 54, 1, 9);
+    more.finding.evidence = [
+      'ERROR: rpc error: code = Unknown desc = write /usr/local/rustup/toolchains/nightly-2023-01-23-x86_64-unknown-linux-gnu/lib',
+      'ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+    ];
+    expect(rankFindings([diskFull(), more], model2).map((f) => f.ruleId)).toContain('buildkit/step-failed');
+    const short = candidate('buildkit/step-failed', 54, 1, 9);
+    short.finding.evidence = ['ERROR: rpc error: code = Unknown desc = write /usr'];
+    expect(rankFindings([diskFull(), short], model2).map((f) => f.ruleId)).toContain('buildkit/step-failed');
+  });
 });
 
 describe('rankFindings: a failed step that names its own cause', () => {

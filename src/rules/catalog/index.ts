@@ -44,6 +44,7 @@ import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { librarySymbolMismatch } from './runtime/library-symbol-mismatch.js';
 import { illegalInstruction } from './runtime/illegal-instruction.js';
+import { nvidiaModuleGplSymbol } from './runtime/nvidia-module-gpl-symbol.js';
 import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
 import { ncclShmTooSmall } from './runtime/nccl-shm-too-small.js';
 import { nvmlUnknownError } from './runtime/nvml-unknown-error.js';
@@ -157,6 +158,7 @@ import { logClipped } from './buildkit/log-clipped.js';
 import { gitLfsPointer } from './build/git-lfs-pointer.js';
 import { bundledQemuEmulator } from './buildx/bundled-qemu-emulator.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
+import { compileStoppedNoError } from './cuda/compile-stopped-no-error.js';
 import { buildCommandFailed } from './cmake/build-command-failed.js';
 import { buildCanceled } from './buildkit/build-canceled.js';
 import { error } from './cmake/error.js';
@@ -208,6 +210,7 @@ export const builtinRules: RuleInput[] = [
   torchSymbolMismatch,
   librarySymbolMismatch,
   illegalInstruction,
+  nvidiaModuleGplSymbol,
   bitsandbytesCudaSetup,
   ncclShmTooSmall,
   nvmlUnknownError,
@@ -323,6 +326,7 @@ export const builtinRules: RuleInput[] = [
   // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
   bundledQemuEmulator,
   extensionNinjaFailed,
+  compileStoppedNoError,
   buildCommandFailed,
   buildCanceled,
   error,
