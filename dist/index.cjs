@@ -44,8 +44,8 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 
 // src/grammar/run-command.ts
 function runInstructionOf(message3) {
-  const current = /process "\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message3);
-  const old = current ? null : /executor failed running \[\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message3);
+  const current = /process "(?:\/dev\/\.buildkit_qemu_emulator )?\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message3);
+  const old = current ? null : /executor failed running \[(?:\/dev\/\.buildkit_qemu_emulator )?\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message3);
   const command = current?.[1] ?? old?.[1];
   return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
 }
@@ -4470,7 +4470,9 @@ function aptExitEnrich(_captures, step, model, facts) {
     componentsLine: needs === null ? "" : bookwormComponentsLine(needs.components),
     // The release the log shows: Debian 12, another one (the components line would not fit it), or none.
     bookworm: os5 === "Debian 12" ? "yes" : "",
-    otherOs: os5 !== null && os5 !== "Debian 12" ? os5 : ""
+    otherOs: os5 !== null && os5 !== "Debian 12" ? os5 : "",
+    // The RUN ran through BuildKit's QEMU (a step of another platform): its error names the emulator.
+    emulated: (model.solveError?.message ?? "").includes("/dev/.buildkit_qemu_emulator ") || shown2.some((l) => l.includes("/dev/.buildkit_qemu_emulator ")) ? "yes" : ""
   };
 }
 var APT_ERROR_EXIT, aptErrorLine;
@@ -6618,6 +6620,67 @@ var init_cache_export_step = __esm({
   }
 });
 
+// src/knowledge/cuda-lib-major.ts
+function toolkitMajorOfSoname(library) {
+  const m = /^lib(?:cudart|cublas|cublasLt|nvrtc)\.so\.(\d{1,2})(?:\.|$)/.exec(library ?? "");
+  if (m === null) return null;
+  const major = Number(m[1]);
+  return major >= 10 && major <= 13 ? major : null;
+}
+function majorOf3(value) {
+  if (value === null || value === void 0) return null;
+  const cu = /^cu(\d{2})/.exec(value);
+  if (cu !== null) return Number(cu[1]);
+  const v = /^(\d{1,2})\./.exec(value);
+  return v !== null ? Number(v[1]) : null;
+}
+function cudaRuntimeWheel(major) {
+  return major >= 13 ? `nvidia-cuda-runtime==${major}.*` : `nvidia-cuda-runtime-cu${major}`;
+}
+function cudaLibMajorEnrich(captures, _step, _model, facts) {
+  const lib2 = toolkitMajorOfSoname(captures.library);
+  if (lib2 === null) return {};
+  const candidates = [
+    [majorOf3(facts.value("torchCuda")), `torch ${facts.value("torch") ?? facts.value("torchCuda") ?? ""}`.trim()],
+    [majorOf3(facts.value("cuda")), `CUDA ${facts.value("cuda") ?? ""}${facts.get("cuda")?.source === "image-tag" ? " (the image tag)" : ""}`],
+    [majorOf3(captures["context.cuImageTag.cu"]), `the image \`${captures["context.cuImageTag.image"] ?? ""}\``]
+  ];
+  const found = candidates.find(([major]) => major !== null);
+  if (found === void 0) return { soleMajor: String(lib2), otherMajor: String(lib2 === 12 ? 13 : 12) };
+  const [image, proof] = found;
+  if (image === lib2 || image < 11 || image > 13) return {};
+  return {
+    libMajor: String(lib2),
+    imageMajor: String(image),
+    imageCudaProof: proof,
+    libRuntimeWheel: cudaRuntimeWheel(lib2)
+  };
+}
+var init_cuda_lib_major = __esm({
+  "src/knowledge/cuda-lib-major.ts"() {
+    "use strict";
+  }
+});
+
+// src/knowledge/ninja-progress.ts
+function ninjaProgressEnrich(captures, _step, _model) {
+  const out = {};
+  const done = Number(captures["context.progress.done"]);
+  const total = Number(captures["context.progress.total"]);
+  if (Number.isInteger(done) && Number.isInteger(total) && done < total) {
+    out.stopped = "yes";
+    out.doneEdges = String(done);
+    out.totalEdges = String(total);
+  }
+  if (captures["context.torchWrapper"] !== void 0) out.stopped = "yes";
+  return out;
+}
+var init_ninja_progress = __esm({
+  "src/knowledge/ninja-progress.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -6694,6 +6757,8 @@ var init_enrichers = __esm({
     init_apt_repo_key_order();
     init_torch_prerelease_pin();
     init_cache_export_step();
+    init_cuda_lib_major();
+    init_ninja_progress();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -6747,6 +6812,8 @@ var init_enrichers = __esm({
       "step-outcome": stepOutcomeEnrich,
       /** For a step calling `~/.cargo/bin/uv`: whether that path is the one not found, as far as the log shows (`{enrich.cargoUvMissing}`). */
       "cargo-uv-missing": cargoUvMissingEnrich,
+      /** Where a ninja build stood when its output ends: `{enrich.doneEdges}` of `{enrich.totalEdges}`, and `{enrich.stopped}` when it had not finished. */
+      "ninja-progress": ninjaProgressEnrich,
       /** Whether the finding's step is BuildKit's export to the GitHub Actions cache (`{enrich.ghaExportStep}`). */
       "cache-export-step": cacheExportStepEnrich,
       /** Whether the build shows BuildKit's `preparing layers for inline cache` step (`{enrich.inlineCacheStep}`). */
@@ -6831,7 +6898,9 @@ var init_enrichers = __esm({
       /** The Python a source build compiled for and the minor release below it (`{enrich.buildPython}`, `{enrich.lowerPython}`). */
       "source-build-python": sourceBuildPythonEnrich,
       /** For a `GLIBCXX_\u2026` / `CXXABI_\u2026` label libstdc++.so.6 lacks: the GCC that introduced it, the library's place, a conda env's prefix (`{enrich.gcc}`, `{enrich.envPrefix}`, `{enrich.condaSpec}`). */
-      libstdcxx: libstdcxxEnrich
+      libstdcxx: libstdcxxEnrich,
+      /** A CUDA library whose soname's major differs from the environment's CUDA: both majors and what shows the environment's (`{enrich.libMajor}`, `{enrich.imageMajor}`, `{enrich.imageCudaProof}`). */
+      "cuda-lib-major": cudaLibMajorEnrich
     };
   }
 });
@@ -7145,11 +7214,11 @@ function withFlashAttnNote(fix6) {
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants13) {
-  return variants13.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants15) {
+  return variants15.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants13, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants13)];
+function withFlashAttnVariants(compileAnyway, variants15, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants15)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -12097,6 +12166,13 @@ var init_shared_library_missing = __esm({
           pattern: `(?:${lib("lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so")}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`
         },
         { name: "tensorrt", literals: ["libnvinfer"], pattern: lib("libnvinfer") },
+        // an image whose tag names its CUDA as a wheel tag does: vLLM's `vllm/vllm-openai:latest-cu130`, `\u2026:v0.11.0-cu130`
+        // (the image's CUDA for the cuda-lib-major enricher, beside the nvidia/cuda tag and torch's `+cu130`)
+        {
+          name: "cuImageTag",
+          literals: ["-cu1", ":cu1"],
+          pattern: "(?<image>\\b[a-z0-9][a-z0-9._/-]{0,200}:(?:[\\w.]{0,40}-)?(?<cu>cu1[1-3]\\d)(?![\\w])(?:-[\\w.]{1,40})?)"
+        },
         { name: "cuda10Lib", literals: [".so.10"], pattern: "lib(?:cublas|cudart|cufft|curand|cusparse|cusolver|nvrtc)\\.so\\.10\\b" },
         // an NVIDIA Jetson on JetPack 4 (L4T R32) named by the log: an L4T image of R32 (`nvcr.io/nvidia/l4t-pytorch:r32.7.1-\u2026`),
         // its release file's first line (`# R32 (release), REVISION: 7.1`), R32's 4.9 kernel (`4.9.253-tegra`), or in words
@@ -12207,6 +12283,17 @@ var init_shared_library_missing = __esm({
           fix: 'Install it: `libnccl2` from NVIDIA\'s apt repository (its versions end in `+cuda` and the CUDA release: `apt-cache madison libnccl2`), or the pip wheel of the CUDA major release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.'
         },
         {
+          // The image's CUDA is another major than the library's soname: the module was built for the other CUDA (cuda-lib-major.ts).
+          when: "cudaLibs&enrich.libMajor",
+          title: "CUDA library of another CUDA major release missing (a package built for another CUDA)",
+          message: "The loader could not find {library:all}, a library of CUDA {enrich.libMajor}, while this environment ships CUDA {enrich.imageMajor} ({enrich.imageCudaProof}). The module that failed to load was built for CUDA {enrich.libMajor}: a wheel or extension of the other CUDA major release.",
+          fix: [
+            "Install that package's build for CUDA {enrich.imageMajor}. Projects publish one build per CUDA major: as a package name with the CUDA in it (`-cu{enrich.imageMajor}`, `cuda{enrich.imageMajor}x`: `nixl-cu{enrich.imageMajor}`, `cupy-cuda{enrich.imageMajor}x`), or as wheels on an index per CUDA (`+cu{enrich.imageMajor}0`-style local versions, `--index-url \u2026/cu{enrich.imageMajor}\u2026`); the project's install page lists them. The traceback's last frames name the module; `pip show -f <package>` confirms which package ships it, and `pip list 2>/dev/null | grep -Ei 'cu(da)?1[0-9]'` lists the CUDA-specific packages installed. Install its CUDA {enrich.imageMajor} build over it with pip's `--force-reinstall --no-deps` (so nothing else moves), or build it from source in this environment.",
+            "",
+            "The other way round, if that package has no CUDA {enrich.imageMajor} build: add the CUDA {enrich.libMajor} runtime beside the image's (`pip install {enrich.libRuntimeWheel}`, and whatever else `ldd` on the module shows `=> not found`). " + LDD_CHECK
+          ].join("\n")
+        },
+        {
           when: "cudaLibs&jetpack4&!fact.place=docker-run&!fact.place=host-shell",
           title: "CUDA library missing during a Jetson image build (nvidia is not the default runtime)",
           message: "The loader could not find {library:all}, a CUDA library, in a build on an NVIDIA Jetson with JetPack 4 (L4T R32). There the CUDA, cuDNN and TensorRT libraries are not in the images: the nvidia container runtime mounts them from the host, and a `docker build` step runs under that runtime only when it is Docker's default one.",
@@ -12219,6 +12306,20 @@ var init_shared_library_missing = __esm({
           fix: "Use the `-runtime` flavour of the same image ({enrich.runtimeImage|the `-runtime` tag of this CUDA release}) or install `cuda-libraries-{enrich.aptSuffix}` (NVIDIA's apt repository); a pip-installed torch brings its own copies as `nvidia-*` wheels."
         },
         ...MAYBE_JETSON_BUILD_CONDITIONS.map((when) => maybeJetsonBuild(when)),
+        {
+          // A soname of the toolkit's major (libcudart.so.12) and no CUDA of the environment in the log: both ways (cuda-lib-major.ts).
+          when: "cudaLibs&enrich.soleMajor",
+          title: "CUDA runtime library not found",
+          message: "The loader could not find {library:all}, a library of CUDA {enrich.soleMajor}: the CUDA runtime libraries are not installed where the program runs, or not on its loader path.",
+          fix: [
+            'See which CUDA the environment ships: `python3 -c "import torch; print(torch.version.cuda)"`, the image\'s tag (`-cu{enrich.otherMajor}0`, `nvidia/cuda:{enrich.otherMajor}.\u2026`), or `ls /usr/local/cuda*/lib64/libcudart.so.*`.',
+            "",
+            "- It is CUDA {enrich.otherMajor} (an image built for it on purpose): the module that failed was built for CUDA {enrich.soleMajor}. Install that package's build for CUDA {enrich.otherMajor} instead: a package variant with the CUDA in its name (`nixl-cu{enrich.otherMajor}`, `cupy-cuda{enrich.otherMajor}x`) or its wheel from the index of that CUDA, installed over it with pip's `--force-reinstall --no-deps` (so nothing else moves). The traceback's last frames name the module; `pip list 2>/dev/null | grep -Ei 'cu(da)?1[0-9]'` lists the CUDA-specific packages installed.",
+            "- It is CUDA {enrich.soleMajor}, or none: install the CUDA {enrich.soleMajor} libraries: NVIDIA's `cuda-libraries-{enrich.soleMajor}-\u2026` package, an nvidia/cuda `-runtime` image of that release, or the `nvidia-*` pip wheels a pip-installed torch brings.",
+            "",
+            LDD_CHECK
+          ].join("\n")
+        },
         {
           when: "cudaLibs",
           title: "CUDA runtime library not found",
@@ -12289,7 +12390,7 @@ var init_shared_library_missing = __esm({
           fix: `Find which package provides it and install it in this stage (Debian/Ubuntu: \`apt-file search {library}\`), or copy it from the builder stage together with an \`ENV LD_LIBRARY_PATH=\u2026\` entry for its directory. ${LDD_CHECK}`
         }
       ],
-      enrich: ["cuda-version", "extension-build", "run-command"],
+      enrich: ["cuda-version", "extension-build", "run-command", "cuda-lib-major"],
       docs: "https://man7.org/linux/man-pages/man8/ld.so.8.html"
     };
   }
@@ -13062,6 +13163,82 @@ var init_illegal_instruction = __esm({
   }
 });
 
+// src/rules/catalog/runtime/nvidia-module-gpl-symbol.ts
+function variants5() {
+  const out = [];
+  const facts = [
+    ["driver&kernel", KNOWN],
+    ["driver&!kernel", DRIVER_ONLY],
+    ["!driver&kernel", KERNEL_ONLY],
+    ["!driver&!kernel", NEITHER]
+  ];
+  for (const rcu of [true, false]) {
+    for (const [when, note] of facts) {
+      out.push({ when: `${rcu ? "rcuStrict" : "!rcuStrict"}&${when}`, message: MESSAGE4 + note, fix: FIX + (rcu ? RCU_NOTE : "") });
+    }
+  }
+  return out;
+}
+var KNOWN, DRIVER_ONLY, KERNEL_ONLY, NEITHER, MESSAGE4, FIX, RCU_NOTE, nvidiaModuleGplSymbol;
+var init_nvidia_module_gpl_symbol = __esm({
+  "src/rules/catalog/runtime/nvidia-module-gpl-symbol.ts"() {
+    "use strict";
+    KNOWN = "The driver is {context.driver.version} and the kernel {context.kernel.kernel}.";
+    DRIVER_ONLY = "The driver is {context.driver.version}; the log does not show the kernel (`uname -r` on that machine, or the kernel whose headers the build used).";
+    KERNEL_ONLY = "The kernel is {context.kernel.kernel}; the log does not show the driver release (`dkms status` lists it, or the installer's file name `NVIDIA-Linux-x86_64-<version>.run`).";
+    NEITHER = "The log shows neither release: `dkms status` lists the driver versions and the kernels they were built for, and `uname -r` the running kernel.";
+    MESSAGE4 = "The NVIDIA kernel module `{module}` did not link: it uses `{symbol}`, which this kernel exports to GPL-licensed modules only, and NVIDIA's proprietary module is not one. The kernel is newer than this driver release supports; later driver releases stop using such symbols. ";
+    FIX = [
+      "Install a driver release that supports this kernel, or run a kernel that this driver supports:",
+      "",
+      "- a newer release of the same driver branch, or a newer branch: support for a new kernel comes in a later release;",
+      "- the distribution's driver packaged for this kernel, which needs no module build: on Ubuntu, precompiled modules per",
+      "  driver branch and kernel, named linux-modules-nvidia-BRANCH-KERNEL (list those of the running kernel with",
+      '  `apt-cache search linux-modules-nvidia | grep "$(uname -r)"`);',
+      "- in Kubernetes with the GPU Operator, its `driver.version` Helm value set to such a release (on Ubuntu, the branch",
+      "  number with `-signed` appended takes Canonical's precompiled modules; check they exist for the nodes' kernel",
+      "  before upgrading it);",
+      "- or boot the kernel the driver built for before, and hold the kernel upgrade until a driver supports it."
+    ].join("\n");
+    RCU_NOTE = "\n\nFor `rcu_read_unlock_strict`, the GPU Operator's maintainers name driver 535.183.08 and later of the 535 branch as fixed (NVIDIA/gpu-operator#729).";
+    nvidiaModuleGplSymbol = {
+      id: "runtime/nvidia-module-gpl-symbol",
+      title: "NVIDIA driver too old for this kernel (its module uses a GPL-only symbol)",
+      severity: "error",
+      match: [
+        // `ERROR: modpost: GPL-incompatible module nvidia.ko uses GPL-only symbol '__rcu_read_lock'` (nvidia, nvidia-drm,
+        // nvidia-uvm, nvidia-modeset, nvidia-peermem); older kernels: `FATAL: modpost: \u2026`
+        {
+          literals: ["modpost: GPL-incompatible module nvidia"],
+          pattern: "modpost: GPL-incompatible module (?<module>nvidia(?:-[a-z]{1,12})?\\.ko) uses GPL-only symbol '(?<symbol>[A-Za-z_][\\w]{0,100})'"
+        }
+      ],
+      context: [
+        // `/opt/dkp/nvidia/NVIDIA-Linux-x86_64-470.199.02/kernel/\u2026`, `/var/lib/dkms/nvidia/545.29.06/build/\u2026`, `/usr/src/nvidia-535.129.03-grid/\u2026`
+        {
+          name: "driver",
+          literals: ["NVIDIA-Linux-", "/dkms/nvidia/", "/usr/src/nvidia-"],
+          pattern: "(?:NVIDIA-Linux-(?:x86_64|aarch64)-|/dkms/nvidia/|/usr/src/nvidia-)(?<version>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)"
+        },
+        // `SYSSRC="/lib/modules/5.15.0-1070-aws/build"`, `/usr/src/linux-headers-6.6.15-x64v3-xanmod1/Makefile`, dkms's
+        // `module build on kernel: 6.8.0-60-generic (x86_64)`
+        {
+          name: "kernel",
+          literals: ["/lib/modules/", "linux-headers-", "module build on kernel: "],
+          pattern: "(?:/lib/modules/|/usr/src/linux-headers-|module build on kernel: )(?<kernel>\\d{1,2}\\.\\d{1,3}[\\w.+~-]{0,80})"
+        },
+        { name: "rcuStrict", literals: ["GPL-only symbol 'rcu_read_unlock_strict'"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: MESSAGE4 + NEITHER,
+      fix: FIX,
+      variants: variants5(),
+      docs: "https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/install-precompiled-signed-drivers.html"
+    };
+  }
+});
+
 // src/rules/catalog/runtime/bitsandbytes-cuda-setup.ts
 function cudartFix(where) {
   return [
@@ -13168,12 +13345,12 @@ var init_bitsandbytes_cuda_setup = __esm({
 });
 
 // src/rules/catalog/runtime/nccl-shm-too-small.ts
-var MESSAGE4, ncclShmTooSmall;
+var MESSAGE5, ncclShmTooSmall;
 var init_nccl_shm_too_small = __esm({
   "src/rules/catalog/runtime/nccl-shm-too-small.ts"() {
     "use strict";
     init_run_command2();
-    MESSAGE4 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
+    MESSAGE5 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
     ncclShmTooSmall = {
       id: "runtime/nccl-shm-too-small",
       title: "NCCL could not create its shared memory (/dev/shm too small)",
@@ -13188,7 +13365,7 @@ var init_nccl_shm_too_small = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE4,
+      message: MESSAGE5,
       fix: [
         "Give the container a bigger `/dev/shm`: `--shm-size=1g` in its `docker run` command (in a compose file, `shm_size: 1g` on the service), or share the host's with `--ipc=host`. Inside it, `df -h /dev/shm` shows the size it has. On a machine outside a container, `df -h /dev/shm` shows whether it is full."
       ].join("\n"),
@@ -13743,7 +13920,7 @@ var init_rocm_device_missing = __esm({
 });
 
 // src/rules/catalog/runtime/rocm-device-permission.ts
-var ROCM_DOCKER_DOCS2, PODMAN_TROUBLESHOOTING, SEE_GROUP, MESSAGE5, CONTAINER_FIX, rocmDevicePermission;
+var ROCM_DOCKER_DOCS2, PODMAN_TROUBLESHOOTING, SEE_GROUP, MESSAGE6, CONTAINER_FIX, rocmDevicePermission;
 var init_rocm_device_permission = __esm({
   "src/rules/catalog/runtime/rocm-device-permission.ts"() {
     "use strict";
@@ -13751,7 +13928,7 @@ var init_rocm_device_permission = __esm({
     ROCM_DOCKER_DOCS2 = "https://rocm.docs.amd.com/projects/install-on-linux/en/latest/how-to/docker.html";
     PODMAN_TROUBLESHOOTING = "https://github.com/containers/podman/blob/main/troubleshooting.md";
     SEE_GROUP = 'stat -c "%G %g %n" /dev/kfd /dev/dri/renderD*   # on the host: the group (name, number) that owns the devices';
-    MESSAGE5 = "The process could not open `/dev/kfd`, the AMD GPU's compute device (ROCm): it is not in the group that owns the device on the host. /dev/kfd and /dev/dri/renderD* are mode 0660, owned by `render` on Ubuntu 20.04 and later (`video` before), and the render group's number differs from machine to machine.";
+    MESSAGE6 = "The process could not open `/dev/kfd`, the AMD GPU's compute device (ROCm): it is not in the group that owns the device on the host. /dev/kfd and /dev/dri/renderD* are mode 0660, owned by `render` on Ubuntu 20.04 and later (`video` before), and the render group's number differs from machine to machine.";
     CONTAINER_FIX = [
       "Give the container the host's group by number (a group name after `--group-add` is looked up in the image, where `render` is missing or has another number):",
       "",
@@ -13777,7 +13954,7 @@ var init_rocm_device_permission = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE5,
+      message: MESSAGE6,
       fix: CONTAINER_FIX,
       variants: [
         {
@@ -13849,7 +14026,7 @@ function numpy2Fix(fence, find) {
     "Or keep numpy 2 and upgrade that package to a release built against numpy 2 (those run on numpy 1.x and 2.x). " + find + (fence === "sh" ? " In an image build, the same commands go in `RUN` lines of the stage that installs the package." : "")
   ].join("\n");
 }
-function variants5() {
+function variants6() {
   const out = [];
   for (const [ctx, find] of [["&cythonInit", FIND_MODULE_KNOWN], ["", FIND_MODULE_UNKNOWN]]) {
     out.push(
@@ -13902,7 +14079,7 @@ var init_numpy_abi_mismatch = __esm({
       fix: [
         'Compare the two: `python -c "import numpy; print(numpy.__version__)"` where the import failed shows the numpy installed; the traceback frame above the ValueError (`in init \u2026`) names the module that failed. Then install that package and numpy in one command, so the resolver picks a pair that fits, or reinstall the package from a release built for the installed numpy.'
       ].join("\n"),
-      variants: variants5(),
+      variants: variants6(),
       docs: "https://numpy.org/neps/nep-0053-c-abi-evolution.html"
     };
   }
@@ -14500,6 +14677,24 @@ var init_jax_cuda_library_too_old = __esm({
 });
 
 // src/rules/catalog/runtime/cuda-driver-mismatch.ts
+function nvmlMismatch(more) {
+  return {
+    title: "NVIDIA driver upgraded, its old kernel module still loaded (Driver/library version mismatch)",
+    message: `NVML refused to start: the NVIDIA driver's user-space libraries on this host are of another version than the NVIDIA kernel module that is loaded. That is what a driver upgrade (an unattended-upgrades run, a package update) leaves until the host reboots: the new libraries are installed, the old module still runs.${more}`,
+    fix: [
+      "On the host (for a CI job, the runner's machine), compare the two versions, then reboot (or reload the modules) so the upgraded module runs:",
+      "",
+      "```sh",
+      "cat /proc/driver/nvidia/version        # the kernel module that is loaded",
+      'nvidia-smi                             # "Driver/library version mismatch" while the two differ',
+      "grep -i nvidia /var/log/apt/history.log | tail -5   # the upgrade (Debian/Ubuntu; dnf history on RHEL)",
+      "sudo reboot",
+      "```",
+      "",
+      "Without a reboot, stop what uses the GPU (`sudo lsof /dev/nvidia*`) and reload the modules: `sudo rmmod nvidia_uvm nvidia_drm nvidia_modeset nvidia && sudo modprobe nvidia && nvidia-smi`. On a machine that must not change under running jobs (a CI runner), hold the driver packages between planned upgrades (`sudo apt-mark hold` on them, or exclude them from unattended-upgrades)."
+    ].join("\n")
+  };
+}
 var COMPAT_DOCS, cudaDriverMismatch;
 var init_cuda_driver_mismatch = __esm({
   "src/rules/catalog/runtime/cuda-driver-mismatch.ts"() {
@@ -14512,7 +14707,17 @@ var init_cuda_driver_mismatch = __esm({
       match: [
         // `Error 803: system has unsupported display driver / cuda driver combination`, `\u2026 (803 vs. 0) : system has unsupported \u2026`
         { literals: ["system has unsupported display driver / cuda driver combination"] },
-        { literals: ["cudaErrorSystemDriverMismatch", "CUDA_ERROR_SYSTEM_DRIVER_MISMATCH"] }
+        { literals: ["cudaErrorSystemDriverMismatch", "CUDA_ERROR_SYSTEM_DRIVER_MISMATCH"] },
+        // NVML: `Failed to initialize NVML: Driver/library version mismatch`, `nvml error: driver/library version mismatch: unknown.`
+        { literals: ["Driver/library version mismatch", "driver/library version mismatch"] }
+      ],
+      context: [
+        { name: "nvmlMismatch", literals: ["Driver/library version mismatch", "driver/library version mismatch"] },
+        { name: "containerCli", literals: ["nvidia-container-cli: initialization error"] }
+      ],
+      variants: [
+        { when: "nvmlMismatch&containerCli", ...nvmlMismatch(" The NVIDIA Container Toolkit hit it on the host as the container started: the image is not the cause.") },
+        { when: "nvmlMismatch", ...nvmlMismatch("") }
       ],
       scope: "step",
       only: "failed-step",
@@ -14564,7 +14769,7 @@ function envLibFix(install2) {
     "If `conda` itself stops with this same error (from conda 23.10 its default solver imports libmambapy), add `--solver=classic` to that command. Do not change the base image for this: the env's libraries are meant to run with the env's runtime, whatever the distro's is."
   ].join("\n");
 }
-var NEWEST_LABEL, condaCheck, condaBuiltHere, condaMessage, envLibMessage, variants6, libstdcxxTooOld;
+var NEWEST_LABEL, condaCheck, condaBuiltHere, condaMessage, envLibMessage, variants7, libstdcxxTooOld;
 var init_libstdcxx_too_old = __esm({
   "src/rules/catalog/runtime/libstdcxx-too-old.ts"() {
     "use strict";
@@ -14579,7 +14784,7 @@ var init_libstdcxx_too_old = __esm({
     condaBuiltHere = "If `{by}` was built by your own build (a CI image whose toolchain moved to a newer GCC), the other way works too: build it with the GCC of the env's libstdc++ (conda-forge's `gxx_linux-64` of the same major), so it asks for no label the env lacks.";
     condaMessage = "`{by}` needs `{label}`, which libstdc++ has from GCC {enrich.gcc} on: it was built with GCC {enrich.gcc} or later. The loader took the libstdc++ of the conda environment `{enrich.envPrefix}` (`{enrich.libPath}`), which is older: a conda env ships its own C++ runtime (the `libstdcxx-ng` package, whose version is its GCC release) and loads it before the system's.";
     envLibMessage = "`{by}` is installed in the conda environment `{enrich.byEnvPrefix}` and needs `{label}` (libstdc++ from GCC {enrich.gcc} on), but the loader took the system's libstdc++ (`{enrich.libPath}`), which lacks it. A conda package's libraries are meant to load the env's own C++ runtime (`{enrich.byEnvPrefix}/lib/libstdc++.so.6`, from the `libstdcxx-ng` package); the loader fell through to the system's, so that env has no libstdc++ of its own, or is missing the `libstdc++.so.6` link to it.";
-    variants6 = [
+    variants7 = [
       {
         when: "enrich.envPrefix&enrich.gcc&fact.place=image-build",
         title: "The conda env's libstdc++ is older than a library needs (GLIBCXX)",
@@ -14661,7 +14866,7 @@ var init_libstdcxx_too_old = __esm({
         "",
         "Take the directory of `{enrich.libPath}` out of `LD_LIBRARY_PATH` (or put one whose libstdc++ has `{label}` before it), so the loader finds the newer runtime; when a package bundles the old copy, update that package."
       ].join("\n"),
-      variants: variants6,
+      variants: variants7,
       enrich: "libstdcxx",
       docs: "https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html"
     };
@@ -14996,6 +15201,91 @@ var init_exec_no_such_file = __esm({
         }
       ],
       docs: "https://git-scm.com/docs/gitattributes#_eol"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/nvidia-driver-not-loaded.ts
+var nvidiaDriverNotLoaded;
+var init_nvidia_driver_not_loaded = __esm({
+  "src/rules/catalog/runtime/nvidia-driver-not-loaded.ts"() {
+    "use strict";
+    nvidiaDriverNotLoaded = {
+      id: "runtime/nvidia-driver-not-loaded",
+      title: "NVIDIA kernel driver not loaded on the host",
+      severity: "error",
+      match: [
+        // `nvidia-container-cli: initialization error: nvml error: driver not loaded: unknown.`
+        { literals: ["nvml error: driver not loaded"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: 'The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs on the host as a container starts with GPUs) found no NVIDIA kernel driver loaded (NVML: "NVIDIA driver is not loaded"). The host\'s driver is missing or not loaded for the running kernel: not installed, or a kernel update booted a kernel the module was never built for. The image is not the cause.',
+      fix: [
+        "On the host that runs Docker (for a CI job, the runner's machine):",
+        "",
+        "```sh",
+        `nvidia-smi                          # "couldn't communicate with the NVIDIA driver": no module loaded`,
+        "lsmod | grep nvidia                 # empty: the module is not loaded",
+        "uname -r; dkms status               # the running kernel, and the kernels the nvidia module was built for",
+        "sudo modprobe nvidia && nvidia-smi  # load it; an error here says why (no module for this kernel, Secure Boot)",
+        "```",
+        "",
+        "- No module for the running kernel (a kernel update): rebuild it (`sudo dkms autoinstall`) or reinstall the driver package for this kernel, then reboot.",
+        "- No driver installed: install it the way the distribution does (https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/), then reboot.",
+        '- `modprobe` refused with "Key was rejected by service": Secure Boot; enroll the module\'s key (the driver installer offers it) or sign the module.',
+        "",
+        "Then the toolkit's check: `docker run --rm --gpus all ubuntu nvidia-smi` must list the GPU."
+      ].join("\n"),
+      docs: "https://docs.nvidia.com/deploy/nvml-api/group__nvmlReturn.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/nvidia-smi-no-devices.ts
+var CHECKS, nvidiaSmiNoDevices;
+var init_nvidia_smi_no_devices = __esm({
+  "src/rules/catalog/runtime/nvidia-smi-no-devices.ts"() {
+    "use strict";
+    CHECKS = [
+      "```sh",
+      "lspci | grep -i nvidia          # the GPU on the PCI bus: nothing = the machine (VM) no longer has it",
+      `sudo dmesg | grep -i nvrm       # the driver's messages: "fallen off the bus", "not supported by"`,
+      "nvidia-smi -L                   # the GPUs the driver lists",
+      "```"
+    ].join("\n");
+    nvidiaSmiNoDevices = {
+      id: "runtime/nvidia-smi-no-devices",
+      title: "nvidia-smi found no GPU (No devices were found)",
+      severity: "error",
+      match: [
+        // nvidia-smi's whole line; nothing else on it
+        { literals: ["No devices were found"], pattern: "^No devices were found\\s*$" }
+      ],
+      context: [
+        // GitHub Actions: `Error: Process completed with exit code 6.` (nvidia-smi's exit code for it)
+        { name: "ciStep", literals: ["Process completed with exit code 6"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "nvidia-smi reached the NVIDIA driver, and the driver lists no GPU. The machine that ran it has lost its GPU: a VM whose GPU was detached or failed, a GPU that fell off the bus, or a GPU this driver does not support. The job's code is not the cause.",
+      fix: ["On that machine:", "", CHECKS, "", "No NVIDIA device in `lspci`: restart (or recreate) the VM so it gets its GPU back. It is there: reboot; if the kernel log says the GPU is not supported, install a driver that supports it."].join("\n"),
+      variants: [
+        {
+          when: "ciStep",
+          title: "The CI runner has no GPU (nvidia-smi: No devices were found)",
+          message: "nvidia-smi reached the NVIDIA driver on the runner, and the driver lists no GPU (nvidia-smi's exit code 6). The job ran on a GPU runner that has lost its GPU: its VM's GPU was detached or failed, or the GPU fell off the bus. The job's code is not the cause; a rerun helps once it lands on a runner with its GPU.",
+          fix: [
+            "Restart the runner's VM (a self-hosted runner: reboot or recreate the machine; a hosted GPU runner: run the job again, so it lands on another machine, and report the runner if it repeats). On the runner's machine, before the restart, see what it has:",
+            "",
+            CHECKS,
+            "",
+            "An early `nvidia-smi` step in the workflow makes such a runner fail fast, before the build."
+          ].join("\n"),
+          retryable: true
+        }
+      ],
+      docs: "https://docs.nvidia.com/deploy/nvidia-smi/index.html"
     };
   }
 });
@@ -17151,7 +17441,7 @@ function upgradeFix(image) {
     OTHER_WAYS
   ].join("\n");
 }
-function variants7() {
+function variants8() {
   const out = [];
   for (const image of [true, false]) {
     const place = image ? "&fact.place=image-build" : "";
@@ -17162,13 +17452,13 @@ function variants7() {
   }
   return out;
 }
-var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE6, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
+var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE7, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
 var init_torch_too_old = __esm({
   "src/rules/catalog/pip/torch-too-old.ts"() {
     "use strict";
     PREVIOUS_VERSIONS = "https://pytorch.org/get-started/previous-versions/";
     READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';
-    MESSAGE6 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
+    MESSAGE7 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
     KNOWN_MESSAGE = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
     OTHER_WAYS = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
     torchTooOld = {
@@ -17182,9 +17472,9 @@ var init_torch_too_old = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE6,
+      message: MESSAGE7,
       fix: unknownFix(false),
-      variants: variants7(),
+      variants: variants8(),
       enrich: "torch-minimum",
       docs: PREVIOUS_VERSIONS
     };
@@ -17192,12 +17482,12 @@ var init_torch_too_old = __esm({
 });
 
 // src/rules/catalog/pip/extension-torch-api-removed.ts
-var PREVIOUS_VERSIONS2, FIX, extensionTorchApiRemoved;
+var PREVIOUS_VERSIONS2, FIX2, extensionTorchApiRemoved;
 var init_extension_torch_api_removed = __esm({
   "src/rules/catalog/pip/extension-torch-api-removed.ts"() {
     "use strict";
     PREVIOUS_VERSIONS2 = "https://pytorch.org/get-started/previous-versions/";
-    FIX = [
+    FIX2 = [
       "Either patch the extension: in {file|its .cu / .cpp sources}, pass `x.scalar_type()` instead of `x.type()` to the `AT_DISPATCH_*` macros, as PyTorch's deprecation message says (check the project's newer commits first: many have made that change).",
       "",
       `Or build it against torch 2.5.1, the last release that still accepts \`.type()\` there, and torchvision 0.20.1: install both built for the CUDA of this build (the command per CUDA is under v2.5.1 on ${PREVIOUS_VERSIONS2}), then run the extension's install again with \`--no-build-isolation\`, so its build uses that torch and not the newest one from an isolated build env.`
@@ -17222,7 +17512,7 @@ var init_extension_torch_api_removed = __esm({
           message: "{file|The extension's source} passes `tensor.type()` (an `at::DeprecatedTypeProperties`) to an `AT_DISPATCH_*` macro, which takes a `c10::ScalarType`. PyTorch deprecated that form in 2019 and torch 2.6 no longer accepts it; this build compiles against torch {fact.torch}."
         }
       ],
-      fix: FIX,
+      fix: FIX2,
       docs: "https://github.com/pytorch/pytorch/pull/17996"
     };
   }
@@ -18250,12 +18540,12 @@ var init_poetry_no_matching_version = __esm({
 });
 
 // src/rules/catalog/pip/setup-py-undeclared-import.ts
-function variants8() {
+function variants9() {
   return [
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
       when: "condaPip",
-      message: `${MESSAGE7} conda ran that pip for the \`pip:\` list of the environment file.`,
+      message: `${MESSAGE8} conda ran that pip for the \`pip:\` list of the environment file.`,
       fix: [
         `Either pin {context.setupFrame.name} in the environment file's \`pip:\` list to a release whose setup.py runs. ${FIND_RELEASE}`,
         "",
@@ -18273,11 +18563,11 @@ function variants8() {
     }
   ];
 }
-var MESSAGE7, FIND_RELEASE, setupPyUndeclaredImport;
+var MESSAGE8, FIND_RELEASE, setupPyUndeclaredImport;
 var init_setup_py_undeclared_import = __esm({
   "src/rules/catalog/pip/setup-py-undeclared-import.ts"() {
     "use strict";
-    MESSAGE7 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
+    MESSAGE8 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
     FIND_RELEASE = "`pip index versions {context.setupFrame.name}` (pip 21.2 or later) lists its releases, newest first; the one pip took is the newest unless something pins it (pypi.org/project/{context.setupFrame.name}/#history dates them). Pin the release before it, or a later one whose setup.py was fixed, and build again: a release that builds gets past this line.";
     setupPyUndeclaredImport = {
       id: "pip/setup-py-undeclared-import",
@@ -18311,7 +18601,7 @@ var init_setup_py_undeclared_import = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE7,
+      message: MESSAGE8,
       fix: [
         `Either pin {context.setupFrame.name} to a release whose setup.py runs, where the install names it. ${FIND_RELEASE}`,
         "",
@@ -18322,7 +18612,7 @@ var init_setup_py_undeclared_import = __esm({
         "pip install {module}",
         "```"
       ].join("\n"),
-      variants: variants8(),
+      variants: variants9(),
       docs: "https://pip.pypa.io/en/stable/cli/pip_index/"
     };
   }
@@ -19432,7 +19722,7 @@ function everySpecFix(edit) {
     ...edit
   ].join("\n");
 }
-function variants9() {
+function variants10() {
   const out = [];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -19610,7 +19900,7 @@ var init_packages_not_found = __esm({
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
-      variants: variants9(),
+      variants: variants10(),
       enrich: "conda-missing-specs",
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
@@ -19783,7 +20073,7 @@ function missingVariants() {
   }
   return out;
 }
-function variants10() {
+function variants11() {
   const out = [buildGlobVariant, ...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -20087,7 +20377,7 @@ var init_unsatisfiable = __esm({
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
         "priority (`conda config --set channel_priority strict`), and solve again."
       ].join("\n"),
-      variants: variants10(),
+      variants: variants11(),
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
     };
   }
@@ -21983,13 +22273,13 @@ function cudaFix(release) {
     baseImageFix(release)
   ].join("\n");
 }
-var WHY, COMPAT_MESSAGE, variants11, jetsonBspInContainer;
+var WHY, COMPAT_MESSAGE, variants12, jetsonBspInContainer;
 var init_jetson_bsp_in_container = __esm({
   "src/rules/catalog/apt/jetson-bsp-in-container.ts"() {
     "use strict";
     WHY = "`nvidia-l4t-*` packages are the Jetson's board support package (Linux for Tegra): they belong to the Jetson's own system, not to a container. Their install scripts read the board (`/proc/device-tree`), which a container does not have, and NVIDIA's L4T repository offers them for the device itself.";
     COMPAT_MESSAGE = `${WHY} Here \`cuda-compat-{context.compat.ver}\`, which the CUDA install pulls in, needs \`{pkg}\`, for which apt has no installable candidate.`;
-    variants11 = [
+    variants12 = [
       { when: "compat&l4tVersion", message: COMPAT_MESSAGE, fix: cudaFix(true) },
       { when: "compat", message: COMPAT_MESSAGE, fix: cudaFix(false) },
       { when: "l4tVersion", fix: baseImageFix(true) }
@@ -22027,7 +22317,7 @@ var init_jetson_bsp_in_container = __esm({
       specificity: 3,
       message: `${WHY} Here \`{pkg}\` could not be installed.`,
       fix: baseImageFix(false),
-      variants: variants11,
+      variants: variants12,
       docs: "https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md"
     };
   }
@@ -22091,7 +22381,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants13 = [
+  const variants15 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message3}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -22102,7 +22392,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message3}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message3}.`, fix: unknownFix2 }
   ];
-  return variants13.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants15.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -26176,7 +26466,7 @@ function unsureFix(place) {
 function sureFix(place) {
   return [SURE_FIX_INTRO, "", pullFix(place)].join("\n");
 }
-function variants12() {
+function variants13() {
   const out = [];
   for (const [place, when] of PLACES) out.push({ when: `trtllmCheck&${when}`, message: CHECK_MESSAGE, fix: sureFix(place) });
   out.push({ when: "trtllmCheck", message: CHECK_MESSAGE, fix: sureFix("shell") });
@@ -26245,7 +26535,7 @@ var init_git_lfs_pointer = __esm({
       specificity: 3,
       message: UNSURE_MESSAGE,
       fix: unsureFix("shell"),
-      variants: variants12(),
+      variants: variants13(),
       docs: "https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md"
     };
   }
@@ -26263,7 +26553,7 @@ function registerFix(actions, lead, tail = PIN) {
     tail
   ].join("\n");
 }
-var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE8, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
+var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE9, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
 var init_bundled_qemu_emulator = __esm({
   "src/rules/catalog/buildx/bundled-qemu-emulator.ts"() {
     "use strict";
@@ -26282,7 +26572,7 @@ var init_bundled_qemu_emulator = __esm({
     ].join("\n");
     RESTART = "BuildKit reads the registered emulators when it starts: if the next build still shows `/dev/.buildkit_qemu_emulator`, restart the builder (`docker buildx stop` for a docker-container builder, which the next build boots again; `sudo systemctl restart docker` for the default one).";
     PIN = `If the step still fails under the registered QEMU, register a newer release than \`latest\`, which trails them: \`tonistiigi/binfmt:${BINFMT_TAG}\` (\`--uninstall 'qemu-*'\` first; in setup-qemu-action, \`image: tonistiigi/binfmt:${BINFMT_TAG}\`), or build this platform on a native runner (\`ubuntu-24.04-arm\` for linux/arm64 on GitHub).`;
-    MESSAGE8 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
+    MESSAGE9 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
     EXECVE_MESSAGE = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command), because no emulator for that platform that BuildKit can use is registered (binfmt_misc) where it runs; a program the step started could not be started under it (`execve: No such file or directory`, exit 127). Newer distributions trip the fallback this way (Alpine 3.23's apk triggers); a registered, current QEMU runs them.";
     XATTR_MESSAGE = "The step needs emulation of {platform|another platform}, and with no emulator registered (binfmt_misc) where BuildKit runs, BuildKit copies the QEMU it bundles into a temporary directory first. On this SELinux host that copy failed: the temporary file system refuses the `security.selinux` attribute (`operation not supported`), so the command never started. BuildKit v0.27.0 and later ignore that error (moby/buildkit#6015).";
     XATTR_FIX_TAIL = [
@@ -26308,7 +26598,7 @@ var init_bundled_qemu_emulator = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 2,
-      message: MESSAGE8,
+      message: MESSAGE9,
       fix: registerFix(false, "Register current QEMU emulators so BuildKit runs the step under them."),
       variants: [
         {
@@ -26462,6 +26752,99 @@ var init_extension_ninja_failed = __esm({
         { when: "firstError", fix: FIRST_ERROR_FIX }
       ],
       enrich: "asked-arch",
+      docs: "https://pytorch.org/docs/stable/cpp_extension.html"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/compile-stopped-no-error.ts
+function fixFor3(place) {
+  return [WHOLE_OUTPUT[place], "", ...FIND, "", JOBS_LEAD, "", ...SET_JOBS[place]].join("\n");
+}
+function variants14() {
+  const out = [];
+  for (const { when, place } of PLACES2) {
+    for (const jobs of [true, false]) {
+      const note = jobs ? JOBS_NOTE : "";
+      const j = jobs ? "&maxJobs" : "";
+      out.push({ when: `torchWrapper&!enrich.doneEdges${j}&${when}`, title: WRAPPER_TITLE, message: WRAPPER_MESSAGE + note, fix: fixFor3(place) });
+      out.push({ when: `enrich.doneEdges${j}&${when}`, message: PROGRESS_MESSAGE + note, fix: fixFor3(place) });
+    }
+  }
+  return out;
+}
+var TITLE2, WRAPPER_TITLE, PROGRESS_MESSAGE, WRAPPER_MESSAGE, JOBS_NOTE, FIND, WHOLE_OUTPUT, JOBS_LEAD, SET_JOBS, PLACES2, compileStoppedNoError;
+var init_compile_stopped_no_error = __esm({
+  "src/rules/catalog/cuda/compile-stopped-no-error.ts"() {
+    "use strict";
+    TITLE2 = "CUDA compile stopped, and the log shows no error";
+    WRAPPER_TITLE = "PyTorch extension compile failed, and the log shows no compiler error";
+    PROGRESS_MESSAGE = "ninja was compiling CUDA objects (nvcc commands) and had finished {enrich.doneEdges} of {enrich.totalEdges} when the output stops (`[{enrich.doneEdges}/{enrich.totalEdges}]`), with no compiler error, `FAILED:` or `Killed` line after it: the log does not say why the build stopped.";
+    WRAPPER_MESSAGE = "torch's extension builder (cpp_extension) stopped with `RuntimeError: Error compiling objects for extension`: ninja failed, and the log holds no compiler error, `FAILED:` or `Killed` line to say why. The log starts after the reason, or a compiler was killed without printing one.";
+    JOBS_NOTE = " The build ran {context.maxJobs.jobs} compile jobs at once (`MAX_JOBS`).";
+    FIND = [
+      "Find the line that ended the compile in the whole output:",
+      "",
+      "```sh",
+      "grep -n -m 5 -E 'error|fatal|FAILED:|Killed|Error 137|exit code: 137|signal 9' build.log",
+      "```",
+      "",
+      "- a compiler `error:` or `nvcc fatal` line names the cause;",
+      "- a bare `Killed`, `Error 137` or exit code 137 is a process killed with SIGKILL, most often by the kernel's out-of-memory killer. On the machine that ran the build, `sudo dmesg | grep -i -E 'out of memory|oom'` shows it."
+    ];
+    WHOLE_OUTPUT = {
+      image: "Get the whole output of the step: build again with `--progress=plain` and keep it (`docker build --progress=plain \u2026 2>&1 | tee build.log`); the default display keeps only the last lines of each step.",
+      shell: "Get the whole output: run the build command again with its output kept (`\u2026 2>&1 | tee build.log`).",
+      unknown: "Get the whole output: in an image build, build again with `--progress=plain` (`docker build --progress=plain \u2026 2>&1 | tee build.log`); in a shell, run the command again with `2>&1 | tee build.log`."
+    };
+    JOBS_LEAD = "If memory is the cause, run fewer compile jobs. torch's extension builder (flash-attn, vLLM, apex and others build with it) runs ninja with `MAX_JOBS` jobs, or without it ninja's default, the number of CPUs + 2, and each nvcc job can take gigabytes. flash-attn's README gives `MAX_JOBS=4` for machines with less than 96 GB of RAM; take 1 or 2 on a small builder, and raise it once the build passes.";
+    SET_JOBS = {
+      image: ["```dockerfile", "ENV MAX_JOBS=4", "```", "", "before the `RUN` that compiles."],
+      shell: ["```sh", "export MAX_JOBS=4", "```", "", "then run the build again in that shell."],
+      unknown: ["In a Dockerfile, `ENV MAX_JOBS=4` before the `RUN` that compiles; in a shell:", "", "```sh", "export MAX_JOBS=4", "```"]
+    };
+    PLACES2 = [
+      { when: "fact.place=image-build", place: "image" },
+      { when: "fact.place", place: "shell" },
+      { when: "!fact.place", place: "unknown" }
+    ];
+    compileStoppedNoError = {
+      id: "cuda/compile-stopped-no-error",
+      title: TITLE2,
+      severity: "error",
+      match: [
+        // `[1/85] /usr/local/cuda-12.8/bin/nvcc --generate-dependencies-with-compile \u2026`: a ninja command line of nvcc
+        { literals: ["nvcc "], pattern: "^\\s{0,20}\\[\\d{1,6}/\\d{1,6}\\] (?:\\S{0,300}/)?nvcc\\s" },
+        // torch's wrapper of a failed ninja run, when nothing says why (the excerpt holds no compiler line)
+        { literals: ["RuntimeError: Error compiling objects for extension"] }
+      ],
+      context: [
+        // the last ninja progress line of the scope, of any command (a CMake build links last): where the build stood
+        { name: "progress", literals: ["[1", "[2", "[3", "[4", "[5", "[6", "[7", "[8", "[9"], pattern: "^\\s{0,20}\\[(?<done>\\d{1,6})/(?<total>\\d{1,6})\\] \\S", keep: "last" },
+        { name: "torchWrapper", literals: ["RuntimeError: Error compiling objects for extension"] },
+        // torch's cpp_extension: `Using envvar MAX_JOBS (48) as the number of workers...`
+        { name: "maxJobs", literals: ["Using envvar MAX_JOBS ("], pattern: "Using envvar MAX_JOBS \\((?<jobs>\\d{1,5})\\)", keep: "last" }
+      ],
+      unless: [
+        // gcc / clang / nvcc `error:`, nvcc's `nvcc error   :` (not pip's own `error: subprocess-exited-with-error`)
+        { literals: ["error:", "error :"], pattern: "\\berror\\s{0,4}:(?! subprocess-exited-with-error)" },
+        { literals: ["FAILED: ", "ninja: build stopped", "fatal error", "nvcc fatal", "internal compiler error", "catastrophic error", "Segmentation fault"] },
+        { literals: ["Killed", "signal 9"] },
+        // make's `make[2]: *** [CMakeFiles/\u2026] Error 1`
+        { literals: ["] Error "], pattern: "\\*\\*\\* \\[[^\\]\\n]{1,300}\\] Error \\d{1,3}" },
+        { literals: ["Command '['ninja'", "Failed building wheel for ", "Failed to build "] },
+        { literals: ["output clipped, log limit", "The operation was canceled", "context canceled"] }
+      ],
+      when: "enrich.stopped",
+      scope: "step",
+      only: "failed-step",
+      // 2: above the step-failed fallback, which says less; a rule that reads the cause (3) wins
+      specificity: 2,
+      evidence: "last",
+      message: PROGRESS_MESSAGE,
+      fix: fixFor3("unknown"),
+      variants: variants14(),
+      enrich: "ninja-progress",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
   }
@@ -27395,6 +27778,23 @@ var init_install_exit_100 = __esm({
           fix: `${componentsFix}
 
 ${seeTheError}`
+        },
+        {
+          // Under emulation apt runs many times slower, and a slow or failing mirror fetch ends it with 100 too
+          // (prefix-dev/pixi-docker#172: a multi-platform CI build; the rerun passed). `Acquire::Retries`: apt.conf(5),
+          // "Number of retries to perform. If this is non-zero APT will retry failed files the given number of times."
+          when: "enrich.emulated",
+          message: "`apt-get install` exited with code 100, apt-get's code for any error (apt-get(8), DIAGNOSTICS), in a step BuildKit ran under QEMU emulation (`/dev/.buildkit_qemu_emulator`: a platform other than the builder's). The log keeps none of apt's `E:` lines. Emulated apt is slow, and a mirror fetch that times out ends it the same way: a network hiccup is as likely as a package problem.",
+          fix: [
+            "Run the job again first: a passing rerun says the fetch was transient. To make such a step sturdier, let apt retry its downloads:",
+            "",
+            "```dockerfile",
+            "RUN apt-get -o Acquire::Retries=3 update && apt-get -o Acquire::Retries=3 install -y --no-install-recommends {enrich.packages}",
+            "```",
+            "",
+            "If it fails again, see apt's reason: rebuild with `--progress=plain` (and without `-qq` or output redirects on the `apt-get` commands); its `E:` lines name the package or source. Building that platform on a native runner (an arm64 runner for `linux/arm64`) avoids emulation."
+          ].join("\n"),
+          retryable: true
         }
       ],
       docs: "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"
@@ -27426,12 +27826,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE2, MESSAGE9, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE3, MESSAGE10, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
-    TITLE2 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE9 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    TITLE3 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
+    MESSAGE10 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -27443,8 +27843,8 @@ var init_unpinned_torch_extension = __esm({
     unpinnedTorchExtensionVariants = [
       {
         when: "enrich.unpinnedTorchInstall",
-        title: TITLE2,
-        message: MESSAGE9,
+        title: TITLE3,
+        message: MESSAGE10,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -27458,8 +27858,8 @@ var init_unpinned_torch_extension = __esm({
       },
       {
         when: "enrich.unpinnedTorch",
-        title: TITLE2,
-        message: MESSAGE9,
+        title: TITLE3,
+        message: MESSAGE10,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -27700,6 +28100,7 @@ var init_catalog = __esm({
     init_torch_symbol_mismatch();
     init_library_symbol_mismatch();
     init_illegal_instruction();
+    init_nvidia_module_gpl_symbol();
     init_bitsandbytes_cuda_setup();
     init_nccl_shm_too_small();
     init_nvml_unknown_error();
@@ -27723,6 +28124,8 @@ var init_catalog = __esm({
     init_cdi_spec_stale();
     init_gpu_device_unknown();
     init_exec_no_such_file();
+    init_nvidia_driver_not_loaded();
+    init_nvidia_smi_no_devices();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -27811,6 +28214,7 @@ var init_catalog = __esm({
     init_git_lfs_pointer();
     init_bundled_qemu_emulator();
     init_extension_ninja_failed();
+    init_compile_stopped_no_error();
     init_build_command_failed();
     init_build_canceled();
     init_error();
@@ -27861,6 +28265,7 @@ var init_catalog = __esm({
       torchSymbolMismatch,
       librarySymbolMismatch,
       illegalInstruction,
+      nvidiaModuleGplSymbol,
       bitsandbytesCudaSetup,
       ncclShmTooSmall,
       nvmlUnknownError,
@@ -27884,6 +28289,8 @@ var init_catalog = __esm({
       cdiSpecStale,
       gpuDeviceUnknown,
       execNoSuchFile,
+      nvidiaDriverNotLoaded,
+      nvidiaSmiNoDevices,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -27974,6 +28381,7 @@ var init_catalog = __esm({
       // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
       bundledQemuEmulator,
       extensionNinjaFailed,
+      compileStoppedNoError,
       buildCommandFailed,
       buildCanceled,
       error2,
@@ -56152,6 +56560,11 @@ var init_schema = __esm({
       retryable: external_exports.boolean().default(false),
       /** Documentation link. */
       docs: external_exports.string().url().optional(),
+      /**
+       * Which matching lines the finding shows: the first ones (default), or only the `last` one of the
+       * scope (a progress line that says where a build stopped).
+       */
+      evidence: external_exports.enum(["first", "last"]).optional(),
       /** At most this many findings from this rule (one per step at most); the rest are dropped. */
       maxFindings: external_exports.number().int().min(1).max(1e3).default(20),
       /** Users: `false` turns a built-in rule with this id off. */
@@ -57262,6 +57675,7 @@ var REFUSALS = [
   "Cache export feature is currently not supported for docker driver"
 ];
 var CLIENT_LOST = ["failed to receive status: "];
+var REFUSED_OR_LOST = [...REFUSALS, ...CLIENT_LOST];
 function buildPushActionLead(text2) {
   const from = text2.startsWith("Error: ") ? 7 : 0;
   for (const lead of BUILD_PUSH_ACTION_LEADS) {
@@ -57293,8 +57707,9 @@ function parseFinalError(quoted) {
   for (const solve of SOLVE) {
     if (rest.startsWith(solve)) return rest.slice(solve.length);
   }
-  if (rest !== text2 && [...REFUSALS, ...CLIENT_LOST].some((refusal) => rest.startsWith(refusal))) return rest;
+  if (rest !== text2 && REFUSED_OR_LOST.some((refusal) => rest.startsWith(refusal))) return rest;
   if (rest.startsWith("executor failed running [") && rest !== text2) return rest;
+  if (rest.startsWith('process "') && rest.includes('" did not complete successfully: exit code: ')) return rest;
   return null;
 }
 var PARSE_ERROR = "dockerfile parse error ";
@@ -59883,13 +60298,15 @@ var ScopeState = class {
   get contexts() {
     return this.contextMap ??= /* @__PURE__ */ new Map();
   }
-  addHit(text2, line, step, groups) {
+  /** `lastOnly`: the evidence is this line alone, replacing what an earlier hit left (a rule with `evidence: 'last'`). */
+  addHit(text2, line, step, groups, lastOnly = false) {
     if (this.count === 0) {
       this.firstLine = line;
       this.firstStep = step;
     }
     this.count++;
-    this.addEvidence(text2);
+    if (lastOnly) this.evidenceList = [capEvidence(text2)];
+    else this.addEvidence(text2);
     this.addCaptures(groups);
   }
   /** Captures of a second matcher of the same rule on a line already counted. */
@@ -60008,6 +60425,24 @@ function failedOwnStep(model) {
   const takesImplicit = failed !== void 0 && failed.id !== IMPLICIT_STEP_ID && failed.outputLines === 0;
   return (step) => takesImplicit && step === IMPLICIT_STEP_ID ? failed.id : step;
 }
+var errorWrappers = [/^(?:ERROR|error):\s*/, /^failed to solve:\s*/, /^rpc error: code = \w{1,40} desc = /];
+function unwrapped(line) {
+  let text2 = line.trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const wrapper of errorWrappers) {
+      const m = wrapper.exec(text2);
+      if (m === null) continue;
+      text2 = text2.slice(m[0].length);
+      changed = true;
+    }
+  }
+  return text2;
+}
+function quotedPiece(line, specific) {
+  const core = unwrapped(line).replace(/\u2026$/, "").trim();
+  return core.length >= 20 && specific.some((s) => s.includes(core));
+}
 function rankFindings(candidates, model) {
   const failed = failedSteps(model);
   const buildFailed2 = failed.size > 0 || model.solveError !== null;
@@ -60041,12 +60476,12 @@ function rankFindings(candidates, model) {
   const anyOtherError = candidates.some((c) => c.finding.severity === "error" && !c.solveFallback);
   let kept = candidates.filter((c) => {
     if (c.finding.severity !== "error") return true;
-    if (c.solveFallback && anyOtherError) return false;
+    if (c.solveFallback && c.specificity <= 1 && anyOtherError) return false;
     return c.specificity >= (best2.get(failureOf(c)) ?? 0);
   });
   const specificEvidence = kept.filter((c) => c.finding.severity === "error" && c.specificity > 1).flatMap((c) => c.finding.evidence);
   kept = kept.filter(
-    (c) => c.finding.severity !== "error" || c.specificity > 1 || !c.finding.evidence.some((e) => specificEvidence.some((s) => s.length >= 20 && e.includes(s)))
+    (c) => c.finding.severity !== "error" || c.specificity > 1 || !c.finding.evidence.some((e) => specificEvidence.some((s) => s.length >= 20 && e.includes(s))) && !(c.finding.evidence.length > 0 && c.finding.evidence.every((e) => quotedPiece(e, specificEvidence)))
   );
   kept = dropSiblingPlatformRepeats(kept, model, failed);
   const earliestError = /* @__PURE__ */ new Map();
@@ -60752,7 +61187,7 @@ var RuleEngine = class {
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;
         this.lastHitLine[slot.rule] = lineNumber;
-        state.addHit(text2, lineNumber, step, groups);
+        state.addHit(text2, lineNumber, step, groups, cr.rule.evidence === "last");
       } else {
         state.addCaptures(groups);
       }
