@@ -52,7 +52,7 @@
 //   now downloads it from https://packages.apache.org/artifactory/arrow/<distribution>/, no longer apache.jfrog.io. The
 //   repository is signed with release managers' keys, new ones added over time (apache/arrow#5786).
 import type { RuleInput } from '../../schema.js';
-import { archivedDebian, endedUbuntu } from '../../../knowledge/eol-releases.js';
+import { archivedDebian, endedUbuntu, ubuntuOldReleasesCommand } from '../../../knowledge/eol-releases.js';
 
 /** The codenames of Debian releases moved to archive.debian.org, as a regex alternation. */
 const ARCHIVED_CODENAMES = Object.keys(archivedDebian).join('|');
@@ -178,9 +178,12 @@ const NGINX_UPSTREAM_NOTE =
   "A Dockerfile copied from nginx's official image (docker-nginx) that fetches the keys one by one and exports them wrote " +
   'only the first key before the 2025 fix: take the current upstream Dockerfile.';
 
-/** Points the one-line sources at old-releases.ubuntu.com, country mirrors included. */
-export const UBUNTU_OLD_RELEASES_SED =
-  "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
+/**
+ * Points the sources at old-releases.ubuntu.com, country mirrors included, for a release the log does not date: every file
+ * that names Ubuntu's mirrors, one-line or deb822 (24.04 and later keep them in ubuntu.sources; knowledge/eol-releases.ts).
+ * A dated release gets `{enrich.oldReleasesCommand}`, the sed of the one file its images use.
+ */
+export const UBUNTU_OLD_RELEASES_ANY = ubuntuOldReleasesCommand(null);
 
 /**
  * The Ubuntu variants for one way of seeing the release's suites gone (`ubuntuEol`: apt's `does not have a Release file`;
@@ -203,8 +206,10 @@ function ubuntuEolVariants(when: string): NonNullable<RuleInput['variants']> {
     `curl -sI http://old-releases.ubuntu.com/ubuntu/dists/${codename}/Release | head -n 1`,
     '```',
   ];
-  const stopgapImage = ['```dockerfile', `RUN ${UBUNTU_OLD_RELEASES_SED}`, '```'];
-  const stopgapShell = ['```sh', UBUNTU_OLD_RELEASES_SED, '```'];
+  const stopgapImage = ['```dockerfile', 'RUN {enrich.oldReleasesCommand}', '```'];
+  const stopgapShell = ['```sh', '{enrich.oldReleasesCommand}', '```'];
+  const anyImage = ['```dockerfile', `RUN ${UBUNTU_OLD_RELEASES_ANY}`, '```'];
+  const anyShell = ['```sh', UBUNTU_OLD_RELEASES_ANY, '```'];
   return [
     {
       when: `${when}&enrich.eolEnded&fact.place=image-build`,
@@ -237,9 +242,10 @@ function ubuntuEolVariants(when: string): NonNullable<RuleInput['variants']> {
         'Move the base image to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security',
         'updates): ' + check[0]!,
         ...check.slice(1),
-        'then point the sources at the old releases in a `RUN` before the failing one:',
+        'then point the sources at the old releases (every sources file that names Ubuntu\'s mirrors: `/etc/apt/sources.list`, or',
+        '`/etc/apt/sources.list.d/ubuntu.sources` from 24.04) in a `RUN` before the failing one:',
         '',
-        ...stopgapImage,
+        ...anyImage,
       ].join('\n'),
     },
     {
@@ -249,9 +255,10 @@ function ubuntuEolVariants(when: string): NonNullable<RuleInput['variants']> {
       fix: [
         'Move to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security updates): ' + check[0]!,
         ...check.slice(1),
-        'then point the sources at the old releases (as root; in a Dockerfile, as a `RUN` before the failing one):',
+        'then point the sources at the old releases (every sources file that names Ubuntu\'s mirrors: `/etc/apt/sources.list`, or',
+        '`/etc/apt/sources.list.d/ubuntu.sources` from 24.04), as root; in a Dockerfile, as a `RUN` before the failing one:',
         '',
-        ...stopgapShell,
+        ...anyShell,
       ].join('\n'),
     },
   ];
@@ -880,7 +887,8 @@ export const fetchFailed: RuleInput = {
         'end of life and left the mirrors, or the repository is broken.',
       fix: [
         'Check the release of the base image and the `Err:` lines: an end-of-life Debian release has moved to archive.debian.org,',
-        'an end-of-life Ubuntu release to old-releases.ubuntu.com (point `/etc/apt/sources.list` there as a stopgap); a',
+        'an end-of-life Ubuntu release to old-releases.ubuntu.com (point the sources there as a stopgap: `/etc/apt/sources.list`,',
+        'or `/etc/apt/sources.list.d/ubuntu.sources` from 24.04); a',
         "third-party repository drops old releases on its own schedule. The lasting fix is a base image of a supported release.",
       ].join('\n'),
     },
