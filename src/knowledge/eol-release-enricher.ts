@@ -2,11 +2,12 @@
 // archive.debian.org (eol-releases.ts), the release, when its support ended, the sed that points the sources at
 // the archive, and the base image of a supported release when the image tag names the old codename. For an Ubuntu
 // release past its end of life (its `does not have a Release file`, or its `Err:… Release` lines), the release, its
-// end-of-life date and the supported LTS image.
+// end-of-life date, the sed that points the file its images keep their sources in at old-releases.ubuntu.com, and the
+// supported LTS image.
 // Every key is absent when its input is not in the log.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { archiveSourcesCommand, archivedDebian, endedUbuntu, releaseName, supportedDebian, supportedUbuntu } from './eol-releases.js';
+import { archiveSourcesCommand, archivedDebian, endedUbuntu, releaseName, supportedDebian, supportedUbuntu, ubuntuOldReleasesCommand } from './eol-releases.js';
 
 /** An Ubuntu interim release past its end of life: its name and date, and `FROM ubuntu:24.04` for an `ubuntu:<it>` base. */
 function ubuntuEnrich(codename: string, facts: FactView): Record<string, string> {
@@ -16,6 +17,7 @@ function ubuntuEnrich(codename: string, facts: FactView): Record<string, string>
     eolRelease: `Ubuntu ${release.version} (${codename})`,
     eolEnded: release.ended,
     supported: `Ubuntu ${supportedUbuntu.version} (${supportedUbuntu.codename})`,
+    oldReleasesCommand: ubuntuOldReleasesCommand(release.version),
   };
   const base = facts.value('baseImage');
   const tag = base === null ? null : /^(?:docker\.io\/)?(?:library\/)?ubuntu:([\w.-]+)$/.exec(base)?.[1];

@@ -21,6 +21,15 @@
 // end of life, https://wiki.ubuntu.com/EndOfLifeProcess). End-of-life dates: https://wiki.ubuntu.com/Releases, as
 // Ubuntu's distro-info-data records them (ubuntu.csv, `eol` column, Debian package 0.58+deb12u6 read here).
 // LTS releases are not tabled: they stay on archive.ubuntu.com long after their standard support.
+// Where the sources are: images of Ubuntu 24.04 and later and of Debian 12 and later keep the distribution's own sources in
+// deb822 form, /etc/apt/sources.list.d/ubuntu.sources and /etc/apt/sources.list.d/debian.sources, and their
+// /etc/apt/sources.list holds only a comment that says so (tonistiigi/xx#132 with `docker run debian:12 cat
+// /etc/apt/sources.list.d/debian.sources`; DataDog/datadog-agent#49503, a sed of sources.list that was a no-op on the
+// ubuntu:24.04 image; sjtug/mirror-requests#378 with the 24.04 sources.list comment; Ubuntu's spec "APT deb822 sources by
+// default", https://discourse.ubuntu.com/t/spec-apt-deb822-sources-by-default/29333). Older releases, 23.10 included
+// (tonistiigi/xx#132, written while 23.10 was current, names 24.04 as the first), use the one-line /etc/apt/sources.list.
+// Both forms write the mirror as a URL (`deb http://archive.ubuntu.com/ubuntu …`, `URIs: http://archive.ubuntu.com/ubuntu/`),
+// so the same sed rewrites either file.
 import { releaseOfCodename } from '../facts/release-codenames.js';
 
 export interface EolRelease {
@@ -68,9 +77,34 @@ export function releaseName(codename: string): string {
   return release === undefined ? codename : `${release} (${codename})`;
 }
 
+/**
+ * The file that holds the distribution's own apt sources on an image of `release` (`Ubuntu 24.10`, `Debian 10`): the deb822
+ * `ubuntu.sources` / `debian.sources` from Ubuntu 24.04 and Debian 12, else the one-line /etc/apt/sources.list.
+ */
+export function aptSourcesFile(release: string): string {
+  const m = /^(Ubuntu|Debian) (\d+)(?:\.(\d+))?$/.exec(release);
+  if (m === null) return '/etc/apt/sources.list';
+  const major = Number(m[2]);
+  if (m[1] === 'Ubuntu') return major >= 24 ? '/etc/apt/sources.list.d/ubuntu.sources' : '/etc/apt/sources.list';
+  return major >= 12 ? '/etc/apt/sources.list.d/debian.sources' : '/etc/apt/sources.list';
+}
+
 /** The shell command that points the image's sources at archive.debian.org, or null for a release not archived. */
 export function archiveSourcesCommand(codename: string): string | null {
   const release = archivedDebian[codename];
   if (release === undefined) return null;
-  return `sed -i ${release.sedExpressions.map((e) => `-e '${e}'`).join(' ')} /etc/apt/sources.list`;
+  return `sed -i ${release.sedExpressions.map((e) => `-e '${e}'`).join(' ')} ${aptSourcesFile(releaseOfCodename[codename] ?? '')}`;
+}
+
+/** The sed expressions that point Ubuntu's mirrors (country mirrors included) and security.ubuntu.com at old-releases. */
+const OLD_RELEASES_SED = "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g'";
+
+/**
+ * The shell command that points an Ubuntu image's sources at old-releases.ubuntu.com: for a known version (`24.10`), a sed of
+ * the file that release keeps its sources in; for an unknown one, the same sed on every sources file that names Ubuntu's
+ * mirrors, whichever form the image uses.
+ */
+export function ubuntuOldReleasesCommand(version: string | null): string {
+  if (version !== null) return `${OLD_RELEASES_SED} ${aptSourcesFile(`Ubuntu ${version}`)}`;
+  return `grep -rlE '//([a-z.]*archive|security)\\.ubuntu\\.com' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r ${OLD_RELEASES_SED}`;
 }

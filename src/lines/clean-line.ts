@@ -118,6 +118,26 @@ export function stripCiPrefixes(text: string): string {
  */
 const EMPHASISED_CODE_LINE = /^[*_]{1,3}`([^`]{1,4000})`[*_]{1,3}$/;
 
+/**
+ * Markdown bold that a paste wrapped around a run of a tool's lines: `**ERROR: unable to select packages:` on the first,
+ * `required by: world[yarn]**` on the last (ej52/proxmox-scripts#80). A `**` glued to a letter at the line's start, or to
+ * the text at its end, and no other `**` on the line, is Markdown's: tools that print `**` print it in pairs or apart
+ * from the words (`** BUILD FAILED **`, glib's `WARNING **:`).
+ */
+export function stripBoldMarkers(text: string): string {
+  const at = text.indexOf('**');
+  if (at < 0 || text.indexOf('**', at + 2) >= 0) return text;
+  if (at === 0) {
+    const next = text.charCodeAt(2);
+    return (next >= 65 && next <= 90) || (next >= 97 && next <= 122) ? text.slice(2) : text;
+  }
+  if (at === text.length - 2) {
+    const prev = text.charCodeAt(at - 1);
+    return prev !== 32 && prev !== 9 && prev !== 42 ? text.slice(0, at) : text;
+  }
+  return text;
+}
+
 /** The time that starts a line of BuildKit's error box, after an opening backtick: `` `71.79 ``. */
 const BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
 
@@ -239,6 +259,7 @@ export function cleanLine(raw: string): string {
   const first = text.charCodeAt(0);
   if (first === 62 || first === 96 || text.endsWith('```')) text = stripMarkdownQuoting(text);
   else if ((first === 42 || first === 95) && text.includes('`')) text = text.replace(EMPHASISED_CODE_LINE, '$1');
+  if (text.includes('**')) text = stripBoldMarkers(text);
   if (text.includes(CR)) text = lastRedraw(text);
   if (text.includes(LINK_JOIN)) text = unlinkSelfLinks(text);
   return text;

@@ -182,3 +182,22 @@ describe('a log pasted into an issue', () => {
   });
 });
 
+
+describe('Markdown bold around pasted lines', () => {
+  // ej52/proxmox-scripts#80 (fixtures/rules/apt/apk-unable-to-select/match-markdown-bold-proxmox.log)
+  test.each([
+    ['opened on the first line', '**ERROR: unable to select packages:', 'ERROR: unable to select packages:'],
+    ['closed on the last line', '    required by: world[yarn]**', '    required by: world[yarn]'],
+  ])('%s: removed', (_what, raw, clean) => {
+    expect(cleanLine(raw)).toBe(clean);
+  });
+
+  test.each([
+    ['a pair on one line', '** BUILD FAILED **'],
+    ["glib's warning marker", '(process:1): Gtk-WARNING **: cannot open display'],
+    ['apart from the words at the start', '** note: text'],
+    ['apart from the words at the end', 'error: glob matched nothing **'],
+  ])('%s: kept', (_what, raw) => {
+    expect(cleanLine(raw)).toBe(raw);
+  });
+});

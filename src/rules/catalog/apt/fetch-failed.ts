@@ -19,6 +19,14 @@
 // machine-learning repositories answered 404 for ubuntu1604, 1804 and 2004 alike, and NVIDIA's maintainer called it
 // "a known issue" being resolved on their side (NVIDIA/nvidia-docker#1624): retryable, and a build that needs no
 // CUDA apt package can drop NVIDIA's sources, as for BADSIG.
+// A 404 on a package file (`…/containerd.io_2.2.1-1%7eubuntu.24.04%7enoble_arm64.deb  404  Not Found`) when the log shows
+// the package lists refreshed just before (apt's `Hit:`/`Get:… InRelease` lines, or a traced or typed `apt-get update`) is
+// not stale lists either: the index apt just read lists a version the server has no file for. A vendor pulled the file or
+// published the index before it (docker/docker-install#544 and docker/for-linux#1557: Docker's repository listed
+// containerd.io 2.2.1 with the .deb gone from its pool, fixed on Docker's side; syncthing/syncthing#4290, "a temporary
+// situation" per the maintainer; pop-os/pop#3962), or a mirror is between syncs (RPi-Distro/repo#136). The way round it
+// until the repository is fixed is the previous version: `apt-cache madison PKG` lists the versions the index offers
+// (apt-cache(8)), `apt-get install PKG=VERSION` installs one (apt-get(8)).
 //
 // An EXPIRED key is not a missing one either: the key is installed, and the (sub)key that made the signature is past
 // its expiry, so the verifier rejects it and apt treats the repository as unsigned. gpgv says `EXPKEYSIG <keyid>`
@@ -52,7 +60,7 @@
 //   now downloads it from https://packages.apache.org/artifactory/arrow/<distribution>/, no longer apache.jfrog.io. The
 //   repository is signed with release managers' keys, new ones added over time (apache/arrow#5786).
 import type { RuleInput } from '../../schema.js';
-import { archivedDebian, endedUbuntu } from '../../../knowledge/eol-releases.js';
+import { archivedDebian, endedUbuntu, ubuntuOldReleasesCommand } from '../../../knowledge/eol-releases.js';
 
 /** The codenames of Debian releases moved to archive.debian.org, as a regex alternation. */
 const ARCHIVED_CODENAMES = Object.keys(archivedDebian).join('|');
@@ -178,9 +186,49 @@ const NGINX_UPSTREAM_NOTE =
   "A Dockerfile copied from nginx's official image (docker-nginx) that fetches the keys one by one and exports them wrote " +
   'only the first key before the 2025 fix: take the current upstream Dockerfile.';
 
-/** Points the one-line sources at old-releases.ubuntu.com, country mirrors included. */
-export const UBUNTU_OLD_RELEASES_SED =
-  "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
+/** A 404 on a package file that the index apt had just downloaded lists (see the comment at the top). */
+const INDEX_WITHOUT_FILE_MESSAGE =
+  'The repository answered 404 for `{context.deb404.file}`, a file of `{context.deb404.package}` that its index lists. The package ' +
+  'lists are not stale: they were refreshed just before, so the index apt read and the files on `{context.deb404.host}` disagree. ' +
+  'The repository published an index naming a file it has since pulled (or not uploaded yet), or a mirror of it is between syncs: ' +
+  'nothing on this side caused it.';
+
+function indexWithoutFileFix(pinWhere: string): string {
+  return [
+    'Check that the file is still missing, and see which versions the index offers:',
+    '',
+    '```sh',
+    'curl -sI {context.deb404.url} | head -n 1   # 404: still missing',
+    'apt-cache madison {context.deb404.package}',
+    '```',
+    "- Retry later: the repository's owner has to restore the file or publish a fixed index; report it to them if it persists.",
+    '- Meanwhile install the version below it that `apt-cache madison` lists, written as `{context.deb404.package}=` followed by that ' +
+      'version as madison prints it, ' + pinWhere + '. Packages of the same vendor that require this one at its exact version ' +
+      'may need their matching versions pinned too.',
+  ].join('\n');
+}
+
+const INDEX_WITHOUT_FILE = {
+  title: 'Package file missing from the repository that lists it',
+  message: INDEX_WITHOUT_FILE_MESSAGE,
+  fix: indexWithoutFileFix('in the same `apt-get install` (in a Dockerfile, the same `RUN` as the update)'),
+};
+
+/** The same, the install run by a script that traces its commands (`curl -fsSL https://get.docker.com | sh`). */
+const INDEX_WITHOUT_FILE_SCRIPT = {
+  title: 'Package file missing from the repository that lists it',
+  message: INDEX_WITHOUT_FILE_MESSAGE,
+  fix: indexWithoutFileFix(
+    'in place of `{context.deb404.package}` in the install the script ran, run by hand as root: `{context.scriptInstall.command}`',
+  ),
+};
+
+/**
+ * Points the sources at old-releases.ubuntu.com, country mirrors included, for a release the log does not date: every file
+ * that names Ubuntu's mirrors, one-line or deb822 (24.04 and later keep them in ubuntu.sources; knowledge/eol-releases.ts).
+ * A dated release gets `{enrich.oldReleasesCommand}`, the sed of the one file its images use.
+ */
+export const UBUNTU_OLD_RELEASES_ANY = ubuntuOldReleasesCommand(null);
 
 /**
  * The Ubuntu variants for one way of seeing the release's suites gone (`ubuntuEol`: apt's `does not have a Release file`;
@@ -203,8 +251,10 @@ function ubuntuEolVariants(when: string): NonNullable<RuleInput['variants']> {
     `curl -sI http://old-releases.ubuntu.com/ubuntu/dists/${codename}/Release | head -n 1`,
     '```',
   ];
-  const stopgapImage = ['```dockerfile', `RUN ${UBUNTU_OLD_RELEASES_SED}`, '```'];
-  const stopgapShell = ['```sh', UBUNTU_OLD_RELEASES_SED, '```'];
+  const stopgapImage = ['```dockerfile', 'RUN {enrich.oldReleasesCommand}', '```'];
+  const stopgapShell = ['```sh', '{enrich.oldReleasesCommand}', '```'];
+  const anyImage = ['```dockerfile', `RUN ${UBUNTU_OLD_RELEASES_ANY}`, '```'];
+  const anyShell = ['```sh', UBUNTU_OLD_RELEASES_ANY, '```'];
   return [
     {
       when: `${when}&enrich.eolEnded&fact.place=image-build`,
@@ -237,9 +287,10 @@ function ubuntuEolVariants(when: string): NonNullable<RuleInput['variants']> {
         'Move the base image to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security',
         'updates): ' + check[0]!,
         ...check.slice(1),
-        'then point the sources at the old releases in a `RUN` before the failing one:',
+        'then point the sources at the old releases (every sources file that names Ubuntu\'s mirrors: `/etc/apt/sources.list`, or',
+        '`/etc/apt/sources.list.d/ubuntu.sources` from 24.04) in a `RUN` before the failing one:',
         '',
-        ...stopgapImage,
+        ...anyImage,
       ].join('\n'),
     },
     {
@@ -249,9 +300,10 @@ function ubuntuEolVariants(when: string): NonNullable<RuleInput['variants']> {
       fix: [
         'Move to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security updates): ' + check[0]!,
         ...check.slice(1),
-        'then point the sources at the old releases (as root; in a Dockerfile, as a `RUN` before the failing one):',
+        'then point the sources at the old releases (every sources file that names Ubuntu\'s mirrors: `/etc/apt/sources.list`, or',
+        '`/etc/apt/sources.list.d/ubuntu.sources` from 24.04), as root; in a Dockerfile, as a `RUN` before the failing one:',
         '',
-        ...stopgapShell,
+        ...anyShell,
       ].join('\n'),
     },
   ];
@@ -459,6 +511,31 @@ export const fetchFailed: RuleInput = {
         'Failed to fetch (?<url>https?://developer\\.download\\.nvidia\\.com/[^\\s]{0,300}/(?:InRelease|Release(?:\\.gpg)?|Packages(?:\\.gz|\\.xz|\\.bz2|\\.lz4)?))\\s+404\\b',
     },
     { name: 'notFound', literals: ['404  Not Found', '404 Not Found'] },
+    {
+      // A package file, not an index, answered 404: `E: Failed to fetch https://download.docker.com/linux/ubuntu/dists/noble/
+      // pool/stable/arm64/containerd.io_2.2.1-1%7eubuntu.24.04%7enoble_arm64.deb  404  Not Found [IP: …]`.
+      name: 'deb404',
+      literals: ['.deb'],
+      pattern: 'Failed to fetch (?<url>https?://(?<host>[A-Za-z0-9.-]{1,200})\\S{0,500}/(?<file>(?<package>[a-z0-9][a-z0-9+.-]{0,100})_[^\\s/_]{1,100}_[a-z0-9-]{1,20}\\.deb))\\s+404\\b',
+    },
+    {
+      // The install an install script ran, as its `set -x` trace shows it: `+ sh -c DEBIAN_FRONTEND=noninteractive apt-get -y
+      // -qq install docker-ce … docker-model-plugin >/dev/null` (get.docker.com), less the output redirection. The last one:
+      // the script stops at the one that failed.
+      name: 'scriptInstall',
+      literals: ['install'],
+      pattern: "^\\s{0,8}\\+{1,3} (?:sh -c '?)?(?<command>(?:[A-Z_]{1,40}=\\S{1,40} )?apt(?:-get)? (?:[^>'&;|\\n]{0,200} )?install [^>'&;|\\n]{0,500}[^>'&;|\\s])",
+      keep: 'last',
+    },
+    {
+      // The package lists were refreshed in this scope: apt's own lines of `apt-get update` (`Hit:1 http://… noble InRelease`,
+      // `Get:5 https://download.docker.com/linux/ubuntu noble InRelease [48.8 kB]`), or the command itself traced by a script
+      // (`+ sh -c apt-get -qq update >/dev/null`, get.docker.com) or typed at a prompt (`root@host:~# apt-get update`).
+      name: 'updateRan',
+      literals: ['InRelease', 'update'],
+      pattern:
+        "^\\s{0,8}(?:(?:Hit|Get):\\d{1,5} \\S{1,300} \\S{1,100} InRelease\\b|(?:\\+{1,3} (?:sh -c '?)?|[^\\s@]{1,64}@[^\\s:]{1,64}:[^\\s#$]{0,200}[#$] |[#$] )(?:sudo )?(?:[A-Z_]{1,40}=\\S{1,40} )?apt(?:-get)? (?:[^&;|>\\n]{0,200} )?update\\b)",
+    },
     {
       // A third-party repository's suite with no Release file: `E: The repository 'http://apt.postgresql.org/pub/repos/apt
       // buster-pgdg Release' does not have a Release file.` (Tecnativa/doodba#623). Debian's and Ubuntu's own mirrors are
@@ -901,6 +978,10 @@ export const fetchFailed: RuleInput = {
       ].join('\n'),
     },
     ...vendorNoReleaseVariants(),
+    // A package file gone though the lists are fresh: the log shows the update, or the failing RUN runs it.
+    { when: 'deb404&updateRan&scriptInstall', ...INDEX_WITHOUT_FILE_SCRIPT },
+    { when: 'deb404&updateRan', ...INDEX_WITHOUT_FILE },
+    { when: 'deb404&update', ...INDEX_WITHOUT_FILE },
     {
       when: 'notFound&!update&install',
       message:
@@ -915,7 +996,8 @@ export const fetchFailed: RuleInput = {
         'end of life and left the mirrors, or the repository is broken.',
       fix: [
         'Check the release of the base image and the `Err:` lines: an end-of-life Debian release has moved to archive.debian.org,',
-        'an end-of-life Ubuntu release to old-releases.ubuntu.com (point `/etc/apt/sources.list` there as a stopgap); a',
+        'an end-of-life Ubuntu release to old-releases.ubuntu.com (point the sources there as a stopgap: `/etc/apt/sources.list`,',
+        'or `/etc/apt/sources.list.d/ubuntu.sources` from 24.04); a',
         "third-party repository drops old releases on its own schedule. The lasting fix is a base image of a supported release.",
       ].join('\n'),
     },

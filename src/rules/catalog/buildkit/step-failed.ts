@@ -5,7 +5,6 @@
 import type { RuleInput } from '../../schema.js';
 import { unpinnedFlashAttnVariant } from '../pip/unpinned-flash-attn.js';
 import { unpinnedTorchExtensionVariants } from './unpinned-torch-extension.js';
-import { UBUNTU_OLD_RELEASES_SED } from '../apt/fetch-failed.js';
 
 /** The fix when the failure's lines are outside any step: the log is a cut, the first error is above it. */
 function outsideFix(why: string): string {
@@ -161,7 +160,7 @@ export const stepFailed: RuleInput = {
       fix: eolFix(
         'Then move the base image to a supported Ubuntu release, {enrich.supported}{enrich.baseNote|}. As a stopgap that keeps the old',
         'release (it gets no security updates), point apt at old-releases.ubuntu.com in a `RUN` before the failing one:',
-        `RUN ${UBUNTU_OLD_RELEASES_SED}`,
+        'RUN {enrich.oldReleasesCommand}',
       ),
     },
     {

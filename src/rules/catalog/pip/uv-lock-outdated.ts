@@ -10,7 +10,14 @@
 //   new uv.lock, so the image build keeps the check.
 // - `--frozen`: "use the lockfile without checking if it is up-to-date": installs the stale lock as it is, which
 //   hides the drift; offered only as the alternative when the lock is meant to lag.
-import type { RuleInput } from '../../schema.js';
+//
+// `--no-build` beside `--locked` (astral-sh/uv#9016, uv 0.5.1): uv first warns `Failed to validate existing lockfile:
+// Distribution \`project==0.0.0a0 @ editable+.\` can't be installed because it is marked as \`--no-build\` but has no
+// binary distribution`, then reports the lock as needing an update though `uv lock` changes nothing. uv's maintainer
+// called it a bug; `uv sync --frozen --no-build --no-install-project` worked (the thread), and uv 0.5.2 fixed it ("Allow
+// `--no-build` to validate lock", astral-sh/uv#9024, changelogs/0.5.x.md). The warning beside the error is the sign: the
+// lock was judged stale because `--no-build` refused to validate an entry with no wheel, not because pyproject.toml moved.
+import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const relock = [
   'Update the lock where the sources live, with the uv version the project uses, and commit it:',
@@ -22,6 +29,41 @@ const relock = [
   '```',
 ];
 
+const NO_BUILD_TITLE = 'uv --locked --no-build reported the lock as stale (a uv bug)';
+const NO_BUILD_MESSAGE =
+  'uv could not validate the existing lock: with `--no-build` it refused `{context.noBuildLock.dist}`, which has no wheel ' +
+  '(the warning just before the error), and so treated uv.lock as needing an update. That is a known uv bug with `--locked` ' +
+  'and `--no-build` together (astral-sh/uv#9016; fixed in uv 0.5.2, astral-sh/uv#9024): the lock can be up to date, and ' +
+  '`uv lock` then changes nothing.';
+const NO_BUILD_AFTER = [
+  '`--frozen` installs uv.lock as it is and skips the check that it still matches pyproject.toml (uv docs, "Locking and',
+  'syncing"), so a lock that really is stale goes unnoticed: check it where the sources live with `uv lock --locked`',
+  '(fails if locking would change uv.lock). The lasting fix is uv 0.5.2 or later, where `--locked --no-build` validates the',
+  'lock again.',
+];
+
+function noBuildVariants(): Variant[] {
+  return [
+    {
+      when: 'noBuildLock&enrich.uvFrozen',
+      title: NO_BUILD_TITLE,
+      message: NO_BUILD_MESSAGE,
+      fix: ['Use `--frozen` in place of `--locked` (the fix in the uv thread):', '', '```dockerfile', 'RUN {enrich.uvFrozen}', '```', '', ...NO_BUILD_AFTER].join('\n'),
+    },
+    {
+      when: 'noBuildLock',
+      title: NO_BUILD_TITLE,
+      message: NO_BUILD_MESSAGE,
+      fix: [
+        'Run the same command with `--frozen` in place of `--locked` (the fix in the uv thread: `uv sync --frozen --no-build',
+        '--no-install-project` worked).',
+        '',
+        ...NO_BUILD_AFTER,
+      ].join('\n'),
+    },
+  ];
+}
+
 export const uvLockOutdated: RuleInput = {
   id: 'pip/uv-lock-outdated',
   title: 'uv.lock is out of date with pyproject.toml, and --locked refuses to update it',
@@ -30,6 +72,15 @@ export const uvLockOutdated: RuleInput = {
     {
       literals: ['needs to be updated, but `--locked` was provided'],
       pattern: 'The lockfile at `(?<lock>[^`]{1,300})` needs to be updated, but `--locked` was provided',
+    },
+  ],
+  context: [
+    {
+      // `warning: Failed to validate existing lockfile: Distribution \`project==0.0.0a0 @ editable+.\` can't be installed
+      // because it is marked as \`--no-build\` but has no binary distribution`
+      name: 'noBuildLock',
+      literals: ['marked as `--no-build`'],
+      pattern: 'Failed to validate existing lockfile: Distribution `(?<dist>[^`]{1,300})` can.t be installed because it is marked as `--no-build`',
     },
   ],
   scope: 'step',
@@ -46,6 +97,7 @@ export const uvLockOutdated: RuleInput = {
       'cost of building from a lock that no longer says what pyproject.toml asks for.',
   ].join('\n'),
   variants: [
+    ...noBuildVariants(),
     {
       when: 'enrich.uvFrozen',
       fix: [

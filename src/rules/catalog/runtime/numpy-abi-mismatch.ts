@@ -20,6 +20,13 @@
 // A Cython module that fails to import names itself in the last traceback frame, `File "…pyx", line 1, in init
 // pandas._libs.interval`: the module, whose distribution `importlib.metadata.packages_distributions()` (Python 3.10
 // and later) names, since a module's name is not always its package's (sklearn is scikit-learn's).
+// NumPy 2 also says it itself: a module compiled against NumPy 1.x looks up `_ARRAY_API`, and numpy 2's compatibility shim
+// (numpy/core/_multiarray_umath.py, `__getattr__`) prints `A module that was compiled using NumPy 1.x cannot be run in` /
+// `NumPy 2.0.0 as it may crash. …` with its advice, "downgrade to 'numpy<2' or try to upgrade the affected module", then the
+// import fails (`ImportError: numpy.core.multiarray failed to import`, `AttributeError: _ARRAY_API not found`). The NumPy 2.0
+// migration guide (numpy.org/devdocs/numpy_2_0_migration_guide.html) gives the same two ways, and lists the Python API
+// removals (`np.NaN` → `np.nan`) that code written for 1.x hits next (JuergenFleiss/atrain_core#10: both, fixed by
+// `numpy==1.26.4`).
 import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const NUMPY2_TITLE = 'A package compiled against numpy 1.x is imported with numpy 2 installed';
@@ -56,8 +63,28 @@ function numpy2Fix(fence: 'dockerfile' | 'sh', find: string): string {
   ].join('\n');
 }
 
+const NUMPY1X_MESSAGE =
+  "A module compiled against NumPy 1.x was imported with NumPy {context.numpy1xVersion.version|2.x} installed, and NumPy's own " +
+  'message says it cannot run there: NumPy 2 changed its C ABI, so a package built against 1.x does not run on 2 (one built ' +
+  'against NumPy 2 runs on both).';
+
+const NUMPY1X_API_MESSAGE =
+  NUMPY1X_MESSAGE +
+  ' The code also uses Python API that NumPy 2 removed (`np.{context.numpyApiRemoved.name}`, the AttributeError below it): with ' +
+  'NumPy 2 kept, that code needs changing too (the migration guide lists the replacements).';
+
+const FIND_MODULE_NUMPY1X =
+  "The traceback under NumPy's message names the module whose import failed; `pip list` in the same environment shows the numpy " +
+  'installed and the package that ships that module.';
+
 function variants(): Variant[] {
   const out: Variant[] = [];
+  for (const [ctx, message] of [['&numpyApiRemoved', NUMPY1X_API_MESSAGE], ['', NUMPY1X_MESSAGE]] as const) {
+    out.push(
+      { when: `numpy1x${ctx}&fact.place=image-build`, title: NUMPY2_TITLE, message, fix: numpy2Fix('dockerfile', FIND_MODULE_NUMPY1X) },
+      { when: `numpy1x${ctx}`, title: NUMPY2_TITLE, message, fix: numpy2Fix('sh', FIND_MODULE_NUMPY1X) },
+    );
+  }
   for (const [ctx, find] of [['&cythonInit', FIND_MODULE_KNOWN], ['', FIND_MODULE_UNKNOWN]] as const) {
     out.push(
       { when: `numpy2${ctx}&fact.place=image-build`, title: NUMPY2_TITLE, message: NUMPY2_MESSAGE, fix: numpy2Fix('dockerfile', find) },
@@ -79,8 +106,15 @@ export const numpyAbiMismatch: RuleInput = {
       pattern:
         'ValueError: numpy\\.(?<type>[a-z_]{1,30}) size changed, may indicate binary incompatibility\\. Expected (?<expected>\\d{1,4})(?: from C header)?, got (?<got>\\d{1,4})',
     },
+    // NumPy 2's own `A module that was compiled using NumPy 1.x cannot be run in` (its message wraps before the version)
+    { literals: ['compiled using NumPy 1.x cannot be run in'] },
   ],
   context: [
+    // the version on the message's next line: `NumPy 2.0.0 as it may crash. To support both 1.x and 2.x`
+    { name: 'numpy1x', literals: ['compiled using NumPy 1.x cannot be run in'] },
+    { name: 'numpy1xVersion', literals: [' as it may crash'], pattern: '^\\s{0,40}NumPy (?<version>2\\.\\d{1,3}\\.\\d{1,3}\\w{0,10}) as it may crash' },
+    // `AttributeError: \`np.NaN\` was removed in the NumPy 2.0 release. Use \`np.nan\` instead.`
+    { name: 'numpyApiRemoved', literals: ['was removed in the NumPy 2.0 release'], pattern: '`np\\.(?<name>\\w{1,60})` was removed in the NumPy 2\\.0 release' },
     // numpy 1.x's dtype (96 bytes) against numpy 2's (88): see above
     {
       name: 'numpy2',

@@ -73,10 +73,17 @@ export const commandNotFound: RuleInput = {
     // The OCI runtime's `exec: "gcc": executable file not found in $PATH`: a container's command, not a shell's line.
     { name: 'ociExec', literals: ['executable file not found in'], pattern: 'exec: "[^"\\n]{1,200}": executable file not found' },
     // The log names the command (not only the exit code).
-    { name: 'named', literals: [': not found', 'command not found', 'executable file not found in'], pattern: namedPattern },    // mysqlclient's build (2.2 and later) asks pkg-config for the MySQL / MariaDB client library: `Trying pkg-config
+    { name: 'named', literals: [': not found', 'command not found', 'executable file not found in'], pattern: namedPattern },
+    // mysqlclient's build (2.2 and later) asks pkg-config for the MySQL / MariaDB client library: `Trying pkg-config
     // --exists mysqlclient` (PyMySQL/mysqlclient#586, "Use pkg-config instead of mysql_config"; the maintainer in
-    // PyMySQL/mysqlclient#639: "pkg-config is needed since 2.2").
-    { name: 'mysqlclient', literals: ['pkg-config --exists mysqlclient', 'pkg-config --exists mariadb'] },
+    // PyMySQL/mysqlclient#639: "pkg-config is needed since 2.2"). Or mysqlclient's build named by pip's own lines, when mysqlclient's output is cut before its `Trying pkg-config` line
+    // (getredash/redash#6419: `Downloading mysqlclient-2.2.0.tar.gz`, then only `/bin/sh: 1: pkg-config: not found`): an
+    // sdist of mysqlclient fetched or built in this step.
+    {
+      name: 'mysqlclient',
+      literals: ['pkg-config --exists mysqlclient', 'pkg-config --exists mariadb', 'mysqlclient'],
+      pattern: 'pkg-config --exists (?:mysqlclient|mariadb)|(?:Downloading|Using cached|Collecting|Building wheel for) mysqlclient\\b',
+    },
   ],
   // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found; nvidia-smi in a build
   // step comes from the host driver at `docker run --gpus`, explained by cuda/no-gpu-at-build. A bash builtin that dash
@@ -101,7 +108,7 @@ export const commandNotFound: RuleInput = {
       title: 'mysqlclient\'s build needs pkg-config and the MySQL client headers',
       message:
         'mysqlclient is being built from source (its sdist), and mysqlclient 2.2 and later find the MySQL / ' +
-        'MariaDB client library with `pkg-config` (`Trying pkg-config --exists mysqlclient` in the log). `{command}` is not ' +
+        'MariaDB client library with `pkg-config`. `{command}` is not ' +
         'installed' + (place === '' ? '' : ' in this stage') + ', so the build fails; the client headers are needed with it.',
       fix: [
         'Install pkg-config, the MySQL client headers and a C compiler ' + (place === '' ? 'before the install' : 'in this stage, before the step that installs mysqlclient') + ' (mysqlclient\'s README, "Linux"):',
