@@ -10571,6 +10571,12 @@ function numpy2Fix(fence, find) {
 }
 function variants6() {
   const out = [];
+  for (const [ctx, message3] of [["&numpyApiRemoved", NUMPY1X_API_MESSAGE], ["", NUMPY1X_MESSAGE]]) {
+    out.push(
+      { when: `numpy1x${ctx}&fact.place=image-build`, title: NUMPY2_TITLE, message: message3, fix: numpy2Fix("dockerfile", FIND_MODULE_NUMPY1X) },
+      { when: `numpy1x${ctx}`, title: NUMPY2_TITLE, message: message3, fix: numpy2Fix("sh", FIND_MODULE_NUMPY1X) }
+    );
+  }
   for (const [ctx, find] of [["&cythonInit", FIND_MODULE_KNOWN], ["", FIND_MODULE_UNKNOWN]]) {
     out.push(
       { when: `numpy2${ctx}&fact.place=image-build`, title: NUMPY2_TITLE, message: NUMPY2_MESSAGE, fix: numpy2Fix("dockerfile", find) },
@@ -10579,7 +10585,7 @@ function variants6() {
   }
   return out;
 }
-var NUMPY2_TITLE, NUMPY2_MESSAGE, FIND_MODULE_KNOWN, FIND_MODULE_UNKNOWN, numpyAbiMismatch;
+var NUMPY2_TITLE, NUMPY2_MESSAGE, FIND_MODULE_KNOWN, FIND_MODULE_UNKNOWN, NUMPY1X_MESSAGE, NUMPY1X_API_MESSAGE, FIND_MODULE_NUMPY1X, numpyAbiMismatch;
 var init_numpy_abi_mismatch = __esm({
   "src/rules/catalog/runtime/numpy-abi-mismatch.ts"() {
     "use strict";
@@ -10587,6 +10593,9 @@ var init_numpy_abi_mismatch = __esm({
     NUMPY2_MESSAGE = "An extension module was compiled against numpy 1.x and imported with numpy 2.x installed: numpy.dtype is 96 bytes in numpy 1.x's C headers and 88 in numpy 2's, and the import check refuses the smaller one. A package built against numpy 1.x does not run on numpy 2; one built against numpy 2 runs on both.";
     FIND_MODULE_KNOWN = "The module that failed is `{context.cythonInit.module}`; `python -c \"import importlib.metadata as m; print(m.packages_distributions().get('{context.cythonInit.top}'))\"` prints the package that installs it (Python 3.10 or later).";
     FIND_MODULE_UNKNOWN = "The log does not show which package failed: the traceback frame just above the ValueError (`in init \u2026`) names its module, and `pip list` in the same environment shows the numpy that is installed.";
+    NUMPY1X_MESSAGE = "A module compiled against NumPy 1.x was imported with NumPy {context.numpy1xVersion.version|2.x} installed, and NumPy's own message says it cannot run there: NumPy 2 changed its C ABI, so a package built against 1.x does not run on 2 (one built against NumPy 2 runs on both).";
+    NUMPY1X_API_MESSAGE = NUMPY1X_MESSAGE + " The code also uses Python API that NumPy 2 removed (`np.{context.numpyApiRemoved.name}`, the AttributeError below it): with NumPy 2 kept, that code needs changing too (the migration guide lists the replacements).";
+    FIND_MODULE_NUMPY1X = "The traceback under NumPy's message names the module whose import failed; `pip list` in the same environment shows the numpy installed and the package that ships that module.";
     numpyAbiMismatch = {
       id: "runtime/numpy-abi-mismatch",
       title: "A compiled package was built against another numpy than the one installed",
@@ -10597,9 +10606,16 @@ var init_numpy_abi_mismatch = __esm({
         {
           literals: [" size changed, may indicate binary incompatibility"],
           pattern: "ValueError: numpy\\.(?<type>[a-z_]{1,30}) size changed, may indicate binary incompatibility\\. Expected (?<expected>\\d{1,4})(?: from C header)?, got (?<got>\\d{1,4})"
-        }
+        },
+        // NumPy 2's own `A module that was compiled using NumPy 1.x cannot be run in` (its message wraps before the version)
+        { literals: ["compiled using NumPy 1.x cannot be run in"] }
       ],
       context: [
+        // the version on the message's next line: `NumPy 2.0.0 as it may crash. To support both 1.x and 2.x`
+        { name: "numpy1x", literals: ["compiled using NumPy 1.x cannot be run in"] },
+        { name: "numpy1xVersion", literals: [" as it may crash"], pattern: "^\\s{0,40}NumPy (?<version>2\\.\\d{1,3}\\.\\d{1,3}\\w{0,10}) as it may crash" },
+        // `AttributeError: \`np.NaN\` was removed in the NumPy 2.0 release. Use \`np.nan\` instead.`
+        { name: "numpyApiRemoved", literals: ["was removed in the NumPy 2.0 release"], pattern: "`np\\.(?<name>\\w{1,60})` was removed in the NumPy 2\\.0 release" },
         // numpy 1.x's dtype (96 bytes) against numpy 2's (88): see above
         {
           name: "numpy2",
@@ -11922,7 +11938,9 @@ var init_resolution_impossible = __esm({
         // `    The user requested datasets==4.4.1`, `    The user requested (constraint) datasets==4.4.1`
         { literals: ["The user requested"], pattern: "The user requested (?:\\(constraint\\) )?(?<requested>.{1,500})$" },
         // uv: `\u00d7 No solution found when resolving dependencies:` \u2026 `we can conclude that your requirements are unsatisfiable.`
-        { literals: ["No solution found when resolving dependencies", "your requirements are unsatisfiable"] }
+        { literals: ["No solution found when resolving dependencies", "your requirements are unsatisfiable"] },
+        // uv's `Because there are no versions of mistralai and \u2026`: the line that names the package uv found nothing of
+        { literals: ["there are no versions of "], pattern: "Because there are no versions of [A-Za-z0-9]" }
       ],
       context: [
         { name: "uv", literals: ["No solution found when resolving dependencies"] },
@@ -11932,6 +11950,13 @@ var init_resolution_impossible = __esm({
           name: "uvLocal",
           literals: ["there is no version of torch"],
           pattern: "there is no version of (?<spec>torch(?:vision|audio)?==[\\w.]{1,40}\\+(?:cu\\d{2,3}|cpu))(?![\\w.+])"
+        },
+        {
+          // `Because there are no versions of mistralai and hermes-agent[all]==0.13.0 depends on mistralai>=2.3.0,<3, \u2026`: uv saw no
+          // version of the name at all. `requirer`: the package that depends on it, when uv names one (not `you require`).
+          name: "uvNoVersions",
+          literals: ["there are no versions of "],
+          pattern: "there are no versions of (?<name>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[\\w,.-]{1,200}\\])?(?:\\{[^{}\\n]{0,300}\\})?(?: and (?!you\\b|your\\b)(?<requirer>[A-Za-z0-9][\\w.-]{0,100}(?:\\[[\\w,.-]{1,200}\\])?(?:==[\\w.+]{1,40})?)(?= depends on|$))?"
         },
         // uv in a project (`uv add`, `uv sync`, `uv lock`) rather than `uv pip`: the commands are `uv add`'s
         { name: "uvProject", literals: ["your project depends on", "your project's requirements are unsatisfiable"] },
@@ -12016,7 +12041,30 @@ var init_resolution_impossible = __esm({
         },
         ...uvVariants(),
         {
+          when: "uvNoVersions",
+          title: "uv found no versions at all of a package",
+          message: 'uv found no version at all of `{context.uvNoVersions.name}` on the indexes it read ("there are no versions of"): not a conflict between requirements, so no relaxing of a version bound helps. It is required by {context.uvNoVersions.requirer|the requirements of this install}, and the index serves no release of that name: the project was removed or quarantined there, the name is misspelt, it lives on an index uv was not given, or every release was hidden from uv (`--exclude-newer`, `--offline`).',
+          fix: [
+            "See what the index serves for that name (a 404 or an empty list: nothing; the project page on PyPI says when a project is",
+            "quarantined):",
+            "",
+            "```sh",
+            "curl -s https://pypi.org/simple/{context.uvNoVersions.name}/ | head -n 20",
+            "curl -s https://pypi.org/project/{context.uvNoVersions.name}/ | grep -i quarantine",
+            "pip index versions {context.uvNoVersions.name}",
+            "```",
+            "- Removed or quarantined: leave the dependency out until the index serves it again (install without the extra that",
+            "  brings it in, or with only the extras you need), or take it from another index or source that has it.",
+            "- A misspelt name: correct it where it is required.",
+            "- A private or other index: give uv that index (`--index-url` / `--extra-index-url`, or `[[tool.uv.index]]` in",
+            "  pyproject.toml) with its credentials.",
+            "- `--exclude-newer` (a date before every release) or `--offline` (nothing in the cache) in the command: run it with a",
+            "  later date, or online."
+          ].join("\n")
+        },
+        {
           when: "uv",
+          title: uvTitle,
           message: 'uv found no set of versions that satisfies every requirement; its explanation ("Because \u2026 we can conclude \u2026") in the evidence below names the requirements that conflict.',
           fix: "Make the requirements uv names agree: relax the pin it names (`you require \u2026`), or pin a release of the other package whose requirement fits. If the pin comes from the base image's packages, keep it and leave the other package out of the default build (a build argument around its install) until a release fits."
         },
@@ -14246,7 +14294,28 @@ var init_bdist_wheel_missing = __esm({
 });
 
 // src/rules/catalog/pip/uv-lock-outdated.ts
-var relock, uvLockOutdated;
+function noBuildVariants() {
+  return [
+    {
+      when: "noBuildLock&enrich.uvFrozen",
+      title: NO_BUILD_TITLE,
+      message: NO_BUILD_MESSAGE,
+      fix: ["Use `--frozen` in place of `--locked` (the fix in the uv thread):", "", "```dockerfile", "RUN {enrich.uvFrozen}", "```", "", ...NO_BUILD_AFTER].join("\n")
+    },
+    {
+      when: "noBuildLock",
+      title: NO_BUILD_TITLE,
+      message: NO_BUILD_MESSAGE,
+      fix: [
+        "Run the same command with `--frozen` in place of `--locked` (the fix in the uv thread: `uv sync --frozen --no-build",
+        "--no-install-project` worked).",
+        "",
+        ...NO_BUILD_AFTER
+      ].join("\n")
+    }
+  ];
+}
+var relock, NO_BUILD_TITLE, NO_BUILD_MESSAGE, NO_BUILD_AFTER, uvLockOutdated;
 var init_uv_lock_outdated = __esm({
   "src/rules/catalog/pip/uv-lock-outdated.ts"() {
     "use strict";
@@ -14259,6 +14328,14 @@ var init_uv_lock_outdated = __esm({
       'git commit -m "Update uv.lock"',
       "```"
     ];
+    NO_BUILD_TITLE = "uv --locked --no-build reported the lock as stale (a uv bug)";
+    NO_BUILD_MESSAGE = "uv could not validate the existing lock: with `--no-build` it refused `{context.noBuildLock.dist}`, which has no wheel (the warning just before the error), and so treated uv.lock as needing an update. That is a known uv bug with `--locked` and `--no-build` together (astral-sh/uv#9016; fixed in uv 0.5.2, astral-sh/uv#9024): the lock can be up to date, and `uv lock` then changes nothing.";
+    NO_BUILD_AFTER = [
+      '`--frozen` installs uv.lock as it is and skips the check that it still matches pyproject.toml (uv docs, "Locking and',
+      'syncing"), so a lock that really is stale goes unnoticed: check it where the sources live with `uv lock --locked`',
+      "(fails if locking would change uv.lock). The lasting fix is uv 0.5.2 or later, where `--locked --no-build` validates the",
+      "lock again."
+    ];
     uvLockOutdated = {
       id: "pip/uv-lock-outdated",
       title: "uv.lock is out of date with pyproject.toml, and --locked refuses to update it",
@@ -14267,6 +14344,15 @@ var init_uv_lock_outdated = __esm({
         {
           literals: ["needs to be updated, but `--locked` was provided"],
           pattern: "The lockfile at `(?<lock>[^`]{1,300})` needs to be updated, but `--locked` was provided"
+        }
+      ],
+      context: [
+        {
+          // `warning: Failed to validate existing lockfile: Distribution \`project==0.0.0a0 @ editable+.\` can't be installed
+          // because it is marked as \`--no-build\` but has no binary distribution`
+          name: "noBuildLock",
+          literals: ["marked as `--no-build`"],
+          pattern: "Failed to validate existing lockfile: Distribution `(?<dist>[^`]{1,300})` can.t be installed because it is marked as `--no-build`"
         }
       ],
       scope: "step",
@@ -14279,6 +14365,7 @@ var init_uv_lock_outdated = __esm({
         'Keep `--locked` in the build: it is what caught the drift. If the image must install the lock exactly as it is, without checking it against pyproject.toml, `--frozen` does that (uv docs, "Locking and syncing"), at the cost of building from a lock that no longer says what pyproject.toml asks for.'
       ].join("\n"),
       variants: [
+        ...noBuildVariants(),
         {
           when: "enrich.uvFrozen",
           fix: [
@@ -18150,12 +18237,23 @@ function releaseName(codename) {
   const release = releaseOfCodename[codename];
   return release === void 0 ? codename : `${release} (${codename})`;
 }
+function aptSourcesFile(release) {
+  const m = /^(Ubuntu|Debian) (\d+)(?:\.(\d+))?$/.exec(release);
+  if (m === null) return "/etc/apt/sources.list";
+  const major = Number(m[2]);
+  if (m[1] === "Ubuntu") return major >= 24 ? "/etc/apt/sources.list.d/ubuntu.sources" : "/etc/apt/sources.list";
+  return major >= 12 ? "/etc/apt/sources.list.d/debian.sources" : "/etc/apt/sources.list";
+}
 function archiveSourcesCommand(codename) {
   const release = archivedDebian[codename];
   if (release === void 0) return null;
-  return `sed -i ${release.sedExpressions.map((e) => `-e '${e}'`).join(" ")} /etc/apt/sources.list`;
+  return `sed -i ${release.sedExpressions.map((e) => `-e '${e}'`).join(" ")} ${aptSourcesFile(releaseOfCodename[codename] ?? "")}`;
 }
-var toArchive, archivedDebian, endedUbuntu, supportedUbuntu, supportedDebian;
+function ubuntuOldReleasesCommand(version2) {
+  if (version2 !== null) return `${OLD_RELEASES_SED} ${aptSourcesFile(`Ubuntu ${version2}`)}`;
+  return `grep -rlE '//([a-z.]*archive|security)\\.ubuntu\\.com' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r ${OLD_RELEASES_SED}`;
+}
+var toArchive, archivedDebian, endedUbuntu, supportedUbuntu, supportedDebian, OLD_RELEASES_SED;
 var init_eol_releases = __esm({
   "src/knowledge/eol-releases.ts"() {
     "use strict";
@@ -18183,10 +18281,23 @@ var init_eol_releases = __esm({
     };
     supportedUbuntu = { codename: "noble", version: "24.04" };
     supportedDebian = ["trixie", "bookworm"];
+    OLD_RELEASES_SED = "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g'";
   }
 });
 
 // src/rules/catalog/apt/fetch-failed.ts
+function indexWithoutFileFix(pinWhere) {
+  return [
+    "Check that the file is still missing, and see which versions the index offers:",
+    "",
+    "```sh",
+    "curl -sI {context.deb404.url} | head -n 1   # 404: still missing",
+    "apt-cache madison {context.deb404.package}",
+    "```",
+    "- Retry later: the repository's owner has to restore the file or publish a fixed index; report it to them if it persists.",
+    "- Meanwhile install the version below it that `apt-cache madison` lists, written as `{context.deb404.package}=` followed by that version as madison prints it, " + pinWhere + ". Packages of the same vendor that require this one at its exact version may need their matching versions pinned too."
+  ].join("\n");
+}
 function ubuntuEolVariants(when) {
   const codename = `{context.${when.split("&")[0]}.codename}`;
   const title2 = "Ubuntu release past its end of life, moved to old-releases.ubuntu.com";
@@ -18199,8 +18310,10 @@ function ubuntuEolVariants(when) {
     `curl -sI http://old-releases.ubuntu.com/ubuntu/dists/${codename}/Release | head -n 1`,
     "```"
   ];
-  const stopgapImage = ["```dockerfile", `RUN ${UBUNTU_OLD_RELEASES_SED}`, "```"];
-  const stopgapShell = ["```sh", UBUNTU_OLD_RELEASES_SED, "```"];
+  const stopgapImage = ["```dockerfile", "RUN {enrich.oldReleasesCommand}", "```"];
+  const stopgapShell = ["```sh", "{enrich.oldReleasesCommand}", "```"];
+  const anyImage = ["```dockerfile", `RUN ${UBUNTU_OLD_RELEASES_ANY}`, "```"];
+  const anyShell = ["```sh", UBUNTU_OLD_RELEASES_ANY, "```"];
   return [
     {
       when: `${when}&enrich.eolEnded&fact.place=image-build`,
@@ -18233,9 +18346,10 @@ function ubuntuEolVariants(when) {
         "Move the base image to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security",
         "updates): " + check2[0],
         ...check2.slice(1),
-        "then point the sources at the old releases in a `RUN` before the failing one:",
+        "then point the sources at the old releases (every sources file that names Ubuntu's mirrors: `/etc/apt/sources.list`, or",
+        "`/etc/apt/sources.list.d/ubuntu.sources` from 24.04) in a `RUN` before the failing one:",
         "",
-        ...stopgapImage
+        ...anyImage
       ].join("\n")
     },
     {
@@ -18245,9 +18359,10 @@ function ubuntuEolVariants(when) {
       fix: [
         "Move to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security updates): " + check2[0],
         ...check2.slice(1),
-        "then point the sources at the old releases (as root; in a Dockerfile, as a `RUN` before the failing one):",
+        "then point the sources at the old releases (every sources file that names Ubuntu's mirrors: `/etc/apt/sources.list`, or",
+        "`/etc/apt/sources.list.d/ubuntu.sources` from 24.04), as root; in a Dockerfile, as a `RUN` before the failing one:",
         "",
-        ...stopgapShell
+        ...anyShell
       ].join("\n")
     }
   ];
@@ -18318,7 +18433,7 @@ function vendorNoReleaseVariants() {
     }
   ];
 }
-var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, DISTRO_ARCHIVE_REFUSED, DISTRO_ARCHIVE_CHECKS, NGINX_KEY_MISSING, NGINX_UPSTREAM_NOTE, UBUNTU_OLD_RELEASES_SED, fetchFailed;
+var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, DISTRO_ARCHIVE_REFUSED, DISTRO_ARCHIVE_CHECKS, NGINX_KEY_MISSING, NGINX_UPSTREAM_NOTE, INDEX_WITHOUT_FILE_MESSAGE, INDEX_WITHOUT_FILE, INDEX_WITHOUT_FILE_SCRIPT, UBUNTU_OLD_RELEASES_ANY, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
@@ -18378,7 +18493,20 @@ var init_fetch_failed = __esm({
     ].join("\n");
     NGINX_KEY_MISSING = "apt refuses nginx's repository (`{repository|nginx.org/packages}`): it is signed with the key `{key|the NO_PUBKEY line names}`, and the keyring that the source's `signed-by=` names does not hold it. nginx signs with more than one key (since 2024 also 8540A6F1\u20262FD21310B49F6B46 beside the 2011 key 573BFD6B\u2026ABF5BD827BD9BF62), and a keyring made from one of them fails.";
     NGINX_UPSTREAM_NOTE = "A Dockerfile copied from nginx's official image (docker-nginx) that fetches the keys one by one and exports them wrote only the first key before the 2025 fix: take the current upstream Dockerfile.";
-    UBUNTU_OLD_RELEASES_SED = "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g' /etc/apt/sources.list";
+    INDEX_WITHOUT_FILE_MESSAGE = "The repository answered 404 for `{context.deb404.file}`, a file of `{context.deb404.package}` that its index lists. The package lists are not stale: they were refreshed just before, so the index apt read and the files on `{context.deb404.host}` disagree. The repository published an index naming a file it has since pulled (or not uploaded yet), or a mirror of it is between syncs: nothing on this side caused it.";
+    INDEX_WITHOUT_FILE = {
+      title: "Package file missing from the repository that lists it",
+      message: INDEX_WITHOUT_FILE_MESSAGE,
+      fix: indexWithoutFileFix("in the same `apt-get install` (in a Dockerfile, the same `RUN` as the update)")
+    };
+    INDEX_WITHOUT_FILE_SCRIPT = {
+      title: "Package file missing from the repository that lists it",
+      message: INDEX_WITHOUT_FILE_MESSAGE,
+      fix: indexWithoutFileFix(
+        "in place of `{context.deb404.package}` in the install the script ran, run by hand as root: `{context.scriptInstall.command}`"
+      )
+    };
+    UBUNTU_OLD_RELEASES_ANY = ubuntuOldReleasesCommand(null);
     fetchFailed = {
       id: "apt/fetch-failed",
       title: "apt could not fetch packages",
@@ -18496,6 +18624,30 @@ var init_fetch_failed = __esm({
           pattern: "Failed to fetch (?<url>https?://developer\\.download\\.nvidia\\.com/[^\\s]{0,300}/(?:InRelease|Release(?:\\.gpg)?|Packages(?:\\.gz|\\.xz|\\.bz2|\\.lz4)?))\\s+404\\b"
         },
         { name: "notFound", literals: ["404  Not Found", "404 Not Found"] },
+        {
+          // A package file, not an index, answered 404: `E: Failed to fetch https://download.docker.com/linux/ubuntu/dists/noble/
+          // pool/stable/arm64/containerd.io_2.2.1-1%7eubuntu.24.04%7enoble_arm64.deb  404  Not Found [IP: \u2026]`.
+          name: "deb404",
+          literals: [".deb"],
+          pattern: "Failed to fetch (?<url>https?://(?<host>[A-Za-z0-9.-]{1,200})\\S{0,500}/(?<file>(?<package>[a-z0-9][a-z0-9+.-]{0,100})_[^\\s/_]{1,100}_[a-z0-9-]{1,20}\\.deb))\\s+404\\b"
+        },
+        {
+          // The install an install script ran, as its `set -x` trace shows it: `+ sh -c DEBIAN_FRONTEND=noninteractive apt-get -y
+          // -qq install docker-ce \u2026 docker-model-plugin >/dev/null` (get.docker.com), less the output redirection. The last one:
+          // the script stops at the one that failed.
+          name: "scriptInstall",
+          literals: ["install"],
+          pattern: "^\\s{0,8}\\+{1,3} (?:sh -c '?)?(?<command>(?:[A-Z_]{1,40}=\\S{1,40} )?apt(?:-get)? (?:[^>'&;|\\n]{0,200} )?install [^>'&;|\\n]{0,500}[^>'&;|\\s])",
+          keep: "last"
+        },
+        {
+          // The package lists were refreshed in this scope: apt's own lines of `apt-get update` (`Hit:1 http://\u2026 noble InRelease`,
+          // `Get:5 https://download.docker.com/linux/ubuntu noble InRelease [48.8 kB]`), or the command itself traced by a script
+          // (`+ sh -c apt-get -qq update >/dev/null`, get.docker.com) or typed at a prompt (`root@host:~# apt-get update`).
+          name: "updateRan",
+          literals: ["InRelease", "update"],
+          pattern: "^\\s{0,8}(?:(?:Hit|Get):\\d{1,5} \\S{1,300} \\S{1,100} InRelease\\b|(?:\\+{1,3} (?:sh -c '?)?|[^\\s@]{1,64}@[^\\s:]{1,64}:[^\\s#$]{0,200}[#$] |[#$] )(?:sudo )?(?:[A-Z_]{1,40}=\\S{1,40} )?apt(?:-get)? (?:[^&;|>\\n]{0,200} )?update\\b)"
+        },
         {
           // A third-party repository's suite with no Release file: `E: The repository 'http://apt.postgresql.org/pub/repos/apt
           // buster-pgdg Release' does not have a Release file.` (Tecnativa/doodba#623). Debian's and Ubuntu's own mirrors are
@@ -18892,6 +19044,10 @@ var init_fetch_failed = __esm({
           ].join("\n")
         },
         ...vendorNoReleaseVariants(),
+        // A package file gone though the lists are fresh: the log shows the update, or the failing RUN runs it.
+        { when: "deb404&updateRan&scriptInstall", ...INDEX_WITHOUT_FILE_SCRIPT },
+        { when: "deb404&updateRan", ...INDEX_WITHOUT_FILE },
+        { when: "deb404&update", ...INDEX_WITHOUT_FILE },
         {
           when: "notFound&!update&install",
           message: "The mirror answered 404 for `{url|a file of the package lists or a package}`: this `RUN` installs without `apt-get update`, so it used package lists from an earlier, cached layer, and the mirror has since replaced that package version.",
@@ -18902,7 +19058,8 @@ var init_fetch_failed = __esm({
           message: "The mirror answered 404 for `{url|a file of the package lists or a package}` although the lists were updated in this `RUN`: the release has reached end of life and left the mirrors, or the repository is broken.",
           fix: [
             "Check the release of the base image and the `Err:` lines: an end-of-life Debian release has moved to archive.debian.org,",
-            "an end-of-life Ubuntu release to old-releases.ubuntu.com (point `/etc/apt/sources.list` there as a stopgap); a",
+            "an end-of-life Ubuntu release to old-releases.ubuntu.com (point the sources there as a stopgap: `/etc/apt/sources.list`,",
+            "or `/etc/apt/sources.list.d/ubuntu.sources` from 24.04); a",
             "third-party repository drops old releases on its own schedule. The lasting fix is a base image of a supported release."
           ].join("\n")
         },
@@ -20520,8 +20677,14 @@ var init_command_not_found = __esm({
         { name: "named", literals: [": not found", "command not found", "executable file not found in"], pattern: namedPattern },
         // mysqlclient's build (2.2 and later) asks pkg-config for the MySQL / MariaDB client library: `Trying pkg-config
         // --exists mysqlclient` (PyMySQL/mysqlclient#586, "Use pkg-config instead of mysql_config"; the maintainer in
-        // PyMySQL/mysqlclient#639: "pkg-config is needed since 2.2").
-        { name: "mysqlclient", literals: ["pkg-config --exists mysqlclient", "pkg-config --exists mariadb"] }
+        // PyMySQL/mysqlclient#639: "pkg-config is needed since 2.2"). Or mysqlclient's build named by pip's own lines, when mysqlclient's output is cut before its `Trying pkg-config` line
+        // (getredash/redash#6419: `Downloading mysqlclient-2.2.0.tar.gz`, then only `/bin/sh: 1: pkg-config: not found`): an
+        // sdist of mysqlclient fetched or built in this step.
+        {
+          name: "mysqlclient",
+          literals: ["pkg-config --exists mysqlclient", "pkg-config --exists mariadb", "mysqlclient"],
+          pattern: "pkg-config --exists (?:mysqlclient|mariadb)|(?:Downloading|Using cached|Collecting|Building wheel for) mysqlclient\\b"
+        }
       ],
       // nvcc missing is a CUDA toolkit problem, explained by cuda/toolkit-not-found; nvidia-smi in a build
       // step comes from the host driver at `docker run --gpus`, explained by cuda/no-gpu-at-build. A bash builtin that dash
@@ -20542,7 +20705,7 @@ var init_command_not_found = __esm({
           when: place === "" ? "named&mysqlclient" : `named&mysqlclient&${place}`,
           severity: "error",
           title: "mysqlclient's build needs pkg-config and the MySQL client headers",
-          message: "mysqlclient is being built from source (its sdist), and mysqlclient 2.2 and later find the MySQL / MariaDB client library with `pkg-config` (`Trying pkg-config --exists mysqlclient` in the log). `{command}` is not installed" + (place === "" ? "" : " in this stage") + ", so the build fails; the client headers are needed with it.",
+          message: "mysqlclient is being built from source (its sdist), and mysqlclient 2.2 and later find the MySQL / MariaDB client library with `pkg-config`. `{command}` is not installed" + (place === "" ? "" : " in this stage") + ", so the build fails; the client headers are needed with it.",
           fix: [
             "Install pkg-config, the MySQL client headers and a C compiler " + (place === "" ? "before the install" : "in this stage, before the step that installs mysqlclient") + ` (mysqlclient's README, "Linux"):`,
             "",
@@ -25127,7 +25290,6 @@ var init_step_failed = __esm({
     "use strict";
     init_unpinned_flash_attn();
     init_unpinned_torch_extension();
-    init_fetch_failed();
     EOL_MESSAGE_DEBIAN = "The build failed in `{instruction}`, and the log ends before apt's error. This stage is {enrich.eolRelease}, whose support ended on {enrich.eolEnded}: Debian has since moved its suites from deb.debian.org and security.debian.org to archive.debian.org, so an apt that reads the old sources gets 404 for every `Release` file. That is the likeliest cause; apt's error lines, which this log does not keep, would confirm it. {enrich.exitNote}";
     EOL_MESSAGE_UBUNTU = "The build failed in `{instruction}`, and the log ends before apt's error. This stage is {enrich.eolRelease}, which reached its end of life on {enrich.eolEnded}: Ubuntu has since moved its suites from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com, so an apt that reads the old sources gets 404 for every `Release` file. That is the likeliest cause; apt's error lines, which this log does not keep, would confirm it. {enrich.exitNote}";
     CMAKE_CONTEXT_FIX = [
@@ -25234,7 +25396,7 @@ var init_step_failed = __esm({
           fix: eolFix(
             "Then move the base image to a supported Ubuntu release, {enrich.supported}{enrich.baseNote|}. As a stopgap that keeps the old",
             "release (it gets no security updates), point apt at old-releases.ubuntu.com in a `RUN` before the failing one:",
-            `RUN ${UBUNTU_OLD_RELEASES_SED}`
+            "RUN {enrich.oldReleasesCommand}"
           )
         },
         {
@@ -37692,7 +37854,8 @@ function ubuntuEnrich(codename, facts) {
   const out = {
     eolRelease: `Ubuntu ${release.version} (${codename})`,
     eolEnded: release.ended,
-    supported: `Ubuntu ${supportedUbuntu.version} (${supportedUbuntu.codename})`
+    supported: `Ubuntu ${supportedUbuntu.version} (${supportedUbuntu.codename})`,
+    oldReleasesCommand: ubuntuOldReleasesCommand(release.version)
   };
   const base = facts.value("baseImage");
   const tag = base === null ? null : /^(?:docker\.io\/)?(?:library\/)?ubuntu:([\w.-]+)$/.exec(base)?.[1];
@@ -61513,6 +61676,19 @@ function stripCiPrefixes(text) {
   }
   return out;
 }
+function stripBoldMarkers(text) {
+  const at = text.indexOf("**");
+  if (at < 0 || text.indexOf("**", at + 2) >= 0) return text;
+  if (at === 0) {
+    const next = text.charCodeAt(2);
+    return next >= 65 && next <= 90 || next >= 97 && next <= 122 ? text.slice(2) : text;
+  }
+  if (at === text.length - 2) {
+    const prev = text.charCodeAt(at - 1);
+    return prev !== 32 && prev !== 9 && prev !== 42 ? text.slice(0, at) : text;
+  }
+  return text;
+}
 function stripMarkdownQuoting(text) {
   let out = text;
   while (out.charCodeAt(0) === 62 && (out.length === 1 || out.charCodeAt(1) === 32)) {
@@ -61593,6 +61769,7 @@ function cleanLine(raw) {
   const first = text.charCodeAt(0);
   if (first === 62 || first === 96 || text.endsWith("```")) text = stripMarkdownQuoting(text);
   else if ((first === 42 || first === 95) && text.includes("`")) text = text.replace(EMPHASISED_CODE_LINE, "$1");
+  if (text.includes("**")) text = stripBoldMarkers(text);
   if (text.includes(CR)) text = lastRedraw(text);
   if (text.includes(LINK_JOIN)) text = unlinkSelfLinks(text);
   return text;
