@@ -3,15 +3,11 @@
 // files disagree (docker/docker-install#544), and the fix is the previous version, not another update.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { analyzeLog } from './support/analyze-log.js';
+import { findingOf } from './support/analyze-log.js';
 
 const read = (name: string): string => readFileSync(new URL(`../../fixtures/rules/apt/fetch-failed/${name}`, import.meta.url), 'utf8');
 
-async function finding(text: string) {
-  const f = (await analyzeLog(text)).find((x) => x.ruleId === 'apt/fetch-failed');
-  expect(f).toBeDefined();
-  return f!;
-}
+const finding = (text: string) => findingOf('apt/fetch-failed', text);
 
 describe('apt/fetch-failed: a package file answering 404', () => {
   test('get.docker.com traced the update, then containerd.io 2.2.1 was gone (docker/docker-install#544): index and pool disagree', async () => {

@@ -3,15 +3,11 @@
 // own mirrors without a release keep the archive.debian.org finding.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { analyzeLog } from './support/analyze-log.js';
+import { findingOf } from './support/analyze-log.js';
 
 const read = (name: string): string => readFileSync(new URL(`../../fixtures/rules/apt/fetch-failed/${name}`, import.meta.url), 'utf8');
 
-async function finding(text: string) {
-  const f = (await analyzeLog(text)).find((x) => x.ruleId === 'apt/fetch-failed');
-  expect(f).toBeDefined();
-  return f!;
-}
+const finding = (text: string) => findingOf('apt/fetch-failed', text);
 
 describe('apt/fetch-failed: a third-party repository without the release', () => {
   test('PGDG without buster-pgdg, Debian\'s buster fetched (Tecnativa/doodba#623): the PGDG line to apt-archive.postgresql.org', async () => {

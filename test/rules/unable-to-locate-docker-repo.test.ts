@@ -4,16 +4,12 @@
 // of a distribution's own (`docker-compose-v2`, Ubuntu's) keeps the generic finding.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { analyzeLog } from './support/analyze-log.js';
+import { findingOf } from './support/analyze-log.js';
 
 const dir = '../../fixtures/rules/apt/unable-to-locate-package/';
 const read = (name: string): string => readFileSync(new URL(dir + name, import.meta.url), 'utf8');
 
-async function finding(text: string) {
-  const f = (await analyzeLog(text)).find((x) => x.ruleId === 'apt/unable-to-locate-package');
-  expect(f).toBeDefined();
-  return f!;
-}
+const finding = (text: string) => findingOf('apt/unable-to-locate-package', text);
 
 describe("apt/unable-to-locate-package: Docker's apt repository", () => {
   test('a docker-ce pin and docker-ce-cli / containerd.io missing (Apple silicon): the repository line, not snapshot.debian.org', async () => {

@@ -2,15 +2,11 @@
 // stale though it may not be, and `--frozen` is the way through; without that warning the re-lock advice stays.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { analyzeLog } from './support/analyze-log.js';
+import { findingOf } from './support/analyze-log.js';
 
 const read = (name: string): string => readFileSync(new URL(`../../fixtures/rules/pip/uv-lock-outdated/${name}`, import.meta.url), 'utf8');
 
-async function finding(text: string) {
-  const f = (await analyzeLog(text)).find((x) => x.ruleId === 'pip/uv-lock-outdated');
-  expect(f).toBeDefined();
-  return f!;
-}
+const finding = (text: string) => findingOf('pip/uv-lock-outdated', text);
 
 describe('pip/uv-lock-outdated with --no-build', () => {
   test("uv's --no-build warning before the --locked error (astral-sh/uv#9016): the bug named, --frozen first", async () => {

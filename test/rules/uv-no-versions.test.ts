@@ -3,15 +3,11 @@
 // version of X==V` (one version missing) keeps its own findings.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { analyzeLog } from './support/analyze-log.js';
+import { findingOf } from './support/analyze-log.js';
 
 const read = (name: string): string => readFileSync(new URL(`../../fixtures/rules/pip/resolution-impossible/${name}`, import.meta.url), 'utf8');
 
-async function finding(text: string) {
-  const f = (await analyzeLog(text)).find((x) => x.ruleId === 'pip/resolution-impossible');
-  expect(f).toBeDefined();
-  return f!;
-}
+const finding = (text: string) => findingOf('pip/resolution-impossible', text);
 
 describe("uv's `there are no versions of`", () => {
   test('mistralai quarantined on PyPI (NousResearch/hermes-agent#24347): no versions at all, not a conflict', async () => {

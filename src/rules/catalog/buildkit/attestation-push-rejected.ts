@@ -16,6 +16,17 @@
 import type { RuleInput } from '../../schema.js';
 
 /** The refusal naming the empty media type: the attestation manifest, not the image. */
+/** docker/build-push-action's inputs that turn the default attestations off (its README: `provenance`, `sbom`). */
+const ACTION_WITHOUT_ATTESTATIONS = [
+  '```yaml',
+  '- uses: docker/build-push-action@v7',
+  '  with:',
+  '    push: true',
+  '    provenance: false',
+  '    sbom: false',
+  '```',
+];
+
 export const ATTESTATION_REFUSAL = {
   literals: ['vnd.oci.empty.v1+json'],
   pattern: '(?:denied|unknown manifest|unsupported|invalid|not supported|rejected)[^\\n]{0,200}application/vnd\\.oci\\.empty\\.v1\\+json',
@@ -47,13 +58,7 @@ export const attestationPushRejected: RuleInput = {
     '(and `--sbom=false` if the build asks for an SBOM), or `BUILDX_NO_DEFAULT_ATTESTATIONS=1` in the environment of the build.',
     'In GitHub Actions, on docker/build-push-action:',
     '',
-    '```yaml',
-    '- uses: docker/build-push-action@v7',
-    '  with:',
-    '    push: true',
-    '    provenance: false',
-    '    sbom: false',
-    '```',
+    ...ACTION_WITHOUT_ATTESTATIONS,
     '',
     'To keep the attestations, the registry has to accept image indexes with attestation manifests: its documentation or support says',
     'whether it does (or push them to another registry).',
@@ -64,13 +69,7 @@ export const attestationPushRejected: RuleInput = {
       fix: [
         'Turn the attestations off on docker/build-push-action (they are on by default), unless you need them in this registry:',
         '',
-        '```yaml',
-        '- uses: docker/build-push-action@v7',
-        '  with:',
-        '    push: true',
-        '    provenance: false',
-        '    sbom: false',
-        '```',
+        ...ACTION_WITHOUT_ATTESTATIONS,
         '',
         'With `docker buildx build` in a `run:` step: `--provenance=false --sbom=false`, or `BUILDX_NO_DEFAULT_ATTESTATIONS=1` in its `env:`.',
       ].join('\n'),

@@ -39,6 +39,16 @@ const CPU_FLAGS = "grep -o -w -E 'avx|avx2|avx512f|fma' /proc/cpuinfo | sort -u"
 // available 2025-08-07).
 export const BINFMT_TAG = 'qemu-v10.2.3';
 
+/** setup-qemu-action registering the pinned binfmt release, before the builder is set up. */
+const SETUP_QEMU_PINNED = [
+  '```yaml',
+  '- uses: docker/setup-qemu-action@v4',
+  '  with:',
+  `    image: tonistiigi/binfmt:${BINFMT_TAG}`,
+  '- uses: docker/setup-buildx-action@v4',
+  '```',
+];
+
 const QEMU_MESSAGE =
   'This step runs under QEMU user-mode emulation of {platform|another platform}, and QEMU stopped on an instruction it does not emulate (signal 4, ' +
   'SIGILL; exit code 132). The same program runs on a native machine: the emulator is older than the code it runs (newer Node, V8 and compilers ' +
@@ -51,22 +61,12 @@ function qemuFix(actions: boolean): string {
         'Register a newer QEMU: the setup action installs `tonistiigi/binfmt:latest` unless told otherwise, and that tag trails the versioned releases.',
         'Its `Binfmt version` group in the job log shows the QEMU it registered. Pin a newer release before the builder is set up:',
         '',
-        '```yaml',
-        '- uses: docker/setup-qemu-action@v4',
-        '  with:',
-        `    image: tonistiigi/binfmt:${BINFMT_TAG}`,
-        '- uses: docker/setup-buildx-action@v4',
-        '```',
+        ...SETUP_QEMU_PINNED,
       ]
     : [
         'Register a newer QEMU (the tags: https://hub.docker.com/r/tonistiigi/binfmt/tags). On GitHub Actions, in the setup action before the builder:',
         '',
-        '```yaml',
-        '- uses: docker/setup-qemu-action@v4',
-        '  with:',
-        `    image: tonistiigi/binfmt:${BINFMT_TAG}`,
-        '- uses: docker/setup-buildx-action@v4',
-        '```',
+        ...SETUP_QEMU_PINNED,
         '',
         'On your own build host:',
         '',
