@@ -150,8 +150,12 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
   );
   const buildFailure = namedFailure !== null && !hasOwnCause ? namedFailure : null;
   /** The step a finding is about, for grouping: a finding outside any step is about the step the build died of. */
+  // With no step known to have failed, the lines outside any step and the build's own error are one failure: a paste of
+  // QEMU's signal above `ERROR: process "/dev/.buildkit_qemu_emulator …"` is one story, its most specific finding first.
   const stepOf = (c: Candidate): number | null =>
-    buildFailed && (c.finding.step === null || c.finding.step === IMPLICIT_STEP_ID) ? (buildFailure ?? c.finding.step) : c.finding.step;
+    buildFailed && (c.finding.step === null || c.finding.step === IMPLICIT_STEP_ID)
+      ? (buildFailure ?? (namedFailure === null ? null : c.finding.step))
+      : c.finding.step;
   /** The failure a finding is about: its step, or (no step) the failure of the build. */
   const failureOf = (c: Candidate): string => {
     const step = stepOf(c) ?? (buildFailed ? 'build' : 'none');
