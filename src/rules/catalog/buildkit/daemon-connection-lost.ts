@@ -43,8 +43,11 @@ export const daemonConnectionLost: RuleInput = {
   title: 'The build lost its BuildKit daemon (it crashed or stopped)',
   severity: 'error',
   match: [
-    // `ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF`
-    { literals: ['failed to receive status: rpc error'], pattern: 'failed to receive status: rpc error: code = (?<code>Unavailable|Canceled|Internal|Unknown)' },
+    // `ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF`. Not `code =
+    // Canceled desc = context canceled`: the client's own context ended (the build was stopped from this side: Ctrl-C, a
+    // canceled job, a killed client, as in michimussato/OpenStudioLandscapes' note with buildx 0.28.0's trace of
+    // client/solve.go), and the daemon did not go away.
+    { literals: ['failed to receive status: rpc error'], pattern: 'failed to receive status: rpc error: code = (?<code>Unavailable|Internal|Unknown)' },
   ],
   context: [
     // The log shows the engine's version as 23.0.0 (`docker version`, `docker info`, `docker --version`).
