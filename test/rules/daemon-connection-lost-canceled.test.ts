@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeLog } from './support/analyze-log.js';
+import { daemonConnectionLost } from '../../src/rules/catalog/buildkit/daemon-connection-lost.js';
 
 const canceled = [
   '#38 9.295 running install',
@@ -24,5 +25,13 @@ describe('daemon-connection-lost and a canceled client', () => {
   test('code = Unavailable (the connection closed under the client) still is', async () => {
     const ids = (await analyzeLog(read('match-devcontainer-inline-cache.log'))).map((f) => f.ruleId);
     expect(ids).toContain('buildkit/daemon-connection-lost');
+  });
+
+  // The 23.0.0 story needs the daemon's version: a package's `Version: 23.0.0` (nitransforms' PKG-INFO, as `pip show`
+  // prints it) is not Docker's.
+  test('a bare `Version: 23.0.0` is no Docker Engine 23.0.0', () => {
+    const ctx = daemonConnectionLost.context?.find((c) => c.name === 'docker2300');
+    const re = new RegExp(ctx!.pattern!, 'm');
+    expect(re.test('Version: 23.0.0')).toBe(false);
   });
 });
