@@ -107,8 +107,11 @@ export function requiresPythonWallEnrich(
 // a different Python (3.6.15 not in: '>=3.7')`) before the candidates are listed (pip 23.2.1's index/package_finder.py and
 // resolution/resolvelib/factory.py `_report_single_requirement_conflict`, read on this machine). pip 22.1 and later also
 // print those skipped links on the `Ignored the following versions that require a different python version: 8.2.0
-// Requires-Python >=3.10; …` line (pypa/pip#9708, merged 2022-03 for 22.1; pypa/pip#9615 asked for it); pip 25.0 prints
-// it only with `-v` (pypa/pip#13260). So:
+// Requires-Python >=3.10; …` line (pip 22.1's NEWS: "Explains why specified version cannot be retrieved when
+// *Requires-Python* is not satisfied", pypa/pip#9615). pip 25.0 and 25.0.1 print it only at debug verbosity (`-vv`): an
+// optimisation there (pypa/pip#13128) stopped recording skipped links unless DEBUG logging was on, and pip 25.1 reverted it
+// ("Fix regression that suppressed errors indicating which packages were ignored due to incompatible requires-python
+// metadata", pypa/pip#13333; pip's NEWS.rst and its git history, read here). So:
 // - the pinned version on that line with `>=3.10`: this Python is older than 3.10 (pythonFloorOf);
 // - the newest release in `(from versions: …)` is the newest one this Python may install (the last that supports it);
 // - without that line (a pip before 22.1), a pin newer than every listed release was most likely skipped for its
@@ -235,11 +238,13 @@ function pythonShown(facts: FactView): { value: string; label: string } | null {
   return { value: fact.value, label: `${fact.value} (${where})` };
 }
 
-/** pip printed no `Ignored …` line because it predates it, or the log does not say: not one of 22.1 … 24.x. */
-function pipMayHideSkipped(facts: FactView): boolean {
-  const pip = facts.value('pip');
+/**
+ * pip may have printed no `Ignored …` line though it skipped releases for their Requires-Python: a pip before 22.1, pip
+ * 25.0 / 25.0.1 (the regression fixed in 25.1), or a pip the log does not name. Every other pip prints the line.
+ */
+export function pipMayHideSkipped(pip: string | null): boolean {
   const v = pip === null ? null : releaseNumbers(pip);
-  return v === null || compare(v, [22, 1]) < 0 || compare(v, [25, 0]) >= 0;
+  return v === null || compare(v, [22, 1]) < 0 || (compare(v, [25, 0]) >= 0 && compare(v, [25, 1]) < 0);
 }
 
 /**
@@ -268,7 +273,7 @@ export function pythonFloorEnrich(captures: Readonly<Record<string, string>>, fa
     if (floor === null) return {};
     Object.assign(out, { pyFloor: floor.floor, pyFloorSpec: floor.spec, pyFloorPin: floor.version, pyFloorName: floor.name });
     to = floor.floor;
-  } else if (pipMayHideSkipped(facts)) {
+  } else if (pipMayHideSkipped(facts.value('pip'))) {
     const eol = shown === null ? undefined : pythonEndOfLife[shown.value];
     // a pre-release pin (`torch==1.0.0a0`) is often one that was never published: no reading
     if (versions !== undefined && finalRelease(pin.version) !== null && newerThanAll(versions, pin.version)) {

@@ -1,7 +1,7 @@
 // A Python too old for a pinned release: pip's own Requires-Python line for the pin, the last release pip lists for this
 // Python, and the base image moved to a newer Python with its variant kept.
 import { describe, expect, test } from 'vitest';
-import { imageWithPython, newestBefore, pythonFloorEnrich, pythonFloorOf } from '../../src/knowledge/requires-python-wall.js';
+import { imageWithPython, newestBefore, pipMayHideSkipped, pythonFloorEnrich, pythonFloorOf } from '../../src/knowledge/requires-python-wall.js';
 import { imageFacts } from '../../src/facts/image-facts.js';
 import { factsFor } from '../../src/facts/fact-view.js';
 import { makeModel } from '../support/builders.js';
@@ -85,5 +85,17 @@ describe('pythonFloorEnrich', () => {
     expect(pythonFloorEnrich({ requirement: 'torch==1.0.0a0', versions: '0.3.1, 0.4.0, 0.4.1' }, noFacts)).toEqual({});
     expect(pythonFloorEnrich({ requirement: 'numpy==1.19.9', versions: '1.19.5, 1.20.0' }, noFacts)).toEqual({});
     expect(pythonFloorEnrich({ requirement: 'click==8.1.3' }, noFacts)).toEqual({});
+  });
+});
+
+describe('pipMayHideSkipped', () => {
+  // pip 22.1 added the `Ignored the following versions that require a different python version` line (NEWS, #9615);
+  // 25.0 and 25.0.1 lost it below -vv (#13128), 25.1 brought it back (#13333).
+  test('a pip before 22.1, pip 25.0 / 25.0.1, or no pip in the log: the line may be missing', () => {
+    for (const pip of ['21.3.1', '22.0.4', '25.0', '25.0.1', null]) expect(pipMayHideSkipped(pip)).toBe(true);
+  });
+
+  test('pip 22.1 to 24.x and 25.1 and later print the line whenever they skip a release for its Python', () => {
+    for (const pip of ['22.1', '23.2.1', '24.3.1', '25.1', '25.3', '26.0.1']) expect(pipMayHideSkipped(pip)).toBe(false);
   });
 });

@@ -96,7 +96,8 @@ describe('a package path written for one Python', () => {
     const [f] = await analyzeLog(fixture('shell/python-path-missing/match-cd-torch-lib-python310-dist-packages.log'));
     expect(f?.ruleId).toBe('shell/python-path-missing');
     expect(f?.message).toContain('Python 3.10');
-    expect(f?.fix).toContain(`cd "$(python3 -c 'import torch, os; print(os.path.dirname(torch.__file__))')/lib"`);
+    // `__path__` and not `__file__`: a namespace package (`nvidia`, shared by pip's CUDA wheels) has no `__file__`
+    expect(f?.fix).toContain(`cd "$(python3 -c 'import torch; print(list(torch.__path__)[0])')/lib"`);
   });
 
   test('near miss: a missing directory that is no Python package path', async () => {

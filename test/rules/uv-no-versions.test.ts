@@ -25,4 +25,27 @@ describe("uv's `there are no versions of`", () => {
     const f = await finding(read('match-uv-add-torch-local-find-links.log'));
     expect(f.title).not.toBe('uv found no versions at all of a package');
   });
+
+  // uv's range forms (astral-sh/uv's packse scenario snapshots, dependency-excludes-range-of-compatible-versions): versions
+  // missing from a range, not a name with no versions at all.
+  test('`there are no versions of albatross that satisfy any of:` (a range): not this finding', async () => {
+    const log = [
+      '  × No solution found when resolving dependencies:',
+      '  ╰─▶ Because there are no versions of albatross that satisfy any of:',
+      '          albatross<1.0.0',
+      '          albatross>1.0.0,<2.0.0',
+      '      and albatross==1.0.0 depends on bluebird==1.0.0, we can conclude that albatross<2.0.0 depends on bluebird==1.0.0.',
+    ].join('\n');
+    const f = await finding(log);
+    expect(f.title).not.toBe('uv found no versions at all of a package');
+  });
+
+  test('`there are no versions of c<1.0.0 | >1.0.0, <2.0.0 | >2.0.0 and …` (a range): not this finding', async () => {
+    const log = [
+      '  × No solution found when resolving dependencies:',
+      '  ╰─▶ Because there are no versions of c<1.0.0 | >1.0.0, <2.0.0 | >2.0.0 and c==1.0.0 depends on a<2.0.0, c<2.0.0 depends on a<2.0.0.',
+    ].join('\n');
+    const f = await finding(log);
+    expect(f.title).not.toBe('uv found no versions at all of a package');
+  });
 });

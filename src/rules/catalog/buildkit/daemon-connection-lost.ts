@@ -43,12 +43,18 @@ export const daemonConnectionLost: RuleInput = {
   title: 'The build lost its BuildKit daemon (it crashed or stopped)',
   severity: 'error',
   match: [
-    // `ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF`
-    { literals: ['failed to receive status: rpc error'], pattern: 'failed to receive status: rpc error: code = (?<code>Unavailable|Canceled|Internal|Unknown)' },
+    // `ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF`. Not `code =
+    // Canceled desc = context canceled`: the client's own context ended (the build was stopped from this side: Ctrl-C, a
+    // canceled job, a killed client, as in michimussato/OpenStudioLandscapes' note with buildx 0.28.0's trace of
+    // client/solve.go), and the daemon did not go away.
+    { literals: ['failed to receive status: rpc error'], pattern: 'failed to receive status: rpc error: code = (?<code>Unavailable|Internal|Unknown)' },
   ],
   context: [
-    // The log shows the engine's version as 23.0.0 (`docker version`, `docker info`, `docker --version`).
-    { name: 'docker2300', literals: ['23.0.0'], pattern: '(?:Docker version|Server Version:|Version:)\\s{1,20}23\\.0\\.0\\b' },
+    // The log shows the engine's (the daemon's) version as 23.0.0: `docker info`'s ` Server Version: 23.0.0`, or the
+    // `  Version:` under `docker version`'s ` Engine:`, indented two spaces (the client's own ` Version:` has one). Not
+    // `docker --version` (the CLI, which can differ from a remote or dind daemon), and not a bare `Version: 23.0.0` (a
+    // package's metadata, `pip show`: nitransforms' PKG-INFO has one).
+    { name: 'docker2300', literals: ['23.0.0'], pattern: 'Server Version:\\s{1,20}23\\.0\\.0\\b|^\\s{2,6}Version:\\s{2,20}23\\.0\\.0\\b' },
     // The crash of 23.0.0 came as the inline cache was written: the build-arg, or BuildKit's own vertex.
     { name: 'inlineCache', literals: ['BUILDKIT_INLINE_CACHE=1', 'preparing layers for inline cache'] },
     { name: 'gracefulStop', literals: ['graceful_stop'] },

@@ -130,7 +130,7 @@ function pythonFloorVariants(): Variant[] {
     'pip found no {requirement}: the releases of {enrich.pyHiddenName} it lists stop at {enrich.pyHiddenNewest}, older than the pin. ' +
     'pip lists only the releases this Python may install, so the later ones exist but were skipped, most often because their ' +
     'Requires-Python asks for a newer Python than this one (this pip does not say so: pip 22.1 and later print `Ignored the ' +
-    'following versions that require a different python version`).' + shown;
+    'following versions that require a different python version`, except 25.0 and 25.0.1, which print it only with `-vv`).' + shown;
   const eolMessage =
     'pip found no {requirement}, and this build\'s Python is {enrich.pyShown}, past its end of life since {enrich.pyOldEol}: ' +
     'releases made since then often require a newer Python, and pip does not list those here (this pip prints no `Ignored the ' +

@@ -174,10 +174,13 @@ export const resolutionImpossible: RuleInput = {
     {
       // `Because there are no versions of mistralai and hermes-agent[all]==0.13.0 depends on mistralai>=2.3.0,<3, …`: uv saw no
       // version of the name at all. `requirer`: the package that depends on it, when uv names one (not `you require`).
+      // The name alone, then ` and` or the line's end: not uv's range forms, `there are no versions of c<1.0.0 |
+      // >1.0.0, <2.0.0 …` and `there are no versions of albatross that satisfy any of:` (versions missing from a range,
+      // which a bound can fix; astral-sh/uv's scenario snapshots).
       name: 'uvNoVersions',
       literals: ['there are no versions of '],
       pattern:
-        'there are no versions of (?<name>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[\\w,.-]{1,200}\\])?(?:\\{[^{}\\n]{0,300}\\})?(?: and (?!you\\b|your\\b)(?<requirer>[A-Za-z0-9][\\w.-]{0,100}(?:\\[[\\w,.-]{1,200}\\])?(?:==[\\w.+]{1,40})?)(?= depends on|$))?',
+        'there are no versions of (?<name>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[\\w,.-]{1,200}\\])?(?:\\{[^{}\\n]{0,300}\\})?(?=\\s{1,10}and(?:\\s|$)|\\s{0,10}$)(?: and (?!you\\b|your\\b)(?<requirer>[A-Za-z0-9][\\w.-]{0,100}(?:\\[[\\w,.-]{1,200}\\])?(?:==[\\w.+]{1,40})?)(?= depends on|$))?',
     },
     // uv in a project (`uv add`, `uv sync`, `uv lock`) rather than `uv pip`: the commands are `uv add`'s
     { name: 'uvProject', literals: ['your project depends on', "your project's requirements are unsatisfiable"] },

@@ -6,10 +6,12 @@
 //
 // The shells' words for a `cd` into a directory that is not there: dash (Debian's and Ubuntu's /bin/sh) `/bin/sh: 1: cd:
 // can't cd to DIR`, busybox ash `cd: can't cd to DIR`, bash `cd: DIR: No such file or directory`.
-// Where Python keeps a package is Python's to say: a module's `__file__` is the file it was imported from (Python
-// reference, "The import system", `__file__`), so `os.path.dirname(torch.__file__)` is torch's directory whatever the
-// Python version, scheme (`site-packages` / Debian's `dist-packages`), venv or conda env; `site.getsitepackages()` lists
-// the site-packages directories of that Python (Python docs, `site` module).
+// Where Python keeps a package is Python's to say: a package's `__path__` lists the directories it was imported from
+// (Python reference, "The import system", `__path__`), so `list(torch.__path__)[0]` is torch's directory whatever the
+// Python version, scheme (`site-packages` / Debian's `dist-packages`), venv or conda env. `__path__`, not `__file__`: the
+// `nvidia` directory pip's CUDA wheels share (`…/dist-packages/nvidia/cudnn/lib`) is a namespace package, whose
+// `__file__` is None, so `os.path.dirname(nvidia.__file__)` fails where `__path__` works for both kinds (checked with
+// Python 3.11 here). `site.getsitepackages()` lists the site-packages directories of that Python (Python docs, `site` module).
 // Must not match: a `cd` into another missing directory (a clone that failed, `cd: can't cd to repo`): only a path through
 // a `pythonX.Y/…-packages/` directory.
 import type { RuleInput } from '../../schema.js';
@@ -38,7 +40,7 @@ export const pythonPathMissing: RuleInput = {
     'changes:',
     '',
     '```sh',
-    'cd "$(python3 -c \'import {package}, os; print(os.path.dirname({package}.__file__))\'){rest|}"',
+    'cd "$(python3 -c \'import {package}; print(list({package}.__path__)[0])\'){rest|}"',
     '```',
     '',
     'To see which Python the image has and where it installs packages: `python3 --version` and',
