@@ -3860,10 +3860,9 @@ function pythonShown(facts) {
   const where = fact.source === "image-tag" && image !== null ? `the base image ${image}` : `from: ${fact.evidence.slice(0, 120).trim()}`;
   return { value: fact.value, label: `${fact.value} (${where})` };
 }
-function pipMayHideSkipped(facts) {
-  const pip2 = facts.value("pip");
+function pipMayHideSkipped(pip2) {
   const v = pip2 === null ? null : releaseNumbers(pip2);
-  return v === null || compare(v, [22, 1]) < 0 || compare(v, [25, 0]) >= 0;
+  return v === null || compare(v, [22, 1]) < 0 || compare(v, [25, 0]) >= 0 && compare(v, [25, 1]) < 0;
 }
 function pythonFloorEnrich(captures, facts) {
   const requirement2 = captures.requirement ?? "";
@@ -3879,7 +3878,7 @@ function pythonFloorEnrich(captures, facts) {
     if (floor === null) return {};
     Object.assign(out, { pyFloor: floor.floor, pyFloorSpec: floor.spec, pyFloorPin: floor.version, pyFloorName: floor.name });
     to = floor.floor;
-  } else if (pipMayHideSkipped(facts)) {
+  } else if (pipMayHideSkipped(facts.value("pip"))) {
     const eol = shown2 === null ? void 0 : pythonEndOfLife[shown2.value];
     if (versions !== void 0 && finalRelease(pin.version) !== null && newerThanAll(versions, pin.version)) {
       const newest = newestBefore(versions, pin.version);
@@ -7396,12 +7395,18 @@ var init_daemon_connection_lost = __esm({
       title: "The build lost its BuildKit daemon (it crashed or stopped)",
       severity: "error",
       match: [
-        // `ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF`
-        { literals: ["failed to receive status: rpc error"], pattern: "failed to receive status: rpc error: code = (?<code>Unavailable|Canceled|Internal|Unknown)" }
+        // `ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF`. Not `code =
+        // Canceled desc = context canceled`: the client's own context ended (the build was stopped from this side: Ctrl-C, a
+        // canceled job, a killed client, as in michimussato/OpenStudioLandscapes' note with buildx 0.28.0's trace of
+        // client/solve.go), and the daemon did not go away.
+        { literals: ["failed to receive status: rpc error"], pattern: "failed to receive status: rpc error: code = (?<code>Unavailable|Internal|Unknown)" }
       ],
       context: [
-        // The log shows the engine's version as 23.0.0 (`docker version`, `docker info`, `docker --version`).
-        { name: "docker2300", literals: ["23.0.0"], pattern: "(?:Docker version|Server Version:|Version:)\\s{1,20}23\\.0\\.0\\b" },
+        // The log shows the engine's (the daemon's) version as 23.0.0: `docker info`'s ` Server Version: 23.0.0`, or the
+        // `  Version:` under `docker version`'s ` Engine:`, indented two spaces (the client's own ` Version:` has one). Not
+        // `docker --version` (the CLI, which can differ from a remote or dind daemon), and not a bare `Version: 23.0.0` (a
+        // package's metadata, `pip show`: nitransforms' PKG-INFO has one).
+        { name: "docker2300", literals: ["23.0.0"], pattern: "Server Version:\\s{1,20}23\\.0\\.0\\b|^\\s{2,6}Version:\\s{2,20}23\\.0\\.0\\b" },
         // The crash of 23.0.0 came as the inline cache was written: the build-arg, or BuildKit's own vertex.
         { name: "inlineCache", literals: ["BUILDKIT_INLINE_CACHE=1", "preparing layers for inline cache"] },
         { name: "gracefulStop", literals: ["graceful_stop"] }
@@ -13063,21 +13068,11 @@ function qemuFix(actions) {
     "Register a newer QEMU: the setup action installs `tonistiigi/binfmt:latest` unless told otherwise, and that tag trails the versioned releases.",
     "Its `Binfmt version` group in the job log shows the QEMU it registered. Pin a newer release before the builder is set up:",
     "",
-    "```yaml",
-    "- uses: docker/setup-qemu-action@v4",
-    "  with:",
-    `    image: tonistiigi/binfmt:${BINFMT_TAG}`,
-    "- uses: docker/setup-buildx-action@v4",
-    "```"
+    ...SETUP_QEMU_PINNED
   ] : [
     "Register a newer QEMU (the tags: https://hub.docker.com/r/tonistiigi/binfmt/tags). On GitHub Actions, in the setup action before the builder:",
     "",
-    "```yaml",
-    "- uses: docker/setup-qemu-action@v4",
-    "  with:",
-    `    image: tonistiigi/binfmt:${BINFMT_TAG}`,
-    "- uses: docker/setup-buildx-action@v4",
-    "```",
+    ...SETUP_QEMU_PINNED,
     "",
     "On your own build host:",
     "",
@@ -13095,12 +13090,20 @@ function qemuFix(actions) {
     "- otherwise build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub, free in public repositories) and merge the digests with `docker buildx imagetools create` (https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners)."
   ].join("\n");
 }
-var CPU_FLAGS, BINFMT_TAG, QEMU_MESSAGE, illegalInstruction;
+var CPU_FLAGS, BINFMT_TAG, SETUP_QEMU_PINNED, QEMU_MESSAGE, illegalInstruction;
 var init_illegal_instruction = __esm({
   "src/rules/catalog/runtime/illegal-instruction.ts"() {
     "use strict";
     CPU_FLAGS = "grep -o -w -E 'avx|avx2|avx512f|fma' /proc/cpuinfo | sort -u";
     BINFMT_TAG = "qemu-v10.2.3";
+    SETUP_QEMU_PINNED = [
+      "```yaml",
+      "- uses: docker/setup-qemu-action@v4",
+      "  with:",
+      `    image: tonistiigi/binfmt:${BINFMT_TAG}`,
+      "- uses: docker/setup-buildx-action@v4",
+      "```"
+    ];
     QEMU_MESSAGE = "This step runs under QEMU user-mode emulation of {platform|another platform}, and QEMU stopped on an instruction it does not emulate (signal 4, SIGILL; exit code 132). The same program runs on a native machine: the emulator is older than the code it runs (newer Node, V8 and compilers use instructions older QEMU releases lack), or the step is one better not emulated at all.";
     illegalInstruction = {
       id: "runtime/illegal-instruction",
@@ -15424,9 +15427,12 @@ var init_resolution_impossible = __esm({
         {
           // `Because there are no versions of mistralai and hermes-agent[all]==0.13.0 depends on mistralai>=2.3.0,<3, \u2026`: uv saw no
           // version of the name at all. `requirer`: the package that depends on it, when uv names one (not `you require`).
+          // The name alone, then ` and` or the line's end: not uv's range forms, `there are no versions of c<1.0.0 |
+          // >1.0.0, <2.0.0 \u2026` and `there are no versions of albatross that satisfy any of:` (versions missing from a range,
+          // which a bound can fix; astral-sh/uv's scenario snapshots).
           name: "uvNoVersions",
           literals: ["there are no versions of "],
-          pattern: "there are no versions of (?<name>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[\\w,.-]{1,200}\\])?(?:\\{[^{}\\n]{0,300}\\})?(?: and (?!you\\b|your\\b)(?<requirer>[A-Za-z0-9][\\w.-]{0,100}(?:\\[[\\w,.-]{1,200}\\])?(?:==[\\w.+]{1,40})?)(?= depends on|$))?"
+          pattern: "there are no versions of (?<name>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[\\w,.-]{1,200}\\])?(?:\\{[^{}\\n]{0,300}\\})?(?=\\s{1,10}and(?:\\s|$)|\\s{0,10}$)(?: and (?!you\\b|your\\b)(?<requirer>[A-Za-z0-9][\\w.-]{0,100}(?:\\[[\\w,.-]{1,200}\\])?(?:==[\\w.+]{1,40})?)(?= depends on|$))?"
         },
         // uv in a project (`uv add`, `uv sync`, `uv lock`) rather than `uv pip`: the commands are `uv add`'s
         { name: "uvProject", literals: ["your project depends on", "your project's requirements are unsatisfiable"] },
@@ -15681,7 +15687,7 @@ function pythonFloorVariants() {
   const shown2 = " The Python of this build: {enrich.pyShown|not shown in the log (`python3 --version` where pip ran prints it)}.";
   const last = " The newest release pip lists for this Python is {enrich.pyLast}: the last one that supports it.";
   const floorMessage = "pip found no {requirement} for this Python: it skipped {enrich.pyFloorName} {enrich.pyFloorPin} because that release requires Python `{enrich.pyFloorSpec}` (pip's `Ignored the following versions that require a different python version` line), so the Python that ran pip is older than {enrich.pyFloor}." + shown2;
-  const hiddenMessage = "pip found no {requirement}: the releases of {enrich.pyHiddenName} it lists stop at {enrich.pyHiddenNewest}, older than the pin. pip lists only the releases this Python may install, so the later ones exist but were skipped, most often because their Requires-Python asks for a newer Python than this one (this pip does not say so: pip 22.1 and later print `Ignored the following versions that require a different python version`)." + shown2;
+  const hiddenMessage = "pip found no {requirement}: the releases of {enrich.pyHiddenName} it lists stop at {enrich.pyHiddenNewest}, older than the pin. pip lists only the releases this Python may install, so the later ones exist but were skipped, most often because their Requires-Python asks for a newer Python than this one (this pip does not say so: pip 22.1 and later print `Ignored the following versions that require a different python version`, except 25.0 and 25.0.1, which print it only with `-vv`)." + shown2;
   const eolMessage = "pip found no {requirement}, and this build's Python is {enrich.pyShown}, past its end of life since {enrich.pyOldEol}: releases made since then often require a newer Python, and pip does not list those here (this pip prints no `Ignored the following versions that require a different python version` line; its list of versions is not in this part of the log).";
   const check2 = "To see why, run the same install with `-v` where it failed: pip prints `Link requires a different Python (\u2026 not in: \u2026)` for each release it skipped for its Python; the release's page on pypi.org says `Requires: Python \u2026`.";
   const pinBack = (pin) => `or keep this Python and pin the newest release pip lists for it, \`${pin}\`, in place of \`{requirement}\` where it is pinned (the requirements file or the install command), if the rest of the requirements accept it.`;
@@ -24223,7 +24229,7 @@ var init_python_path_missing = __esm({
         "changes:",
         "",
         "```sh",
-        `cd "$(python3 -c 'import {package}, os; print(os.path.dirname({package}.__file__))'){rest|}"`,
+        `cd "$(python3 -c 'import {package}; print(list({package}.__path__)[0])'){rest|}"`,
         "```",
         "",
         "To see which Python the image has and where it installs packages: `python3 --version` and",
@@ -25217,10 +25223,19 @@ var init_circular_stage_dependency = __esm({
 });
 
 // src/rules/catalog/buildkit/attestation-push-rejected.ts
-var ATTESTATION_REFUSAL, attestationPushRejected;
+var ACTION_WITHOUT_ATTESTATIONS, ATTESTATION_REFUSAL, attestationPushRejected;
 var init_attestation_push_rejected = __esm({
   "src/rules/catalog/buildkit/attestation-push-rejected.ts"() {
     "use strict";
+    ACTION_WITHOUT_ATTESTATIONS = [
+      "```yaml",
+      "- uses: docker/build-push-action@v7",
+      "  with:",
+      "    push: true",
+      "    provenance: false",
+      "    sbom: false",
+      "```"
+    ];
     ATTESTATION_REFUSAL = {
       literals: ["vnd.oci.empty.v1+json"],
       pattern: "(?:denied|unknown manifest|unsupported|invalid|not supported|rejected)[^\\n]{0,200}application/vnd\\.oci\\.empty\\.v1\\+json",
@@ -25247,13 +25262,7 @@ var init_attestation_push_rejected = __esm({
         "(and `--sbom=false` if the build asks for an SBOM), or `BUILDX_NO_DEFAULT_ATTESTATIONS=1` in the environment of the build.",
         "In GitHub Actions, on docker/build-push-action:",
         "",
-        "```yaml",
-        "- uses: docker/build-push-action@v7",
-        "  with:",
-        "    push: true",
-        "    provenance: false",
-        "    sbom: false",
-        "```",
+        ...ACTION_WITHOUT_ATTESTATIONS,
         "",
         "To keep the attestations, the registry has to accept image indexes with attestation manifests: its documentation or support says",
         "whether it does (or push them to another registry)."
@@ -25264,13 +25273,7 @@ var init_attestation_push_rejected = __esm({
           fix: [
             "Turn the attestations off on docker/build-push-action (they are on by default), unless you need them in this registry:",
             "",
-            "```yaml",
-            "- uses: docker/build-push-action@v7",
-            "  with:",
-            "    push: true",
-            "    provenance: false",
-            "    sbom: false",
-            "```",
+            ...ACTION_WITHOUT_ATTESTATIONS,
             "",
             "With `docker buildx build` in a `run:` step: `--provenance=false --sbom=false`, or `BUILDX_NO_DEFAULT_ATTESTATIONS=1` in its `env:`."
           ].join("\n")
@@ -60639,7 +60642,7 @@ function rankFindings(candidates, model) {
     (c) => c.finding.step === namedFailure && c.finding.severity === "error" && c.specificity > 1
   );
   const buildFailure = namedFailure !== null && !hasOwnCause ? namedFailure : null;
-  const stepOf2 = (c) => buildFailed2 && (c.finding.step === null || c.finding.step === IMPLICIT_STEP_ID) ? buildFailure ?? c.finding.step : c.finding.step;
+  const stepOf2 = (c) => buildFailed2 && (c.finding.step === null || c.finding.step === IMPLICIT_STEP_ID) ? buildFailure ?? (namedFailure === null ? null : c.finding.step) : c.finding.step;
   const failureOf = (c) => {
     const step = stepOf2(c) ?? (buildFailed2 ? "build" : "none");
     return String(step);
