@@ -119,3 +119,26 @@ describe('runtime/gpu-runtime-missing by the command', () => {
     expect(f!.fix).toContain('docker compose up -d');
   });
 });
+
+describe('runtime/gpu-runtime-missing: Docker Desktop for Linux named by docker info', () => {
+  const RULE = 'runtime/gpu-runtime-missing';
+
+  test('`Context: desktop-linux`: back to Docker Engine, no toolkit install on the host', async () => {
+    const f = await first(fixture('runtime/gpu-runtime-missing/match-desktop-linux-context-213.log'), RULE);
+    expect(f!.title).toBe("`docker` talks to Docker Desktop's VM, which has no GPU");
+    expect(f!.fix).toContain('docker context use default');
+    expect(f!.fix).not.toContain('apt-get install -y nvidia-container-toolkit');
+  });
+
+  test('Desktop\'s bundled plugins alone (`-desktop.1`) do not say the CLI uses Docker Desktop', async () => {
+    const text = [
+      'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].',
+      'Client:',
+      ' Context:    default',
+      '  buildx: Docker Buildx (Docker Inc.)',
+      '    Version:  v0.13.1-desktop.1',
+    ].join('\n');
+    const f = await first(text, RULE);
+    expect(f!.title).not.toContain('Docker Desktop');
+  });
+});
