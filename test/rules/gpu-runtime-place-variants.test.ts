@@ -142,3 +142,23 @@ describe('runtime/gpu-runtime-missing: Docker Desktop for Linux named by docker 
     expect(f!.title).not.toContain('Docker Desktop');
   });
 });
+
+describe('runtime/gpu-image-platform-mismatch: the platform leads a GPU hook failure', () => {
+  const RULE = 'runtime/gpu-image-platform-mismatch';
+
+  test('an amd64 CUDA image on a Jetson: the headline, an arm64 / L4T image, no emulation', async () => {
+    const findings = await analyzeLog(fixture('runtime/gpu-image-platform-mismatch/match-x86-cuda-image-jetson-nano-doods-64.log'));
+    expect(findings[0]?.ruleId).toBe(RULE);
+    expect(findings[0]?.title).toBe('GPU image of another architecture on a Jetson (arm64)');
+    expect(findings[0]?.fix).toContain('docker buildx imagetools inspect snowzach/doods:cuda');
+    expect(findings[0]?.fix).toContain('nvcr.io/nvidia/l4t-base');
+    expect(findings[0]?.fix).not.toContain('tonistiigi/binfmt');
+  });
+
+  test.each(['nomatch-hook-failure-no-platform-warning.log', 'nomatch-platform-warning-exec-format-xinference-4256.log'])(
+    '%s: a hook failure without the warning, or the warning without a hook failure, is not this rule',
+    async (name) => {
+      expect(await first(fixture(`runtime/gpu-image-platform-mismatch/${name}`), RULE)).toBeUndefined();
+    },
+  );
+});

@@ -40,6 +40,7 @@ import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
 import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
 import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
 import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
+import { gpuImagePlatformMismatch } from './runtime/gpu-image-platform-mismatch.js';
 import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { librarySymbolMismatch } from './runtime/library-symbol-mismatch.js';
@@ -206,6 +207,7 @@ export const builtinRules: RuleInput[] = [
   linkedLibraryMissing,
   extensionCudaRefused,
   gpuRuntimeMissing,
+  gpuImagePlatformMismatch,
   glibcTooOld,
   torchSymbolMismatch,
   librarySymbolMismatch,

@@ -34,7 +34,7 @@ const ACTIONS_FIX = [
   '`${TARGETARCH}` (amd64, arm64) in the URL.',
 ].join('\n');
 
-const JETSON_BASE = [
+export const JETSON_BASE = [
   'On a Jetson, x86-64 CUDA images and NVIDIA\'s x86-64 CUDA / cuDNN packages do not apply, and emulating them gives an image that cannot',
   'use the Jetson\'s GPU. Build FROM NVIDIA\'s L4T image of the board\'s L4T release, where CUDA and cuDNN come from JetPack:',
   '',
