@@ -150,6 +150,7 @@ import { circularStageDependency } from './buildkit/circular-stage-dependency.js
 import { attestationPushRejected } from './buildkit/attestation-push-rejected.js';
 import { pushDenied } from './buildkit/push-denied.js';
 import { pushTooLarge } from './buildkit/push-too-large.js';
+import { grpcMessageTooLarge } from './buildkit/grpc-message-too-large.js';
 import { baseImageNotFound } from './buildkit/base-image-not-found.js';
 import { registryRateLimit } from './buildkit/registry-rate-limit.js';
 import { copySourceMissing } from './buildkit/copy-source-missing.js';
@@ -317,6 +318,7 @@ export const builtinRules: RuleInput[] = [
   attestationPushRejected,
   pushDenied,
   pushTooLarge,
+  grpcMessageTooLarge,
   baseImageNotFound,
   // after the base image's rule, which explains a 429 on the FROM image's metadata itself
   registryRateLimit,
