@@ -162,3 +162,21 @@ describe('runtime/gpu-image-platform-mismatch: the platform leads a GPU hook fai
     },
   );
 });
+
+describe('buildx/exec-format-error: the platform an image needs, for a GPU container', () => {
+  const RULE = 'buildx/exec-format-error';
+
+  test('an amd64/v4 host: the image needs linux/amd64, and a GPU run gets no emulation', async () => {
+    const f = await first(fixture('buildx/exec-format-error/match-docker-run-gpus-arm64-only-tag-amd64-v4-host-handson-mlp-11.log'), RULE);
+    expect(f!.message).toContain('this host is linux/amd64 ');
+    expect(f!.fix).toContain('Run an image built for linux/amd64.');
+    expect(`${f!.message}\n${f!.fix}`).not.toContain('amd64/v4');
+    expect(f!.fix).toContain('docker buildx imagetools inspect ageron/handson-mlp:cu126');
+    expect(f!.fix).not.toContain('tonistiigi/binfmt');
+  });
+
+  test('an arm64/v8 host keeps its variant', async () => {
+    const f = await first(fixture('buildx/exec-format-error/match-docker-run-platform-warning-xinference-4256.log'), RULE);
+    expect(f!.message).toContain('this host is linux/arm64/v8');
+  });
+});

@@ -14,7 +14,7 @@
 // others), and the platform warning with no hook failure (an exec format error: buildx/exec-format-error).
 import type { RuleInput } from '../../schema.js';
 import { JETSON_BASE } from '../buildx/exec-format-error.js';
-import { RUN_COMMAND_CONTEXT } from './run-command.js';
+import { PLATFORM_WARNING_PATTERN, RUN_COMMAND_CONTEXT } from './run-command.js';
 
 export const gpuImagePlatformMismatch: RuleInput = {
   id: 'runtime/gpu-image-platform-mismatch',
@@ -30,8 +30,7 @@ export const gpuImagePlatformMismatch: RuleInput = {
       name: 'platformWarning',
       required: true,
       literals: ['does not match the expected platform', 'does not match the detected host platform'],
-      pattern:
-        "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)",
+      pattern: PLATFORM_WARNING_PATTERN,
     },
     // the Jetson: libnvidia-container's Jetson symlink step (`src: …, src_lnk: …`), L4T, or in words
     { name: 'jetson', literals: ['src_lnk: ', 'nv_tegra_release', '-tegra', 'Jetson', 'jetson', 'L4T', 'l4t'], pattern: 'src_lnk: |nv_tegra_release|\\d-tegra\\b|\\b[Jj]etson\\b|\\b[Ll]4[Tt]\\b' },
