@@ -180,3 +180,18 @@ describe('buildx/exec-format-error: the platform an image needs, for a GPU conta
     expect(f!.message).toContain('this host is linux/arm64/v8');
   });
 });
+
+describe('runtime/nvidia-cgroup-device-rules', () => {
+  const RULE = 'runtime/nvidia-cgroup-device-rules';
+
+  test('the legacy hook could not edit the cgroup eBPF filter: the headline, the toolkit version and 1.18', async () => {
+    const findings = await analyzeLog(fixture('runtime/nvidia-cgroup-device-rules/match-debian12-bpf-device-filter-toolkit-1200.log'));
+    expect(findings[0]?.ruleId).toBe(RULE);
+    expect(findings[0]?.fix).toContain('nvidia-ctk --version');
+    expect(findings[0]?.fix).toContain('Before 1.18.0, upgrade it');
+  });
+
+  test('another nvidia-container-cli mount error is not the cgroup device rules', async () => {
+    expect(await first(fixture('runtime/nvidia-cgroup-device-rules/nomatch-mount-error-file-exists-toolkit-176.log'), RULE)).toBeUndefined();
+  });
+});

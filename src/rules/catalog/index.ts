@@ -41,6 +41,7 @@ import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
 import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
 import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
 import { gpuImagePlatformMismatch } from './runtime/gpu-image-platform-mismatch.js';
+import { nvidiaCgroupDeviceRules } from './runtime/nvidia-cgroup-device-rules.js';
 import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { librarySymbolMismatch } from './runtime/library-symbol-mismatch.js';
@@ -209,6 +210,7 @@ export const builtinRules: RuleInput[] = [
   extensionCudaRefused,
   gpuRuntimeMissing,
   gpuImagePlatformMismatch,
+  nvidiaCgroupDeviceRules,
   glibcTooOld,
   torchSymbolMismatch,
   librarySymbolMismatch,
