@@ -48,7 +48,7 @@ const IMAGE_REF =
 
 /** The words of a command line, quotes kept around a quoted part: `-v "$PWD":/content` is two words, not three. */
 function words(args: string): string[] {
-  return args.match(/(?:"[^"]*"|'[^']*'|[^\s"']+)+/g) ?? [];
+  return args.match(/(?:"[^"]*"|'[^']*'|[^\s"'])+/g) ?? [];
 }
 
 export interface RunCommand {
