@@ -46,9 +46,9 @@ const SHORT_BOOLEANS = /^-[dit]{1,3}$|^-[Pq]$/;
 const IMAGE_REF =
   /^(?:[a-z0-9][a-z0-9.-]{0,252}(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+){0,50}(?:\/[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+){0,50}){0,10}(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
 
-/** The words of a command line, quotes kept around a quoted word. */
+/** The words of a command line, quotes kept around a quoted part: `-v "$PWD":/content` is two words, not three. */
 function words(args: string): string[] {
-  return args.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  return args.match(/(?:"[^"]*"|'[^']*'|[^\s"'])+/g) ?? [];
 }
 
 export interface RunCommand {

@@ -119,3 +119,79 @@ describe('runtime/gpu-runtime-missing by the command', () => {
     expect(f!.fix).toContain('docker compose up -d');
   });
 });
+
+describe('runtime/gpu-runtime-missing: Docker Desktop for Linux named by docker info', () => {
+  const RULE = 'runtime/gpu-runtime-missing';
+
+  test('`Context: desktop-linux`: back to Docker Engine, no toolkit install on the host', async () => {
+    const f = await first(fixture('runtime/gpu-runtime-missing/match-desktop-linux-context-213.log'), RULE);
+    expect(f!.title).toBe("`docker` talks to Docker Desktop's VM, which has no GPU");
+    expect(f!.fix).toContain('docker context use default');
+    expect(f!.fix).not.toContain('apt-get install -y nvidia-container-toolkit');
+  });
+
+  test('Desktop\'s bundled plugins alone (`-desktop.1`) do not say the CLI uses Docker Desktop', async () => {
+    const text = [
+      'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].',
+      'Client:',
+      ' Context:    default',
+      '  buildx: Docker Buildx (Docker Inc.)',
+      '    Version:  v0.13.1-desktop.1',
+    ].join('\n');
+    const f = await first(text, RULE);
+    expect(f!.title).not.toContain('Docker Desktop');
+  });
+});
+
+describe('runtime/gpu-image-platform-mismatch: the platform leads a GPU hook failure', () => {
+  const RULE = 'runtime/gpu-image-platform-mismatch';
+
+  test('an amd64 CUDA image on a Jetson: the headline, an arm64 / L4T image, no emulation', async () => {
+    const findings = await analyzeLog(fixture('runtime/gpu-image-platform-mismatch/match-x86-cuda-image-jetson-nano-doods-64.log'));
+    expect(findings[0]?.ruleId).toBe(RULE);
+    expect(findings[0]?.title).toBe('GPU image of another architecture on a Jetson (arm64)');
+    expect(findings[0]?.fix).toContain('docker buildx imagetools inspect snowzach/doods:cuda');
+    expect(findings[0]?.fix).toContain('nvcr.io/nvidia/l4t-base');
+    expect(findings[0]?.fix).not.toContain('tonistiigi/binfmt');
+  });
+
+  test.each(['nomatch-hook-failure-no-platform-warning.log', 'nomatch-platform-warning-exec-format-xinference-4256.log'])(
+    '%s: a hook failure without the warning, or the warning without a hook failure, is not this rule',
+    async (name) => {
+      expect(await first(fixture(`runtime/gpu-image-platform-mismatch/${name}`), RULE)).toBeUndefined();
+    },
+  );
+});
+
+describe('buildx/exec-format-error: the platform an image needs, for a GPU container', () => {
+  const RULE = 'buildx/exec-format-error';
+
+  test('an amd64/v4 host: the image needs linux/amd64, and a GPU run gets no emulation', async () => {
+    const f = await first(fixture('buildx/exec-format-error/match-docker-run-gpus-arm64-only-tag-amd64-v4-host-handson-mlp-11.log'), RULE);
+    expect(f!.message).toContain('this host is linux/amd64 ');
+    expect(f!.fix).toContain('Run an image built for linux/amd64.');
+    expect(`${f!.message}\n${f!.fix}`).not.toContain('amd64/v4');
+    expect(f!.fix).toContain('docker buildx imagetools inspect ageron/handson-mlp:cu126');
+    expect(f!.fix).not.toContain('tonistiigi/binfmt');
+  });
+
+  test('an arm64/v8 host keeps its variant', async () => {
+    const f = await first(fixture('buildx/exec-format-error/match-docker-run-platform-warning-xinference-4256.log'), RULE);
+    expect(f!.message).toContain('this host is linux/arm64/v8');
+  });
+});
+
+describe('runtime/nvidia-cgroup-device-rules', () => {
+  const RULE = 'runtime/nvidia-cgroup-device-rules';
+
+  test('the legacy hook could not edit the cgroup eBPF filter: the headline, the toolkit version and 1.18', async () => {
+    const findings = await analyzeLog(fixture('runtime/nvidia-cgroup-device-rules/match-debian12-bpf-device-filter-toolkit-1200.log'));
+    expect(findings[0]?.ruleId).toBe(RULE);
+    expect(findings[0]?.fix).toContain('nvidia-ctk --version');
+    expect(findings[0]?.fix).toContain('Before 1.18.0, upgrade it');
+  });
+
+  test('another nvidia-container-cli mount error is not the cgroup device rules', async () => {
+    expect(await first(fixture('runtime/nvidia-cgroup-device-rules/nomatch-mount-error-file-exists-toolkit-176.log'), RULE)).toBeUndefined();
+  });
+});

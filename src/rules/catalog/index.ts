@@ -40,6 +40,8 @@ import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
 import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
 import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
 import { gpuRuntimeMissing } from './runtime/gpu-runtime-missing.js';
+import { gpuImagePlatformMismatch } from './runtime/gpu-image-platform-mismatch.js';
+import { nvidiaCgroupDeviceRules } from './runtime/nvidia-cgroup-device-rules.js';
 import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { librarySymbolMismatch } from './runtime/library-symbol-mismatch.js';
@@ -149,6 +151,7 @@ import { circularStageDependency } from './buildkit/circular-stage-dependency.js
 import { attestationPushRejected } from './buildkit/attestation-push-rejected.js';
 import { pushDenied } from './buildkit/push-denied.js';
 import { pushTooLarge } from './buildkit/push-too-large.js';
+import { grpcMessageTooLarge } from './buildkit/grpc-message-too-large.js';
 import { baseImageNotFound } from './buildkit/base-image-not-found.js';
 import { registryRateLimit } from './buildkit/registry-rate-limit.js';
 import { copySourceMissing } from './buildkit/copy-source-missing.js';
@@ -206,6 +209,8 @@ export const builtinRules: RuleInput[] = [
   linkedLibraryMissing,
   extensionCudaRefused,
   gpuRuntimeMissing,
+  gpuImagePlatformMismatch,
+  nvidiaCgroupDeviceRules,
   glibcTooOld,
   torchSymbolMismatch,
   librarySymbolMismatch,
@@ -315,6 +320,7 @@ export const builtinRules: RuleInput[] = [
   attestationPushRejected,
   pushDenied,
   pushTooLarge,
+  grpcMessageTooLarge,
   baseImageNotFound,
   // after the base image's rule, which explains a 429 on the FROM image's metadata itself
   registryRateLimit,

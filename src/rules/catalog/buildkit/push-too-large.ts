@@ -5,7 +5,15 @@
 // - `docker push` given an HTML error page (cloudflare/serverless-registry#67): `error parsing HTTP 413 response body:
 //   invalid character '<' looking for beginning of value: "<html>…<title>413 Request Entity Too Large</title>…<center>cloudflare</center>…"`;
 // - `docker push` printing the page itself (go-gitea/gitea#33646, nginx in front of Gitea): `unknown: <html>` then
-//   `<head><title>413 Request Entity Too Large</title></head>` … `<hr><center>nginx/1.22.1</center>`.
+//   `<head><title>413 Request Entity Too Large</title></head>` … `<hr><center>nginx/1.22.1</center>`;
+// - the same BuildKit line with no step around it, as docker/build-push-action prints it (eclipse-archived/kuksa.val#623,
+//   ttl.sh; its maintainers' fix, kuksa.val.services#107: layers over ~300 MB failed, smaller layers pushed):
+//   `error: failed to solve: failed to copy: unexpected status: 413 Request Entity Too Large`;
+// - containerd's newer wording, as nerdctl prints it (rancher-sandbox/rancher-desktop#3599, nginx in front of the
+//   registry): `FATA[0000] failed to copy: unexpected status from PUT request to https://…/v2/…/blobs/uploads/…: 413 …`.
+//   containerd's pusher writes `unexpected status from %s request to %s: %s` (remotes/errors/errors.go,
+//   ErrUnexpectedStatus; older releases `unexpected status: %s`), and `failed to copy` is its content.Copy into the
+//   registry's upload writer: that line is a push by itself.
 // The page's footer names the server that refused (`nginx/1.22.1`, `cloudflare`). Where the advice comes from:
 // - nginx: `client_max_body_size` defaults to 1m, a larger body gets 413, and 0 disables the check (nginx.org
 //   ngx_http_core_module); the distribution registry's nginx recipe sets `client_max_body_size 0; # disable any limits
@@ -21,6 +29,10 @@ const FIND_LIMIT = [
   'Find the server that refused and raise its limit for the registry\'s upload path (`/v2/`); the error page\'s footer',
   'names it when the log shows the page. Nothing in the Dockerfile is wrong, but a layer this large can be made smaller:',
   'split the step that writes it into several `RUN`s, or delete caches and downloads in the same `RUN` that makes them.',
+  '',
+  'A registry behind nginx (a self-hosted Harbor, Gitea, Nexus or `registry` image behind a reverse proxy) needs',
+  '`client_max_body_size 0;` on the proxy (nginx\'s default is 1 MB). A registry behind Cloudflare is held to the plan\'s',
+  'request size, 100 MB on Free and Pro. On a registry you do not run, make the layer smaller or push to another registry.',
 ].join('\n');
 
 const NGINX_FIX = [
@@ -58,7 +70,11 @@ export const pushTooLarge: RuleInput = {
   context: [
     {
       name: 'push',
-      literals: ['pushing layers', 'failed to push', 'The push refers to repository', ': Pushing [', 'error parsing HTTP 413 response body', 'unknown: <html>'],
+      literals: [
+        'pushing layers', 'failed to push', 'The push refers to repository', ': Pushing [', 'error parsing HTTP 413 response body', 'unknown: <html>',
+        // containerd's copy into the registry's upload (see above)
+        'failed to copy: unexpected status',
+      ],
     },
     { name: 'cloudflare', literals: ['<center>cloudflare</center>'] },
     { name: 'nginx', literals: ['<center>nginx'], pattern: '<center>(?<server>nginx(?:/[\\d.]{1,20})?)' },
@@ -88,13 +104,7 @@ export const pushTooLarge: RuleInput = {
     },
     {
       when: 'fact.runner',
-      fix: [
-        FIND_LIMIT,
-        '',
-        'A registry behind nginx (a self-hosted Harbor, Gitea, Nexus or `registry` image behind a reverse proxy) needs',
-        '`client_max_body_size 0;` on the proxy; a registry behind Cloudflare is held to its plan\'s request size. The registry\'s',
-        'administrator sets either: the workflow cannot.',
-      ].join('\n'),
+      fix: [FIND_LIMIT, '', 'The registry\'s administrator sets either limit: the workflow cannot.'].join('\n'),
     },
   ],
   docs: 'https://distribution.github.io/distribution/recipes/nginx/',

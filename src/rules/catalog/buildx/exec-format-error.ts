@@ -15,7 +15,7 @@
 // releases: `/etc/nv_tegra_release` starts `# R32 (release), REVISION: 7.1` on a Jetson, and NVIDIA's base images are tagged
 // by that release (`nvcr.io/nvidia/l4t-base:r32.7.1`, `l4t-jetpack:r35.4.1`, as Dockerfiles FROM them show).
 import type { RuleInput } from '../../schema.js';
-import { RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
+import { PLATFORM_WARNING_PATTERN, RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
 const NO_EMULATOR_MESSAGE =
   'The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is ' +
@@ -34,7 +34,7 @@ const ACTIONS_FIX = [
   '`${TARGETARCH}` (amd64, arm64) in the URL.',
 ].join('\n');
 
-const JETSON_BASE = [
+export const JETSON_BASE = [
   'On a Jetson, x86-64 CUDA images and NVIDIA\'s x86-64 CUDA / cuDNN packages do not apply, and emulating them gives an image that cannot',
   'use the Jetson\'s GPU. Build FROM NVIDIA\'s L4T image of the board\'s L4T release, where CUDA and cuDNN come from JetPack:',
   '',
@@ -77,7 +77,7 @@ export const execFormatError: RuleInput = {
     {
       name: 'platformWarning',
       literals: ['does not match the expected platform', 'does not match the detected host platform'],
-      pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)",
+      pattern: PLATFORM_WARNING_PATTERN,
     },
     // The same warning naming an image of a build target (arm64, arm, ppc64le, s390x, riscv64) on an x86-64 host. Docker
     // picks the host's platform from a multi-platform image unless a platform is asked for, and the common base images are
@@ -108,6 +108,30 @@ export const execFormatError: RuleInput = {
   ],
   message: 'A program of another CPU architecture was executed ({binary|its path is not in the log}): the builder cannot run it.',
   variants: [
+    {
+      // A GPU container (`--gpus`, the NVIDIA runtime, a CDI device): emulation is no way out. The NVIDIA runtime mounts the
+      // host's driver libraries (libcuda.so and the rest), built for the host's architecture, and a program of another
+      // architecture cannot load them (ageron/handson-mlp#11: an arm64-only tag run with `--gpus all` on an amd64 host; the
+      // reporter rebuilt the image for amd64).
+      when: 'fact.place=docker-run&platformWarning&enrich.runGpus',
+      title: 'Image built for another architecture than this host',
+      message:
+        'The image `{enrich.runImage|of this run}` is built for {context.platformWarning.image} and this host is {context.platformWarning.host} ' +
+        '(the runtime\'s warning before the error): the container\'s program ({binary|its path is not in the log}) cannot execute here (exec format ' +
+        'error). The command asks for GPUs, so emulating the image is no way out: the NVIDIA driver libraries the container gets are the host\'s, ' +
+        'built for {context.platformWarning.host}, and a program of another architecture cannot load them.',
+      fix: [
+        'Run an image built for {context.platformWarning.host}. List the platforms the tag provides:',
+        '',
+        '```sh',
+        '{enrich.runInspect|docker buildx imagetools inspect IMAGE}',
+        '```',
+        '',
+        'If it lacks {context.platformWarning.host}, look for the project\'s own image for this architecture (see its install docs), or build',
+        'the image on this host from the project\'s Dockerfile (`docker build` builds for the host\'s platform), and ask the project to',
+        'publish both: `docker buildx build --platform linux/amd64,linux/arm64 --push -t IMAGE .`.',
+      ].join('\n'),
+    },
     {
       when: 'fact.place=docker-run&platformWarning&enrich.runOnPlatform',
       title: 'Image built for another architecture than this host',

@@ -119,6 +119,9 @@ export const gpuRuntimeMissing: RuleInput = {
     { name: 'runtimeName', literals: ['invalid runtime name: nvidia', 'Unknown runtime specified nvidia'] },
     // `Docker Desktop 2.3.0.3`, `restart docker desktop`, the `docker-desktop` WSL distribution.
     { name: 'dockerDesktop', literals: ['Docker Desktop', 'docker-desktop'], ignoreCase: true },
+    // Docker Desktop for Linux named by `docker info`: its CLI context (`Context:    desktop-linux`) or its own name for the
+    // daemon's OS (`Operating System: Docker Desktop`). Desktop's bundled plugins (`v0.13.1-desktop.1`) only say it is installed.
+    { name: 'desktopLinux', literals: ['desktop-linux', 'Operating System: Docker Desktop'], pattern: '^\\s{0,4}(?:Context:\\s{1,10}desktop-linux\\b|Operating System: Docker Desktop\\b)' },
     // The host named by its reporter: `I am running Docker on my Windows 10 machine`. Only the words in the log
     // decide; a log that names no OS keeps the Linux route.
     { name: 'windowsHost', literals: ['Windows 1'], pattern: '\\b(?<os>Windows 1[01])\\b', ignoreCase: true },
@@ -178,6 +181,34 @@ export const gpuRuntimeMissing: RuleInput = {
         '  CPU mode if it has one (its docs name the option, such as a `--device cpu` flag), or run it on a machine with an NVIDIA GPU.',
         '- An NVIDIA GPU listed as well (a laptop with two GPUs): install the NVIDIA driver first (`nvidia-smi` must list the GPU), then the NVIDIA',
         `  Container Toolkit as NVIDIA's install guide gives it for this distribution (${GUIDE}), and restart Docker (\`sudo systemctl restart docker\`).`,
+      ].join('\n'),
+    },
+    {
+      // `docker info` shows the CLI on Docker Desktop for Linux (docker/desktop-linux#213, Debian 12: "without docker-desktop,
+      // docker works fine with GPUs"). Docker Desktop for Linux runs its daemon in a VM (docs.docker.com/desktop/faqs/linuxfaqs),
+      // has GPU support only on Windows with WSL 2 (docs.docker.com/desktop/features/gpu/), and its VM has no NVIDIA
+      // Container Toolkit: "The recommendation is to use Docker Engine" (NVIDIA/nvidia-container-toolkit#83, the maintainer).
+      // `docker context use default` went back to Docker Engine (NVIDIA/nvidia-container-toolkit#814, NVIDIA/nvidia-docker#1647).
+      when: 'desktopLinux&!windowsHost',
+      title: "`docker` talks to Docker Desktop's VM, which has no GPU",
+      message:
+        'The container asked for GPUs, and `docker info` in the log shows the CLI using Docker Desktop for Linux (`{context.desktopLinux}`). ' +
+        'Docker Desktop runs its daemon in a VM of its own, apart from the host\'s Docker Engine and its NVIDIA Container Toolkit, and ' +
+        'gives GPUs to containers only on Windows with its WSL 2 backend. Installing the toolkit on the host does not reach that VM.',
+      fix: [
+        'On the host, point `docker` back to Docker Engine and check that it has the NVIDIA runtime:',
+        '',
+        '```sh',
+        'docker context ls              # the current one (*) is desktop-linux',
+        'docker context use default',
+        'docker info | grep -i runtimes # nvidia must be listed',
+        HOST_GPU_CHECK,
+        '```',
+        '',
+        'If the `default` context has no daemon, install Docker Engine from Docker\'s apt repository (https://docs.docker.com/engine/install/)',
+        `and the NVIDIA Container Toolkit (${GUIDE}); if \`nvidia\` is not listed, register it and restart Docker Engine:`,
+        '`sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. GPU containers run on Docker Engine,',
+        'not on Docker Desktop for Linux.',
       ].join('\n'),
     },
     {

@@ -16,3 +16,16 @@ export const RUN_COMMAND_CONTEXT: ContextMatcher = {
  * `sudo docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi`): for advice that cannot name the user's image.
  */
 export const HOST_GPU_CHECK = 'docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi';
+
+/**
+ * The runtime's warning before running an image of another platform than the host's: docker's `WARNING: The requested
+ * image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64/v4) and no specific platform was
+ * requested`, podman's `WARNING: image platform (linux/amd64) does not match the expected platform (linux/arm64)`. Groups
+ * `image` and `host`. Docker may name the host's amd64 micro-architecture level (`linux/amd64/v4`, ageron/handson-mlp#11);
+ * it is left out of `host`, which names the platform the image needs: the OCI image index's `variant` is optional
+ * (opencontainers/image-spec, image-index.md) and amd64 images are published as plain `linux/amd64`, so `docker buildx
+ * imagetools inspect` of a tag does not list `linux/amd64/v4`.
+ */
+export const PLATFORM_WARNING_PATTERN =
+  "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform " +
+  '\\((?<host>[a-z0-9]{1,20}/amd64(?=(?:/v\\d)?\\))|[a-z0-9]{1,20}/[\\w/.-]{1,40})(?:/v\\d)?\\)';
