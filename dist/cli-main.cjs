@@ -4571,7 +4571,7 @@ var init_host_toolkit_install = __esm({
 });
 
 // src/rules/catalog/runtime/run-command.ts
-var RUN_COMMAND_CONTEXT, HOST_GPU_CHECK;
+var RUN_COMMAND_CONTEXT, HOST_GPU_CHECK, PLATFORM_WARNING_PATTERN;
 var init_run_command2 = __esm({
   "src/rules/catalog/runtime/run-command.ts"() {
     "use strict";
@@ -4581,6 +4581,7 @@ var init_run_command2 = __esm({
       pattern: "(?<head>(?:\\bsudo )?(?:\\bnvidia-)?\\b(?:docker|podman)(?: container)? run )(?<args>[^\\n]{1,1000})"
     };
     HOST_GPU_CHECK = "docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi";
+    PLATFORM_WARNING_PATTERN = "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/amd64(?=(?:/v\\d)?\\))|[a-z0-9]{1,20}/[\\w/.-]{1,40})(?:/v\\d)?\\)";
   }
 });
 
@@ -9085,6 +9086,9 @@ var init_gpu_runtime_missing = __esm({
         { name: "runtimeName", literals: ["invalid runtime name: nvidia", "Unknown runtime specified nvidia"] },
         // `Docker Desktop 2.3.0.3`, `restart docker desktop`, the `docker-desktop` WSL distribution.
         { name: "dockerDesktop", literals: ["Docker Desktop", "docker-desktop"], ignoreCase: true },
+        // Docker Desktop for Linux named by `docker info`: its CLI context (`Context:    desktop-linux`) or its own name for the
+        // daemon's OS (`Operating System: Docker Desktop`). Desktop's bundled plugins (`v0.13.1-desktop.1`) only say it is installed.
+        { name: "desktopLinux", literals: ["desktop-linux", "Operating System: Docker Desktop"], pattern: "^\\s{0,4}(?:Context:\\s{1,10}desktop-linux\\b|Operating System: Docker Desktop\\b)" },
         // The host named by its reporter: `I am running Docker on my Windows 10 machine`. Only the words in the log
         // decide; a log that names no OS keeps the Linux route.
         { name: "windowsHost", literals: ["Windows 1"], pattern: "\\b(?<os>Windows 1[01])\\b", ignoreCase: true },
@@ -9138,6 +9142,31 @@ var init_gpu_runtime_missing = __esm({
             "  CPU mode if it has one (its docs name the option, such as a `--device cpu` flag), or run it on a machine with an NVIDIA GPU.",
             "- An NVIDIA GPU listed as well (a laptop with two GPUs): install the NVIDIA driver first (`nvidia-smi` must list the GPU), then the NVIDIA",
             `  Container Toolkit as NVIDIA's install guide gives it for this distribution (${GUIDE}), and restart Docker (\`sudo systemctl restart docker\`).`
+          ].join("\n")
+        },
+        {
+          // `docker info` shows the CLI on Docker Desktop for Linux (docker/desktop-linux#213, Debian 12: "without docker-desktop,
+          // docker works fine with GPUs"). Docker Desktop for Linux runs its daemon in a VM (docs.docker.com/desktop/faqs/linuxfaqs),
+          // has GPU support only on Windows with WSL 2 (docs.docker.com/desktop/features/gpu/), and its VM has no NVIDIA
+          // Container Toolkit: "The recommendation is to use Docker Engine" (NVIDIA/nvidia-container-toolkit#83, the maintainer).
+          // `docker context use default` went back to Docker Engine (NVIDIA/nvidia-container-toolkit#814, NVIDIA/nvidia-docker#1647).
+          when: "desktopLinux&!windowsHost",
+          title: "`docker` talks to Docker Desktop's VM, which has no GPU",
+          message: "The container asked for GPUs, and `docker info` in the log shows the CLI using Docker Desktop for Linux (`{context.desktopLinux}`). Docker Desktop runs its daemon in a VM of its own, apart from the host's Docker Engine and its NVIDIA Container Toolkit, and gives GPUs to containers only on Windows with its WSL 2 backend. Installing the toolkit on the host does not reach that VM.",
+          fix: [
+            "On the host, point `docker` back to Docker Engine and check that it has the NVIDIA runtime:",
+            "",
+            "```sh",
+            "docker context ls              # the current one (*) is desktop-linux",
+            "docker context use default",
+            "docker info | grep -i runtimes # nvidia must be listed",
+            HOST_GPU_CHECK,
+            "```",
+            "",
+            "If the `default` context has no daemon, install Docker Engine from Docker's apt repository (https://docs.docker.com/engine/install/)",
+            `and the NVIDIA Container Toolkit (${GUIDE}); if \`nvidia\` is not listed, register it and restart Docker Engine:`,
+            "`sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. GPU containers run on Docker Engine,",
+            "not on Docker Desktop for Linux."
           ].join("\n")
         },
         {
@@ -9289,6 +9318,408 @@ var init_gpu_runtime_missing = __esm({
         ROOTLESS_STEPS
       ].join("\n"),
       docs: GUIDE
+    };
+  }
+});
+
+// src/rules/catalog/buildx/exec-format-error.ts
+var NO_EMULATOR_MESSAGE, ACTIONS_FIX, JETSON_BASE, execFormatError;
+var init_exec_format_error = __esm({
+  "src/rules/catalog/buildx/exec-format-error.ts"() {
+    "use strict";
+    init_run_command2();
+    NO_EMULATOR_MESSAGE = "The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is registered (binfmt_misc) for that architecture on the build host.";
+    ACTIONS_FIX = [
+      "Register QEMU emulators on the runner before building for other platforms:",
+      "",
+      "```yaml",
+      "- uses: docker/setup-qemu-action@v4",
+      "- uses: docker/setup-buildx-action@v4",
+      "```",
+      "Emulation is many times slower: for long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the",
+      "failing file is a downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
+      "`${TARGETARCH}` (amd64, arm64) in the URL."
+    ].join("\n");
+    JETSON_BASE = [
+      "On a Jetson, x86-64 CUDA images and NVIDIA's x86-64 CUDA / cuDNN packages do not apply, and emulating them gives an image that cannot",
+      "use the Jetson's GPU. Build FROM NVIDIA's L4T image of the board's L4T release, where CUDA and cuDNN come from JetPack:",
+      "",
+      "```sh",
+      "uname -m                       # aarch64",
+      'head -1 /etc/nv_tegra_release  # "# R32 (release), REVISION: 7.1" is L4T 32.7.1',
+      "```",
+      "",
+      "```dockerfile",
+      "FROM nvcr.io/nvidia/l4t-base:r32.7.1   # the tag of the release printed above; l4t-jetpack:r35.x.y for JetPack 5",
+      "```",
+      "",
+      "and drop the x86-64 package pins (`libcudnn\u2026+cudaX.Y`) from the Dockerfile."
+    ].join("\n");
+    execFormatError = {
+      id: "buildx/exec-format-error",
+      title: "Foreign-architecture binary cannot run (exec format error)",
+      severity: "error",
+      match: [
+        {
+          // `exec /bin/sh: exec format error`, `exec user process caused "exec format error"`,
+          // `/usr/local/bin/helper: cannot execute binary file: Exec format error`.
+          // crun (podman): `exec container process `/opt/venv/bin/vllm`: Exec format error`
+          literals: ["exec format error"],
+          ignoreCase: true,
+          pattern: "(?:exec (?:container process )?`?(?<binary>[^\\s:`]{1,200})`?: )?exec format error"
+        },
+        { literals: ["Invalid ELF image for this architecture"] },
+        // QEMU user mode that cannot open a program the emulated shell starts (binfmt registered
+        // without the F flag, so the interpreter is looked up inside the container):
+        // `Error while loading /usr/sbin/dpkg-split: No such file or directory`
+        { literals: ["Error while loading /"], pattern: "^Error while loading (?<binary>/[^:\\s]{1,500}): No such file or directory$" }
+      ],
+      context: [
+        { name: "qemuLoad", literals: ["Error while loading /"], pattern: "^Error while loading /[^:\\s]{1,500}: No such file or directory$" },
+        // The binary is the step's shell: the whole stage is of another architecture, QEMU is missing.
+        { name: "shell", literals: ["exec /bin/sh:", "exec /bin/bash:", "exec user process caused"] },
+        {
+          name: "platformWarning",
+          literals: ["does not match the expected platform", "does not match the detected host platform"],
+          pattern: PLATFORM_WARNING_PATTERN
+        },
+        // The same warning naming an image of a build target (arm64, arm, ppc64le, s390x, riscv64) on an x86-64 host. Docker
+        // picks the host's platform from a multi-platform image unless a platform is asked for, and the common base images are
+        // multi-platform, so such an image on an x86-64 machine is most often one a build asked for (`--platform linux/arm64`,
+        // a multi-platform release job) where no emulator runs it (bsubio/cli#152: GoReleaser's arm64 image on an amd64 GitHub
+        // runner, fixed by adding docker/setup-qemu-action and docker/setup-buildx-action). The reverse, an amd64 image on an
+        // arm64 machine (Apple silicon, a Jetson, a Raspberry Pi), is most often a base image that lacks the host's platform.
+        {
+          name: "crossTarget",
+          // Not the docker CLI's `WARNING: The requested image's platform \u2026` of a `docker run` (shayonj/pg_easy_replicate#14: an
+          // arm64-only image run on an x86-64 machine), which the run variants read.
+          literals: ["does not match the detected host platform"],
+          pattern: "^\\s{0,4}(?:---> \\[Warning\\] )?The requested image's platform \\((?<image>linux/(?:arm64|arm|ppc64le|s390x|riscv64)[\\w/.-]{0,20})\\) does not match the detected host platform \\((?<host>linux/amd64[\\w/.-]{0,20})\\)"
+        },
+        RUN_COMMAND_CONTEXT,
+        // an NVIDIA Jetson named by the log: its L4T kernel (`4.9.108-tegra`), its release file, or in words
+        { name: "jetson", literals: ["-tegra ", "nv_tegra_release", "Jetson", "jetson"], pattern: "\\d-tegra\\b|nv_tegra_release|\\b[Jj]etson\\b" },
+        // A pasted error whose report names a GitHub Actions runner in words (`on the latest ubuntu runner`, `runs-on:
+        // ubuntu-latest`): no runner fact, but the setup action is the fix there (docker/setup-qemu-action registers the
+        // emulators with tonistiigi/binfmt, its README).
+        {
+          name: "actionsProse",
+          literals: ["GitHub Actions", "runs-on:", "ubuntu-latest", " runner", "GitHub-hosted"],
+          ignoreCase: true,
+          pattern: "GitHub Actions|runs-on:|ubuntu-latest|GitHub-hosted|\\bubuntu(?:-\\d\\d\\.\\d\\d)? runner\\b"
+        }
+      ],
+      message: "A program of another CPU architecture was executed ({binary|its path is not in the log}): the builder cannot run it.",
+      variants: [
+        {
+          // A GPU container (`--gpus`, the NVIDIA runtime, a CDI device): emulation is no way out. The NVIDIA runtime mounts the
+          // host's driver libraries (libcuda.so and the rest), built for the host's architecture, and a program of another
+          // architecture cannot load them (ageron/handson-mlp#11: an arm64-only tag run with `--gpus all` on an amd64 host; the
+          // reporter rebuilt the image for amd64).
+          when: "fact.place=docker-run&platformWarning&enrich.runGpus",
+          title: "Image built for another architecture than this host",
+          message: "The image `{enrich.runImage|of this run}` is built for {context.platformWarning.image} and this host is {context.platformWarning.host} (the runtime's warning before the error): the container's program ({binary|its path is not in the log}) cannot execute here (exec format error). The command asks for GPUs, so emulating the image is no way out: the NVIDIA driver libraries the container gets are the host's, built for {context.platformWarning.host}, and a program of another architecture cannot load them.",
+          fix: [
+            "Run an image built for {context.platformWarning.host}. List the platforms the tag provides:",
+            "",
+            "```sh",
+            "{enrich.runInspect|docker buildx imagetools inspect IMAGE}",
+            "```",
+            "",
+            "If it lacks {context.platformWarning.host}, look for the project's own image for this architecture (see its install docs), or build",
+            "the image on this host from the project's Dockerfile (`docker build` builds for the host's platform), and ask the project to",
+            "publish both: `docker buildx build --platform linux/amd64,linux/arm64 --push -t IMAGE .`."
+          ].join("\n")
+        },
+        {
+          when: "fact.place=docker-run&platformWarning&enrich.runOnPlatform",
+          title: "Image built for another architecture than this host",
+          message: "The image `{enrich.runImage|of this run}` is built for {context.platformWarning.image} and this host is {context.platformWarning.host} (the runtime's warning before the error): the container's program cannot execute here (exec format error). Nothing is wrong inside the image; it is the wrong architecture for this machine.",
+          fix: [
+            "Run an image built for {context.platformWarning.host}. List the platforms the tag provides; if it lacks {context.platformWarning.host}, look for",
+            "the project's own image for this architecture (some projects publish it as a separate repository or tag: see their install docs):",
+            "",
+            "```sh",
+            "{enrich.runInspect}",
+            "```",
+            "",
+            "Only when no such image exists: emulate {context.platformWarning.image} with QEMU, which runs many times slower. Register the emulator once on the",
+            "host (where Docker runs: `docker run --privileged --rm tonistiigi/binfmt --install all`; for podman, the distribution's `qemu-user-static`",
+            "package, which registers the emulators with binfmt_misc: `sudo apt-get install -y qemu-user-static` on Debian and Ubuntu), then ask for the",
+            "platform on the same command:",
+            "",
+            "```sh",
+            "{enrich.runOnPlatform}",
+            "```"
+          ].join("\n")
+        },
+        {
+          // The runtime's warning names both platforms, the log not the command that ran (xorbitsai/inference#4256: the warning and
+          // `exec /usr/local/bin/xinference-local: exec format error` alone; the maintainer: the image is built for x86 only).
+          when: "fact.place=docker-run&platformWarning",
+          title: "Image built for another architecture than this host",
+          message: "The image is built for {context.platformWarning.image} and this host is {context.platformWarning.host} (the runtime's warning before the error): the container's program ({binary|its path is not in the log}) cannot execute here (exec format error). Nothing is wrong inside the image; it is the wrong architecture for this machine.",
+          fix: [
+            "Run an image built for {context.platformWarning.host}. List the platforms the tag provides (`docker buildx imagetools inspect` with the image);",
+            "if it lacks {context.platformWarning.host}, look for the project's own image for this architecture (some projects publish it as a separate",
+            "repository or tag: see their install docs), or build the image on this host from the project's Dockerfile.",
+            "",
+            "Only when no such image exists: emulate {context.platformWarning.image} with QEMU, which runs many times slower. Register the emulator once on the",
+            "host (`docker run --privileged --rm tonistiigi/binfmt --install all`), then add `--platform {context.platformWarning.image}` to the same `docker run` command."
+          ].join("\n")
+        },
+        {
+          when: "fact.place=docker-run",
+          title: "Image built for another architecture than this host",
+          message: "The container's program ({binary|its path is not in the log}) is built for another CPU architecture than this host's, so it cannot execute here (exec format error): the image is of the wrong architecture for this machine, or was built on another one.",
+          fix: [
+            "Compare the image's platform with the host's: `docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}'` with the image prints the first,",
+            "`uname -m` the second (`x86_64` is amd64, `aarch64` is arm64). Then run a tag or image built for the host's architecture, or rebuild",
+            "the image for it (`docker buildx build --platform linux/arm64 .` on an arm64 host, `linux/amd64` on an x86_64 one). Emulation with QEMU",
+            "(`docker run --privileged --rm tonistiigi/binfmt --install all`, then `--platform` on the run line) works but runs many times slower."
+          ].join("\n")
+        },
+        {
+          when: "qemuLoad",
+          title: "QEMU emulation cannot start programs of this platform",
+          message: 'QEMU emulates this {platform|foreign-platform} stage but could not load `{binary}` for a program the step started: the emulator is registered (binfmt_misc) without the "F" (fix binary) flag, so the kernel looks for the interpreter inside the container, where it is not.',
+          fix: [
+            'Register the emulators again with the "F" flag (what `docker/setup-qemu-action` and `tonistiigi/binfmt` do); an older',
+            "registration, e.g. from a distribution's `qemu-user-static` package, has to go first:",
+            "",
+            "```sh",
+            'docker run --privileged --rm tonistiigi/binfmt --uninstall "qemu-*"',
+            "docker run --privileged --rm tonistiigi/binfmt --install all",
+            "cat /proc/sys/fs/binfmt_misc/qemu-aarch64   # flags: should include F",
+            "```",
+            "Emulated builds are many times slower than native ones: for long compiles prefer a native runner per platform."
+          ].join("\n")
+        },
+        // A Jetson named by the log: an L4T base, not QEMU (NVIDIA/nvidia-docker#1116, #1117).
+        {
+          when: "shell&jetson&!fact.place=docker-run&!fact.runner",
+          title: "x86-64 base image on a Jetson (arm64) build host",
+          message: "The builder cannot run even the shell of this stage: the build runs for its own host, an NVIDIA Jetson (aarch64, as the log shows), and the stage's base image is built for another architecture (x86-64), so its programs cannot execute here.",
+          fix: JETSON_BASE
+        },
+        // The stage's shell is foreign and the log shows the host: the base image has no variant for this host. Emulation
+        // of a whole stage is the slow fallback (Docker's multi-platform docs), not the fix.
+        {
+          when: "shell&enrich.foreignHost&!fact.place=docker-run",
+          title: "Base image built for another architecture than this build host",
+          message: "The builder cannot run even the shell of this stage: the base image `{enrich.foreignBase|of this stage}` is built for {enrich.foreignImagePlatform|another CPU architecture} and this build host is {enrich.foreignHost}. The image has no variant for {enrich.foreignHostArch}, so Docker used the one it has (exec format error on the stage's shell).",
+          fix: [
+            "List the platforms the image is published for, and the platform of the copy pulled here:",
+            "",
+            "```sh",
+            "docker buildx imagetools inspect {enrich.foreignBase|IMAGE}",
+            "docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' {enrich.foreignBase|IMAGE}",
+            "```",
+            "Without an entry for {enrich.foreignHostArch}, this stage runs only on a host of the image's architecture: build it there (an",
+            "image for cross-compiling to arm runs on an x86-64 host and produces arm binaries), or switch to a base image with a variant",
+            "for {enrich.foreignHostArch} to build natively here. Only as a fallback: register a QEMU emulator on this host (`docker run",
+            "--privileged --rm tonistiigi/binfmt --install all`) and build again; every step then runs emulated, many times slower than",
+            "native, which is impractical for a long compile."
+          ].join("\n")
+        },
+        // The legacy builder builds for its host: a stage shell that cannot run is a base image of another architecture. On a
+        // Jetson (or with NVIDIA's CUDA stack in the stage) the fix is an L4T base, not QEMU.
+        {
+          when: "shell&enrich.legacyBuilder&enrich.cudaStack&!fact.place=docker-run&!fact.runner&!actionsProse",
+          title: "Base image built for another architecture than this build host",
+          message: "The builder cannot run even the shell of this stage: the legacy builder builds for its own host's architecture, so the stage's base image is of another one (a single-platform image is pulled as it is). This stage installs NVIDIA's CUDA stack, whose x86-64 images and packages are the usual cause on an arm64 host such as a Jetson.",
+          fix: [
+            "Compare the host with the base image: `uname -m` (`x86_64` is amd64, `aarch64` is arm64) and",
+            "`docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE` with the image of the stage's `FROM`.",
+            "",
+            JETSON_BASE,
+            "",
+            "Only if you mean to build an image for another architecture on this host: register QEMU (`docker run --privileged --rm",
+            "tonistiigi/binfmt --install all`); every step then runs emulated, many times slower."
+          ].join("\n")
+        },
+        {
+          when: "shell&enrich.legacyBuilder&!fact.place=docker-run&!fact.runner&!actionsProse",
+          title: "Base image built for another architecture than this build host",
+          message: "The builder cannot run even the shell of this stage: the legacy builder builds for its own host's architecture, so the stage's base image is of another one (a single-platform image is pulled as it is).",
+          fix: [
+            "Compare the host with the base image: `uname -m` (`x86_64` is amd64, `aarch64` is arm64) and",
+            "`docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE` with the image of the stage's `FROM`; then use a tag",
+            "or image built for the host's architecture (`docker buildx imagetools inspect IMAGE` lists the platforms a tag has). Only if",
+            "you mean to build for another architecture on this host: register QEMU (`docker run --privileged --rm tonistiigi/binfmt",
+            "--install all`); every step then runs emulated, many times slower."
+          ].join("\n")
+        },
+        // The setup actions only where the log shows GitHub Actions (fact runner); elsewhere the rule's own fix.
+        { when: "shell&fact.runner", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+        { when: "fact.runner", fix: ACTIONS_FIX },
+        { when: "shell&actionsProse", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+        // The stage's shell failed and Docker's warning names a build target's platform on an x86-64 host: register QEMU first,
+        // in the workflow's own form (setup-qemu-action before setup-buildx-action, the setup action's README), with the other
+        // reading (a tag without the host's platform) after it.
+        {
+          when: "shell&crossTarget&!fact.place=docker-run&!enrich.legacyBuilder&!jetson",
+          title: "Image for another platform on an x86-64 host with no emulator (exec format error)",
+          message: "Docker warned that the image is {context.crossTarget.image} and this host is {context.crossTarget.host}, and the image's shell ({binary|its path is not in the log}) then could not execute (exec format error): no QEMU emulator is registered (binfmt_misc) for that architecture here. Such an image on an x86-64 host is most often one a build asked for (`--platform`, a multi-platform release build); building it here needs the emulator.",
+          fix: [
+            "Register QEMU on the build host before the build. In GitHub Actions, before the build step (and before setup-buildx-action):",
+            "",
+            "```yaml",
+            "- uses: docker/setup-qemu-action@v4",
+            "- uses: docker/setup-buildx-action@v4",
+            "```",
+            "",
+            "On your own host, once: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulated steps run many times slower: for",
+            "long compiles build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub).",
+            "",
+            "If you did not mean to use a {context.crossTarget.image} image here, the tag has no {context.crossTarget.host} variant: `docker buildx",
+            "imagetools inspect IMAGE` lists its platforms; use a tag or base image that provides {context.crossTarget.host}."
+          ].join("\n")
+        },
+        // The shell's error alone, with nothing to say where it ran (meltwater/awsudo#79: three lines, `exec /bin/sh: exec format
+        // error`; the thread was a `docker run` of a tag that held only an arm64 image, built on an Apple-silicon laptop, on an
+        // x86-64 host). A run and a build step print the same line, and the common cause of both is an image of the other
+        // architecture, so the fix starts from the image's platform and tells run from build; QEMU only for a deliberate
+        // cross-build (Docker's multi-platform docs). An image built on an arm64 machine is arm64 unless `--platform` asks for
+        // more; `docker buildx build --platform linux/amd64,linux/arm64` builds and pushes both under one tag (same docs).
+        {
+          when: "shell&!fact.place&!enrich.legacyBuilder&!enrich.foreignHost&!jetson",
+          title: "Image of another CPU architecture than the machine that runs it (exec format error)",
+          message: "The shell of the container or build stage ({binary|its path is not in the log}) is a program for another CPU architecture than the machine that ran it, so it cannot execute (exec format error): the image was built for another platform. The log does not show whether this was a `docker run` or a build step.",
+          fix: [
+            "Compare the image's platform with the machine's:",
+            "",
+            "```sh",
+            "uname -m                                                          # x86_64 is amd64, aarch64 is arm64",
+            "docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE   # the copy pulled here",
+            "docker buildx imagetools inspect IMAGE                            # the platforms the tag provides",
+            "```",
+            "",
+            "- At `docker run`: run a tag that provides this machine's platform (`--platform linux/amd64` on the run line picks it from a multi-platform tag). If the tag",
+            "  has only the other architecture (an image built on an Apple-silicon or other arm64 machine is arm64 only), it has to be published for this one too:",
+            "  `docker buildx build --platform linux/amd64,linux/arm64 --push -t IMAGE .`, best from CI.",
+            "- In a build: the stage's `FROM` image lacks this host's platform; use a base that provides it (the same `imagetools inspect`). Register QEMU",
+            "  (`docker run --privileged --rm tonistiigi/binfmt --install all`) only to build for another platform on purpose; emulated steps run many times slower."
+          ].join("\n")
+        },
+        { when: "shell", message: NO_EMULATOR_MESSAGE }
+      ],
+      fix: [
+        "Register QEMU emulators on the build host before building for other platforms:",
+        "`docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for long compiles",
+        "build on a host of the target's architecture. If the failing file is a downloaded binary, pick the download by the",
+        "target's architecture: `ARG TARGETARCH` and use `${TARGETARCH}` (amd64, arm64) in the URL."
+      ].join("\n"),
+      enrich: ["run-command", "foreign-base"],
+      docs: "https://docs.docker.com/build/building/multi-platform/#qemu"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/gpu-image-platform-mismatch.ts
+var gpuImagePlatformMismatch;
+var init_gpu_image_platform_mismatch = __esm({
+  "src/rules/catalog/runtime/gpu-image-platform-mismatch.ts"() {
+    "use strict";
+    init_exec_format_error();
+    init_run_command2();
+    gpuImagePlatformMismatch = {
+      id: "runtime/gpu-image-platform-mismatch",
+      title: "GPU container of another architecture than this host",
+      severity: "error",
+      match: [
+        // runc: `Running hook #0:: error running hook: exit status 1, stdout: \u2026`; newer runc `error running prestart hook #0: \u2026`;
+        // the toolkit's CLI: `nvidia-container-cli: mount error: \u2026`
+        { literals: ["error running hook", "error running prestart hook", "nvidia-container-cli: "], pattern: "error running (?:prestart )?hook|nvidia-container-cli: \\w" }
+      ],
+      context: [
+        {
+          name: "platformWarning",
+          required: true,
+          literals: ["does not match the expected platform", "does not match the detected host platform"],
+          pattern: PLATFORM_WARNING_PATTERN
+        },
+        // the Jetson: libnvidia-container's Jetson symlink step (`src: \u2026, src_lnk: \u2026`), L4T, or in words
+        { name: "jetson", literals: ["src_lnk: ", "nv_tegra_release", "-tegra", "Jetson", "jetson", "L4T", "l4t"], pattern: "src_lnk: |nv_tegra_release|\\d-tegra\\b|\\b[Jj]etson\\b|\\b[Ll]4[Tt]\\b" },
+        RUN_COMMAND_CONTEXT
+      ],
+      scope: "step",
+      maxFindings: 1,
+      specificity: 3,
+      message: "The image `{enrich.runImage|of this run}` is built for {context.platformWarning.image} and this host is {context.platformWarning.host} (Docker's warning before the error), and the NVIDIA runtime's hook failed while it gave the container the GPU. The hook mounts the host's driver libraries, built for {context.platformWarning.host}: a CUDA program of another architecture cannot use them, under QEMU emulation neither. The image is the wrong one for this machine; the hook is not the cause.",
+      fix: [
+        "Run an image built for this host's platform. List the platforms the tag provides; without this host's, look for the project's own",
+        "image for this architecture (see its install docs), or build the image on this host from the project's Dockerfile:",
+        "",
+        "```sh",
+        "{enrich.runInspect|docker buildx imagetools inspect IMAGE}",
+        "uname -m   # x86_64 is amd64, aarch64 is arm64",
+        "```",
+        "",
+        "Emulating the image (`--platform`) does not help a GPU container: the host's driver is not of its architecture."
+      ].join("\n"),
+      variants: [
+        {
+          when: "jetson",
+          title: "GPU image of another architecture on a Jetson (arm64)",
+          message: "The image `{enrich.runImage|of this run}` is built for {context.platformWarning.image} and this host is {context.platformWarning.host}, an NVIDIA Jetson (as the log shows: L4T, or the hook's Jetson library links), and the NVIDIA runtime's hook failed while it gave the container the GPU. A CUDA image for {context.platformWarning.image} cannot use a Jetson's GPU, natively or under QEMU: the image is the wrong one for this board; the hook is not the cause.",
+          fix: [
+            "Use an image built for the Jetson: the project's arm64 / L4T image if it publishes one",
+            "(`{enrich.runInspect|docker buildx imagetools inspect IMAGE}` lists the tag's platforms), or build the project's image on the",
+            "Jetson from an L4T base.",
+            "",
+            JETSON_BASE
+          ].join("\n")
+        }
+      ],
+      enrich: ["run-command"],
+      docs: "https://docs.docker.com/build/building/multi-platform/"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/nvidia-cgroup-device-rules.ts
+var GUIDE2, nvidiaCgroupDeviceRules;
+var init_nvidia_cgroup_device_rules = __esm({
+  "src/rules/catalog/runtime/nvidia-cgroup-device-rules.ts"() {
+    "use strict";
+    GUIDE2 = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
+    nvidiaCgroupDeviceRules = {
+      id: "runtime/nvidia-cgroup-device-rules",
+      title: "The NVIDIA runtime's legacy mode could not add the GPU to the container's cgroup",
+      severity: "error",
+      match: [
+        {
+          literals: ["failed to add device rules"],
+          pattern: "nvidia-container-cli: mount error: failed to add device rules: (?<reason>[^\\n]{1,200}?)(?:: unknown)?\\.?$"
+        }
+      ],
+      scope: "step",
+      maxFindings: 1,
+      specificity: 3,
+      message: "The NVIDIA Container Toolkit's hook (`nvidia-container-cli`, its legacy mode) could not change the container's cgroup device rules (the eBPF program that lets the container open the GPU's device nodes): {reason}. The image is not the cause; the toolkit's legacy mode fails on this host.",
+      fix: [
+        "On the host, check the toolkit's version:",
+        "",
+        "```sh",
+        "nvidia-ctk --version",
+        "```",
+        "",
+        "Before 1.18.0, upgrade it: from 1.18.0 the NVIDIA Container Runtime no longer uses the legacy mode by default but a CDI specification",
+        "generated as the container starts, the other implementation the toolkit's maintainers point to for this error",
+        `(NVIDIA/nvidia-container-toolkit#1200; NVIDIA's install guide: ${GUIDE2}). With apt, from NVIDIA's repository:`,
+        "",
+        "```sh",
+        "sudo apt-get update && sudo apt-get install -y nvidia-container-toolkit",
+        "sudo nvidia-ctk runtime configure --runtime=docker",
+        "sudo systemctl restart docker",
+        "docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi",
+        "```",
+        "",
+        'If it persists on 1.18 or later, see the mode in /etc/nvidia-container-runtime/config.toml (`mode = "legacy"` forces the old path)',
+        "and report it with the output of `nvidia-ctk --version` and `docker info` to https://github.com/NVIDIA/nvidia-container-toolkit/issues."
+      ].join("\n"),
+      docs: "https://github.com/NVIDIA/nvidia-container-toolkit/issues/1200"
     };
   }
 });
@@ -9942,12 +10373,12 @@ var init_nccl_shm_too_small = __esm({
 });
 
 // src/rules/catalog/runtime/nvml-unknown-error.ts
-var GUIDE2, CONFIGURE2, LOST_GPU, DEV_CHAR_SYMLINKS, RELOAD_LEAD, RELOAD_DOCKER, RELOAD_K8S, nvmlUnknownError;
+var GUIDE3, CONFIGURE2, LOST_GPU, DEV_CHAR_SYMLINKS, RELOAD_LEAD, RELOAD_DOCKER, RELOAD_K8S, nvmlUnknownError;
 var init_nvml_unknown_error = __esm({
   "src/rules/catalog/runtime/nvml-unknown-error.ts"() {
     "use strict";
     init_run_command2();
-    GUIDE2 = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
+    GUIDE3 = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
     CONFIGURE2 = [
       "```sh",
       "sudo nvidia-ctk runtime configure --runtime=docker",
@@ -10012,7 +10443,7 @@ var init_nvml_unknown_error = __esm({
           title: "GPU requested with --gpus, not through the NVIDIA runtime (NVML: Unknown Error)",
           message: "The driver's libraries are in the container, but NVML may not open the GPU devices. The container was started with `--gpus` alone, through Docker's built-in GPU request, not the NVIDIA runtime; on a host whose Docker is not set up for that runtime the devices are not usable inside. The image is not the cause.",
           fix: [
-            `On the host that runs Docker, with the NVIDIA Container Toolkit installed (${GUIDE2}), register its runtime and restart Docker:`,
+            `On the host that runs Docker, with the NVIDIA Container Toolkit installed (${GUIDE3}), register its runtime and restart Docker:`,
             "",
             CONFIGURE2,
             "",
@@ -10024,7 +10455,7 @@ var init_nvml_unknown_error = __esm({
       ],
       message: "The driver's libraries are in the container, but NVML may not open the GPU devices: the container was not given access to them, or it had it and lost it. The image is not the cause.",
       fix: [
-        `On the host that runs Docker, with the NVIDIA Container Toolkit installed (${GUIDE2}), check that Docker runs containers through`,
+        `On the host that runs Docker, with the NVIDIA Container Toolkit installed (${GUIDE3}), check that Docker runs containers through`,
         `its runtime: \`${HOST_GPU_CHECK}\` must list the GPU. If it does not, register the runtime and restart Docker:`,
         "",
         CONFIGURE2,
@@ -21115,280 +21546,6 @@ var init_invalid_tag = __esm({
   }
 });
 
-// src/rules/catalog/buildx/exec-format-error.ts
-var NO_EMULATOR_MESSAGE, ACTIONS_FIX, JETSON_BASE, execFormatError;
-var init_exec_format_error = __esm({
-  "src/rules/catalog/buildx/exec-format-error.ts"() {
-    "use strict";
-    init_run_command2();
-    NO_EMULATOR_MESSAGE = "The builder cannot run even the shell of this {platform|foreign-platform} stage: no QEMU emulator is registered (binfmt_misc) for that architecture on the build host.";
-    ACTIONS_FIX = [
-      "Register QEMU emulators on the runner before building for other platforms:",
-      "",
-      "```yaml",
-      "- uses: docker/setup-qemu-action@v4",
-      "- uses: docker/setup-buildx-action@v4",
-      "```",
-      "Emulation is many times slower: for long compiles prefer a native runner per platform (e.g. `ubuntu-24.04-arm`). If the",
-      "failing file is a downloaded binary, pick the download by the target's architecture: `ARG TARGETARCH` and use",
-      "`${TARGETARCH}` (amd64, arm64) in the URL."
-    ].join("\n");
-    JETSON_BASE = [
-      "On a Jetson, x86-64 CUDA images and NVIDIA's x86-64 CUDA / cuDNN packages do not apply, and emulating them gives an image that cannot",
-      "use the Jetson's GPU. Build FROM NVIDIA's L4T image of the board's L4T release, where CUDA and cuDNN come from JetPack:",
-      "",
-      "```sh",
-      "uname -m                       # aarch64",
-      'head -1 /etc/nv_tegra_release  # "# R32 (release), REVISION: 7.1" is L4T 32.7.1',
-      "```",
-      "",
-      "```dockerfile",
-      "FROM nvcr.io/nvidia/l4t-base:r32.7.1   # the tag of the release printed above; l4t-jetpack:r35.x.y for JetPack 5",
-      "```",
-      "",
-      "and drop the x86-64 package pins (`libcudnn\u2026+cudaX.Y`) from the Dockerfile."
-    ].join("\n");
-    execFormatError = {
-      id: "buildx/exec-format-error",
-      title: "Foreign-architecture binary cannot run (exec format error)",
-      severity: "error",
-      match: [
-        {
-          // `exec /bin/sh: exec format error`, `exec user process caused "exec format error"`,
-          // `/usr/local/bin/helper: cannot execute binary file: Exec format error`.
-          // crun (podman): `exec container process `/opt/venv/bin/vllm`: Exec format error`
-          literals: ["exec format error"],
-          ignoreCase: true,
-          pattern: "(?:exec (?:container process )?`?(?<binary>[^\\s:`]{1,200})`?: )?exec format error"
-        },
-        { literals: ["Invalid ELF image for this architecture"] },
-        // QEMU user mode that cannot open a program the emulated shell starts (binfmt registered
-        // without the F flag, so the interpreter is looked up inside the container):
-        // `Error while loading /usr/sbin/dpkg-split: No such file or directory`
-        { literals: ["Error while loading /"], pattern: "^Error while loading (?<binary>/[^:\\s]{1,500}): No such file or directory$" }
-      ],
-      context: [
-        { name: "qemuLoad", literals: ["Error while loading /"], pattern: "^Error while loading /[^:\\s]{1,500}: No such file or directory$" },
-        // The binary is the step's shell: the whole stage is of another architecture, QEMU is missing.
-        { name: "shell", literals: ["exec /bin/sh:", "exec /bin/bash:", "exec user process caused"] },
-        {
-          name: "platformWarning",
-          literals: ["does not match the expected platform", "does not match the detected host platform"],
-          pattern: "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\)"
-        },
-        // The same warning naming an image of a build target (arm64, arm, ppc64le, s390x, riscv64) on an x86-64 host. Docker
-        // picks the host's platform from a multi-platform image unless a platform is asked for, and the common base images are
-        // multi-platform, so such an image on an x86-64 machine is most often one a build asked for (`--platform linux/arm64`,
-        // a multi-platform release job) where no emulator runs it (bsubio/cli#152: GoReleaser's arm64 image on an amd64 GitHub
-        // runner, fixed by adding docker/setup-qemu-action and docker/setup-buildx-action). The reverse, an amd64 image on an
-        // arm64 machine (Apple silicon, a Jetson, a Raspberry Pi), is most often a base image that lacks the host's platform.
-        {
-          name: "crossTarget",
-          // Not the docker CLI's `WARNING: The requested image's platform \u2026` of a `docker run` (shayonj/pg_easy_replicate#14: an
-          // arm64-only image run on an x86-64 machine), which the run variants read.
-          literals: ["does not match the detected host platform"],
-          pattern: "^\\s{0,4}(?:---> \\[Warning\\] )?The requested image's platform \\((?<image>linux/(?:arm64|arm|ppc64le|s390x|riscv64)[\\w/.-]{0,20})\\) does not match the detected host platform \\((?<host>linux/amd64[\\w/.-]{0,20})\\)"
-        },
-        RUN_COMMAND_CONTEXT,
-        // an NVIDIA Jetson named by the log: its L4T kernel (`4.9.108-tegra`), its release file, or in words
-        { name: "jetson", literals: ["-tegra ", "nv_tegra_release", "Jetson", "jetson"], pattern: "\\d-tegra\\b|nv_tegra_release|\\b[Jj]etson\\b" },
-        // A pasted error whose report names a GitHub Actions runner in words (`on the latest ubuntu runner`, `runs-on:
-        // ubuntu-latest`): no runner fact, but the setup action is the fix there (docker/setup-qemu-action registers the
-        // emulators with tonistiigi/binfmt, its README).
-        {
-          name: "actionsProse",
-          literals: ["GitHub Actions", "runs-on:", "ubuntu-latest", " runner", "GitHub-hosted"],
-          ignoreCase: true,
-          pattern: "GitHub Actions|runs-on:|ubuntu-latest|GitHub-hosted|\\bubuntu(?:-\\d\\d\\.\\d\\d)? runner\\b"
-        }
-      ],
-      message: "A program of another CPU architecture was executed ({binary|its path is not in the log}): the builder cannot run it.",
-      variants: [
-        {
-          when: "fact.place=docker-run&platformWarning&enrich.runOnPlatform",
-          title: "Image built for another architecture than this host",
-          message: "The image `{enrich.runImage|of this run}` is built for {context.platformWarning.image} and this host is {context.platformWarning.host} (the runtime's warning before the error): the container's program cannot execute here (exec format error). Nothing is wrong inside the image; it is the wrong architecture for this machine.",
-          fix: [
-            "Run an image built for {context.platformWarning.host}. List the platforms the tag provides; if it lacks {context.platformWarning.host}, look for",
-            "the project's own image for this architecture (some projects publish it as a separate repository or tag: see their install docs):",
-            "",
-            "```sh",
-            "{enrich.runInspect}",
-            "```",
-            "",
-            "Only when no such image exists: emulate {context.platformWarning.image} with QEMU, which runs many times slower. Register the emulator once on the",
-            "host (where Docker runs: `docker run --privileged --rm tonistiigi/binfmt --install all`; for podman, the distribution's `qemu-user-static`",
-            "package, which registers the emulators with binfmt_misc: `sudo apt-get install -y qemu-user-static` on Debian and Ubuntu), then ask for the",
-            "platform on the same command:",
-            "",
-            "```sh",
-            "{enrich.runOnPlatform}",
-            "```"
-          ].join("\n")
-        },
-        {
-          // The runtime's warning names both platforms, the log not the command that ran (xorbitsai/inference#4256: the warning and
-          // `exec /usr/local/bin/xinference-local: exec format error` alone; the maintainer: the image is built for x86 only).
-          when: "fact.place=docker-run&platformWarning",
-          title: "Image built for another architecture than this host",
-          message: "The image is built for {context.platformWarning.image} and this host is {context.platformWarning.host} (the runtime's warning before the error): the container's program ({binary|its path is not in the log}) cannot execute here (exec format error). Nothing is wrong inside the image; it is the wrong architecture for this machine.",
-          fix: [
-            "Run an image built for {context.platformWarning.host}. List the platforms the tag provides (`docker buildx imagetools inspect` with the image);",
-            "if it lacks {context.platformWarning.host}, look for the project's own image for this architecture (some projects publish it as a separate",
-            "repository or tag: see their install docs), or build the image on this host from the project's Dockerfile.",
-            "",
-            "Only when no such image exists: emulate {context.platformWarning.image} with QEMU, which runs many times slower. Register the emulator once on the",
-            "host (`docker run --privileged --rm tonistiigi/binfmt --install all`), then add `--platform {context.platformWarning.image}` to the same `docker run` command."
-          ].join("\n")
-        },
-        {
-          when: "fact.place=docker-run",
-          title: "Image built for another architecture than this host",
-          message: "The container's program ({binary|its path is not in the log}) is built for another CPU architecture than this host's, so it cannot execute here (exec format error): the image is of the wrong architecture for this machine, or was built on another one.",
-          fix: [
-            "Compare the image's platform with the host's: `docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}'` with the image prints the first,",
-            "`uname -m` the second (`x86_64` is amd64, `aarch64` is arm64). Then run a tag or image built for the host's architecture, or rebuild",
-            "the image for it (`docker buildx build --platform linux/arm64 .` on an arm64 host, `linux/amd64` on an x86_64 one). Emulation with QEMU",
-            "(`docker run --privileged --rm tonistiigi/binfmt --install all`, then `--platform` on the run line) works but runs many times slower."
-          ].join("\n")
-        },
-        {
-          when: "qemuLoad",
-          title: "QEMU emulation cannot start programs of this platform",
-          message: 'QEMU emulates this {platform|foreign-platform} stage but could not load `{binary}` for a program the step started: the emulator is registered (binfmt_misc) without the "F" (fix binary) flag, so the kernel looks for the interpreter inside the container, where it is not.',
-          fix: [
-            'Register the emulators again with the "F" flag (what `docker/setup-qemu-action` and `tonistiigi/binfmt` do); an older',
-            "registration, e.g. from a distribution's `qemu-user-static` package, has to go first:",
-            "",
-            "```sh",
-            'docker run --privileged --rm tonistiigi/binfmt --uninstall "qemu-*"',
-            "docker run --privileged --rm tonistiigi/binfmt --install all",
-            "cat /proc/sys/fs/binfmt_misc/qemu-aarch64   # flags: should include F",
-            "```",
-            "Emulated builds are many times slower than native ones: for long compiles prefer a native runner per platform."
-          ].join("\n")
-        },
-        // A Jetson named by the log: an L4T base, not QEMU (NVIDIA/nvidia-docker#1116, #1117).
-        {
-          when: "shell&jetson&!fact.place=docker-run&!fact.runner",
-          title: "x86-64 base image on a Jetson (arm64) build host",
-          message: "The builder cannot run even the shell of this stage: the build runs for its own host, an NVIDIA Jetson (aarch64, as the log shows), and the stage's base image is built for another architecture (x86-64), so its programs cannot execute here.",
-          fix: JETSON_BASE
-        },
-        // The stage's shell is foreign and the log shows the host: the base image has no variant for this host. Emulation
-        // of a whole stage is the slow fallback (Docker's multi-platform docs), not the fix.
-        {
-          when: "shell&enrich.foreignHost&!fact.place=docker-run",
-          title: "Base image built for another architecture than this build host",
-          message: "The builder cannot run even the shell of this stage: the base image `{enrich.foreignBase|of this stage}` is built for {enrich.foreignImagePlatform|another CPU architecture} and this build host is {enrich.foreignHost}. The image has no variant for {enrich.foreignHostArch}, so Docker used the one it has (exec format error on the stage's shell).",
-          fix: [
-            "List the platforms the image is published for, and the platform of the copy pulled here:",
-            "",
-            "```sh",
-            "docker buildx imagetools inspect {enrich.foreignBase|IMAGE}",
-            "docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' {enrich.foreignBase|IMAGE}",
-            "```",
-            "Without an entry for {enrich.foreignHostArch}, this stage runs only on a host of the image's architecture: build it there (an",
-            "image for cross-compiling to arm runs on an x86-64 host and produces arm binaries), or switch to a base image with a variant",
-            "for {enrich.foreignHostArch} to build natively here. Only as a fallback: register a QEMU emulator on this host (`docker run",
-            "--privileged --rm tonistiigi/binfmt --install all`) and build again; every step then runs emulated, many times slower than",
-            "native, which is impractical for a long compile."
-          ].join("\n")
-        },
-        // The legacy builder builds for its host: a stage shell that cannot run is a base image of another architecture. On a
-        // Jetson (or with NVIDIA's CUDA stack in the stage) the fix is an L4T base, not QEMU.
-        {
-          when: "shell&enrich.legacyBuilder&enrich.cudaStack&!fact.place=docker-run&!fact.runner&!actionsProse",
-          title: "Base image built for another architecture than this build host",
-          message: "The builder cannot run even the shell of this stage: the legacy builder builds for its own host's architecture, so the stage's base image is of another one (a single-platform image is pulled as it is). This stage installs NVIDIA's CUDA stack, whose x86-64 images and packages are the usual cause on an arm64 host such as a Jetson.",
-          fix: [
-            "Compare the host with the base image: `uname -m` (`x86_64` is amd64, `aarch64` is arm64) and",
-            "`docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE` with the image of the stage's `FROM`.",
-            "",
-            JETSON_BASE,
-            "",
-            "Only if you mean to build an image for another architecture on this host: register QEMU (`docker run --privileged --rm",
-            "tonistiigi/binfmt --install all`); every step then runs emulated, many times slower."
-          ].join("\n")
-        },
-        {
-          when: "shell&enrich.legacyBuilder&!fact.place=docker-run&!fact.runner&!actionsProse",
-          title: "Base image built for another architecture than this build host",
-          message: "The builder cannot run even the shell of this stage: the legacy builder builds for its own host's architecture, so the stage's base image is of another one (a single-platform image is pulled as it is).",
-          fix: [
-            "Compare the host with the base image: `uname -m` (`x86_64` is amd64, `aarch64` is arm64) and",
-            "`docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE` with the image of the stage's `FROM`; then use a tag",
-            "or image built for the host's architecture (`docker buildx imagetools inspect IMAGE` lists the platforms a tag has). Only if",
-            "you mean to build for another architecture on this host: register QEMU (`docker run --privileged --rm tonistiigi/binfmt",
-            "--install all`); every step then runs emulated, many times slower."
-          ].join("\n")
-        },
-        // The setup actions only where the log shows GitHub Actions (fact runner); elsewhere the rule's own fix.
-        { when: "shell&fact.runner", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
-        { when: "fact.runner", fix: ACTIONS_FIX },
-        { when: "shell&actionsProse", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
-        // The stage's shell failed and Docker's warning names a build target's platform on an x86-64 host: register QEMU first,
-        // in the workflow's own form (setup-qemu-action before setup-buildx-action, the setup action's README), with the other
-        // reading (a tag without the host's platform) after it.
-        {
-          when: "shell&crossTarget&!fact.place=docker-run&!enrich.legacyBuilder&!jetson",
-          title: "Image for another platform on an x86-64 host with no emulator (exec format error)",
-          message: "Docker warned that the image is {context.crossTarget.image} and this host is {context.crossTarget.host}, and the image's shell ({binary|its path is not in the log}) then could not execute (exec format error): no QEMU emulator is registered (binfmt_misc) for that architecture here. Such an image on an x86-64 host is most often one a build asked for (`--platform`, a multi-platform release build); building it here needs the emulator.",
-          fix: [
-            "Register QEMU on the build host before the build. In GitHub Actions, before the build step (and before setup-buildx-action):",
-            "",
-            "```yaml",
-            "- uses: docker/setup-qemu-action@v4",
-            "- uses: docker/setup-buildx-action@v4",
-            "```",
-            "",
-            "On your own host, once: `docker run --privileged --rm tonistiigi/binfmt --install all`. Emulated steps run many times slower: for",
-            "long compiles build each platform on a native runner (`ubuntu-24.04-arm` for linux/arm64 on GitHub).",
-            "",
-            "If you did not mean to use a {context.crossTarget.image} image here, the tag has no {context.crossTarget.host} variant: `docker buildx",
-            "imagetools inspect IMAGE` lists its platforms; use a tag or base image that provides {context.crossTarget.host}."
-          ].join("\n")
-        },
-        // The shell's error alone, with nothing to say where it ran (meltwater/awsudo#79: three lines, `exec /bin/sh: exec format
-        // error`; the thread was a `docker run` of a tag that held only an arm64 image, built on an Apple-silicon laptop, on an
-        // x86-64 host). A run and a build step print the same line, and the common cause of both is an image of the other
-        // architecture, so the fix starts from the image's platform and tells run from build; QEMU only for a deliberate
-        // cross-build (Docker's multi-platform docs). An image built on an arm64 machine is arm64 unless `--platform` asks for
-        // more; `docker buildx build --platform linux/amd64,linux/arm64` builds and pushes both under one tag (same docs).
-        {
-          when: "shell&!fact.place&!enrich.legacyBuilder&!enrich.foreignHost&!jetson",
-          title: "Image of another CPU architecture than the machine that runs it (exec format error)",
-          message: "The shell of the container or build stage ({binary|its path is not in the log}) is a program for another CPU architecture than the machine that ran it, so it cannot execute (exec format error): the image was built for another platform. The log does not show whether this was a `docker run` or a build step.",
-          fix: [
-            "Compare the image's platform with the machine's:",
-            "",
-            "```sh",
-            "uname -m                                                          # x86_64 is amd64, aarch64 is arm64",
-            "docker image inspect --format '{{{{.Os}}}}/{{{{.Architecture}}}}' IMAGE   # the copy pulled here",
-            "docker buildx imagetools inspect IMAGE                            # the platforms the tag provides",
-            "```",
-            "",
-            "- At `docker run`: run a tag that provides this machine's platform (`--platform linux/amd64` on the run line picks it from a multi-platform tag). If the tag",
-            "  has only the other architecture (an image built on an Apple-silicon or other arm64 machine is arm64 only), it has to be published for this one too:",
-            "  `docker buildx build --platform linux/amd64,linux/arm64 --push -t IMAGE .`, best from CI.",
-            "- In a build: the stage's `FROM` image lacks this host's platform; use a base that provides it (the same `imagetools inspect`). Register QEMU",
-            "  (`docker run --privileged --rm tonistiigi/binfmt --install all`) only to build for another platform on purpose; emulated steps run many times slower."
-          ].join("\n")
-        },
-        { when: "shell", message: NO_EMULATOR_MESSAGE }
-      ],
-      fix: [
-        "Register QEMU emulators on the build host before building for other platforms:",
-        "`docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for long compiles",
-        "build on a host of the target's architecture. If the failing file is a downloaded binary, pick the download by the",
-        "target's architecture: `ARG TARGETARCH` and use `${TARGETARCH}` (amd64, arm64) in the URL."
-      ].join("\n"),
-      enrich: ["run-command", "foreign-base"],
-      docs: "https://docs.docker.com/build/building/multi-platform/#qemu"
-    };
-  }
-});
-
 // src/rules/catalog/buildx/emulated-slow-step.ts
 var emulatedSlowStep;
 var init_emulated_slow_step = __esm({
@@ -22204,7 +22361,11 @@ var init_push_too_large = __esm({
     FIND_LIMIT = [
       "Find the server that refused and raise its limit for the registry's upload path (`/v2/`); the error page's footer",
       "names it when the log shows the page. Nothing in the Dockerfile is wrong, but a layer this large can be made smaller:",
-      "split the step that writes it into several `RUN`s, or delete caches and downloads in the same `RUN` that makes them."
+      "split the step that writes it into several `RUN`s, or delete caches and downloads in the same `RUN` that makes them.",
+      "",
+      "A registry behind nginx (a self-hosted Harbor, Gitea, Nexus or `registry` image behind a reverse proxy) needs",
+      "`client_max_body_size 0;` on the proxy (nginx's default is 1 MB). A registry behind Cloudflare is held to the plan's",
+      "request size, 100 MB on Free and Pro. On a registry you do not run, make the layer smaller or push to another registry."
     ].join("\n");
     NGINX_FIX = [
       "In the nginx configuration that proxies the registry (the `server` or `location /v2/` block), lift the body limit and",
@@ -22239,7 +22400,16 @@ var init_push_too_large = __esm({
       context: [
         {
           name: "push",
-          literals: ["pushing layers", "failed to push", "The push refers to repository", ": Pushing [", "error parsing HTTP 413 response body", "unknown: <html>"]
+          literals: [
+            "pushing layers",
+            "failed to push",
+            "The push refers to repository",
+            ": Pushing [",
+            "error parsing HTTP 413 response body",
+            "unknown: <html>",
+            // containerd's copy into the registry's upload (see above)
+            "failed to copy: unexpected status"
+          ]
         },
         { name: "cloudflare", literals: ["<center>cloudflare</center>"] },
         { name: "nginx", literals: ["<center>nginx"], pattern: "<center>(?<server>nginx(?:/[\\d.]{1,20})?)" }
@@ -22263,16 +22433,49 @@ var init_push_too_large = __esm({
         },
         {
           when: "fact.runner",
-          fix: [
-            FIND_LIMIT,
-            "",
-            "A registry behind nginx (a self-hosted Harbor, Gitea, Nexus or `registry` image behind a reverse proxy) needs",
-            "`client_max_body_size 0;` on the proxy; a registry behind Cloudflare is held to its plan's request size. The registry's",
-            "administrator sets either: the workflow cannot."
-          ].join("\n")
+          fix: [FIND_LIMIT, "", "The registry's administrator sets either limit: the workflow cannot."].join("\n")
         }
       ],
       docs: "https://distribution.github.io/distribution/recipes/nginx/"
+    };
+  }
+});
+
+// src/rules/catalog/buildkit/grpc-message-too-large.ts
+var grpcMessageTooLarge;
+var init_grpc_message_too_large = __esm({
+  "src/rules/catalog/buildkit/grpc-message-too-large.ts"() {
+    "use strict";
+    grpcMessageTooLarge = {
+      id: "buildkit/grpc-message-too-large",
+      title: "Build definition larger than BuildKit's gRPC message limit",
+      severity: "error",
+      match: [
+        {
+          literals: ["message larger than max"],
+          pattern: "(?:received|trying to send) message larger than max \\((?<size>\\d{1,12}) vs\\. (?<max>\\d{1,12})\\)"
+        }
+      ],
+      scope: "step",
+      maxFindings: 1,
+      specificity: 3,
+      message: "A message between the build client and BuildKit ({size} bytes) was larger than gRPC lets through ({max} bytes), so the build stopped before any step ran: the build definition is too large (a generated Dockerfile with many stages or lines). No command of the build failed. Docker Engine 27.0.0 to 27.1.1 had a regression that set this limit too low for the builder inside the Engine (fixed in 27.1.2, moby/moby#48245).",
+      fix: [
+        "Check which Docker Engine runs the build:",
+        "",
+        "```sh",
+        "docker version --format '{{{{.Server.Version}}}}'",
+        "docker buildx ls   # the builder in use (*) and its driver",
+        "```",
+        "",
+        "- 27.0.0 up to 27.1.1: upgrade Docker Engine to 27.1.2 or later (release notes: https://docs.docker.com/engine/release-notes/27/).",
+        "  Until then, a `docker-container` builder runs its own BuildKit, which has the right limits:",
+        "  `docker buildx create --name big --driver docker-container --use`, then `docker buildx build --load \u2026`.",
+        "- A later Engine, or a builder of its own: the definition is larger than BuildKit accepts even with its limits (16 MB). Split the",
+        "  generated Dockerfile into several smaller ones built one after another (fewer stages per file), or build one `--target` at a time",
+        "  from smaller files."
+      ].join("\n"),
+      docs: "https://github.com/moby/moby/pull/48245"
     };
   }
 });
@@ -25487,6 +25690,8 @@ var init_catalog = __esm({
     init_linked_library_missing();
     init_extension_cuda_mismatch();
     init_gpu_runtime_missing();
+    init_gpu_image_platform_mismatch();
+    init_nvidia_cgroup_device_rules();
     init_glibc_too_old();
     init_torch_symbol_mismatch();
     init_library_symbol_mismatch();
@@ -25596,6 +25801,7 @@ var init_catalog = __esm({
     init_attestation_push_rejected();
     init_push_denied();
     init_push_too_large();
+    init_grpc_message_too_large();
     init_base_image_not_found();
     init_registry_rate_limit();
     init_copy_source_missing();
@@ -25652,6 +25858,8 @@ var init_catalog = __esm({
       linkedLibraryMissing,
       extensionCudaRefused,
       gpuRuntimeMissing,
+      gpuImagePlatformMismatch,
+      nvidiaCgroupDeviceRules,
       glibcTooOld,
       torchSymbolMismatch,
       librarySymbolMismatch,
@@ -25761,6 +25969,7 @@ var init_catalog = __esm({
       attestationPushRejected,
       pushDenied,
       pushTooLarge,
+      grpcMessageTooLarge,
       baseImageNotFound,
       // after the base image's rule, which explains a 429 on the FROM image's metadata itself
       registryRateLimit,
@@ -35837,7 +36046,7 @@ var init_memory_knobs_enricher = __esm({
 
 // src/knowledge/run-command-enricher.ts
 function words2(args) {
-  return args.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  return args.match(/(?:"[^"]*"|'[^']*'|[^\s"'])+/g) ?? [];
 }
 function parseRunCommand(args) {
   const list2 = words2(args);
