@@ -134,6 +134,7 @@ import { jobTimeout } from './resources/job-timeout.js';
 import { unboundVariable } from './shell/unbound-variable.js';
 import { commandNotFound } from './shell/command-not-found.js';
 import { bashOnlyInSh } from './shell/bash-only-in-sh.js';
+import { crlfLineEndings } from './shell/crlf-line-endings.js';
 import { installFailureSwallowed } from './shell/install-failure-swallowed.js';
 import { pythonPathMissing } from './shell/python-path-missing.js';
 import { manifestListLoad } from './buildx/manifest-list-load.js';
@@ -300,6 +301,7 @@ export const builtinRules: RuleInput[] = [
   unboundVariable,
   commandNotFound,
   bashOnlyInSh,
+  crlfLineEndings,
   installFailureSwallowed,
   pythonPathMissing,
   manifestListLoad,
