@@ -124,6 +124,7 @@ import { heldPackagesChanged } from './apt/held-packages-changed.js';
 import { jetsonBspInContainer } from './apt/jetson-bsp-in-container.js';
 import { heldBrokenPackages } from './apt/held-broken-packages.js';
 import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
+import { releaseInfoChanged } from './apt/release-info-changed.js';
 import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
 import { debArchMismatch } from './apt/deb-arch-mismatch.js';
 import { signedByConflict } from './apt/signed-by-conflict.js';
@@ -291,6 +292,7 @@ export const builtinRules: RuleInput[] = [
   jetsonBspInContainer,
   heldBrokenPackages,
   releaseNotValidYet,
+  releaseInfoChanged,
   apkUnableToSelect,
   debArchMismatch,
   signedByConflict,
