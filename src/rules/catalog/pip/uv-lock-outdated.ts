@@ -34,7 +34,7 @@ const lockOptions = [
   '',
   '```bash',
   "grep -A3 '^\\[options\\]' uv.lock",
-  'UV_EXCLUDE_NEWER="<the exclude-newer date from uv.lock>" uv sync --locked',
+  'UV_EXCLUDE_NEWER="$(grep -m1 \'^exclude-newer = \' uv.lock | cut -d\'"\' -f2)" uv sync --locked',
   '```',
   '',
   '(`ENV UV_EXCLUDE_NEWER=…` or the same prefix on the `RUN` in a Dockerfile; `UV_EXCLUDE_NEWER` is `--exclude-newer`, uv',
