@@ -356,6 +356,17 @@ export const factPatterns: readonly FactPattern[] = [
     source: 'uv-hint',
     read: (g) => [['platform', g.machine === 'aarch64' ? 'linux/arm64' : 'linux/amd64']],
   },
+  {
+    // uv's report names the interpreter's platform tag as its example of the tag no wheel matches: `dracopy==2.0.0 has no
+    // wheels with a matching platform tag (e.g., `manylinux_2_36_aarch64`)` (seung-lab/DracoPy#64; the report wraps, so the
+    // example may open its own line). The example is a tag of the interpreter uv installs for, not of a wheel: that thread's
+    // build ran on an Apple-Silicon host (linux/arm64), and uv's hint on the same report lists the wheels' own tags apart.
+    literals: ['(e.g., `manylinux_', '(e.g., `musllinux_'],
+    regex: /\(e\.g\., `(?:many|musl)linux_\d{1,2}_\d{1,3}_(?<machine>aarch64|x86_64)`\)/,
+    on: 'output',
+    source: 'uv-hint',
+    read: (g) => [['platform', g.machine === 'aarch64' ? 'linux/arm64' : 'linux/amd64']],
+  },
   // ---- the build host --------------------------------------------------------------------------
   {
     // Docker before running a single-platform image of another platform than the host's: `WARNING: The requested image's

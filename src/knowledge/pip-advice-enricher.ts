@@ -7,7 +7,7 @@ import type { FactView } from '../facts/fact-view.js';
 import { dryRunCommand, inPipForm, installCommand, installerOf, pipFormOf, type Installer } from './installer-forms.js';
 import { failedRunCommand } from './installer-command-enricher.js';
 import { quoteWord } from '../text/shell-words.js';
-import { compatibleRange, describeConflict, findConflict, normaliseProject, parseCauses } from './pip-conflict.js';
+import { compatibleRange, describeConflict, findConflict, normaliseProject, parseCauses, pinnedVersion, satisfies } from './pip-conflict.js';
 import { indexUrl, releasesForCuda, torchRelease, wheelTagFor } from './torch-wheels.js';
 import { torchIndexReleaseEnrich } from './torch-index-release-enricher.js';
 import { findLinksPage, findLinksRelease, findLinksReleases, unversionedPage, unversionedPageReleases, type FindLinksRelease } from './torch-find-links.js';
@@ -432,6 +432,20 @@ export function pipAdviceEnrich(
         `Check that ${firstDep.project} is published on the index this build uses, for this Python and platform ` +
         `(pip index versions ${firstDep.project}), or install a release of ${requirer} that does not need it.`,
     });
+    // A request or constraint pins one version that every requirement on it accepts: no file of that release installs here
+    // (aboutcode-org/vulnerablecode#2426: `The user requested (constraint) extractcode-7z==16.5.210531`, x86_64 wheels only).
+    const pin = causes.find((c) => c.requirer === null && c.project === firstDep.project && pinnedVersion(c.requirement) !== null);
+    const deps = causes.filter((c) => c.requirer !== null && c.project === firstDep.project);
+    const version = pin === undefined ? null : pinnedVersion(pin.requirement);
+    if (pin !== undefined && version !== null && deps.length > 0 && deps.every((d) => satisfies(d.requirement, version) === true)) {
+      const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(pin.requirement)?.[1] ?? firstDep.project;
+      Object.assign(out, {
+        noFileProject: name,
+        noFileVersion: version,
+        noFilePin: `the pinned \`${pin.requirement.split(';')[0]!.trim()}\`${pin.constraint ? ' (constraints file)' : ''}`,
+        noFileBy: `${firstDep.requirer} ${firstDep.requirerVersion}'s \`${firstDep.requirement.split(';')[0]!.trim()}\``,
+      });
+    }
   }
 
   // Build isolation: what the build needs installed first. torch already in the image (NGC ships it,

@@ -126,6 +126,7 @@ import { heldPackagesChanged } from './apt/held-packages-changed.js';
 import { jetsonBspInContainer } from './apt/jetson-bsp-in-container.js';
 import { heldBrokenPackages } from './apt/held-broken-packages.js';
 import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
+import { releaseInfoChanged } from './apt/release-info-changed.js';
 import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
 import { debArchMismatch } from './apt/deb-arch-mismatch.js';
 import { signedByConflict } from './apt/signed-by-conflict.js';
@@ -136,6 +137,7 @@ import { jobTimeout } from './resources/job-timeout.js';
 import { unboundVariable } from './shell/unbound-variable.js';
 import { commandNotFound } from './shell/command-not-found.js';
 import { bashOnlyInSh } from './shell/bash-only-in-sh.js';
+import { crlfLineEndings } from './shell/crlf-line-endings.js';
 import { installFailureSwallowed } from './shell/install-failure-swallowed.js';
 import { pythonPathMissing } from './shell/python-path-missing.js';
 import { manifestListLoad } from './buildx/manifest-list-load.js';
@@ -295,6 +297,7 @@ export const builtinRules: RuleInput[] = [
   jetsonBspInContainer,
   heldBrokenPackages,
   releaseNotValidYet,
+  releaseInfoChanged,
   apkUnableToSelect,
   debArchMismatch,
   signedByConflict,
@@ -305,6 +308,7 @@ export const builtinRules: RuleInput[] = [
   unboundVariable,
   commandNotFound,
   bashOnlyInSh,
+  crlfLineEndings,
   installFailureSwallowed,
   pythonPathMissing,
   manifestListLoad,

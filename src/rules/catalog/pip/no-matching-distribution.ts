@@ -126,11 +126,41 @@ function pythonFloorVariants(): Variant[] {
     'pip found no {requirement} for this Python: it skipped {enrich.pyFloorName} {enrich.pyFloorPin} because that release requires ' +
     'Python `{enrich.pyFloorSpec}` (pip\'s `Ignored the following versions that require a different python version` line), so the ' +
     'Python that ran pip is older than {enrich.pyFloor}.' + shown;
+  // pip lists only releases with a file it can install here: a later release with wheels for other platforms only (no sdist)
+  // is left out the same way (softwaredoug/searcharray#12: 0.0.72 on had no linux aarch64 wheel, so linux/arm64 saw 0.0.71 last).
   const hiddenMessage =
     'pip found no {requirement}: the releases of {enrich.pyHiddenName} it lists stop at {enrich.pyHiddenNewest}, older than the pin. ' +
-    'pip lists only the releases this Python may install, so the later ones exist but were skipped, most often because their ' +
-    'Requires-Python asks for a newer Python than this one (this pip does not say so: pip 22.1 and later print `Ignored the ' +
-    'following versions that require a different python version`, except 25.0 and 25.0.1, which print it only with `-vv`).' + shown;
+    'pip lists only the releases it could install here, so the later ones exist but were skipped: either their Requires-Python ' +
+    'asks for a newer Python than this one (pip 22.1 and later say so in an `Ignored the following versions that require a ' +
+    'different python version` line, except 25.0 and 25.0.1, which print it only with `-vv`; this log lacks it), or they have no file for this platform (wheels only, none for this ' +
+    'CPU: linux/arm64 on an Apple-Silicon Mac or an ARM server is the usual case).' + shown;
+  const hiddenTitle = 'Pinned release not installable here: a newer Python, or no file for this platform';
+  const platformHint =
+    ' If `-vv` shows no such line, see which platforms the later releases have wheels for: https://pypi.org/project/' +
+    '{enrich.pyHiddenName}/#files (`uname -m` where pip ran: `aarch64` is ARM64). No wheel for it: build for linux/amd64, where ' +
+    'the wheels are (`docker build --platform linux/amd64 .`; emulated on an ARM64 machine), or keep the pin at ' +
+    '{enrich.pyLastPin|the newest release pip lists}. Neither: the release is missing from the index pip used (a mirror, a private index).';
+  const armHidden = (when: string, where: string): Variant => ({
+    when,
+    title: 'No wheel for linux/arm64 (aarch64) of the pinned release?',
+    message:
+      'pip found no {requirement}: the releases of {enrich.pyHiddenName} it lists stop at {enrich.pyHiddenNewest}, older than the pin, ' +
+      `and ${where}. pip lists only the releases it could install here: later releases that publish wheels only, none for ` +
+      'aarch64, are left out on ARM64 though they install on x86_64. A Requires-Python above this Python hides them the same way.',
+    fix: [
+      'See which platforms the later releases have wheels for: https://pypi.org/project/{enrich.pyHiddenName}/#files (`aarch64` in ' +
+        'a wheel\'s name is one for this platform). With none for aarch64, either build for linux/amd64, where the wheels are (under ' +
+        'QEMU emulation on an ARM64 host: slower):',
+      '',
+      '```sh',
+      'docker build --platform linux/amd64 .',
+      '```',
+      '',
+      '(`FROM --platform=linux/amd64 …` in the Dockerfile, or `platform: linux/amd64` in a compose service), or pin the newest ' +
+        'release pip lists here, `{enrich.pyLastPin|the last one before the pin}`, in place of `{requirement}`. If the page does ' +
+        `list aarch64 wheels, ${check.charAt(0).toLowerCase()}${check.slice(1)}`,
+    ].join('\n'),
+  });
   const eolMessage =
     'pip found no {requirement}, and this build\'s Python is {enrich.pyShown}, past its end of life since {enrich.pyOldEol}: ' +
     'releases made since then often require a newer Python, and pip does not list those here (this pip prints no `Ignored the ' +
@@ -170,21 +200,25 @@ function pythonFloorVariants(): Variant[] {
     'Then build on a newer Python: in a Dockerfile, a base image with the Python those releases need (`python:3.X-slim`, or a newer ' +
       'release of the distro image, keeping your `FROM` line\'s variant); in a shell, an environment with it (`uv venv --python 3.X`); ' +
       'or keep this Python and pin the newest release pip lists for it, `{enrich.pyLastPin}`, in place of `{requirement}` where it is ' +
-      'pinned, if the rest of the requirements accept it. If `-v` shows no such line, the release is missing from the index pip ' +
-      'used (a mirror, a private index) or has no file for this platform.',
+      'pinned, if the rest of the requirements accept it.' + platformHint,
   ].join('\n');
   return [
     { when: 'enrich.pyFloor&enrich.pyFrom&enrich.pyLast', title, message: floorMessage + last, fix: imageFix('{enrich.pyFloor}', pinBack('{enrich.pyLastPin}')) },
     { when: 'enrich.pyFloor&enrich.pyFrom', title, message: floorMessage, fix: imageFix('{enrich.pyFloor}', noLast) },
     { when: 'enrich.pyFloor&enrich.pyLast', title, message: floorMessage + last, fix: anyFix('{enrich.pyFloor}', pinBack('{enrich.pyLastPin}')) },
     { when: 'enrich.pyFloor', title, message: floorMessage, fix: anyFix('{enrich.pyFloor}', noLast) },
+    armHidden('enrich.pyHiddenNewest&fact.platform=linux/arm64', 'this build is for linux/arm64'),
+    armHidden(
+      'enrich.pyHiddenNewest&fact.hostPlatform=linux/arm64&!fact.platform',
+      'the machine is an ARM64 one (an Apple-Silicon Mac), whose containers and builds are linux/arm64 unless a platform is asked for',
+    ),
     {
       when: 'enrich.pyHiddenNewest&enrich.pyFrom',
-      title,
+      title: hiddenTitle,
       message: hiddenMessage,
-      fix: [check, '', imageFix('{enrich.pyTo}', pinBack('{enrich.pyLastPin}'))].join('\n').replace('Either build on Python {enrich.pyTo} or newer', 'If it is the Python, either build on Python {enrich.pyTo} or newer (or the one `-v` names)'),
+      fix: [check, '', imageFix('{enrich.pyTo}', pinBack('{enrich.pyLastPin}') + platformHint)].join('\n').replace('Either build on Python {enrich.pyTo} or newer', 'If it is the Python, either build on Python {enrich.pyTo} or newer (or the one `-v` names)'),
     },
-    { when: 'enrich.pyHiddenNewest', title, message: hiddenMessage, fix: [check, '', hiddenNoFrom].join('\n') },
+    { when: 'enrich.pyHiddenNewest', title: hiddenTitle, message: hiddenMessage, fix: [check, '', hiddenNoFrom].join('\n') },
     {
       when: 'enrich.pyOldPython&enrich.pyFrom',
       title,

@@ -99,6 +99,33 @@ function uvVariants(): Variant[] {
         'copies of common packages).',
     },
     {
+      // linux/arm64 (an Apple-Silicon host's default, fact-patterns: uv's `(e.g., \`manylinux_2_36_aarch64\`)`) and a release
+      // with x86_64 / macOS wheels only (seung-lab/DracoPy#64: dracopy 2.0.0; 1.7.0 had aarch64 wheels). `--platform` on
+      // `docker build` / `docker run` and `FROM --platform` (docs.docker.com/reference/cli/docker/buildx/build/#platform);
+      // an arm64 host runs amd64 images under QEMU emulation (docs.docker.com/build/building/multi-platform/#qemu);
+      // `DOCKER_DEFAULT_PLATFORM` sets the default `--platform` (docs.docker.com/reference/cli/docker/, "Environment
+      // variables"; compose keeps it for builds since docker/compose#9854); `platform` of a compose service (compose-file
+      // reference, services: platform). PyPI's project page lists releases under #history and a release's files under #files.
+      when: 'uvNoPlatformWheels&fact.platform=linux/arm64',
+      title: 'No wheel for linux/arm64 (aarch64) of the pinned release',
+      message:
+        'uv found no wheel of `{context.uvNoWheels.spec}` for this platform, linux/arm64 (aarch64; an Apple-Silicon Mac builds ' +
+        'for it unless told otherwise): the release publishes wheels for other platforms only (uv\'s hint lists them). Not a ' +
+        'conflict between requirements.',
+      fix: [
+        'Either build for linux/amd64, where the release has wheels (on an ARM64 host it runs under QEMU emulation: slower):',
+        '',
+        '```sh',
+        'docker build --platform linux/amd64 .',
+        '```',
+        '',
+        '(`FROM --platform=linux/amd64 …` in the Dockerfile, `platform: linux/amd64` in a compose service, or',
+        '`DOCKER_DEFAULT_PLATFORM=linux/amd64` for every build), or pin the last release of `{context.uvNoPlatformWheels.pkg}` that',
+        'ships a Linux aarch64 wheel: https://pypi.org/project/{context.uvNoPlatformWheels.pkg}/#history lists the releases, and each',
+        'release\'s "Download files" page lists its wheels (a name ending `manylinux…_aarch64.whl` is one for this platform).',
+      ].join('\n'),
+    },
+    {
       when: 'uvNoWheels&uvWheelsHint',
       title: uvTitle,
       message:
@@ -117,6 +144,63 @@ function uvVariants(): Variant[] {
       fix:
         'Compare the wheel files the index lists for that release with this interpreter (`python -c "import sys; print(sys.version)"`) ' +
         'and platform (`uname -m`), then use a release, a Python or a platform that has one.',
+    },
+  ];
+}
+
+/**
+ * Every requirement in the block agrees (the pinned `extractcode-7z==16.5.210531` fits `extractcode-7z>=16.5.210525`,
+ * aboutcode-org/vulnerablecode#2426), yet pip resolves nothing: no file of the pinned release installs here. pip then
+ * reports ResolutionImpossible, not "No matching distribution". The usual cause is a release with wheels for other platforms
+ * only (that thread: win_amd64, manylinux1_x86_64 and macosx_10_14_x86_64 wheels, built on an Apple-Silicon host, linux/arm64);
+ * loosening the pin cannot help when no release has such a wheel. The release's files: https://pypi.org/project/<name>/<version>/#files.
+ */
+function noFileVariants(): Variant[] {
+  const files = 'https://pypi.org/project/{enrich.noFileProject}/{enrich.noFileVersion}/#files';
+  const amd64 = [
+    '```sh',
+    'docker build --platform linux/amd64 .',
+    '```',
+    '',
+    '(`platform: linux/amd64` in a compose service, or `DOCKER_DEFAULT_PLATFORM=linux/amd64` for every build; on an ARM64 host',
+    'it runs under QEMU emulation: slower).',
+  ];
+  const title = 'No file of the pinned release installs here (not a version conflict)';
+  return [
+    {
+      when: 'dependsOn&enrich.noFileProject&fact.platform=linux/arm64',
+      title: 'No wheel for linux/arm64 (aarch64) of the pinned release',
+      message:
+        'Not a version conflict: {enrich.noFilePin} satisfies {enrich.noFileBy}, yet pip could install nothing of it. This build is ' +
+        'for linux/arm64, and a release that publishes wheels only for x86_64 (and Windows / macOS) has no file pip can use here.',
+      fix: [
+        `Check the release's files: ${files} (\`aarch64\` in a wheel's name is one for this platform; a \`.tar.gz\` can be built`,
+        'from source). With none for aarch64, build for linux/amd64, where the wheels are:',
+        '',
+        ...amd64,
+        '',
+        'or pin a release that has an aarch64 wheel (https://pypi.org/project/{enrich.noFileProject}/#history, each release\'s',
+        'files), or leave what needs {enrich.noFileProject} out of the arm64 build (an extra such as `[full]`, behind `ARG TARGETARCH`).',
+      ].join('\n'),
+    },
+    {
+      when: 'dependsOn&enrich.noFileProject',
+      title,
+      message:
+        'Not a version conflict: {enrich.noFilePin} satisfies {enrich.noFileBy}, yet pip could install nothing of it, so no file ' +
+        'of that release fits this platform or Python (or the index pip used does not serve it). A release with wheels for ' +
+        'x86_64 only, built on linux/arm64 (an Apple-Silicon Mac\'s default), is the usual case. The log does not show the platform.',
+      fix: [
+        `Compare the release's files, ${files}, with the platform and Python of the stage that ran pip (\`uname -m\`: \`aarch64\``,
+        'is ARM64; `python3 --version`; `cp312` in a wheel\'s name is Python 3.12). No wheel for aarch64: build for linux/amd64,',
+        'where the wheels are:',
+        '',
+        ...amd64,
+        '',
+        'or pin a release that has a wheel for this platform, or leave what needs {enrich.noFileProject} out of this build. No',
+        'wheel for this Python: a base image with a Python the wheels cover. Every file there fits: check the index pip used',
+        '(`pip config list`, `PIP_INDEX_URL`).',
+      ].join('\n'),
     },
   ];
 }
@@ -192,6 +276,13 @@ export const resolutionImpossible: RuleInput = {
       literals: ['has no wheels with a matching', 'no wheels are available with a matching'],
       pattern:
         '(?<spec>[A-Za-z0-9][\\w.-]{0,100}(?:[=<>!~]=?[\\w.*+]{1,40})?) (?:has no wheels with a matching|is unusable because no wheels are available with a matching) (?<kind>platform|Python ABI|Python version|Python)\\b',
+    },
+    {
+      // the platform form alone, with the package's name: `dracopy==2.0.0 has no wheels with a matching platform tag`
+      name: 'uvNoPlatformWheels',
+      literals: ['has no wheels with a matching platform tag', 'no wheels are available with a matching platform'],
+      pattern:
+        '(?<pkg>[A-Za-z0-9][\\w.-]{0,100})(?:[=<>!~]=?[\\w.*+]{1,40})? (?:has no wheels with a matching platform tag|is unusable because no wheels are available with a matching platform)',
     },
     // `hint: Wheels are available for \`torch\` (v2.4.1) with the following ABI tags: …` / `… on the following platform: \`win_amd64\``
     {
@@ -331,6 +422,7 @@ export const resolutionImpossible: RuleInput = {
         '```',
       ].join('\n'),
     },
+    ...noFileVariants(),
     {
       when: 'constraint&dependsOn',
       message:

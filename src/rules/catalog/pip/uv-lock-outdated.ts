@@ -17,7 +17,30 @@
 // called it a bug; `uv sync --frozen --no-build --no-install-project` worked (the thread), and uv 0.5.2 fixed it ("Allow
 // `--no-build` to validate lock", astral-sh/uv#9024, changelogs/0.5.x.md). The warning beside the error is the sign: the
 // lock was judged stale because `--no-build` refused to validate an entry with no wheel, not because pyproject.toml moved.
+//
+// The same message when the lock is right but the sync runs with other resolver options than the lock was written with:
+// a lock made with `--exclude-newer` keeps it under `[options]` (`exclude-newer = "2026-04-15T06:55:31Z"` in uv.lock
+// files), and a bare `uv sync --locked` in the image, run by a newer uv, reports the lock as outdated
+// (agentic-community/mcp-gateway-registry#1314: "The lockfile content is otherwise correct"; the fix read the date from
+// uv.lock and exported UV_EXCLUDE_NEWER before the sync). `UV_EXCLUDE_NEWER` is "Equivalent to the --exclude-newer
+// command-line argument", added in uv 0.2.12 (uv docs, reference/environment.md). `uv lock` there would re-resolve
+// without the date and drop the quarantine the lock was made with, so the options are checked first.
 import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
+
+const lockOptions = [
+  'Before re-locking, see whether the lock was made with options this build does not pass: a date the lock keeps under',
+  '`[options]` (`exclude-newer = "…"`) that the `uv sync` here does not get, another index, or another uv version than',
+  'the image runs (`uv --version` on both sides). Then the lock is right, and the build passes the same options:',
+  '',
+  '```bash',
+  "grep -A3 '^\\[options\\]' uv.lock",
+  'UV_EXCLUDE_NEWER="$(grep -m1 \'^exclude-newer = \' uv.lock | cut -d\'"\' -f2)" uv sync --locked',
+  '```',
+  '',
+  '(`ENV UV_EXCLUDE_NEWER=…` or the same prefix on the `RUN` in a Dockerfile; `UV_EXCLUDE_NEWER` is `--exclude-newer`, uv',
+  '0.2.12 and later). `uv lock` would re-resolve without that date and drop the quarantine the lock was made with.',
+  '',
+];
 
 const relock = [
   'Update the lock where the sources live, with the uv version the project uses, and commit it:',
@@ -88,10 +111,13 @@ export const uvLockOutdated: RuleInput = {
   specificity: 3,
   enrich: 'installer-command',
   message:
-    'uv.lock no longer matches pyproject.toml (a dependency or a constraint changed after the lock was written), and ' +
+    'uv.lock no longer matches pyproject.toml (a dependency or a constraint changed after the lock was written), or the ' +
+    'lock was written with options this run does not pass (an `exclude-newer` date, an index, another uv version), and ' +
     '`--locked` tells uv to fail rather than re-lock it; uv\'s own message says to run `uv lock`.',
   fix: [
-    ...relock,
+    ...lockOptions,
+    'Otherwise the lock drifted from pyproject.toml. ' + relock[0]!,
+    ...relock.slice(1),
     'Keep `--locked` in the build: it is what caught the drift. If the image must install the lock exactly as it ' +
       'is, without checking it against pyproject.toml, `--frozen` does that (uv docs, "Locking and syncing"), at the ' +
       'cost of building from a lock that no longer says what pyproject.toml asks for.',
@@ -101,7 +127,9 @@ export const uvLockOutdated: RuleInput = {
     {
       when: 'enrich.uvFrozen',
       fix: [
-        ...relock,
+        ...lockOptions,
+        'Otherwise the lock drifted from pyproject.toml. ' + relock[0]!,
+        ...relock.slice(1),
         'Keep `--locked` in the build: it is what caught the drift. If the image must install the lock exactly as ' +
           'it is, without checking it against pyproject.toml (uv docs, "Locking and syncing"), the step becomes:',
         '',

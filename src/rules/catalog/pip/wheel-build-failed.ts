@@ -28,13 +28,21 @@ const listedAfterArrow = '^\\s{0,20}╰─> (?=[\\w.-]{1,200}(?:, [\\w.-]{1,200}
 const uvCauses = [
   'Read the last `Caused by:` / `├─▶` line and the `[stderr]` block below it: it names what the build lacked. Common causes:',
   '',
-  '- `command \'gcc\' failed` / `cc: not found`: the image has no C compiler;',
+  '- `command \'gcc\' failed` / `cc: not found` / `No working compiler found`: the image has no C compiler; install one before',
+  '  this step (Debian / Ubuntu: `apt-get update && apt-get install -y --no-install-recommends build-essential`; Alpine:',
+  '  `apk add --no-cache build-base`, with `linux-headers` when the error names a `linux/…` header);',
   '- `Failed to install build dependencies`: uv could not install the `build-system.requires` of the package (the lines',
   '  under it say why);',
-  '- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda`, and let the build see the installed',
-  '  torch (`--no-build-isolation`).',
+  '- a CUDA extension (`nvcc` or `CUDA_HOME` in the error): build in a `-devel` image with `CUDA_HOME=/usr/local/cuda`, and',
+  '  let the build see the installed torch (`--no-build-isolation`).',
   '',
 ];
+// uv compiles only when no wheel of the release fits the interpreter: a wheel's platform tag says glibc (`manylinux`) or musl
+// (`musllinux`, an Alpine base) and the CPU (PEP 600, PEP 656); the release's files are on PyPI at /project/<name>/#files.
+const uvWheelCheck =
+  'uv builds from source only when no wheel of the release fits: https://pypi.org/project/{context.named.name}/#files lists ' +
+  'its wheels (`musllinux` for an Alpine base, `manylinux` for Debian / Ubuntu; `x86_64` / `aarch64`), and a release or a ' +
+  'base with one needs no compiler.';
 const uvMessage =
   'uv could not build {subject}: uv ran the package\'s build backend (no prebuilt wheel fits, or it is a local project), and ' +
   'that failed. The cause is under uv\'s `×` line: the `Caused by:` / `├─▶` lines, then the backend\'s own output after `[stderr]`.';
@@ -403,6 +411,10 @@ export const wheelBuildFailed: RuleInput = {
       literals: ["error: command '", "unable to execute '", "FileNotFoundError: [Errno 2] No such file or directory: '"],
       pattern: `(?:(?:error: command |unable to execute )'(?=[^'\\s]{1,100}'(?: failed)?: No such file or directory)|FileNotFoundError: \\[Errno 2\\] No such file or directory: '(?=${COMPILER_NAME}'))(?<compiler>[^'\\s]{1,100})'`,
     },
+    // cffi's setup.py, when its test compile fails: `No working compiler found, or bogus compiler options passed to the
+    // compiler from Python's standard "distutils" module.` (TobiWo/eth-duties#35). cffi links libffi (setup.py:
+    // `libraries = ['ffi']`, include dirs `/usr/include/ffi` or pkg-config's), so its source build also needs libffi's headers.
+    { name: 'noWorkingCompiler', literals: ['No working compiler found'] },
     // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
     // (`…/site-packages/torch/include/ATen/…`) in the output. A torch extension's source compiles only against the torch
     // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
@@ -574,6 +586,26 @@ export const wheelBuildFailed: RuleInput = {
       ].join('\n'),
     },
     {
+      // Debian's libffi headers: libffi-dev; Alpine's: libffi-dev (packages.debian.org/libffi-dev, pkgs.alpinelinux.org).
+      when: 'noWorkingCompiler&!fact.platform=linux/arm64',
+      title: NO_COMPILER_TITLE,
+      message:
+        'The wheel build of {context.named.name|cffi} (compiled from source: no prebuilt wheel fits this Python / platform) found ' +
+        'no working C compiler: its setup.py says `No working compiler found`. The image has no compiler (the `python:*-slim` and ' +
+        '`python:*-alpine` images have none).',
+      fix: [
+        'Install a compiler and libffi\'s headers (cffi, whose setup.py prints that line, links libffi) in the stage before the',
+        'install step. On a Debian or Ubuntu base:',
+        '',
+        '```sh',
+        'apt-get update && apt-get install -y --no-install-recommends build-essential libffi-dev',
+        '```',
+        'On Alpine: `apk add --no-cache build-base libffi-dev`. Or avoid the compile: https://pypi.org/project/' +
+          '{context.named.name|cffi}/#files lists each release\'s wheels, so a release (or a Python) with a wheel for this',
+        'image needs no compiler.',
+      ].join('\n'),
+    },
+    {
       // uv's project command named by BuildKit's error rather than seen in the step's lines (a paste of the error block)
       when: 'uvRelease&enrich.uvProjectRun',
       title: 'A locked release has no wheel for this Python: uv built it from source',
@@ -596,12 +628,12 @@ export const wheelBuildFailed: RuleInput = {
     {
       when: 'uvSaid&named',
       message: uvMessage.replace('{subject}', '{context.named.name}'),
-      fix: [...uvCauses, 'Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`.'].join('\n'),
+      fix: [...uvCauses, uvWheelCheck, '', 'Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`.'].join('\n'),
     },
     {
       when: 'fact.installer=uv&named',
       message: uvMessage.replace('{subject}', '{context.named.name}'),
-      fix: [...uvCauses, 'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.'].join('\n'),
+      fix: [...uvCauses, uvWheelCheck, '', 'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.'].join('\n'),
     },
     { when: 'named&cudaBuild', fix: CUDA_FIX },
     { when: 'named&fact.cuda', fix: CUDA_FIX },

@@ -1,0 +1,47 @@
+// A shell script saved with Windows (CRLF) line endings: every line ends in a carriage return, so `set -e` reaches the
+// shell as `set -e\r`, and `\r` is no option. The shells print the option they refused, the carriage return being
+// invisible, so the message ends at the dash:
+// - BusyBox sh (Alpine): `/config/entrypoint.sh: set: line 2: illegal option -` (unoconv/unoserver-docker#7, fixed with
+//   dos2unix);
+// - dash (Debian's and Ubuntu's /bin/sh): `crlf.sh: 2: set: Illegal option -` followed by `\r` (dash 0.5.12-2 on this
+//   machine, `printf 'set -e\r\n' > crlf.sh; dash crlf.sh`).
+// With a real option after the dash (`Illegal option -o pipefail`: dash before Debian 13 has no pipefail) it is another
+// cause, which shell/bash-only-in-sh and the Dockerfile check pipefail-missing read. The fix is the one of
+// runtime/exec-no-such-file: `sed -i 's/\r$//'` (GNU and BusyBox sed read `\r`), and `*.sh text eol=lf` in
+// .gitattributes with `git add --renormalize .` (git-scm.com/docs/gitattributes, "eol"; git-scm.com/docs/git-add).
+import type { RuleInput } from '../../schema.js';
+
+export const crlfLineEndings: RuleInput = {
+  id: 'shell/crlf-line-endings',
+  title: 'Shell script has Windows (CRLF) line endings',
+  severity: 'error',
+  match: [
+    {
+      // BusyBox: `FILE: set: line 2: illegal option -`; dash: `FILE: 2: set: Illegal option -`; nothing but the invisible
+      // `\r` (or the paste's closing quote) after the dash
+      literals: ['llegal option -'],
+      pattern:
+        '(?:(?<script>[^\\s:`\'"]{1,300}): )?(?:set: line \\d{1,7}|\\d{1,7}: set): [Ii]llegal option -\\r?[`\'"]?\\s*$',
+    },
+  ],
+  scope: 'step',
+  specificity: 3,
+  message:
+    'The shell refused an option it printed as a bare `-`: the option is a carriage return, invisible in the log. `{script|The script}` ' +
+    'has Windows (CRLF) line endings, so its `set -e` line reaches the shell as `set -e\\r` (dash and BusyBox sh both say `illegal ' +
+    'option -` for it).',
+  fix: [
+    'Check the line ends (`\\r \\n` is CRLF): `head -3 {script|FILE} | od -c`. Convert the script where the image is built, after the',
+    '`COPY` of it:',
+    '',
+    '```dockerfile',
+    "RUN sed -i 's/\\r$//' {script|/entrypoint.sh}",
+    '```',
+    '',
+    '(or `dos2unix` where it is installed), and keep Git from converting it again: a `.gitattributes` at the root of the',
+    'repository with the line `*.sh text eol=lf`, then `git add --renormalize .` and a commit (Git on Windows checks text',
+    'files out with CRLF under `core.autocrlf`). A script mounted into the container at run time (a bind mount, a ConfigMap)',
+    'is converted in its source the same way: `sed -i \'s/\\r$//\' FILE`.',
+  ].join('\n'),
+  docs: 'https://git-scm.com/docs/gitattributes#_eol',
+};
