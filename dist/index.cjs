@@ -3482,6 +3482,18 @@ function pipAdviceEnrich(captures, step, _model, facts) {
       conflict: `${firstDep.requirer} ${firstDep.requirerVersion}${others > 0 ? ` (and ${others} other release${others === 1 ? "" : "s"})` : ""} depends on ${firstDep.requirement}, and pip found no release of ${firstDep.project} it could install here`,
       conflictAdvice: `Check that ${firstDep.project} is published on the index this build uses, for this Python and platform (pip index versions ${firstDep.project}), or install a release of ${requirer} that does not need it.`
     });
+    const pin = causes.find((c) => c.requirer === null && c.project === firstDep.project && pinnedVersion(c.requirement) !== null);
+    const deps = causes.filter((c) => c.requirer !== null && c.project === firstDep.project);
+    const version2 = pin === void 0 ? null : pinnedVersion(pin.requirement);
+    if (pin !== void 0 && version2 !== null && deps.length > 0 && deps.every((d) => satisfies(d.requirement, version2) === true)) {
+      const name2 = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(pin.requirement)?.[1] ?? firstDep.project;
+      Object.assign(out, {
+        noFileProject: name2,
+        noFileVersion: version2,
+        noFilePin: `the pinned \`${pin.requirement.split(";")[0].trim()}\`${pin.constraint ? " (constraints file)" : ""}`,
+        noFileBy: `${firstDep.requirer} ${firstDep.requirerVersion}'s \`${firstDep.requirement.split(";")[0].trim()}\``
+      });
+    }
   }
   const module2 = captures.module;
   if (module2 !== void 0) {
@@ -15789,6 +15801,30 @@ function uvVariants() {
       fix: "Give uv PyTorch's index for that build: `{enrich.localIndexCmd}`. {enrich.localIndexNote} To keep PyPI for the other packages of the same install, add `--extra-index-url {enrich.localIndexUrl}` to it instead, with `--index-strategy unsafe-best-match` (by default uv takes each package from the first index that has it, and this index carries copies of common packages)."
     },
     {
+      // linux/arm64 (an Apple-Silicon host's default, fact-patterns: uv's `(e.g., \`manylinux_2_36_aarch64\`)`) and a release
+      // with x86_64 / macOS wheels only (seung-lab/DracoPy#64: dracopy 2.0.0; 1.7.0 had aarch64 wheels). `--platform` on
+      // `docker build` / `docker run` and `FROM --platform` (docs.docker.com/reference/cli/docker/buildx/build/#platform);
+      // an arm64 host runs amd64 images under QEMU emulation (docs.docker.com/build/building/multi-platform/#qemu);
+      // `DOCKER_DEFAULT_PLATFORM` sets the default `--platform` (docs.docker.com/reference/cli/docker/, "Environment
+      // variables"; compose keeps it for builds since docker/compose#9854); `platform` of a compose service (compose-file
+      // reference, services: platform). PyPI's project page lists releases under #history and a release's files under #files.
+      when: "uvNoPlatformWheels&fact.platform=linux/arm64",
+      title: "No wheel for linux/arm64 (aarch64) of the pinned release",
+      message: "uv found no wheel of `{context.uvNoWheels.spec}` for this platform, linux/arm64 (aarch64; an Apple-Silicon Mac builds for it unless told otherwise): the release publishes wheels for other platforms only (uv's hint lists them). Not a conflict between requirements.",
+      fix: [
+        "Either build for linux/amd64, where the release has wheels (on an ARM64 host it runs under QEMU emulation: slower):",
+        "",
+        "```sh",
+        "docker build --platform linux/amd64 .",
+        "```",
+        "",
+        "(`FROM --platform=linux/amd64 \u2026` in the Dockerfile, `platform: linux/amd64` in a compose service, or",
+        "`DOCKER_DEFAULT_PLATFORM=linux/amd64` for every build), or pin the last release of `{context.uvNoPlatformWheels.pkg}` that",
+        "ships a Linux aarch64 wheel: https://pypi.org/project/{context.uvNoPlatformWheels.pkg}/#history lists the releases, and each",
+        'release\'s "Download files" page lists its wheels (a name ending `manylinux\u2026_aarch64.whl` is one for this platform).'
+      ].join("\n")
+    },
+    {
       when: "uvNoWheels&uvWheelsHint",
       title: uvTitle,
       message: "uv found no wheel of `{context.uvNoWheels.spec}` for this {context.uvNoWheels.kind}: uv's hint says `{context.uvWheelsHint.pkg}` {context.uvWheelsHint.version} has wheels for {context.uvWheelsHint.tags} only.",
@@ -15799,6 +15835,50 @@ function uvVariants() {
       title: uvTitle,
       message: "uv found no wheel of `{context.uvNoWheels.spec}` for this {context.uvNoWheels.kind} (not a conflict between requirements: the release publishes no file this interpreter or platform can install).",
       fix: 'Compare the wheel files the index lists for that release with this interpreter (`python -c "import sys; print(sys.version)"`) and platform (`uname -m`), then use a release, a Python or a platform that has one.'
+    }
+  ];
+}
+function noFileVariants() {
+  const files = "https://pypi.org/project/{enrich.noFileProject}/{enrich.noFileVersion}/#files";
+  const amd64 = [
+    "```sh",
+    "docker build --platform linux/amd64 .",
+    "```",
+    "",
+    "(`platform: linux/amd64` in a compose service, or `DOCKER_DEFAULT_PLATFORM=linux/amd64` for every build; on an ARM64 host",
+    "it runs under QEMU emulation: slower)."
+  ];
+  const title2 = "No file of the pinned release installs here (not a version conflict)";
+  return [
+    {
+      when: "dependsOn&enrich.noFileProject&fact.platform=linux/arm64",
+      title: "No wheel for linux/arm64 (aarch64) of the pinned release",
+      message: "Not a version conflict: {enrich.noFilePin} satisfies {enrich.noFileBy}, yet pip could install nothing of it. This build is for linux/arm64, and a release that publishes wheels only for x86_64 (and Windows / macOS) has no file pip can use here.",
+      fix: [
+        `Check the release's files: ${files} (\`aarch64\` in a wheel's name is one for this platform; a \`.tar.gz\` can be built`,
+        "from source). With none for aarch64, build for linux/amd64, where the wheels are:",
+        "",
+        ...amd64,
+        "",
+        "or pin a release that has an aarch64 wheel (https://pypi.org/project/{enrich.noFileProject}/#history, each release's",
+        "files), or leave what needs {enrich.noFileProject} out of the arm64 build (an extra such as `[full]`, behind `ARG TARGETARCH`)."
+      ].join("\n")
+    },
+    {
+      when: "dependsOn&enrich.noFileProject",
+      title: title2,
+      message: "Not a version conflict: {enrich.noFilePin} satisfies {enrich.noFileBy}, yet pip could install nothing of it, so no file of that release fits this platform or Python (or the index pip used does not serve it). A release with wheels for x86_64 only, built on linux/arm64 (an Apple-Silicon Mac's default), is the usual case. The log does not show the platform.",
+      fix: [
+        `Compare the release's files, ${files}, with the platform and Python of the stage that ran pip (\`uname -m\`: \`aarch64\``,
+        "is ARM64; `python3 --version`; `cp312` in a wheel's name is Python 3.12). No wheel for aarch64: build for linux/amd64,",
+        "where the wheels are:",
+        "",
+        ...amd64,
+        "",
+        "or pin a release that has a wheel for this platform, or leave what needs {enrich.noFileProject} out of this build. No",
+        "wheel for this Python: a base image with a Python the wheels cover. Every file there fits: check the index pip used",
+        "(`pip config list`, `PIP_INDEX_URL`)."
+      ].join("\n")
     }
   ];
 }
@@ -15874,6 +15954,12 @@ var init_resolution_impossible = __esm({
           name: "uvNoWheels",
           literals: ["has no wheels with a matching", "no wheels are available with a matching"],
           pattern: "(?<spec>[A-Za-z0-9][\\w.-]{0,100}(?:[=<>!~]=?[\\w.*+]{1,40})?) (?:has no wheels with a matching|is unusable because no wheels are available with a matching) (?<kind>platform|Python ABI|Python version|Python)\\b"
+        },
+        {
+          // the platform form alone, with the package's name: `dracopy==2.0.0 has no wheels with a matching platform tag`
+          name: "uvNoPlatformWheels",
+          literals: ["has no wheels with a matching platform tag", "no wheels are available with a matching platform"],
+          pattern: "(?<pkg>[A-Za-z0-9][\\w.-]{0,100})(?:[=<>!~]=?[\\w.*+]{1,40})? (?:has no wheels with a matching platform tag|is unusable because no wheels are available with a matching platform)"
         },
         // `hint: Wheels are available for \`torch\` (v2.4.1) with the following ABI tags: \u2026` / `\u2026 on the following platform: \`win_amd64\``
         {
@@ -15999,6 +16085,7 @@ var init_resolution_impossible = __esm({
             "```"
           ].join("\n")
         },
+        ...noFileVariants(),
         {
           when: "constraint&dependsOn",
           message: "pip found no set of versions that satisfies every requirement: {enrich.conflict}. Loosening the request does not help: the constraints file is the side that must move, or the package must go.",
@@ -16118,7 +16205,23 @@ function pythonFloorVariants() {
   const shown2 = " The Python of this build: {enrich.pyShown|not shown in the log (`python3 --version` where pip ran prints it)}.";
   const last = " The newest release pip lists for this Python is {enrich.pyLast}: the last one that supports it.";
   const floorMessage = "pip found no {requirement} for this Python: it skipped {enrich.pyFloorName} {enrich.pyFloorPin} because that release requires Python `{enrich.pyFloorSpec}` (pip's `Ignored the following versions that require a different python version` line), so the Python that ran pip is older than {enrich.pyFloor}." + shown2;
-  const hiddenMessage = "pip found no {requirement}: the releases of {enrich.pyHiddenName} it lists stop at {enrich.pyHiddenNewest}, older than the pin. pip lists only the releases this Python may install, so the later ones exist but were skipped, most often because their Requires-Python asks for a newer Python than this one (this pip does not say so: pip 22.1 and later print `Ignored the following versions that require a different python version`, except 25.0 and 25.0.1, which print it only with `-vv`)." + shown2;
+  const hiddenMessage = "pip found no {requirement}: the releases of {enrich.pyHiddenName} it lists stop at {enrich.pyHiddenNewest}, older than the pin. pip lists only the releases it could install here, so the later ones exist but were skipped: either their Requires-Python asks for a newer Python than this one (pip 22.1 and later say so in an `Ignored the following versions that require a different python version` line, except 25.0 and 25.0.1, which print it only with `-vv`; this log lacks it), or they have no file for this platform (wheels only, none for this CPU: linux/arm64 on an Apple-Silicon Mac or an ARM server is the usual case)." + shown2;
+  const hiddenTitle = "Pinned release not installable here: a newer Python, or no file for this platform";
+  const platformHint = " If `-vv` shows no such line, see which platforms the later releases have wheels for: https://pypi.org/project/{enrich.pyHiddenName}/#files (`uname -m` where pip ran: `aarch64` is ARM64). No wheel for it: build for linux/amd64, where the wheels are (`docker build --platform linux/amd64 .`; emulated on an ARM64 machine), or keep the pin at {enrich.pyLastPin|the newest release pip lists}. Neither: the release is missing from the index pip used (a mirror, a private index).";
+  const armHidden = (when, where) => ({
+    when,
+    title: "No wheel for linux/arm64 (aarch64) of the pinned release?",
+    message: `pip found no {requirement}: the releases of {enrich.pyHiddenName} it lists stop at {enrich.pyHiddenNewest}, older than the pin, and ${where}. pip lists only the releases it could install here: later releases that publish wheels only, none for aarch64, are left out on ARM64 though they install on x86_64. A Requires-Python above this Python hides them the same way.`,
+    fix: [
+      "See which platforms the later releases have wheels for: https://pypi.org/project/{enrich.pyHiddenName}/#files (`aarch64` in a wheel's name is one for this platform). With none for aarch64, either build for linux/amd64, where the wheels are (under QEMU emulation on an ARM64 host: slower):",
+      "",
+      "```sh",
+      "docker build --platform linux/amd64 .",
+      "```",
+      "",
+      `(\`FROM --platform=linux/amd64 \u2026\` in the Dockerfile, or \`platform: linux/amd64\` in a compose service), or pin the newest release pip lists here, \`{enrich.pyLastPin|the last one before the pin}\`, in place of \`{requirement}\`. If the page does list aarch64 wheels, ${check2.charAt(0).toLowerCase()}${check2.slice(1)}`
+    ].join("\n")
+  });
   const eolMessage = "pip found no {requirement}, and this build's Python is {enrich.pyShown}, past its end of life since {enrich.pyOldEol}: releases made since then often require a newer Python, and pip does not list those here (this pip prints no `Ignored the following versions that require a different python version` line; its list of versions is not in this part of the log).";
   const check2 = "To see why, run the same install with `-v` where it failed: pip prints `Link requires a different Python (\u2026 not in: \u2026)` for each release it skipped for its Python; the release's page on pypi.org says `Requires: Python \u2026`.";
   const pinBack = (pin) => `or keep this Python and pin the newest release pip lists for it, \`${pin}\`, in place of \`{requirement}\` where it is pinned (the requirements file or the install command), if the rest of the requirements accept it.`;
@@ -16142,20 +16245,25 @@ function pythonFloorVariants() {
   ].join("\n");
   const noLast = "or keep this Python and move the pin to a release that supports it (`pip index versions {enrich.pyFloorName}` run with this Python lists them).";
   const hiddenNoFrom = [
-    "Then build on a newer Python: in a Dockerfile, a base image with the Python those releases need (`python:3.X-slim`, or a newer release of the distro image, keeping your `FROM` line's variant); in a shell, an environment with it (`uv venv --python 3.X`); or keep this Python and pin the newest release pip lists for it, `{enrich.pyLastPin}`, in place of `{requirement}` where it is pinned, if the rest of the requirements accept it. If `-v` shows no such line, the release is missing from the index pip used (a mirror, a private index) or has no file for this platform."
+    "Then build on a newer Python: in a Dockerfile, a base image with the Python those releases need (`python:3.X-slim`, or a newer release of the distro image, keeping your `FROM` line's variant); in a shell, an environment with it (`uv venv --python 3.X`); or keep this Python and pin the newest release pip lists for it, `{enrich.pyLastPin}`, in place of `{requirement}` where it is pinned, if the rest of the requirements accept it." + platformHint
   ].join("\n");
   return [
     { when: "enrich.pyFloor&enrich.pyFrom&enrich.pyLast", title: title2, message: floorMessage + last, fix: imageFix3("{enrich.pyFloor}", pinBack("{enrich.pyLastPin}")) },
     { when: "enrich.pyFloor&enrich.pyFrom", title: title2, message: floorMessage, fix: imageFix3("{enrich.pyFloor}", noLast) },
     { when: "enrich.pyFloor&enrich.pyLast", title: title2, message: floorMessage + last, fix: anyFix("{enrich.pyFloor}", pinBack("{enrich.pyLastPin}")) },
     { when: "enrich.pyFloor", title: title2, message: floorMessage, fix: anyFix("{enrich.pyFloor}", noLast) },
+    armHidden("enrich.pyHiddenNewest&fact.platform=linux/arm64", "this build is for linux/arm64"),
+    armHidden(
+      "enrich.pyHiddenNewest&fact.hostPlatform=linux/arm64&!fact.platform",
+      "the machine is an ARM64 one (an Apple-Silicon Mac), whose containers and builds are linux/arm64 unless a platform is asked for"
+    ),
     {
       when: "enrich.pyHiddenNewest&enrich.pyFrom",
-      title: title2,
+      title: hiddenTitle,
       message: hiddenMessage,
-      fix: [check2, "", imageFix3("{enrich.pyTo}", pinBack("{enrich.pyLastPin}"))].join("\n").replace("Either build on Python {enrich.pyTo} or newer", "If it is the Python, either build on Python {enrich.pyTo} or newer (or the one `-v` names)")
+      fix: [check2, "", imageFix3("{enrich.pyTo}", pinBack("{enrich.pyLastPin}") + platformHint)].join("\n").replace("Either build on Python {enrich.pyTo} or newer", "If it is the Python, either build on Python {enrich.pyTo} or newer (or the one `-v` names)")
     },
-    { when: "enrich.pyHiddenNewest", title: title2, message: hiddenMessage, fix: [check2, "", hiddenNoFrom].join("\n") },
+    { when: "enrich.pyHiddenNewest", title: hiddenTitle, message: hiddenMessage, fix: [check2, "", hiddenNoFrom].join("\n") },
     {
       when: "enrich.pyOldPython&enrich.pyFrom",
       title: title2,
@@ -18222,10 +18330,24 @@ function noBuildVariants() {
     }
   ];
 }
-var relock, NO_BUILD_TITLE, NO_BUILD_MESSAGE, NO_BUILD_AFTER, uvLockOutdated;
+var lockOptions, relock, NO_BUILD_TITLE, NO_BUILD_MESSAGE, NO_BUILD_AFTER, uvLockOutdated;
 var init_uv_lock_outdated = __esm({
   "src/rules/catalog/pip/uv-lock-outdated.ts"() {
     "use strict";
+    lockOptions = [
+      "Before re-locking, see whether the lock was made with options this build does not pass: a date the lock keeps under",
+      '`[options]` (`exclude-newer = "\u2026"`) that the `uv sync` here does not get, another index, or another uv version than',
+      "the image runs (`uv --version` on both sides). Then the lock is right, and the build passes the same options:",
+      "",
+      "```bash",
+      "grep -A3 '^\\[options\\]' uv.lock",
+      `UV_EXCLUDE_NEWER="$(grep -m1 '^exclude-newer = ' uv.lock | cut -d'"' -f2)" uv sync --locked`,
+      "```",
+      "",
+      "(`ENV UV_EXCLUDE_NEWER=\u2026` or the same prefix on the `RUN` in a Dockerfile; `UV_EXCLUDE_NEWER` is `--exclude-newer`, uv",
+      "0.2.12 and later). `uv lock` would re-resolve without that date and drop the quarantine the lock was made with.",
+      ""
+    ];
     relock = [
       "Update the lock where the sources live, with the uv version the project uses, and commit it:",
       "",
@@ -18266,9 +18388,11 @@ var init_uv_lock_outdated = __esm({
       only: "failed-step",
       specificity: 3,
       enrich: "installer-command",
-      message: "uv.lock no longer matches pyproject.toml (a dependency or a constraint changed after the lock was written), and `--locked` tells uv to fail rather than re-lock it; uv's own message says to run `uv lock`.",
+      message: "uv.lock no longer matches pyproject.toml (a dependency or a constraint changed after the lock was written), or the lock was written with options this run does not pass (an `exclude-newer` date, an index, another uv version), and `--locked` tells uv to fail rather than re-lock it; uv's own message says to run `uv lock`.",
       fix: [
-        ...relock,
+        ...lockOptions,
+        "Otherwise the lock drifted from pyproject.toml. " + relock[0],
+        ...relock.slice(1),
         'Keep `--locked` in the build: it is what caught the drift. If the image must install the lock exactly as it is, without checking it against pyproject.toml, `--frozen` does that (uv docs, "Locking and syncing"), at the cost of building from a lock that no longer says what pyproject.toml asks for.'
       ].join("\n"),
       variants: [
@@ -18276,7 +18400,9 @@ var init_uv_lock_outdated = __esm({
         {
           when: "enrich.uvFrozen",
           fix: [
-            ...relock,
+            ...lockOptions,
+            "Otherwise the lock drifted from pyproject.toml. " + relock[0],
+            ...relock.slice(1),
             'Keep `--locked` in the build: it is what caught the drift. If the image must install the lock exactly as it is, without checking it against pyproject.toml (uv docs, "Locking and syncing"), the step becomes:',
             "",
             "```dockerfile",
@@ -23120,6 +23246,70 @@ var init_release_not_valid_yet = __esm({
   }
 });
 
+// src/rules/catalog/apt/release-info-changed.ts
+var ALLOW, releaseInfoChanged;
+var init_release_info_changed = __esm({
+  "src/rules/catalog/apt/release-info-changed.ts"() {
+    "use strict";
+    ALLOW = "apt-get update --allow-releaseinfo-change";
+    releaseInfoChanged = {
+      id: "apt/release-info-changed",
+      title: "apt stopped: a repository changed its release information",
+      severity: "error",
+      match: [
+        {
+          literals: ["' changed its '"],
+          pattern: "(?:^|\\s)(?:E|Error): Repository '(?<repo>[^'\\n]{1,300})' changed its '(?<field>Origin|Label|Suite|Codename|Version|DefaultPin)' value from '(?<from>[^'\\n]{0,100})' to '(?<to>[^'\\n]{0,100})'"
+        }
+      ],
+      context: [
+        {
+          // the sources name a moving suite: ` testing InRelease`, ` sid InRelease`, ` stable-updates InRelease`
+          name: "movingSuite",
+          literals: ["' changed its '"],
+          pattern: "Repository '\\S{0,300}debian\\S{0,300} (?<suite>testing|unstable|sid|stable|oldstable|oldoldstable)(?:-[a-z-]{1,30})?(?:/[\\w-]{1,30})? InRelease' changed its 'Codename'"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: 'apt refused to go on with `{repo}`: its Release file changed `{field}` from `{from}` to `{to}`, and apt (1.5 and later) makes such a change wait for an explicit confirmation (apt-secure(8), "INFORMATION CHANGES"): `apt` asks, `apt-get` fails.',
+      fix: [
+        "If the change is expected (a new release of the distribution came out), accept it for this update:",
+        "",
+        "```sh",
+        ALLOW,
+        "```",
+        "",
+        "(`--allow-releaseinfo-change-{field}` in lower case accepts only that field). Otherwise read the repository's",
+        "announcements before accepting: a changed Origin or Label can mean the URL now serves something else."
+      ].join("\n"),
+      variants: [
+        {
+          when: "movingSuite",
+          title: "The image follows a moving suite, and it moved to a new release",
+          message: 'The sources of this image name the suite `{context.movingSuite.suite}`, not a release: `{repo}` now serves `{to}` where it served `{from}`, and apt (1.5 and later) waits for a confirmation before it moves the image to another release of the distribution (apt-secure(8), "INFORMATION CHANGES"): `apt` asks, `apt-get` fails.',
+          fix: [
+            "Pin the base to a named release, so the image stays on `{from}` (or pick the new one on purpose): in the Dockerfile,",
+            "",
+            "```dockerfile",
+            "FROM debian:{from}",
+            "```",
+            "",
+            "in place of `debian:{context.movingSuite.suite}` (keep your tag's variant, `-slim`), or name the release instead of",
+            "the suite in the image's sources (`Suites:` in `/etc/apt/sources.list.d/debian.sources`, or `/etc/apt/sources.list`).",
+            "To follow the suite into `{to}` instead, accept the change for the update:",
+            "",
+            "```sh",
+            ALLOW,
+            "```"
+          ].join("\n")
+        }
+      ],
+      docs: "https://manpages.debian.org/trixie/apt/apt-secure.8.en.html"
+    };
+  }
+});
+
 // src/rules/catalog/apt/apk-unable-to-select.ts
 function lookUp(name2) {
   return [
@@ -24541,6 +24731,44 @@ var init_command_not_found = __esm({
       ],
       // command-package also gives the run-command enricher's values (runImage) at `docker run` (at most four enrichers).
       enrich: ["command-package", "tool-bin-dir", "self-installed", "python-tool"]
+    };
+  }
+});
+
+// src/rules/catalog/shell/crlf-line-endings.ts
+var crlfLineEndings;
+var init_crlf_line_endings = __esm({
+  "src/rules/catalog/shell/crlf-line-endings.ts"() {
+    "use strict";
+    crlfLineEndings = {
+      id: "shell/crlf-line-endings",
+      title: "Shell script has Windows (CRLF) line endings",
+      severity: "error",
+      match: [
+        {
+          // BusyBox: `FILE: set: line 2: illegal option -`; dash: `FILE: 2: set: Illegal option -`; nothing but the invisible
+          // `\r` (or the paste's closing quote) after the dash
+          literals: ["llegal option -"],
+          pattern: "(?:(?<script>[^\\s:`'\"]{1,300}): )?(?:set: line \\d{1,7}|\\d{1,7}: set): [Ii]llegal option -\\r?[`'\"]?\\s*$"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The shell refused an option it printed as a bare `-`: the option is a carriage return, invisible in the log. `{script|The script}` has Windows (CRLF) line endings, so its `set -e` line reaches the shell as `set -e\\r` (dash and BusyBox sh both say `illegal option -` for it).",
+      fix: [
+        "Check the line ends (`\\r \\n` is CRLF): `head -3 {script|FILE} | od -c`. Convert the script where the image is built, after the",
+        "`COPY` of it:",
+        "",
+        "```dockerfile",
+        "RUN sed -i 's/\\r$//' {script|/entrypoint.sh}",
+        "```",
+        "",
+        "(or `dos2unix` where it is installed), and keep Git from converting it again: a `.gitattributes` at the root of the",
+        "repository with the line `*.sh text eol=lf`, then `git add --renormalize .` and a commit (Git on Windows checks text",
+        "files out with CRLF under `core.autocrlf`). A script mounted into the container at run time (a bind mount, a ConfigMap)",
+        "is converted in its source the same way: `sed -i 's/\\r$//' FILE`."
+      ].join("\n"),
+      docs: "https://git-scm.com/docs/gitattributes#_eol"
     };
   }
 });
@@ -27440,7 +27668,7 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, COMPILER_NAME, listedAfterArrow, uvCauses, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, NO_COMPILER_TITLE, noCompilerFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, GENERIC_FIX, CUDA_FIX, ARM64_SOURCE_BUILD, wheelBuildFailed;
+var name, COMPILER_NAME, listedAfterArrow, uvCauses, uvWheelCheck, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, NO_COMPILER_TITLE, noCompilerFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, GENERIC_FIX, CUDA_FIX, ARM64_SOURCE_BUILD, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
@@ -27453,13 +27681,16 @@ var init_wheel_build_failed = __esm({
     uvCauses = [
       "Read the last `Caused by:` / `\u251C\u2500\u25B6` line and the `[stderr]` block below it: it names what the build lacked. Common causes:",
       "",
-      "- `command 'gcc' failed` / `cc: not found`: the image has no C compiler;",
+      "- `command 'gcc' failed` / `cc: not found` / `No working compiler found`: the image has no C compiler; install one before",
+      "  this step (Debian / Ubuntu: `apt-get update && apt-get install -y --no-install-recommends build-essential`; Alpine:",
+      "  `apk add --no-cache build-base`, with `linux-headers` when the error names a `linux/\u2026` header);",
       "- `Failed to install build dependencies`: uv could not install the `build-system.requires` of the package (the lines",
       "  under it say why);",
-      "- a CUDA extension: build in a `-devel` image with `CUDA_HOME=/usr/local/cuda`, and let the build see the installed",
-      "  torch (`--no-build-isolation`).",
+      "- a CUDA extension (`nvcc` or `CUDA_HOME` in the error): build in a `-devel` image with `CUDA_HOME=/usr/local/cuda`, and",
+      "  let the build see the installed torch (`--no-build-isolation`).",
       ""
     ];
+    uvWheelCheck = "uv builds from source only when no wheel of the release fits: https://pypi.org/project/{context.named.name}/#files lists its wheels (`musllinux` for an Alpine base, `manylinux` for Debian / Ubuntu; `x86_64` / `aarch64`), and a release or a base with one needs no compiler.";
     uvMessage = "uv could not build {subject}: uv ran the package's build backend (no prebuilt wheel fits, or it is a local project), and that failed. The cause is under uv's `\xD7` line: the `Caused by:` / `\u251C\u2500\u25B6` lines, then the backend's own output after `[stderr]`.";
     PKG_RESOURCES_TITLE = "The package's setup.py imports pkg_resources, which its build environment lacks";
     pkgResourcesMessage = "The build of {context.named.name} failed because its setup.py imports `pkg_resources`, and the isolated build environment has none: setuptools removed it in 82.0.0 (February 2026), and that environment gets the newest setuptools (a build environment without setuptools at all fails the same way). The import fails before anything is compiled.";
@@ -27698,6 +27929,10 @@ var init_wheel_build_failed = __esm({
           literals: ["error: command '", "unable to execute '", "FileNotFoundError: [Errno 2] No such file or directory: '"],
           pattern: `(?:(?:error: command |unable to execute )'(?=[^'\\s]{1,100}'(?: failed)?: No such file or directory)|FileNotFoundError: \\[Errno 2\\] No such file or directory: '(?=${COMPILER_NAME}'))(?<compiler>[^'\\s]{1,100})'`
         },
+        // cffi's setup.py, when its test compile fails: `No working compiler found, or bogus compiler options passed to the
+        // compiler from Python's standard "distutils" module.` (TobiWo/eth-duties#35). cffi links libffi (setup.py:
+        // `libraries = ['ffi']`, include dirs `/usr/include/ffi` or pkg-config's), so its source build also needs libffi's headers.
+        { name: "noWorkingCompiler", literals: ["No working compiler found"] },
         // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
         // (`\u2026/site-packages/torch/include/ATen/\u2026`) in the output. A torch extension's source compiles only against the torch
         // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
@@ -27855,6 +28090,22 @@ var init_wheel_build_failed = __esm({
             ].join("\n")
           },
           {
+            // Debian's libffi headers: libffi-dev; Alpine's: libffi-dev (packages.debian.org/libffi-dev, pkgs.alpinelinux.org).
+            when: "noWorkingCompiler&!fact.platform=linux/arm64",
+            title: NO_COMPILER_TITLE,
+            message: "The wheel build of {context.named.name|cffi} (compiled from source: no prebuilt wheel fits this Python / platform) found no working C compiler: its setup.py says `No working compiler found`. The image has no compiler (the `python:*-slim` and `python:*-alpine` images have none).",
+            fix: [
+              "Install a compiler and libffi's headers (cffi, whose setup.py prints that line, links libffi) in the stage before the",
+              "install step. On a Debian or Ubuntu base:",
+              "",
+              "```sh",
+              "apt-get update && apt-get install -y --no-install-recommends build-essential libffi-dev",
+              "```",
+              "On Alpine: `apk add --no-cache build-base libffi-dev`. Or avoid the compile: https://pypi.org/project/{context.named.name|cffi}/#files lists each release's wheels, so a release (or a Python) with a wheel for this",
+              "image needs no compiler."
+            ].join("\n")
+          },
+          {
             // uv's project command named by BuildKit's error rather than seen in the step's lines (a paste of the error block)
             when: "uvRelease&enrich.uvProjectRun",
             title: "A locked release has no wheel for this Python: uv built it from source",
@@ -27875,12 +28126,12 @@ var init_wheel_build_failed = __esm({
           {
             when: "uvSaid&named",
             message: uvMessage.replace("{subject}", "{context.named.name}"),
-            fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`."].join("\n")
+            fix: [...uvCauses, uvWheelCheck, "", "Reproduce with the full build output in a shell of this stage: `uv pip install -v --no-cache {context.named.name}`."].join("\n")
           },
           {
             when: "fact.installer=uv&named",
             message: uvMessage.replace("{subject}", "{context.named.name}"),
-            fix: [...uvCauses, "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."].join("\n")
+            fix: [...uvCauses, uvWheelCheck, "", "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."].join("\n")
           },
           { when: "named&cudaBuild", fix: CUDA_FIX },
           { when: "named&fact.cuda", fix: CUDA_FIX },
@@ -28551,6 +28802,7 @@ var init_catalog = __esm({
     init_jetson_bsp_in_container();
     init_held_broken_packages();
     init_release_not_valid_yet();
+    init_release_info_changed();
     init_apk_unable_to_select();
     init_deb_arch_mismatch();
     init_signed_by_conflict();
@@ -28561,6 +28813,7 @@ var init_catalog = __esm({
     init_unbound_variable();
     init_command_not_found();
     init_bash_only_in_sh();
+    init_crlf_line_endings();
     init_install_failure_swallowed();
     init_python_path_missing();
     init_manifest_list_load();
@@ -28719,6 +28972,7 @@ var init_catalog = __esm({
       jetsonBspInContainer,
       heldBrokenPackages,
       releaseNotValidYet,
+      releaseInfoChanged,
       apkUnableToSelect,
       debArchMismatch,
       signedByConflict,
@@ -28729,6 +28983,7 @@ var init_catalog = __esm({
       unboundVariable,
       commandNotFound,
       bashOnlyInSh,
+      crlfLineEndings,
       installFailureSwallowed,
       pythonPathMissing,
       manifestListLoad,
@@ -64364,6 +64619,17 @@ var factPatterns = [
     // (Lightricks/LTX-2#256; astral-sh/uv#14268 `manylinux_2_27_x86_64`; musl: `musllinux_1_2_x86_64`).
     literals: ["You're on Linux (`"],
     regex: /You're on Linux \(`(?:many|musl)linux_\d{1,2}_\d{1,3}_(?<machine>aarch64|x86_64)`\)/,
+    on: "output",
+    source: "uv-hint",
+    read: (g) => [["platform", g.machine === "aarch64" ? "linux/arm64" : "linux/amd64"]]
+  },
+  {
+    // uv's report names the interpreter's platform tag as its example of the tag no wheel matches: `dracopy==2.0.0 has no
+    // wheels with a matching platform tag (e.g., `manylinux_2_36_aarch64`)` (seung-lab/DracoPy#64; the report wraps, so the
+    // example may open its own line). The example is a tag of the interpreter uv installs for, not of a wheel: that thread's
+    // build ran on an Apple-Silicon host (linux/arm64), and uv's hint on the same report lists the wheels' own tags apart.
+    literals: ["(e.g., `manylinux_", "(e.g., `musllinux_"],
+    regex: /\(e\.g\., `(?:many|musl)linux_\d{1,2}_\d{1,3}_(?<machine>aarch64|x86_64)`\)/,
     on: "output",
     source: "uv-hint",
     read: (g) => [["platform", g.machine === "aarch64" ? "linux/arm64" : "linux/amd64"]]
