@@ -40,7 +40,7 @@ export function cudaRuntimeWheel(major: number): string {
 
 /**
  * `soleMajor` (the soname's) and `otherMajor` (the other current major) when the log does not show the environment's CUDA, else
- * `libMajor` (the soname's), `imageMajor` (the image's), `imageCudaProof` (what says so), `ownWheel` (the runtime
+ * `libMajor` (the soname's), `imageMajor` (the image's), `imageCudaProof` (what says so), `libRuntimeWheel` (the runtime
  * wheel of the library's major): only when both are known and differ.
  */
 export function cudaLibMajorEnrich(

@@ -46,7 +46,8 @@ export const releaseInfoChanged: RuleInput = {
     ALLOW,
     '```',
     '',
-    '(`--allow-releaseinfo-change-{field}` in lower case accepts only that field). Otherwise read the repository\'s',
+    '(apt-get(8)\'s specialist options accept one field only: `--allow-releaseinfo-change-origin`, `-label`, `-codename`,',
+    '`-suite`, `-version`, `-defaultpin`). Otherwise read the repository\'s',
     'announcements before accepting: a changed Origin or Label can mean the URL now serves something else.',
   ].join('\n'),
   variants: [
