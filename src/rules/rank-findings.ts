@@ -188,12 +188,10 @@ export function rankFindings(candidates: Candidate[], model: BuildModel): Findin
   // resources/disk-full, then `#54 ERROR: rpc error: code = Unknown desc = write /usr/local/…/lib`, cut). A fallback line
   // with anything a specific finding does not quote (an exit code, a command, another error) keeps it.
   const specificEvidence = kept.filter((c) => c.finding.severity === 'error' && c.specificity > 1).flatMap((c) => c.finding.evidence);
+  const quotesSpecific = (evidence: readonly string[]): boolean => evidence.some((e) => specificEvidence.some((s) => s.length >= 20 && e.includes(s)));
+  const piecesOfSpecific = (evidence: readonly string[]): boolean => evidence.length > 0 && evidence.every((e) => quotedPiece(e, specificEvidence));
   kept = kept.filter(
-    (c) =>
-      c.finding.severity !== 'error' ||
-      c.specificity > 1 ||
-      (!c.finding.evidence.some((e) => specificEvidence.some((s) => s.length >= 20 && e.includes(s))) &&
-        !(c.finding.evidence.length > 0 && c.finding.evidence.every((e) => quotedPiece(e, specificEvidence)))),
+    (c) => c.finding.severity !== 'error' || c.specificity > 1 || !(quotesSpecific(c.finding.evidence) || piecesOfSpecific(c.finding.evidence)),
   );
 
   // 1b. Multi-platform builds: the same instruction failing on a sibling platform after the first one
