@@ -20026,7 +20026,8 @@ var init_release_info_changed = __esm({
         ALLOW,
         "```",
         "",
-        "(`--allow-releaseinfo-change-{field}` in lower case accepts only that field). Otherwise read the repository's",
+        "(apt-get(8)'s specialist options accept one field only: `--allow-releaseinfo-change-origin`, `-label`, `-codename`,",
+        "`-suite`, `-version`, `-defaultpin`). Otherwise read the repository's",
         "announcements before accepting: a changed Origin or Label can mean the URL now serves something else."
       ].join("\n"),
       variants: [
@@ -63732,8 +63733,10 @@ function rankFindings(candidates, model) {
     return c.specificity >= (best2.get(failureOf(c)) ?? 0);
   });
   const specificEvidence = kept.filter((c) => c.finding.severity === "error" && c.specificity > 1).flatMap((c) => c.finding.evidence);
+  const quotesSpecific = (evidence) => evidence.some((e) => specificEvidence.some((s) => s.length >= 20 && e.includes(s)));
+  const piecesOfSpecific = (evidence) => evidence.length > 0 && evidence.every((e) => quotedPiece(e, specificEvidence));
   kept = kept.filter(
-    (c) => c.finding.severity !== "error" || c.specificity > 1 || !c.finding.evidence.some((e) => specificEvidence.some((s) => s.length >= 20 && e.includes(s))) && !(c.finding.evidence.length > 0 && c.finding.evidence.every((e) => quotedPiece(e, specificEvidence)))
+    (c) => c.finding.severity !== "error" || c.specificity > 1 || !(quotesSpecific(c.finding.evidence) || piecesOfSpecific(c.finding.evidence))
   );
   kept = dropSiblingPlatformRepeats(kept, model, failed);
   const earliestError = /* @__PURE__ */ new Map();
