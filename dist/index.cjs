@@ -59710,6 +59710,8 @@ var BuildModelBuilder = class {
   clocks = /* @__PURE__ */ new Map();
   format = "unknown";
   solveError = null;
+  /** Raw line of the first solve error. */
+  solveErrorLine = null;
   lintWarnings = [];
   lintSeen = /* @__PURE__ */ new Set();
   /** The latest build time known (seconds since the build started), estimated from print order. */
@@ -59798,6 +59800,7 @@ var BuildModelBuilder = class {
         return;
       }
       case "solve-error":
+        this.solveErrorLine ??= event.line;
         this.solved(event.error);
         this.outsideClosed = true;
         return;
@@ -59890,6 +59893,7 @@ var BuildModelBuilder = class {
       // Only when the CI canceled the job: a model of an ordinary build is the same as before.
       ...this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled },
       ...this.succeeded === null ? {} : { succeededAt: this.succeeded },
+      ...this.solveErrorLine === null ? {} : { solveErrorAt: this.solveErrorLine },
       ...this.display === null ? {} : { displayOpen: this.display },
       ...this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() },
       ...outsideLines === null ? {} : { outsideLines },
@@ -61589,7 +61593,8 @@ function triggerCandidates(cr, model, facts) {
     if (failed.length > 0) return made(failed.map((s) => make(s, s.id, evidenceOf2(s), s.firstLine)));
     if (model.solveError === null) return [];
     const outside = outsideFailure(model);
-    const c = outside === null ? make(null, null, [capEvidence(model.solveError.message)], Number.POSITIVE_INFINITY) : make(null, null, outside.evidence, Number.POSITIVE_INFINITY, { outsideCause: outside.cause });
+    const at = model.solveErrorAt ?? Number.POSITIVE_INFINITY;
+    const c = outside === null ? make(null, null, [capEvidence(model.solveError.message)], at) : make(null, null, outside.evidence, at, { outsideCause: outside.cause });
     return c === null ? [] : [{ ...c, solveFallback: true }];
   }
   if (trigger.kind === "toolkit-copy") return made(toolkitCopies(model, facts).map(({ step, copy, evidence }) => make(step, step.id, evidence, step.firstLine, { ...copy })));

@@ -132,6 +132,8 @@ export class BuildModelBuilder {
   private readonly clocks = new Map<number, StepClock>();
   private format: LogFormat = 'unknown';
   private solveError: SolveError | null = null;
+  /** Raw line of the first solve error. */
+  private solveErrorLine: number | null = null;
   private readonly lintWarnings: BuildModel['lintWarnings'] = [];
   private readonly lintSeen = new Set<string>();
   /** The latest build time known (seconds since the build started), estimated from print order. */
@@ -229,6 +231,7 @@ export class BuildModelBuilder {
         return;
       }
       case 'solve-error':
+        this.solveErrorLine ??= event.line;
         this.solved(event.error);
         this.outsideClosed = true;
         return;
@@ -336,6 +339,7 @@ export class BuildModelBuilder {
       // Only when the CI canceled the job: a model of an ordinary build is the same as before.
       ...(this.jobCanceled === null ? {} : { jobCanceled: this.jobCanceled }),
       ...(this.succeeded === null ? {} : { succeededAt: this.succeeded }),
+      ...(this.solveErrorLine === null ? {} : { solveErrorAt: this.solveErrorLine }),
       ...(this.display === null ? {} : { displayOpen: this.display }),
       ...(this.downloads.list().length === 0 ? {} : { downloads: this.downloads.list() }),
       ...(outsideLines === null ? {} : { outsideLines }),

@@ -52,6 +52,11 @@ export interface BuildModel {
    * absent when the log has none.
    */
   jobCanceled?: number | null;
+  /**
+   * Raw line number of the (first) solve error, absent when there is none: a finding read from the solve error alone
+   * (apt's exit 100 in its message) is placed there among the findings of the lines around it.
+   */
+  solveErrorAt?: number;
   /** Raw line number of the legacy builder's `Successfully built …`; absent when the log has none. */
   succeededAt?: number;
   /**

@@ -148,9 +148,10 @@ export function triggerCandidates(cr: CompiledRule, model: BuildModel, facts: Bu
     if (failed.length > 0) return made(failed.map((s) => make(s, s.id, evidenceOf(s), s.firstLine)));
     if (model.solveError === null) return [];
     const outside = outsideFailure(model);
+    const at = model.solveErrorAt ?? Number.POSITIVE_INFINITY;
     const c = outside === null
-      ? make(null, null, [capEvidence(model.solveError.message)], Number.POSITIVE_INFINITY)
-      : make(null, null, outside.evidence, Number.POSITIVE_INFINITY, { outsideCause: outside.cause });
+      ? make(null, null, [capEvidence(model.solveError.message)], at)
+      : make(null, null, outside.evidence, at, { outsideCause: outside.cause });
     return c === null ? [] : [{ ...c, solveFallback: true }];
   }
   if (trigger.kind === 'toolkit-copy') return made(toolkitCopies(model, facts).map(({ step, copy, evidence }) => make(step, step.id, evidence, step.firstLine, { ...copy })));
