@@ -196,6 +196,14 @@ export const baseImageNotFound: RuleInput = {
     { name: 'rateLimit', literals: ['toomanyrequests', '429 Too Many Requests'] },
     // Docker Hub names the account a throttled pull was made as: `toomanyrequests: You have reached your pull rate limit as '***': …`
     { name: 'pulledAs', literals: ["pull rate limit as '"] },
+    // The tag resolved, and the registry then had no manifest at the digest it resolved to (or one its index lists):
+    // `failed to resolve source metadata for ghcr.io/…:latest: failed to copy: httpReadSeeker: failed open: content at
+    // https://ghcr.io/v2/…/manifests/sha256:a526… not found: not found` (NVIDIA/cuda-quantum#3081).
+    {
+      name: 'digestGone',
+      literals: ['/manifests/sha256:'],
+      pattern: 'content at https?://[^/\\s]{1,253}/v2/\\S{1,300}?/manifests/(?<digest>sha256:[0-9a-f]{64}) not found',
+    },
     { name: 'serverError', literals: ['500 Internal Server Error', '502 Bad Gateway', '503 Service Unavailable', '504 Gateway Timeout'] },
     // `401 Unauthorized` / `403 Forbidden`: the status of a registry's answer to a manifest request.
     // NGC (nvcr.io): the image path after the host, and NVIDIA's internal organisation `nvidian`.
@@ -280,6 +288,38 @@ export const baseImageNotFound: RuleInput = {
       retryable: true,
       message: 'The registry answered with a server error while the builder resolved `{image|the base image}`: an outage on its side, not a missing image.',
       fix: 'Retry; if it persists, check the registry\'s status page, or mirror the base image to a registry you control.',
+    },
+    {
+      // A tag that resolves to an index whose manifests were deleted: on ghcr.io every manifest of a buildx multi-platform
+      // image (and each attestation manifest of build-push-action's default provenance) is a package version of its own
+      // without a tag, so a cleanup that deletes untagged versions breaks the tagged image: `manifest unknown` on every
+      // pull (actions/delete-package-versions#162; snok/container-retention-policy#97, the maintainer: "Associated
+      // manifests for multi-arch builds do not have tags associated with them"; chizkiyahu/delete-untagged-ghcr-action#45,
+      // whose `except_untagged_multiplatform` option keeps them, #15). A tag moved between BuildKit's resolution and its
+      // fetch leaves the old manifest in place on such registries, so a retry tells a passing race from a deletion.
+      when: 'digestGone',
+      title: 'Base image tag points to a manifest the registry no longer has',
+      message:
+        'The tag of `{image|the base image}` exists: the registry resolved it to a digest. The manifest the builder then fetched, ' +
+        '`{context.digestGone.digest}`, is not on the registry (`not found`). Manifests a tag still points to are gone when something deleted ' +
+        'them (on ghcr.io, a cleanup of "untagged" package versions deletes the per-platform and attestation manifests of an image ' +
+        'buildx pushed, which have no tag of their own); a tag pushed again mid-build is the passing case.',
+      fix: [
+        'Retry once. If it fails again, pull the image on another machine: the same `not found` there means the image itself is',
+        'broken on the registry, not this builder:',
+        '',
+        '```sh',
+        'docker pull {image|<the FROM image>}',
+        '```',
+        'A pull that works elsewhere points at this builder\'s own way to the registry: a mirror or proxy in its BuildKit configuration',
+        '(`docker buildx inspect` names the builder; buildkitd.toml `[registry."…"]`, setup-buildx-action\'s `buildkitd-config` or',
+        '`buildkitd-config-inline`): build once without it.',
+        '',
+        'A pull that fails the same way: only the image\'s owner can repair it, by pushing the tag again (rebuild and push). Until then, pin the `FROM` line to another tag',
+        'or a digest that pulls. If the image is yours and a cleanup job runs on its package, make it keep the manifests a tagged image',
+        'lists (for ghcr.io: snok/container-retention-policy\'s multi-platform handling, or `except_untagged_multiplatform: true` in',
+        'chizkiyahu/delete-untagged-ghcr-action), or stop deleting untagged versions.',
+      ].join('\n'),
     },
     {
       when: 'mirror&network',
