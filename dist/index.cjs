@@ -6705,6 +6705,28 @@ var init_ninja_progress = __esm({
   }
 });
 
+// src/knowledge/torch-swap-enricher.ts
+function torchSwapEnrich(captures) {
+  const last = captures["context.lastTorch.version"];
+  const lastLocal = captures["context.lastTorch.local"];
+  const cuda = captures["context.cudaTorch.version"];
+  const tag = captures["context.cudaTorch.tag"];
+  const index = captures["context.cudaTorch.index"];
+  if (!last || lastLocal || !cuda || !tag || !index) return {};
+  const out = { swapped: last, cudaTorch: `${cuda}+${tag}`, cudaIndex: index };
+  const release = torchRelease(last);
+  if (release !== null && !release.cudaTags.includes(tag)) {
+    out.swappedTags = `torch ${last} was published for ${release.cudaTags.join(", ")}, not ${tag} (source: ${release.source}).`;
+  }
+  return out;
+}
+var init_torch_swap_enricher = __esm({
+  "src/knowledge/torch-swap-enricher.ts"() {
+    "use strict";
+    init_torch_wheels();
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -6783,6 +6805,7 @@ var init_enrichers = __esm({
     init_cache_export_step();
     init_cuda_lib_major();
     init_ninja_progress();
+    init_torch_swap_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -6907,6 +6930,8 @@ var init_enrichers = __esm({
       "kernel-arch": kernelArchEnrich,
       "unpinned-flash-attn": unpinnedFlashAttnEnrich,
       "unpinned-torch": unpinnedTorchEnrich,
+      /** The torch a pip install went on with after the CUDA build it first collected (`{enrich.swapped}`, `{enrich.cudaTorch}`). */
+      "torch-swap": torchSwapEnrich,
       /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
       "eol-release": eolReleaseEnrich,
       /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
@@ -17870,6 +17895,77 @@ var init_base_package_replaced = __esm({
   }
 });
 
+// src/rules/catalog/pip/cuda-torch-swapped.ts
+var TORCH_WHEEL, CUDA_TORCH, cudaTorchSwapped;
+var init_cuda_torch_swapped = __esm({
+  "src/rules/catalog/pip/cuda-torch-swapped.ts"() {
+    "use strict";
+    TORCH_WHEEL = "(?:Using cached|Downloading) (?:\\S{0,300}/)?torch-(?<version>\\d[\\w.]{0,40}?)(?:(?:%2B|\\+)(?<local>[\\w.]{1,40}))?-cp\\d{2,3}-";
+    CUDA_TORCH = "(?:Using cached|Downloading) (?<index>https://download\\.pytorch\\.org/whl/(?:nightly/|test/)?cu\\d{2,3})/torch-(?<version>\\d[\\w.]{0,40}?)(?:%2B|\\+)(?<tag>cu\\d{2,3})-cp\\d{2,3}-";
+    cudaTorchSwapped = {
+      id: "pip/cuda-torch-swapped",
+      title: "pip dropped the CUDA build of torch it first collected",
+      severity: "warning",
+      match: [
+        { literals: ["download.pytorch.org/whl/"], pattern: CUDA_TORCH },
+        // PyPI's: no local version in the file name
+        { literals: ["torch-"], pattern: "(?:Using cached|Downloading) (?:\\S{0,300}/)?torch-\\d[\\w.]{0,40}-cp\\d{2,3}-" }
+      ],
+      context: [
+        { name: "cudaTorch", literals: ["download.pytorch.org/whl/"], pattern: CUDA_TORCH, required: true },
+        { name: "lastTorch", literals: ["torch-"], pattern: TORCH_WHEEL, keep: "last" },
+        // a pin that commonly requires one exact torch: `Collecting xformers==0.0.29.post2`
+        {
+          name: "pinned",
+          literals: ["Collecting "],
+          pattern: "^\\s{0,8}Collecting (?<pin>(?:xformers|torchvision|torchaudio|vllm|sglang)==[\\w.+-]{1,60})\\s*$",
+          keep: "last"
+        }
+      ],
+      // the CUDA build went in after all
+      unless: [{ literals: ["Successfully installed "], pattern: "Successfully installed [^\\n]{0,4000}?\\btorch-\\d[\\w.]{0,40}\\+cu\\d{2,3}\\b" }],
+      enrich: "torch-swap",
+      when: "enrich.swapped",
+      message: "pip first collected the CUDA build of torch asked for, `{enrich.cudaTorch}` from `{enrich.cudaIndex}`, then went on to torch `{enrich.swapped}` with no local version: PyPI's build, made for the CUDA PyTorch chose as that release's default, not `{context.cudaTorch.tag}`. pip collects torch again only when another requirement of this install rules the first candidate out (a package whose release requires one exact torch). The install goes on without an error; GPUs and features only the `{context.cudaTorch.tag}` build has fail when the image runs. {enrich.swappedTags}",
+      fix: [
+        "Find the requirement that wants torch {enrich.swapped}: a package pinned in the same install (xformers, torchvision, torchaudio, vllm: each release of them requires one torch). Then either:",
+        "",
+        "- drop that pin, or move it to a release made for this torch: xformers publishes its builds for PyTorch's stable CUDA torches on",
+        "  PyTorch's index (`pip install -U xformers --index-url https://download.pytorch.org/whl/{context.cudaTorch.tag}`, its README); a nightly",
+        "  torch has none, or",
+        "- pin torch to the release that package needs, from a CUDA index that release was published on.",
+        "",
+        "Then check what went in, in the same image (a `+{context.cudaTorch.tag}` version is the CUDA build):",
+        "",
+        "```dockerfile",
+        'RUN python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+        "```"
+      ].join("\n"),
+      variants: [
+        {
+          when: "pinned",
+          fix: [
+            "Find the requirement that wants torch {enrich.swapped}. The likeliest is `{context.pinned.pin}`, collected in the same install: each of its",
+            "releases requires one torch. Then either:",
+            "",
+            "- drop that pin, or move it to a release made for this torch: xformers publishes its builds for PyTorch's stable CUDA torches on",
+            "  PyTorch's index (`pip install -U xformers --index-url https://download.pytorch.org/whl/{context.cudaTorch.tag}`, its README); a nightly",
+            "  torch has none, or",
+            "- pin torch to the release that package needs, from a CUDA index that release was published on.",
+            "",
+            "Then check what went in, in the same image (a `+{context.cudaTorch.tag}` version is the CUDA build):",
+            "",
+            "```dockerfile",
+            'RUN python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+            "```"
+          ].join("\n")
+        }
+      ],
+      docs: "https://pytorch.org/get-started/locally/"
+    };
+  }
+});
+
 // src/rules/catalog/pip/constraint-deprecation.ts
 var constraintDeprecation;
 var init_constraint_deprecation = __esm({
@@ -28792,6 +28888,7 @@ var init_catalog = __esm({
     init_externally_managed();
     init_resolver_backtracking();
     init_base_package_replaced();
+    init_cuda_torch_swapped();
     init_constraint_deprecation();
     init_extension_cuda_mismatch2();
     init_rust_compiler_missing();
@@ -28962,6 +29059,7 @@ var init_catalog = __esm({
       externallyManaged,
       resolverBacktracking,
       basePackageReplaced,
+      cudaTorchSwapped,
       constraintDeprecation,
       extensionCudaMismatch,
       rustCompilerMissing,

@@ -74,6 +74,7 @@ import { torchPrereleasePinEnrich } from '../knowledge/torch-prerelease-pin.js';
 import { cacheExportStepEnrich, inlineCacheStepEnrich } from '../knowledge/cache-export-step.js';
 import { cudaLibMajorEnrich } from '../knowledge/cuda-lib-major.js';
 import { ninjaProgressEnrich } from '../knowledge/ninja-progress.js';
+import { torchSwapEnrich } from '../knowledge/torch-swap-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -216,6 +217,8 @@ export const enrichers: Record<string, Enricher> = {
   'kernel-arch': kernelArchEnrich,
   'unpinned-flash-attn': unpinnedFlashAttnEnrich,
   'unpinned-torch': unpinnedTorchEnrich,
+  /** The torch a pip install went on with after the CUDA build it first collected (`{enrich.swapped}`, `{enrich.cudaTorch}`). */
+  'torch-swap': torchSwapEnrich,
   /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
   'eol-release': eolReleaseEnrich,
   /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */

@@ -79,6 +79,7 @@ import { buildIsolation } from './pip/build-isolation.js';
 import { externallyManaged } from './pip/externally-managed.js';
 import { resolverBacktracking } from './pip/resolver-backtracking.js';
 import { basePackageReplaced } from './pip/base-package-replaced.js';
+import { cudaTorchSwapped } from './pip/cuda-torch-swapped.js';
 import { constraintDeprecation } from './pip/constraint-deprecation.js';
 import { extensionCudaMismatch } from './pip/extension-cuda-mismatch.js';
 import { rustCompilerMissing } from './pip/rust-compiler-missing.js';
@@ -250,6 +251,7 @@ export const builtinRules: RuleInput[] = [
   externallyManaged,
   resolverBacktracking,
   basePackageReplaced,
+  cudaTorchSwapped,
   constraintDeprecation,
   extensionCudaMismatch,
   rustCompilerMissing,
