@@ -68,6 +68,9 @@ export const commandNotFound: RuleInput = {
   ],
   context: [
     { name: 'exit127', literals: ['exit code: 127', 'non-zero code: 127'] },
+    // Any exit code of the step: without one, the log ends before the step's end (a pasted error box), and the
+    // not-found line is the last word of a failed step, not a probe the step survived.
+    { name: 'anyExit', literals: ['exit code: ', 'non-zero code: '], pattern: '(?:exit code|non-zero code): \\d' },
     // the `docker run` line, for the image the advice names (the run-command enricher)
     RUN_COMMAND_CONTEXT,
     // The OCI runtime's `exec: "gcc": executable file not found in $PATH`: a container's command, not a shell's line.
@@ -276,6 +279,15 @@ export const commandNotFound: RuleInput = {
         'RUN {enrich.installLine}',
         '```',
       ].join('\n'),
+    },
+    {
+      // markus-perl/ffmpeg-build-script#244: BuildKit's error box with `/bin/sh: 1: git: not found`, pasted without the
+      // `ERROR: process … exit code: 127` line under it.
+      when: 'named&!anyExit',
+      message:
+        '`{command}` is not installed in this stage, or not on its `PATH`: the step failed with the shell\'s `not found` for it in its ' +
+        'output (the log ends before the step\'s exit code; 127 is the shell\'s "command not found").',
+      fix: installFix,
     },
     {
       when: 'named',
