@@ -34,4 +34,17 @@ describe("apt's docker-clean Post-Invoke hook that could not start", () => {
     ].join('\n');
     expect((await analyzeLog(text)).some((x) => x.ruleId === 'apt/fetch-failed')).toBe(false);
   });
+
+  test("a lone invalid-signature warning of the distribution's own archive: the host checks, the full-disk branch too", async () => {
+    const f = await findingOf('apt/fetch-failed', read('match-debian-archive-invalid-signature-lone-line.log'));
+    expect(f.title).toContain("distribution's own archive");
+    expect(f.fix).toContain('docker builder prune');
+    expect(f.fix).toContain('dpkg -l | grep libseccomp');
+  });
+
+  test("the same warning for a third-party repository is not the distribution's archive", async () => {
+    // the line of docker/for-mac#6963 with another repository in place of Debian's (a near miss, not a log)
+    const text = 'W: GPG error: https://packages.example.org/debian stable InRelease: At least one invalid signature was encountered.\n';
+    expect((await analyzeLog(text)).some((x) => x.ruleId === 'apt/fetch-failed')).toBe(false);
+  });
 });

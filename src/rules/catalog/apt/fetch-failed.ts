@@ -87,6 +87,10 @@ const UBUNTU_EOL_SUITE_ERR = `Err:\\d{1,4} https?://(?:[a-z]{2}\\.)?(?:archive|s
 const POST_INVOKE_DOCKER_CLEAN =
   "Problem executing scripts (?<hook>APT::Update::Post-Invoke|DPkg::Post-Invoke) 'rm -f /var/cache/apt/archives/\\*\\.deb[^'\\n]{0,300}\\|\\| true'";
 
+/** An `InRelease` of the distribution's own archive, as apt names it: `http://deb.debian.org/debian bookworm InRelease`. */
+const DISTRO_ARCHIVE_INDEX =
+  "https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease";
+
 const updateInSameRun = [
   'Update and install in the same `RUN`, so a cached, stale package list is never used:',
   '',
@@ -140,7 +144,9 @@ const NVIDIA_BADSIG =
  * gpgv (which apt runs to check the `InRelease` signature) failed in the container. Known causes, all on the host:
  * - a Docker engine or libseccomp older than the image's release (knowledge/host-seccomp.ts, its facts and sources).
  * - a full disk under Docker (Docker Desktop's disk image): `At least one invalid signature`, gone after pruning
- *   images and containers (docker/for-mac#6963; docker-library/php#898).
+ *   images and containers (docker/for-mac#6963, its only apt line `W: GPG error: … At least one invalid signature was
+ *   encountered.`; docker-library/php#898). `docker builder prune` removes build cache (docker-builder-prune(1));
+ *   Docker Desktop's disk image has its size setting under Settings → Resources ("Disk image size", docker/docs#14523).
  * - a proxy or content filter that rewrites `InRelease` (tianon, tianon/docker-brew-ubuntu-core#173).
  * Which one it is, the log does not show: the fix gives the checks for each.
  */
@@ -160,8 +166,10 @@ const DISTRO_ARCHIVE_CHECKS = [
   'docker system df',
   '```',
   HOST_SECCOMP_REMEDY_BUILD,
-  '- The filesystem of Docker\'s root dir full or nearly full (Docker Desktop: its disk image): free space, e.g.',
-  '  `docker system prune`, and build again.',
+  '- The filesystem of Docker\'s root dir full or nearly full (Docker Desktop: its disk image): free space and build',
+  '  again. `docker system df` shows what takes it; `docker builder prune` removes the build cache, `docker image prune`',
+  '  and `docker container prune` unused images and stopped containers (`docker system prune` all three). On Docker',
+  '  Desktop, a bigger disk image is its disk size setting under Settings → Resources.',
   '- Neither: an apt proxy or filter on the way may be rewriting `InRelease`; build once without it.',
 ].join('\n');
 
@@ -451,6 +459,12 @@ export const fetchFailed: RuleInput = {
       pattern: 'The key\\(s\\) in the keyring (?<keyring>/[^\\s]{1,300}) are ignored as the file has an unsupported filetype',
     },
     {
+      // `W: GPG error: http://deb.debian.org/debian stable InRelease: At least one invalid signature was encountered.`, the
+      // one line a log may keep (docker/for-mac#6963): the distribution's own archive refused, as with NO_PUBKEY there.
+      literals: ['At least one invalid signature'],
+      pattern: `GPG error: ${DISTRO_ARCHIVE_INDEX}: At least one invalid signature was encountered`,
+    },
+    {
       // `E: Problem executing scripts APT::Update::Post-Invoke 'rm -f /var/cache/apt/archives/*.deb
       // /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true'`: the official images' docker-clean hook
       // could not be started (knowledge/host-seccomp.ts). Another hook failing (Ubuntu's `Post-Invoke-Success` of
@@ -476,6 +490,7 @@ export const fetchFailed: RuleInput = {
     // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
     { name: 'nvidiaBadsig', pattern: 'GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG', literals: ['BADSIG'] },
     { name: 'key', literals: ['NO_PUBKEY', 'is not signed'] },
+    { name: 'invalidSig', literals: ['At least one invalid signature'] },
     { name: 'postInvoke', literals: ['Problem executing scripts'], pattern: POST_INVOKE_DOCKER_CLEAN },
     // The distribution's own archive refused: `Err:1 http://deb.debian.org/debian bookworm InRelease`, `GPG error:
     // http://deb.debian.org/debian-security bookworm-security InRelease: …`, `The repository
@@ -485,8 +500,7 @@ export const fetchFailed: RuleInput = {
     {
       name: 'distroArchive',
       literals: ['debian.org', 'ubuntu.com'],
-      pattern:
-        "(?:Err:\\d{1,4} |GPG error: |The repository ')https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease",
+      pattern: `(?:Err:\\d{1,4} |GPG error: |The repository ')${DISTRO_ARCHIVE_INDEX}`,
     },
     // The repository apt names on the `Err:` line of its failing index (`Err:8 https://apt.kitware.com/ubuntu focal
     // InRelease`) or on the `W: GPG error:` line: with `key`, the repository whose key is missing.
@@ -830,6 +844,12 @@ export const fetchFailed: RuleInput = {
     },
     {
       when: 'key&distroArchive',
+      title: "apt rejects the distribution's own archive: a problem of the Docker host, not a missing key",
+      message: DISTRO_ARCHIVE_REFUSED,
+      fix: DISTRO_ARCHIVE_CHECKS,
+    },
+    {
+      when: 'invalidSig&distroArchive',
       title: "apt rejects the distribution's own archive: a problem of the Docker host, not a missing key",
       message: DISTRO_ARCHIVE_REFUSED,
       fix: DISTRO_ARCHIVE_CHECKS,
