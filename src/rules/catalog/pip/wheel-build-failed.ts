@@ -415,6 +415,14 @@ export const wheelBuildFailed: RuleInput = {
     // compiler from Python's standard "distutils" module.` (TobiWo/eth-duties#35). cffi links libffi (setup.py:
     // `libraries = ['ffi']`, include dirs `/usr/include/ffi` or pkg-config's), so its source build also needs libffi's headers.
     { name: 'noWorkingCompiler', literals: ['No working compiler found'] },
+    // An Alpine (musl) Python's build flags on the compile line: `-DTHREAD_STACK_SIZE=0x100000`, which Alpine's python3
+    // package and the official `python:*-alpine` images build Python with (docker-library/python's alpine Dockerfiles:
+    // `EXTRA_CFLAGS="-DTHREAD_STACK_SIZE=0x100000"`, after alpinelinux/aports commit 2026e12), and which setuptools passes
+    // on to every extension it compiles. A musl Python installs only `musllinux` wheels (PEP 656).
+    { name: 'alpineCflags', literals: ['-DTHREAD_STACK_SIZE=0x100000'], pattern: '\\bgcc\\b[^\\n]{0,2000}-DTHREAD_STACK_SIZE=0x100000' },
+    // Python's headers from the distribution's package (`-I/usr/include/python3.10`: apk's python3, whose headers are in
+    // python3-dev), not a Python built into /usr/local as the official `python:` images are (they ship their headers).
+    { name: 'apkPython', literals: ['-I/usr/include/python3'] },
     // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
     // (`…/site-packages/torch/include/ATen/…`) in the output. A torch extension's source compiles only against the torch
     // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
@@ -511,6 +519,29 @@ export const wheelBuildFailed: RuleInput = {
     // Apple-Silicon Mac, fixed by installing gcc). The compiler is the fix that keeps the platform; the release's files say
     // whether a wheel exists for it (`aarch64` in a wheel's name, PEP 600 platform tags). `docker build --platform
     // linux/amd64` builds for x86_64 under emulation (docs.docker.com/build/building/multi-platform/).
+    // Alpine: gcc and the headers it needs, as psutil's INSTALL.rst gives them for Alpine (`apk add gcc python3-dev musl-dev
+    // linux-headers`); musl-dev is the C library's headers, linux-headers the kernel's, python3-dev apk's Python headers
+    // (pkgs.alpinelinux.org: gcc, musl-dev, linux-headers, python3-dev; build-base depends on gcc, g++, make and libc-dev).
+    ...([['&apkPython', ' python3-dev', ", python3-dev Python's own headers (this Python comes from apk: `-I/usr/include/python3…` on the compile line)"],
+        ['', '', " (a `python:*-alpine` image ships Python's headers; a Python from apk also needs `python3-dev`)"]] as const).map(([when, pkg, note]) => ({
+      when: `noCompiler&alpineCflags${when}`,
+      title: 'A wheel build on an Alpine (musl) Python found no C compiler',
+      message:
+        'pip compiled {context.named.name|a package} from source on an Alpine (musl) Python: the compile line carries the flags ' +
+        "Alpine's Python is built with (`-DTHREAD_STACK_SIZE=0x100000`), and a musl Python installs only `musllinux` wheels, which " +
+        'many releases do not publish. The compile needs `{context.noCompiler.compiler}`, and the image has none.',
+      fix: [
+        'Install the compiler and the headers a compile needs on Alpine before the install step (in a Dockerfile, as a `RUN` in the',
+        'same stage):',
+        '',
+        '```sh',
+        `apk add --no-cache gcc musl-dev linux-headers${pkg}`,
+        '```',
+        `musl-dev is the C library's headers (gcc cannot compile without them), linux-headers the kernel's${note}. \`build-base\``,
+        'brings gcc, g++, make and musl-dev at once. Or avoid the compile: a release with a `musllinux` wheel for this Python',
+        '(https://pypi.org/project/{context.named.name|<name>}/#files), or a Debian-based image, for which more packages publish `manylinux` wheels.',
+      ].join('\n'),
+    })),
     {
       when: 'noCompiler&named&fact.platform=linux/arm64',
       title: 'No wheel for ARM64 (aarch64), and no compiler to build one',
