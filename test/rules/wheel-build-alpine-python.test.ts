@@ -25,4 +25,11 @@ describe('a wheel build on an Alpine Python with no compiler', () => {
     const f = (await analyzeLog(text)).find((x) => x.ruleId === 'pip/wheel-build-failed');
     expect(f?.title).not.toContain('Alpine');
   });
+
+  test('gcc ran and exited 1: the finding does not lead with a missing compiler, and names musl-dev for Alpine', async () => {
+    const f = await findingOf('pip/wheel-build-failed', read('match-gcc-ran-exit-1-netifaces-alpine.log'));
+    expect(f.message).toContain('ran and failed');
+    expect(f.fix).not.toContain('no C compiler');
+    expect(f.fix).toContain('musl-dev');
+  });
 });

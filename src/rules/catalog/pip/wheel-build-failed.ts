@@ -415,6 +415,13 @@ export const wheelBuildFailed: RuleInput = {
     // compiler from Python's standard "distutils" module.` (TobiWo/eth-duties#35). cffi links libffi (setup.py:
     // `libraries = ['ffi']`, include dirs `/usr/include/ffi` or pkg-config's), so its source build also needs libffi's headers.
     { name: 'noWorkingCompiler', literals: ['No working compiler found'] },
+    // The compiler ran and failed: `error: command '/usr/bin/gcc' failed with exit code 1` (setuptools' spawn; `exit status`
+    // in older distutils, which also prints it after `unable to execute 'gcc'`, hence `!noCompiler` where it is used).
+    {
+      name: 'compilerRan',
+      literals: ["error: command '"],
+      pattern: "error: command '(?<compiler>[^'\\s]{0,100}\\b(?:gcc|cc|g\\+\\+|c\\+\\+|clang|clang\\+\\+|x86_64-linux-gnu-gcc|aarch64-linux-gnu-gcc))' failed with exit (?:code|status) [1-9]\\d{0,2}",
+    },
     // An Alpine (musl) Python's build flags on the compile line: `-DTHREAD_STACK_SIZE=0x100000`, which Alpine's python3
     // package and the official `python:*-alpine` images build Python with (docker-library/python's alpine Dockerfiles:
     // `EXTRA_CFLAGS="-DTHREAD_STACK_SIZE=0x100000"`, after alpinelinux/aports commit 2026e12), and which setuptools passes
@@ -665,6 +672,28 @@ export const wheelBuildFailed: RuleInput = {
       when: 'fact.installer=uv&named',
       message: uvMessage.replace('{subject}', '{context.named.name}'),
       fix: [...uvCauses, uvWheelCheck, '', 'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.'].join('\n'),
+    },
+    {
+      // gcc ran, so a compiler is there; its own error is a missing header most often. On Alpine gcc alone does not bring
+      // the C library's headers (musl-dev): home-assistant/docker-base#152 (netifaces, fixed by adding musl-dev).
+      when: 'compilerRan&!noCompiler&!noWorkingCompiler&!cudaBuild&!fact.cuda',
+      message:
+        'pip could not build a wheel for {context.named.name|a package} (no prebuilt wheel fits this Python / platform, so pip compiled ' +
+        'the source distribution): the compiler `{context.compilerRan.compiler}` ran and failed, so a compiler is installed; its own ' +
+        'error, above this line in the full output, says what it lacked.',
+      fix: [
+        'Read the compiler error above `{context.compilerRan.compiler}` failing (`fatal error: foo.h: No such file or directory` names a',
+        'header). Most often a header is missing:',
+        '',
+        "- on an Alpine base: musl-dev (the C library's headers, which gcc alone does not bring), linux-headers, and python3-dev",
+        '  when Python comes from apk: `apk add --no-cache musl-dev linux-headers python3-dev`;',
+        "- on Debian / Ubuntu: the library's `-dev` package, and `python3-dev` for `Python.h` when Python comes from apt (the",
+        '  `python:` images ship their own);',
+        '- or no wheel fits: https://pypi.org/project/{context.named.name|<name>}/#files lists each release\'s wheels; a release (or a',
+        '  Python) that has one needs no compile.',
+        '',
+        'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.',
+      ].join('\n'),
     },
     { when: 'named&cudaBuild', fix: CUDA_FIX },
     { when: 'named&fact.cuda', fix: CUDA_FIX },
