@@ -27,6 +27,7 @@ import { torchReplacementEnrich } from '../knowledge/torch-replacement.js';
 import { extensionCudaEnrich } from '../knowledge/pyg-wheels.js';
 import { flashAttnWheelEnrich } from '../knowledge/flash-attn-wheel-enricher.js';
 import { aptExitEnrich } from '../knowledge/apt-exit.js';
+import { numpyAbiDirectionEnrich } from '../knowledge/numpy-abi-direction.js';
 import { condaSolveEnrich } from '../knowledge/conda-solve.js';
 import { condaStepPinEnrich } from '../knowledge/conda-step-pin.js';
 import { condaMissingSpecsEnrich } from '../knowledge/conda-missing-specs.js';
@@ -177,6 +178,8 @@ export const enrichers: Record<string, Enricher> = {
   'lowercase-tag': lowercaseTagEnrich,
   /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
   'apt-exit': aptExitEnrich,
+  /** Cython's numpy size check read for its direction: the installed numpy older or newer than the build's (`{enrich.numpyOlder}`, `{enrich.numpyNewer}`, `{enrich.numpyUpgrade}`, `{enrich.sizeNote}`). */
+  'numpy-abi-direction': numpyAbiDirectionEnrich,
   /** The spec file of a failed conda / mamba / micromamba solve and the same solve with `--dry-run` where a shell can run it (`{enrich.file}`, `{enrich.dryRun}`). */
   'conda-solve': condaSolveEnrich,
   /** The failing step's own pin on the package a classic solver's chains end in (`{enrich.stepPin}`, `{enrich.stepUnpinned}`). */

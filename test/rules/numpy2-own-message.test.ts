@@ -20,3 +20,30 @@ describe("NumPy 2's own message", () => {
     expect(f?.message).not.toContain("NumPy's own message");
   });
 });
+
+describe('the two sizes give the direction', () => {
+  test('ndarray 88 from the header, 80 installed: numpy older than the build (before 1.20), upgrade it', async () => {
+    const f = (await analyzeLog(read('match-pasted-ndarray-88-80-joligen.log'))).find((x) => x.ruleId === 'runtime/numpy-abi-mismatch');
+    expect(f?.message).toContain('the installed numpy is older');
+    expect(f?.message).toContain('before numpy 1.20');
+    expect(f?.fix).toContain('pip install --upgrade "numpy>=1.20"');
+  });
+
+  test('the dtype line pasted without its ValueError prefix is still numpy 2 under a 1.x build', async () => {
+    const f = (await analyzeLog(read('match-pasted-bare-dtype-96-88-databricks.log'))).find((x) => x.ruleId === 'runtime/numpy-abi-mismatch');
+    expect(f?.title).toContain('numpy 2 installed');
+    expect(f?.fix).toContain('"numpy<2"');
+  });
+
+  test('a larger type installed (strict check): numpy newer than the build', async () => {
+    // the size pair of desihub/desisim#560 raised as an error (a near variant, not a log)
+    const f = (await analyzeLog('ValueError: numpy.ndarray size changed, may indicate binary incompatibility. Expected 80 from C header, got 88 from PyObject\n'))
+      .find((x) => x.ruleId === 'runtime/numpy-abi-mismatch');
+    expect(f?.message).toContain('the installed numpy is newer');
+  });
+
+  test("Cython's warning of the same words, in Python's warning format, is not an error", async () => {
+    const text = '/usr/lib/python3/dist-packages/h5py/__init__.py:36: RuntimeWarning: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header, got 88 from PyObject\n';
+    expect((await analyzeLog(text)).some((x) => x.ruleId === 'runtime/numpy-abi-mismatch')).toBe(false);
+  });
+});

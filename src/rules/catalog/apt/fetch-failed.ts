@@ -61,6 +61,12 @@
 //   repository is signed with release managers' keys, new ones added over time (apache/arrow#5786).
 import type { RuleInput } from '../../schema.js';
 import { archivedDebian, endedUbuntu, ubuntuOldReleasesCommand } from '../../../knowledge/eol-releases.js';
+import {
+  HOST_SECCOMP_CAUSE,
+  HOST_SECCOMP_CHECK_COMMANDS,
+  HOST_SECCOMP_REMEDY_BUILD,
+  HOST_SECCOMP_REMEDY_RUN,
+} from '../../../knowledge/host-seccomp.js';
 
 /** The codenames of Debian releases moved to archive.debian.org, as a regex alternation. */
 const ARCHIVED_CODENAMES = Object.keys(archivedDebian).join('|');
@@ -73,6 +79,17 @@ const ENDED_UBUNTU = Object.keys(endedUbuntu).join('|');
  * `Err:6 http://archive.ubuntu.com/ubuntu eoan Release` (its `404  Not Found` follows on the next line).
  */
 const UBUNTU_EOL_SUITE_ERR = `Err:\\d{1,4} https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>${ENDED_UBUNTU})(?:-[a-z]{1,20})? (?:In)?Release\\b`;
+
+/**
+ * apt's line for the official images' docker-clean hook that failed (`APT::Update::Post-Invoke` after `apt-get update`,
+ * `DPkg::Post-Invoke` after dpkg ran): `rm -f /var/cache/apt/archives/*.deb … || true`.
+ */
+const POST_INVOKE_DOCKER_CLEAN =
+  "Problem executing scripts (?<hook>APT::Update::Post-Invoke|DPkg::Post-Invoke) 'rm -f /var/cache/apt/archives/\\*\\.deb[^'\\n]{0,300}\\|\\| true'";
+
+/** An `InRelease` of the distribution's own archive, as apt names it: `http://deb.debian.org/debian bookworm InRelease`. */
+const DISTRO_ARCHIVE_INDEX =
+  "https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease";
 
 const updateInSameRun = [
   'Update and install in the same `RUN`, so a cached, stale package list is never used:',
@@ -125,46 +142,53 @@ const NVIDIA_BADSIG =
 /**
  * `NO_PUBKEY` or `At least one invalid signature` on the distribution's own archive. Its keys ship in the image, so
  * gpgv (which apt runs to check the `InRelease` signature) failed in the container. Known causes, all on the host:
- * - a Docker engine or libseccomp older than the image's release: Docker's default seccomp profile blocks syscalls
- *   it does not know, and newer glibc uses them. Docker ≤ 20.10.9 cannot run glibc ≥ 2.34 images (ubuntu:21.10,
- *   fedora:35; AkihiroSuda/clone3-workaround); 20.10.10 added `clone3` to the profile (moby/moby#42681, backported to
- *   20.10 as moby/moby#42836; milestone per actions/runner-images#4193). Debian 12 ships glibc 2.36 (apt-cache policy libc6 on bookworm). Bookworm's
- *   NO_PUBKEY on every suite: docker-library/python#837, nginx/docker-nginx#804, rust-lang/docker-rust#195; Ubuntu
- *   22.04 on Docker 19.03, fixed by upgrading Docker: moby/moby#48410 (thaJeztah). The official images' maintainers:
- *   test with `--security-opt seccomp=unconfined` (a test only), fix by updating docker and libseccomp on the host,
- *   or use a tag of the older release meanwhile (docker-library/official-images#16829). `dpkg -l | grep libseccomp`
- *   shows the host's libseccomp (tianon, docker-library/python#676). `docker build` takes no `--security-opt`
- *   for seccomp (moby/moby#34454), hence the test with `docker run`.
+ * - a Docker engine or libseccomp older than the image's release (knowledge/host-seccomp.ts, its facts and sources).
  * - a full disk under Docker (Docker Desktop's disk image): `At least one invalid signature`, gone after pruning
- *   images and containers (docker/for-mac#6963; docker-library/php#898).
+ *   images and containers (docker/for-mac#6963, its only apt line `W: GPG error: … At least one invalid signature was
+ *   encountered.`; docker-library/php#898). `docker builder prune` removes build cache (docker-builder-prune(1));
+ *   Docker Desktop's disk image has its size setting under Settings → Resources ("Disk image size", docker/docs#14523).
  * - a proxy or content filter that rewrites `InRelease` (tianon, tianon/docker-brew-ubuntu-core#173).
  * Which one it is, the log does not show: the fix gives the checks for each.
  */
 const DISTRO_ARCHIVE_REFUSED =
   "apt rejects the signature of {fact.os|the distribution}'s own archive (`NO_PUBKEY` or `invalid signature` on its " +
   "official mirrors). Those keys ship in the image's keyring, so importing keys cannot help: gpgv, " +
-  'which apt runs to check them, failed inside the container. The known causes are on the Docker host: an engine or ' +
-  "libseccomp older than the image's release, whose seccomp profile blocks the newer syscalls its glibc makes " +
-  '(Docker 20.10.9 and older cannot run glibc 2.34+ images; Debian 12 has 2.36), or a full disk under Docker.';
+  `which apt runs to check them, failed inside the container. The known causes are on the Docker host: ${HOST_SECCOMP_CAUSE}, ` +
+  'or a full disk under Docker.';
 
 /** The checks on the Docker host that tell the causes of DISTRO_ARCHIVE_REFUSED apart, and what each answer means. */
 const DISTRO_ARCHIVE_CHECKS = [
   "Nothing in the Dockerfile fixes this; check the host that runs the build (the log does not show which cause it is):",
   '',
   '```sh',
-  "docker info 2>/dev/null | grep -iE 'server version|seccomp|profile|docker root dir'",
-  'dpkg -l | grep libseccomp',
+  ...HOST_SECCOMP_CHECK_COMMANDS,
   'df -h /var/lib/docker /tmp',
   'docker system df',
   '```',
-  '- Engine older than 20.10.10, or an old libseccomp2 with seccomp on: upgrade Docker Engine and libseccomp2 on the',
-  "  host (Docker's own packages, https://docs.docker.com/engine/install/). To confirm before upgrading, run the `FROM`",
-  '  image once with `docker run --rm --security-opt seccomp=unconfined` and `apt-get update`: passing there and failing',
-  '  without is seccomp (a test only; `docker build` has no such switch). Until the host is upgraded, a tag of the image',
-  '  on the previous release builds (for a bookworm image, its `-bullseye` tag where there is one).',
-  '- The filesystem of Docker\'s root dir full or nearly full (Docker Desktop: its disk image): free space, e.g.',
-  '  `docker system prune`, and build again.',
+  HOST_SECCOMP_REMEDY_BUILD,
+  '- The filesystem of Docker\'s root dir full or nearly full (Docker Desktop: its disk image): free space and build',
+  '  again. `docker system df` shows what takes it; `docker builder prune` removes the build cache, `docker image prune`',
+  '  and `docker container prune` unused images and stopped containers (`docker system prune` all three). On Docker',
+  '  Desktop, a bigger disk image is its disk size setting under Settings → Resources.',
   '- Neither: an apt proxy or filter on the way may be rewriting `InRelease`; build once without it.',
+].join('\n');
+
+/**
+ * apt could not run the image's own docker-clean hook (`rm -f … || true`, which cannot fail by itself): the shell that
+ * runs it could not start, the sign of a host whose seccomp profile is older than the image (knowledge/host-seccomp.ts).
+ */
+const POST_INVOKE_BLOCKED =
+  "apt could not run its own `{context.postInvoke.hook}` hook, the image's docker-clean (`rm -f /var/cache/apt/… || true`): " +
+  'a command that cannot fail by itself, so what failed is starting it, not the package lists (they downloaded). That is ' +
+  `the known sign of a Docker host too old for {fact.os|the image}: ${HOST_SECCOMP_CAUSE}.`;
+
+/** The host checks for POST_INVOKE_BLOCKED, ahead of the remedy fitted to the place. */
+const POST_INVOKE_CHECKS = [
+  'Nothing in the image or the Dockerfile causes this; check the Docker host that ran it:',
+  '',
+  '```sh',
+  ...HOST_SECCOMP_CHECK_COMMANDS,
+  '```',
 ].join('\n');
 
 /**
@@ -435,6 +459,20 @@ export const fetchFailed: RuleInput = {
       pattern: 'The key\\(s\\) in the keyring (?<keyring>/[^\\s]{1,300}) are ignored as the file has an unsupported filetype',
     },
     {
+      // `W: GPG error: http://deb.debian.org/debian stable InRelease: At least one invalid signature was encountered.`, the
+      // one line a log may keep (docker/for-mac#6963): the distribution's own archive refused, as with NO_PUBKEY there.
+      literals: ['At least one invalid signature'],
+      pattern: `GPG error: ${DISTRO_ARCHIVE_INDEX}: At least one invalid signature was encountered`,
+    },
+    {
+      // `E: Problem executing scripts APT::Update::Post-Invoke 'rm -f /var/cache/apt/archives/*.deb
+      // /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true'`: the official images' docker-clean hook
+      // could not be started (knowledge/host-seccomp.ts). Another hook failing (Ubuntu's `Post-Invoke-Success` of
+      // command-not-found) is that script's own error, not this.
+      literals: ['Problem executing scripts'],
+      pattern: POST_INVOKE_DOCKER_CLEAN,
+    },
+    {
       // `E: The repository 'https://developer.download.nvidia.com/… InRelease' is not signed.`
       literals: ['is not signed', 'NO_PUBKEY'],
       pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))",
@@ -452,6 +490,8 @@ export const fetchFailed: RuleInput = {
     // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
     { name: 'nvidiaBadsig', pattern: 'GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG', literals: ['BADSIG'] },
     { name: 'key', literals: ['NO_PUBKEY', 'is not signed'] },
+    { name: 'invalidSig', literals: ['At least one invalid signature'] },
+    { name: 'postInvoke', literals: ['Problem executing scripts'], pattern: POST_INVOKE_DOCKER_CLEAN },
     // The distribution's own archive refused: `Err:1 http://deb.debian.org/debian bookworm InRelease`, `GPG error:
     // http://deb.debian.org/debian-security bookworm-security InRelease: …`, `The repository
     // 'http://archive.ubuntu.com/ubuntu jammy InRelease' is not signed.` Its keys ship in the image (Debian's
@@ -460,8 +500,7 @@ export const fetchFailed: RuleInput = {
     {
       name: 'distroArchive',
       literals: ['debian.org', 'ubuntu.com'],
-      pattern:
-        "(?:Err:\\d{1,4} |GPG error: |The repository ')https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease",
+      pattern: `(?:Err:\\d{1,4} |GPG error: |The repository ')${DISTRO_ARCHIVE_INDEX}`,
     },
     // The repository apt names on the `Err:` line of its failing index (`Err:8 https://apt.kitware.com/ubuntu focal
     // InRelease`) or on the `W: GPG error:` line: with `key`, the repository whose key is missing.
@@ -792,7 +831,25 @@ export const fetchFailed: RuleInput = {
       ].join('\n'),
     },
     {
+      when: 'postInvoke&fact.place=docker-run',
+      title: 'apt could not start its own clean-up hook: the Docker host is too old for this image (seccomp)',
+      message: POST_INVOKE_BLOCKED,
+      fix: [POST_INVOKE_CHECKS, HOST_SECCOMP_REMEDY_RUN].join('\n'),
+    },
+    {
+      when: 'postInvoke',
+      title: 'apt could not start its own clean-up hook: the Docker host is too old for this image (seccomp)',
+      message: POST_INVOKE_BLOCKED,
+      fix: [POST_INVOKE_CHECKS, HOST_SECCOMP_REMEDY_BUILD].join('\n'),
+    },
+    {
       when: 'key&distroArchive',
+      title: "apt rejects the distribution's own archive: a problem of the Docker host, not a missing key",
+      message: DISTRO_ARCHIVE_REFUSED,
+      fix: DISTRO_ARCHIVE_CHECKS,
+    },
+    {
+      when: 'invalidSig&distroArchive',
       title: "apt rejects the distribution's own archive: a problem of the Docker host, not a missing key",
       message: DISTRO_ARCHIVE_REFUSED,
       fix: DISTRO_ARCHIVE_CHECKS,

@@ -415,6 +415,21 @@ export const wheelBuildFailed: RuleInput = {
     // compiler from Python's standard "distutils" module.` (TobiWo/eth-duties#35). cffi links libffi (setup.py:
     // `libraries = ['ffi']`, include dirs `/usr/include/ffi` or pkg-config's), so its source build also needs libffi's headers.
     { name: 'noWorkingCompiler', literals: ['No working compiler found'] },
+    // The compiler ran and failed: `error: command '/usr/bin/gcc' failed with exit code 1` (setuptools' spawn; `exit status`
+    // in older distutils, which also prints it after `unable to execute 'gcc'`, hence `!noCompiler` where it is used).
+    {
+      name: 'compilerRan',
+      literals: ["error: command '"],
+      pattern: "error: command '(?<compiler>[^'\\s]{0,100}\\b(?:gcc|cc|g\\+\\+|c\\+\\+|clang|clang\\+\\+|x86_64-linux-gnu-gcc|aarch64-linux-gnu-gcc))' failed with exit (?:code|status) [1-9]\\d{0,2}",
+    },
+    // An Alpine (musl) Python's build flags on the compile line: `-DTHREAD_STACK_SIZE=0x100000`, which Alpine's python3
+    // package and the official `python:*-alpine` images build Python with (docker-library/python's alpine Dockerfiles:
+    // `EXTRA_CFLAGS="-DTHREAD_STACK_SIZE=0x100000"`, after alpinelinux/aports commit 2026e12), and which setuptools passes
+    // on to every extension it compiles. A musl Python installs only `musllinux` wheels (PEP 656).
+    { name: 'alpineCflags', literals: ['-DTHREAD_STACK_SIZE=0x100000'], pattern: '\\bgcc\\b[^\\n]{0,2000}-DTHREAD_STACK_SIZE=0x100000' },
+    // Python's headers from the distribution's package (`-I/usr/include/python3.10`: apk's python3, whose headers are in
+    // python3-dev), not a Python built into /usr/local as the official `python:` images are (they ship their headers).
+    { name: 'apkPython', literals: ['-I/usr/include/python3'] },
     // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
     // (`…/site-packages/torch/include/ATen/…`) in the output. A torch extension's source compiles only against the torch
     // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
@@ -511,6 +526,29 @@ export const wheelBuildFailed: RuleInput = {
     // Apple-Silicon Mac, fixed by installing gcc). The compiler is the fix that keeps the platform; the release's files say
     // whether a wheel exists for it (`aarch64` in a wheel's name, PEP 600 platform tags). `docker build --platform
     // linux/amd64` builds for x86_64 under emulation (docs.docker.com/build/building/multi-platform/).
+    // Alpine: gcc and the headers it needs, as psutil's INSTALL.rst gives them for Alpine (`apk add gcc python3-dev musl-dev
+    // linux-headers`); musl-dev is the C library's headers, linux-headers the kernel's, python3-dev apk's Python headers
+    // (pkgs.alpinelinux.org: gcc, musl-dev, linux-headers, python3-dev; build-base depends on gcc, g++, make and libc-dev).
+    ...([['&apkPython', ' python3-dev', ", python3-dev Python's own headers (this Python comes from apk: `-I/usr/include/python3…` on the compile line)"],
+        ['', '', " (a `python:*-alpine` image ships Python's headers; a Python from apk also needs `python3-dev`)"]] as const).map(([when, pkg, note]) => ({
+      when: `noCompiler&alpineCflags${when}`,
+      title: 'A wheel build on an Alpine (musl) Python found no C compiler',
+      message:
+        'pip compiled {context.named.name|a package} from source on an Alpine (musl) Python: the compile line carries the flags ' +
+        "Alpine's Python is built with (`-DTHREAD_STACK_SIZE=0x100000`), and a musl Python installs only `musllinux` wheels, which " +
+        'many releases do not publish. The compile needs `{context.noCompiler.compiler}`, and the image has none.',
+      fix: [
+        'Install the compiler and the headers a compile needs on Alpine before the install step (in a Dockerfile, as a `RUN` in the',
+        'same stage):',
+        '',
+        '```sh',
+        `apk add --no-cache gcc musl-dev linux-headers${pkg}`,
+        '```',
+        `musl-dev is the C library's headers (gcc cannot compile without them), linux-headers the kernel's${note}. \`build-base\``,
+        'brings gcc, g++, make and musl-dev at once. Or avoid the compile: a release with a `musllinux` wheel for this Python',
+        '(https://pypi.org/project/{context.named.name|<name>}/#files), or a Debian-based image, for which more packages publish `manylinux` wheels.',
+      ].join('\n'),
+    })),
     {
       when: 'noCompiler&named&fact.platform=linux/arm64',
       title: 'No wheel for ARM64 (aarch64), and no compiler to build one',
@@ -634,6 +672,28 @@ export const wheelBuildFailed: RuleInput = {
       when: 'fact.installer=uv&named',
       message: uvMessage.replace('{subject}', '{context.named.name}'),
       fix: [...uvCauses, uvWheelCheck, '', 'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.'].join('\n'),
+    },
+    {
+      // gcc ran, so a compiler is there; its own error is a missing header most often. On Alpine gcc alone does not bring
+      // the C library's headers (musl-dev): home-assistant/docker-base#152 (netifaces, fixed by adding musl-dev).
+      when: 'compilerRan&!noCompiler&!noWorkingCompiler&!cudaBuild&!fact.cuda',
+      message:
+        'pip could not build a wheel for {context.named.name|a package} (no prebuilt wheel fits this Python / platform, so pip compiled ' +
+        'the source distribution): the compiler `{context.compilerRan.compiler}` ran and failed, so a compiler is installed; its own ' +
+        'error, above this line in the full output, says what it lacked.',
+      fix: [
+        'Read the compiler error above `{context.compilerRan.compiler}` failing (`fatal error: foo.h: No such file or directory` names a',
+        'header). Most often a header is missing:',
+        '',
+        "- on an Alpine base: musl-dev (the C library's headers, which gcc alone does not bring), linux-headers, and python3-dev",
+        '  when Python comes from apk: `apk add --no-cache musl-dev linux-headers python3-dev`;',
+        "- on Debian / Ubuntu: the library's `-dev` package, and `python3-dev` for `Python.h` when Python comes from apt (the",
+        '  `python:` images ship their own);',
+        '- or no wheel fits: https://pypi.org/project/{context.named.name|<name>}/#files lists each release\'s wheels; a release (or a',
+        '  Python) that has one needs no compile.',
+        '',
+        'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.',
+      ].join('\n'),
     },
     { when: 'named&cudaBuild', fix: CUDA_FIX },
     { when: 'named&fact.cuda', fix: CUDA_FIX },

@@ -15,8 +15,8 @@
 // work with NumPy 2.0, and one built against NumPy 2 can support both; oldest-supported-numpy's deprecation notice:
 // packages that support 1.x and 2.0 build against numpy>=2.0. The two fixes are those: keep numpy below 2 where
 // the package is installed (NVIDIA-NeMo/Guardrails#1249 pinned numpy for scikit-learn 1.2.2 in its requirements), or
-// a release of the package built against numpy 2. Other sizes (numpy.ndarray 80 → 88 at numpy 1.20, …) get the
-// general reading: the two numpys differ, which one is where the fix says how to see.
+// a release of the package built against numpy 2. Other sizes are read for their direction (knowledge/numpy-abi-direction.ts:
+// a smaller type installed is an older numpy, numpy.ndarray 80 bytes before 1.20 and 88 from it; a larger one a newer numpy).
 // A Cython module that fails to import names itself in the last traceback frame, `File "…pyx", line 1, in init
 // pandas._libs.interval`: the module, whose distribution `importlib.metadata.packages_distributions()` (Python 3.10
 // and later) names, since a module's name is not always its package's (sklearn is scikit-learn's).
@@ -91,6 +91,34 @@ function variants(): Variant[] {
       { when: `numpy2${ctx}`, title: NUMPY2_TITLE, message: NUMPY2_MESSAGE, fix: numpy2Fix('sh', find) },
     );
   }
+  const olderMessage =
+    'An extension module was compiled against a numpy whose numpy.{type} is {expected} bytes, and the numpy installed where it ' +
+    'is imported has {got}: smaller, so the installed numpy is older than the one the package was built against ({enrich.sizeNote}). ' +
+    'A package runs on the numpy it was built against or a newer one of the same major release.';
+  const newerMessage =
+    'An extension module was compiled against a numpy whose numpy.{type} is {expected} bytes, and the numpy installed where it ' +
+    'is imported has {got}: larger, so the installed numpy is newer than the one the package was built against, and this ' +
+    "package's import check refuses any difference.";
+  const olderFix = (fence: 'dockerfile' | 'sh'): string =>
+    [
+      `Upgrade numpy ${fence === 'dockerfile' ? 'in the stage that installs the package' : 'in the environment that imports it'}, in the same ` +
+        'install as the package (or raise the numpy pin of its requirements file), so the resolver picks a numpy at least as new as the one it was built against:',
+      '',
+      `\`\`\`${fence}`,
+      `${fence === 'dockerfile' ? 'RUN ' : ''}pip install --upgrade "{enrich.numpyUpgrade}" -r requirements.txt`,
+      `${fence === 'dockerfile' ? 'RUN ' : ''}python -c "import numpy; print(numpy.__version__)"`,
+      '```',
+      '',
+      'If something else pins that old numpy, install an older release of the failing package instead, one built for it. ' + FIND_MODULE_UNKNOWN,
+    ].join('\n');
+  const newerFix =
+    'Install a release of the failing package built for the installed numpy (upgrade it, in the same install as numpy), or pin numpy ' +
+    'to the release the package was built against (its requirements or release notes name it). ' + FIND_MODULE_UNKNOWN;
+  out.push(
+    { when: 'enrich.numpyOlder&fact.place=image-build', message: olderMessage, fix: olderFix('dockerfile') },
+    { when: 'enrich.numpyOlder', message: olderMessage, fix: olderFix('sh') },
+    { when: 'enrich.numpyNewer', message: newerMessage, fix: newerFix },
+  );
   return out;
 }
 
@@ -100,11 +128,13 @@ export const numpyAbiMismatch: RuleInput = {
   severity: 'error',
   match: [
     // `ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header, got 88 from PyObject`
-    // (older Cython: `… Expected 96, got 88`); the RuntimeWarning of the same words is not an error.
+    // (older Cython: `… Expected 96, got 88`), or the same message pasted alone at a line's start (PacktPublishing/
+    // Data-Engineering-with-Databricks-Cookbook#29); the RuntimeWarning of the same words (`…: RuntimeWarning: numpy.…`,
+    // Python's warning format puts the category before it) is not an error.
     {
       literals: [' size changed, may indicate binary incompatibility'],
       pattern:
-        'ValueError: numpy\\.(?<type>[a-z_]{1,30}) size changed, may indicate binary incompatibility\\. Expected (?<expected>\\d{1,4})(?: from C header)?, got (?<got>\\d{1,4})',
+        '(?:ValueError: |^\\s{0,8})numpy\\.(?<type>[a-z_]{1,30}) size changed, may indicate binary incompatibility\\. Expected (?<expected>\\d{1,4})(?: from C header)?, got (?<got>\\d{1,4})',
     },
     // NumPy 2's own `A module that was compiled using NumPy 1.x cannot be run in` (its message wraps before the version)
     { literals: ['compiled using NumPy 1.x cannot be run in'] },
@@ -119,7 +149,7 @@ export const numpyAbiMismatch: RuleInput = {
     {
       name: 'numpy2',
       literals: ['Expected 96 from C header, got 88 from PyObject', 'Expected 96, got 88'],
-      pattern: 'ValueError: numpy\\.dtype size changed, may indicate binary incompatibility\\. Expected 96(?: from C header)?, got 88\\b',
+      pattern: '(?:ValueError: |^\\s{0,8})numpy\\.dtype size changed, may indicate binary incompatibility\\. Expected 96(?: from C header)?, got 88\\b',
     },
     // the Cython module whose import failed: `File "interval.pyx", line 1, in init pandas._libs.interval` (a paste may
     // join the ValueError to it on one line: tractometry/pyAFQ#34)
@@ -143,5 +173,6 @@ export const numpyAbiMismatch: RuleInput = {
       'in one command, so the resolver picks a pair that fits, or reinstall the package from a release built for the installed numpy.',
   ].join('\n'),
   variants: variants(),
+  enrich: ['numpy-abi-direction'],
   docs: 'https://numpy.org/neps/nep-0053-c-abi-evolution.html',
 };
