@@ -4498,6 +4498,27 @@ var init_apt_exit = __esm({
   }
 });
 
+// src/knowledge/numpy-abi-direction.ts
+function numpyAbiDirectionEnrich(captures, _step, _model, _facts) {
+  const header2 = Number(captures["expected"]);
+  const object2 = Number(captures["got"]);
+  if (!Number.isFinite(header2) || !Number.isFinite(object2) || header2 === object2) return {};
+  if (header2 < object2) return { numpyNewer: "yes" };
+  if (captures["type"] === "ndarray" && object2 === 80) {
+    return {
+      numpyOlder: "yes",
+      numpyUpgrade: "numpy>=1.20",
+      sizeNote: "numpy.ndarray is 80 bytes before numpy 1.20, which added its _buffer_info field, and numpy's structs only grow within 1.x"
+    };
+  }
+  return { numpyOlder: "yes", numpyUpgrade: "numpy", sizeNote: "numpy's structs only grow within 1.x" };
+}
+var init_numpy_abi_direction = __esm({
+  "src/knowledge/numpy-abi-direction.ts"() {
+    "use strict";
+  }
+});
+
 // src/knowledge/cuda-release-drivers.ts
 function versionKey2(cuda) {
   const m = /^(\d{1,2})\.(\d{1,2})$/.exec(cuda);
@@ -6758,6 +6779,7 @@ var init_enrichers = __esm({
     init_pyg_wheels();
     init_flash_attn_wheel_enricher();
     init_apt_exit();
+    init_numpy_abi_direction();
     init_conda_solve();
     init_conda_step_pin();
     init_conda_missing_specs();
@@ -6890,6 +6912,8 @@ var init_enrichers = __esm({
       "lowercase-tag": lowercaseTagEnrich,
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
       "apt-exit": aptExitEnrich,
+      /** Cython's numpy size check read for its direction: the installed numpy older or newer than the build's (`{enrich.numpyOlder}`, `{enrich.numpyNewer}`, `{enrich.numpyUpgrade}`, `{enrich.sizeNote}`). */
+      "numpy-abi-direction": numpyAbiDirectionEnrich,
       /** The spec file of a failed conda / mamba / micromamba solve and the same solve with `--dry-run` where a shell can run it (`{enrich.file}`, `{enrich.dryRun}`). */
       "conda-solve": condaSolveEnrich,
       /** The failing step's own pin on the package a classic solver's chains end in (`{enrich.stepPin}`, `{enrich.stepUnpinned}`). */
@@ -14524,6 +14548,24 @@ function variants6() {
       { when: `numpy2${ctx}`, title: NUMPY2_TITLE, message: NUMPY2_MESSAGE, fix: numpy2Fix("sh", find) }
     );
   }
+  const olderMessage = "An extension module was compiled against a numpy whose numpy.{type} is {expected} bytes, and the numpy installed where it is imported has {got}: smaller, so the installed numpy is older than the one the package was built against ({enrich.sizeNote}). A package runs on the numpy it was built against or a newer one of the same major release.";
+  const newerMessage = "An extension module was compiled against a numpy whose numpy.{type} is {expected} bytes, and the numpy installed where it is imported has {got}: larger, so the installed numpy is newer than the one the package was built against, and this package's import check refuses any difference.";
+  const olderFix = (fence) => [
+    `Upgrade numpy ${fence === "dockerfile" ? "in the stage that installs the package" : "in the environment that imports it"}, in the same install as the package (or raise the numpy pin of its requirements file), so the resolver picks a numpy at least as new as the one it was built against:`,
+    "",
+    `\`\`\`${fence}`,
+    `${fence === "dockerfile" ? "RUN " : ""}pip install --upgrade "{enrich.numpyUpgrade}" -r requirements.txt`,
+    `${fence === "dockerfile" ? "RUN " : ""}python -c "import numpy; print(numpy.__version__)"`,
+    "```",
+    "",
+    "If something else pins that old numpy, install an older release of the failing package instead, one built for it. " + FIND_MODULE_UNKNOWN
+  ].join("\n");
+  const newerFix = "Install a release of the failing package built for the installed numpy (upgrade it, in the same install as numpy), or pin numpy to the release the package was built against (its requirements or release notes name it). " + FIND_MODULE_UNKNOWN;
+  out.push(
+    { when: "enrich.numpyOlder&fact.place=image-build", message: olderMessage, fix: olderFix("dockerfile") },
+    { when: "enrich.numpyOlder", message: olderMessage, fix: olderFix("sh") },
+    { when: "enrich.numpyNewer", message: newerMessage, fix: newerFix }
+  );
   return out;
 }
 var NUMPY2_TITLE, NUMPY2_MESSAGE, FIND_MODULE_KNOWN, FIND_MODULE_UNKNOWN, NUMPY1X_MESSAGE, NUMPY1X_API_MESSAGE, FIND_MODULE_NUMPY1X, numpyAbiMismatch;
@@ -14543,10 +14585,12 @@ var init_numpy_abi_mismatch = __esm({
       severity: "error",
       match: [
         // `ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header, got 88 from PyObject`
-        // (older Cython: `\u2026 Expected 96, got 88`); the RuntimeWarning of the same words is not an error.
+        // (older Cython: `\u2026 Expected 96, got 88`), or the same message pasted alone at a line's start (PacktPublishing/
+        // Data-Engineering-with-Databricks-Cookbook#29); the RuntimeWarning of the same words (`\u2026: RuntimeWarning: numpy.\u2026`,
+        // Python's warning format puts the category before it) is not an error.
         {
           literals: [" size changed, may indicate binary incompatibility"],
-          pattern: "ValueError: numpy\\.(?<type>[a-z_]{1,30}) size changed, may indicate binary incompatibility\\. Expected (?<expected>\\d{1,4})(?: from C header)?, got (?<got>\\d{1,4})"
+          pattern: "(?:ValueError: |^\\s{0,8})numpy\\.(?<type>[a-z_]{1,30}) size changed, may indicate binary incompatibility\\. Expected (?<expected>\\d{1,4})(?: from C header)?, got (?<got>\\d{1,4})"
         },
         // NumPy 2's own `A module that was compiled using NumPy 1.x cannot be run in` (its message wraps before the version)
         { literals: ["compiled using NumPy 1.x cannot be run in"] }
@@ -14561,7 +14605,7 @@ var init_numpy_abi_mismatch = __esm({
         {
           name: "numpy2",
           literals: ["Expected 96 from C header, got 88 from PyObject", "Expected 96, got 88"],
-          pattern: "ValueError: numpy\\.dtype size changed, may indicate binary incompatibility\\. Expected 96(?: from C header)?, got 88\\b"
+          pattern: "(?:ValueError: |^\\s{0,8})numpy\\.dtype size changed, may indicate binary incompatibility\\. Expected 96(?: from C header)?, got 88\\b"
         },
         // the Cython module whose import failed: `File "interval.pyx", line 1, in init pandas._libs.interval` (a paste may
         // join the ValueError to it on one line: tractometry/pyAFQ#34)
@@ -14580,6 +14624,7 @@ var init_numpy_abi_mismatch = __esm({
         'Compare the two: `python -c "import numpy; print(numpy.__version__)"` where the import failed shows the numpy installed; the traceback frame above the ValueError (`in init \u2026`) names the module that failed. Then install that package and numpy in one command, so the resolver picks a pair that fits, or reinstall the package from a release built for the installed numpy.'
       ].join("\n"),
       variants: variants6(),
+      enrich: ["numpy-abi-direction"],
       docs: "https://numpy.org/neps/nep-0053-c-abi-evolution.html"
     };
   }
@@ -22187,6 +22232,33 @@ var init_unable_to_locate_package = __esm({
   }
 });
 
+// src/knowledge/host-seccomp.ts
+var HOST_SECCOMP_CAUSE, HOST_SECCOMP_CHECK_COMMANDS, HOST_SECCOMP_REMEDY_BUILD, HOST_SECCOMP_REMEDY_RUN;
+var init_host_seccomp = __esm({
+  "src/knowledge/host-seccomp.ts"() {
+    "use strict";
+    HOST_SECCOMP_CAUSE = "an engine or libseccomp older than the image's release, whose seccomp profile blocks the newer syscalls its glibc makes (Docker 20.10.9 and older cannot run glibc 2.34+ images; Debian 12 has 2.36, Ubuntu 22.04 2.35)";
+    HOST_SECCOMP_CHECK_COMMANDS = [
+      "docker info 2>/dev/null | grep -iE 'server version|seccomp|profile|docker root dir'",
+      "dpkg -l | grep libseccomp"
+    ];
+    HOST_SECCOMP_REMEDY_BUILD = [
+      "- Engine older than 20.10.10, or an old libseccomp2 with seccomp on: upgrade Docker Engine and libseccomp2 on the",
+      "  host (Docker's own packages, https://docs.docker.com/engine/install/). To confirm before upgrading, run the `FROM`",
+      "  image once with `docker run --rm --security-opt seccomp=unconfined` and `apt-get update`: passing there and failing",
+      "  without is seccomp (a test only; `docker build` has no such switch). Until the host is upgraded, a tag of the image",
+      "  on the previous release builds (for a bookworm image, its `-bullseye` tag where there is one)."
+    ].join("\n");
+    HOST_SECCOMP_REMEDY_RUN = [
+      "- Engine older than 20.10.10, or an old libseccomp2 with seccomp on: upgrade Docker Engine and libseccomp2 on the",
+      "  host (Docker's own packages, https://docs.docker.com/engine/install/). Adding `--security-opt seccomp=unconfined`",
+      "  to this `docker run` confirms it (the same command passes) and is a stopgap until the upgrade: it drops the",
+      "  syscall filter for that container, so keep it off images you do not trust. A tag of the image on the previous",
+      "  release runs meanwhile too (ubuntu:20.04 for 22.04; for a bookworm image, its `bullseye` tag)."
+    ].join("\n");
+  }
+});
+
 // src/rules/catalog/apt/fetch-failed.ts
 function indexWithoutFileFix(pinWhere) {
   return [
@@ -22335,14 +22407,17 @@ function vendorNoReleaseVariants() {
     }
   ];
 }
-var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, DISTRO_ARCHIVE_REFUSED, DISTRO_ARCHIVE_CHECKS, NGINX_KEY_MISSING, NGINX_UPSTREAM_NOTE, INDEX_WITHOUT_FILE_MESSAGE, INDEX_WITHOUT_FILE, INDEX_WITHOUT_FILE_SCRIPT, UBUNTU_OLD_RELEASES_ANY, fetchFailed;
+var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, POST_INVOKE_DOCKER_CLEAN, DISTRO_ARCHIVE_INDEX, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, DISTRO_ARCHIVE_REFUSED, DISTRO_ARCHIVE_CHECKS, DISTRO_ARCHIVE_REFUSED_HOST, DISTRO_ARCHIVE_CHECKS_HOST, POST_INVOKE_BLOCKED, POST_INVOKE_CHECKS, NGINX_KEY_MISSING, NGINX_UPSTREAM_NOTE, INDEX_WITHOUT_FILE_MESSAGE, INDEX_WITHOUT_FILE, INDEX_WITHOUT_FILE_SCRIPT, UBUNTU_OLD_RELEASES_ANY, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
     init_eol_releases();
+    init_host_seccomp();
     ARCHIVED_CODENAMES = Object.keys(archivedDebian).join("|");
     ENDED_UBUNTU = Object.keys(endedUbuntu).join("|");
     UBUNTU_EOL_SUITE_ERR = `Err:\\d{1,4} https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>${ENDED_UBUNTU})(?:-[a-z]{1,20})? (?:In)?Release\\b`;
+    POST_INVOKE_DOCKER_CLEAN = "Problem executing scripts (?<hook>APT::Update::Post-Invoke|DPkg::Post-Invoke) 'rm -f /var/cache/apt/archives/\\*\\.deb[^'\\n]{0,300}\\|\\| true'";
+    DISTRO_ARCHIVE_INDEX = "https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease";
     updateInSameRun = [
       "Update and install in the same `RUN`, so a cached, stale package list is never used:",
       "",
@@ -22374,24 +22449,42 @@ var init_fetch_failed = __esm({
     ];
     NVIDIA_INDEX_404 = "NVIDIA's apt repository answered 404 for its own index (`{context.nvidiaIndex404.url}`), which `apt-get update` itself downloads: the repository was unavailable on the server side (NVIDIA's download servers have had outages that hit every Ubuntu release at once). The package lists are not stale, and nothing in the build caused it.";
     NVIDIA_BADSIG = "apt has NVIDIA's key, but the signature it downloaded for `{repository}` does not match the `Release` file (`BADSIG {badKey}`): NVIDIA's download servers were serving a `Release` and a `Release.gpg` that do not belong together. The key is not missing, and the `is not signed` line only follows from the bad signature.";
-    DISTRO_ARCHIVE_REFUSED = "apt rejects the signature of {fact.os|the distribution}'s own archive (`NO_PUBKEY` or `invalid signature` on its official mirrors). Those keys ship in the image's keyring, so importing keys cannot help: gpgv, which apt runs to check them, failed inside the container. The known causes are on the Docker host: an engine or libseccomp older than the image's release, whose seccomp profile blocks the newer syscalls its glibc makes (Docker 20.10.9 and older cannot run glibc 2.34+ images; Debian 12 has 2.36), or a full disk under Docker.";
+    DISTRO_ARCHIVE_REFUSED = `apt rejects the signature of {fact.os|the distribution}'s own archive (\`NO_PUBKEY\` or \`invalid signature\` on its official mirrors). Those keys ship in the image's keyring, so importing keys cannot help: gpgv, which apt runs to check them, failed inside the container. The known causes are on the Docker host: ${HOST_SECCOMP_CAUSE}, or a full disk under Docker.`;
     DISTRO_ARCHIVE_CHECKS = [
       "Nothing in the Dockerfile fixes this; check the host that runs the build (the log does not show which cause it is):",
       "",
       "```sh",
-      "docker info 2>/dev/null | grep -iE 'server version|seccomp|profile|docker root dir'",
-      "dpkg -l | grep libseccomp",
+      ...HOST_SECCOMP_CHECK_COMMANDS,
       "df -h /var/lib/docker /tmp",
       "docker system df",
       "```",
-      "- Engine older than 20.10.10, or an old libseccomp2 with seccomp on: upgrade Docker Engine and libseccomp2 on the",
-      "  host (Docker's own packages, https://docs.docker.com/engine/install/). To confirm before upgrading, run the `FROM`",
-      "  image once with `docker run --rm --security-opt seccomp=unconfined` and `apt-get update`: passing there and failing",
-      "  without is seccomp (a test only; `docker build` has no such switch). Until the host is upgraded, a tag of the image",
-      "  on the previous release builds (for a bookworm image, its `-bullseye` tag where there is one).",
-      "- The filesystem of Docker's root dir full or nearly full (Docker Desktop: its disk image): free space, e.g.",
-      "  `docker system prune`, and build again.",
+      HOST_SECCOMP_REMEDY_BUILD,
+      "- The filesystem of Docker's root dir full or nearly full (Docker Desktop: its disk image): free space and build",
+      "  again. `docker system df` shows what takes it; `docker builder prune` removes the build cache, `docker image prune`",
+      "  and `docker container prune` unused images and stopped containers (`docker system prune` all three). On Docker",
+      "  Desktop, a bigger disk image is its disk size setting under Settings \u2192 Resources.",
       "- Neither: an apt proxy or filter on the way may be rewriting `InRelease`; build once without it."
+    ].join("\n");
+    DISTRO_ARCHIVE_REFUSED_HOST = "apt on this machine rejects the signature of {fact.os|the distribution}'s own archive (`NO_PUBKEY` or `invalid signature` on its official mirrors). Those keys come with the system's keyring package, so importing keys does not help. apt checks signatures as its unprivileged `_apt` user: a keyring file that user cannot read, a full disk, or a proxy that rewrites the files breaks the check.";
+    DISTRO_ARCHIVE_CHECKS_HOST = [
+      "Check the keyrings apt reads, and the disk:",
+      "",
+      "```sh",
+      "ls -la /etc/apt/trusted.gpg /etc/apt/trusted.gpg.d/",
+      "df -h /var/lib/apt /tmp",
+      "```",
+      "- A keyring file not readable by all (`-rw-r-----`, `-rw-------`): apt's `_apt` user cannot read it. Keyrings hold",
+      "  public keys only: make them readable (`sudo chmod a+r /etc/apt/trusted.gpg.d/*`) or remove a stale one, then `sudo apt update`.",
+      "- A full filesystem: free space, then update again.",
+      "- Neither: an apt proxy or filter on the way may be rewriting `InRelease`; update once without it."
+    ].join("\n");
+    POST_INVOKE_BLOCKED = `apt could not run its own \`{context.postInvoke.hook}\` hook, the image's docker-clean (\`rm -f /var/cache/apt/\u2026 || true\`): a command that cannot fail by itself, so what failed is starting it, not the package lists (they downloaded). That is the known sign of a Docker host too old for {fact.os|the image}: ${HOST_SECCOMP_CAUSE}.`;
+    POST_INVOKE_CHECKS = [
+      "Nothing in the image or the Dockerfile causes this; check the Docker host that ran it:",
+      "",
+      "```sh",
+      ...HOST_SECCOMP_CHECK_COMMANDS,
+      "```"
     ].join("\n");
     NGINX_KEY_MISSING = "apt refuses nginx's repository (`{repository|nginx.org/packages}`): it is signed with the key `{key|the NO_PUBKEY line names}`, and the keyring that the source's `signed-by=` names does not hold it. nginx signs with more than one key (since 2024 also 8540A6F1\u20262FD21310B49F6B46 beside the 2011 key 573BFD6B\u2026ABF5BD827BD9BF62), and a keyring made from one of them fails.";
     NGINX_UPSTREAM_NOTE = "A Dockerfile copied from nginx's official image (docker-nginx) that fetches the keys one by one and exports them wrote only the first key before the 2025 fix: take the current upstream Dockerfile.";
@@ -22452,6 +22545,20 @@ var init_fetch_failed = __esm({
           pattern: "The key\\(s\\) in the keyring (?<keyring>/[^\\s]{1,300}) are ignored as the file has an unsupported filetype"
         },
         {
+          // `W: GPG error: http://deb.debian.org/debian stable InRelease: At least one invalid signature was encountered.`, the
+          // one line a log may keep (docker/for-mac#6963): the distribution's own archive refused, as with NO_PUBKEY there.
+          literals: ["At least one invalid signature"],
+          pattern: `GPG error: ${DISTRO_ARCHIVE_INDEX}: At least one invalid signature was encountered`
+        },
+        {
+          // `E: Problem executing scripts APT::Update::Post-Invoke 'rm -f /var/cache/apt/archives/*.deb
+          // /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true'`: the official images' docker-clean hook
+          // could not be started (knowledge/host-seccomp.ts). Another hook failing (Ubuntu's `Post-Invoke-Success` of
+          // command-not-found) is that script's own error, not this.
+          literals: ["Problem executing scripts"],
+          pattern: POST_INVOKE_DOCKER_CLEAN
+        },
+        {
           // `E: The repository 'https://developer.download.nvidia.com/\u2026 InRelease' is not signed.`
           literals: ["is not signed", "NO_PUBKEY"],
           pattern: "(?:repository '(?<repository>[^'\\n]{1,300})' is not signed|NO_PUBKEY (?<key>[0-9A-F]{8,40}))"
@@ -22469,6 +22576,8 @@ var init_fetch_failed = __esm({
         // NVIDIA's CUDA or machine-learning repository named in the BADSIG line.
         { name: "nvidiaBadsig", pattern: "GPG error: https?://developer\\.download\\.nvidia\\.com/[^\\n]{0,300}BADSIG", literals: ["BADSIG"] },
         { name: "key", literals: ["NO_PUBKEY", "is not signed"] },
+        { name: "invalidSig", literals: ["At least one invalid signature"] },
+        { name: "postInvoke", literals: ["Problem executing scripts"], pattern: POST_INVOKE_DOCKER_CLEAN },
         // The distribution's own archive refused: `Err:1 http://deb.debian.org/debian bookworm InRelease`, `GPG error:
         // http://deb.debian.org/debian-security bookworm-security InRelease: \u2026`, `The repository
         // 'http://archive.ubuntu.com/ubuntu jammy InRelease' is not signed.` Its keys ship in the image (Debian's
@@ -22477,7 +22586,7 @@ var init_fetch_failed = __esm({
         {
           name: "distroArchive",
           literals: ["debian.org", "ubuntu.com"],
-          pattern: "(?:Err:\\d{1,4} |GPG error: |The repository ')https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease"
+          pattern: `(?:Err:\\d{1,4} |GPG error: |The repository ')${DISTRO_ARCHIVE_INDEX}`
         },
         // The repository apt names on the `Err:` line of its failing index (`Err:8 https://apt.kitware.com/ubuntu focal
         // InRelease`) or on the `W: GPG error:` line: with `key`, the repository whose key is missing.
@@ -22774,7 +22883,31 @@ var init_fetch_failed = __esm({
           ].join("\n")
         },
         {
+          when: "postInvoke&fact.place=docker-run",
+          title: "apt could not start its own clean-up hook: the Docker host is too old for this image (seccomp)",
+          message: POST_INVOKE_BLOCKED,
+          fix: [POST_INVOKE_CHECKS, HOST_SECCOMP_REMEDY_RUN].join("\n")
+        },
+        {
+          when: "postInvoke",
+          title: "apt could not start its own clean-up hook: the Docker host is too old for this image (seccomp)",
+          message: POST_INVOKE_BLOCKED,
+          fix: [POST_INVOKE_CHECKS, HOST_SECCOMP_REMEDY_BUILD].join("\n")
+        },
+        ...["key", "invalidSig"].map((sign) => ({
+          when: `${sign}&distroArchive&fact.place=host-shell`,
+          title: "apt rejects the distribution's own archive: not a missing key",
+          message: DISTRO_ARCHIVE_REFUSED_HOST,
+          fix: DISTRO_ARCHIVE_CHECKS_HOST
+        })),
+        {
           when: "key&distroArchive",
+          title: "apt rejects the distribution's own archive: a problem of the Docker host, not a missing key",
+          message: DISTRO_ARCHIVE_REFUSED,
+          fix: DISTRO_ARCHIVE_CHECKS
+        },
+        {
+          when: "invalidSig&distroArchive",
           title: "apt rejects the distribution's own archive: a problem of the Docker host, not a missing key",
           message: DISTRO_ARCHIVE_REFUSED,
           fix: DISTRO_ARCHIVE_CHECKS
@@ -28076,6 +28209,21 @@ var init_wheel_build_failed = __esm({
         // compiler from Python's standard "distutils" module.` (TobiWo/eth-duties#35). cffi links libffi (setup.py:
         // `libraries = ['ffi']`, include dirs `/usr/include/ffi` or pkg-config's), so its source build also needs libffi's headers.
         { name: "noWorkingCompiler", literals: ["No working compiler found"] },
+        // The compiler ran and failed: `error: command '/usr/bin/gcc' failed with exit code 1` (setuptools' spawn; `exit status`
+        // in older distutils, which also prints it after `unable to execute 'gcc'`, hence `!noCompiler` where it is used).
+        {
+          name: "compilerRan",
+          literals: ["error: command '"],
+          pattern: "error: command '(?<compiler>[^'\\s]{0,100}\\b(?:gcc|cc|g\\+\\+|c\\+\\+|clang|clang\\+\\+|x86_64-linux-gnu-gcc|aarch64-linux-gnu-gcc))' failed with exit (?:code|status) [1-9]\\d{0,2}"
+        },
+        // An Alpine (musl) Python's build flags on the compile line: `-DTHREAD_STACK_SIZE=0x100000`, which Alpine's python3
+        // package and the official `python:*-alpine` images build Python with (docker-library/python's alpine Dockerfiles:
+        // `EXTRA_CFLAGS="-DTHREAD_STACK_SIZE=0x100000"`, after alpinelinux/aports commit 2026e12), and which setuptools passes
+        // on to every extension it compiles. A musl Python installs only `musllinux` wheels (PEP 656).
+        { name: "alpineCflags", literals: ["-DTHREAD_STACK_SIZE=0x100000"], pattern: "\\bgcc\\b[^\\n]{0,2000}-DTHREAD_STACK_SIZE=0x100000" },
+        // Python's headers from the distribution's package (`-I/usr/include/python3.10`: apk's python3, whose headers are in
+        // python3-dev), not a Python built into /usr/local as the official `python:` images are (they ship their headers).
+        { name: "apkPython", literals: ["-I/usr/include/python3"] },
         // The build compiled against the installed torch: torch's extension builder (`torch/utils/cpp_extension.py`) or its headers
         // (`\u2026/site-packages/torch/include/ATen/\u2026`) in the output. A torch extension's source compiles only against the torch
         // releases it was written for, and it builds from source when no prebuilt wheel fits the installed torch.
@@ -28170,6 +28318,28 @@ var init_wheel_build_failed = __esm({
           // Apple-Silicon Mac, fixed by installing gcc). The compiler is the fix that keeps the platform; the release's files say
           // whether a wheel exists for it (`aarch64` in a wheel's name, PEP 600 platform tags). `docker build --platform
           // linux/amd64` builds for x86_64 under emulation (docs.docker.com/build/building/multi-platform/).
+          // Alpine: gcc and the headers it needs, as psutil's INSTALL.rst gives them for Alpine (`apk add gcc python3-dev musl-dev
+          // linux-headers`); musl-dev is the C library's headers, linux-headers the kernel's, python3-dev apk's Python headers
+          // (pkgs.alpinelinux.org: gcc, musl-dev, linux-headers, python3-dev; build-base depends on gcc, g++, make and libc-dev).
+          ...[
+            ["&apkPython", " python3-dev", ", python3-dev Python's own headers (this Python comes from apk: `-I/usr/include/python3\u2026` on the compile line)"],
+            ["", "", " (a `python:*-alpine` image ships Python's headers; a Python from apk also needs `python3-dev`)"]
+          ].map(([when, pkg, note]) => ({
+            when: `noCompiler&alpineCflags${when}`,
+            title: "A wheel build on an Alpine (musl) Python found no C compiler",
+            message: "pip compiled {context.named.name|a package} from source on an Alpine (musl) Python: the compile line carries the flags Alpine's Python is built with (`-DTHREAD_STACK_SIZE=0x100000`), and a musl Python installs only `musllinux` wheels, which many releases do not publish. The compile needs `{context.noCompiler.compiler}`, and the image has none.",
+            fix: [
+              "Install the compiler and the headers a compile needs on Alpine before the install step (in a Dockerfile, as a `RUN` in the",
+              "same stage):",
+              "",
+              "```sh",
+              `apk add --no-cache gcc musl-dev linux-headers${pkg}`,
+              "```",
+              `musl-dev is the C library's headers (gcc cannot compile without them), linux-headers the kernel's${note}. \`build-base\``,
+              "brings gcc, g++, make and musl-dev at once. Or avoid the compile: a release with a `musllinux` wheel for this Python",
+              "(https://pypi.org/project/{context.named.name|<name>}/#files), or a Debian-based image, for which more packages publish `manylinux` wheels."
+            ].join("\n")
+          })),
           {
             when: "noCompiler&named&fact.platform=linux/arm64",
             title: "No wheel for ARM64 (aarch64), and no compiler to build one",
@@ -28275,6 +28445,25 @@ var init_wheel_build_failed = __esm({
             when: "fact.installer=uv&named",
             message: uvMessage.replace("{subject}", "{context.named.name}"),
             fix: [...uvCauses, uvWheelCheck, "", "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."].join("\n")
+          },
+          {
+            // gcc ran, so a compiler is there; its own error is a missing header most often. On Alpine gcc alone does not bring
+            // the C library's headers (musl-dev): home-assistant/docker-base#152 (netifaces, fixed by adding musl-dev).
+            when: "compilerRan&!noCompiler&!noWorkingCompiler&!cudaBuild&!fact.cuda",
+            message: "pip could not build a wheel for {context.named.name|a package} (no prebuilt wheel fits this Python / platform, so pip compiled the source distribution): the compiler `{context.compilerRan.compiler}` ran and failed, so a compiler is installed; its own error, above this line in the full output, says what it lacked.",
+            fix: [
+              "Read the compiler error above `{context.compilerRan.compiler}` failing (`fatal error: foo.h: No such file or directory` names a",
+              "header). Most often a header is missing:",
+              "",
+              "- on an Alpine base: musl-dev (the C library's headers, which gcc alone does not bring), linux-headers, and python3-dev",
+              "  when Python comes from apk: `apk add --no-cache musl-dev linux-headers python3-dev`;",
+              "- on Debian / Ubuntu: the library's `-dev` package, and `python3-dev` for `Python.h` when Python comes from apt (the",
+              "  `python:` images ship their own);",
+              "- or no wheel fits: https://pypi.org/project/{context.named.name|<name>}/#files lists each release's wheels; a release (or a",
+              "  Python) that has one needs no compile.",
+              "",
+              "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."
+            ].join("\n")
           },
           { when: "named&cudaBuild", fix: CUDA_FIX },
           { when: "named&fact.cuda", fix: CUDA_FIX },
@@ -64968,9 +65157,10 @@ var factPatterns = [
   },
   {
     // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install \u2026`, `(venv) me@box:~$ \u2026`
-    literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake", "$ conda", "$ mamba", "$ micromamba"],
+    // or a bare prompt with the command (`$ sudo apt update`, `% sudo apt update`: ubuntuforums' "xenial sources.list broken")
+    literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake", "$ conda", "$ mamba", "$ micromamba", "$ sudo ", "% sudo ", "$ apt", "% apt"],
     // (a container command typed at the prompt, `me@box:~$ docker build \u2026`, says where it ran itself: the patterns above)
-    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
+    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b|[$%] (?:sudo )?apt(?:-get)? (?:update|upgrade|install)\b)/,
     on: "output",
     source: "prompt",
     read: () => [["place", "host-shell"]]

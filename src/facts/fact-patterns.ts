@@ -551,9 +551,10 @@ export const factPatterns: readonly FactPattern[] = [
   },
   {
     // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install …`, `(venv) me@box:~$ …`
-    literals: [':~', '$ pip', '$ python', '$ nvcc', '$ cmake', '$ conda', '$ mamba', '$ micromamba'],
+    // or a bare prompt with the command (`$ sudo apt update`, `% sudo apt update`: ubuntuforums' "xenial sources.list broken")
+    literals: [':~', '$ pip', '$ python', '$ nvcc', '$ cmake', '$ conda', '$ mamba', '$ micromamba', '$ sudo ', '% sudo ', '$ apt', '% apt'],
     // (a container command typed at the prompt, `me@box:~$ docker build …`, says where it ran itself: the patterns above)
-    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b)/,
+    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b|[$%] (?:sudo )?apt(?:-get)? (?:update|upgrade|install)\b)/,
     on: 'output',
     source: 'prompt',
     read: () => [['place', 'host-shell']],

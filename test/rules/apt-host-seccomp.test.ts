@@ -23,10 +23,10 @@ describe("apt's docker-clean Post-Invoke hook that could not start", () => {
   });
 
   test("another hook's failure (Ubuntu's appstream Post-Invoke-Success) is that script's own error", async () => {
-    // apt's lines as Ubuntu 18.04 users quote them when appstreamcli crashes on a broken metadata file
+    // ubuntuforums thread "The AppStream system cache was updated, but some errors were detected, Ubuntu 18.04" (baaridun,
+    // 2020-03-07), the lines of the post as stored
     const text = [
-      '$ sudo apt update',
-      'AppStream system cache was updated, but problems were found: Metadata files have errors: /var/cache/app-info/xmls/fwupd.xml',
+      'The AppStream system cache was updated, but some errors were detected, which might lead to missing metadata. Refer to the verbose log for more information.',
       'Reading package lists... Done',
       "E: Problem executing scripts APT::Update::Post-Invoke-Success 'if /usr/bin/test -w /var/cache/app-info -a -e /usr/bin/appstreamcli; then appstreamcli refresh-cache > /dev/null; fi'",
       'E: Sub-process returned an error code',
@@ -43,8 +43,19 @@ describe("apt's docker-clean Post-Invoke hook that could not start", () => {
   });
 
   test("the same warning for a third-party repository is not the distribution's archive", async () => {
-    // the line of docker/for-mac#6963 with another repository in place of Debian's (a near miss, not a log)
-    const text = 'W: GPG error: https://packages.example.org/debian stable InRelease: At least one invalid signature was encountered.\n';
+    // one line of the ubuntuforums thread "xenial sources.list broken" (kmkwood, 2017-02-28): a PPA's signature
+    const text =
+      'W: An error occurred during the signature verification. The repository is not updated and the previous index files will be used. GPG error: http://ppa.launchpad.net/mscore-ubuntu/mscore-stable/ubuntu xenial InRelease: At least one invalid signature was encountered.\n';
     expect((await analyzeLog(text)).some((x) => x.ruleId === 'apt/fetch-failed')).toBe(false);
+  });
+});
+
+describe("the distribution's archive refused in a machine's own shell", () => {
+  test('a prompt with `sudo apt update`: the keyrings apt reads and the disk, no Docker host', async () => {
+    const f = await findingOf('apt/fetch-failed', read('match-host-shell-distro-invalid-signature-xenial.log'));
+    expect(f.title).toBe("apt rejects the distribution's own archive: not a missing key");
+    expect(f.message).toContain('`_apt` user');
+    expect(f.fix).toContain('ls -la /etc/apt/trusted.gpg /etc/apt/trusted.gpg.d/');
+    expect(f.message).not.toContain('Docker');
   });
 });

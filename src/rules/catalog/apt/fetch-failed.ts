@@ -174,6 +174,31 @@ const DISTRO_ARCHIVE_CHECKS = [
 ].join('\n');
 
 /**
+ * The same refusal typed at a machine's own shell (no container): no seccomp profile is in the way there. apt checks
+ * signatures as its unprivileged `_apt` user, and a keyring file in /etc/apt/trusted.gpg.d that user cannot read is
+ * left out (newer apt says so: `The key(s) in the keyring /etc/apt/trusted.gpg.d/… are ignored as the file is not
+ * readable by user '_apt' executing apt-key.`); the ubuntuforums thread "xenial sources.list broken" (2017-02-28):
+ * every archive `invalid signature`, fixed by removing the two keyring files of mode 0640.
+ */
+const DISTRO_ARCHIVE_REFUSED_HOST =
+  "apt on this machine rejects the signature of {fact.os|the distribution}'s own archive (`NO_PUBKEY` or `invalid signature` on its " +
+  'official mirrors). Those keys come with the system\'s keyring package, so importing keys does not help. apt checks signatures as ' +
+  'its unprivileged `_apt` user: a keyring file that user cannot read, a full disk, or a proxy that rewrites the files breaks the check.';
+
+const DISTRO_ARCHIVE_CHECKS_HOST = [
+  'Check the keyrings apt reads, and the disk:',
+  '',
+  '```sh',
+  'ls -la /etc/apt/trusted.gpg /etc/apt/trusted.gpg.d/',
+  'df -h /var/lib/apt /tmp',
+  '```',
+  '- A keyring file not readable by all (`-rw-r-----`, `-rw-------`): apt\'s `_apt` user cannot read it. Keyrings hold',
+  '  public keys only: make them readable (`sudo chmod a+r /etc/apt/trusted.gpg.d/*`) or remove a stale one, then `sudo apt update`.',
+  '- A full filesystem: free space, then update again.',
+  '- Neither: an apt proxy or filter on the way may be rewriting `InRelease`; update once without it.',
+].join('\n');
+
+/**
  * apt could not run the image's own docker-clean hook (`rm -f … || true`, which cannot fail by itself): the shell that
  * runs it could not start, the sign of a host whose seccomp profile is older than the image (knowledge/host-seccomp.ts).
  */
@@ -842,6 +867,12 @@ export const fetchFailed: RuleInput = {
       message: POST_INVOKE_BLOCKED,
       fix: [POST_INVOKE_CHECKS, HOST_SECCOMP_REMEDY_BUILD].join('\n'),
     },
+    ...['key', 'invalidSig'].map((sign) => ({
+      when: `${sign}&distroArchive&fact.place=host-shell`,
+      title: "apt rejects the distribution's own archive: not a missing key",
+      message: DISTRO_ARCHIVE_REFUSED_HOST,
+      fix: DISTRO_ARCHIVE_CHECKS_HOST,
+    })),
     {
       when: 'key&distroArchive',
       title: "apt rejects the distribution's own archive: a problem of the Docker host, not a missing key",
