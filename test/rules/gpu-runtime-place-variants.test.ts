@@ -189,6 +189,9 @@ describe('runtime/nvidia-cgroup-device-rules', () => {
     expect(findings[0]?.ruleId).toBe(RULE);
     expect(findings[0]?.fix).toContain('nvidia-ctk --version');
     expect(findings[0]?.fix).toContain('Before 1.18.0, upgrade it');
+    // 1.18 moved the NVIDIA runtime off the legacy mode, not the hook `--gpus` runs on runc
+    expect(findings[0]?.fix).toContain('`--gpus` alone');
+    expect(findings[0]?.fix).toContain('--set-as-default');
   });
 
   test('another nvidia-container-cli mount error is not the cgroup device rules', async () => {
