@@ -29,7 +29,7 @@ export const grpcMessageTooLarge: RuleInput = {
     {
       literals: ['message larger than max'],
       pattern:
-        '(?:failed to receive status: rpc error: code = ResourceExhausted desc = |(?:^|failed to solve: )(?:ResourceExhausted: ){1,10})(?:grpc: )?' +
+        '(?:failed to receive status: rpc error: code = ResourceExhausted desc = |(?:^|failed to solve: )ResourceExhausted: [A-Za-z: ]{0,200}?)(?:grpc: )?' +
         '(?:received|trying to send) message larger than max \\((?<size>\\d{1,12}) vs\\. (?<max>\\d{1,12})\\)',
     },
   ],
