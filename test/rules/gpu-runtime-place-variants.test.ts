@@ -130,6 +130,24 @@ describe('runtime/gpu-runtime-missing: Docker Desktop for Linux named by docker 
     expect(f!.fix).not.toContain('apt-get install -y nvidia-container-toolkit');
   });
 
+  test('`Context: desktop-linux` on Windows (plugins are .exe, docker/for-win#14487): Docker Desktop, not Desktop for Linux', async () => {
+    const text = [
+      'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].',
+      'Client:',
+      ' Version:    27.3.1',
+      ' Context:    desktop-linux',
+      ' Debug Mode: false',
+      ' Plugins:',
+      '  buildx: Docker Buildx (Docker Inc.)',
+      '    Version:  v0.18.0-desktop.2',
+      '    Path:     C:\\Users\\Thrisia\\.docker\\cli-plugins\\docker-buildx.exe',
+    ].join('\n');
+    const f = await first(text, RULE);
+    expect(f!.title).toBe("Docker Desktop's daemon gives no GPU here");
+    expect(f!.message).not.toContain('Docker Desktop for Linux');
+    expect(f!.fix).not.toContain('docker context use default');
+  });
+
   test('Desktop\'s bundled plugins alone (`-desktop.1`) do not say the CLI uses Docker Desktop', async () => {
     const text = [
       'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].',
@@ -189,6 +207,9 @@ describe('runtime/nvidia-cgroup-device-rules', () => {
     expect(findings[0]?.ruleId).toBe(RULE);
     expect(findings[0]?.fix).toContain('nvidia-ctk --version');
     expect(findings[0]?.fix).toContain('Before 1.18.0, upgrade it');
+    // 1.18 moved the NVIDIA runtime off the legacy mode, not the hook `--gpus` runs on runc
+    expect(findings[0]?.fix).toContain('`--gpus` alone');
+    expect(findings[0]?.fix).toContain('--set-as-default');
   });
 
   test('another nvidia-container-cli mount error is not the cgroup device rules', async () => {

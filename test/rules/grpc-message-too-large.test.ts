@@ -23,6 +23,27 @@ describe('buildkit/grpc-message-too-large', () => {
     expect(findings.some((f) => f.ruleId === 'buildkit/step-failed')).toBe(false);
   });
 
+  // The build client's errors about the solve, quoted from the threads: moby/buildkit#4948 (the frontend's Solve) and
+  // moby/buildkit#6097 (a remote builder, the sending side).
+  test.each([
+    'ERROR: failed to solve: ResourceExhausted: ResourceExhausted: ResourceExhausted: ResourceExhausted: ResourceExhausted: grpc: received message larger than max (4212583 vs. 4194304)',
+    'ERROR: failed to build: failed to receive status: rpc error: code = ResourceExhausted desc = trying to send message larger than max (22482550 vs. 16777216)',
+  ])('the client\'s solve error: %s', async (line) => {
+    const findings = await analyzeLog(`${line}\n`);
+    expect(findings.some((f) => f.ruleId === 'buildkit/grpc-message-too-large')).toBe(true);
+  });
+
+  // The same gRPC words that are no build definition: a program's own gRPC error (enfein/mieru#166), the export writing an
+  // SBOM blob (moby/buildkit#5327), `docker buildx du` (docker/buildx#3084).
+  test.each([
+    'set mita server config failed: rpc error: code = ResourceExhausted desc = grpc: received message larger than max (4977817 vs. 4194304)',
+    'ERROR: failed to solve: error writing data blob sha256:7b5af02ce619d513c5fed786b397d5d2365ce1f3736e4f3379a27058004b0b43: failed to copy: failed to send write: trying to send message larger than max (25286341 vs. 16777216): unknown',
+    'ERROR: failed to call diskusage: ResourceExhausted: grpc: trying to send message larger than max (30520647 vs. 16777216)',
+  ])('not the build definition: %s', async (line) => {
+    const findings = await analyzeLog(`${line}\n`);
+    expect(findings.find((f) => f.ruleId === 'buildkit/grpc-message-too-large')).toBeUndefined();
+  });
+
   test('failed to receive status with code Unavailable is the daemon gone, not a message size', async () => {
     const findings = await analyzeLog(fixture('nomatch-receive-status-unavailable-buildx-2789.log'));
     expect(findings.find((f) => f.ruleId === 'buildkit/grpc-message-too-large')).toBeUndefined();

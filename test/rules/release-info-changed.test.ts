@@ -15,6 +15,17 @@ describe('apt/release-info-changed', () => {
     expect(f.fix).toContain('apt-get update --allow-releaseinfo-change');
   });
 
+  test("a pocket's Codename carries the pocket: the image tag is the release's name alone", async () => {
+    // apache/arrow#47323 (a `debian:testing` image after trixie's release), its testing-updates line
+    const line =
+      "#15 1.433 E: Repository 'http://deb.debian.org/debian testing-updates InRelease' changed its 'Codename' value from 'trixie-updates' to 'forky-updates'\n";
+    const f = await findingOf('apt/release-info-changed', line);
+    expect(f.title).toBe('The image follows a moving suite, and it moved to a new release');
+    expect(f.fix).toContain('FROM debian:trixie\n');
+    expect(f.fix).not.toContain('debian:trixie-updates');
+    expect(f.fix).toContain('To follow the suite into `forky` instead');
+  });
+
   test('a named release whose Suite moved: the generic reading', async () => {
     const line = "E: Repository 'http://deb.debian.org/debian buster InRelease' changed its 'Suite' value from 'stable' to 'oldstable'\n";
     const f = await findingOf('apt/release-info-changed', line);

@@ -19,6 +19,14 @@ describe('pip/uv-lock-outdated with --no-build', () => {
     expect(f.fix).not.toMatch(/^uv lock$/m);
   });
 
+  test('a lock made with exclude-newer (agentic-community/mcp-gateway-registry#1314): the span first, then the date', async () => {
+    const f = await finding(read('match-one-line-exclude-newer-mcp-gateway.log'));
+    // a relative cutoff is kept as `exclude-newer-span`, beside a placeholder `exclude-newer` (uv's lock/serialize.rs)
+    expect(f.fix).toContain("grep -m1 '^exclude-newer-span = ' uv.lock || grep -m1 '^exclude-newer = ' uv.lock");
+    // the whole [options] table: resolution-mode, prerelease-mode and fork-strategy can come before the cutoff
+    expect(f.fix).toContain("sed -n '/^\\[options\\]/,/^$/p' uv.lock");
+  });
+
   test('the --locked error without that warning: re-lock, as before', async () => {
     const f = await finding(read('match-uv-sync-locked-buildx.log'));
     expect(f.title).not.toContain('--no-build');

@@ -28,10 +28,14 @@ export const releaseInfoChanged: RuleInput = {
   ],
   context: [
     {
-      // the sources name a moving suite: ` testing InRelease`, ` sid InRelease`, ` stable-updates InRelease`
+      // the sources name a moving suite: ` testing InRelease`, ` sid InRelease`, ` stable-updates InRelease`. A pocket's
+      // Codename carries the pocket (`from 'trixie-updates' to 'forky-updates'`, `from 'trixie-security' to 'forky-security'`:
+      // apache/arrow#47323): `release` / `next` are the release names alone, for an image tag.
       name: 'movingSuite',
       literals: ["' changed its '"],
-      pattern: "Repository '\\S{0,300}debian\\S{0,300} (?<suite>testing|unstable|sid|stable|oldstable|oldoldstable)(?:-[a-z-]{1,30})?(?:/[\\w-]{1,30})? InRelease' changed its 'Codename'",
+      pattern:
+        "Repository '\\S{0,300}debian\\S{0,300} (?<suite>testing|unstable|sid|stable|oldstable|oldoldstable)(?:-[a-z-]{1,30})?(?:/[\\w-]{1,30})? InRelease' changed its 'Codename'" +
+        " value from '(?<release>[a-z]{2,30})(?:-[a-z-]{1,30})?' to '(?<next>[a-z]{2,30})(?:-[a-z-]{1,30})?'",
     },
   ],
   scope: 'step',
@@ -59,15 +63,15 @@ export const releaseInfoChanged: RuleInput = {
         'served `{from}`, and apt (1.5 and later) waits for a confirmation before it moves the image to another release of the ' +
         'distribution (apt-secure(8), "INFORMATION CHANGES"): `apt` asks, `apt-get` fails.',
       fix: [
-        'Pin the base to a named release, so the image stays on `{from}` (or pick the new one on purpose): in the Dockerfile,',
+        'Pin the base to a named release, so the image stays on `{context.movingSuite.release}` (or pick the new one on purpose): in the Dockerfile,',
         '',
         '```dockerfile',
-        'FROM debian:{from}',
+        'FROM debian:{context.movingSuite.release}',
         '```',
         '',
         'in place of `debian:{context.movingSuite.suite}` (keep your tag\'s variant, `-slim`), or name the release instead of',
         'the suite in the image\'s sources (`Suites:` in `/etc/apt/sources.list.d/debian.sources`, or `/etc/apt/sources.list`).',
-        'To follow the suite into `{to}` instead, accept the change for the update:',
+        'To follow the suite into `{context.movingSuite.next}` instead, accept the change for the update:',
         '',
         '```sh',
         ALLOW,

@@ -15,7 +15,6 @@
 // Not buildkit/push-denied: the credentials and the repository are fine (push-denied has an `unless` for this wording).
 import type { RuleInput } from '../../schema.js';
 
-/** The refusal naming the empty media type: the attestation manifest, not the image. */
 /** docker/build-push-action's inputs that turn the default attestations off (its README: `provenance`, `sbom`). */
 const ACTION_WITHOUT_ATTESTATIONS = [
   '```yaml',
@@ -27,6 +26,7 @@ const ACTION_WITHOUT_ATTESTATIONS = [
   '```',
 ];
 
+/** The refusal naming the empty media type: the attestation manifest, not the image. */
 export const ATTESTATION_REFUSAL = {
   literals: ['vnd.oci.empty.v1+json'],
   pattern: '(?:denied|unknown manifest|unsupported|invalid|not supported|rejected)[^\\n]{0,200}application/vnd\\.oci\\.empty\\.v1\\+json',

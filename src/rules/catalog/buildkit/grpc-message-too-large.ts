@@ -12,6 +12,13 @@
 // 27.1.2: "Fix a regression that could result in a `ResourceExhausted desc = grpc: received message larger than max` error
 // when building from a large Dockerfile. moby/moby#48245"). The PR: standalone buildkitd, which the docker-container
 // driver runs, already had the fix (buildkit commit 29b4b1a537), so such a builder was not affected.
+// Only the build client's own error about the solve: BuildKit's `failed to receive status: rpc error: code = ResourceExhausted
+// desc = …` and `failed to solve: ResourceExhausted: … grpc: …` (read as the solve error's message, which opens the line). Not the same gRPC words elsewhere, which are no build
+// definition: a program a step runs (`set mita server config failed: rpc error: code = ResourceExhausted desc = grpc: received
+// message larger than max (4977817 vs. 4194304)`, enfein/mieru#166), the export writing a blob (`failed to solve: error writing
+// data blob sha256:…: failed to copy: failed to send write: trying to send message larger than max (25286341 vs. 16777216):
+// unknown`, an SBOM, moby/buildkit#5327), or `docker buildx du` (`failed to call diskusage: ResourceExhausted: grpc: trying to
+// send message larger than max (30520647 vs. 16777216)`, docker/buildx#3084).
 import type { RuleInput } from '../../schema.js';
 
 export const grpcMessageTooLarge: RuleInput = {
@@ -21,7 +28,9 @@ export const grpcMessageTooLarge: RuleInput = {
   match: [
     {
       literals: ['message larger than max'],
-      pattern: '(?:received|trying to send) message larger than max \\((?<size>\\d{1,12}) vs\\. (?<max>\\d{1,12})\\)',
+      pattern:
+        '(?:failed to receive status: rpc error: code = ResourceExhausted desc = |(?:^|failed to solve: )ResourceExhausted: [A-Za-z: ]{0,200}?)(?:grpc: )?' +
+        '(?:received|trying to send) message larger than max \\((?<size>\\d{1,12}) vs\\. (?<max>\\d{1,12})\\)',
     },
   ],
   scope: 'step',

@@ -25,6 +25,12 @@
 // uv.lock and exported UV_EXCLUDE_NEWER before the sync). `UV_EXCLUDE_NEWER` is "Equivalent to the --exclude-newer
 // command-line argument", added in uv 0.2.12 (uv docs, reference/environment.md). `uv lock` there would re-resolve
 // without the date and drop the quarantine the lock was made with, so the options are checked first.
+// A relative cutoff (`--exclude-newer "1 week"`) is kept as `exclude-newer-span = "P1W"`, beside an `exclude-newer` that is
+// then a placeholder, `"0001-01-01T00:00:00Z" # This has no effect …` in current uv (crates/uv-resolver/src/lock/serialize.rs)
+// or the date it last resolved to in earlier ones (cloudquery/python-plugin-template's uv.lock diffs); the span is what the
+// sync must get. `UV_EXCLUDE_NEWER` takes a span as well as a date (uv-distribution-types' ExcludeNewerValue::from_str parses
+// a timestamp, a date, then a span). `[options]` also holds resolution-mode, prerelease-mode and fork-strategy before those
+// keys, so the whole table is printed.
 import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const lockOptions = [
@@ -33,12 +39,13 @@ const lockOptions = [
   'the image runs (`uv --version` on both sides). Then the lock is right, and the build passes the same options:',
   '',
   '```bash',
-  "grep -A3 '^\\[options\\]' uv.lock",
-  'UV_EXCLUDE_NEWER="$(grep -m1 \'^exclude-newer = \' uv.lock | cut -d\'"\' -f2)" uv sync --locked',
+  "sed -n '/^\\[options\\]/,/^$/p' uv.lock",
+  'UV_EXCLUDE_NEWER="$( (grep -m1 \'^exclude-newer-span = \' uv.lock || grep -m1 \'^exclude-newer = \' uv.lock) | cut -d\'"\' -f2)" uv sync --locked',
   '```',
   '',
-  '(`ENV UV_EXCLUDE_NEWER=…` or the same prefix on the `RUN` in a Dockerfile; `UV_EXCLUDE_NEWER` is `--exclude-newer`, uv',
-  '0.2.12 and later). `uv lock` would re-resolve without that date and drop the quarantine the lock was made with.',
+  '(the span, `exclude-newer-span = "P1W"`, when the lock has one: its `exclude-newer` is then only a placeholder; `ENV',
+  'UV_EXCLUDE_NEWER=…` or the same prefix on the `RUN` in a Dockerfile; `UV_EXCLUDE_NEWER` is `--exclude-newer`, uv 0.2.12 and',
+  'later). `uv lock` would re-resolve without that cutoff and drop the quarantine the lock was made with.',
   '',
 ];
 

@@ -104,6 +104,11 @@ const ROOTLESS_CHECK =
 
 const DESKTOP_LEAD = 'On Windows, for Docker Desktop (nothing to install inside the WSL distribution):';
 
+const DESKTOP_MESSAGE =
+  'The container asked for GPUs, and the log shows Docker Desktop: the daemon that refused is Docker Desktop\'s, which runs in ' +
+  'a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs ' +
+  'only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA\'s Windows driver for WSL.';
+
 export const gpuRuntimeMissing: RuleInput = {
   id: 'runtime/gpu-runtime-missing',
   title: 'Docker has no GPU runtime (NVIDIA Container Toolkit)',
@@ -122,6 +127,17 @@ export const gpuRuntimeMissing: RuleInput = {
     // Docker Desktop for Linux named by `docker info`: its CLI context (`Context:    desktop-linux`) or its own name for the
     // daemon's OS (`Operating System: Docker Desktop`). Desktop's bundled plugins (`v0.13.1-desktop.1`) only say it is installed.
     { name: 'desktopLinux', literals: ['desktop-linux', 'Operating System: Docker Desktop'], pattern: '^\\s{0,4}(?:Context:\\s{1,10}desktop-linux\\b|Operating System: Docker Desktop\\b)' },
+    // … but Docker Desktop on Windows and on macOS has the same context and OS name: the CLI's plugins are Windows programs
+    // (`Path:     C:\\Program Files\\Docker\\cli-plugins\\docker-ai.exe`, docker/for-win#14544 and #14487, both `Context:
+    // desktop-linux`) or live under a macOS home (`/Users/…/.docker/cli-plugins`), `docker version` names the client's OS
+    // (`OS/Arch: windows/amd64`), or the kernel is WSL 2's (`microsoft-standard-WSL2`).
+    {
+      name: 'desktopElsewhere',
+      literals: ['cli-plugins\\docker-', 'OS/Arch:', 'microsoft-standard-WSL2', '/Users/', '/Applications/Docker.app'],
+      pattern:
+        'cli-plugins\\\\docker-[\\w-]{1,40}\\.exe|^\\s{0,4}OS/Arch:\\s{1,20}(?:windows|darwin)/|microsoft-standard-WSL2|' +
+        '^\\s{0,6}Path:\\s{1,10}/Users/|/Applications/Docker\\.app/',
+    },
     // The host named by its reporter: `I am running Docker on my Windows 10 machine`. Only the words in the log
     // decide; a log that names no OS keeps the Linux route.
     { name: 'windowsHost', literals: ['Windows 1'], pattern: '\\b(?<os>Windows 1[01])\\b', ignoreCase: true },
@@ -189,7 +205,7 @@ export const gpuRuntimeMissing: RuleInput = {
       // has GPU support only on Windows with WSL 2 (docs.docker.com/desktop/features/gpu/), and its VM has no NVIDIA
       // Container Toolkit: "The recommendation is to use Docker Engine" (NVIDIA/nvidia-container-toolkit#83, the maintainer).
       // `docker context use default` went back to Docker Engine (NVIDIA/nvidia-container-toolkit#814, NVIDIA/nvidia-docker#1647).
-      when: 'desktopLinux&!windowsHost',
+      when: 'desktopLinux&!windowsHost&!desktopElsewhere',
       title: "`docker` talks to Docker Desktop's VM, which has no GPU",
       message:
         'The container asked for GPUs, and `docker info` in the log shows the CLI using Docker Desktop for Linux (`{context.desktopLinux}`). ' +
@@ -211,13 +227,12 @@ export const gpuRuntimeMissing: RuleInput = {
         'not on Docker Desktop for Linux.',
       ].join('\n'),
     },
+    // Docker Desktop on Windows or macOS, named by docker info's context alone: the Desktop reading below
+    { when: 'desktopLinux&desktopElsewhere', title: "Docker Desktop's daemon gives no GPU here", message: DESKTOP_MESSAGE, fix: desktopGpuSteps(DESKTOP_LEAD) },
     {
       when: 'dockerDesktop',
       title: "Docker Desktop's daemon gives no GPU here",
-      message:
-        'The container asked for GPUs, and the log shows Docker Desktop: the daemon that refused is Docker Desktop\'s, which runs in ' +
-        'a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs ' +
-        'only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA\'s Windows driver for WSL.',
+      message: DESKTOP_MESSAGE,
       fix: desktopGpuSteps(DESKTOP_LEAD),
     },
     {

@@ -8,6 +8,11 @@
 // release: "The default mode of the NVIDIA Container Runtime has been updated to make use of a just-in-time-generated CDI
 // specification instead of defaulting to the legacy mode" (its changelog, as distributions' update notices quote it).
 // `mode = "legacy"` in /etc/nvidia-container-runtime/config.toml forces the legacy mode (NVIDIA/nvidia-container-toolkit#1553).
+// Only the NVIDIA runtime moved: `--gpus` on Docker's default runtime (runc) runs the toolkit's hook directly, and the hook
+// still resolves to the legacy mode (CHANGELOG.md, v1.18.0-rc.1: "Default to jit-cdi mode in the nvidia runtime", "Resolve to
+// legacy by default in nvidia-container-runtime-hook"; PR #910: "when only the nvidia-container-runtime-hook is used (as is
+// the case with the Docker --gpus flag …), the default runtime mode is set to legacy"). `nvidia-ctk runtime configure
+// --set-as-default` makes the NVIDIA runtime Docker's default (cmd/nvidia-ctk/runtime/configure, v1.18.0).
 import type { RuleInput } from '../../schema.js';
 
 const GUIDE = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html';
@@ -46,6 +51,10 @@ export const nvidiaCgroupDeviceRules: RuleInput = {
     'sudo systemctl restart docker',
     'docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi',
     '```',
+    '',
+    'Start GPU containers with that runtime (`--runtime=nvidia`, or `runtime: nvidia` in compose): `--gpus` alone, on Docker\'s',
+    'default runtime, runs the toolkit\'s hook directly, and the hook stays in the legacy mode on 1.18 too. To make the NVIDIA',
+    'runtime Docker\'s default: `sudo nvidia-ctk runtime configure --runtime=docker --set-as-default && sudo systemctl restart docker`.',
     '',
     'If it persists on 1.18 or later, see the mode in /etc/nvidia-container-runtime/config.toml (`mode = "legacy"` forces the old path)',
     'and report it with the output of `nvidia-ctk --version` and `docker info` to https://github.com/NVIDIA/nvidia-container-toolkit/issues.',

@@ -9,6 +9,9 @@
 // cause, which shell/bash-only-in-sh and the Dockerfile check pipefail-missing read. The fix is the one of
 // runtime/exec-no-such-file: `sed -i 's/\r$//'` (GNU and BusyBox sed read `\r`), and `*.sh text eol=lf` in
 // .gitattributes with `git add --renormalize .` (git-scm.com/docs/gitattributes, "eol"; git-scm.com/docs/git-add).
+// The name before the line number is the shell's `$0`: a script's path, or the shell itself when the commands came as text
+// (`sh -c "$(cat crlf.sh)"` gives `sh: 1: set: Illegal option -`, dash 0.5.12 on this machine; a `RUN` runs `/bin/sh -c`). The
+// shell is no script to convert: that form names no file.
 import type { RuleInput } from '../../schema.js';
 
 export const crlfLineEndings: RuleInput = {
@@ -21,7 +24,16 @@ export const crlfLineEndings: RuleInput = {
       // `\r` (or the paste's closing quote) after the dash
       literals: ['llegal option -'],
       pattern:
-        '(?:(?<script>[^\\s:`\'"]{1,300}): )?(?:set: line \\d{1,7}|\\d{1,7}: set): [Ii]llegal option -\\r?[`\'"]?\\s*$',
+        '(?:(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox): |(?<script>[^\\s:`\'"]{1,300}): )?(?:set: line \\d{1,7}|\\d{1,7}: set): ' +
+        '[Ii]llegal option -\\r?[`\'"]?\\s*$',
+    },
+  ],
+  context: [
+    {
+      // the shell's own name where a script's would be: the commands were given as text (`sh -c`)
+      name: 'shellText',
+      literals: ['llegal option -'],
+      pattern: '(?:^|\\s)(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox): (?:set: line \\d{1,7}|\\d{1,7}: set): [Ii]llegal option -\\r?[`\'"]?\\s*$',
     },
   ],
   scope: 'step',
@@ -43,5 +55,26 @@ export const crlfLineEndings: RuleInput = {
     'files out with CRLF under `core.autocrlf`). A script mounted into the container at run time (a bind mount, a ConfigMap)',
     'is converted in its source the same way: `sed -i \'s/\\r$//\' FILE`.',
   ].join('\n'),
+  variants: [
+    {
+      when: 'shellText',
+      message:
+        'The shell refused an option it printed as a bare `-`: the option is a carriage return, invisible in the log. The shell names ' +
+        'itself where a script\'s path would be, so it ran commands given to it as text (`sh -c`, as a `RUN` line runs them), and that ' +
+        'text ends its lines with Windows (CRLF) line endings: its `set -e` reaches the shell as `set -e\\r`.',
+      fix: [
+        'Find where the commands come from: a file read into the command (`sh -c "$(cat FILE)"`, an env file, a here-document) saved',
+        'with CRLF line endings. Check a file\'s line ends with `head -3 FILE | od -c` (`\\r \\n` is CRLF), and convert it before it is',
+        'read:',
+        '',
+        '```sh',
+        "sed -i 's/\\r$//' FILE",
+        '```',
+        '',
+        '(or `dos2unix FILE`), then keep Git from converting it again: a `.gitattributes` at the root of the repository with a line',
+        'such as `*.sh text eol=lf` for those files, then `git add --renormalize .` and a commit.',
+      ].join('\n'),
+    },
+  ],
   docs: 'https://git-scm.com/docs/gitattributes#_eol',
 };
