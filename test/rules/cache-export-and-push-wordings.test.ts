@@ -1,4 +1,4 @@
-// buildx/cache-export-failed: two readings that are not "a flaky backend, run again".
+// buildx/cache-export-failed: two readings that are not "a flaky backend, run again"; buildkit/push-denied: podman's wording.
 // - a cache type given without `type=` (`--cache-to inline`): buildx reads it as a registry ref (docker.io/library/inline), so the
 //   export fails at Docker Hub on every run; the fix is `type=inline`. A value that is a real ref, or one with `type=`, is not it.
 // - the GitHub cache service answering with an HTML page (`failed to parse error response 400: <h2>…`): a service outage.
@@ -77,5 +77,21 @@ describe('buildx/cache-export-failed: the GitHub cache service down', () => {
     const findings = await analyzeLog(fixture('buildx/cache-export-failed/match-gha-read-on-closed-body.log'));
     expect(findings[0]?.ruleId).toBe('buildx/cache-export-failed');
     expect(findings[0]?.title).not.toContain('unavailable');
+  });
+});
+
+describe('buildkit/push-denied: podman / buildah / skopeo (containers/image) wording', () => {
+  test('push-to-registry#52: a 403 on the destination blob check is a refused push', async () => {
+    const findings = await analyzeLog(fixture('buildkit/push-denied/match-podman-reuse-blob-403.log'));
+    expect(findings[0]?.ruleId).toBe('buildkit/push-denied');
+    expect(findings[0]?.fix).toContain('Manage Actions access');
+  });
+
+  test('a 500 on the same line is the registry failing, not a refusal', async () => {
+    const { pushDenied } = await import('../../src/rules/catalog/buildkit/push-denied.js');
+    const m = pushDenied.match?.find((x) => x.literals.includes('failed to read from destination repository '));
+    const re = new RegExp(m?.pattern ?? '^$');
+    expect(re.test('failed to read from destination repository test/image_name: 500 (Internal Server Error)')).toBe(false);
+    expect(re.test('failed to read from destination repository my_org/my_image: 403 (Forbidden)')).toBe(true);
   });
 });
