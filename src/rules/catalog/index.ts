@@ -46,6 +46,7 @@ import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { librarySymbolMismatch } from './runtime/library-symbol-mismatch.js';
 import { illegalInstruction } from './runtime/illegal-instruction.js';
+import { qemuSegfault } from './buildx/qemu-segfault.js';
 import { nvidiaModuleGplSymbol } from './runtime/nvidia-module-gpl-symbol.js';
 import { bitsandbytesCudaSetup } from './runtime/bitsandbytes-cuda-setup.js';
 import { ncclShmTooSmall } from './runtime/nccl-shm-too-small.js';
@@ -218,6 +219,7 @@ export const builtinRules: RuleInput[] = [
   torchSymbolMismatch,
   librarySymbolMismatch,
   illegalInstruction,
+  qemuSegfault,
   nvidiaModuleGplSymbol,
   bitsandbytesCudaSetup,
   ncclShmTooSmall,

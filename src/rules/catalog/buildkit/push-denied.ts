@@ -21,6 +21,11 @@
 //   when it holds a secret for that registry (POST to the token endpoint, then GET on 401/404), and `failed to fetch
 //   anonymous token` when it holds none: so the registry refused credentials the builder had. Docker Hub names a
 //   repository without a namespace `library/<name>`, the official images, which no user account can push to.
+// - podman / buildah / skopeo (containers/image, docker/docker_image_dest.go: `failed to read from destination repository %s:
+//   %d (%s)` when the check for a blob already in the destination answers other than 200/401/404, wrapped by copy as `trying to
+//   reuse blob … at destination`): `Error: trying to reuse blob sha256:… at destination: failed to read from destination repository
+//   my_org/my_image: 403 (Forbidden)` (redhat-actions/push-to-registry#52: a ghcr.io package that existed without Actions access
+//   for the pushing repository). Only 401 / 403 are refusals; a 500 on the same line is the registry's own failure.
 // A retry does not help: the credentials or the name must change.
 import { ATTESTATION_REFUSAL } from './attestation-push-rejected.js';
 import type { RuleInput } from '../../schema.js';
@@ -140,6 +145,11 @@ export const pushDenied: RuleInput = {
       pattern:
         'failed to push (?<ref>\\S{1,300}): (?<reason>unexpected status from (?:POST|PUT|PATCH|HEAD) request to \\S{1,500}: (?:401 Unauthorized|403 Forbidden))',
     },
+    // podman / buildah / skopeo: `Error: trying to reuse blob sha256:… at destination: failed to read from destination repository my_org/my_image: 403 (Forbidden)`
+    {
+      literals: ['failed to read from destination repository '],
+      pattern: 'failed to read from destination repository (?<ref>\\S{1,300}): (?<reason>40[13] \\((?:Forbidden|Unauthorized)\\))',
+    },
     // The push's token request refused (see above): the request's scope asks for `push`; the status on the same line
     // (roboreg/roboreg#117: `…%3Apull%2Cpush&service=registry.docker.io: 401 Unauthorized: access token has insufficient
     // scopes`), or nothing after the URL when a paste wrapped the status onto the next line. Another status (a 5xx of the
@@ -159,6 +169,7 @@ export const pushDenied: RuleInput = {
     { name: 'pushRef', literals: ['failed to push '], pattern: 'failed to push (?<ref>[^\\s:]{1,300}(?::[\\w][\\w.-]{0,127})?):' },
     { name: 'ghcr', literals: ['ghcr.io', 'write_package', 'organization package'] },
     { name: 'scope', literals: ['insufficient_scope'] },
+    { name: 'containersImage', literals: ['failed to read from destination repository '] },
   ],
   // A base image the builder may not pull says `pull access denied, … insufficient_scope` (buildkit/base-image-not-found);
   // a refusal of the attestation manifest pushed with the image is buildkit/attestation-push-rejected's.
@@ -176,6 +187,19 @@ export const pushDenied: RuleInput = {
   ].join('\n'),
   variants: [
     ...pushTokenVariants(),
+    {
+      when: 'containersImage&!ghcr',
+      message:
+        'The image was built, but the registry refused its push to `{ref}` with {reason} (podman / buildah / skopeo checking for a layer ' +
+        'already in the destination): the login used may not read or write that repository. The log does not name the registry.',
+      fix: [
+        'Log in to the registry of the destination with an account or token that may push to `{ref}`, in the same job and before the push',
+        '(`podman login REGISTRY`, or redhat-actions/podman-login in a workflow), and check that `{ref}` is under that account\'s namespace.',
+        '',
+        'On ghcr.io from GitHub Actions, a 403 with `packages: write` granted means the package already exists and this repository has no',
+        'write access to it: in the package\'s settings, "Manage Actions access", add this repository with the Write role.',
+      ].join('\n'),
+    },
     {
       when: 'ghcr',
       message:

@@ -9,6 +9,20 @@
 //   docker/build-push-action#858): `#21 ERROR: error writing manifest blob: failed commit on ref "sha256:…": unexpected
 //   status: 400 Bad Request` with buildkitd's `reference for unknown type: application/vnd.buildkit.cacheconfig.v0`.
 //   Docker staff acknowledged it as a change on Docker Hub's side.
+// - A cache type written without `type=` (docker/buildx#2731: `--cache-to inline`, then `failed to authorize: … auth.docker.io/
+//   token?scope=repository%3Alibrary%2Finline`): buildx reads a `--cache-to` / `--cache-from` value with no `=` as the short form
+//   of a registry cache, `type=registry,ref=<value>` (util/buildflags/cache.go, ParseCacheEntry: "This is ref only format";
+//   UnmarshalText: one field without `=` → `Type = "registry"`, `Attrs = {"ref": value}`), and a bare name such as `inline` is
+//   the Docker Hub image `docker.io/library/inline`. So the export goes to Docker Hub and fails there on every run. The fix is the
+//   type: `--cache-to type=inline` (Docker's "Inline cache" page: "pass `type=inline` to the `--cache-to` option"; an inline
+//   cache is read back with `--cache-from type=registry,ref=<registry>/<image>`). The same diagnosis in rocker-org/rocker-versioned2#274.
+// - The cache service answering with an HTML page (docker/build-push-action#1485, 2026-03: `#14 exporting to GitHub Actions Cache`,
+//   `#14 ERROR: failed to parse error response 400: <h2>Our services aren't available right now</h2>…`, GitHub's outage page; the
+//   same page in actions/cache#1627): BuildKit's GitHub cache client (tonistiigi/go-actions-cache, cache.go checkResponse) reads a
+//   non-2xx answer as the API's JSON error and, when the body is not JSON, wraps it as `failed to parse error response <status>:
+//   <body>`. An HTML body there is the service's (or a proxy's) error page, not an answer of the cache API about this cache: a
+//   service-side failure. Fix: run later, and `ignore-error=true` on `cache-to` so an outage cannot fail the build (the maintainer in
+//   docker/buildx#3303: "Set `ignore-error=true` in your `--cache-to` options for this behavior").
 // Rate limits (429) and bodies too large (413) during the export are other rules' (buildkit/registry-rate-limit,
 // buildkit/push-too-large).
 // Where the advice comes from (moby/buildkit README, "Export cache"; docs.docker.com/build/cache/backends/):
@@ -67,6 +81,8 @@ export const cacheExportFailed: RuleInput = {
   severity: 'error',
   match: [
     { literals: ['error writing layer blob: ', 'error writing manifest blob: '], pattern: 'error writing (?<what>layer|manifest) blob: (?<reason>[^\\n]{1,400})' },
+    // The GitHub cache client's wrapping of a non-JSON error answer (an HTML error page): `failed to parse error response 400: <h2>…`
+    { literals: ['failed to parse error response '], pattern: 'failed to parse error response (?<code>\\d{3}): (?<reason>[^\\n]{1,400})' },
     // The cache service's bare answer as the export step's whole error (clemensv/real-time-sources#1549: `#16 exporting to
     // GitHub Actions Cache`, `#16 ERROR: not_found`, `ERROR: failed to build: failed to solve: not_found`, after the push
     // was done; the repository's cache was over GitHub's 10 GB and entries were evicted while the exports ran).
@@ -109,6 +125,19 @@ export const cacheExportFailed: RuleInput = {
       pattern:
         '(?:"buildkit": "|Buildkit:\\s{1,20}|BuildKit version:\\s{1,20}|moby/buildkit:|^\\s{0,8}builder-[\\w-]{1,80}: )v(?<version>0\\.(?:\\d|1\\d)\\.\\d{1,3})\\b',
     },
+    // a cache type given as the whole value, no `type=` (`--cache-to inline`, build-push-action's `cache-to: inline`): a registry ref
+    {
+      name: 'bareCacheType',
+      literals: ['--cache-to', 'cache-to:'],
+      pattern: '(?:--cache-to[= ]|cache-to:[ \\t]{0,20})["\']?(?<word>inline|local|registry|gha|s3|azblob)["\']?(?=[ \\t]|\\\\|$)',
+    },
+    // the registry token request for that ref: `scope=repository%3Alibrary%2Finline` (`repository:library/inline`)
+    {
+      name: 'libraryScope',
+      literals: ['library%2F', 'repository:library/'],
+      pattern: 'repository(?:%3A|:)library(?:%2F|/)(?<word>inline|local|registry|gha|s3|azblob)(?![\\w.-])',
+    },
+    { name: 'htmlError', literals: ['failed to parse error response '], pattern: 'failed to parse error response (?<code>\\d{3}): \\s{0,4}<' },
     { name: 'badRequest', literals: ['400 Bad Request'] },
     { name: 'cacheConfig', literals: ['application/vnd.buildkit.cacheconfig.v0'] },
   ],
@@ -126,6 +155,50 @@ export const cacheExportFailed: RuleInput = {
     'and what it answered.',
   ].join('\n'),
   variants: [
+    ...(['bareCacheType', 'libraryScope'] as const).map((ctx) => ({
+      when: ctx,
+      title: 'Cache export went to a Docker Hub image: `cache-to` names no `type=`',
+      message:
+        `The image was built, but its cache export failed (\`{reason}\`): \`{context.${ctx}.word}\` was given as the whole \`cache-to\` value, ` +
+        `without \`type=\`, and buildx reads a value without \`=\` as a registry cache ref (\`type=registry,ref={context.${ctx}.word}\`): the image ` +
+        `\`docker.io/library/{context.${ctx}.word}\` on Docker Hub, which this login may not write. It fails the same way on every run.`,
+      fix: [
+        `Name the type: \`--cache-to type={context.${ctx}.word}\` (build-push-action: \`cache-to: type={context.${ctx}.word}\`). \`inline\` takes no other ` +
+          'option; the other backends take theirs after the type (`type=gha,mode=max`, `type=local,dest=…`, `type=registry,ref=…`: ' +
+          'https://docs.docker.com/build/cache/backends/). A `--cache-from` value without `type=` is read the same way; an inline cache is ' +
+          'read back from the image itself: `--cache-from type=registry,ref=` followed by the image\'s own name.',
+      ].join('\n'),
+    })),
+    ...(['htmlError&gha', 'htmlError&enrich.ghaExportStep'] as const).map((when) => ({
+      when,
+      title: 'GitHub Actions cache service unavailable: the cache export failed',
+      retryable: true,
+      message:
+        'The image was built, but exporting its build cache failed: the GitHub Actions cache service answered {context.htmlError.code} ' +
+        'with an HTML page instead of its API\'s JSON answer (the evidence). That page is the service\'s (GitHub\'s outage page reads ' +
+        '"Our services aren\'t available right now"): the service was down, nothing in the workflow is wrong, and a failed cache export fails the build.',
+      fix: [
+        'Run the job again later (https://www.githubstatus.com shows whether Actions is degraded). So that an outage of the cache',
+        'service can never fail the build again, add `ignore-error=true` to the cache export (BuildKit 0.11 or later):',
+        '',
+        '```yaml',
+        'cache-to: type=gha,mode=max,ignore-error=true',
+        '```',
+      ].join('\n'),
+    })),
+    {
+      when: 'htmlError',
+      title: 'Cache backend answered with an error page: the cache export failed',
+      retryable: true,
+      message:
+        'The image was built, but exporting its build cache failed: the cache service answered {context.htmlError.code} with an HTML ' +
+        'page instead of its API\'s answer (the evidence), the error page of the service or of a proxy in front of it. A failed cache export fails the build.',
+      fix: [
+        'Run the job again later; if it fails the same way, open the cache URL the build uses from the same machine to see who serves',
+        'that page (a proxy, or the service itself). So that a cache export can never fail the build, add `ignore-error=true` to it',
+        '(BuildKit 0.11 or later): `--cache-to type=…,ignore-error=true`.',
+      ].join('\n'),
+    },
     {
       when: 'gha&oldBuildx',
       title: 'GitHub Actions cache export failed: buildx too old for the cache service',
