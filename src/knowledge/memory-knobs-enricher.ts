@@ -29,6 +29,9 @@
 //   runs one device compile per architecture for each of the flash-attention kernels that blew up. MAX_JOBS and
 //   CMAKE_BUILD_PARALLEL_LEVEL are not read (build.py runs `cmake --build … --parallel N` itself). microsoft/onnxruntime#18579:
 //   `--parallel 1` did not help; `--cmake_extra_defines CMAKE_CUDA_ARCHITECTURES=75` did ("Now build works").
+// - A setup.py build named by the command (`python3 setup.py bdist_wheel`) whose package the log does not name: the
+//   knobs of the setup.py builds that read them are named, each with its reader (torch.utils.cpp_extension: MAX_JOBS;
+//   flash-attn and vllm: NVCC_THREADS too, extension-knobs.ts), and a setup.py that reads neither is said to need its own.
 // - Docker Desktop sets the memory of its VM in Settings, Resources (docs.docker.com/desktop/settings-and-
 //   maintenance/settings, "Resources": "Memory limit").
 import type { BuildModel, Step } from '../model/types.js';
@@ -69,6 +72,13 @@ function knobNote(pkg: string | null): string {
   }
   return 'PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL when it is given no -j or --parallel of its own; a make or ninja called directly, or a -j / --parallel written in the command, needs that number lowered.';
 }
+
+/** A setuptools build run by the command: `python3 setup.py bdist_wheel`, `python setup.py install`. */
+const SETUP_PY_BUILD = /\bsetup\.py\s+(?:bdist_wheel|build_ext|build|install|develop)\b/;
+const SETUP_PY_NOTE =
+  'The step builds with setup.py: a PyTorch C++/CUDA extension (torch.utils.cpp_extension) runs MAX_JOBS compile jobs at once, and ' +
+  'flash-attn and vLLM also pass NVCC_THREADS to each nvcc (flash-attn\'s default is 4), so memory grows with both; a setup.py that ' +
+  'reads neither takes its job count from its own build docs.';
 
 /** The RUN the step ran: its own instruction, the one BuildKit's error names, or the classic builder's last line (`context.classicRun`). */
 function commandOf(captures: Readonly<Record<string, string>>, step: Step | null, model: BuildModel): string {
@@ -120,7 +130,8 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, st
   if (jobs !== null) return commandKnobs(jobs, command, captures, facts);
   const pkg = packageOf(captures);
   if (pkg === 'onnxruntime') return onnxruntimeKnobs(facts);
-  const env = jobsEnv(pkg);
+  const setupPy = pkg === null && SETUP_PY_BUILD.test(command);
+  const env = setupPy ? 'MAX_JOBS=2 NVCC_THREADS=1' : jobsEnv(pkg);
   const inImage = facts.place === 'image-build';
   // Where the build ran is unknown (an excerpt without builder framing): both forms, each labelled.
   const unknown = facts.place === null;
@@ -135,9 +146,9 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, st
       : unknown
         ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:`
         : 'Set in the shell before the build command:',
-    knobNote: knobNote(pkg),
+    knobNote: setupPy ? SETUP_PY_NOTE : knobNote(pkg),
     // TORCH_CUDA_ARCH_LIST is read by torch.utils.cpp_extension (and the packages built with it), not by make or cmake.
-    tailNote: `${pkg === null || pkg === 'rapids-cudf' ? '' : 'Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '}${runnerNote(facts)}`,
+    tailNote: `${(pkg === null && !setupPy) || pkg === 'rapids-cudf' ? '' : 'Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '}${runnerNote(facts)}`,
     runnerNote: runnerNote(facts),
     ...(pkg === null && command === '' ? { buildUnknown: 'yes' } : {}),
   };
