@@ -188,7 +188,21 @@ export const oomKilled: RuleInput = {
     // What is being compiled, for the knobs (memory-knobs enricher).
     { name: 'flashAttn', literals: ['flash_attn', 'flash-attn', 'flash-attention'] },
     { name: 'vllm', literals: ['vllm'] },
-    { name: 'torchExtension', literals: ['torch/include', 'torch.utils.cpp_extension', 'BuildExtension'] },
+    // torch.utils.cpp_extension's BuildExtension adds `-DTORCH_API_INCLUDE_EXTENSION_H` to every compile of an extension
+    // (torch/utils/cpp_extension.py, build_extensions: `self._add_compile_flag(extension, '-DTORCH_API_INCLUDE_EXTENSION_H')`).
+    { name: 'torchExtension', literals: ['torch/include', 'torch.utils.cpp_extension', 'BuildExtension', '-DTORCH_API_INCLUDE_EXTENSION_H'] },
+    // What multiplies each nvcc's memory, read from the compile command the log shows (memory-knobs enricher):
+    // `--threads N` (flash-attn's setup.py: `NVCC_THREADS = os.getenv("NVCC_THREADS") or "4"`, passed as `--threads`), and
+    // the package's own `-gencode arch=…,code=…` list, written with a space: torch writes TORCH_CUDA_ARCH_LIST as
+    // `-gencode=arch=…` (cpp_extension.py, _get_cuda_arch_flags) and adds none when the extension passes any arch flag of its own.
+    { name: 'nvccThreads', literals: ['--threads '], pattern: '(?:nvcc|-gencode)[^\\n]{0,4000}?\\s--threads\\s(?<n>\\d{1,3})(?=\\s|$)', keep: 'last' },
+    {
+      name: 'ownGencode',
+      literals: ['-gencode arch=compute_'],
+      // From the first such flag to the end of the line: the enricher reads every `-gencode arch=…,code=…` in it.
+      pattern: '(?<list>-gencode arch=compute_[^\\n]{0,4000})',
+      keep: 'last',
+    },
     // RAPIDS cudf, built by its build.sh (which passes -j${PARALLEL_LEVEL}): the command, or libcudf's CMake targets
     // (`make[2]: *** [CMakeFiles/cudf_base.dir/src/…cu.o] Error 9`, rapidsai/cudf#8018).
     { name: 'rapidsCudf', literals: ['CMakeFiles/cudf', 'build.sh'], pattern: 'CMakeFiles/cudf\\w{0,40}\\.dir/|build\\.sh\\b[^\\n]{0,200}\\blibcudf\\b' },
