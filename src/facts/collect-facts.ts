@@ -80,6 +80,7 @@ export class FactCollector {
       case 'step-output':
         if (event.echo || event.status) break;
         this.output(event.text, event.line, event.id);
+        if (event.stamped === true) this.stampedLine(event.text, event.line);
         // Unframed text (a pasted step of the job) is the implicit step's output.
         this.actionLine(event.text, event.line);
         break;
@@ -137,6 +138,14 @@ export class FactCollector {
    * complete successfully: exit code: 1`, runpod-workers/worker-stable_diffusion_v1#17): the failing command ran in
    * an image build, even when the log was pasted without the step's `#N` lines (with them, the steps say so: the line is kept until the build ends).
    */
+  /** Unframed lines with BuildKit's elapsed seconds taken off: the first, and how many. */
+  private stamped: { text: string; line: number; count: number } | null = null;
+
+  private stampedLine(text: string, line: number): void {
+    if (this.stamped === null) this.stamped = { text, line, count: 1 };
+    else this.stamped.count++;
+  }
+
   private runFailedLine(text: string, line: number): void {
     if (this.runFailed === null && runFailedPattern.test(text)) this.runFailed = { text, line };
   }
@@ -180,6 +189,10 @@ export class FactCollector {
     } else if (this.runFailed !== null) {
       const { text, line } = this.runFailed;
       this.add('place', 'image-build', 'buildkit-error', text, { line, stage: null, target: null, step: null });
+    } else if (this.stamped !== null && this.stamped.count >= 2) {
+      // A piece of BuildKit's error box pasted without its header (`138.5 Killed` on several lines): a RUN's output.
+      const { text, line } = this.stamped;
+      this.add('place', 'image-build', 'buildkit-seconds', text, { line, stage: null, target: null, step: null });
     }
     const runner = this.values.get('runner');
     if (runner?.some((v) => v.value !== 'github-actions')) {

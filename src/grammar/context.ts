@@ -209,7 +209,7 @@ export class ParseContext {
   }
 
   /** Output that belongs to no framed step: the implicit step before any framing, else plain text. */
-  unframed(line: number, text: string): void {
+  unframed(line: number, text: string, stamped = false): void {
     if (this.framed) {
       this.emit({ type: 'text', line, text });
       return;
@@ -219,6 +219,6 @@ export class ParseContext {
       this.seeFormat('plain-text');
       this.emit({ type: 'step-started', line, header: implicitStepHeader() });
     }
-    this.emit({ type: 'step-output', line, id: IMPLICIT_STEP_ID, seconds: null, text });
+    this.emit({ type: 'step-output', line, id: IMPLICIT_STEP_ID, seconds: null, text, ...(stamped ? { stamped: true } : {}) });
   }
 }

@@ -88,6 +88,11 @@ export type BuildEvent =
        */
       echo?: boolean;
       /**
+       * True for unframed text that came with BuildKit's elapsed seconds in front (`138.5 Killed`, a piece of BuildKit's
+       * error box pasted without its header), which were taken off: a sign the text is a BuildKit step's output.
+       */
+      stamped?: boolean;
+      /**
        * True when the text was decoded from an encoded record (rawjson's base64 log data) and so
        * was not in the raw line the redactor saw: the analyzer redacts it before other stages.
        */

@@ -114,9 +114,12 @@ export class LogParser {
       ctx.emit({ type: 'step-output', line: line.line, id: failed, seconds: null, text: body });
       return;
     }
-    ctx.unframed(line.line, body);
+    ctx.unframed(line.line, body, body !== text && BUILDKIT_SECONDS.test(text));
   }
 }
+
+/** BuildKit's elapsed seconds exactly as it prints them, `%#.4g` in five characters: `0.061 `, `12.34 `, `138.5 `, `1234. `. */
+const BUILDKIT_SECONDS = /^(?:\d\.\d{3}|\d\d\.\d\d|\d{3}\.\d|\d{4}\.) /;
 
 /**
  * A piece of BuildKit's error box pasted without its `> [stage 3/7] RUN …:` header, or of a tty

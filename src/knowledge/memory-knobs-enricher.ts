@@ -29,6 +29,15 @@
 //   runs one device compile per architecture for each of the flash-attention kernels that blew up. MAX_JOBS and
 //   CMAKE_BUILD_PARALLEL_LEVEL are not read (build.py runs `cmake --build … --parallel N` itself). microsoft/onnxruntime#18579:
 //   `--parallel 1` did not help; `--cmake_extra_defines CMAKE_CUDA_ARCHITECTURES=75` did ("Now build works").
+// - A setup.py build named by the command (`python3 setup.py bdist_wheel`) whose package the log does not name: the
+//   knobs of the setup.py builds that read them are named, each with its reader (torch.utils.cpp_extension: MAX_JOBS;
+//   flash-attn and vllm: NVCC_THREADS too, extension-knobs.ts), and a setup.py that reads neither is said to need its own.
+// - What the compile command in the log shows (oom-killed's nvccThreads / ownGencode contexts), for a torch extension or
+//   flash-attn: nvcc's `--threads N` multiplies each job (flash-attn setup.py: `NVCC_THREADS = os.getenv("NVCC_THREADS") or "4"`,
+//   appended as `["--threads", NVCC_THREADS]`; the setup.py files copied from it do the same), so both knobs go to 1; and a
+//   `-gencode arch=…` list in the space form is the package's own: torch's cpp_extension writes TORCH_CUDA_ARCH_LIST as
+//   `-gencode=arch=compute_XY,code=sm_XY` and returns no arch flags at all when the extension's own flags hold one
+//   (_get_cuda_arch_flags: `if 'arch' in flag: return []`), so the list is narrowed in the package's setup.py.
 // - Docker Desktop sets the memory of its VM in Settings, Resources (docs.docker.com/desktop/settings-and-
 //   maintenance/settings, "Resources": "Memory limit").
 import type { BuildModel, Step } from '../model/types.js';
@@ -68,6 +77,44 @@ function knobNote(pkg: string | null): string {
     return "This is a cudf build: cudf's build.sh passes -j${PARALLEL_LEVEL} to cmake --build (one job per core when unset), so MAX_JOBS and CMAKE_BUILD_PARALLEL_LEVEL do not reach it; a make run by hand in cpp/build needs its own -j lowered.";
   }
   return 'PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL when it is given no -j or --parallel of its own; a make or ninja called directly, or a -j / --parallel written in the command, needs that number lowered.';
+}
+
+/** A setuptools build run by the command: `python3 setup.py bdist_wheel`, `python setup.py install`. */
+const SETUP_PY_BUILD = /\bsetup\.py\s+(?:bdist_wheel|build_ext|build|install|develop)\b/;
+const SETUP_PY_NOTE =
+  'The step builds with setup.py: a PyTorch C++/CUDA extension (torch.utils.cpp_extension) runs MAX_JOBS compile jobs at once, and ' +
+  'flash-attn and vLLM also pass NVCC_THREADS to each nvcc (flash-attn\'s default is 4), so memory grows with both; a setup.py that ' +
+  'reads neither takes its job count from its own build docs.';
+
+/**
+ * What the compile command in the log shows of each nvcc's own load, for a torch extension or flash-attn build: its
+ * `--threads N` and the package's own `-gencode arch=…,code=…` targets (oom-killed's nvccThreads / ownGencode contexts).
+ */
+function nvccShown(captures: Readonly<Record<string, string>>, pkg: string | null): { threads: number | null; targets: string[] } {
+  if (pkg !== 'torch-cpp-extension' && pkg !== 'flash-attn') return { threads: null, targets: [] };
+  const n = Number(captures['context.nvccThreads.n'] ?? '');
+  const list = captures['context.ownGencode.list'] ?? '';
+  const targets = [...list.matchAll(/(?<=\s|^)-gencode arch=compute_\w{1,8},code=(\w{1,16})(?=\s|$)/g)].map((m) => m[1]!);
+  return { threads: Number.isInteger(n) && n > 1 ? n : null, targets };
+}
+
+/** nvcc's `--threads N` in the command: flash-attn's setup.py (and the setup.py files copied from it) passes NVCC_THREADS there. */
+function threadsNote(threads: number): string {
+  return (
+    `The compile command in the log gives each nvcc --threads ${threads}, so the peak is about MAX_JOBS x ${threads} compilations at once: ` +
+    'flash-attn\'s setup.py, and the setup.py files copied from it, pass NVCC_THREADS as that number (default 4), so set both to 1; ' +
+    'a setup.py that writes the number itself needs it lowered there.'
+  );
+}
+
+/** The package's own -gencode list (the space form torch does not write): TORCH_CUDA_ARCH_LIST does not narrow it. */
+function ownArchNote(targets: readonly string[]): string {
+  const shown = targets.length > 6 ? `${targets.slice(0, 6).join(', ')}, …` : targets.join(', ');
+  return (
+    `Each file is also compiled for ${targets.length} GPU targets (${shown}), from the package's own -gencode flags: torch.utils.cpp_extension ` +
+    'adds no TORCH_CUDA_ARCH_LIST flags when an extension passes its own, so keep only the architectures of the GPUs you run in the ' +
+    "package's setup.py (flash-attn reads FLASH_ATTN_CUDA_ARCHS): each target left out is one device compile less per file."
+  );
 }
 
 /** The RUN the step ran: its own instruction, the one BuildKit's error names, or the classic builder's last line (`context.classicRun`). */
@@ -120,7 +167,9 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, st
   if (jobs !== null) return commandKnobs(jobs, command, captures, facts);
   const pkg = packageOf(captures);
   if (pkg === 'onnxruntime') return onnxruntimeKnobs(facts);
-  const env = jobsEnv(pkg);
+  const setupPy = pkg === null && SETUP_PY_BUILD.test(command);
+  const shown = nvccShown(captures, pkg);
+  const env = shown.threads !== null ? 'MAX_JOBS=1 NVCC_THREADS=1' : setupPy ? 'MAX_JOBS=2 NVCC_THREADS=1' : jobsEnv(pkg);
   const inImage = facts.place === 'image-build';
   // Where the build ran is unknown (an excerpt without builder framing): both forms, each labelled.
   const unknown = facts.place === null;
@@ -135,9 +184,15 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, st
       : unknown
         ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:`
         : 'Set in the shell before the build command:',
-    knobNote: knobNote(pkg),
+    knobNote: `${setupPy ? SETUP_PY_NOTE : knobNote(pkg)}${shown.threads === null ? '' : ` ${threadsNote(shown.threads)}`}`,
     // TORCH_CUDA_ARCH_LIST is read by torch.utils.cpp_extension (and the packages built with it), not by make or cmake.
-    tailNote: `${pkg === null || pkg === 'rapids-cudf' ? '' : 'Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '}${runnerNote(facts)}`,
+    tailNote: `${
+      shown.targets.length > 1
+        ? `${ownArchNote(shown.targets)} `
+        : (pkg === null && !setupPy) || pkg === 'rapids-cudf'
+          ? ''
+          : 'Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '
+    }${runnerNote(facts)}`,
     runnerNote: runnerNote(facts),
     ...(pkg === null && command === '' ? { buildUnknown: 'yes' } : {}),
   };

@@ -36,7 +36,14 @@
 // job when `platforms:` names one: Docker's "Distribute build across multiple runners" (docs.docker.com/build/ci/github-actions/
 // multi-platform/) runs a matrix with one platform per runner, pushes each by digest, and a merge job makes the manifest list with
 // `docker buildx imagetools create`.
-import type { RuleInput } from '../../schema.js';
+// A failed write under a package manager's download cache (`failed to register layer: write /root/.cache/pip/http-v2/…: no
+// space left on device`, sgl-project/sglang#7081, a DeepEP image built in GitHub Actions) is not a pull: the layer being
+// registered is this build's own RUN, and what filled it is the cache that RUN left in it. pip keeps downloads under
+// <cache dir>/http-v2 (pypa/pip src/pip/_internal/cli/index_command.py), `--no-cache-dir` disables it (cmdoptions.py); uv's
+// `--no-cache` (alias `--no-cache-dir`, env UV_NO_CACHE) uses a temporary directory instead (astral-sh/uv crates/uv-cache/src/
+// cli.rs); `apt-get clean` clears /var/cache/apt/archives (apt-get(8)). A cache mount keeps the cache out of the image
+// (`RUN --mount=type=cache,target=…`, docs.docker.com/reference/dockerfile/#run---mounttypecache).
+import type { RuleInput, RuleVariant } from '../../schema.js';
 
 /** What a GitHub-hosted runner can give up: preinstalled toolchains a Docker build does not use, and unused images. */
 const hostedRunnerCleanUp = [
@@ -199,6 +206,61 @@ function jobContainerFix(image: string): string {
   ].join('\n');
 }
 
+/** What keeps each cache out of the layer: the option, in the same RUN, or a cache mount. */
+const cacheTools: readonly { context: string; tool: string; fix: string[] }[] = [
+  {
+    context: 'cachePip',
+    tool: "pip's download cache",
+    fix: [
+      'Install without the cache, in the `RUN` that filled it (`pip install --no-cache-dir …`), or keep the cache on a cache mount,',
+      'outside the image:',
+      '',
+      '```dockerfile',
+      'RUN --mount=type=cache,target={context.cachePip.dir} pip install …',
+      '```',
+    ],
+  },
+  {
+    context: 'cacheUv',
+    tool: "uv's cache",
+    fix: [
+      'Install without the cache, in the `RUN` that filled it (`uv pip install --no-cache …`, or `ENV UV_NO_CACHE=1`), or keep the',
+      'cache on a cache mount, outside the image:',
+      '',
+      '```dockerfile',
+      'RUN --mount=type=cache,target={context.cacheUv.dir} uv pip install …',
+      '```',
+    ],
+  },
+  {
+    context: 'cacheApt',
+    tool: "apt's package cache",
+    fix: [
+      'End the `RUN` that installs with `apt-get clean && rm -rf /var/lib/apt/lists/*`, so the downloaded packages do not stay',
+      'in its layer:',
+      '',
+      '```dockerfile',
+      'RUN apt-get update && apt-get install -y --no-install-recommends … && apt-get clean && rm -rf /var/lib/apt/lists/*',
+      '```',
+    ],
+  },
+];
+
+const cacheLayerVariants: RuleVariant[] = cacheTools.flatMap(({ context, tool, fix }) => {
+  const message = (disk: string): string =>
+    `${disk} filled up while the builder registered a layer of this build that holds ${tool} (\`{context.${context}.dir}\`): ` +
+    "the `RUN` left its downloads in the image layer, so the layer is larger than what it installed, and it did not fit in the space left.";
+  return [
+    { when: `${context}&fact.runner=github-hosted`, message: message("The runner's disk"), fix: [...fix, '', ...ghCleanUp].join('\n') },
+    { when: `${context}&fact.runner=github-actions`, message: message('The disk'), fix: [...fix, '', ...actionsCleanUp].join('\n') },
+    {
+      when: context,
+      message: message('The disk'),
+      fix: [...fix, '', ...defaultFix.slice(0, defaultFix.length - slimLayers.length)].join('\n'),
+    },
+  ];
+});
+
 export const diskFull: RuleInput = {
   id: 'resources/disk-full',
   title: 'No space left on device',
@@ -232,6 +294,15 @@ export const diskFull: RuleInput = {
     { name: 'jobContainer', literals: ['Initialize containers', 'container:'], pattern: '^\\s{0,20}(?:##\\[group\\])?Initialize containers\\s*$|^\\s{0,20}container:\\s*$' },
     // the compiler's own temporary files: nvcc's `/tmp/tmpxft_00002208_00000000-8_….cpp4.ii`, gcc's `error writing to /tmp/cc2mYx0T.s`
     { name: 'compilerTemp', literals: ['/tmp/tmpxft_', 'error writing to /tmp/'] },
+    // The failed write under a package manager's cache (see cacheTools), in root's or a user's home:
+    // `write /root/.cache/pip/http-v2/…: no space left on device`.
+    {
+      name: 'cachePip',
+      literals: ['/.cache/pip/'],
+      pattern: '(?<path>(?<dir>/(?:root|home/[\\w.-]{1,64})/\\.cache/pip)/[^\\s:]{1,300}): no space left on device',
+    },
+    { name: 'cacheUv', literals: ['/.cache/uv/'], pattern: '(?<path>(?<dir>/(?:root|home/[\\w.-]{1,64})/\\.cache/uv)/[^\\s:]{1,300}): no space left on device' },
+    { name: 'cacheApt', literals: ['/var/cache/apt/'], pattern: '(?<path>(?<dir>/var/cache/apt)/[^\\s:]{1,300}): no space left on device' },
     { name: 'jobImage', literals: ['image:'], pattern: '^\\s{2,30}image:\\s{1,10}["\']?(?<image>[\\w.\\/:@-]{1,200})["\']?\\s*$' },
   ],
   // NCCL's `Call to posix_fallocate failed: No space left on device` before `Error while creating shared memory segment …`
@@ -239,6 +310,8 @@ export const diskFull: RuleInput = {
   unless: [{ literals: ['Error while creating shared memory segment'] }],
   message: 'The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.',
   variants: [
+    // Before the pull variants: `failed to register layer` is also what a build layer's registration prints.
+    ...cacheLayerVariants,
     {
       when: 'pull&jobContainer&jobImage',
       message: JOB_CONTAINER_MESSAGE,

@@ -8,6 +8,14 @@
 //   printed by the process itself when malloc/new fails (no signal, no OOM killer); nvcc's C++ front end says
 //   `catastrophic error: out of memory` (vllm-project/vllm#2175, a vLLM image build: `StringUtil.h(68): catastrophic
 //   error: out of memory`, answered there by asking for the machine's memory).
+// - BuildKit's own report: since BuildKit v0.16.0 (moby/buildkit bc9e857d0, "executor: detect containers killed by
+//   OOMKiller") a RUN that fails after the kernel's OOM killer fired in its cgroup (`oom_kill` > 0 in memory.events) has
+//   its exit error replaced by ENOMEM (executor/runcexecutor/executor_linux.go, detectOOM), which prints as
+//   `process "/bin/sh -c …" did not complete successfully: cannot allocate memory` (frontend/gateway/pb/exit.go,
+//   ExitError.Error returns the wrapped error), and util/grpcerrors maps ENOMEM to gRPC `ResourceExhausted`
+//   (errdefs/internal_linux.go: ENOMEM and ENOSPC are the resource-exhaustion errnos). ENOSPC's `no space left on device`
+//   under the same `ResourceExhausted` is resources/disk-full's. vllm-project/vllm#18040: a vLLM image build (`python3
+//   setup.py bdist_wheel`) on a 24 GB MacBook ended this way.
 // Knobs: knowledge/memory-knobs-enricher.ts, from the command the step ran (make / ninja / cmake --build and
 // their job counts: knowledge/build-parallelism.ts) or, for pip and setup.py builds, from the package built
 // (MAX_JOBS, NVCC_THREADS).
@@ -130,6 +138,8 @@ export const oomKilled: RuleInput = {
     },
     // the kernel's report of the victim (see KERNEL_OOM_LEAD): `Out of memory: Killed process 2602 (nautilus) total-vm:3089788kB, …`
     { literals: ['Killed process '], pattern: 'Killed process (?<pid>\\d{1,10}) \\((?<victim>[^)\\n]{1,64})\\) total-vm:' },
+    // BuildKit >= 0.16: the RUN's cgroup saw the OOM killer (see the head of this file).
+    { literals: ['did not complete successfully: cannot allocate memory'] },
     // SIGKILL = 128 + 9. On its own, most often the OOM killer.
     { literals: ['exit code: 137', 'non-zero code: 137', 'non-zero exit status 137.', 'died with <Signals.SIGKILL: 9>'] },
   ],
@@ -160,6 +170,7 @@ export const oomKilled: RuleInput = {
     { name: 'wsl2', literals: ['WSL2', 'WSL 2'], ignoreCase: true },
     // The log names Docker Desktop: its daemon, or its `desktop-linux` context (BuildKit's `docker:desktop-linux`).
     { name: 'dockerDesktop', literals: ['Docker Desktop', 'desktop-linux', 'docker-desktop'], ignoreCase: true },
+    { name: 'buildkitOom', literals: ['did not complete successfully: cannot allocate memory'] },
     { name: 'exit137', literals: ['exit code: 137', 'non-zero code: 137', 'Error 137', 'non-zero exit status 137.', 'died with <Signals.SIGKILL: 9>'] },
     // pip taking in a wheel (`Downloading https://…/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
     // that the step compiled something: a kill after the first and without the second is pip itself.
@@ -177,7 +188,21 @@ export const oomKilled: RuleInput = {
     // What is being compiled, for the knobs (memory-knobs enricher).
     { name: 'flashAttn', literals: ['flash_attn', 'flash-attn', 'flash-attention'] },
     { name: 'vllm', literals: ['vllm'] },
-    { name: 'torchExtension', literals: ['torch/include', 'torch.utils.cpp_extension', 'BuildExtension'] },
+    // torch.utils.cpp_extension's BuildExtension adds `-DTORCH_API_INCLUDE_EXTENSION_H` to every compile of an extension
+    // (torch/utils/cpp_extension.py, build_extensions: `self._add_compile_flag(extension, '-DTORCH_API_INCLUDE_EXTENSION_H')`).
+    { name: 'torchExtension', literals: ['torch/include', 'torch.utils.cpp_extension', 'BuildExtension', '-DTORCH_API_INCLUDE_EXTENSION_H'] },
+    // What multiplies each nvcc's memory, read from the compile command the log shows (memory-knobs enricher):
+    // `--threads N` (flash-attn's setup.py: `NVCC_THREADS = os.getenv("NVCC_THREADS") or "4"`, passed as `--threads`), and
+    // the package's own `-gencode arch=…,code=…` list, written with a space: torch writes TORCH_CUDA_ARCH_LIST as
+    // `-gencode=arch=…` (cpp_extension.py, _get_cuda_arch_flags) and adds none when the extension passes any arch flag of its own.
+    { name: 'nvccThreads', literals: ['--threads '], pattern: '(?:nvcc|-gencode)[^\\n]{0,4000}?\\s--threads\\s(?<n>\\d{1,3})(?=\\s|$)', keep: 'last' },
+    {
+      name: 'ownGencode',
+      literals: ['-gencode arch=compute_'],
+      // From the first such flag to the end of the line: the enricher reads every `-gencode arch=…,code=…` in it.
+      pattern: '(?<list>-gencode arch=compute_[^\\n]{0,4000})',
+      keep: 'last',
+    },
     // RAPIDS cudf, built by its build.sh (which passes -j${PARALLEL_LEVEL}): the command, or libcudf's CMake targets
     // (`make[2]: *** [CMakeFiles/cudf_base.dir/src/…cu.o] Error 9`, rapidsai/cudf#8018).
     { name: 'rapidsCudf', literals: ['CMakeFiles/cudf', 'build.sh'], pattern: 'CMakeFiles/cudf\\w{0,40}\\.dir/|build\\.sh\\b[^\\n]{0,200}\\blibcudf\\b' },
@@ -283,6 +308,13 @@ export const oomKilled: RuleInput = {
         '{enrich.jobsLine}',
         '```',
       ].join('\n'),
+    },
+    {
+      // BuildKit read the OOM kill from the RUN's cgroup; the process killed is not named.
+      when: 'buildkitOom&!killed&!alloc',
+      message:
+        'BuildKit ended this RUN with `cannot allocate memory` (gRPC `ResourceExhausted`): BuildKit (0.16 and later) reports a step that way ' +
+        "when the kernel's out-of-memory killer killed a process in it, so the step needed more memory than the builder has.",
     },
     {
       when: 'killed&exit137',
