@@ -61,6 +61,7 @@ import { cudaDriverInitFailed } from './runtime/cuda-driver-init-failed.js';
 import { tritonLibcudaLink } from './runtime/triton-libcuda-link.js';
 import { cudnnHandleFailed } from './runtime/cudnn-handle-failed.js';
 import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js';
+import { jaxPjrtVersionMismatch } from './runtime/jax-pjrt-version-mismatch.js';
 import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
 import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
@@ -232,6 +233,7 @@ export const builtinRules: RuleInput[] = [
   tritonLibcudaLink,
   cudnnHandleFailed,
   jaxCudaLibraryNotFound,
+  jaxPjrtVersionMismatch,
   jaxCudaLibraryTooOld,
   cudaDriverMismatch,
   libstdcxxTooOld,
