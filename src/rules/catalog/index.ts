@@ -116,6 +116,7 @@ import { wheelSizeLimit } from './pip/wheel-size-limit.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
+import { condaCudaVirtualPackage } from './conda/cuda-virtual-package.js';
 import { httpError } from './conda/http-error.js';
 import { unrecognizedArgument } from './conda/unrecognized-argument.js';
 import { incorrectDownload } from './conda/incorrect-download.js';
@@ -288,6 +289,7 @@ export const builtinRules: RuleInput[] = [
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
+  condaCudaVirtualPackage,
   httpError,
   unrecognizedArgument,
   incorrectDownload,
