@@ -62,6 +62,7 @@ import { cudaDriverInitFailed } from './runtime/cuda-driver-init-failed.js';
 import { tritonLibcudaLink } from './runtime/triton-libcuda-link.js';
 import { cudnnHandleFailed } from './runtime/cudnn-handle-failed.js';
 import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js';
+import { jaxPjrtVersionMismatch } from './runtime/jax-pjrt-version-mismatch.js';
 import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
 import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
@@ -117,6 +118,7 @@ import { wheelSizeLimit } from './pip/wheel-size-limit.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
+import { condaCudaVirtualPackage } from './conda/cuda-virtual-package.js';
 import { httpError } from './conda/http-error.js';
 import { unrecognizedArgument } from './conda/unrecognized-argument.js';
 import { incorrectDownload } from './conda/incorrect-download.js';
@@ -235,6 +237,7 @@ export const builtinRules: RuleInput[] = [
   tritonLibcudaLink,
   cudnnHandleFailed,
   jaxCudaLibraryNotFound,
+  jaxPjrtVersionMismatch,
   jaxCudaLibraryTooOld,
   cudaDriverMismatch,
   libstdcxxTooOld,
@@ -290,6 +293,7 @@ export const builtinRules: RuleInput[] = [
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
+  condaCudaVirtualPackage,
   httpError,
   unrecognizedArgument,
   incorrectDownload,

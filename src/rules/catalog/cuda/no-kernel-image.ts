@@ -9,6 +9,20 @@
 // not the lever there: vLLM's own kernels are built for its supported capabilities only.
 import type { RuleInput } from '../../schema.js';
 
+const FMHA_FIX = [
+  'See which packages bring their own attention kernels, and what this torch was built for (on the machine with the GPU):',
+  '',
+  '```sh',
+  'pip list 2>/dev/null | grep -iE "^(torch|xformers|flash.attn|sglang|vllm)"',
+  'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.cuda.get_device_capability(), torch.cuda.get_arch_list())"',
+  '```',
+  '',
+  'Install (or build) a release of the package that dispatched the kernel (xformers, or torch for `scaled_dot_product_attention`) whose ' +
+    'kernels cover the GPU: a build for a CUDA release that knows the arch, with it in `TORCH_CUDA_ARCH_LIST` when built from source. ' +
+    'Until then, keep that attention backend off on this GPU (e.g. `torch.backends.cuda.enable_mem_efficient_sdp(False)`, or the ' +
+    'framework\'s option for another attention implementation).',
+].join('\n');
+
 export const noKernelImage: RuleInput = {
   id: 'cuda/no-kernel-image',
   title: 'No kernel image for this GPU',
@@ -22,8 +36,17 @@ export const noKernelImage: RuleInput = {
       literals: ['is not compatible with the current PyTorch installation'],
       pattern: 'with CUDA capability (?<arch>sm_\\w{1,200}) is not compatible',
     },
+    // The arch guard of the CUTLASS memory-efficient attention kernels (xformers, and PyTorch's copy in
+    // aten/src/ATen/native/transformers/cuda/mem_eff_attention; generated kernels print
+    // `FATAL: kernel `<name>` is for sm<lo>-sm<hi>, but was built for sm<__CUDA_ARCH__/10>`): the kernel the library
+    // dispatched has no code for the GPU it runs on. dusty-nv/jetson-containers#1360: `fmha_cutlassF_f32_aligned_64x64_rf_sm80`
+    // is for sm80-sm100 on a DGX Spark (sm121, compute capability 12.1, the GB10 GPU), fixed by a newer attention build
+    // (Dao-AILab/flash-attention#1860).
+    { literals: ['but was built for sm'], pattern: 'FATAL: kernel `(?<kernel>\\w{1,120})` is for sm(?<lo>\\d{2,3})-sm(?<hi>\\d{2,3}), but was built for sm(?<built>\\d{2,3})' },
   ],
   context: [
+    { name: 'fmhaRange', literals: ['but was built for sm'], pattern: 'FATAL: kernel `(?<kernel>\\w{1,120})` is for sm(?<lo>\\d{2,3})-sm(?<hi>\\d{2,3}), but was built for sm(?<built>\\d{2,3})' },
+    { name: 'spark', literals: ['but was built for sm121'] },
     // vLLM running: its OpenAI image, or its engine's log lines (`ERROR 04-08 19:59:10 engine.py:400] …`)
     { name: 'vllm', literals: ['vllm', 'engine.py:'], pattern: '\\bvllm[/-]|\\bvllm\\b|^(?:INFO|ERROR|WARNING) \\d\\d-\\d\\d [\\d:]{8} engine\\.py:' },
     // a GPU below compute capability 7.0, as nvidia-smi and torch's collect_env name it
@@ -65,6 +88,23 @@ export const noKernelImage: RuleInput = {
       'stage lists what the toolkit compiles.',
   ].join('\n'),
   variants: [
+    {
+      when: 'fmhaRange&spark',
+      title: 'Attention kernel has no code for this GPU (sm_121, DGX Spark)',
+      message:
+        'A CUTLASS memory-efficient attention kernel (`{context.fmhaRange.kernel}`, from xformers or PyTorch) runs on sm{context.fmhaRange.lo}-' +
+        'sm{context.fmhaRange.hi} only, and this GPU is sm{context.fmhaRange.built} (compute capability 12.1: the NVIDIA GB10 of the DGX Spark). ' +
+        'The binary has no kernel for this GPU, so the attention call fails.',
+      fix: FMHA_FIX,
+    },
+    {
+      when: 'fmhaRange',
+      title: 'Attention kernel has no code for this GPU',
+      message:
+        'A CUTLASS memory-efficient attention kernel (`{context.fmhaRange.kernel}`, from xformers or PyTorch) runs on sm{context.fmhaRange.lo}-' +
+        'sm{context.fmhaRange.hi} only, and this GPU\'s code is sm{context.fmhaRange.built}. The binary has no kernel for this GPU, so the attention call fails.',
+      fix: FMHA_FIX,
+    },
     {
       when: 'vllm&preVolta',
       title: 'vLLM has no kernels for this GPU (below its minimum compute capability)',

@@ -18,6 +18,14 @@
 // with `Found CUDA version 12000, but JAX was built against version 12020` from `cuda12_local` to `cuda12_pip`).
 // So the fix shows how to see which copy was loaded, and each way out.
 // A library JAX cannot load at all (`The cuSPARSE library was not found`) is runtime/jax-cuda-library-not-found's.
+// XLA's own check of cuDNN, the C++ log line JAX 0.4.x-0.7 and TensorFlow print before `DNN library initialization failed`
+// (xla/stream_executor/cuda/cuda_dnn.cc, `CudnnSupport::Init`: `Loaded runtime CuDNN library: {loaded} but source was
+// compiled with: {source}.  CuDNN library needs to have matching major version and equal or higher minor version.`):
+// the same class, for cuDNN, with the versions as releases (conda-forge/jaxlib-feedstock#329, a conda jaxlib built with
+// cuDNN 9.13.1 in an env solved with 9.10.1: the package's cudnn lower bound was missing). The line names no framework
+// (the path of old builds, `external/org_tensorflow/tensorflow/compiler/xla/…`, is in JAX's logs too), so the wording
+// follows what else the log shows: jax, or TensorFlow (`pip install "tensorflow[and-cuda]"` brings TensorFlow's CUDA
+// libraries as pip wheels: tensorflow.org/install/pip), or neither.
 import type { RuleInput } from '../../schema.js';
 
 const LOOK = [
@@ -40,6 +48,35 @@ const PIP_WAYS = [
   '- conda / pixi: require a newer {library} package in the environment (the `conda list` line above shows the one the solver picked).',
 ];
 
+const XLA_CUDNN =
+  'Loaded runtime CuDNN library: (?<found>(?<foundMajor>\\d{1,2})\\.\\d{1,3}\\.\\d{1,3}) but source was compiled with: (?<built>(?<builtMajor>\\d{1,2})\\.(?<builtMinor>\\d{1,3})\\.\\d{1,3})';
+
+const XLA_LOOK = [
+  'See which cuDNN this environment loads, and whether `LD_LIBRARY_PATH` points at another copy (run where the program runs):',
+  '',
+  '```sh',
+  'echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"',
+  'pip list 2>/dev/null | grep -iE "^(jax|tensorflow|nvidia-cudnn|torch)"',
+  'conda list 2>/dev/null | grep -iE "^(jax|tensorflow|cudnn)"',
+  '```',
+];
+
+const XLA_CUDNN_WAYS = (framework: string, pipLine: string): string[] => [
+  `Then give ${framework} a cuDNN ${'{context.xlaCudnn.builtMajor}'}.x at least as new as ${'{context.xlaCudnn.built}'}:`,
+  '',
+  `- pip: ${pipLine} Then \`unset LD_LIBRARY_PATH\` if it names an older cuDNN. Another package that pins an older ` +
+    '`nvidia-cudnn-cu*` wheel into the same environment (torch, often) brings the old one back: keep the two in separate environments.',
+  '- conda / pixi: require `cudnn >={context.xlaCudnn.builtMajor}.{context.xlaCudnn.builtMinor}` in the environment\'s spec ' +
+    '(environment.yml / pixi.toml) and solve again (`conda install "cudnn>={context.xlaCudnn.builtMajor}.{context.xlaCudnn.builtMinor}"`), or pin ' +
+    `${framework} to a build made with the cuDNN the environment has.`,
+  '- a system cuDNN (a base image\'s, or one on `LD_LIBRARY_PATH`): upgrade it to {context.xlaCudnn.builtMajor}.{context.xlaCudnn.builtMinor} or newer.',
+];
+
+const XLA_MESSAGE = (framework: string): string =>
+  `XLA (in ${framework}) checks the cuDNN it loads when it starts: it loaded cuDNN {context.xlaCudnn.found}, but this build was ` +
+  'compiled with cuDNN {context.xlaCudnn.built}, and cuDNN must have the same major version and an equal or higher minor ' +
+  'version. cuDNN is not used: convolutions and other cuDNN operations fail (`DNN library initialization failed`), or the program falls back to the CPU.';
+
 export const jaxCudaLibraryTooOld: RuleInput = {
   id: 'runtime/jax-cuda-library-too-old',
   title: 'JAX found a CUDA library older than the one it was built against, so JAX runs on the CPU',
@@ -52,8 +89,15 @@ export const jaxCudaLibraryTooOld: RuleInput = {
     },
     // `Outdated cuDNN installation found.` (the plugin's list; pytest prefixes it with `E   `)
     { literals: ['installation found.'], pattern: '\\bOutdated (?<library>\\w{1,30}) installation found\\.' },
+    // `E1027 15:11:27.184481 3266602 cuda_dnn.cc:456] Loaded runtime CuDNN library: 9.10.1 but source was compiled with: 9.13.1.  CuDNN …`
+    { literals: ['but source was compiled with: '], pattern: XLA_CUDNN },
   ],
   context: [
+    { name: 'xlaCudnn', literals: ['but source was compiled with: '], pattern: XLA_CUDNN },
+    // the program is JAX: its import, its frames, its packages
+    { name: 'jax', literals: ['import jax', '/jax/', 'jaxlib', 'jax.', 'jax_plugins', 'JAX_'] },
+    // the program is TensorFlow: its import or its Python frames (not XLA's source path, which JAX's old logs show too)
+    { name: 'tensorflow', literals: ['import tensorflow', '/tensorflow/python/', 'tensorflow/core/', 'tf.config', 'keras'] },
     {
       name: 'foundLine',
       literals: ['but JAX was built against version'],
@@ -71,6 +115,48 @@ export const jaxCudaLibraryTooOld: RuleInput = {
     'was built against, so the CUDA backend is not used and JAX runs on the CPU.',
   fix: [...LOOK, '', ...PIP_WAYS].join('\n'),
   variants: [
+    {
+      when: 'xlaCudnn&jax',
+      title: 'JAX loaded a cuDNN older than the one it was built with (XLA refuses it)',
+      message: XLA_MESSAGE('JAX'),
+      fix: [
+        ...XLA_LOOK,
+        '',
+        ...XLA_CUDNN_WAYS(
+          'jax',
+          'install cuDNN with jax itself, from the CUDA extra you installed (`pip list` shows `jax-cuda12-plugin` or similar): ' +
+            '`pip install --upgrade "jax[cuda12]"` brings the `nvidia-cudnn-cu12` wheel this jax asks for.',
+        ),
+      ].join('\n'),
+    },
+    {
+      when: 'xlaCudnn&tensorflow',
+      title: 'TensorFlow loaded a cuDNN older than the one it was built with (XLA refuses it)',
+      message: XLA_MESSAGE('TensorFlow'),
+      fix: [
+        ...XLA_LOOK,
+        '',
+        ...XLA_CUDNN_WAYS(
+          'TensorFlow',
+          'install TensorFlow\'s CUDA libraries with it: `pip install --upgrade "tensorflow[and-cuda]"` (TensorFlow\'s pip install ' +
+            'docs) brings the `nvidia-cudnn-cu*` wheel it was built with.',
+        ),
+      ].join('\n'),
+    },
+    {
+      when: 'xlaCudnn',
+      title: 'XLA (JAX or TensorFlow) loaded a cuDNN older than the one it was built with',
+      message: XLA_MESSAGE('JAX or TensorFlow'),
+      fix: [
+        ...XLA_LOOK,
+        '',
+        ...XLA_CUDNN_WAYS(
+          'the framework',
+          'install cuDNN with the framework, from its CUDA extra: `pip install --upgrade "jax[cuda12]"` for jax, ' +
+            '`pip install --upgrade "tensorflow[and-cuda]"` for TensorFlow (each brings the `nvidia-cudnn-cu12` wheel it was built with).',
+        ),
+      ].join('\n'),
+    },
     {
       when: 'minimum&installed&condaEnv',
       message:
