@@ -3645,16 +3645,16 @@ function flashAttnWheelVariants(compileAnyway, keep = {}) {
     { when: "enrich.faWheelUrl", ...keep, fix: wheelFix(false, compileAnyway) }
   ];
 }
-function withFlashAttnNote(fix6) {
-  return `${fix6}
+function withFlashAttnNote(fix7) {
+  return `${fix7}
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants15) {
-  return variants15.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants16) {
+  return variants16.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants15, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants15)];
+function withFlashAttnVariants(compileAnyway, variants16, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants16)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -5376,7 +5376,7 @@ function driverSymbolsFix(image, library) {
   ].join("\n");
 }
 function linkVariants() {
-  const v = (when, fix6) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix6 });
+  const v = (when, fix7) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix7 });
   return [
     v("linkDriver&llamaCpp&enrich.cmakeCommand&enrich.cmakeArgs", llamaFix(true)),
     v("linkDriver&llamaCpp&enrich.cmakeCommand", llamaFix(false)),
@@ -5820,7 +5820,7 @@ function llamaCppPythonVariants() {
   const where = "!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell";
   const title2 = "llama-cpp-python: CUDA architectures `native`, and no GPU to detect";
   const message3 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
-  const fix6 = (list2, basis) => [
+  const fix7 = (list2, basis) => [
     `Name them in the build's CMAKE_ARGS (\`;\` between several, inside the quotes); ${basis}:`,
     "",
     "```sh",
@@ -5830,12 +5830,12 @@ function llamaCppPythonVariants() {
     `In a Dockerfile that is the \`RUN\` line itself. ${LLAMA_CPP_CUDA_OPTION}`
   ].join("\n");
   return [
-    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message3, fix: fix6("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
+    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message3, fix: fix7("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
     {
       when: `cmakeNative&llamaCppPython&${where}`,
       title: title2,
       message: message3,
-      fix: fix6(
+      fix: fix7(
         "86",
         "the log does not show the CUDA version, so `nvcc --list-gpu-arch` where it builds lists what its nvcc compiles (`compute_86` \u2192 `86`, the RTX 30 / A10 one below): keep those of the GPUs it will run on"
       )
@@ -6166,10 +6166,20 @@ var init_no_gpu_at_build = __esm({
 });
 
 // src/rules/catalog/cuda/no-kernel-image.ts
-var noKernelImage;
+var FMHA_FIX, noKernelImage;
 var init_no_kernel_image = __esm({
   "src/rules/catalog/cuda/no-kernel-image.ts"() {
     "use strict";
+    FMHA_FIX = [
+      "See which packages bring their own attention kernels, and what this torch was built for (on the machine with the GPU):",
+      "",
+      "```sh",
+      'pip list 2>/dev/null | grep -iE "^(torch|xformers|flash.attn|sglang|vllm)"',
+      'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.cuda.get_device_capability(), torch.cuda.get_arch_list())"',
+      "```",
+      "",
+      "Install (or build) a release of the package that dispatched the kernel (xformers, or torch for `scaled_dot_product_attention`) whose kernels cover the GPU: a build for a CUDA release that knows the arch, with it in `TORCH_CUDA_ARCH_LIST` when built from source. Until then, keep that attention backend off on this GPU (e.g. `torch.backends.cuda.enable_mem_efficient_sdp(False)`, or the framework's option for another attention implementation)."
+    ].join("\n");
     noKernelImage = {
       id: "cuda/no-kernel-image",
       title: "No kernel image for this GPU",
@@ -6182,9 +6192,18 @@ var init_no_kernel_image = __esm({
         {
           literals: ["is not compatible with the current PyTorch installation"],
           pattern: "with CUDA capability (?<arch>sm_\\w{1,200}) is not compatible"
-        }
+        },
+        // The arch guard of the CUTLASS memory-efficient attention kernels (xformers, and PyTorch's copy in
+        // aten/src/ATen/native/transformers/cuda/mem_eff_attention; generated kernels print
+        // `FATAL: kernel `<name>` is for sm<lo>-sm<hi>, but was built for sm<__CUDA_ARCH__/10>`): the kernel the library
+        // dispatched has no code for the GPU it runs on. dusty-nv/jetson-containers#1360: `fmha_cutlassF_f32_aligned_64x64_rf_sm80`
+        // is for sm80-sm100 on a DGX Spark (sm121, compute capability 12.1, the GB10 GPU), fixed by a newer attention build
+        // (Dao-AILab/flash-attention#1860).
+        { literals: ["but was built for sm"], pattern: "FATAL: kernel `(?<kernel>\\w{1,120})` is for sm(?<lo>\\d{2,3})-sm(?<hi>\\d{2,3}), but was built for sm(?<built>\\d{2,3})" }
       ],
       context: [
+        { name: "fmhaRange", literals: ["but was built for sm"], pattern: "FATAL: kernel `(?<kernel>\\w{1,120})` is for sm(?<lo>\\d{2,3})-sm(?<hi>\\d{2,3}), but was built for sm(?<built>\\d{2,3})" },
+        { name: "spark", literals: ["but was built for sm121"] },
         // vLLM running: its OpenAI image, or its engine's log lines (`ERROR 04-08 19:59:10 engine.py:400] \u2026`)
         { name: "vllm", literals: ["vllm", "engine.py:"], pattern: "\\bvllm[/-]|\\bvllm\\b|^(?:INFO|ERROR|WARNING) \\d\\d-\\d\\d [\\d:]{8} engine\\.py:" },
         // a GPU below compute capability 7.0, as nvidia-smi and torch's collect_env name it
@@ -6218,6 +6237,18 @@ var init_no_kernel_image = __esm({
         '- It is in the list: a CUDA extension or the program\'s own kernels were compiled for other architectures. Add the capability to TORCH_CUDA_ARCH_LIST (`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`89` style), with `+PTX` on the newest entry, and rebuild it; `nvcc --list-gpu-arch` in the build stage lists what the toolkit compiles.'
       ].join("\n"),
       variants: [
+        {
+          when: "fmhaRange&spark",
+          title: "Attention kernel has no code for this GPU (sm_121, DGX Spark)",
+          message: "A CUTLASS memory-efficient attention kernel (`{context.fmhaRange.kernel}`, from xformers or PyTorch) runs on sm{context.fmhaRange.lo}-sm{context.fmhaRange.hi} only, and this GPU is sm{context.fmhaRange.built} (compute capability 12.1: the NVIDIA GB10 of the DGX Spark). The binary has no kernel for this GPU, so the attention call fails.",
+          fix: FMHA_FIX
+        },
+        {
+          when: "fmhaRange",
+          title: "Attention kernel has no code for this GPU",
+          message: "A CUTLASS memory-efficient attention kernel (`{context.fmhaRange.kernel}`, from xformers or PyTorch) runs on sm{context.fmhaRange.lo}-sm{context.fmhaRange.hi} only, and this GPU's code is sm{context.fmhaRange.built}. The binary has no kernel for this GPU, so the attention call fails.",
+          fix: FMHA_FIX
+        },
         {
           when: "vllm&preVolta",
           title: "vLLM has no kernels for this GPU (below its minimum compute capability)",
@@ -8519,7 +8550,7 @@ function driverVariants() {
 function condaVariants() {
   const title2 = "Shared library missing from the conda environment";
   const message3 = "The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda's `defaults` channel, built with other versions.";
-  const fix6 = (env) => [
+  const fix7 = (env) => [
     "Take the environment from one channel, conda-forge (mamba supports only that). In an image, install Miniforge instead of Miniconda (https://github.com/conda-forge/miniforge: conda and mamba with conda-forge as the only channel). In this environment, reinstall the package that ships the library from conda-forge:",
     "",
     "```sh",
@@ -8544,8 +8575,8 @@ function condaVariants() {
     ].join("\n")
   });
   return [
-    { when: "condaNamedEnv&condaMix", title: title2, message: message3, fix: fix6("{context.condaNamedEnv.env}") },
-    { when: "condaPrefix&condaMix", title: title2, message: message3, fix: fix6("base") },
+    { when: "condaNamedEnv&condaMix", title: title2, message: message3, fix: fix7("{context.condaNamedEnv.env}") },
+    { when: "condaPrefix&condaMix", title: title2, message: message3, fix: fix7("base") },
     unknownSource("{context.condaNamedEnv.env}"),
     unknownSource("base")
   ];
@@ -9033,7 +9064,7 @@ var init_extension_cuda_mismatch = __esm({
 });
 
 // src/rules/catalog/runtime/gpu-runtime-missing.ts
-var GUIDE, desktopGpuSteps, INSTALL_AND_REGISTER, ROOTLESS_GUIDE, ROOTLESS_STEPS, ROOTLESS_CHECK, DESKTOP_LEAD, gpuRuntimeMissing;
+var GUIDE, desktopGpuSteps, INSTALL_AND_REGISTER, ROOTLESS_GUIDE, ROOTLESS_STEPS, ROOTLESS_CHECK, DESKTOP_LEAD, DESKTOP_MESSAGE, gpuRuntimeMissing;
 var init_gpu_runtime_missing = __esm({
   "src/rules/catalog/runtime/gpu-runtime-missing.ts"() {
     "use strict";
@@ -9070,6 +9101,7 @@ var init_gpu_runtime_missing = __esm({
     ].join("\n");
     ROOTLESS_CHECK = "If `docker info --format '{{{{.SecurityOptions}}}}'` lists `name=rootless`, the daemon is a rootless one, which never reads /etc/docker/daemon.json: configure it as its own user instead (NVIDIA's steps for rootless mode, " + ROOTLESS_GUIDE + "):";
     DESKTOP_LEAD = "On Windows, for Docker Desktop (nothing to install inside the WSL distribution):";
+    DESKTOP_MESSAGE = "The container asked for GPUs, and the log shows Docker Desktop: the daemon that refused is Docker Desktop's, which runs in a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA's Windows driver for WSL.";
     gpuRuntimeMissing = {
       id: "runtime/gpu-runtime-missing",
       title: "Docker has no GPU runtime (NVIDIA Container Toolkit)",
@@ -9089,6 +9121,15 @@ var init_gpu_runtime_missing = __esm({
         // Docker Desktop for Linux named by `docker info`: its CLI context (`Context:    desktop-linux`) or its own name for the
         // daemon's OS (`Operating System: Docker Desktop`). Desktop's bundled plugins (`v0.13.1-desktop.1`) only say it is installed.
         { name: "desktopLinux", literals: ["desktop-linux", "Operating System: Docker Desktop"], pattern: "^\\s{0,4}(?:Context:\\s{1,10}desktop-linux\\b|Operating System: Docker Desktop\\b)" },
+        // \u2026 but Docker Desktop on Windows and on macOS has the same context and OS name: the CLI's plugins are Windows programs
+        // (`Path:     C:\\Program Files\\Docker\\cli-plugins\\docker-ai.exe`, docker/for-win#14544 and #14487, both `Context:
+        // desktop-linux`) or live under a macOS home (`/Users/\u2026/.docker/cli-plugins`), `docker version` names the client's OS
+        // (`OS/Arch: windows/amd64`), or the kernel is WSL 2's (`microsoft-standard-WSL2`).
+        {
+          name: "desktopElsewhere",
+          literals: ["cli-plugins\\docker-", "OS/Arch:", "microsoft-standard-WSL2", "/Users/", "/Applications/Docker.app"],
+          pattern: "cli-plugins\\\\docker-[\\w-]{1,40}\\.exe|^\\s{0,4}OS/Arch:\\s{1,20}(?:windows|darwin)/|microsoft-standard-WSL2|^\\s{0,6}Path:\\s{1,10}/Users/|/Applications/Docker\\.app/"
+        },
         // The host named by its reporter: `I am running Docker on my Windows 10 machine`. Only the words in the log
         // decide; a log that names no OS keeps the Linux route.
         { name: "windowsHost", literals: ["Windows 1"], pattern: "\\b(?<os>Windows 1[01])\\b", ignoreCase: true },
@@ -9150,7 +9191,7 @@ var init_gpu_runtime_missing = __esm({
           // has GPU support only on Windows with WSL 2 (docs.docker.com/desktop/features/gpu/), and its VM has no NVIDIA
           // Container Toolkit: "The recommendation is to use Docker Engine" (NVIDIA/nvidia-container-toolkit#83, the maintainer).
           // `docker context use default` went back to Docker Engine (NVIDIA/nvidia-container-toolkit#814, NVIDIA/nvidia-docker#1647).
-          when: "desktopLinux&!windowsHost",
+          when: "desktopLinux&!windowsHost&!desktopElsewhere",
           title: "`docker` talks to Docker Desktop's VM, which has no GPU",
           message: "The container asked for GPUs, and `docker info` in the log shows the CLI using Docker Desktop for Linux (`{context.desktopLinux}`). Docker Desktop runs its daemon in a VM of its own, apart from the host's Docker Engine and its NVIDIA Container Toolkit, and gives GPUs to containers only on Windows with its WSL 2 backend. Installing the toolkit on the host does not reach that VM.",
           fix: [
@@ -9169,10 +9210,12 @@ var init_gpu_runtime_missing = __esm({
             "not on Docker Desktop for Linux."
           ].join("\n")
         },
+        // Docker Desktop on Windows or macOS, named by docker info's context alone: the Desktop reading below
+        { when: "desktopLinux&desktopElsewhere", title: "Docker Desktop's daemon gives no GPU here", message: DESKTOP_MESSAGE, fix: desktopGpuSteps(DESKTOP_LEAD) },
         {
           when: "dockerDesktop",
           title: "Docker Desktop's daemon gives no GPU here",
-          message: "The container asked for GPUs, and the log shows Docker Desktop: the daemon that refused is Docker Desktop's, which runs in a VM of its own and cannot be set up with apt or systemctl from a WSL distribution or the host. Docker Desktop gives GPUs only on Windows with its WSL 2 backend, from Docker Desktop 3.1.0 on, and with NVIDIA's Windows driver for WSL.",
+          message: DESKTOP_MESSAGE,
           fix: desktopGpuSteps(DESKTOP_LEAD)
         },
         {
@@ -9716,6 +9759,10 @@ var init_nvidia_cgroup_device_rules = __esm({
         "docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi",
         "```",
         "",
+        "Start GPU containers with that runtime (`--runtime=nvidia`, or `runtime: nvidia` in compose): `--gpus` alone, on Docker's",
+        "default runtime, runs the toolkit's hook directly, and the hook stays in the legacy mode on 1.18 too. To make the NVIDIA",
+        "runtime Docker's default: `sudo nvidia-ctk runtime configure --runtime=docker --set-as-default && sudo systemctl restart docker`.",
+        "",
         'If it persists on 1.18 or later, see the mode in /etc/nvidia-container-runtime/config.toml (`mode = "legacy"` forces the old path)',
         "and report it with the output of `nvidia-ctk --version` and `docker info` to https://github.com/NVIDIA/nvidia-container-toolkit/issues."
       ].join("\n"),
@@ -10141,8 +10188,67 @@ var init_illegal_instruction = __esm({
   }
 });
 
+// src/rules/catalog/buildx/qemu-segfault.ts
+function fix4(actions) {
+  return [NATIVE, "", actions ? ACTIONS_PIN : HOST_PIN, "", FALLBACK_NOTE].join("\n");
+}
+function variants5(when, message3) {
+  return [
+    { when: `${when}&fact.runner`, message: message3, fix: fix4(true) },
+    { when, message: message3, fix: fix4(false) }
+  ];
+}
+var NATIVE, RELEASES, ACTIONS_PIN, HOST_PIN, FALLBACK_NOTE, LIBC_BIN_MESSAGE, GENERIC_MESSAGE, qemuSegfault;
+var init_qemu_segfault = __esm({
+  "src/rules/catalog/buildx/qemu-segfault.ts"() {
+    "use strict";
+    NATIVE = "Build this platform natively, where no emulator runs the step: a native runner per platform (`ubuntu-24.04-arm` for linux/arm64 on GitHub, free in public repositories), each pushing by digest, then `docker buildx imagetools create` to merge them (https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners).";
+    RELEASES = "QEMU releases differ here: ldconfig crashed under tonistiigi/binfmt's QEMU v9.2.0 (then `latest`) and ran under `qemu-v7.0.0-28` (tonistiigi/binfmt#240); 9.2.2 made it rarer, not gone (#244), and 10.1.3 crashed again on an Ubuntu image (#298). No release is known good for every image: switch away from the one that crashed, or do not emulate.";
+    ACTIONS_PIN = [
+      "Or register another QEMU release. See which one ran: the `Binfmt version` group of docker/setup-qemu-action in the job log (`qemu/v\u2026`). Pin another in the setup action, before the builder is set up (the tag that worked in tonistiigi/binfmt#240; the tags: https://hub.docker.com/r/tonistiigi/binfmt/tags):",
+      "",
+      "```yaml",
+      "- uses: docker/setup-qemu-action@v4",
+      "  with:",
+      "    image: tonistiigi/binfmt:qemu-v7.0.0-28",
+      "- uses: docker/setup-buildx-action@v4",
+      "```"
+    ].join("\n");
+    HOST_PIN = [
+      "Or register another QEMU release where BuildKit runs. See which one is registered: `docker run --privileged --rm tonistiigi/binfmt --version` (`qemu/v\u2026`). Then replace it (the tag that worked in tonistiigi/binfmt#240; the tags: https://hub.docker.com/r/tonistiigi/binfmt/tags):",
+      "",
+      "```sh",
+      "docker run --privileged --rm tonistiigi/binfmt:qemu-v7.0.0-28 --uninstall 'qemu-*'",
+      "docker run --privileged --rm tonistiigi/binfmt:qemu-v7.0.0-28 --install all",
+      "```",
+      "",
+      "On GitHub Actions the same is `image: tonistiigi/binfmt:qemu-v7.0.0-28` in docker/setup-qemu-action, whose job log shows the QEMU it registered in its `Binfmt version` group."
+    ].join("\n");
+    FALLBACK_NOTE = "If the step's command starts with `/dev/.buildkit_qemu_emulator`, BuildKit ran it under its bundled QEMU, not a registered one: BuildKit v0.20.0 bundles QEMU 9.2.0, v0.19.0 QEMU 7.1.0 (pytorch/pytorch#148372 pinned `moby/buildkit:v0.19.0`, with setup-buildx-action's `driver-opts: image=moby/buildkit:v0.19.0`); registering QEMU as above takes the fallback out of the way.";
+    LIBC_BIN_MESSAGE = "QEMU user-mode emulation of {platform|another platform} crashed: ldconfig, run by libc-bin's post-installation script, died of a segmentation fault under the emulator (`qemu: uncaught target signal 11`, exit status 139), so dpkg could not configure libc-bin (and the install that triggered it failed). Nothing in the Dockerfile is wrong: the same install runs on a native machine. " + RELEASES;
+    GENERIC_MESSAGE = "A program run under QEMU user-mode emulation of {platform|another platform} died of a segmentation fault (`qemu: uncaught target signal 11`, exit status 139). The same program usually runs on a native machine: QEMU mis-emulates it. " + RELEASES;
+    qemuSegfault = {
+      id: "buildx/qemu-segfault",
+      title: "QEMU emulation crashed (segmentation fault, exit 139)",
+      severity: "error",
+      match: [{ literals: ["uncaught target signal 11 (Segmentation fault)"] }],
+      context: [
+        // dpkg's `installed libc-bin package post-installation script subprocess returned error exit status 139` (ldconfig)
+        { name: "libcBin", literals: ["installed libc-bin package post-installation script subprocess returned error exit status 139"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: GENERIC_MESSAGE,
+      fix: fix4(false),
+      variants: [...variants5("libcBin", LIBC_BIN_MESSAGE), { when: "fact.runner", message: GENERIC_MESSAGE, fix: fix4(true) }],
+      docs: "https://github.com/tonistiigi/binfmt/issues/240"
+    };
+  }
+});
+
 // src/rules/catalog/runtime/nvidia-module-gpl-symbol.ts
-function variants5() {
+function variants6() {
   const out = [];
   const facts = [
     ["driver&kernel", KNOWN],
@@ -10211,7 +10317,7 @@ var init_nvidia_module_gpl_symbol = __esm({
       specificity: 3,
       message: MESSAGE4 + NEITHER,
       fix: FIX,
-      variants: variants5(),
+      variants: variants6(),
       docs: "https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/install-precompiled-signed-drivers.html"
     };
   }
@@ -11004,7 +11110,7 @@ function numpy2Fix(fence, find) {
     "Or keep numpy 2 and upgrade that package to a release built against numpy 2 (those run on numpy 1.x and 2.x). " + find + (fence === "sh" ? " In an image build, the same commands go in `RUN` lines of the stage that installs the package." : "")
   ].join("\n");
 }
-function variants6() {
+function variants7() {
   const out = [];
   for (const [ctx, message3] of [["&numpyApiRemoved", NUMPY1X_API_MESSAGE], ["", NUMPY1X_MESSAGE]]) {
     out.push(
@@ -11093,7 +11199,7 @@ var init_numpy_abi_mismatch = __esm({
       fix: [
         'Compare the two: `python -c "import numpy; print(numpy.__version__)"` where the import failed shows the numpy installed; the traceback frame above the ValueError (`in init \u2026`) names the module that failed. Then install that package and numpy in one command, so the resolver picks a pair that fits, or reinstall the package from a release built for the installed numpy.'
       ].join("\n"),
-      variants: variants6(),
+      variants: variants7(),
       enrich: ["numpy-abi-direction"],
       docs: "https://numpy.org/neps/nep-0053-c-abi-evolution.html"
     };
@@ -11576,9 +11682,12 @@ var init_jax_cuda_library_not_found = __esm({
         {
           literals: ["library was not found"],
           pattern: "versions_helpers\\.cc:\\d{1,5}: operation (?<call>\\w{1,60})\\([^)\\n]{0,80}\\) failed: The (?<library>\\w{1,30}) library was not found"
-        }
+        },
+        // `CUDA backend failed to initialize: Unable to load cuDNN. Is it installed? (Set TF_CPP_MIN_LOG_LEVEL=0 and rerun for more info.)`
+        { literals: ["Is it installed?"], pattern: "Unable to load (?<library>cuDNN)\\. Is it installed\\?" }
       ],
       context: [
+        { name: "cudnnUnloadable", literals: ["Is it installed?"], pattern: "Unable to load cuDNN\\. Is it installed\\?" },
         // `File ".../site-packages/jax_plugins/xla_cuda12/__init__.py"`: the plugin and its CUDA major
         { name: "plugin", literals: ["xla_cuda"], pattern: "jax_plugins[./]xla_cuda(?<major>1\\d)\\b" }
       ],
@@ -11591,6 +11700,25 @@ var init_jax_cuda_library_not_found = __esm({
         '`pip install --upgrade "jax[cuda12]"`, so the `nvidia-*` wheels are the versions jax asks for.'
       ].join("\n"),
       variants: [
+        {
+          when: "cudnnUnloadable",
+          title: "JAX could not load cuDNN, so JAX runs on the CPU",
+          message: "JAX could not load cuDNN when its CUDA backend started (`Unable to load cuDNN`), so JAX runs on the CPU. No cuDNN is installed where jax looks, or the one found is of another major version than the one this jaxlib was built with, or an `LD_LIBRARY_PATH` points jax at another copy. This is not an old cuDNN that loaded (that one JAX names with its version).",
+          fix: [
+            "In the environment that runs jax, see which jaxlib and which cuDNN it has:",
+            "",
+            "```sh",
+            'echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"',
+            'pip list 2>/dev/null | grep -iE "^(jax|nvidia-cudnn)"   # a jaxlib version like 0.4.25+cuda12.cudnn89 names its cuDNN (8.9)',
+            "```",
+            "",
+            '- Reinstall jax with its CUDA libraries from one release: `pip install --upgrade "jax[cuda12]"` (current jax: the',
+            "  `jax-cuda12-plugin[with_cuda]` it requires brings the `nvidia-cudnn-cu12` wheel the plugin loads). Older guides",
+            "  that use `jax[cuda12_pip]` with `-f https://storage.googleapis.com/jax-releases/jax_cuda_releases.html` pin an old jaxlib.",
+            "- Keeping an old jaxlib: install the cuDNN its tag names (`cudnn89`: an `nvidia-cudnn-cu12` 8.9.x), not the newest.",
+            '- `unset LD_LIBRARY_PATH` if it names a system CUDA / cuDNN, then `python -c "import jax; print(jax.devices())"`.'
+          ].join("\n")
+        },
         {
           when: "plugin",
           fix: [
@@ -11608,8 +11736,66 @@ var init_jax_cuda_library_not_found = __esm({
   }
 });
 
+// src/rules/catalog/runtime/jax-pjrt-version-mismatch.ts
+var SEE, jaxPjrtVersionMismatch;
+var init_jax_pjrt_version_mismatch = __esm({
+  "src/rules/catalog/runtime/jax-pjrt-version-mismatch.ts"() {
+    "use strict";
+    SEE = [
+      "See which jax, jaxlib and plugin packages this environment has (their versions must come from one JAX release):",
+      "",
+      "```sh",
+      'pip list 2>/dev/null | grep -iE "^(jax|jaxlib|jax-cuda|jax-metal|jax-rocm)"',
+      "```"
+    ];
+    jaxPjrtVersionMismatch = {
+      id: "runtime/jax-pjrt-version-mismatch",
+      title: "JAX's backend plugin and jaxlib come from different releases (PJRT API version mismatch)",
+      severity: "error",
+      match: [
+        // `RuntimeError: Unable to initialize backend 'cuda': INVALID_ARGUMENT: Mismatched PJRT plugin PJRT API version (0.54) and framework PJRT API version 0.51).`
+        {
+          literals: ["Mismatched PJRT plugin PJRT API"],
+          pattern: "Mismatched PJRT plugin PJRT API (?:major )?version \\((?<plugin>\\d{1,4}(?:\\.\\d{1,4})?)\\) and framework PJRT API (?:major )?version \\(?(?<framework>\\d{1,4}(?:\\.\\d{1,4})?)\\)"
+        }
+      ],
+      context: [
+        { name: "backend", literals: ["Unable to initialize backend"], pattern: "Unable to initialize backend '(?<name>\\w{1,20})'" },
+        { name: "metal", literals: ["backend 'METAL'", "jax-metal", "jax_metal"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "JAX's backend plugin speaks PJRT API {plugin} and this jaxlib speaks {framework}: the two were installed from different JAX releases (a `jax-cuda12-plugin` / `jax-cuda12-pjrt` newer or older than jaxlib), so the backend is not started.",
+      fix: [
+        ...SEE,
+        "",
+        "Install jax, jaxlib and the plugin from one release, with the extra that pins them together, e.g. for CUDA 12:",
+        "",
+        "```sh",
+        'pip install --upgrade "jax[cuda12]"',
+        "```",
+        "",
+        'To keep the jax release you have, pin the extra to it instead (`"jax[cuda12]==` and the jax version `pip list` shows): it pins jaxlib and the plugin with it.',
+        "Do not mix a `jax[cpu]` / plain `jaxlib` pin with a separately installed CUDA plugin or a `+cuda` jaxlib wheel; if another package pins jax to an old release, pin `jax[cuda12]` to that same release. `ENABLE_PJRT_COMPATIBILITY=true` only relaxes the check to the same major version (XLA's pjrt_api.cc): a stopgap, not a fix."
+      ].join("\n"),
+      variants: [
+        {
+          when: "metal",
+          message: "The jax-metal plugin speaks PJRT API {plugin} and this jaxlib speaks {framework}: jax-metal supports only some jax / jaxlib releases, and the installed ones are not among them, so the METAL backend is not started.",
+          fix: [
+            ...SEE,
+            "",
+            "Install the jax and jaxlib versions that jax-metal's compatibility table (https://pypi.org/project/jax-metal/) names for the installed jax-metal (pin both jax and jaxlib to them in one `pip install`), or install a jax-metal release made for your jax. `ENABLE_PJRT_COMPATIBILITY=1` relaxes the check to the same major version: a stopgap."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.jax.dev/en/latest/installation.html"
+    };
+  }
+});
+
 // src/rules/catalog/runtime/jax-cuda-library-too-old.ts
-var LOOK, PIP_WAYS, jaxCudaLibraryTooOld;
+var LOOK, PIP_WAYS, XLA_CUDNN, XLA_LOOK, XLA_CUDNN_WAYS, XLA_MESSAGE, jaxCudaLibraryTooOld;
 var init_jax_cuda_library_too_old = __esm({
   "src/rules/catalog/runtime/jax-cuda-library-too-old.ts"() {
     "use strict";
@@ -11629,6 +11815,24 @@ var init_jax_cuda_library_too_old = __esm({
       "- a system CUDA / cuDNN (`jax[cuda12_local]`, or a base image's toolkit): upgrade that {library}, or install the jax release built for the one you have.",
       "- conda / pixi: require a newer {library} package in the environment (the `conda list` line above shows the one the solver picked)."
     ];
+    XLA_CUDNN = "Loaded runtime CuDNN library: (?<found>(?<foundMajor>\\d{1,2})\\.\\d{1,3}\\.\\d{1,3}) but source was compiled with: (?<built>(?<builtMajor>\\d{1,2})\\.(?<builtMinor>\\d{1,3})\\.\\d{1,3})";
+    XLA_LOOK = [
+      "See which cuDNN this environment loads, and whether `LD_LIBRARY_PATH` points at another copy (run where the program runs):",
+      "",
+      "```sh",
+      'echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"',
+      'pip list 2>/dev/null | grep -iE "^(jax|tensorflow|nvidia-cudnn|torch)"',
+      'conda list 2>/dev/null | grep -iE "^(jax|tensorflow|cudnn)"',
+      "```"
+    ];
+    XLA_CUDNN_WAYS = (framework, pipLine) => [
+      `Then give ${framework} a cuDNN ${"{context.xlaCudnn.builtMajor}"}.x at least as new as ${"{context.xlaCudnn.built}"}:`,
+      "",
+      `- pip: ${pipLine} Then \`unset LD_LIBRARY_PATH\` if it names an older cuDNN. Another package that pins an older \`nvidia-cudnn-cu*\` wheel into the same environment (torch, often) brings the old one back: keep the two in separate environments.`,
+      `- conda / pixi: require \`cudnn >={context.xlaCudnn.builtMajor}.{context.xlaCudnn.builtMinor}\` in the environment's spec (environment.yml / pixi.toml) and solve again (\`conda install "cudnn>={context.xlaCudnn.builtMajor}.{context.xlaCudnn.builtMinor}"\`), or pin ${framework} to a build made with the cuDNN the environment has.`,
+      "- a system cuDNN (a base image's, or one on `LD_LIBRARY_PATH`): upgrade it to {context.xlaCudnn.builtMajor}.{context.xlaCudnn.builtMinor} or newer."
+    ];
+    XLA_MESSAGE = (framework) => `XLA (in ${framework}) checks the cuDNN it loads when it starts: it loaded cuDNN {context.xlaCudnn.found}, but this build was compiled with cuDNN {context.xlaCudnn.built}, and cuDNN must have the same major version and an equal or higher minor version. cuDNN is not used: convolutions and other cuDNN operations fail (\`DNN library initialization failed\`), or the program falls back to the CPU.`;
     jaxCudaLibraryTooOld = {
       id: "runtime/jax-cuda-library-too-old",
       title: "JAX found a CUDA library older than the one it was built against, so JAX runs on the CPU",
@@ -11640,9 +11844,16 @@ var init_jax_cuda_library_too_old = __esm({
           pattern: "Found (?<library>\\w{1,30}) version (?<found>\\d{1,9}), but JAX was built against version (?<built>\\d{1,9}), which is newer"
         },
         // `Outdated cuDNN installation found.` (the plugin's list; pytest prefixes it with `E   `)
-        { literals: ["installation found."], pattern: "\\bOutdated (?<library>\\w{1,30}) installation found\\." }
+        { literals: ["installation found."], pattern: "\\bOutdated (?<library>\\w{1,30}) installation found\\." },
+        // `E1027 15:11:27.184481 3266602 cuda_dnn.cc:456] Loaded runtime CuDNN library: 9.10.1 but source was compiled with: 9.13.1.  CuDNN \u2026`
+        { literals: ["but source was compiled with: "], pattern: XLA_CUDNN }
       ],
       context: [
+        { name: "xlaCudnn", literals: ["but source was compiled with: "], pattern: XLA_CUDNN },
+        // the program is JAX: its import, its frames, its packages
+        { name: "jax", literals: ["import jax", "/jax/", "jaxlib", "jax.", "jax_plugins", "JAX_"] },
+        // the program is TensorFlow: its import or its Python frames (not XLA's source path, which JAX's old logs show too)
+        { name: "tensorflow", literals: ["import tensorflow", "/tensorflow/python/", "tensorflow/core/", "tf.config", "keras"] },
         {
           name: "foundLine",
           literals: ["but JAX was built against version"],
@@ -11658,6 +11869,45 @@ var init_jax_cuda_library_too_old = __esm({
       message: "JAX checks the CUDA libraries it loads when its CUDA backend starts: the {library} it found is older than the one this jaxlib was built against, so the CUDA backend is not used and JAX runs on the CPU.",
       fix: [...LOOK, "", ...PIP_WAYS].join("\n"),
       variants: [
+        {
+          when: "xlaCudnn&jax",
+          title: "JAX loaded a cuDNN older than the one it was built with (XLA refuses it)",
+          message: XLA_MESSAGE("JAX"),
+          fix: [
+            ...XLA_LOOK,
+            "",
+            ...XLA_CUDNN_WAYS(
+              "jax",
+              'install cuDNN with jax itself, from the CUDA extra you installed (`pip list` shows `jax-cuda12-plugin` or similar): `pip install --upgrade "jax[cuda12]"` brings the `nvidia-cudnn-cu12` wheel this jax asks for.'
+            )
+          ].join("\n")
+        },
+        {
+          when: "xlaCudnn&tensorflow",
+          title: "TensorFlow loaded a cuDNN older than the one it was built with (XLA refuses it)",
+          message: XLA_MESSAGE("TensorFlow"),
+          fix: [
+            ...XLA_LOOK,
+            "",
+            ...XLA_CUDNN_WAYS(
+              "TensorFlow",
+              "install TensorFlow's CUDA libraries with it: `pip install --upgrade \"tensorflow[and-cuda]\"` (TensorFlow's pip install docs) brings the `nvidia-cudnn-cu*` wheel it was built with."
+            )
+          ].join("\n")
+        },
+        {
+          when: "xlaCudnn",
+          title: "XLA (JAX or TensorFlow) loaded a cuDNN older than the one it was built with",
+          message: XLA_MESSAGE("JAX or TensorFlow"),
+          fix: [
+            ...XLA_LOOK,
+            "",
+            ...XLA_CUDNN_WAYS(
+              "the framework",
+              'install cuDNN with the framework, from its CUDA extra: `pip install --upgrade "jax[cuda12]"` for jax, `pip install --upgrade "tensorflow[and-cuda]"` for TensorFlow (each brings the `nvidia-cudnn-cu12` wheel it was built with).'
+            )
+          ].join("\n")
+        },
         {
           when: "minimum&installed&condaEnv",
           message: "JAX checks the CUDA libraries it loads when its CUDA backend starts: the {library} in this conda / pixi environment (`Installed version: {context.installed.version}`) is older than this jaxlib accepts (`Minimum supported: {context.minimum.version}`, JAX's numbering), so the CUDA backend is not used and JAX runs on the CPU. The environment's solver picked a {library} the jaxlib package does not constrain well enough (for cuDNN and jaxlib 0.4.30+ on conda-forge: conda-forge/jaxlib-feedstock#277).",
@@ -11784,7 +12034,7 @@ function envLibFix(install2) {
     "If `conda` itself stops with this same error (from conda 23.10 its default solver imports libmambapy), add `--solver=classic` to that command. Do not change the base image for this: the env's libraries are meant to run with the env's runtime, whatever the distro's is."
   ].join("\n");
 }
-var NEWEST_LABEL, condaCheck, condaBuiltHere, condaMessage, envLibMessage, variants7, libstdcxxTooOld;
+var NEWEST_LABEL, condaCheck, condaBuiltHere, condaMessage, envLibMessage, variants8, libstdcxxTooOld;
 var init_libstdcxx_too_old = __esm({
   "src/rules/catalog/runtime/libstdcxx-too-old.ts"() {
     "use strict";
@@ -11799,7 +12049,7 @@ var init_libstdcxx_too_old = __esm({
     condaBuiltHere = "If `{by}` was built by your own build (a CI image whose toolchain moved to a newer GCC), the other way works too: build it with the GCC of the env's libstdc++ (conda-forge's `gxx_linux-64` of the same major), so it asks for no label the env lacks.";
     condaMessage = "`{by}` needs `{label}`, which libstdc++ has from GCC {enrich.gcc} on: it was built with GCC {enrich.gcc} or later. The loader took the libstdc++ of the conda environment `{enrich.envPrefix}` (`{enrich.libPath}`), which is older: a conda env ships its own C++ runtime (the `libstdcxx-ng` package, whose version is its GCC release) and loads it before the system's.";
     envLibMessage = "`{by}` is installed in the conda environment `{enrich.byEnvPrefix}` and needs `{label}` (libstdc++ from GCC {enrich.gcc} on), but the loader took the system's libstdc++ (`{enrich.libPath}`), which lacks it. A conda package's libraries are meant to load the env's own C++ runtime (`{enrich.byEnvPrefix}/lib/libstdc++.so.6`, from the `libstdcxx-ng` package); the loader fell through to the system's, so that env has no libstdc++ of its own, or is missing the `libstdc++.so.6` link to it.";
-    variants7 = [
+    variants8 = [
       {
         when: "enrich.envPrefix&enrich.gcc&fact.place=image-build",
         title: "The conda env's libstdc++ is older than a library needs (GLIBCXX)",
@@ -11881,7 +12131,7 @@ var init_libstdcxx_too_old = __esm({
         "",
         "Take the directory of `{enrich.libPath}` out of `LD_LIBRARY_PATH` (or put one whose libstdc++ has `{label}` before it), so the loader finds the newer runtime; when a package bundles the old copy, update that package."
       ].join("\n"),
-      variants: variants7,
+      variants: variants8,
       enrich: "libstdcxx",
       docs: "https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html"
     };
@@ -11941,7 +12191,7 @@ var init_cuda_os_call_failed = __esm({
 });
 
 // src/rules/catalog/runtime/image-cuda-version-invalid.ts
-function fix4(known) {
+function fix5(known) {
   const version2 = known ? "{context.invalid.plain}" : "<major.minor>";
   return [
     "See the image's CUDA variables:",
@@ -11989,8 +12239,8 @@ var init_image_cuda_version_invalid = __esm({
       scope: "step",
       specificity: 3,
       message: "The NVIDIA runtime reads the image's `CUDA_VERSION` as the CUDA release the image needs, and `{value}` is not a version it can read, so it refuses to start the container. The variable comes from the image (an `ENV` of its Dockerfile or of its base) or from an `-e CUDA_VERSION=` of the run.",
-      fix: fix4(false),
-      variants: [{ when: "invalid", fix: fix4(true) }],
+      fix: fix5(false),
+      variants: [{ when: "invalid", fix: fix5(true) }],
       enrich: "run-command",
       docs: "https://github.com/NVIDIA/nvidia-container-toolkit/blob/main/internal/config/image/cuda_image.go"
     };
@@ -12424,7 +12674,7 @@ function noFileVariants() {
 }
 function hashLockVariants() {
   const message3 = "pip found no set of versions that satisfies every requirement: {enrich.conflict}. The install checks hashes (`--require-hashes`), so both are pins of the generated lock pip installs ({context.lockFile.file|the file given to `-r`}): the lock no longer agrees with what its packages declare.";
-  const fix6 = [
+  const fix7 = [
     "Regenerate the lock rather than relaxing one pin by hand: an edited pin also needs the new release's hashes, and",
     "the resolver finds every other pin that drifted the same way. pip-compile and `uv pip compile` write the command",
     "that made the lock in its first lines (`head -n 5` on it); run that command again where the sources live, keeping",
@@ -12433,8 +12683,8 @@ function hashLockVariants() {
     "`pip-compile --generate-hashes`."
   ].join("\n");
   return [
-    { when: "hashLock&dependsOn", message: message3, fix: fix6 },
-    { when: "hashLockRun&dependsOn", message: message3, fix: fix6 }
+    { when: "hashLock&dependsOn", message: message3, fix: fix7 },
+    { when: "hashLockRun&dependsOn", message: message3, fix: fix7 }
   ];
 }
 var dependsOnLine, uvIndexPinMessage, uvTitle, previousVersions, resolutionImpossible;
@@ -14658,7 +14908,7 @@ function upgradeFix(image) {
     OTHER_WAYS
   ].join("\n");
 }
-function variants8() {
+function variants9() {
   const out = [];
   for (const image of [true, false]) {
     const place = image ? "&fact.place=image-build" : "";
@@ -14691,7 +14941,7 @@ var init_torch_too_old = __esm({
       specificity: 3,
       message: MESSAGE7,
       fix: unknownFix(false),
-      variants: variants8(),
+      variants: variants9(),
       enrich: "torch-minimum",
       docs: PREVIOUS_VERSIONS
     };
@@ -14951,12 +15201,13 @@ var init_uv_lock_outdated = __esm({
       "the image runs (`uv --version` on both sides). Then the lock is right, and the build passes the same options:",
       "",
       "```bash",
-      "grep -A3 '^\\[options\\]' uv.lock",
-      `UV_EXCLUDE_NEWER="$(grep -m1 '^exclude-newer = ' uv.lock | cut -d'"' -f2)" uv sync --locked`,
+      "sed -n '/^\\[options\\]/,/^$/p' uv.lock",
+      `UV_EXCLUDE_NEWER="$( (grep -m1 '^exclude-newer-span = ' uv.lock || grep -m1 '^exclude-newer = ' uv.lock) | cut -d'"' -f2)" uv sync --locked`,
       "```",
       "",
-      "(`ENV UV_EXCLUDE_NEWER=\u2026` or the same prefix on the `RUN` in a Dockerfile; `UV_EXCLUDE_NEWER` is `--exclude-newer`, uv",
-      "0.2.12 and later). `uv lock` would re-resolve without that date and drop the quarantine the lock was made with.",
+      '(the span, `exclude-newer-span = "P1W"`, when the lock has one: its `exclude-newer` is then only a placeholder; `ENV',
+      "UV_EXCLUDE_NEWER=\u2026` or the same prefix on the `RUN` in a Dockerfile; `UV_EXCLUDE_NEWER` is `--exclude-newer`, uv 0.2.12 and",
+      "later). `uv lock` would re-resolve without that cutoff and drop the quarantine the lock was made with.",
       ""
     ];
     relock = [
@@ -15078,11 +15329,11 @@ var init_uv_lock_unreadable = __esm({
 });
 
 // src/rules/catalog/pip/vcs-git-missing.ts
-function pipVariant(when, fix6) {
+function pipVariant(when, fix7) {
   return {
     when,
     message: "pip clones a requirement from a git repository (`git+https://\u2026`) with the git program, and this environment has none: \"Cannot find command 'git'\". The `Collecting \u2026 git+\u2026` line above it names the requirement.",
-    fix: fix6
+    fix: fix7
   };
 }
 function dockerfileVariant(when) {
@@ -15814,7 +16065,7 @@ var init_poetry_no_matching_version = __esm({
 });
 
 // src/rules/catalog/pip/setup-py-undeclared-import.ts
-function variants9() {
+function variants10() {
   return [
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
@@ -15886,7 +16137,7 @@ var init_setup_py_undeclared_import = __esm({
         "pip install {module}",
         "```"
       ].join("\n"),
-      variants: variants9(),
+      variants: variants10(),
       docs: "https://pip.pypa.io/en/stable/cli/pip_index/"
     };
   }
@@ -16996,7 +17247,7 @@ function everySpecFix(edit) {
     ...edit
   ].join("\n");
 }
-function variants10() {
+function variants11() {
   const out = [];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -17174,7 +17425,7 @@ var init_packages_not_found = __esm({
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
-      variants: variants10(),
+      variants: variants11(),
       enrich: "conda-missing-specs",
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
@@ -17347,7 +17598,7 @@ function missingVariants() {
   }
   return out;
 }
-function variants11() {
+function variants12() {
   const out = [buildGlobVariant, ...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -17651,7 +17902,7 @@ var init_unsatisfiable = __esm({
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
         "priority (`conda config --set channel_priority strict`), and solve again."
       ].join("\n"),
-      variants: variants11(),
+      variants: variants12(),
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
     };
   }
@@ -17722,6 +17973,78 @@ var init_tos_not_accepted = __esm({
         { when: "channel", fix: shellFix(true) }
       ],
       docs: "https://www.anaconda.com/docs/getting-started/tos-plugin"
+    };
+  }
+});
+
+// src/rules/catalog/conda/cuda-virtual-package.ts
+var condaCudaVirtualPackage;
+var init_cuda_virtual_package = __esm({
+  "src/rules/catalog/conda/cuda-virtual-package.ts"() {
+    "use strict";
+    condaCudaVirtualPackage = {
+      id: "conda/cuda-virtual-package",
+      title: "pixi: the workspace and the machine disagree about CUDA (the __cuda virtual package)",
+      severity: "error",
+      match: [
+        // `Virtual package '__cuda' does not match any of the available virtual packages on your machine: [__archspec=1=zen2, \u2026]`
+        { literals: ["Virtual package '__cuda' does not match"], pattern: "Virtual package '__cuda' does not match any of the available virtual packages" },
+        // `\u2514\u2500 jaxlib xxxxxx would require __cuda *, for which no candidates were found.`
+        {
+          literals: ["would require __cuda"],
+          pattern: "(?<by>[\\w.-]{1,80})(?: [^\\s,]{1,80})? would require __cuda(?: [^,\\n]{1,40})?, for which no candidates were found"
+        }
+      ],
+      context: [
+        { name: "noDriver", literals: ["Virtual package '__cuda' does not match"] },
+        { name: "override", literals: ["CONDA_OVERRIDE_CUDA="], pattern: "CONDA_OVERRIDE_CUDA=(?<value>\\d{1,2}(?:\\.\\d{1,2})?)" },
+        { name: "pyproject", literals: ["pyproject.toml"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "A package of this solve is a CUDA build (`{by}`) and requires the `__cuda` virtual package, but the workspace declares no CUDA system requirement, so pixi's solver assumes no CUDA and finds no candidate.",
+      fix: [
+        "Declare the CUDA major version the machines that run this workspace have (`nvidia-smi` shows the CUDA version the driver supports):",
+        "",
+        "```sh",
+        "pixi workspace system-requirements add cuda 12",
+        "```",
+        "",
+        "or, in the manifest (pixi.toml; `[tool.pixi.system-requirements]` in pyproject.toml):",
+        "",
+        "```toml",
+        "[system-requirements]",
+        'cuda = "12"',
+        "```",
+        "",
+        "To keep a CPU environment too, put it in a feature (`[feature.cuda.system-requirements]`) used only by the CUDA environment."
+      ].join("\n"),
+      variants: [
+        {
+          when: "noDriver&override",
+          message: "The workspace declares a CUDA system requirement, and pixi found no `__cuda` virtual package on this machine (it lists the ones it found): no NVIDIA driver is visible here, as on a CI runner or in a `docker build`, which has no GPU.",
+          fix: [
+            "On a machine that will run the environment on a GPU, `nvidia-smi` must work first (install or repair the driver).",
+            "Installing where there is no GPU (CI, an image build) for machines that have one: tell pixi which CUDA to assume, as its own help line says:",
+            "",
+            "```sh",
+            "CONDA_OVERRIDE_CUDA={context.override.value} pixi install --locked",
+            "```",
+            "",
+            '(a Dockerfile: `ENV CONDA_OVERRIDE_CUDA={context.override.value}` before the `RUN pixi install`; a CI step: `env: CONDA_OVERRIDE_CUDA: "{context.override.value}"`). Use the CUDA version the target machines\' driver supports. Or move the CUDA requirement into a feature (`[feature.cuda.system-requirements]`) and install a CPU environment on machines without a GPU.'
+          ].join("\n")
+        },
+        {
+          when: "noDriver",
+          message: "The workspace declares a CUDA system requirement, and pixi found no `__cuda` virtual package on this machine: no NVIDIA driver is visible here, as on a CI runner or in a `docker build`, which has no GPU.",
+          fix: [
+            "On a machine that will run the environment on a GPU, `nvidia-smi` must work first. Installing where there is no GPU for",
+            "machines that have one: set `CONDA_OVERRIDE_CUDA` to the CUDA version their driver supports for the install",
+            "(`CONDA_OVERRIDE_CUDA=12.0 pixi install --locked`), or move the CUDA requirement into a feature and install a CPU environment here."
+          ].join("\n")
+        }
+      ],
+      docs: "https://pixi.prefix.dev/v0.53.0/workspace/system_requirements"
     };
   }
 });
@@ -19920,13 +20243,13 @@ function cudaFix(release) {
     baseImageFix(release)
   ].join("\n");
 }
-var WHY, COMPAT_MESSAGE, variants12, jetsonBspInContainer;
+var WHY, COMPAT_MESSAGE, variants13, jetsonBspInContainer;
 var init_jetson_bsp_in_container = __esm({
   "src/rules/catalog/apt/jetson-bsp-in-container.ts"() {
     "use strict";
     WHY = "`nvidia-l4t-*` packages are the Jetson's board support package (Linux for Tegra): they belong to the Jetson's own system, not to a container. Their install scripts read the board (`/proc/device-tree`), which a container does not have, and NVIDIA's L4T repository offers them for the device itself.";
     COMPAT_MESSAGE = `${WHY} Here \`cuda-compat-{context.compat.ver}\`, which the CUDA install pulls in, needs \`{pkg}\`, for which apt has no installable candidate.`;
-    variants12 = [
+    variants13 = [
       { when: "compat&l4tVersion", message: COMPAT_MESSAGE, fix: cudaFix(true) },
       { when: "compat", message: COMPAT_MESSAGE, fix: cudaFix(false) },
       { when: "l4tVersion", fix: baseImageFix(true) }
@@ -19964,7 +20287,7 @@ var init_jetson_bsp_in_container = __esm({
       specificity: 3,
       message: `${WHY} Here \`{pkg}\` could not be installed.`,
       fix: baseImageFix(false),
-      variants: variants12,
+      variants: variants13,
       docs: "https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md"
     };
   }
@@ -20028,7 +20351,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants15 = [
+  const variants16 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message3}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -20039,7 +20362,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message3}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message3}.`, fix: unknownFix2 }
   ];
-  return variants15.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants16.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -20190,10 +20513,12 @@ var init_release_info_changed = __esm({
       ],
       context: [
         {
-          // the sources name a moving suite: ` testing InRelease`, ` sid InRelease`, ` stable-updates InRelease`
+          // the sources name a moving suite: ` testing InRelease`, ` sid InRelease`, ` stable-updates InRelease`. A pocket's
+          // Codename carries the pocket (`from 'trixie-updates' to 'forky-updates'`, `from 'trixie-security' to 'forky-security'`:
+          // apache/arrow#47323): `release` / `next` are the release names alone, for an image tag.
           name: "movingSuite",
           literals: ["' changed its '"],
-          pattern: "Repository '\\S{0,300}debian\\S{0,300} (?<suite>testing|unstable|sid|stable|oldstable|oldoldstable)(?:-[a-z-]{1,30})?(?:/[\\w-]{1,30})? InRelease' changed its 'Codename'"
+          pattern: "Repository '\\S{0,300}debian\\S{0,300} (?<suite>testing|unstable|sid|stable|oldstable|oldoldstable)(?:-[a-z-]{1,30})?(?:/[\\w-]{1,30})? InRelease' changed its 'Codename' value from '(?<release>[a-z]{2,30})(?:-[a-z-]{1,30})?' to '(?<next>[a-z]{2,30})(?:-[a-z-]{1,30})?'"
         }
       ],
       scope: "step",
@@ -20216,15 +20541,15 @@ var init_release_info_changed = __esm({
           title: "The image follows a moving suite, and it moved to a new release",
           message: 'The sources of this image name the suite `{context.movingSuite.suite}`, not a release: `{repo}` now serves `{to}` where it served `{from}`, and apt (1.5 and later) waits for a confirmation before it moves the image to another release of the distribution (apt-secure(8), "INFORMATION CHANGES"): `apt` asks, `apt-get` fails.',
           fix: [
-            "Pin the base to a named release, so the image stays on `{from}` (or pick the new one on purpose): in the Dockerfile,",
+            "Pin the base to a named release, so the image stays on `{context.movingSuite.release}` (or pick the new one on purpose): in the Dockerfile,",
             "",
             "```dockerfile",
-            "FROM debian:{from}",
+            "FROM debian:{context.movingSuite.release}",
             "```",
             "",
             "in place of `debian:{context.movingSuite.suite}` (keep your tag's variant, `-slim`), or name the release instead of",
             "the suite in the image's sources (`Suites:` in `/etc/apt/sources.list.d/debian.sources`, or `/etc/apt/sources.list`).",
-            "To follow the suite into `{to}` instead, accept the change for the update:",
+            "To follow the suite into `{context.movingSuite.next}` instead, accept the change for the update:",
             "",
             "```sh",
             ALLOW,
@@ -20696,6 +21021,8 @@ var init_oom_killed = __esm({
         },
         // the kernel's report of the victim (see KERNEL_OOM_LEAD): `Out of memory: Killed process 2602 (nautilus) total-vm:3089788kB, \u2026`
         { literals: ["Killed process "], pattern: "Killed process (?<pid>\\d{1,10}) \\((?<victim>[^)\\n]{1,64})\\) total-vm:" },
+        // BuildKit >= 0.16: the RUN's cgroup saw the OOM killer (see the head of this file).
+        { literals: ["did not complete successfully: cannot allocate memory"] },
         // SIGKILL = 128 + 9. On its own, most often the OOM killer.
         { literals: ["exit code: 137", "non-zero code: 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] }
       ],
@@ -20726,6 +21053,7 @@ var init_oom_killed = __esm({
         { name: "wsl2", literals: ["WSL2", "WSL 2"], ignoreCase: true },
         // The log names Docker Desktop: its daemon, or its `desktop-linux` context (BuildKit's `docker:desktop-linux`).
         { name: "dockerDesktop", literals: ["Docker Desktop", "desktop-linux", "docker-desktop"], ignoreCase: true },
+        { name: "buildkitOom", literals: ["did not complete successfully: cannot allocate memory"] },
         { name: "exit137", literals: ["exit code: 137", "non-zero code: 137", "Error 137", "non-zero exit status 137.", "died with <Signals.SIGKILL: 9>"] },
         // pip taking in a wheel (`Downloading https://\u2026/torch-1.5.0-cp36-cp36m-manylinux1_x86_64.whl (752.0MB)`), and any sign
         // that the step compiled something: a kill after the first and without the second is pip itself.
@@ -20743,7 +21071,21 @@ var init_oom_killed = __esm({
         // What is being compiled, for the knobs (memory-knobs enricher).
         { name: "flashAttn", literals: ["flash_attn", "flash-attn", "flash-attention"] },
         { name: "vllm", literals: ["vllm"] },
-        { name: "torchExtension", literals: ["torch/include", "torch.utils.cpp_extension", "BuildExtension"] },
+        // torch.utils.cpp_extension's BuildExtension adds `-DTORCH_API_INCLUDE_EXTENSION_H` to every compile of an extension
+        // (torch/utils/cpp_extension.py, build_extensions: `self._add_compile_flag(extension, '-DTORCH_API_INCLUDE_EXTENSION_H')`).
+        { name: "torchExtension", literals: ["torch/include", "torch.utils.cpp_extension", "BuildExtension", "-DTORCH_API_INCLUDE_EXTENSION_H"] },
+        // What multiplies each nvcc's memory, read from the compile command the log shows (memory-knobs enricher):
+        // `--threads N` (flash-attn's setup.py: `NVCC_THREADS = os.getenv("NVCC_THREADS") or "4"`, passed as `--threads`), and
+        // the package's own `-gencode arch=\u2026,code=\u2026` list, written with a space: torch writes TORCH_CUDA_ARCH_LIST as
+        // `-gencode=arch=\u2026` (cpp_extension.py, _get_cuda_arch_flags) and adds none when the extension passes any arch flag of its own.
+        { name: "nvccThreads", literals: ["--threads "], pattern: "(?:nvcc|-gencode)[^\\n]{0,4000}?\\s--threads\\s(?<n>\\d{1,3})(?=\\s|$)", keep: "last" },
+        {
+          name: "ownGencode",
+          literals: ["-gencode arch=compute_"],
+          // From the first such flag to the end of the line: the enricher reads every `-gencode arch=\u2026,code=\u2026` in it.
+          pattern: "(?<list>-gencode arch=compute_[^\\n]{0,4000})",
+          keep: "last"
+        },
         // RAPIDS cudf, built by its build.sh (which passes -j${PARALLEL_LEVEL}): the command, or libcudf's CMake targets
         // (`make[2]: *** [CMakeFiles/cudf_base.dir/src/\u2026cu.o] Error 9`, rapidsai/cudf#8018).
         { name: "rapidsCudf", literals: ["CMakeFiles/cudf", "build.sh"], pattern: "CMakeFiles/cudf\\w{0,40}\\.dir/|build\\.sh\\b[^\\n]{0,200}\\blibcudf\\b" },
@@ -20833,6 +21175,11 @@ var init_oom_killed = __esm({
             ].join("\n")
           },
           {
+            // BuildKit read the OOM kill from the RUN's cgroup; the process killed is not named.
+            when: "buildkitOom&!killed&!alloc",
+            message: "BuildKit ended this RUN with `cannot allocate memory` (gRPC `ResourceExhausted`): BuildKit (0.16 and later) reports a step that way when the kernel's out-of-memory killer killed a process in it, so the step needed more memory than the builder has."
+          },
+          {
             when: "killed&exit137",
             message: "{program|A process of this step} was killed with SIGKILL (the log shows exit code 137 = 128 + 9): on a build machine that is almost always the kernel's out-of-memory killer, because the parallel compile jobs needed more memory than the builder has."
           },
@@ -20900,7 +21247,7 @@ function jobContainerFix(image) {
     "On a self-hosted runner the same pull needs the disk of Docker's data-root: `df -h \"$(docker info -f '{{{{.DockerRootDir}}}}')\"` there, and `docker system prune --all --force` when old images hold it."
   ].join("\n");
 }
-var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, perPlatform, containerBuilderAnywhere, slimLayers, cpuTorch, pullDisk, basePull, defaultFix, JOB_CONTAINER_MESSAGE, diskFull;
+var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, perPlatform, containerBuilderAnywhere, slimLayers, cpuTorch, pullDisk, basePull, defaultFix, JOB_CONTAINER_MESSAGE, cacheTools, cacheLayerVariants, diskFull;
 var init_disk_full = __esm({
   "src/rules/catalog/resources/disk-full.ts"() {
     "use strict";
@@ -21010,6 +21357,56 @@ var init_disk_full = __esm({
       ...slimLayers
     ];
     JOB_CONTAINER_MESSAGE = "The disk filled up while the runner pulled the image of the job's `container:`: that pull happens in the runner's own `Initialize containers` step, before any step of the job, so a clean-up step in that job runs too late. On a GitHub-hosted runner the preinstalled toolchains leave too little free disk for a large CUDA image.";
+    cacheTools = [
+      {
+        context: "cachePip",
+        tool: "pip's download cache",
+        fix: [
+          "Install without the cache, in the `RUN` that filled it (`pip install --no-cache-dir \u2026`), or keep the cache on a cache mount,",
+          "outside the image:",
+          "",
+          "```dockerfile",
+          "RUN --mount=type=cache,target={context.cachePip.dir} pip install \u2026",
+          "```"
+        ]
+      },
+      {
+        context: "cacheUv",
+        tool: "uv's cache",
+        fix: [
+          "Install without the cache, in the `RUN` that filled it (`uv pip install --no-cache \u2026`, or `ENV UV_NO_CACHE=1`), or keep the",
+          "cache on a cache mount, outside the image:",
+          "",
+          "```dockerfile",
+          "RUN --mount=type=cache,target={context.cacheUv.dir} uv pip install \u2026",
+          "```"
+        ]
+      },
+      {
+        context: "cacheApt",
+        tool: "apt's package cache",
+        fix: [
+          "End the `RUN` that installs with `apt-get clean && rm -rf /var/lib/apt/lists/*`, so the downloaded packages do not stay",
+          "in its layer:",
+          "",
+          "```dockerfile",
+          "RUN apt-get update && apt-get install -y --no-install-recommends \u2026 && apt-get clean && rm -rf /var/lib/apt/lists/*",
+          "```"
+        ]
+      }
+    ];
+    cacheLayerVariants = cacheTools.flatMap(({ context, tool, fix: fix7 }) => {
+      const message3 = (disk) => `${disk} filled up while the builder registered a layer of this build that holds ${tool} (\`{context.${context}.dir}\`): the \`RUN\` left its downloads in the image layer, so the layer is larger than what it installed, and it did not fit in the space left.`;
+      return [
+        { when: `${context}&fact.runner=github-hosted`, message: message3("The runner's disk"), fix: [...fix7, "", ...ghCleanUp].join("\n") },
+        { when: `${context}&fact.runner=github-actions`, message: message3("The disk"), fix: [...fix7, "", ...actionsCleanUp].join("\n") },
+        {
+          when: context,
+          message: message3("The disk"),
+          fix: [...fix7, "", ...defaultFix.slice(0, defaultFix.length - slimLayers.length)].join("\n")
+        }
+      ];
+    });
     diskFull = {
       id: "resources/disk-full",
       title: "No space left on device",
@@ -21043,6 +21440,15 @@ var init_disk_full = __esm({
         { name: "jobContainer", literals: ["Initialize containers", "container:"], pattern: "^\\s{0,20}(?:##\\[group\\])?Initialize containers\\s*$|^\\s{0,20}container:\\s*$" },
         // the compiler's own temporary files: nvcc's `/tmp/tmpxft_00002208_00000000-8_\u2026.cpp4.ii`, gcc's `error writing to /tmp/cc2mYx0T.s`
         { name: "compilerTemp", literals: ["/tmp/tmpxft_", "error writing to /tmp/"] },
+        // The failed write under a package manager's cache (see cacheTools), in root's or a user's home:
+        // `write /root/.cache/pip/http-v2/\u2026: no space left on device`.
+        {
+          name: "cachePip",
+          literals: ["/.cache/pip/"],
+          pattern: "(?<path>(?<dir>/(?:root|home/[\\w.-]{1,64})/\\.cache/pip)/[^\\s:]{1,300}): no space left on device"
+        },
+        { name: "cacheUv", literals: ["/.cache/uv/"], pattern: "(?<path>(?<dir>/(?:root|home/[\\w.-]{1,64})/\\.cache/uv)/[^\\s:]{1,300}): no space left on device" },
+        { name: "cacheApt", literals: ["/var/cache/apt/"], pattern: "(?<path>(?<dir>/var/cache/apt)/[^\\s:]{1,300}): no space left on device" },
         { name: "jobImage", literals: ["image:"], pattern: `^\\s{2,30}image:\\s{1,10}["']?(?<image>[\\w.\\/:@-]{1,200})["']?\\s*$` }
       ],
       // NCCL's `Call to posix_fallocate failed: No space left on device` before `Error while creating shared memory segment \u2026`
@@ -21050,6 +21456,8 @@ var init_disk_full = __esm({
       unless: [{ literals: ["Error while creating shared memory segment"] }],
       message: "The disk the builder writes to filled up while this step ran: CUDA images, PyTorch wheels and the build cache take tens of gigabytes.",
       variants: [
+        // Before the pull variants: `failed to register layer` is also what a build layer's registration prints.
+        ...cacheLayerVariants,
         {
           when: "pull&jobContainer&jobImage",
           message: JOB_CONTAINER_MESSAGE,
@@ -21686,7 +22094,15 @@ var init_crlf_line_endings = __esm({
           // BusyBox: `FILE: set: line 2: illegal option -`; dash: `FILE: 2: set: Illegal option -`; nothing but the invisible
           // `\r` (or the paste's closing quote) after the dash
           literals: ["llegal option -"],
-          pattern: "(?:(?<script>[^\\s:`'\"]{1,300}): )?(?:set: line \\d{1,7}|\\d{1,7}: set): [Ii]llegal option -\\r?[`'\"]?\\s*$"
+          pattern: "(?:(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox): |(?<script>[^\\s:`'\"]{1,300}): )?(?:set: line \\d{1,7}|\\d{1,7}: set): [Ii]llegal option -\\r?[`'\"]?\\s*$"
+        }
+      ],
+      context: [
+        {
+          // the shell's own name where a script's would be: the commands were given as text (`sh -c`)
+          name: "shellText",
+          literals: ["llegal option -"],
+          pattern: "(?:^|\\s)(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox): (?:set: line \\d{1,7}|\\d{1,7}: set): [Ii]llegal option -\\r?[`'\"]?\\s*$"
         }
       ],
       scope: "step",
@@ -21705,6 +22121,24 @@ var init_crlf_line_endings = __esm({
         "files out with CRLF under `core.autocrlf`). A script mounted into the container at run time (a bind mount, a ConfigMap)",
         "is converted in its source the same way: `sed -i 's/\\r$//' FILE`."
       ].join("\n"),
+      variants: [
+        {
+          when: "shellText",
+          message: "The shell refused an option it printed as a bare `-`: the option is a carriage return, invisible in the log. The shell names itself where a script's path would be, so it ran commands given to it as text (`sh -c`, as a `RUN` line runs them), and that text ends its lines with Windows (CRLF) line endings: its `set -e` reaches the shell as `set -e\\r`.",
+          fix: [
+            'Find where the commands come from: a file read into the command (`sh -c "$(cat FILE)"`, an env file, a here-document) saved',
+            "with CRLF line endings. Check a file's line ends with `head -3 FILE | od -c` (`\\r \\n` is CRLF), and convert it before it is",
+            "read:",
+            "",
+            "```sh",
+            "sed -i 's/\\r$//' FILE",
+            "```",
+            "",
+            "(or `dos2unix FILE`), then keep Git from converting it again: a `.gitattributes` at the root of the repository with a line",
+            "such as `*.sh text eol=lf` for those files, then `git add --renormalize .` and a commit."
+          ].join("\n")
+        }
+      ],
       docs: "https://git-scm.com/docs/gitattributes#_eol"
     };
   }
@@ -22164,6 +22598,8 @@ var init_cache_export_failed = __esm({
       severity: "error",
       match: [
         { literals: ["error writing layer blob: ", "error writing manifest blob: "], pattern: "error writing (?<what>layer|manifest) blob: (?<reason>[^\\n]{1,400})" },
+        // The GitHub cache client's wrapping of a non-JSON error answer (an HTML error page): `failed to parse error response 400: <h2>\u2026`
+        { literals: ["failed to parse error response "], pattern: "failed to parse error response (?<code>\\d{3}): (?<reason>[^\\n]{1,400})" },
         // The cache service's bare answer as the export step's whole error (clemensv/real-time-sources#1549: `#16 exporting to
         // GitHub Actions Cache`, `#16 ERROR: not_found`, `ERROR: failed to build: failed to solve: not_found`, after the push
         // was done; the repository's cache was over GitHub's 10 GB and entries were evicted while the exports ran).
@@ -22205,6 +22641,19 @@ var init_cache_export_failed = __esm({
           literals: ['"buildkit": "', "Buildkit:", "BuildKit version:", "moby/buildkit:v", "builder-"],
           pattern: '(?:"buildkit": "|Buildkit:\\s{1,20}|BuildKit version:\\s{1,20}|moby/buildkit:|^\\s{0,8}builder-[\\w-]{1,80}: )v(?<version>0\\.(?:\\d|1\\d)\\.\\d{1,3})\\b'
         },
+        // a cache type given as the whole value, no `type=` (`--cache-to inline`, build-push-action's `cache-to: inline`): a registry ref
+        {
+          name: "bareCacheType",
+          literals: ["--cache-to", "cache-to:"],
+          pattern: `(?:--cache-to[= ]|cache-to:[ \\t]{0,20})["']?(?<word>inline|local|registry|gha|s3|azblob)["']?(?=[ \\t]|\\\\|$)`
+        },
+        // the registry token request for that ref: `scope=repository%3Alibrary%2Finline` (`repository:library/inline`)
+        {
+          name: "libraryScope",
+          literals: ["library%2F", "repository:library/"],
+          pattern: "repository(?:%3A|:)library(?:%2F|/)(?<word>inline|local|registry|gha|s3|azblob)(?![\\w.-])"
+        },
+        { name: "htmlError", literals: ["failed to parse error response "], pattern: "failed to parse error response (?<code>\\d{3}): \\s{0,4}<" },
         { name: "badRequest", literals: ["400 Bad Request"] },
         { name: "cacheConfig", literals: ["application/vnd.buildkit.cacheconfig.v0"] }
       ],
@@ -22220,6 +22669,39 @@ var init_cache_export_failed = __esm({
         "and what it answered."
       ].join("\n"),
       variants: [
+        ...["bareCacheType", "libraryScope"].map((ctx) => ({
+          when: ctx,
+          title: "Cache export went to a Docker Hub image: `cache-to` names no `type=`",
+          message: `The image was built, but its cache export failed (\`{reason}\`): \`{context.${ctx}.word}\` was given as the whole \`cache-to\` value, without \`type=\`, and buildx reads a value without \`=\` as a registry cache ref (\`type=registry,ref={context.${ctx}.word}\`): the image \`docker.io/library/{context.${ctx}.word}\` on Docker Hub, which this login may not write. It fails the same way on every run.`,
+          fix: [
+            `Name the type: \`--cache-to type={context.${ctx}.word}\` (build-push-action: \`cache-to: type={context.${ctx}.word}\`). \`inline\` takes no other option; the other backends take theirs after the type (\`type=gha,mode=max\`, \`type=local,dest=\u2026\`, \`type=registry,ref=\u2026\`: https://docs.docker.com/build/cache/backends/). A \`--cache-from\` value without \`type=\` is read the same way; an inline cache is read back from the image itself: \`--cache-from type=registry,ref=\` followed by the image's own name.`
+          ].join("\n")
+        })),
+        ...["htmlError&gha", "htmlError&enrich.ghaExportStep"].map((when) => ({
+          when,
+          title: "GitHub Actions cache service unavailable: the cache export failed",
+          retryable: true,
+          message: `The image was built, but exporting its build cache failed: the GitHub Actions cache service answered {context.htmlError.code} with an HTML page instead of its API's JSON answer (the evidence). That page is the service's (GitHub's outage page reads "Our services aren't available right now"): the service was down, nothing in the workflow is wrong, and a failed cache export fails the build.`,
+          fix: [
+            "Run the job again later (https://www.githubstatus.com shows whether Actions is degraded). So that an outage of the cache",
+            "service can never fail the build again, add `ignore-error=true` to the cache export (BuildKit 0.11 or later):",
+            "",
+            "```yaml",
+            "cache-to: type=gha,mode=max,ignore-error=true",
+            "```"
+          ].join("\n")
+        })),
+        {
+          when: "htmlError",
+          title: "Cache backend answered with an error page: the cache export failed",
+          retryable: true,
+          message: "The image was built, but exporting its build cache failed: the cache service answered {context.htmlError.code} with an HTML page instead of its API's answer (the evidence), the error page of the service or of a proxy in front of it. A failed cache export fails the build.",
+          fix: [
+            "Run the job again later; if it fails the same way, open the cache URL the build uses from the same machine to see who serves",
+            "that page (a proxy, or the service itself). So that a cache export can never fail the build, add `ignore-error=true` to it",
+            "(BuildKit 0.11 or later): `--cache-to type=\u2026,ignore-error=true`."
+          ].join("\n")
+        },
         {
           when: "gha&oldBuildx",
           title: "GitHub Actions cache export failed: buildx too old for the cache service",
@@ -22704,6 +23186,11 @@ var init_push_denied = __esm({
           literals: ["failed to push "],
           pattern: "failed to push (?<ref>\\S{1,300}): (?<reason>unexpected status from (?:POST|PUT|PATCH|HEAD) request to \\S{1,500}: (?:401 Unauthorized|403 Forbidden))"
         },
+        // podman / buildah / skopeo: `Error: trying to reuse blob sha256:\u2026 at destination: failed to read from destination repository my_org/my_image: 403 (Forbidden)`
+        {
+          literals: ["failed to read from destination repository "],
+          pattern: "failed to read from destination repository (?<ref>\\S{1,300}): (?<reason>40[13] \\((?:Forbidden|Unauthorized)\\))"
+        },
         // The push's token request refused (see above): the request's scope asks for `push`; the status on the same line
         // (roboreg/roboreg#117: `\u2026%3Apull%2Cpush&service=registry.docker.io: 401 Unauthorized: access token has insufficient
         // scopes`), or nothing after the URL when a paste wrapped the status onto the next line. Another status (a 5xx of the
@@ -22721,7 +23208,8 @@ var init_push_denied = __esm({
         { name: "libraryScope", literals: ["scope=repository%3Alibrary%2F", "scope=repository:library/"] },
         { name: "pushRef", literals: ["failed to push "], pattern: "failed to push (?<ref>[^\\s:]{1,300}(?::[\\w][\\w.-]{0,127})?):" },
         { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
-        { name: "scope", literals: ["insufficient_scope"] }
+        { name: "scope", literals: ["insufficient_scope"] },
+        { name: "containersImage", literals: ["failed to read from destination repository "] }
       ],
       // A base image the builder may not pull says `pull access denied, \u2026 insufficient_scope` (buildkit/base-image-not-found);
       // a refusal of the attestation manifest pushed with the image is buildkit/attestation-push-rejected's.
@@ -22737,6 +23225,17 @@ var init_push_denied = __esm({
       ].join("\n"),
       variants: [
         ...pushTokenVariants(),
+        {
+          when: "containersImage&!ghcr",
+          message: "The image was built, but the registry refused its push to `{ref}` with {reason} (podman / buildah / skopeo checking for a layer already in the destination): the login used may not read or write that repository. The log does not name the registry.",
+          fix: [
+            "Log in to the registry of the destination with an account or token that may push to `{ref}`, in the same job and before the push",
+            "(`podman login REGISTRY`, or redhat-actions/podman-login in a workflow), and check that `{ref}` is under that account's namespace.",
+            "",
+            "On ghcr.io from GitHub Actions, a 403 with `packages: write` granted means the package already exists and this repository has no",
+            `write access to it: in the package's settings, "Manage Actions access", add this repository with the Write role.`
+          ].join("\n")
+        },
         {
           when: "ghcr",
           message: "The image was built, but GitHub Container Registry refused the push of {ref|the image} (`{reason}`): the token used to log in may not write this package.",
@@ -22860,7 +23359,7 @@ var init_grpc_message_too_large = __esm({
       match: [
         {
           literals: ["message larger than max"],
-          pattern: "(?:received|trying to send) message larger than max \\((?<size>\\d{1,12}) vs\\. (?<max>\\d{1,12})\\)"
+          pattern: "(?:failed to receive status: rpc error: code = ResourceExhausted desc = |(?:^|failed to solve: )ResourceExhausted: [A-Za-z: ]{0,200}?)(?:grpc: )?(?:received|trying to send) message larger than max \\((?<size>\\d{1,12}) vs\\. (?<max>\\d{1,12})\\)"
         }
       ],
       scope: "step",
@@ -23914,11 +24413,11 @@ var init_rpm_package_unavailable = __esm({
 });
 
 // src/rules/catalog/buildkit/log-clipped.ts
-var fix5, logClipped;
+var fix6, logClipped;
 var init_log_clipped = __esm({
   "src/rules/catalog/buildkit/log-clipped.ts"() {
     "use strict";
-    fix5 = [
+    fix6 = [
       "Raise the limits on the builder; `-1` removes a limit, or give a number of bytes (`50000000`).",
       "`BUILDKIT_STEP_LOG_MAX_SIZE` caps the bytes a step may print in all; `BUILDKIT_STEP_LOG_MAX_SPEED` caps the",
       "bytes per second since the step started. Raise both: a step under one limit hits the other.",
@@ -23953,7 +24452,7 @@ var init_log_clipped = __esm({
         { name: "minusOne", literals: ["log limit -1B reached", "log limit -1B/s reached"] }
       ],
       message: "BuildKit stopped printing this step's output once it reached {limit|its log size limit} (the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing from the log, so the real error may not be in it.",
-      fix: fix5,
+      fix: fix6,
       variants: [
         {
           when: "minusOne",
@@ -24037,7 +24536,7 @@ function unsureFix(place) {
 function sureFix(place) {
   return [SURE_FIX_INTRO, "", pullFix(place)].join("\n");
 }
-function variants13() {
+function variants14() {
   const out = [];
   for (const [place, when] of PLACES) out.push({ when: `trtllmCheck&${when}`, message: CHECK_MESSAGE, fix: sureFix(place) });
   out.push({ when: "trtllmCheck", message: CHECK_MESSAGE, fix: sureFix("shell") });
@@ -24106,7 +24605,7 @@ var init_git_lfs_pointer = __esm({
       specificity: 3,
       message: UNSURE_MESSAGE,
       fix: unsureFix("shell"),
-      variants: variants13(),
+      variants: variants14(),
       docs: "https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md"
     };
   }
@@ -24332,7 +24831,7 @@ var init_extension_ninja_failed = __esm({
 function fixFor3(place) {
   return [WHOLE_OUTPUT[place], "", ...FIND, "", JOBS_LEAD, "", ...SET_JOBS[place]].join("\n");
 }
-function variants14() {
+function variants15() {
   const out = [];
   for (const { when, place } of PLACES2) {
     for (const jobs of [true, false]) {
@@ -24414,7 +24913,7 @@ var init_compile_stopped_no_error = __esm({
       evidence: "last",
       message: PROGRESS_MESSAGE,
       fix: fixFor3("unknown"),
-      variants: variants14(),
+      variants: variants15(),
       enrich: "ninja-progress",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
@@ -26218,6 +26717,7 @@ var init_catalog = __esm({
     init_torch_symbol_mismatch();
     init_library_symbol_mismatch();
     init_illegal_instruction();
+    init_qemu_segfault();
     init_nvidia_module_gpl_symbol();
     init_bitsandbytes_cuda_setup();
     init_nccl_shm_too_small();
@@ -26233,6 +26733,7 @@ var init_catalog = __esm({
     init_triton_libcuda_link();
     init_cudnn_handle_failed();
     init_jax_cuda_library_not_found();
+    init_jax_pjrt_version_mismatch();
     init_jax_cuda_library_too_old();
     init_cuda_driver_mismatch();
     init_libstdcxx_too_old();
@@ -26288,6 +26789,7 @@ var init_catalog = __esm({
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
+    init_cuda_virtual_package();
     init_http_error();
     init_unrecognized_argument();
     init_incorrect_download();
@@ -26389,6 +26891,7 @@ var init_catalog = __esm({
       torchSymbolMismatch,
       librarySymbolMismatch,
       illegalInstruction,
+      qemuSegfault,
       nvidiaModuleGplSymbol,
       bitsandbytesCudaSetup,
       ncclShmTooSmall,
@@ -26404,6 +26907,7 @@ var init_catalog = __esm({
       tritonLibcudaLink,
       cudnnHandleFailed,
       jaxCudaLibraryNotFound,
+      jaxPjrtVersionMismatch,
       jaxCudaLibraryTooOld,
       cudaDriverMismatch,
       libstdcxxTooOld,
@@ -26459,6 +26963,7 @@ var init_catalog = __esm({
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
+      condaCudaVirtualPackage,
       httpError,
       unrecognizedArgument,
       incorrectDownload,
@@ -36465,6 +36970,20 @@ function knobNote(pkg) {
   }
   return "PyTorch-style setup.py builds read MAX_JOBS; cmake --build reads CMAKE_BUILD_PARALLEL_LEVEL when it is given no -j or --parallel of its own; a make or ninja called directly, or a -j / --parallel written in the command, needs that number lowered.";
 }
+function nvccShown(captures, pkg) {
+  if (pkg !== "torch-cpp-extension" && pkg !== "flash-attn") return { threads: null, targets: [] };
+  const n = Number(captures["context.nvccThreads.n"] ?? "");
+  const list2 = captures["context.ownGencode.list"] ?? "";
+  const targets = [...list2.matchAll(/(?<=\s|^)-gencode arch=compute_\w{1,8},code=(\w{1,16})(?=\s|$)/g)].map((m) => m[1]);
+  return { threads: Number.isInteger(n) && n > 1 ? n : null, targets };
+}
+function threadsNote(threads) {
+  return `The compile command in the log gives each nvcc --threads ${threads}, so the peak is about MAX_JOBS x ${threads} compilations at once: flash-attn's setup.py, and the setup.py files copied from it, pass NVCC_THREADS as that number (default 4), so set both to 1; a setup.py that writes the number itself needs it lowered there.`;
+}
+function ownArchNote(targets) {
+  const shown2 = targets.length > 6 ? `${targets.slice(0, 6).join(", ")}, \u2026` : targets.join(", ");
+  return `Each file is also compiled for ${targets.length} GPU targets (${shown2}), from the package's own -gencode flags: torch.utils.cpp_extension adds no TORCH_CUDA_ARCH_LIST flags when an extension passes its own, so keep only the architectures of the GPUs you run in the package's setup.py (flash-attn reads FLASH_ATTN_CUDA_ARCHS): each target left out is one device compile less per file.`;
+}
 function commandOf(captures, step, model) {
   const own2 = step !== null && !step.internal ? step.instruction : "";
   return own2 || runInstructionOf(model.solveError?.message ?? "") || (captures["context.classicRun.cmd"] ?? "");
@@ -36501,7 +37020,9 @@ function memoryKnobsEnrich(captures, step, model, facts) {
   if (jobs !== null) return commandKnobs(jobs, command, captures, facts);
   const pkg = packageOf(captures);
   if (pkg === "onnxruntime") return onnxruntimeKnobs(facts);
-  const env = jobsEnv(pkg);
+  const setupPy = pkg === null && SETUP_PY_BUILD.test(command);
+  const shown2 = nvccShown(captures, pkg);
+  const env = shown2.threads !== null ? "MAX_JOBS=1 NVCC_THREADS=1" : setupPy ? "MAX_JOBS=2 NVCC_THREADS=1" : jobsEnv(pkg);
   const inImage = facts.place === "image-build";
   const unknown2 = facts.place === null;
   return {
@@ -36511,9 +37032,12 @@ function memoryKnobsEnrich(captures, step, model, facts) {
     // The language of the block that holds jobsLine.
     jobsFence: inImage ? "dockerfile" : "sh",
     jobsWhere: inImage ? "Add before the RUN that compiles:" : unknown2 ? `The log does not show where the build ran: in a Dockerfile, add ENV ${env} before the RUN that compiles; in a shell:` : "Set in the shell before the build command:",
-    knobNote: knobNote(pkg),
+    knobNote: `${setupPy ? SETUP_PY_NOTE : knobNote(pkg)}${shown2.threads === null ? "" : ` ${threadsNote(shown2.threads)}`}`,
     // TORCH_CUDA_ARCH_LIST is read by torch.utils.cpp_extension (and the packages built with it), not by make or cmake.
-    tailNote: `${pkg === null || pkg === "rapids-cudf" ? "" : "Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. "}${runnerNote(facts)}`,
+    tailNote: `${shown2.targets.length > 1 ? `${ownArchNote(shown2.targets)} ` : pkg === null && !setupPy || pkg === "rapids-cudf" ? "" : setupPy ? (
+      // a setup.py the log does not show building with torch: the arch list only where torch's cpp_extension reads it
+      "If the package builds with torch's cpp_extension, fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. "
+    ) : "Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. "}${runnerNote(facts)}`,
     runnerNote: runnerNote(facts),
     ...pkg === null && command === "" ? { buildUnknown: "yes" } : {}
   };
@@ -36563,12 +37087,15 @@ function onnxruntimeKnobs(facts) {
     moreMemory: moreMemory(facts)
   };
 }
+var SETUP_PY_BUILD, SETUP_PY_NOTE;
 var init_memory_knobs_enricher = __esm({
   "src/knowledge/memory-knobs-enricher.ts"() {
     "use strict";
     init_run_command();
     init_extension_knobs();
     init_build_parallelism();
+    SETUP_PY_BUILD = /\bsetup\.py\s+(?:bdist_wheel|build_ext|build|install|develop)\b/;
+    SETUP_PY_NOTE = "The step builds with setup.py: a PyTorch C++/CUDA extension (torch.utils.cpp_extension) runs MAX_JOBS compile jobs at once, and flash-attn and vLLM also pass NVCC_THREADS to each nvcc (flash-attn's default is 4), so memory grows with both; a setup.py that reads neither takes its job count from its own build docs.";
   }
 });
 
@@ -62418,7 +62945,7 @@ var init_context = __esm({
         return unnamed.size === 1 ? last.id : void 0;
       }
       /** Output that belongs to no framed step: the implicit step before any framing, else plain text. */
-      unframed(line, text) {
+      unframed(line, text, stamped = false) {
         if (this.framed) {
           this.emit({ type: "text", line, text });
           return;
@@ -62428,7 +62955,7 @@ var init_context = __esm({
           this.seeFormat("plain-text");
           this.emit({ type: "step-started", line, header: implicitStepHeader() });
         }
-        this.emit({ type: "step-output", line, id: IMPLICIT_STEP_ID, seconds: null, text });
+        this.emit({ type: "step-output", line, id: IMPLICIT_STEP_ID, seconds: null, text, ...stamped ? { stamped: true } : {} });
       }
     };
   }
@@ -62918,7 +63445,7 @@ function withoutElapsedSeconds(text) {
   const stamp = readTimestamp(text, 0);
   return stamp !== null && stamp.next < text.length ? text.slice(stamp.next) : text;
 }
-var GLUED_BOX, BOX_OUTPUT_BREAK, LogParser;
+var GLUED_BOX, BOX_OUTPUT_BREAK, LogParser, BUILDKIT_SECONDS;
 var init_log_parser = __esm({
   "src/grammar/log-parser.ts"() {
     "use strict";
@@ -63004,9 +63531,10 @@ var init_log_parser = __esm({
           ctx.emit({ type: "step-output", line: line.line, id: failed, seconds: null, text: body2 });
           return;
         }
-        ctx.unframed(line.line, body2);
+        ctx.unframed(line.line, body2, body2 !== text && BUILDKIT_SECONDS.test(text));
       }
     };
+    BUILDKIT_SECONDS = /^(?:\d\.\d{3}|\d\d\.\d\d|\d{3}\.\d|\d{4}\.) /;
   }
 });
 
@@ -64399,7 +64927,7 @@ function missingLibraries(model, facts) {
       const lack = lackOf(link.library, image, gotIt, builderBase);
       if (lack === null) continue;
       const program = to ?? "<program>";
-      const fix6 = remedy(link.library, image, builderBase);
+      const fix7 = remedy(link.library, image, builderBase);
       out.push({
         link,
         copy: step,
@@ -64411,7 +64939,7 @@ function missingLibraries(model, facts) {
           image,
           lack,
           libDir: link.libDir ?? "<the directory the builder linked it from>",
-          ...fix6 === null ? {} : { remedy: fix6 },
+          ...fix7 === null ? {} : { remedy: fix7 },
           program
         }
       });
@@ -67436,6 +67964,7 @@ var init_collect_facts = __esm({
           case "step-output":
             if (event.echo || event.status) break;
             this.output(event.text, event.line, event.id);
+            if (event.stamped === true) this.stampedLine(event.text, event.line);
             this.actionLine(event.text, event.line);
             break;
           case "text":
@@ -67487,6 +68016,12 @@ var init_collect_facts = __esm({
        * complete successfully: exit code: 1`, runpod-workers/worker-stable_diffusion_v1#17): the failing command ran in
        * an image build, even when the log was pasted without the step's `#N` lines (with them, the steps say so: the line is kept until the build ends).
        */
+      /** Unframed lines with BuildKit's elapsed seconds taken off: the first, and how many. */
+      stamped = null;
+      stampedLine(text, line) {
+        if (this.stamped === null) this.stamped = { text, line, count: 1 };
+        else this.stamped.count++;
+      }
       runFailedLine(text, line) {
         if (this.runFailed === null && runFailedPattern.test(text)) this.runFailed = { text, line };
       }
@@ -67525,6 +68060,9 @@ var init_collect_facts = __esm({
         } else if (this.runFailed !== null) {
           const { text, line } = this.runFailed;
           this.add("place", "image-build", "buildkit-error", text, { line, stage: null, target: null, step: null });
+        } else if (this.stamped !== null && this.stamped.count >= 2) {
+          const { text, line } = this.stamped;
+          this.add("place", "image-build", "buildkit-seconds", text, { line, stage: null, target: null, step: null });
         }
         const runner = this.values.get("runner");
         if (runner?.some((v) => v.value !== "github-actions")) {

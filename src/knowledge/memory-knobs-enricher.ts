@@ -191,7 +191,10 @@ export function memoryKnobsEnrich(captures: Readonly<Record<string, string>>, st
         ? `${ownArchNote(shown.targets)} `
         : (pkg === null && !setupPy) || pkg === 'rapids-cudf'
           ? ''
-          : 'Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '
+          : setupPy
+            ? // a setup.py the log does not show building with torch: the arch list only where torch's cpp_extension reads it
+              'If the package builds with torch\'s cpp_extension, fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '
+            : 'Fewer CUDA architectures (TORCH_CUDA_ARCH_LIST) also cut memory and time. '
     }${runnerNote(facts)}`,
     runnerNote: runnerNote(facts),
     ...(pkg === null && command === '' ? { buildUnknown: 'yes' } : {}),
