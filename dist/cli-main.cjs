@@ -14661,6 +14661,23 @@ var init_base_package_replaced = __esm({
 });
 
 // src/rules/catalog/pip/cuda-torch-swapped.ts
+function swapFix(lead) {
+  return [
+    lead,
+    "",
+    "- drop that pin, or move it to a release made for this torch: xformers publishes its builds for PyTorch's stable CUDA torches on",
+    "  PyTorch's index (`pip install -U xformers --index-url https://download.pytorch.org/whl/{context.cudaTorch.tag}`, its README); a nightly",
+    "  torch has none, or",
+    "- pin torch to the release that package needs, from a CUDA index that release was published on.",
+    "",
+    "Then check what went in, with the Python that ran the install (in an image build, as a `RUN` line after it); a",
+    "`+{context.cudaTorch.tag}` version is the CUDA build:",
+    "",
+    "```sh",
+    'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+    "```"
+  ].join("\n");
+}
 var TORCH_WHEEL, CUDA_TORCH, cudaTorchSwapped;
 var init_cuda_torch_swapped = __esm({
   "src/rules/catalog/pip/cuda-torch-swapped.ts"() {
@@ -14692,38 +14709,15 @@ var init_cuda_torch_swapped = __esm({
       enrich: "torch-swap",
       when: "enrich.swapped",
       message: "pip first collected the CUDA build of torch asked for, `{enrich.cudaTorch}` from `{enrich.cudaIndex}`, then went on to torch `{enrich.swapped}` with no local version: PyPI's build, made for the CUDA PyTorch chose as that release's default, not `{context.cudaTorch.tag}`. pip collects torch again only when another requirement of this install rules the first candidate out (a package whose release requires one exact torch). The install goes on without an error; GPUs and features only the `{context.cudaTorch.tag}` build has fail when the image runs. {enrich.swappedTags}",
-      fix: [
-        "Find the requirement that wants torch {enrich.swapped}: a package pinned in the same install (xformers, torchvision, torchaudio, vllm: each release of them requires one torch). Then either:",
-        "",
-        "- drop that pin, or move it to a release made for this torch: xformers publishes its builds for PyTorch's stable CUDA torches on",
-        "  PyTorch's index (`pip install -U xformers --index-url https://download.pytorch.org/whl/{context.cudaTorch.tag}`, its README); a nightly",
-        "  torch has none, or",
-        "- pin torch to the release that package needs, from a CUDA index that release was published on.",
-        "",
-        "Then check what went in, in the same image (a `+{context.cudaTorch.tag}` version is the CUDA build):",
-        "",
-        "```dockerfile",
-        'RUN python -c "import torch; print(torch.__version__, torch.version.cuda)"',
-        "```"
-      ].join("\n"),
+      fix: swapFix(
+        "Find the requirement that wants torch {enrich.swapped}: a package pinned in the same install (xformers, torchvision, torchaudio, vllm: each release of them requires one torch). Then either:"
+      ),
       variants: [
         {
           when: "pinned",
-          fix: [
-            "Find the requirement that wants torch {enrich.swapped}. The likeliest is `{context.pinned.pin}`, collected in the same install: each of its",
-            "releases requires one torch. Then either:",
-            "",
-            "- drop that pin, or move it to a release made for this torch: xformers publishes its builds for PyTorch's stable CUDA torches on",
-            "  PyTorch's index (`pip install -U xformers --index-url https://download.pytorch.org/whl/{context.cudaTorch.tag}`, its README); a nightly",
-            "  torch has none, or",
-            "- pin torch to the release that package needs, from a CUDA index that release was published on.",
-            "",
-            "Then check what went in, in the same image (a `+{context.cudaTorch.tag}` version is the CUDA build):",
-            "",
-            "```dockerfile",
-            'RUN python -c "import torch; print(torch.__version__, torch.version.cuda)"',
-            "```"
-          ].join("\n")
+          fix: swapFix(
+            "Find the requirement that wants torch {enrich.swapped}. The likeliest is `{context.pinned.pin}`, collected in the same install: each of its\nreleases requires one torch. Then either:"
+          )
         }
       ],
       docs: "https://pytorch.org/get-started/locally/"

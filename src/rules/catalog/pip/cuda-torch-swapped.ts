@@ -16,6 +16,25 @@ const TORCH_WHEEL = '(?:Using cached|Downloading) (?:\\S{0,300}/)?torch-(?<versi
 const CUDA_TORCH =
   '(?:Using cached|Downloading) (?<index>https://download\\.pytorch\\.org/whl/(?:nightly/|test/)?cu\\d{2,3})/torch-(?<version>\\d[\\w.]{0,40}?)(?:%2B|\\+)(?<tag>cu\\d{2,3})-cp\\d{2,3}-';
 
+/** The fix after its first sentence (`lead`: which requirement to look for): the two ways out, then the check of what went in. */
+function swapFix(lead: string): string {
+  return [
+    lead,
+    '',
+    '- drop that pin, or move it to a release made for this torch: xformers publishes its builds for PyTorch\'s stable CUDA torches on',
+    '  PyTorch\'s index (`pip install -U xformers --index-url https://download.pytorch.org/whl/{context.cudaTorch.tag}`, its README); a nightly',
+    '  torch has none, or',
+    '- pin torch to the release that package needs, from a CUDA index that release was published on.',
+    '',
+    'Then check what went in, with the Python that ran the install (in an image build, as a `RUN` line after it); a',
+    '`+{context.cudaTorch.tag}` version is the CUDA build:',
+    '',
+    '```sh',
+    'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+    '```',
+  ].join('\n');
+}
+
 export const cudaTorchSwapped: RuleInput = {
   id: 'pip/cuda-torch-swapped',
   title: 'pip dropped the CUDA build of torch it first collected',
@@ -46,38 +65,16 @@ export const cudaTorchSwapped: RuleInput = {
     '`{context.cudaTorch.tag}`. pip collects torch again only when another requirement of this install rules the first candidate out ' +
     '(a package whose release requires one exact torch). The install goes on without an error; GPUs and features only the ' +
     '`{context.cudaTorch.tag}` build has fail when the image runs. {enrich.swappedTags}',
-  fix: [
+  fix: swapFix(
     'Find the requirement that wants torch {enrich.swapped}: a package pinned in the same install (xformers, torchvision, torchaudio, vllm: each release of them requires one torch). Then either:',
-    '',
-    '- drop that pin, or move it to a release made for this torch: xformers publishes its builds for PyTorch\'s stable CUDA torches on',
-    '  PyTorch\'s index (`pip install -U xformers --index-url https://download.pytorch.org/whl/{context.cudaTorch.tag}`, its README); a nightly',
-    '  torch has none, or',
-    '- pin torch to the release that package needs, from a CUDA index that release was published on.',
-    '',
-    'Then check what went in, in the same image (a `+{context.cudaTorch.tag}` version is the CUDA build):',
-    '',
-    '```dockerfile',
-    'RUN python -c "import torch; print(torch.__version__, torch.version.cuda)"',
-    '```',
-  ].join('\n'),
+  ),
   variants: [
     {
       when: 'pinned',
-      fix: [
-        'Find the requirement that wants torch {enrich.swapped}. The likeliest is `{context.pinned.pin}`, collected in the same install: each of its',
-        'releases requires one torch. Then either:',
-        '',
-        '- drop that pin, or move it to a release made for this torch: xformers publishes its builds for PyTorch\'s stable CUDA torches on',
-        '  PyTorch\'s index (`pip install -U xformers --index-url https://download.pytorch.org/whl/{context.cudaTorch.tag}`, its README); a nightly',
-        '  torch has none, or',
-        '- pin torch to the release that package needs, from a CUDA index that release was published on.',
-        '',
-        'Then check what went in, in the same image (a `+{context.cudaTorch.tag}` version is the CUDA build):',
-        '',
-        '```dockerfile',
-        'RUN python -c "import torch; print(torch.__version__, torch.version.cuda)"',
-        '```',
-      ].join('\n'),
+      fix: swapFix(
+        'Find the requirement that wants torch {enrich.swapped}. The likeliest is `{context.pinned.pin}`, collected in the same install: each of its\n' +
+          'releases requires one torch. Then either:',
+      ),
     },
   ],
   docs: 'https://pytorch.org/get-started/locally/',
