@@ -260,7 +260,11 @@ export class BuildModelBuilder {
     }
     step.outputLines++;
     step.tail.push(kept);
-    if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
+    // Cut by the batch, not a line at a time: a shift at every line of a long step moved its whole
+    // tail each time (a tenth of the model's time on a long log). It is cut to its limit before
+    // anyone reads it (trimTail), so readers see the same lines.
+    const limit = this.clockOf(event.id).tailLimit;
+    if (step.tail.length >= 2 * limit) step.tail.splice(0, step.tail.length - limit);
     if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
   }
 
@@ -300,7 +304,15 @@ export class BuildModelBuilder {
 
   /** The step with this id as it stands now (the rule engine asks while the log streams). */
   getStep(id: number): Step | undefined {
-    return this.steps.get(id);
+    const step = this.steps.get(id);
+    if (step !== undefined) this.trimTail(step);
+    return step;
+  }
+
+  /** A step's tail cut to its limit (output() lets it run over, up to twice that). */
+  private trimTail(step: Step): void {
+    const limit = this.clocks.get(step.id)?.tailLimit;
+    if (limit !== undefined && step.tail.length > limit) step.tail.splice(0, step.tail.length - limit);
   }
 
   finish(lines: number): BuildModel {
@@ -452,6 +464,7 @@ export class BuildModelBuilder {
   /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
   private finalStep(step: Step, origin: number | null): Step {
     const clock = this.clocks.get(step.id);
+    this.trimTail(step);
     const out = copyStep(step);
     if (clock === undefined) return out;
     if (origin !== null && clock.startedAt !== null && this.countsWallClock(clock)) {

@@ -48,6 +48,19 @@ describe('BuildModelBuilder', () => {
     expect(builder.getStep(1)!.tail).toHaveLength(PASSED_TAIL_LINES);
   });
 
+  test('every line count gives the last lines as the tail: of the model, of a live step, after a resumed line', () => {
+    for (const count of [TAIL_LINES - 1, TAIL_LINES, TAIL_LINES + 1, 2 * TAIL_LINES - 1, 2 * TAIL_LINES, 2 * TAIL_LINES + 1, 5 * TAIL_LINES + 3]) {
+      const events: BuildEvent[] = [{ type: 'step-started', line: 1, header: header(1, 'RUN x') }];
+      for (let i = 0; i < count; i++) events.push({ type: 'step-output', line: i + 2, id: 1, seconds: null, text: `line ${i}` });
+      events.push({ type: 'step-output', line: count + 2, id: 1, seconds: null, text: `line ${count - 1} done`, resumes: true });
+      const { builder, model } = build(events);
+      const expected = Array.from({ length: count }, (_, i) => `line ${i}`).slice(-TAIL_LINES);
+      expected[expected.length - 1] = `line ${count - 1} done`;
+      expect(model.steps[0]!.tail).toEqual(expected);
+      expect(builder.getStep(1)!.tail).toEqual(expected);
+    }
+  });
+
   test('exact wall-clock times (rawjson) give exact starts, ends and total', () => {
     const t0 = Date.UTC(2026, 0, 2, 3, 4, 5);
     const { model } = build([
