@@ -63765,7 +63765,8 @@ var init_build_model = __esm({
         }
         step.outputLines++;
         step.tail.push(kept);
-        if (step.tail.length > this.clockOf(event.id).tailLimit) step.tail.shift();
+        const limit = this.clockOf(event.id).tailLimit;
+        if (step.tail.length >= 2 * limit) step.tail.splice(0, step.tail.length - limit);
         if (event.id === IMPLICIT_STEP_ID) this.noteOutside(event.text);
       }
       /** A line outside any step, kept until BuildKit's error is read (what follows it is not its cause). */
@@ -63798,7 +63799,14 @@ var init_build_model = __esm({
       }
       /** The step with this id as it stands now (the rule engine asks while the log streams). */
       getStep(id) {
-        return this.steps.get(id);
+        const step = this.steps.get(id);
+        if (step !== void 0) this.trimTail(step);
+        return step;
+      }
+      /** A step's tail cut to its limit (output() lets it run over, up to twice that). */
+      trimTail(step) {
+        const limit = this.clocks.get(step.id)?.tailLimit;
+        if (limit !== void 0 && step.tail.length > limit) step.tail.splice(0, step.tail.length - limit);
       }
       finish(lines) {
         const framed = FRAMED_FORMATS.has(this.format);
@@ -63932,6 +63940,7 @@ var init_build_model = __esm({
       /** Seconds, start and end of a step, exact when the format gave wall-clock times. */
       finalStep(step, origin) {
         const clock2 = this.clocks.get(step.id);
+        this.trimTail(step);
         const out = copyStep(step);
         if (clock2 === void 0) return out;
         if (origin !== null && clock2.startedAt !== null && this.countsWallClock(clock2)) {
