@@ -133,11 +133,6 @@ export class FactCollector {
     this.add('runner', 'github-actions', 'build-push-action', text, { line, stage: null, target: null, step: null });
   }
 
-  /**
-   * BuildKit's failure line for a `RUN` (`ERROR: failed to solve: process "/bin/bash -c pip install …" did not
-   * complete successfully: exit code: 1`, runpod-workers/worker-stable_diffusion_v1#17): the failing command ran in
-   * an image build, even when the log was pasted without the step's `#N` lines (with them, the steps say so: the line is kept until the build ends).
-   */
   /** Unframed lines with BuildKit's elapsed seconds taken off: the first, and how many. */
   private stamped: { text: string; line: number; count: number } | null = null;
 
@@ -146,6 +141,11 @@ export class FactCollector {
     else this.stamped.count++;
   }
 
+  /**
+   * BuildKit's failure line for a `RUN` (`ERROR: failed to solve: process "/bin/bash -c pip install …" did not
+   * complete successfully: exit code: 1`, runpod-workers/worker-stable_diffusion_v1#17): the failing command ran in
+   * an image build, even when the log was pasted without the step's `#N` lines (with them, the steps say so: the line is kept until the build ends).
+   */
   private runFailedLine(text: string, line: number): void {
     if (this.runFailed === null && runFailedPattern.test(text)) this.runFailed = { text, line };
   }

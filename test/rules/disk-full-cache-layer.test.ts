@@ -1,5 +1,6 @@
 // resources/disk-full: a failed write under a package manager's cache (sgl-project/sglang#7081, pip's http-v2 cache while the
-// builder registers a build layer) is that RUN's own cache, fixed by keeping the cache out of the layer; a failed write
+// builder registers a layer) is most often that RUN's own cache, fixed by keeping the cache out of the layer; `failed to
+// register layer` is a pull's wording too, so the message names that reading (a base image shipping the cache); a failed write
 // anywhere else in a registered layer (the build-push-action fixture: `write /opt/conda/lib/libnppial.so…`) keeps the
 // pull reading.
 import { readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ describe('resources/disk-full: a package cache in the layer', () => {
     expect(f.fix).toContain('pip install --no-cache-dir');
     expect(f.fix).toContain('RUN --mount=type=cache,target=/root/.cache/pip');
     expect(f.fix).not.toContain('slimming later layers');
+    expect(f.message).toContain('a base image that ships such a cache fails the same way while it is pulled');
   });
 
   test('a registered layer that fails elsewhere is still read as a pull', async () => {

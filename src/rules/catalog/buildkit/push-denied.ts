@@ -21,9 +21,10 @@
 //   when it holds a secret for that registry (POST to the token endpoint, then GET on 401/404), and `failed to fetch
 //   anonymous token` when it holds none: so the registry refused credentials the builder had. Docker Hub names a
 //   repository without a namespace `library/<name>`, the official images, which no user account can push to.
-// - podman / buildah / skopeo (containers/image, docker/docker_image_dest.go: `failed to read from destination repository %s:
-//   %d (%s)` when the check for a blob already in the destination answers other than 200/401/404, wrapped by copy as `trying to
-//   reuse blob … at destination`): `Error: trying to reuse blob sha256:… at destination: failed to read from destination repository
+// - podman / buildah / skopeo (containers/image before v5.24.0, 2023-01: docker/docker_image_dest.go `failed to read from
+//   destination repository %s: %d (%s)` when the check for a blob already in the destination answers other than 200/401/404,
+//   wrapped by copy as `trying to reuse blob … at destination`; v5.24.0, commit 5b6c858c, says `checking whether a blob %s
+//   exists in %s: …` instead, which this pattern does not read): `Error: trying to reuse blob sha256:… at destination: failed to read from destination repository
 //   my_org/my_image: 403 (Forbidden)` (redhat-actions/push-to-registry#52: a ghcr.io package that existed without Actions access
 //   for the pushing repository). Only 401 / 403 are refusals; a 500 on the same line is the registry's own failure.
 // A retry does not help: the credentials or the name must change.

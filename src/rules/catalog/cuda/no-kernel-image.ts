@@ -17,10 +17,11 @@ const FMHA_FIX = [
   'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.cuda.get_device_capability(), torch.cuda.get_arch_list())"',
   '```',
   '',
-  'Install (or build) a release of the package that dispatched the kernel (xformers, or torch for `scaled_dot_product_attention`) whose ' +
-    'kernels cover the GPU: a build for a CUDA release that knows the arch, with it in `TORCH_CUDA_ARCH_LIST` when built from source. ' +
-    'Until then, keep that attention backend off on this GPU (e.g. `torch.backends.cuda.enable_mem_efficient_sdp(False)`, or the ' +
-    'framework\'s option for another attention implementation).',
+  'The kernel\'s range (sm{context.fmhaRange.lo}-sm{context.fmhaRange.hi}) is written in its source, and this binary already has code ' +
+    'for sm{context.fmhaRange.built} (`built for sm{context.fmhaRange.built}`): adding the arch to `TORCH_CUDA_ARCH_LIST` and rebuilding ' +
+    'the same source does not change it. Install a release of the package that dispatched the kernel (xformers, or torch for ' +
+    '`scaled_dot_product_attention`) whose kernels cover this GPU. Until then, keep that attention backend off on this GPU (e.g. ' +
+    '`torch.backends.cuda.enable_mem_efficient_sdp(False)`, or the framework\'s option for another attention implementation).',
 ].join('\n');
 
 export const noKernelImage: RuleInput = {
@@ -41,7 +42,9 @@ export const noKernelImage: RuleInput = {
     // `FATAL: kernel `<name>` is for sm<lo>-sm<hi>, but was built for sm<__CUDA_ARCH__/10>`): the kernel the library
     // dispatched has no code for the GPU it runs on. dusty-nv/jetson-containers#1360: `fmha_cutlassF_f32_aligned_64x64_rf_sm80`
     // is for sm80-sm100 on a DGX Spark (sm121, compute capability 12.1, the GB10 GPU), fixed by a newer attention build
-    // (Dao-AILab/flash-attention#1860).
+    // (Dao-AILab/flash-attention#1860). The range is the kernel's own `#if __CUDA_ARCH__` guard and `built for smN` the code
+    // the GPU ran, so the arch is already in the build: GuigsEvt/dgx_spark_config#5, a torch built for sm121 whose f32
+    // kernel `fmha_cutlassF_f32_aligned_32x128_gmem_sm80` still printed `is for sm80-sm100, but was built for sm121`.
     { literals: ['but was built for sm'], pattern: 'FATAL: kernel `(?<kernel>\\w{1,120})` is for sm(?<lo>\\d{2,3})-sm(?<hi>\\d{2,3}), but was built for sm(?<built>\\d{2,3})' },
   ],
   context: [

@@ -37,8 +37,9 @@
 // multi-platform/) runs a matrix with one platform per runner, pushes each by digest, and a merge job makes the manifest list with
 // `docker buildx imagetools create`.
 // A failed write under a package manager's download cache (`failed to register layer: write /root/.cache/pip/http-v2/…: no
-// space left on device`, sgl-project/sglang#7081, a DeepEP image built in GitHub Actions) is not a pull: the layer being
-// registered is this build's own RUN, and what filled it is the cache that RUN left in it. pip keeps downloads under
+// space left on device`, sgl-project/sglang#7081, a DeepEP image built in GitHub Actions) is most often this build's own
+// RUN, and what filled it the cache that RUN left in it; `failed to register layer` is also what a pull prints (moby/moby#32811,
+// NVIDIA/nvidia-docker#792), so a base image shipping such a cache reads the same, and the message says so. pip keeps downloads under
 // <cache dir>/http-v2 (pypa/pip src/pip/_internal/cli/index_command.py), `--no-cache-dir` disables it (cmdoptions.py); uv's
 // `--no-cache` (alias `--no-cache-dir`, env UV_NO_CACHE) uses a temporary directory instead (astral-sh/uv crates/uv-cache/src/
 // cli.rs); `apt-get clean` clears /var/cache/apt/archives (apt-get(8)). A cache mount keeps the cache out of the image
@@ -248,8 +249,9 @@ const cacheTools: readonly { context: string; tool: string; fix: string[] }[] = 
 
 const cacheLayerVariants: RuleVariant[] = cacheTools.flatMap(({ context, tool, fix }) => {
   const message = (disk: string): string =>
-    `${disk} filled up while the builder registered a layer of this build that holds ${tool} (\`{context.${context}.dir}\`): ` +
-    "the `RUN` left its downloads in the image layer, so the layer is larger than what it installed, and it did not fit in the space left.";
+    `${disk} filled up while the builder registered a layer that holds ${tool} (\`{context.${context}.dir}\`): most often the layer of a ` +
+    "`RUN` of this build that left its downloads in the image, larger than what it installed, which did not fit in the space left " +
+    '(a base image that ships such a cache fails the same way while it is pulled: then only freeing space helps).';
   return [
     { when: `${context}&fact.runner=github-hosted`, message: message("The runner's disk"), fix: [...fix, '', ...ghCleanUp].join('\n') },
     { when: `${context}&fact.runner=github-actions`, message: message('The disk'), fix: [...fix, '', ...actionsCleanUp].join('\n') },

@@ -1,13 +1,17 @@
 // JAX loads its accelerator backends as PJRT plugins (`jax-cuda12-plugin` / `jax-cuda12-pjrt` for CUDA, `jax-metal` for
 // Apple GPUs) and checks that the plugin speaks the PJRT C API version of the framework (jaxlib). XLA's
-// xla/pjrt/pjrt_api.cc, `InitializePjrtPlugin`: unless `ENABLE_PJRT_COMPATIBILITY` is set, any difference of major or
-// minor version is refused with `Mismatched PJRT plugin PJRT API version ({plugin}) and framework PJRT API version
-// {framework}).`; with it set, only a different major version or a minor older than the minimum supported is refused.
+// xla/pjrt/pjrt_api.cc, `InitializePjrtPlugin`: with compatibility off, any difference of major or minor version is
+// refused with `Mismatched PJRT plugin PJRT API version ({plugin}) and framework PJRT API version {framework}).`; with it
+// on, only a different major version (`… API major version (…) and framework PJRT API major version …).`) or a minor
+// older than the minimum supported. Compatibility is `ENABLE_PJRT_COMPATIBILITY`: the XLA of jaxlib 0.4.x took it as off
+// when unset (`IsPjRtCompatibilityEnabled`: `if (val == nullptr) return false;`), a later XLA as on (`return true;`), so
+// the minor-version wording comes from an older jaxlib or from ENABLE_PJRT_COMPATIBILITY=false.
 // JAX then prints `Unable to initialize backend 'cuda': INVALID_ARGUMENT: …` and drops the backend.
 // The cause is a plugin and a jaxlib from different releases (jax-ml/jax#22416: `jax[cpu]==0.4.28` with a
 // `jaxlib==0.4.28+cuda12.cudnn89` and a newer CUDA plugin, API 0.54 vs 0.51; the maintainer's stopgap was
 // `ENABLE_PJRT_COMPATIBILITY=true`, and installing the latest jax). JAX's setup.py: the `jax[cuda12]` extra requires
-// `jaxlib=={jax's release}` and `jax-cuda12-plugin[with_cuda]` between that release and jax's own version, so one
+// jaxlib from the release's current jaxlib up to jax's own version (`jaxlib>={_current_jaxlib_version},<={_jax_version}`;
+// older setup.py files pinned `jaxlib=={_current_jaxlib_version}`) and `jax-cuda12-plugin[with-cuda]` in the same range, so one
 // `pip install -U "jax[cuda12]"` installs a matching set. jax-metal publishes the jax/jaxlib versions each release
 // supports (its PyPI page's compatibility table).
 import type { RuleInput } from '../../schema.js';
@@ -52,7 +56,8 @@ export const jaxPjrtVersionMismatch: RuleInput = {
     'To keep the jax release you have, pin the extra to it instead (`"jax[cuda12]==` and the jax version `pip list` shows): it pins jaxlib and the plugin with it.',
     'Do not mix a `jax[cpu]` / plain `jaxlib` pin with a separately installed CUDA plugin or a `+cuda` jaxlib wheel; if another package pins ' +
       'jax to an old release, pin `jax[cuda12]` to that same release. `ENABLE_PJRT_COMPATIBILITY=true` only relaxes the check to the ' +
-      'same major version (XLA\'s pjrt_api.cc): a stopgap, not a fix.',
+      'same major version (XLA\'s pjrt_api.cc; newer jaxlib releases relax it when the variable is unset, so an environment that sets it ' +
+      'to `false` or `0` makes the check strict): a stopgap, not a fix.',
   ].join('\n'),
   variants: [
     {
