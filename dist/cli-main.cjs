@@ -6178,7 +6178,7 @@ var init_no_kernel_image = __esm({
       'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.cuda.get_device_capability(), torch.cuda.get_arch_list())"',
       "```",
       "",
-      "Install (or build) a release of the package that dispatched the kernel (xformers, or torch for `scaled_dot_product_attention`) whose kernels cover the GPU: a build for a CUDA release that knows the arch, with it in `TORCH_CUDA_ARCH_LIST` when built from source. Until then, keep that attention backend off on this GPU (e.g. `torch.backends.cuda.enable_mem_efficient_sdp(False)`, or the framework's option for another attention implementation)."
+      "The kernel's range (sm{context.fmhaRange.lo}-sm{context.fmhaRange.hi}) is written in its source, and this binary already has code for sm{context.fmhaRange.built} (`built for sm{context.fmhaRange.built}`): adding the arch to `TORCH_CUDA_ARCH_LIST` and rebuilding the same source does not change it. Install a release of the package that dispatched the kernel (xformers, or torch for `scaled_dot_product_attention`) whose kernels cover this GPU. Until then, keep that attention backend off on this GPU (e.g. `torch.backends.cuda.enable_mem_efficient_sdp(False)`, or the framework's option for another attention implementation)."
     ].join("\n");
     noKernelImage = {
       id: "cuda/no-kernel-image",
@@ -6198,7 +6198,9 @@ var init_no_kernel_image = __esm({
         // `FATAL: kernel `<name>` is for sm<lo>-sm<hi>, but was built for sm<__CUDA_ARCH__/10>`): the kernel the library
         // dispatched has no code for the GPU it runs on. dusty-nv/jetson-containers#1360: `fmha_cutlassF_f32_aligned_64x64_rf_sm80`
         // is for sm80-sm100 on a DGX Spark (sm121, compute capability 12.1, the GB10 GPU), fixed by a newer attention build
-        // (Dao-AILab/flash-attention#1860).
+        // (Dao-AILab/flash-attention#1860). The range is the kernel's own `#if __CUDA_ARCH__` guard and `built for smN` the code
+        // the GPU ran, so the arch is already in the build: GuigsEvt/dgx_spark_config#5, a torch built for sm121 whose f32
+        // kernel `fmha_cutlassF_f32_aligned_32x128_gmem_sm80` still printed `is for sm80-sm100, but was built for sm121`.
         { literals: ["but was built for sm"], pattern: "FATAL: kernel `(?<kernel>\\w{1,120})` is for sm(?<lo>\\d{2,3})-sm(?<hi>\\d{2,3}), but was built for sm(?<built>\\d{2,3})" }
       ],
       context: [
@@ -11776,7 +11778,7 @@ var init_jax_pjrt_version_mismatch = __esm({
         "```",
         "",
         'To keep the jax release you have, pin the extra to it instead (`"jax[cuda12]==` and the jax version `pip list` shows): it pins jaxlib and the plugin with it.',
-        "Do not mix a `jax[cpu]` / plain `jaxlib` pin with a separately installed CUDA plugin or a `+cuda` jaxlib wheel; if another package pins jax to an old release, pin `jax[cuda12]` to that same release. `ENABLE_PJRT_COMPATIBILITY=true` only relaxes the check to the same major version (XLA's pjrt_api.cc): a stopgap, not a fix."
+        "Do not mix a `jax[cpu]` / plain `jaxlib` pin with a separately installed CUDA plugin or a `+cuda` jaxlib wheel; if another package pins jax to an old release, pin `jax[cuda12]` to that same release. `ENABLE_PJRT_COMPATIBILITY=true` only relaxes the check to the same major version (XLA's pjrt_api.cc; newer jaxlib releases relax it when the variable is unset, so an environment that sets it to `false` or `0` makes the check strict): a stopgap, not a fix."
       ].join("\n"),
       variants: [
         {
@@ -21390,7 +21392,7 @@ var init_disk_full = __esm({
       }
     ];
     cacheLayerVariants = cacheTools.flatMap(({ context, tool, fix: fix7 }) => {
-      const message3 = (disk) => `${disk} filled up while the builder registered a layer of this build that holds ${tool} (\`{context.${context}.dir}\`): the \`RUN\` left its downloads in the image layer, so the layer is larger than what it installed, and it did not fit in the space left.`;
+      const message3 = (disk) => `${disk} filled up while the builder registered a layer that holds ${tool} (\`{context.${context}.dir}\`): most often the layer of a \`RUN\` of this build that left its downloads in the image, larger than what it installed, which did not fit in the space left (a base image that ships such a cache fails the same way while it is pulled: then only freeing space helps).`;
       return [
         { when: `${context}&fact.runner=github-hosted`, message: message3("The runner's disk"), fix: [...fix7, "", ...ghCleanUp].join("\n") },
         { when: `${context}&fact.runner=github-actions`, message: message3("The disk"), fix: [...fix7, "", ...actionsCleanUp].join("\n") },
@@ -38399,18 +38401,22 @@ function numpyAbiDirectionEnrich(captures, _step, _model, _facts) {
   const object2 = Number(captures["got"]);
   if (!Number.isFinite(header2) || !Number.isFinite(object2) || header2 === object2) return {};
   if (header2 < object2) return { numpyNewer: "yes" };
-  if (captures["type"] === "ndarray" && object2 === 80) {
+  const release = captures["type"] === "ndarray" ? NDARRAY_FROM[header2] : void 0;
+  if (release !== void 0 && NDARRAY_SIZE_BEFORE[object2] !== void 0) {
     return {
       numpyOlder: "yes",
-      numpyUpgrade: "numpy>=1.20",
-      sizeNote: "numpy.ndarray is 80 bytes before numpy 1.20, which added its _buffer_info field, and numpy's structs only grow within 1.x"
+      numpyUpgrade: `numpy>=${release}`,
+      sizeNote: `numpy.ndarray is ${object2} bytes ${NDARRAY_SIZE_BEFORE[object2]} and ${header2} from numpy ${release}, and numpy's structs only grow within 1.x`
     };
   }
   return { numpyOlder: "yes", numpyUpgrade: "numpy", sizeNote: "numpy's structs only grow within 1.x" };
 }
+var NDARRAY_FROM, NDARRAY_SIZE_BEFORE;
 var init_numpy_abi_direction = __esm({
   "src/knowledge/numpy-abi-direction.ts"() {
     "use strict";
+    NDARRAY_FROM = { 88: "1.20", 96: "1.22" };
+    NDARRAY_SIZE_BEFORE = { 80: "before numpy 1.20", 88: "in numpy 1.20 and 1.21" };
   }
 });
 
@@ -67883,10 +67889,11 @@ var init_fact_patterns = __esm({
       },
       {
         // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install \u2026`, `(venv) me@box:~$ \u2026`
-        // or a bare prompt with the command (`$ sudo apt update`, `% sudo apt update`: ubuntuforums' "xenial sources.list broken")
-        literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake", "$ conda", "$ mamba", "$ micromamba", "$ sudo ", "% sudo ", "$ apt", "% apt"],
+        // or a bare prompt with apt under sudo, or zsh's `%` (`% sudo apt update`: ubuntuforums' "xenial sources.list broken"); not
+        // `$ apt-get update` alone, which is how GitLab CI echoes a job's commands inside its container
+        literals: [":~", "$ pip", "$ python", "$ nvcc", "$ cmake", "$ conda", "$ mamba", "$ micromamba", "$ sudo ", "% sudo ", "% apt"],
         // (a container command typed at the prompt, `me@box:~$ docker build \u2026`, says where it ran itself: the patterns above)
-        regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b|[$%] (?:sudo )?apt(?:-get)? (?:update|upgrade|install)\b)/,
+        regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b|(?:\$ sudo|%(?: sudo)?) apt(?:-get)? (?:update|upgrade|install)\b)/,
         on: "output",
         source: "prompt",
         read: () => [["place", "host-shell"]]
@@ -68014,17 +68021,17 @@ var init_collect_facts = __esm({
         if (buildPushActionLead(text) === 0) return;
         this.add("runner", "github-actions", "build-push-action", text, { line, stage: null, target: null, step: null });
       }
-      /**
-       * BuildKit's failure line for a `RUN` (`ERROR: failed to solve: process "/bin/bash -c pip install \u2026" did not
-       * complete successfully: exit code: 1`, runpod-workers/worker-stable_diffusion_v1#17): the failing command ran in
-       * an image build, even when the log was pasted without the step's `#N` lines (with them, the steps say so: the line is kept until the build ends).
-       */
       /** Unframed lines with BuildKit's elapsed seconds taken off: the first, and how many. */
       stamped = null;
       stampedLine(text, line) {
         if (this.stamped === null) this.stamped = { text, line, count: 1 };
         else this.stamped.count++;
       }
+      /**
+       * BuildKit's failure line for a `RUN` (`ERROR: failed to solve: process "/bin/bash -c pip install \u2026" did not
+       * complete successfully: exit code: 1`, runpod-workers/worker-stable_diffusion_v1#17): the failing command ran in
+       * an image build, even when the log was pasted without the step's `#N` lines (with them, the steps say so: the line is kept until the build ends).
+       */
       runFailedLine(text, line) {
         if (this.runFailed === null && runFailedPattern.test(text)) this.runFailed = { text, line };
       }

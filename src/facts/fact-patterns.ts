@@ -551,10 +551,11 @@ export const factPatterns: readonly FactPattern[] = [
   },
   {
     // An interactive shell's prompt pasted with the output: `user@host:~/src$ pip install …`, `(venv) me@box:~$ …`
-    // or a bare prompt with the command (`$ sudo apt update`, `% sudo apt update`: ubuntuforums' "xenial sources.list broken")
-    literals: [':~', '$ pip', '$ python', '$ nvcc', '$ cmake', '$ conda', '$ mamba', '$ micromamba', '$ sudo ', '% sudo ', '$ apt', '% apt'],
+    // or a bare prompt with apt under sudo, or zsh's `%` (`% sudo apt update`: ubuntuforums' "xenial sources.list broken"); not
+    // `$ apt-get update` alone, which is how GitLab CI echoes a job's commands inside its container
+    literals: [':~', '$ pip', '$ python', '$ nvcc', '$ cmake', '$ conda', '$ mamba', '$ micromamba', '$ sudo ', '% sudo ', '% apt'],
     // (a container command typed at the prompt, `me@box:~$ docker build …`, says where it ran itself: the patterns above)
-    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b|[$%] (?:sudo )?apt(?:-get)? (?:update|upgrade|install)\b)/,
+    regex: /^(?:\([\w.-]{1,40}\) )?(?:[\w.-]{1,40}@[\w.-]{1,60}:~?[\w/.~-]{0,200}[$#] (?!(?:sudo )?(?:nvidia-)?(?:docker|podman|buildah|docker-compose) )|\$ (?:pip|python|nvcc|cmake|conda|mamba|micromamba)\b|(?:\$ sudo|%(?: sudo)?) apt(?:-get)? (?:update|upgrade|install)\b)/,
     on: 'output',
     source: 'prompt',
     read: () => [['place', 'host-shell']],

@@ -96,6 +96,8 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['rules/cuda/libcuda-stub-missing/match-darknet-uselib-link.log', { place: 'image-build (classic-builder)' }],
   // `$ nvcc …` prompts in a pasted terminal session
   ['logs/shell-session-nvcc-cupti.log', { place: 'host-shell (prompt)', cuda: '—' }],
+  // zsh's `% sudo apt update` (ubuntuforums' "xenial sources.list broken"): a machine's own shell
+  ['rules/apt/fetch-failed/match-host-shell-distro-invalid-signature-xenial.log', { place: 'host-shell (prompt)' }],
   // The build command with what it printed: quoted in prose (`When running "docker build -t pixtrack .", got following error:`),
   // in backticks (`Running \`docker build -f docker/Dockerfile\` gives this error:`), bare at a line start (`docker build -t ffmpeg .`)
   ['real-world/cuda/native-arch-no-gpu-docker-build-pixtrack-12.log', { place: 'image-build (build-command)' }],
