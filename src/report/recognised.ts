@@ -65,7 +65,8 @@ export type Subject = 'build' | 'container' | 'command' | 'output';
 export function subjectOf({ model, facts, findings = [] }: { model: BuildModel; facts: BuildFacts; findings?: readonly Finding[] }): Subject {
   if (model.failedStep !== null || model.solveError !== null) return 'build';
   // Build steps that did not fail, and an error outside them: what failed is what ran after the build.
-  const outside = findings[0]?.severity === 'error' && findings[0].step === IMPLICIT_STEP_ID;
+  // (Outside any step: the implicit step's lines, or a framed log's unframed lines, which carry no step.)
+  const outside = findings[0]?.severity === 'error' && (findings[0].step === IMPLICIT_STEP_ID || findings[0].step === null);
   if (!noBuildSteps(model) && !outside) return 'build';
   const place = outside ? signalledPlace(facts) : factsFor(facts, null, model).place;
   if (place === 'image-build') return 'build';

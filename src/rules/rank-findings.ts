@@ -123,12 +123,27 @@ function quotedPiece(line: string, specific: readonly string[]): boolean {
   return core.length >= 20 && specific.some((s) => s.includes(core));
 }
 
+/**
+ * An error of a run-time rule (`runtime/…`: a container, GPU or library failure) in the output outside any build step, after
+ * the last build step's last line: what ran once the build was over (`docker compose up` starting the service it built, a
+ * `docker run` pasted below the build) failed, and the build's passing does not make it a warning
+ * (AbdBarho/stable-diffusion-webui-docker#423: compose built the image, then `Error response from daemon: could not select
+ * device driver "nvidia"`). The reports then name what failed (src/report/recognised.ts, subjectOf: a container or a command).
+ */
+function failedAfterBuild(model: BuildModel): (c: Candidate) => boolean {
+  let end = -1;
+  for (const s of model.steps) if (s.id !== IMPLICIT_STEP_ID && s.lastLine > end) end = s.lastLine;
+  // Unframed lines of a framed log carry no step (null); a plain-text log's are the implicit step's.
+  return (c) => (c.finding.step === null || c.finding.step === IMPLICIT_STEP_ID) && c.finding.ruleId.startsWith('runtime/') && end >= 0 && c.firstLine > end;
+}
+
 export function rankFindings(candidates: Candidate[], model: BuildModel): Finding[] {
   const failed = failedSteps(model);
   const buildFailed = failed.size > 0 || model.solveError !== null;
-  // An error explains why a build failed: in a build that passed, the same finding is a warning.
+  // An error explains why a build failed: in a build that passed, the same finding is a warning (unless what failed ran after it).
   if (!buildFailed && !outcomeUnknown(model)) {
-    for (const c of candidates) if (c.finding.severity === 'error') c.finding.severity = 'warning';
+    const ranAfter = failedAfterBuild(model);
+    for (const c of candidates) if (c.finding.severity === 'error' && !ranAfter(c)) c.finding.severity = 'warning';
     const finished = new Set(model.steps.filter((s) => s.status === 'done').map((s) => s.id));
     for (const c of candidates) {
       const step = c.finding.step;

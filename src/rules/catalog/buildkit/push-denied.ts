@@ -45,7 +45,7 @@ const LOGIN_STEP = [
   '```',
 ].join('\n');
 
-const GHCR_FIX = [
+const GHCR_PERMISSIONS = [
   'Give the push a token that may write this package. In the workflow, grant the job\'s GITHUB_TOKEN package writes and',
   'log in with it before the build:',
   '',
@@ -59,6 +59,49 @@ const GHCR_FIX = [
   'If the package already exists (first pushed by hand or from another repository), its page on GitHub → Package settings →',
   '"Manage Actions access" must list this repository with the Write role; otherwise push with a personal access token that',
   'has `write:packages`.',
+].join('\n');
+
+// A pull request from a fork: GITHUB_TOKEN's "Maximum access for pull requests from public forked repositories" is `read` for
+// `packages` (docs.github.com/en/actions/reference/github_token-reference), "regardless of these settings" (github.blog changelog
+// 2021-04-20, "GitHub Actions now lets you control the permissions granted to the GITHUB_TOKEN"); runs Dependabot starts (pull_request
+// and push among them) get a read-only GITHUB_TOKEN by default and no Actions secrets (docs.github.com/en/code-security/dependabot/
+// troubleshooting-dependabot/troubleshooting-dependabot-on-github-actions, which gives `if: github.actor != 'dependabot[bot]'` to keep
+// a step from Dependabot's runs). llvm/llvm-project#116366 (`installation not allowed to Create organization package` with
+// `packages: write` granted, a pull_request run; fixed by pushing only on a push to main) and eth-act/ere#128 (`… to Write
+// organization package` from an outside contributor's PR: "it should not be writing to the organization packages in PRs").
+/** The run of a pull request from a fork, or one Dependabot started: no `permissions:` gives its token package writes. */
+const FORK_PR_PUSH = [
+  'build without pushing there, and push only from runs on this repository\'s own branches (a push to the default branch, a tag,',
+  'a manual run). With docker/build-push-action:',
+  '',
+  '```yaml',
+  'push: ${{{{ github.event_name != \'pull_request\' }}}}',
+  '```',
+  '',
+  '(and keep the login step and the push out of Dependabot\'s runs with `if: github.actor != \'dependabot[bot]\'`).',
+].join('\n');
+
+const FORK_PR_NOTE = [
+  'If this run was for a pull request from a fork, `packages: write` cannot help: GitHub gives it a read-only GITHUB_TOKEN',
+  'whatever `permissions:` says (a run Dependabot started gets one too by default, and none of the repository\'s Actions',
+  'secrets). In a fork\'s pull request run `github.event_name` is `pull_request` and',
+  '`github.event.pull_request.head.repo.full_name` names the fork. For such runs,',
+  FORK_PR_PUSH,
+].join('\n');
+
+const GHCR_FIX = [GHCR_PERMISSIONS, '', FORK_PR_NOTE].join('\n');
+
+/** The log shows a pull request's run (the tag docker/metadata-action gives it, or its merge ref): the fork case leads. */
+const GHCR_PR_FIX = [
+  'This push came from a pull request\'s run (`{context.prRun.pr}`), and which fix applies depends on where the pull request\'s',
+  'branch lives (its page names the head branch as `owner:branch`; another owner than this repository\'s means a fork).',
+  '',
+  'From a fork, or opened by Dependabot: GitHub gives the run a read-only GITHUB_TOKEN for packages (for a fork whatever',
+  '`permissions:` says; for Dependabot by default), so `packages: write` does not let it push. For pull requests,',
+  FORK_PR_PUSH,
+  '',
+  'From a branch of this repository: the run\'s token can write the package once the job may.',
+  GHCR_PERMISSIONS,
 ].join('\n');
 
 /** What the builder's token request says of its credentials: `oauth` (it sent some), `anonymous` (none), or unknown. */
@@ -171,6 +214,9 @@ export const pushDenied: RuleInput = {
     { name: 'ghcr', literals: ['ghcr.io', 'write_package', 'organization package'] },
     { name: 'scope', literals: ['insufficient_scope'] },
     { name: 'containersImage', literals: ['failed to read from destination repository '] },
+    // A pull request's run: docker/metadata-action's `type=ref,event=pr` tag `pr-N` (planktoscope/project-docs:pr-328), or the
+    // merge ref actions/checkout fetches for it.
+    { name: 'prRun', literals: [':pr-', 'refs/pull/'], pattern: '(?<pr>(?<=:)pr-\\d{1,9}\\b|refs/pull/\\d{1,9}/merge\\b)' },
   ],
   // A base image the builder may not pull says `pull access denied, … insufficient_scope` (buildkit/base-image-not-found);
   // a refusal of the attestation manifest pushed with the image is buildkit/attestation-push-rejected's.
@@ -200,6 +246,13 @@ export const pushDenied: RuleInput = {
         'On ghcr.io from GitHub Actions, a 403 with `packages: write` granted means the package already exists and this repository has no',
         'write access to it: in the package\'s settings, "Manage Actions access", add this repository with the Write role.',
       ].join('\n'),
+    },
+    {
+      when: 'ghcr&prRun',
+      message:
+        'The image was built, but GitHub Container Registry refused the push of {ref|the image} ' +
+        '(`{reason}`) from a pull request\'s run: the token used to log in may not write this package.',
+      fix: GHCR_PR_FIX,
     },
     {
       when: 'ghcr',
