@@ -1920,7 +1920,7 @@ function verdictKind({ model, findings }) {
 }
 function subjectOf({ model, facts, findings = [] }) {
   if (model.failedStep !== null || model.solveError !== null) return "build";
-  const outside = findings[0]?.severity === "error" && findings[0].step === IMPLICIT_STEP_ID;
+  const outside = findings[0]?.severity === "error" && (findings[0].step === IMPLICIT_STEP_ID || findings[0].step === null);
   if (!noBuildSteps(model) && !outside) return "build";
   const place = outside ? signalledPlace(facts) : factsFor(facts, null, model).place;
   if (place === "image-build") return "build";
@@ -23122,7 +23122,7 @@ function pushTokenVariants() {
   }
   return out;
 }
-var LOGIN_STEP, GHCR_FIX, CREDENTIALS, pushDenied;
+var LOGIN_STEP, GHCR_PERMISSIONS, FORK_PR_PUSH, FORK_PR_NOTE, GHCR_FIX, GHCR_PR_FIX, CREDENTIALS, pushDenied;
 var init_push_denied = __esm({
   "src/rules/catalog/buildkit/push-denied.ts"() {
     "use strict";
@@ -23136,7 +23136,7 @@ var init_push_denied = __esm({
       "    password: ${{{{ secrets.DOCKERHUB_TOKEN }}}}",
       "```"
     ].join("\n");
-    GHCR_FIX = [
+    GHCR_PERMISSIONS = [
       "Give the push a token that may write this package. In the workflow, grant the job's GITHUB_TOKEN package writes and",
       "log in with it before the build:",
       "",
@@ -23150,6 +23150,35 @@ var init_push_denied = __esm({
       "If the package already exists (first pushed by hand or from another repository), its page on GitHub \u2192 Package settings \u2192",
       '"Manage Actions access" must list this repository with the Write role; otherwise push with a personal access token that',
       "has `write:packages`."
+    ].join("\n");
+    FORK_PR_PUSH = [
+      "build without pushing there, and push only from runs on this repository's own branches (a push to the default branch, a tag,",
+      "a manual run). With docker/build-push-action:",
+      "",
+      "```yaml",
+      "push: ${{{{ github.event_name != 'pull_request' }}}}",
+      "```",
+      "",
+      "(and keep the login step and the push out of Dependabot's runs with `if: github.actor != 'dependabot[bot]'`)."
+    ].join("\n");
+    FORK_PR_NOTE = [
+      "If this run was for a pull request from a fork, `packages: write` cannot help: GitHub gives it a read-only GITHUB_TOKEN",
+      "whatever `permissions:` says (a run Dependabot started gets one too by default, and none of the repository's Actions",
+      "secrets). In a fork's pull request run `github.event_name` is `pull_request` and",
+      "`github.event.pull_request.head.repo.full_name` names the fork. For such runs,",
+      FORK_PR_PUSH
+    ].join("\n");
+    GHCR_FIX = [GHCR_PERMISSIONS, "", FORK_PR_NOTE].join("\n");
+    GHCR_PR_FIX = [
+      "This push came from a pull request's run (`{context.prRun.pr}`), and which fix applies depends on where the pull request's",
+      "branch lives (its page names the head branch as `owner:branch`; another owner than this repository's means a fork).",
+      "",
+      "From a fork, or opened by Dependabot: GitHub gives the run a read-only GITHUB_TOKEN for packages (for a fork whatever",
+      "`permissions:` says; for Dependabot by default), so `packages: write` does not let it push. For pull requests,",
+      FORK_PR_PUSH,
+      "",
+      "From a branch of this repository: the run's token can write the package once the job may.",
+      GHCR_PERMISSIONS
     ].join("\n");
     CREDENTIALS = {
       oauth: {
@@ -23205,7 +23234,10 @@ var init_push_denied = __esm({
         { name: "pushRef", literals: ["failed to push "], pattern: "failed to push (?<ref>[^\\s:]{1,300}(?::[\\w][\\w.-]{0,127})?):" },
         { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
         { name: "scope", literals: ["insufficient_scope"] },
-        { name: "containersImage", literals: ["failed to read from destination repository "] }
+        { name: "containersImage", literals: ["failed to read from destination repository "] },
+        // A pull request's run: docker/metadata-action's `type=ref,event=pr` tag `pr-N` (planktoscope/project-docs:pr-328), or the
+        // merge ref actions/checkout fetches for it.
+        { name: "prRun", literals: [":pr-", "refs/pull/"], pattern: "(?<pr>(?<=:)pr-\\d{1,9}\\b|refs/pull/\\d{1,9}/merge\\b)" }
       ],
       // A base image the builder may not pull says `pull access denied, \u2026 insufficient_scope` (buildkit/base-image-not-found);
       // a refusal of the attestation manifest pushed with the image is buildkit/attestation-push-rejected's.
@@ -23231,6 +23263,11 @@ var init_push_denied = __esm({
             "On ghcr.io from GitHub Actions, a 403 with `packages: write` granted means the package already exists and this repository has no",
             `write access to it: in the package's settings, "Manage Actions access", add this repository with the Write role.`
           ].join("\n")
+        },
+        {
+          when: "ghcr&prRun",
+          message: "The image was built, but GitHub Container Registry refused the push of {ref|the image} (`{reason}`) from a pull request's run: the token used to log in may not write this package.",
+          fix: GHCR_PR_FIX
         },
         {
           when: "ghcr",
@@ -64570,11 +64607,17 @@ function quotedPiece(line, specific) {
   const core = unwrapped(line).replace(/\u2026$/, "").trim();
   return core.length >= 20 && specific.some((s) => s.includes(core));
 }
+function failedAfterBuild(model) {
+  let end = -1;
+  for (const s of model.steps) if (s.id !== IMPLICIT_STEP_ID && s.lastLine > end) end = s.lastLine;
+  return (c) => (c.finding.step === null || c.finding.step === IMPLICIT_STEP_ID) && c.finding.ruleId.startsWith("runtime/") && end >= 0 && c.firstLine > end;
+}
 function rankFindings(candidates, model) {
   const failed = failedSteps(model);
   const buildFailed2 = failed.size > 0 || model.solveError !== null;
   if (!buildFailed2 && !outcomeUnknown(model)) {
-    for (const c of candidates) if (c.finding.severity === "error") c.finding.severity = "warning";
+    const ranAfter = failedAfterBuild(model);
+    for (const c of candidates) if (c.finding.severity === "error" && !ranAfter(c)) c.finding.severity = "warning";
     const finished = new Set(model.steps.filter((s) => s.status === "done").map((s) => s.id));
     for (const c of candidates) {
       const step = c.finding.step;
