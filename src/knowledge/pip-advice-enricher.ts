@@ -8,7 +8,7 @@ import { dryRunCommand, inPipForm, installCommand, installerOf, pipFormOf, type 
 import { failedRunCommand } from './installer-command-enricher.js';
 import { quoteWord } from '../text/shell-words.js';
 import { compatibleRange, describeConflict, findConflict, normaliseProject, parseCauses, pinnedVersion, satisfies } from './pip-conflict.js';
-import { indexUrl, releasesForCuda, torchRelease, wheelTagFor } from './torch-wheels.js';
+import { indexUrl, releasesForCuda, torchRelease, torchReleases, wheelTagFor } from './torch-wheels.js';
 import { torchIndexReleaseEnrich } from './torch-index-release-enricher.js';
 import { findLinksPage, findLinksRelease, findLinksReleases, unversionedPage, unversionedPageReleases, type FindLinksRelease } from './torch-find-links.js';
 
@@ -515,6 +515,7 @@ export function pipAdviceEnrich(
   }
   // a PyTorch release pinned on a CUDA index it was never built for (torch-index-release-enricher.ts)
   Object.assign(out, torchIndexReleaseEnrich(captures, step, _model, facts));
+  Object.assign(out, torchIndexNoWheelAdvice(captures['context.uvTorchIndex.index'], captures['context.uvTorchIndex.pkg'] ?? 'torch', facts.value('cuda')));
   // pip run as the step ran it (`python3.11 -m pip`, `pip3`): the same pip of the same Python; `pipForm` for templates
   // that write a command of their own.
   // The command is the step's instruction, else the builder's error naming it (BuildKit's `process "/bin/sh -c …"`,
@@ -524,6 +525,45 @@ export function pipAdviceEnrich(
   if (form !== null) {
     out.pipForm = form;
     for (const [key, value] of Object.entries(out)) out[key] = inPipForm(value, form);
+  }
+  return out;
+}
+
+/**
+ * uv took a package from a download.pytorch.org index (its hint: `` `torch` was found on https://download.pytorch.org/whl/cu134 ``)
+ * and found no wheel there for this interpreter. The index's CUDA tag, read from its URL when the log shows it whole, set
+ * against the checked table (torch-wheels.ts): a tag no release in it was published on (`cu134`) is an index path derived
+ * from a CUDA version PyTorch builds nothing for. `torchIndexFit`: the index of the same CUDA major not above it, which
+ * torch-wheels.ts's `wheelTagFor` picks (a wheel of an older minor of the same major runs there). Nothing when no
+ * PyTorch index is named.
+ */
+export function torchIndexNoWheelAdvice(index: string | undefined, pkg: string, cuda: string | null): Record<string, string> {
+  if (index === undefined) return {};
+  const newest = torchReleases[0]!;
+  const oldest = torchReleases[torchReleases.length - 1]!;
+  const out: Record<string, string> = {
+    torchIndexNewest: `torch ${newest.torch} on ${newest.cudaTags.join(', ')}`,
+    torchIndexWhy: `That index serves no ${pkg} for this Python.`,
+  };
+  const whole = /^https?:\/\/download\.pytorch\.org\/whl\/(?:nightly\/)?(?<tag>cu\d{2,3}|cpu|rocm[\d.]+|xpu)\/?$/.exec(index.trim());
+  const tag = whole?.groups?.tag;
+  if (tag === undefined) {
+    out.torchIndexSeen = `a download.pytorch.org index (its URL is cut off in this log at ${index}; the Dockerfile or the command sets it)`;
+    const fit = cuda !== null ? wheelTagFor(cuda) : null;
+    if (fit !== null && cuda !== null) out.torchIndexFit = `for the CUDA ${cuda} this log shows, ${fit} (${indexUrl(fit)!})`;
+    return out;
+  }
+  out.torchIndexSeen = index.trim();
+  if (!/^cu\d{3}$/.test(tag)) return out;
+  const tagVersion = tagCuda(tag);
+  const releases = releasesForCuda(tag);
+  if (releases.length === 0) {
+    out.torchIndexWhy =
+      `No PyTorch release from ${oldest.torch} to ${newest.torch} was published on a ${tag} index (the checked table of ` +
+      `PyTorch's indexes per release): a path built from the image's CUDA version (${tagVersion}) names an index PyTorch does ` +
+      'not publish for it.';
+    const fit = wheelTagFor(tagVersion);
+    if (fit !== null) out.torchIndexFit = `for CUDA ${tagVersion}, ${fit} (${indexUrl(fit)!}), the newest index of CUDA ${tagVersion.split('.')[0]} not above it`;
   }
   return out;
 }

@@ -35,3 +35,24 @@ describe('buildx/cache-export-failed: the legacy GitHub cache API', () => {
     expect(f?.title).toBe('Build cache export to the GitHub Actions cache failed (legacy cache API)');
   });
 });
+
+describe("buildx/cache-export-failed: GitHub's legacy cache service refusing the request", () => {
+  test('depot/build-push-action#35: a Depot build drops cache-from / cache-to', async () => {
+    const f = await cacheFinding([readFileSync('fixtures/rules/buildx/cache-export-failed/match-gha-sunset-depot-bpa-35.log', 'utf8').trim()]);
+    expect(f?.title).toContain('Depot build failed');
+    expect(f?.fix).toContain('Delete the `cache-from:` and `cache-to:` lines');
+    expect(f?.fix).toContain('depot/build-push-action#35');
+    expect(f?.fix).not.toContain('setup-buildx-action');
+  });
+
+  test('near miss: docker/build-push-action (`buildx failed with:`) gets the buildx / BuildKit upgrade, not the Depot advice', async () => {
+    // GIScience/openrouteservice#2032 (2025-04-16), the run log's last two lines as quoted there
+    const f = await cacheFinding([
+      'ERROR: failed to solve: This legacy service is shutting down, effective April 15, 2025. Migrate to the new service ASAP. For more information: https://gh.io/gha-cache-sunset',
+      'Error: buildx failed with: ERROR: failed to solve: This legacy service is shutting down, effective April 15, 2025. Migrate to the new service ASAP. For more information: https://gh.io/gha-cache-sunset',
+    ]);
+    expect(f?.title).toBe("Build cache on GitHub's retired cache service: buildx or BuildKit too old");
+    expect(f?.fix).toContain('buildx 0.21.0 or later with BuildKit 0.20.0 or later');
+    expect(f?.fix).not.toContain('Depot');
+  });
+});

@@ -206,10 +206,51 @@ describe('runtime/nvidia-cgroup-device-rules', () => {
     const findings = await analyzeLog(fixture('runtime/nvidia-cgroup-device-rules/match-debian12-bpf-device-filter-toolkit-1200.log'));
     expect(findings[0]?.ruleId).toBe(RULE);
     expect(findings[0]?.fix).toContain('nvidia-ctk --version');
-    expect(findings[0]?.fix).toContain('Before 1.18.0, upgrade it');
+    // `sudo docker run`: the rootful daemon, so no rootless steps
+    expect(findings[0]?.fix).toContain('Older than 1.18.0, upgrade it');
+    expect(findings[0]?.fix).not.toContain('no-cgroups');
     // 1.18 moved the NVIDIA runtime off the legacy mode, not the hook `--gpus` runs on runc
     expect(findings[0]?.fix).toContain('`--gpus` alone');
     expect(findings[0]?.fix).toContain('--set-as-default');
+  });
+
+  test('NVIDIA/nvidia-container-toolkit#1487 (Docker Rootless, 1.18.0, neither shown): rootless steps and the 1.18.0 regression', async () => {
+    const findings = await analyzeLog(fixture('runtime/nvidia-cgroup-device-rules/match-rootless-docker-toolkit-1180-1487.log'));
+    expect(findings[0]?.ruleId).toBe(RULE);
+    expect(findings[0]?.fix).toContain('docker info | grep -i rootless');
+    expect(findings[0]?.fix).toContain('--config=$HOME/.config/docker/daemon.json');
+    expect(findings[0]?.fix).toContain('NVIDIA/nvidia-container-toolkit#1487');
+    expect(findings[0]?.fix).toContain('nvidia-container-toolkit=1.17.9-1');
+    // the engine's mode is not in the log: the rootless steps come first (NVIDIA's install guide, Rootless mode)
+    expect(findings[0]?.fix).toContain('sudo nvidia-ctk config --set nvidia-container-cli.no-cgroups --in-place');
+    expect(findings[0]?.fix.indexOf('no-cgroups')).toBeLessThan(findings[0]!.fix.indexOf('upgrade it'));
+  });
+
+  test('a toolkit version of 1.18 or later in the log: no upgrade to 1.18 is offered', async () => {
+    // the error of #1487 after the output of `nvidia-ctk --version` as NVIDIA's DGX Spark playbook prints it
+    // ("NVIDIA Container Toolkit CLI version 1.18.2"): two real outputs of one host, in the order a paste shows them
+    const text = `NVIDIA Container Toolkit CLI version 1.18.2\n${fixture('runtime/nvidia-cgroup-device-rules/match-rootless-docker-toolkit-1180-1487.log')}`;
+    const f = (await analyzeLog(text)).find((x) => x.ruleId === RULE);
+    expect(f?.message).toContain('The toolkit here is 1.18.2, 1.18 or later.');
+    expect(f?.fix).not.toContain('upgrade it');
+    expect(f?.fix).toContain('no-cgroups');
+    expect(f?.fix).toContain('Rootful on 1.18.2');
+  });
+
+  test('a rootless engine named in the log: the rootless steps alone', async () => {
+    // `dockerd-rootless-setuptool.sh install`: Docker's rootless setup command (docs.docker.com/engine/security/rootless)
+    const text = `dockerd-rootless-setuptool.sh install\n${fixture('runtime/nvidia-cgroup-device-rules/match-rootless-docker-toolkit-1180-1487.log')}`;
+    const f = (await analyzeLog(text)).find((x) => x.ruleId === RULE);
+    expect(f?.message).toContain('The engine runs rootless');
+    expect(f?.fix).toContain('nvidia-container-cli.no-cgroups');
+    expect(f?.fix).not.toContain('upgrade it');
+  });
+
+  test("runc's own bpf_prog_query error (no NVIDIA hook) is not this rule", async () => {
+    // opencontainers/runc#3412 (Debian 11, any container)
+    const line =
+      'docker: Error response from daemon: failed to create shim: OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: process_linux.go:508: setting cgroup config for procHooks process caused: bpf_prog_query(BPF_CGROUP_DEVICE) failed: operation not permitted: unknown.';
+    expect(await first(line, RULE)).toBeUndefined();
   });
 
   test('another nvidia-container-cli mount error is not the cgroup device rules', async () => {

@@ -163,6 +163,7 @@ import { registryRateLimit } from './buildkit/registry-rate-limit.js';
 import { copySourceMissing } from './buildkit/copy-source-missing.js';
 import { dpkgReadOnlyFileSystem } from './apt/dpkg-read-only-file-system.js';
 import { rpmPackageUnavailable } from './apt/rpm-package-unavailable.js';
+import { indexFetchIgnored } from './apt/index-fetch-ignored.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { gitLfsPointer } from './build/git-lfs-pointer.js';
 import { bundledQemuEmulator } from './buildx/bundled-qemu-emulator.js';
@@ -339,6 +340,7 @@ export const builtinRules: RuleInput[] = [
   copySourceMissing,
   dpkgReadOnlyFileSystem,
   rpmPackageUnavailable,
+  indexFetchIgnored,
   logClipped,
   gitLfsPointer,
   // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.

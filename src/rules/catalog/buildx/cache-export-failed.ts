@@ -23,6 +23,13 @@
 //   <body>`. An HTML body there is the service's (or a proxy's) error page, not an answer of the cache API about this cache: a
 //   service-side failure. Fix: run later, and `ignore-error=true` on `cache-to` so an outage cannot fail the build (the maintainer in
 //   docker/buildx#3303: "Set `ignore-error=true` in your `--cache-to` options for this behavior").
+// - GitHub's legacy cache service refusing the request outright: `failed to solve: This legacy service is shutting down, effective
+//   April 15, 2025. Migrate to the new service ASAP. For more information: https://gh.io/gha-cache-sunset` (docker/build-push-action#1345,
+//   GIScience/openrouteservice#2032 in `exporting to GitHub Actions Cache`): the builder still speaks the legacy API (versions below).
+//   With Depot (depot/build-push-action#35: `Error: failed with: Error: failed to solve: This legacy service …`; that action wraps
+//   `depot build`'s last stderr line as `failed with: …`, src/depot.ts execBuild, where docker/build-push-action writes `buildx failed
+//   with:`), Depot's maintainer: "you actually can remove the `cache-to` and `cache-from` when using this action - the Depot builder
+//   already persists the cache without it" (the same change in PostHog/posthog#16693, "fix: remove cache-to: gha when using Depot").
 // Rate limits (429) and bodies too large (413) during the export are other rules' (buildkit/registry-rate-limit,
 // buildkit/push-too-large).
 // Where the advice comes from (moby/buildkit README, "Export cache"; docs.docker.com/build/cache/backends/):
@@ -87,6 +94,8 @@ export const cacheExportFailed: RuleInput = {
     // GitHub Actions Cache`, `#16 ERROR: not_found`, `ERROR: failed to build: failed to solve: not_found`, after the push
     // was done; the repository's cache was over GitHub's 10 GB and entries were evicted while the exports ran).
     { literals: ['not_found'], pattern: '^(?:ERROR: )?(?<reason>not_found)$' },
+    // GitHub's legacy cache API refusing every request after its shutdown (see above)
+    { literals: ['This legacy service is shutting down'], pattern: '(?<reason>This legacy service is shutting down[^\\n]{0,300})' },
   ],
   context: [
     // The log shows a cache export: BuildKit's progress of every cache exporter (`preparing build cache for export`, `sending cache
@@ -106,9 +115,14 @@ export const cacheExportFailed: RuleInput = {
         'error writing layer blob',
         'error writing manifest blob',
         'error committing cache',
+        'This legacy service is shutting down',
       ],
     },
-    { name: 'gha', literals: ['actions.githubusercontent.com', '_apis/artifactcache', 'type=gha', 'error committing cache ', 'exporting to GitHub Actions Cache'] },
+    // the legacy cache service's own refusal, and a build run by depot/build-push-action (its `failed with:` wrapping, the
+    // action's name, or Depot's CLI)
+    { name: 'sunset', literals: ['This legacy service is shutting down'] },
+    { name: 'depot', literals: ['failed with: ', 'depot/build-push-action', 'depot build'], pattern: '^(?:Error: )?failed with: |depot/build-push-action|\\bdepot build\\b' },
+    { name: 'gha', literals: ['actions.githubusercontent.com', '_apis/artifactcache', 'type=gha', 'error committing cache ', 'exporting to GitHub Actions Cache', 'gh.io/gha-cache-sunset'] },
     // the gha backend's client (tonistiigi/go-actions-cache, backoff.go: `errors.Errorf("maximum timeout reached")` when its wait
     // for the cache service runs past the export's deadline, the backend's `timeout`, 10m by default: moby/buildkit#4702, v0.13)
     { name: 'timeout', literals: ['maximum timeout reached'] },
@@ -155,6 +169,26 @@ export const cacheExportFailed: RuleInput = {
     'and what it answered.',
   ].join('\n'),
   variants: [
+    {
+      when: 'sunset&depot',
+      title: "Depot build failed on GitHub's retired cache service: remove `cache-from` / `cache-to`",
+      message:
+        'The build failed on the GitHub Actions cache: GitHub\'s legacy cache service (API v1) refuses every request since ' +
+        'April 15th, 2025 (`{reason}`). This build ran on Depot (depot/build-push-action: the `failed with:` line), and its ' +
+        '`cache-from` / `cache-to` (`type=gha`) still send the build cache to that service. Depot\'s builder keeps its own cache.',
+      fix: [
+        'Delete the `cache-from:` and `cache-to:` lines from the depot/build-push-action step\'s `with:`: the Depot builder',
+        'persists the build cache itself, so nothing is lost (Depot\'s maintainer in depot/build-push-action#35):',
+        '',
+        '```yaml',
+        '- uses: depot/build-push-action@v1',
+        '  with:',
+        '    project: …               # as before',
+        '    # cache-from: type=gha   <- remove',
+        '    # cache-to: type=gha,mode=max   <- remove',
+        '```',
+      ].join('\n'),
+    },
     ...(['bareCacheType', 'libraryScope'] as const).map((ctx) => ({
       when: ctx,
       title: 'Cache export went to a Docker Hub image: `cache-to` names no `type=`',
@@ -216,6 +250,16 @@ export const cacheExportFailed: RuleInput = {
         '{context.oldBuildkit.version}, older than 0.20.0, the first release that speaks the new cache service (API v2): it used ' +
         'the legacy cache API, which GitHub shut down on April 15th, 2025.',
       fix: UPGRADE_FIX,
+    },
+    {
+      // the legacy service's refusal with no version in the log: only an old buildx or BuildKit still calls it
+      when: 'sunset',
+      title: "Build cache on GitHub's retired cache service: buildx or BuildKit too old",
+      message:
+        'The build failed on the GitHub Actions cache: GitHub\'s legacy cache service (API v1) refuses every request since ' +
+        'April 15th, 2025 (`{reason}`). Only buildx 0.21.0 or later with BuildKit 0.20.0 or later use the new service (API v2), so ' +
+        'this job ran an older one of the two (the log does not show which).',
+      fix: UPGRADE_FIX + '\n\nOr leave the GitHub cache out: remove `cache-from: type=gha` and `cache-to: type=gha,…` from the step.',
     },
     {
       // The legacy API's commit, no version in the log: the versions decide between "upgrade" and "a brief failure".

@@ -126,6 +126,39 @@ function uvVariants(): Variant[] {
       ].join('\n'),
     },
     {
+      // No wheel for this interpreter on the PyTorch index uv read torch from (ai-dynamo/nixl#2238: `all versions of torch have
+      // no wheels with a matching Python ABI tag (e.g., \`cp312\`)`, hint `torch was found on https://download.pytorch.org/whl/cu134`;
+      // the Dockerfile derived the index from the image's CUDA, `cu$(echo $CUDA_VERSION | cut -d. -f1,2 | tr -d .)`, and PyTorch
+      // publishes no cu134 index). uv's first-index default keeps it to that index (the hint, report.rs `UncheckedIndex`). The
+      // indexes each release is published on: knowledge/torch-wheels.ts (pytorch.org/get-started/previous-versions, and
+      // pytorch/pytorch RELEASE.md's "Release Compatibility Matrix"); an index's simple page lists its wheels by file name
+      // (PEP 503: `<index>/<project>/`), `cp312` being CPython 3.12's tag.
+      when: 'uvNoWheels&uvNoAbiWheels&uvTorchIndex',
+      title: 'No wheel for this Python on the PyTorch index uv used (not a conflict)',
+      message:
+        'Not a conflict between requirements: uv found no wheel of `{context.uvNoWheels.spec}` with this interpreter\'s ' +
+        '{context.uvNoWheels.kind} tag (`{context.uvNoWheels.tag|not shown}`, the tag of the Python that ran uv) on {enrich.torchIndexSeen}, ' +
+        'the first index that had `{context.uvTorchIndex.pkg}` (uv\'s hint), and by default uv takes a package from that index ' +
+        'only. {enrich.torchIndexWhy}',
+      fix: [
+        'Point the index at a CUDA tag PyTorch publishes wheels for, not one computed from the image\'s CUDA version: each release is ' +
+          'published on a few CUDA indexes only ({enrich.torchIndexNewest}, the newest release in the table checked here), and a ' +
+          'wheel built for an older CUDA minor of the same major runs on a newer toolkit and driver. ' +
+          'https://pytorch.org/get-started/previous-versions/ lists each release\'s install command with its ' +
+          '`--index-url https://download.pytorch.org/whl/cuNNN` indexes (https://pytorch.org/get-started/locally/ the newest ' +
+          'release\'s). The one to use: {enrich.torchIndexFit|the newest tag of the image\'s CUDA major that is not above its CUDA}. ' +
+          'Check that the index has a wheel for this Python before building (an empty answer: none):',
+        '',
+        '```sh',
+        'curl -s https://download.pytorch.org/whl/cuNNN/{context.uvTorchIndex.pkg}/ | grep -o \'{context.uvTorchIndex.pkg}-[^"#]*-{context.uvNoWheels.tag|cp3[0-9]*}-[^"#]*\\.whl\' | sort -u | tail -n 3',
+        '```',
+        '',
+        'with `cuNNN` the tag, and in a Dockerfile set it as a fixed value (`ARG TORCH_INDEX=https://download.pytorch.org/whl/cuNNN`) ' +
+          'rather than from `$CUDA_VERSION`. Or let uv fall back to PyPI for it (`--index-strategy unsafe-best-match`, or ' +
+          '`UV_INDEX_STRATEGY=unsafe-best-match`): PyPI\'s Linux torch wheels are CUDA builds too, for the CUDA of that release.',
+      ].join('\n'),
+    },
+    {
       when: 'uvNoWheels&uvWheelsHint',
       title: uvTitle,
       message:
@@ -271,11 +304,26 @@ export const resolutionImpossible: RuleInput = {
     {
       // no wheel of a release fits the interpreter or platform: `torch>=2.5.0 has no wheels with a matching platform tag (e.g.,
       // \`macosx_14_0_arm64\`)`, `torch<=2.4.1 has no wheels with a matching Python ABI tag (e.g., \`cp313\`)` (uv 0.5 and later, in
-      // public notes), and uv 0.1's `Because torch==2.1.1 is unusable because no wheels are available with a matching platform` (astral-sh/uv#1497)
+      // public notes), and uv 0.1's `Because torch==2.1.1 is unusable because no wheels are available with a matching platform` (astral-sh/uv#1497).
+      // The plural form names a range, `all versions of torch have no wheels with a matching Python ABI tag (e.g., \`cp312\`)`
+      // (ai-dynamo/nixl#2238): uv's report.rs writes the range, then the reason's plural message when the range is plural
+      // (crates/uv-resolver/src/pubgrub/report.rs, `External::Custom`, `reason.plural_message()`). `tag`: the example uv gives,
+      // the interpreter's own tag.
       name: 'uvNoWheels',
-      literals: ['has no wheels with a matching', 'no wheels are available with a matching'],
+      literals: ['has no wheels with a matching', 'have no wheels with a matching', 'no wheels are available with a matching'],
       pattern:
-        '(?<spec>[A-Za-z0-9][\\w.-]{0,100}(?:[=<>!~]=?[\\w.*+]{1,40})?) (?:has no wheels with a matching|is unusable because no wheels are available with a matching) (?<kind>platform|Python ABI|Python version|Python)\\b',
+        '(?:all versions of )?(?<spec>[A-Za-z0-9][\\w.-]{0,100}(?:[=<>!~]=?[\\w.*+]{1,40})?) (?:ha(?:s|ve) no wheels with a matching|is unusable because no wheels are available with a matching) (?<kind>platform|Python ABI|Python version|Python)\\b(?: tag \\(e\\.g\\., `(?<tag>[^`\\s]{1,40})`\\))?',
+    },
+    // the interpreter's form of it (not the platform's): `… have no wheels with a matching Python ABI tag (e.g., \`cp312\`)`
+    { name: 'uvNoAbiWheels', literals: ['no wheels with a matching Python ABI tag'] },
+    {
+      // uv's hint when the first index that has a package lacks the version asked (its `first-index` strategy):
+      // `hint: \`torch\` was found on https://download.pytorch.org/whl/cu134, but not at the requested version (…)`
+      // (crates/uv-resolver/src/pubgrub/report.rs, `PubGrubHint::UncheckedIndex`). Only a PyTorch index here; the URL is
+      // often cut off in a paste (`https://download.pytor`, ai-dynamo/nixl#2238), so the prefix is enough.
+      name: 'uvTorchIndex',
+      literals: ['` was found on https://download.pytor', '` was found on http://download.pytor'],
+      pattern: '`(?<pkg>[A-Za-z0-9][\\w.-]{0,100})` was found on (?<index>https?://download\\.pytor[^\\s,]{0,200})',
     },
     {
       // the platform form alone, with the package's name: `dracopy==2.0.0 has no wheels with a matching platform tag`
