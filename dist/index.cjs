@@ -43,9 +43,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/grammar/run-command.ts
-function runInstructionOf(message3) {
-  const current = /process "(?:\/dev\/\.buildkit_qemu_emulator )?\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message3);
-  const old = current ? null : /executor failed running \[(?:\/dev\/\.buildkit_qemu_emulator )?\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message3);
+function runInstructionOf(message4) {
+  const current = /process "(?:\/dev\/\.buildkit_qemu_emulator )?\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message4);
+  const old = current ? null : /executor failed running \[(?:\/dev\/\.buildkit_qemu_emulator )?\/bin\/(?:ba)?sh -c (.{1,4000}?)\]: exit code/.exec(message4);
   const command = current?.[1] ?? old?.[1];
   return command === void 0 ? null : `RUN ${command.replace(/\\"/g, '"')}`;
 }
@@ -55,8 +55,8 @@ function withoutRunFlags(instruction) {
 function foldSpace(text2) {
   return text2.replace(/\s+/g, " ").trim();
 }
-function isRunOf(instruction, message3) {
-  const ran = runInstructionOf(message3);
+function isRunOf(instruction, message4) {
+  const ran = runInstructionOf(message4);
   if (ran === null) return false;
   return matchesWithGaps(foldSpace(withoutRunFlags(instruction)), foldSpace(ran).split(VARIABLE));
 }
@@ -3568,11 +3568,39 @@ function pipAdviceEnrich(captures, step, _model, facts) {
     }
   }
   Object.assign(out, torchIndexReleaseEnrich(captures, step, _model, facts));
+  Object.assign(out, torchIndexNoWheelAdvice(captures["context.uvTorchIndex.index"], captures["context.uvTorchIndex.pkg"] ?? "torch", facts.value("cuda")));
   const builderError = step?.error ?? (step === null || step.id === _model.failedStep ? _model.solveError?.message : void 0);
   const form = installer === "pip" ? pipFormOf(step?.instruction) ?? pipFormOf(failedRunCommand(step, _model)) ?? pipFormOf(builderError) : null;
   if (form !== null) {
     out.pipForm = form;
     for (const [key, value] of Object.entries(out)) out[key] = inPipForm(value, form);
+  }
+  return out;
+}
+function torchIndexNoWheelAdvice(index, pkg, cuda) {
+  if (index === void 0) return {};
+  const newest = torchReleases[0];
+  const oldest = torchReleases[torchReleases.length - 1];
+  const out = {
+    torchIndexNewest: `torch ${newest.torch} on ${newest.cudaTags.join(", ")}`,
+    torchIndexWhy: `That index serves no ${pkg} for this Python.`
+  };
+  const whole = /^https?:\/\/download\.pytorch\.org\/whl\/(?:nightly\/)?(?<tag>cu\d{2,3}|cpu|rocm[\d.]+|xpu)\/?$/.exec(index.trim());
+  const tag = whole?.groups?.tag;
+  if (tag === void 0) {
+    out.torchIndexSeen = `a download.pytorch.org index (its URL is cut off in this log at ${index}; the Dockerfile or the command sets it)`;
+    const fit = cuda !== null ? wheelTagFor(cuda) : null;
+    if (fit !== null && cuda !== null) out.torchIndexFit = `for the CUDA ${cuda} this log shows, ${fit} (${indexUrl(fit)})`;
+    return out;
+  }
+  out.torchIndexSeen = index.trim();
+  if (!/^cu\d{3}$/.test(tag)) return out;
+  const tagVersion2 = tagCuda2(tag);
+  const releases = releasesForCuda(tag);
+  if (releases.length === 0) {
+    out.torchIndexWhy = `No PyTorch release from ${oldest.torch} to ${newest.torch} was published on a ${tag} index (the checked table of PyTorch's indexes per release): a path built from the image's CUDA version (${tagVersion2}) names an index PyTorch does not publish for it.`;
+    const fit = wheelTagFor(tagVersion2);
+    if (fit !== null) out.torchIndexFit = `for CUDA ${tagVersion2}, ${fit} (${indexUrl(fit)}), the newest index of CUDA ${tagVersion2.split(".")[0]} not above it`;
   }
   return out;
 }
@@ -7628,16 +7656,16 @@ function distroNvccVariants() {
     "",
     "and build with that nvcc (`$CUDA_HOME/bin/nvcc`; CMake: `-DCMAKE_CUDA_COMPILER=$CUDA_HOME/bin/nvcc` on a fresh build directory)."
   ];
-  const message3 = "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}";
+  const message4 = "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}";
   const when = "distroNvcc&enrich.neededCuda&!fact.place=image-build";
   return [
-    { when: `${when}&torchExtension&enrich.fallbackArch`, message: message3, fix: [...torchCheck, "", DISTRO_FALLBACK].join("\n") },
-    { when: `${when}&torchExtension`, message: message3, fix: [...torchCheck, "", "Or remove {arch:all} from TORCH_CUDA_ARCH_LIST."].join("\n") },
-    { when, message: message3, fix: [...plainCheck, "", "Or remove {arch:all} from the arch list."].join("\n") },
+    { when: `${when}&torchExtension&enrich.fallbackArch`, message: message4, fix: [...torchCheck, "", DISTRO_FALLBACK].join("\n") },
+    { when: `${when}&torchExtension`, message: message4, fix: [...torchCheck, "", "Or remove {arch:all} from TORCH_CUDA_ARCH_LIST."].join("\n") },
+    { when, message: message4, fix: [...plainCheck, "", "Or remove {arch:all} from the arch list."].join("\n") },
     // The rejection leaves two readings (a toolkit too new or too old for the arch): which nvcc ran decides, and a machine
     // with the distribution's /usr/bin/nvcc and NVIDIA's /usr/local/cuda has two (ucbdrive/few-shot-object-detection#11:
     // `/usr/bin/nvcc` rejecting compute_61 on a machine with CUDA 10.1 installed; a clean reinstall fixed it).
-    { when: "distroNvcc&enrich.inferred&!fact.place=image-build", message: message3, fix: WHICH_NVCC.join("\n") }
+    { when: "distroNvcc&enrich.inferred&!fact.place=image-build", message: message4, fix: WHICH_NVCC.join("\n") }
   ];
 }
 function cmakeVariants(target) {
@@ -9300,15 +9328,15 @@ function archQueryVariants() {
 }
 function colossalaiVariants() {
   const title2 = "No GPU at build: ColossalAI (BUILD_EXT=1) found no CUDA kernel it could build";
-  const message3 = "With `BUILD_EXT=1`, ColossalAI's setup.py builds the kernels of the extensions available where it runs, and its CUDA extensions count as available only when torch sees a GPU or FORCE_CUDA is set. A `docker build` step has no GPU, so none was available and setup.py stopped with `[extension] Could not find any kernel compatible with the current environment`.";
+  const message4 = "With `BUILD_EXT=1`, ColossalAI's setup.py builds the kernels of the extensions available where it runs, and its CUDA extensions count as available only when torch sees a GPU or FORCE_CUDA is set. A `docker build` step has no GPU, so none was available and setup.py stopped with `[extension] Could not find any kernel compatible with the current environment`.";
   const env = (list2) => ["```dockerfile", "ENV FORCE_CUDA=1", `ENV TORCH_CUDA_ARCH_LIST="${list2}"`, "```"];
   const lead = "Set FORCE_CUDA, and name the GPU architectures (without them ColossalAI picks a default list of its own), in the Dockerfile before the `RUN` that installs it";
   return [
-    { when: "colossalai&fact.place=image-build&enrich.torchArchList", title: title2, message: message3, fix: [`${lead}; here, {enrich.archListBasis}:`, "", ...env("{enrich.torchArchList}")].join("\n") },
+    { when: "colossalai&fact.place=image-build&enrich.torchArchList", title: title2, message: message4, fix: [`${lead}; here, {enrich.archListBasis}:`, "", ...env("{enrich.torchArchList}")].join("\n") },
     {
       when: "colossalai&fact.place=image-build",
       title: title2,
-      message: message3,
+      message: message4,
       fix: [
         `${lead}. The log does not show the CUDA version: \`nvcc --version\` in the build stage prints it. Name the GPUs the image will run on (A100 \`8.0\`, RTX 30 / A10 \`8.6\`, both from CUDA 11.1; H100 \`9.0\` from CUDA 11.8), \`+PTX\` on the last; for A100 and RTX 30 / A10:`,
         "",
@@ -9353,7 +9381,7 @@ function msdaVariants() {
 }
 function forceCudaVariants() {
   const title2 = "setup.py saw no GPU in the image build: CUDA ops need FORCE_CUDA=1";
-  const message3 = "This setup.py compiles its CUDA ops only when `torch.cuda.is_available()` is true or `FORCE_CUDA=1` is set, and stops otherwise. A `docker build` step has no GPU (a build has no `--gpus`), so torch saw none and setup.py raised.";
+  const message4 = "This setup.py compiles its CUDA ops only when `torch.cuda.is_available()` is true or `FORCE_CUDA=1` is set, and stops otherwise. A `docker build` step has no GPU (a build has no `--gpus`), so torch saw none and setup.py raised.";
   const intro = "Build the CUDA ops without a GPU: set FORCE_CUDA (the switch mmdetection, mmcv, detectron2 and torchvision read as `FORCE_CUDA=1`; `grep -n FORCE_CUDA setup.py` shows whether this one does) and name the architectures, which torch would otherwise read from the GPU";
   const after = [
     "",
@@ -9365,13 +9393,13 @@ function forceCudaVariants() {
       // the arch list of the log's CUDA (the enricher gives none when it does not know that CUDA)
       when: "forceCuda&fact.place=image-build&enrich.torchArchList",
       title: title2,
-      message: message3,
+      message: message4,
       fix: [`${intro}; here, {enrich.archListBasis}. Before the \`RUN\` that installs it:`, "", ...env("{enrich.torchArchList}"), ...after].join("\n")
     },
     {
       when: "forceCuda&fact.place=image-build",
       title: title2,
-      message: message3,
+      message: message4,
       fix: [
         `${intro}. The log does not show the CUDA version: \`nvcc --list-gpu-arch\` in the build stage lists what its nvcc compiles (\`compute_86\` \u2192 \`8.6\`); keep those of the GPUs the image will run on (\`nvidia-smi --query-gpu=compute_cap --format=csv\` on such a host prints them), \`+PTX\` on the last. Before the \`RUN\` that installs it; for example, for RTX 30 / A10 GPUs (\`8.6\`, which nvcc compiles from CUDA 11.1 on):`,
         "",
@@ -9382,7 +9410,7 @@ function forceCudaVariants() {
   ];
 }
 function nativeVariants() {
-  const message3 = "CMake was asked to compile CUDA for the `native` architectures, those of the GPUs it can see, and a `docker build` step sees none (a build has no `--gpus`). The architectures must be named instead.";
+  const message4 = "CMake was asked to compile CUDA for the `native` architectures, those of the GPUs it can see, and a `docker build` step sees none (a build has no `--gpus`). The architectures must be named instead.";
   const title2 = "CUDA architectures `native` in an image build: no GPU to detect";
   const knownIntro = "Name the architectures in the build's CMAKE_ARGS; here, {enrich.archListBasis}:";
   const unknownIntro = "Name the architectures in the build's CMAKE_ARGS. The log does not show the CUDA version, so which ones its nvcc compiles is unknown here: `nvcc --list-gpu-arch` in the build stage lists them (`compute_86` \u2192 `86`); put those of the GPUs the image will run on in the list (`86` below is the RTX 30 / A10 one):";
@@ -9404,12 +9432,12 @@ function nativeVariants() {
     ...[true, false].flatMap((kept) => {
       const pip2 = `cmakeNative&fact.place=image-build&enrich.cmakeCommand${kept ? "&enrich.cmakeArgs" : ""}`;
       return [
-        { when: `${pip2}&enrich.cmakeArchList`, title: title2, message: message3, fix: [knownIntro, "", ...pipRun("{enrich.cmakeArchList}", kept)].join("\n") },
-        { when: pip2, title: title2, message: message3, fix: [unknownIntro, "", ...pipRun("86", kept)].join("\n") }
+        { when: `${pip2}&enrich.cmakeArchList`, title: title2, message: message4, fix: [knownIntro, "", ...pipRun("{enrich.cmakeArchList}", kept)].join("\n") },
+        { when: pip2, title: title2, message: message4, fix: [unknownIntro, "", ...pipRun("86", kept)].join("\n") }
       ];
     }),
-    { when: "cmakeNative&fact.place=image-build&enrich.cmakeArchList", title: title2, message: message3, fix: cmakeRun("{enrich.cmakeArchList}").join("\n") },
-    { when: "cmakeNative&fact.place=image-build", title: title2, message: message3, fix: cmakeRun("86").join("\n") }
+    { when: "cmakeNative&fact.place=image-build&enrich.cmakeArchList", title: title2, message: message4, fix: cmakeRun("{enrich.cmakeArchList}").join("\n") },
+    { when: "cmakeNative&fact.place=image-build", title: title2, message: message4, fix: cmakeRun("86").join("\n") }
   ];
 }
 function tcnnVariants() {
@@ -9482,7 +9510,7 @@ function computeCapVariants() {
 function llamaCppPythonVariants() {
   const where = "!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell";
   const title2 = "llama-cpp-python: CUDA architectures `native`, and no GPU to detect";
-  const message3 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
+  const message4 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
   const fix7 = (list2, basis) => [
     `Name them in the build's CMAKE_ARGS (\`;\` between several, inside the quotes); ${basis}:`,
     "",
@@ -9493,11 +9521,11 @@ function llamaCppPythonVariants() {
     `In a Dockerfile that is the \`RUN\` line itself. ${LLAMA_CPP_CUDA_OPTION}`
   ].join("\n");
   return [
-    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message3, fix: fix7("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
+    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message4, fix: fix7("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
     {
       when: `cmakeNative&llamaCppPython&${where}`,
       title: title2,
-      message: message3,
+      message: message4,
       fix: fix7(
         "86",
         "the log does not show the CUDA version, so `nvcc --list-gpu-arch` where it builds lists what its nvcc compiles (`compute_86` \u2192 `86`, the RTX 30 / A10 one below): keep those of the GPUs it will run on"
@@ -11928,7 +11956,7 @@ function pinToolkit() {
 }
 function driverVariants() {
   const title2 = "NVIDIA driver library not found";
-  const message3 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
+  const message4 = "The loader could not find {library:all}, a library of the NVIDIA driver: images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs.";
   return [
     // WSL 2 comes first: there the Linux remedies (driver, loader cache, Docker Engine from apt) do not apply.
     { when: "driver&containerCliLoad&wsl", title: WSL_TITLE, message: WSL_MESSAGE, fix: WSL_FIX },
@@ -12072,7 +12100,7 @@ function driverVariants() {
     {
       when: "driver&fact.place=docker-run&enrich.runWithGpus",
       title: title2,
-      message: `${message3} This container was started without them.`,
+      message: `${message4} This container was started without them.`,
       fix: [
         "Start it with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: the same command with `--gpus all`:",
         "",
@@ -12086,7 +12114,7 @@ function driverVariants() {
     {
       when: "driver&fact.place=docker-run",
       title: title2,
-      message: message3,
+      message: message4,
       fix: [
         "Start the container with GPUs, on a host with the NVIDIA driver and the NVIDIA Container Toolkit: `--gpus all` in its `docker run` command (in a compose file, a `deploy.resources.reservations.devices` entry with `capabilities: [gpu]`). The toolkit's own check of the host:",
         "",
@@ -12107,7 +12135,7 @@ function driverVariants() {
 }
 function condaVariants() {
   const title2 = "Shared library missing from the conda environment";
-  const message3 = "The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda's `defaults` channel, built with other versions.";
+  const message4 = "The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda's `defaults` channel, built with other versions.";
   const fix7 = (env) => [
     "Take the environment from one channel, conda-forge (mamba supports only that). In an image, install Miniforge instead of Miniconda (https://github.com/conda-forge/miniforge: conda and mamba with conda-forge as the only channel). In this environment, reinstall the package that ships the library from conda-forge:",
     "",
@@ -12133,8 +12161,8 @@ function condaVariants() {
     ].join("\n")
   });
   return [
-    { when: "condaNamedEnv&condaMix", title: title2, message: message3, fix: fix7("{context.condaNamedEnv.env}") },
-    { when: "condaPrefix&condaMix", title: title2, message: message3, fix: fix7("base") },
+    { when: "condaNamedEnv&condaMix", title: title2, message: message4, fix: fix7("{context.condaNamedEnv.env}") },
+    { when: "condaPrefix&condaMix", title: title2, message: message4, fix: fix7("base") },
     unknownSource("{context.condaNamedEnv.env}"),
     unknownSource("base")
   ];
@@ -13280,11 +13308,61 @@ var init_gpu_image_platform_mismatch = __esm({
 });
 
 // src/rules/catalog/runtime/nvidia-cgroup-device-rules.ts
-var GUIDE2, nvidiaCgroupDeviceRules;
+function rootlessSteps(lead) {
+  return [
+    `${lead} (Docker Rootless, Podman as a user): the hook may not change device cgroups there on any version, so tell it not to`,
+    `(NVIDIA's install guide, Rootless mode: ${GUIDE2}):`,
+    "",
+    "```sh",
+    "nvidia-ctk runtime configure --runtime=docker --config=$HOME/.config/docker/daemon.json",
+    "systemctl --user restart docker",
+    "sudo nvidia-ctk config --set nvidia-container-cli.no-cgroups --in-place",
+    "```",
+    "",
+    "With Podman, use CDI instead: `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`, then",
+    "`podman run --device nvidia.com/gpu=all \u2026`. If `no-cgroups = true` is already set (`grep no-cgroups",
+    "/etc/nvidia-container-runtime/config.toml`) and the toolkit is 1.18.0, it is the regression of",
+    "NVIDIA/nvidia-container-toolkit#1487 (Docker Rootless with `--gpus`; 1.17.8-1 and 1.17.9-1 work): keep the previous release",
+    "installed (its four packages: nvidia-container-toolkit, nvidia-container-toolkit-base, libnvidia-container-tools,",
+    "libnvidia-container1, all at 1.17.9-1) and follow that issue for a release that fixes it. With apt:",
+    "",
+    "```sh",
+    "sudo apt-get install -y --allow-downgrades nvidia-container-toolkit=1.17.9-1 nvidia-container-toolkit-base=1.17.9-1 \\",
+    "  libnvidia-container-tools=1.17.9-1 libnvidia-container1=1.17.9-1",
+    "```"
+  ];
+}
+function rootfulSteps(lead) {
+  return [
+    `${lead}: from 1.18.0 the NVIDIA Container Runtime no longer uses the legacy mode by default but a CDI specification`,
+    "generated as the container starts, the other implementation the toolkit's maintainers point to for this error",
+    `(NVIDIA/nvidia-container-toolkit#1200; NVIDIA's install guide: ${GUIDE2}). With apt, from NVIDIA's repository:`,
+    "",
+    "```sh",
+    "sudo apt-get update && sudo apt-get install -y nvidia-container-toolkit",
+    "sudo nvidia-ctk runtime configure --runtime=docker",
+    "sudo systemctl restart docker",
+    "docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi",
+    "```",
+    "",
+    ...newRootfulSteps("Rootful on 1.18 or later")
+  ];
+}
+function newRootfulSteps(lead) {
+  return [
+    `${lead}: start GPU containers with the NVIDIA runtime (\`--runtime=nvidia\`, or \`runtime: nvidia\` in compose): \`--gpus\` alone, on`,
+    "Docker's default runtime, runs the toolkit's hook directly, and the hook stays in the legacy mode on 1.18 too. To make the",
+    "NVIDIA runtime Docker's default: `sudo nvidia-ctk runtime configure --runtime=docker --set-as-default && sudo systemctl restart docker`.",
+    'If it persists, see the mode in /etc/nvidia-container-runtime/config.toml (`mode = "legacy"` forces the old path) and report it',
+    "with the output of `nvidia-ctk --version` and `docker info` to https://github.com/NVIDIA/nvidia-container-toolkit/issues."
+  ];
+}
+var GUIDE2, message, nvidiaCgroupDeviceRules;
 var init_nvidia_cgroup_device_rules = __esm({
   "src/rules/catalog/runtime/nvidia-cgroup-device-rules.ts"() {
     "use strict";
     GUIDE2 = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
+    message = "The NVIDIA Container Toolkit's hook (`nvidia-container-cli`, its legacy mode) could not change the container's cgroup device rules (the eBPF program that lets the container open the GPU's device nodes): {reason}. The image is not the cause; the toolkit's legacy mode fails on this host.";
     nvidiaCgroupDeviceRules = {
       id: "runtime/nvidia-cgroup-device-rules",
       title: "The NVIDIA runtime's legacy mode could not add the GPU to the container's cgroup",
@@ -13298,32 +13376,64 @@ var init_nvidia_cgroup_device_rules = __esm({
       scope: "step",
       maxFindings: 1,
       specificity: 3,
-      message: "The NVIDIA Container Toolkit's hook (`nvidia-container-cli`, its legacy mode) could not change the container's cgroup device rules (the eBPF program that lets the container open the GPU's device nodes): {reason}. The image is not the cause; the toolkit's legacy mode fails on this host.",
+      context: [
+        {
+          name: "rootless",
+          literals: ["rootless", "Rootless"],
+          pattern: "(?:dockerd-rootless|[Dd]ocker [Rr]ootless|rootlesskit|[Rr]ootless (?:[Dd]ocker|[Pp]odman|mode)|podman[^\\n]{0,80}rootless)"
+        },
+        // `sudo docker run \u2026` (NVIDIA/nvidia-container-toolkit#1200): the root daemon's socket, so a rootful engine
+        { name: "sudoDocker", literals: ["sudo docker "] },
+        {
+          // `nvidia-ctk --version`: `NVIDIA Container Toolkit CLI version 1.18.0`; `nvidia-container-cli -V`: `cli-version: 1.18.0`
+          name: "ctkNew",
+          literals: ["NVIDIA Container Toolkit CLI version ", "cli-version: "],
+          pattern: "(?:NVIDIA Container Toolkit CLI version|cli-version:) (?<version>1\\.(?:1[89]|[2-9]\\d)\\.\\d{1,3}|[2-9]\\.\\d{1,3}\\.\\d{1,3})\\b"
+        }
+      ],
+      message,
       fix: [
-        "On the host, check the toolkit's version:",
+        "On the host, see which toolkit runs and whether the engine is rootless (Docker Rootless lists `rootless` under",
+        "Security Options; rootless Podman says `rootless: true`):",
         "",
         "```sh",
         "nvidia-ctk --version",
+        "docker info | grep -i rootless    # or: podman info | grep -i rootless",
         "```",
         "",
-        "Before 1.18.0, upgrade it: from 1.18.0 the NVIDIA Container Runtime no longer uses the legacy mode by default but a CDI specification",
-        "generated as the container starts, the other implementation the toolkit's maintainers point to for this error",
-        `(NVIDIA/nvidia-container-toolkit#1200; NVIDIA's install guide: ${GUIDE2}). With apt, from NVIDIA's repository:`,
+        ...rootlessSteps("Rootless"),
         "",
-        "```sh",
-        "sudo apt-get update && sudo apt-get install -y nvidia-container-toolkit",
-        "sudo nvidia-ctk runtime configure --runtime=docker",
-        "sudo systemctl restart docker",
-        "docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi",
-        "```",
-        "",
-        "Start GPU containers with that runtime (`--runtime=nvidia`, or `runtime: nvidia` in compose): `--gpus` alone, on Docker's",
-        "default runtime, runs the toolkit's hook directly, and the hook stays in the legacy mode on 1.18 too. To make the NVIDIA",
-        "runtime Docker's default: `sudo nvidia-ctk runtime configure --runtime=docker --set-as-default && sudo systemctl restart docker`.",
-        "",
-        'If it persists on 1.18 or later, see the mode in /etc/nvidia-container-runtime/config.toml (`mode = "legacy"` forces the old path)',
-        "and report it with the output of `nvidia-ctk --version` and `docker info` to https://github.com/NVIDIA/nvidia-container-toolkit/issues."
+        ...rootfulSteps("Rootful and older than 1.18.0, upgrade it")
       ].join("\n"),
+      variants: [
+        {
+          when: "sudoDocker&!rootless&!ctkNew",
+          fix: ["On the host, check the toolkit's version:", "", "```sh", "nvidia-ctk --version", "```", "", ...rootfulSteps("Older than 1.18.0, upgrade it")].join("\n")
+        },
+        {
+          when: "sudoDocker&!rootless&ctkNew",
+          message: `${message} The toolkit here is {context.ctkNew.version}, 1.18 or later.`,
+          fix: newRootfulSteps("On {context.ctkNew.version}").join("\n")
+        },
+        {
+          // the log names a rootless engine (`dockerd-rootless`, `Docker Rootless`, rootlesskit, rootless Podman)
+          when: "rootless",
+          message: `${message} The engine runs rootless (the log says so), and a rootless engine may not change device cgroups at all.`,
+          fix: [...rootlessSteps("The engine is rootless"), "", "Check the toolkit's version with `nvidia-ctk --version`."].join("\n")
+        },
+        {
+          // the toolkit's version is in the log and is 1.18 or later: no "upgrade" for it
+          when: "ctkNew",
+          message: `${message} The toolkit here is {context.ctkNew.version}, 1.18 or later.`,
+          fix: [
+            "See whether the engine is rootless (`docker info | grep -i rootless`, or `podman info | grep -i rootless`).",
+            "",
+            ...rootlessSteps("Rootless"),
+            "",
+            ...newRootfulSteps("Rootful on {context.ctkNew.version}")
+          ].join("\n")
+        }
+      ],
       docs: "https://github.com/NVIDIA/nvidia-container-toolkit/issues/1200"
     };
   }
@@ -13750,10 +13860,10 @@ var init_illegal_instruction = __esm({
 function fix4(actions) {
   return [NATIVE, "", actions ? ACTIONS_PIN : HOST_PIN, "", FALLBACK_NOTE].join("\n");
 }
-function variants5(when, message3) {
+function variants5(when, message4) {
   return [
-    { when: `${when}&fact.runner`, message: message3, fix: fix4(true) },
-    { when, message: message3, fix: fix4(false) }
+    { when: `${when}&fact.runner`, message: message4, fix: fix4(true) },
+    { when, message: message4, fix: fix4(false) }
   ];
 }
 var NATIVE, RELEASES, ACTIONS_PIN, HOST_PIN, FALLBACK_NOTE, LIBC_BIN_MESSAGE, GENERIC_MESSAGE, qemuSegfault;
@@ -14670,10 +14780,10 @@ function numpy2Fix(fence, find) {
 }
 function variants7() {
   const out = [];
-  for (const [ctx, message3] of [["&numpyApiRemoved", NUMPY1X_API_MESSAGE], ["", NUMPY1X_MESSAGE]]) {
+  for (const [ctx, message4] of [["&numpyApiRemoved", NUMPY1X_API_MESSAGE], ["", NUMPY1X_MESSAGE]]) {
     out.push(
-      { when: `numpy1x${ctx}&fact.place=image-build`, title: NUMPY2_TITLE, message: message3, fix: numpy2Fix("dockerfile", FIND_MODULE_NUMPY1X) },
-      { when: `numpy1x${ctx}`, title: NUMPY2_TITLE, message: message3, fix: numpy2Fix("sh", FIND_MODULE_NUMPY1X) }
+      { when: `numpy1x${ctx}&fact.place=image-build`, title: NUMPY2_TITLE, message: message4, fix: numpy2Fix("dockerfile", FIND_MODULE_NUMPY1X) },
+      { when: `numpy1x${ctx}`, title: NUMPY2_TITLE, message: message4, fix: numpy2Fix("sh", FIND_MODULE_NUMPY1X) }
     );
   }
   for (const [ctx, find] of [["&cythonInit", FIND_MODULE_KNOWN], ["", FIND_MODULE_UNKNOWN]]) {
@@ -16173,6 +16283,27 @@ function uvVariants() {
       ].join("\n")
     },
     {
+      // No wheel for this interpreter on the PyTorch index uv read torch from (ai-dynamo/nixl#2238: `all versions of torch have
+      // no wheels with a matching Python ABI tag (e.g., \`cp312\`)`, hint `torch was found on https://download.pytorch.org/whl/cu134`;
+      // the Dockerfile derived the index from the image's CUDA, `cu$(echo $CUDA_VERSION | cut -d. -f1,2 | tr -d .)`, and PyTorch
+      // publishes no cu134 index). uv's first-index default keeps it to that index (the hint, report.rs `UncheckedIndex`). The
+      // indexes each release is published on: knowledge/torch-wheels.ts (pytorch.org/get-started/previous-versions, and
+      // pytorch/pytorch RELEASE.md's "Release Compatibility Matrix"); an index's simple page lists its wheels by file name
+      // (PEP 503: `<index>/<project>/`), `cp312` being CPython 3.12's tag.
+      when: "uvNoWheels&uvNoAbiWheels&uvTorchIndex",
+      title: "No wheel for this Python on the PyTorch index uv used (not a conflict)",
+      message: "Not a conflict between requirements: uv found no wheel of `{context.uvNoWheels.spec}` with this interpreter's {context.uvNoWheels.kind} tag (`{context.uvNoWheels.tag|not shown}`, the tag of the Python that ran uv) on {enrich.torchIndexSeen}, the first index that had `{context.uvTorchIndex.pkg}` (uv's hint), and by default uv takes a package from that index only. {enrich.torchIndexWhy}",
+      fix: [
+        "Point the index at a CUDA tag PyTorch publishes wheels for, not one computed from the image's CUDA version: each release is published on a few CUDA indexes only ({enrich.torchIndexNewest}, the newest release in the table checked here), and a wheel built for an older CUDA minor of the same major runs on a newer toolkit and driver. https://pytorch.org/get-started/previous-versions/ lists each release's install command with its `--index-url https://download.pytorch.org/whl/cuNNN` indexes (https://pytorch.org/get-started/locally/ the newest release's). The one to use: {enrich.torchIndexFit|the newest tag of the image's CUDA major that is not above its CUDA}. Check that the index has a wheel for this Python before building (an empty answer: none):",
+        "",
+        "```sh",
+        `curl -s https://download.pytorch.org/whl/cuNNN/{context.uvTorchIndex.pkg}/ | grep -o '{context.uvTorchIndex.pkg}-[^"#]*-{context.uvNoWheels.tag|cp3[0-9]*}-[^"#]*\\.whl' | sort -u | tail -n 3`,
+        "```",
+        "",
+        "with `cuNNN` the tag, and in a Dockerfile set it as a fixed value (`ARG TORCH_INDEX=https://download.pytorch.org/whl/cuNNN`) rather than from `$CUDA_VERSION`. Or let uv fall back to PyPI for it (`--index-strategy unsafe-best-match`, or `UV_INDEX_STRATEGY=unsafe-best-match`): PyPI's Linux torch wheels are CUDA builds too, for the CUDA of that release."
+      ].join("\n")
+    },
+    {
       when: "uvNoWheels&uvWheelsHint",
       title: uvTitle,
       message: "uv found no wheel of `{context.uvNoWheels.spec}` for this {context.uvNoWheels.kind}: uv's hint says `{context.uvWheelsHint.pkg}` {context.uvWheelsHint.version} has wheels for {context.uvWheelsHint.tags} only.",
@@ -16231,7 +16362,7 @@ function noFileVariants() {
   ];
 }
 function hashLockVariants() {
-  const message3 = "pip found no set of versions that satisfies every requirement: {enrich.conflict}. The install checks hashes (`--require-hashes`), so both are pins of the generated lock pip installs ({context.lockFile.file|the file given to `-r`}): the lock no longer agrees with what its packages declare.";
+  const message4 = "pip found no set of versions that satisfies every requirement: {enrich.conflict}. The install checks hashes (`--require-hashes`), so both are pins of the generated lock pip installs ({context.lockFile.file|the file given to `-r`}): the lock no longer agrees with what its packages declare.";
   const fix7 = [
     "Regenerate the lock rather than relaxing one pin by hand: an edited pin also needs the new release's hashes, and",
     "the resolver finds every other pin that drifted the same way. pip-compile and `uv pip compile` write the command",
@@ -16241,8 +16372,8 @@ function hashLockVariants() {
     "`pip-compile --generate-hashes`."
   ].join("\n");
   return [
-    { when: "hashLock&dependsOn", message: message3, fix: fix7 },
-    { when: "hashLockRun&dependsOn", message: message3, fix: fix7 }
+    { when: "hashLock&dependsOn", message: message4, fix: fix7 },
+    { when: "hashLockRun&dependsOn", message: message4, fix: fix7 }
   ];
 }
 var dependsOnLine, uvIndexPinMessage, uvTitle, previousVersions, resolutionImpossible;
@@ -16298,10 +16429,25 @@ var init_resolution_impossible = __esm({
         {
           // no wheel of a release fits the interpreter or platform: `torch>=2.5.0 has no wheels with a matching platform tag (e.g.,
           // \`macosx_14_0_arm64\`)`, `torch<=2.4.1 has no wheels with a matching Python ABI tag (e.g., \`cp313\`)` (uv 0.5 and later, in
-          // public notes), and uv 0.1's `Because torch==2.1.1 is unusable because no wheels are available with a matching platform` (astral-sh/uv#1497)
+          // public notes), and uv 0.1's `Because torch==2.1.1 is unusable because no wheels are available with a matching platform` (astral-sh/uv#1497).
+          // The plural form names a range, `all versions of torch have no wheels with a matching Python ABI tag (e.g., \`cp312\`)`
+          // (ai-dynamo/nixl#2238): uv's report.rs writes the range, then the reason's plural message when the range is plural
+          // (crates/uv-resolver/src/pubgrub/report.rs, `External::Custom`, `reason.plural_message()`). `tag`: the example uv gives,
+          // the interpreter's own tag.
           name: "uvNoWheels",
-          literals: ["has no wheels with a matching", "no wheels are available with a matching"],
-          pattern: "(?<spec>[A-Za-z0-9][\\w.-]{0,100}(?:[=<>!~]=?[\\w.*+]{1,40})?) (?:has no wheels with a matching|is unusable because no wheels are available with a matching) (?<kind>platform|Python ABI|Python version|Python)\\b"
+          literals: ["has no wheels with a matching", "have no wheels with a matching", "no wheels are available with a matching"],
+          pattern: "(?:all versions of )?(?<spec>[A-Za-z0-9][\\w.-]{0,100}(?:[=<>!~]=?[\\w.*+]{1,40})?) (?:ha(?:s|ve) no wheels with a matching|is unusable because no wheels are available with a matching) (?<kind>platform|Python ABI|Python version|Python)\\b(?: tag \\(e\\.g\\., `(?<tag>[^`\\s]{1,40})`\\))?"
+        },
+        // the interpreter's form of it (not the platform's): `\u2026 have no wheels with a matching Python ABI tag (e.g., \`cp312\`)`
+        { name: "uvNoAbiWheels", literals: ["no wheels with a matching Python ABI tag"] },
+        {
+          // uv's hint when the first index that has a package lacks the version asked (its `first-index` strategy):
+          // `hint: \`torch\` was found on https://download.pytorch.org/whl/cu134, but not at the requested version (\u2026)`
+          // (crates/uv-resolver/src/pubgrub/report.rs, `PubGrubHint::UncheckedIndex`). Only a PyTorch index here; the URL is
+          // often cut off in a paste (`https://download.pytor`, ai-dynamo/nixl#2238), so the prefix is enough.
+          name: "uvTorchIndex",
+          literals: ["` was found on https://download.pytor", "` was found on http://download.pytor"],
+          pattern: "`(?<pkg>[A-Za-z0-9][\\w.-]{0,100})` was found on (?<index>https?://download\\.pytor[^\\s,]{0,200})"
         },
         {
           // the platform form alone, with the package's name: `dracopy==2.0.0 has no wheels with a matching platform tag`
@@ -16483,7 +16629,7 @@ var init_resolution_impossible = __esm({
 
 // src/rules/catalog/pip/no-matching-distribution.ts
 function invalidMetadataVariants() {
-  const message3 = "pip skipped `{context.invalidMetadata.spec}` although it exists: this pip cannot parse its metadata (`{context.invalidMetadata.reason}`), and then found no other release that fits. Versions it could see: {versions|not listed in this part of the log}. pip says which of its releases still read it: pip<{context.oldPip.bound}.";
+  const message4 = "pip skipped `{context.invalidMetadata.spec}` although it exists: this pip cannot parse its metadata (`{context.invalidMetadata.reason}`), and then found no other release that fits. Versions it could see: {versions|not listed in this part of the log}. pip says which of its releases still read it: pip<{context.oldPip.bound}.";
   const choice = "Either require another release from the list pip printed (a later release usually fixes its metadata; this pip skips it again, with the same message, if not), or install this one with pip<{context.oldPip.bound}";
   const inPlace = " in the same command as the install (a Dockerfile `RUN` or a shell), in place of any `pip install --upgrade pip` before it (that upgrade brings back the pip that refuses it):";
   return [
@@ -16491,7 +16637,7 @@ function invalidMetadataVariants() {
       // the skipped release came from a requirements file (`(from -r /requirements.txt (line 25))`): the command installs that file
       when: "invalidMetadata&oldPip&reqFile",
       title: "pip refused a release with invalid metadata",
-      message: message3,
+      message: message4,
       fix: [`${choice}${inPlace}`, "", "```sh", 'pip install "pip<{context.oldPip.bound}" && pip install -r {context.reqFile.file}', "```"].join("\n")
     },
     {
@@ -16499,7 +16645,7 @@ function invalidMetadataVariants() {
       // package which requires a later one is the way out, and the install to repeat is that package's
       when: "invalidMetadata&oldPip&pinnedBy",
       title: "pip refused a release with invalid metadata",
-      message: `${message3} \`{context.pinnedBy.parent}\` requires it.`,
+      message: `${message4} \`{context.pinnedBy.parent}\` requires it.`,
       fix: [
         `Either move to a release of \`{context.pinnedBy.parentName}\` whose requirements allow a later \`{context.invalidMetadata.name}\` (its changelog or metadata says which; \`pip index versions {context.invalidMetadata.name}\` lists the releases), or install it with pip<{context.oldPip.bound}${inPlace}`,
         "",
@@ -16513,7 +16659,7 @@ function invalidMetadataVariants() {
     {
       when: "invalidMetadata&oldPip",
       title: "pip refused a release with invalid metadata",
-      message: message3,
+      message: message4,
       fix: [
         `${choice}${inPlace}`,
         "",
@@ -17709,11 +17855,11 @@ var init_build_isolation = __esm({
           },
           ...["unnamedReq", ""].flatMap((ctx) => {
             const when = ctx === "" ? "legacyMetadata&!enrich.requirement" : "legacyMetadata&unnamedReq";
-            const message3 = ctx === "" ? LEGACY_MESSAGE.replace("{enrich.requirement}'s metadata", "a requirement's metadata") : UNNAMED_LEGACY_MESSAGE;
+            const message4 = ctx === "" ? LEGACY_MESSAGE.replace("{enrich.requirement}'s metadata", "a requirement's metadata") : UNNAMED_LEGACY_MESSAGE;
             return [
-              { when: `${when}&fact.place=image-build`, title: "setup.py imports a module this Python does not have", message: message3, fix: unnamedLegacyFix("In the Dockerfile, with the requirements file copied in:", "RUN ") },
-              { when: `${when}&!fact.place=image-build&fact.place`, title: "setup.py imports a module this Python does not have", message: message3, fix: unnamedLegacyFix("With a requirements file:", "") },
-              { when, title: "setup.py imports a module this Python does not have", message: message3, fix: unnamedLegacyFix("In a Dockerfile, with the requirements file copied in (in a shell, the same commands without `RUN`):", "RUN ") }
+              { when: `${when}&fact.place=image-build`, title: "setup.py imports a module this Python does not have", message: message4, fix: unnamedLegacyFix("In the Dockerfile, with the requirements file copied in:", "RUN ") },
+              { when: `${when}&!fact.place=image-build&fact.place`, title: "setup.py imports a module this Python does not have", message: message4, fix: unnamedLegacyFix("With a requirements file:", "") },
+              { when, title: "setup.py imports a module this Python does not have", message: message4, fix: unnamedLegacyFix("In a Dockerfile, with the requirements file copied in (in a shell, the same commands without `RUN`):", "RUN ") }
             ];
           }),
           {
@@ -20317,20 +20463,20 @@ var init_pipenv_lock_stale = __esm({
 // src/rules/catalog/pip/setup-download-failed.ts
 function wheelVariants(ctx, pkg, forceVar) {
   const command = `${forceVar}=TRUE pip install --no-build-isolation ${pkg}=={context.${ctx}.version}`;
-  const message3 = `${pkg}'s setup.py tried to download its prebuilt wheel ({context.${ctx}.url}) and the download failed ({reason}). That script falls back to compiling only when the server answers 404, so a network error ends the build: nothing was compiled.`;
+  const message4 = `${pkg}'s setup.py tried to download its prebuilt wheel ({context.${ctx}.url}) and the download failed ({reason}). That script falls back to compiling only when the server answers 404, so a network error ends the build: nothing was compiled.`;
   const compile2 = `To skip the download and compile instead (it needs \`nvcc\` from CUDA 11.6 or later and the installed torch, so a \`-devel\` image and \`--no-build-isolation\`):`;
   return [
     {
       when: `${ctx}&fact.place=image-build`,
       title: `${pkg} could not download its prebuilt wheel`,
-      message: message3,
+      message: message4,
       retryable: true,
       fix: [checkUrl(ctx), "", compile2, "", "```dockerfile", `RUN ${command}`, "```"].join("\n")
     },
     {
       when: ctx,
       title: `${pkg} could not download its prebuilt wheel`,
-      message: message3,
+      message: message4,
       retryable: true,
       fix: [
         checkUrl(ctx),
@@ -21071,23 +21217,23 @@ function virtualCudaVariants() {
   ];
 }
 function baseVariants() {
-  const message3 = "The environment is being solved into conda's base environment: base holds `{context.baseConda.package}` {context.baseConda.version}, built for one Python (`python {context.baseConda.python}`), and the specs ask for another. conda cannot replace the Python it runs on.";
+  const message4 = "The environment is being solved into conda's base environment: base holds `{context.baseConda.package}` {context.baseConda.version}, built for one Python (`python {context.baseConda.python}`), and the specs ask for another. conda cannot replace the Python it runs on.";
   const why2 = "Give the project an environment of its own instead of solving its specs into base (what `conda env update -n base` or an install without `-n` in a conda image does):";
   const after = "then run it with `conda run -n project \u2026`. Or start from a Miniconda / Miniforge installer whose Python is the one the environment file asks for, instead of the latest installer.";
   return [
     {
       when: "baseConda&enrich.file&fact.place=image-build",
-      message: message3,
+      message: message4,
       fix: [why2, "", "```dockerfile", "RUN conda env create -n project -f {enrich.file}", "```", "", after].join("\n")
     },
     {
       when: "baseConda&enrich.file",
-      message: message3,
+      message: message4,
       fix: [why2, "", "```sh", "conda env create -n project -f {enrich.file}", "```", "", after].join("\n")
     },
     {
       when: "baseConda",
-      message: message3,
+      message: message4,
       fix: [
         why2,
         "",
@@ -22085,15 +22231,15 @@ function droppedVariants() {
     { when: "enrich.droppedName&enrich.droppedRelease", title: "apt package dropped by this release", message: known, steps: remove },
     { when: "enrich.droppedName", title: "apt package dropped by newer releases", message: unknown2, steps: remove }
   ];
-  return stories.flatMap(({ when, title: title2, message: message3, steps }) => [
-    { when: `${when}&enrich.droppedPinnedImage`, title: title2, message: message3, fix: [...steps, pinExact].join("\n") },
-    { when: `${when}&enrich.droppedDebianPin`, title: title2, message: message3, fix: [...steps, pinAny].join("\n") },
-    { when, title: title2, message: message3, fix: steps.join("\n") }
+  return stories.flatMap(({ when, title: title2, message: message4, steps }) => [
+    { when: `${when}&enrich.droppedPinnedImage`, title: title2, message: message4, fix: [...steps, pinExact].join("\n") },
+    { when: `${when}&enrich.droppedDebianPin`, title: title2, message: message4, fix: [...steps, pinAny].join("\n") },
+    { when, title: title2, message: message4, fix: steps.join("\n") }
   ]);
 }
 function obsoleteVariants() {
   const title2 = "apt package obsolete in this release";
-  const message3 = 'apt cannot install `{package:all}`, and its package lists are loaded: it says a package is "not available, but is referred to by another package" when the lists it read still name it, as an old name other packages replace or depend on. This release no longer ships a package of that name, so another `apt-get update` does not bring it back. {enrich.replacedAptSaid|}';
+  const message4 = 'apt cannot install `{package:all}`, and its package lists are loaded: it says a package is "not available, but is referred to by another package" when the lists it read still name it, as an old name other packages replace or depend on. This release no longer ships a package of that name, so another `apt-get update` does not bring it back. {enrich.replacedAptSaid|}';
   const after = ["", "{enrich.replacedNotes|} {enrich.replacedPython2|}"];
   const installInDockerfile = [
     "Install what replaces it ({enrich.replacedSwaps}), with the update in the same `RUN`:",
@@ -22134,17 +22280,17 @@ function obsoleteVariants() {
     "build on an older base release that still has `{package:all}`."
   ];
   return [
-    { when: "obsolete&!dockerRepo&enrich.replacedInstall&fact.place=image-build", title: title2, message: message3, fix: installInDockerfile.join("\n") },
-    { when: "obsolete&!dockerRepo&enrich.replacedInstall", title: title2, message: message3, fix: installInShell.join("\n") },
-    { when: "obsolete&!dockerRepo&enrich.replacedSwaps", title: title2, message: message3, fix: swap.join("\n") },
-    { when: "obsolete&!dockerRepo&enrich.replacedCheck&fact.place=image-build", title: title2, message: message3, fix: checkStage.join("\n") },
-    { when: "obsolete&!dockerRepo&enrich.replacedCheck", title: title2, message: message3, fix: checkShell.join("\n") },
-    { when: "obsolete&!dockerRepo&enrich.replacedObsolete", title: title2, message: message3, fix: find.join("\n") }
+    { when: "obsolete&!dockerRepo&enrich.replacedInstall&fact.place=image-build", title: title2, message: message4, fix: installInDockerfile.join("\n") },
+    { when: "obsolete&!dockerRepo&enrich.replacedInstall", title: title2, message: message4, fix: installInShell.join("\n") },
+    { when: "obsolete&!dockerRepo&enrich.replacedSwaps", title: title2, message: message4, fix: swap.join("\n") },
+    { when: "obsolete&!dockerRepo&enrich.replacedCheck&fact.place=image-build", title: title2, message: message4, fix: checkStage.join("\n") },
+    { when: "obsolete&!dockerRepo&enrich.replacedCheck", title: title2, message: message4, fix: checkShell.join("\n") },
+    { when: "obsolete&!dockerRepo&enrich.replacedObsolete", title: title2, message: message4, fix: find.join("\n") }
   ];
 }
 function versionGoneVariants() {
   const title2 = "apt package version no longer available";
-  const message3 = "apt knows `{context.versionGone.package}` but not the version pinned here, `{context.versionGone.version}`: the repositories enabled in this stage do not carry that version. A distribution's mirror keeps one version of a package per suite, so the next point release or security update of it removes a pinned version from there.";
+  const message4 = "apt knows `{context.versionGone.package}` but not the version pinned here, `{context.versionGone.version}`: the repositories enabled in this stage do not carry that version. A distribution's mirror keeps one version of a package per suite, so the next point release or security update of it removes a pinned version from there.";
   const thenPin = [
     "",
     "Then drop the pin (`{context.versionGone.package}` alone installs that candidate) or bump it to the `Candidate:` line; a pin",
@@ -22173,14 +22319,14 @@ function versionGoneVariants() {
     "```"
   ];
   return [
-    { when: "versionGone&fact.baseImage", title: title2, message: message3, fix: [...askBase, ...thenPin].join("\n") },
-    { when: "versionGone&fact.place=image-build", title: title2, message: message3, fix: [...askStage, ...thenPin].join("\n") },
-    { when: "versionGone", title: title2, message: message3, fix: [...askShell, ...thenPin].join("\n") }
+    { when: "versionGone&fact.baseImage", title: title2, message: message4, fix: [...askBase, ...thenPin].join("\n") },
+    { when: "versionGone&fact.place=image-build", title: title2, message: message4, fix: [...askStage, ...thenPin].join("\n") },
+    { when: "versionGone", title: title2, message: message4, fix: [...askShell, ...thenPin].join("\n") }
   ];
 }
 function pinnedWithoutUpdateVariants() {
   const title2 = "pinned apt version not in the package lists";
-  const message3 = "The version pinned for `{context.versionGone.package:all}`, `{context.versionGone.version:all}`, is not in the package lists this `RUN` reads. The `RUN` runs no `apt-get update`, so apt reads the lists an earlier layer left, as old as that layer (a cached layer keeps its old lists; a base image ships none): either those lists predate the pinned version, or the repository no longer carries it.";
+  const message4 = "The version pinned for `{context.versionGone.package:all}`, `{context.versionGone.version:all}`, is not in the package lists this `RUN` reads. The `RUN` runs no `apt-get update`, so apt reads the lists an earlier layer left, as old as that layer (a cached layer keeps its old lists; a base image ships none): either those lists predate the pinned version, or the repository no longer carries it.";
   const after = [
     "",
     "The build log now shows the versions the repositories carry (`apt-cache madison` prints one line per version and",
@@ -22210,8 +22356,8 @@ function pinnedWithoutUpdateVariants() {
     "```"
   ];
   return [
-    { when: "versionGone&!update&aptInstall&enrich.aptInstallArgs", title: title2, message: message3, fix: [...withInstall, ...after].join("\n") },
-    { when: "versionGone&!update&aptInstall", title: title2, message: message3, fix: [...withoutInstall, ...after].join("\n") }
+    { when: "versionGone&!update&aptInstall&enrich.aptInstallArgs", title: title2, message: message4, fix: [...withInstall, ...after].join("\n") },
+    { when: "versionGone&!update&aptInstall", title: title2, message: message4, fix: [...withoutInstall, ...after].join("\n") }
   ];
 }
 function dockerRepoVariants() {
@@ -23620,7 +23766,7 @@ var init_jetson_bsp_in_container = __esm({
 
 // src/rules/catalog/apt/held-broken-packages.ts
 function driverVariants2() {
-  const message3 = "apt cannot install the NVIDIA driver `{context.driverChain.driver}` that this install pulls in: packages it depends on are not installable from the enabled repositories (NVIDIA's CUDA repository can list a driver release before all of its packages). The `cuda` metapackage, and the versioned `cuda-` ones, install a driver with the toolkit.";
+  const message4 = "apt cannot install the NVIDIA driver `{context.driverChain.driver}` that this install pulls in: packages it depends on are not installable from the enabled repositories (NVIDIA's CUDA repository can list a driver release before all of its packages). The `cuda` metapackage, and the versioned `cuda-` ones, install a driver with the toolkit.";
   const imageNote = "An image needs no driver: the NVIDIA Container Toolkit mounts the host's driver into the container when it starts.";
   const known = (fence) => [
     "Install the toolkit alone, without the driver, in place of `cuda`:",
@@ -23643,14 +23789,14 @@ function driverVariants2() {
   ].join("\n");
   const title2 = "apt cannot install the NVIDIA driver the install pulls in";
   return [
-    { when: "driverChain&fact.place=host-shell", title: title2, message: message3, fix: hostFix },
-    { when: "driverChain&enrich.aptSuffix&fact.place=image-build", title: title2, message: `${message3} ${imageNote}`, fix: known("dockerfile") },
-    { when: "driverChain&enrich.aptSuffix", title: title2, message: `${message3} ${imageNote}`, fix: known("sh") },
-    { when: "driverChain", title: title2, message: `${message3} ${imageNote}`, fix: unknown2 }
+    { when: "driverChain&fact.place=host-shell", title: title2, message: message4, fix: hostFix },
+    { when: "driverChain&enrich.aptSuffix&fact.place=image-build", title: title2, message: `${message4} ${imageNote}`, fix: known("dockerfile") },
+    { when: "driverChain&enrich.aptSuffix", title: title2, message: `${message4} ${imageNote}`, fix: known("sh") },
+    { when: "driverChain", title: title2, message: `${message4} ${imageNote}`, fix: unknown2 }
   ];
 }
 function releaseMixVariants() {
-  const message3 = "`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda|release not in its name}, from NVIDIA's CUDA repository) depends on `{context.cudaRepoDep.dep}`, which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
+  const message4 = "`{context.cudaRepoDep.pkg}` (CUDA {enrich.pkgCuda|release not in its name}, from NVIDIA's CUDA repository) depends on `{context.cudaRepoDep.dep}`, which no enabled repository offers. NVIDIA builds its repository per distro release, and a package built for one release depends on that release's libraries: the CUDA repository enabled here is most likely another release's than the image's";
   const keyring = (fence) => {
     const run3 = fence === "dockerfile" ? "RUN " : "";
     return [
@@ -23679,13 +23825,13 @@ function releaseMixVariants() {
   const variants16 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
-      message: `${message3}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
+      message: `${message4}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
       fix: keyring("dockerfile")
     },
-    { when: "cudaRepoDep&enrich.usedRepo", message: `${message3}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`, fix: keyring("sh") },
-    { when: "cudaRepoDep&enrich.ownRepo&fact.place=image-build", message: `${message3}.`, fix: keyring("dockerfile") },
-    { when: "cudaRepoDep&enrich.ownRepo", message: `${message3}.`, fix: keyring("sh") },
-    { when: "cudaRepoDep", message: `${message3}.`, fix: unknownFix2 }
+    { when: "cudaRepoDep&enrich.usedRepo", message: `${message4}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`, fix: keyring("sh") },
+    { when: "cudaRepoDep&enrich.ownRepo&fact.place=image-build", message: `${message4}.`, fix: keyring("dockerfile") },
+    { when: "cudaRepoDep&enrich.ownRepo", message: `${message4}.`, fix: keyring("sh") },
+    { when: "cudaRepoDep", message: `${message4}.`, fix: unknownFix2 }
   ];
   return variants16.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
@@ -24084,12 +24230,12 @@ var init_apk_unable_to_select = __esm({
 });
 
 // src/rules/catalog/apt/deb-arch-mismatch.ts
-var MULTI_PLATFORM, message, generalFix, amd64OnArm64Fix, debArchMismatch;
+var MULTI_PLATFORM, message2, generalFix, amd64OnArm64Fix, debArchMismatch;
 var init_deb_arch_mismatch = __esm({
   "src/rules/catalog/apt/deb-arch-mismatch.ts"() {
     "use strict";
     MULTI_PLATFORM = "https://docs.docker.com/build/building/multi-platform/";
-    message = "dpkg refused to install a package built for {pkgArch} on a {sysArch} system: a .deb runs only on the architecture it was built for, and apt then stopped (`E: Sub-process /usr/bin/dpkg returned an error code (1)`).";
+    message2 = "dpkg refused to install a package built for {pkgArch} on a {sysArch} system: a .deb runs only on the architecture it was built for, and apt then stopped (`E: Sub-process /usr/bin/dpkg returned an error code (1)`).";
     generalFix = [
       `Install the package built for {sysArch} (the same name with \`_{sysArch}.deb\`, from the vendor's {sysArch} download or repository), or build the image for {pkgArch} with \`docker build --platform linux/{pkgArch} \u2026\` (another platform than the builder's runs under QEMU emulation: ${MULTI_PLATFORM}). Where the CPU runs {pkgArch} code itself (i386 on amd64, armel on armhf), add that architecture, then install the package through apt with \`:{pkgArch}\` after its name, so its dependencies come for {pkgArch} too:`,
       "",
@@ -24127,7 +24273,7 @@ var init_deb_arch_mismatch = __esm({
       only: "any",
       // 3 names the root cause; 2 a tool-level error (CMake Error, wheel build failed); 1 the fallback.
       specificity: 3,
-      message,
+      message: message2,
       fix: generalFix,
       variants: [
         { when: "amd64OnArm64&!fact.place=host-shell", title: "amd64 package in an arm64 build", fix: amd64OnArm64Fix }
@@ -24721,13 +24867,13 @@ var init_disk_full = __esm({
       }
     ];
     cacheLayerVariants = cacheTools.flatMap(({ context, tool, fix: fix7 }) => {
-      const message3 = (disk) => `${disk} filled up while the builder registered a layer that holds ${tool} (\`{context.${context}.dir}\`): most often the layer of a \`RUN\` of this build that left its downloads in the image, larger than what it installed, which did not fit in the space left (a base image that ships such a cache fails the same way while it is pulled: then only freeing space helps).`;
+      const message4 = (disk) => `${disk} filled up while the builder registered a layer that holds ${tool} (\`{context.${context}.dir}\`): most often the layer of a \`RUN\` of this build that left its downloads in the image, larger than what it installed, which did not fit in the space left (a base image that ships such a cache fails the same way while it is pulled: then only freeing space helps).`;
       return [
-        { when: `${context}&fact.runner=github-hosted`, message: message3("The runner's disk"), fix: [...fix7, "", ...ghCleanUp].join("\n") },
-        { when: `${context}&fact.runner=github-actions`, message: message3("The disk"), fix: [...fix7, "", ...actionsCleanUp].join("\n") },
+        { when: `${context}&fact.runner=github-hosted`, message: message4("The runner's disk"), fix: [...fix7, "", ...ghCleanUp].join("\n") },
+        { when: `${context}&fact.runner=github-actions`, message: message4("The disk"), fix: [...fix7, "", ...actionsCleanUp].join("\n") },
         {
           when: context,
-          message: message3("The disk"),
+          message: message4("The disk"),
           fix: [...fix7, "", ...defaultFix.slice(0, defaultFix.length - slimLayers.length)].join("\n")
         }
       ];
@@ -25928,7 +26074,9 @@ var init_cache_export_failed = __esm({
         // The cache service's bare answer as the export step's whole error (clemensv/real-time-sources#1549: `#16 exporting to
         // GitHub Actions Cache`, `#16 ERROR: not_found`, `ERROR: failed to build: failed to solve: not_found`, after the push
         // was done; the repository's cache was over GitHub's 10 GB and entries were evicted while the exports ran).
-        { literals: ["not_found"], pattern: "^(?:ERROR: )?(?<reason>not_found)$" }
+        { literals: ["not_found"], pattern: "^(?:ERROR: )?(?<reason>not_found)$" },
+        // GitHub's legacy cache API refusing every request after its shutdown (see above)
+        { literals: ["This legacy service is shutting down"], pattern: "(?<reason>This legacy service is shutting down[^\\n]{0,300})" }
       ],
       context: [
         // The log shows a cache export: BuildKit's progress of every cache exporter (`preparing build cache for export`, `sending cache
@@ -25947,10 +26095,15 @@ var init_cache_export_failed = __esm({
             "export-cache",
             "error writing layer blob",
             "error writing manifest blob",
-            "error committing cache"
+            "error committing cache",
+            "This legacy service is shutting down"
           ]
         },
-        { name: "gha", literals: ["actions.githubusercontent.com", "_apis/artifactcache", "type=gha", "error committing cache ", "exporting to GitHub Actions Cache"] },
+        // the legacy cache service's own refusal, and a build run by depot/build-push-action (its `failed with:` wrapping, the
+        // action's name, or Depot's CLI)
+        { name: "sunset", literals: ["This legacy service is shutting down"] },
+        { name: "depot", literals: ["failed with: ", "depot/build-push-action", "depot build"], pattern: "^(?:Error: )?failed with: |depot/build-push-action|\\bdepot build\\b" },
+        { name: "gha", literals: ["actions.githubusercontent.com", "_apis/artifactcache", "type=gha", "error committing cache ", "exporting to GitHub Actions Cache", "gh.io/gha-cache-sunset"] },
         // the gha backend's client (tonistiigi/go-actions-cache, backoff.go: `errors.Errorf("maximum timeout reached")` when its wait
         // for the cache service runs past the export's deadline, the backend's `timeout`, 10m by default: moby/buildkit#4702, v0.13)
         { name: "timeout", literals: ["maximum timeout reached"] },
@@ -25994,6 +26147,23 @@ var init_cache_export_failed = __esm({
         "and what it answered."
       ].join("\n"),
       variants: [
+        {
+          when: "sunset&depot",
+          title: "Depot build failed on GitHub's retired cache service: remove `cache-from` / `cache-to`",
+          message: "The build failed on the GitHub Actions cache: GitHub's legacy cache service (API v1) refuses every request since April 15th, 2025 (`{reason}`). This build ran on Depot (depot/build-push-action: the `failed with:` line), and its `cache-from` / `cache-to` (`type=gha`) still send the build cache to that service. Depot's builder keeps its own cache.",
+          fix: [
+            "Delete the `cache-from:` and `cache-to:` lines from the depot/build-push-action step's `with:`: the Depot builder",
+            "persists the build cache itself, so nothing is lost (Depot's maintainer in depot/build-push-action#35):",
+            "",
+            "```yaml",
+            "- uses: depot/build-push-action@v1",
+            "  with:",
+            "    project: \u2026               # as before",
+            "    # cache-from: type=gha   <- remove",
+            "    # cache-to: type=gha,mode=max   <- remove",
+            "```"
+          ].join("\n")
+        },
         ...["bareCacheType", "libraryScope"].map((ctx) => ({
           when: ctx,
           title: "Cache export went to a Docker Hub image: `cache-to` names no `type=`",
@@ -26038,6 +26208,13 @@ var init_cache_export_failed = __esm({
           title: "GitHub Actions cache export failed: BuildKit too old for the cache service",
           message: "The image was built, but writing its build cache to the GitHub Actions cache failed (`{reason}`). The builder ran BuildKit {context.oldBuildkit.version}, older than 0.20.0, the first release that speaks the new cache service (API v2): it used the legacy cache API, which GitHub shut down on April 15th, 2025.",
           fix: UPGRADE_FIX
+        },
+        {
+          // the legacy service's refusal with no version in the log: only an old buildx or BuildKit still calls it
+          when: "sunset",
+          title: "Build cache on GitHub's retired cache service: buildx or BuildKit too old",
+          message: "The build failed on the GitHub Actions cache: GitHub's legacy cache service (API v1) refuses every request since April 15th, 2025 (`{reason}`). Only buildx 0.21.0 or later with BuildKit 0.20.0 or later use the new service (API v2), so this job ran an older one of the two (the log does not show which).",
+          fix: UPGRADE_FIX + "\n\nOr leave the GitHub cache out: remove `cache-from: type=gha` and `cache-to: type=gha,\u2026` from the step."
         },
         {
           // The legacy API's commit, no version in the log: the versions decide between "upgrade" and "a brief failure".
@@ -27770,6 +27947,62 @@ var init_rpm_package_unavailable = __esm({
         "A package of a repository that is not enabled (EPEL, a vendor's) needs that repository first. On yum 3 (EL7), add",
         "`--setopt=skip_missing_names_on_install=False` so a missing name stops the install there."
       ].join("\n")
+    };
+  }
+});
+
+// src/rules/catalog/apt/index-fetch-ignored.ts
+var indexFetchIgnored;
+var init_index_fetch_ignored = __esm({
+  "src/rules/catalog/apt/index-fetch-ignored.ts"() {
+    "use strict";
+    indexFetchIgnored = {
+      id: "apt/index-fetch-ignored",
+      title: "apt update could not reach its mirror, and the step passed on a missing or stale package index",
+      severity: "warning",
+      only: "passed-step",
+      match: [
+        {
+          literals: ["Some index files failed to download"],
+          pattern: "^W: Some index files failed to download\\. They have been ignored, or old ones used instead\\."
+        }
+      ],
+      context: [
+        // the fetch apt gave up on, and why: `W: Failed to fetch http://\u2026/InRelease  Could not connect to \u2026, connection timed out`.
+        // Required: the summary line alone (a log that kept only it) says nothing of which source failed or how.
+        {
+          name: "fetch",
+          required: true,
+          literals: ["W: Failed to fetch "],
+          pattern: "^W: Failed to fetch (?<url>https?://(?<host>[^/\\s]{1,200})/\\S{0,300})\\s{1,4}(?<reason>.{1,300})$"
+        },
+        // what then found nothing: the step's own script, or apt
+        { name: "nothingFound", literals: ["E: No packages found", "Unable to locate package", "has no installation candidate"] }
+      ],
+      scope: "step",
+      maxFindings: 1,
+      specificity: 3,
+      retryable: true,
+      message: "apt could not fetch some package indexes in this step ({context.fetch.host}: {context.fetch.reason}) and went on: for a connection failure apt only warns (`W: Some index files failed to download`) and exits 0, so the step passed with no index for those sources, or the one an earlier run left.",
+      fix: [
+        "Build again once the mirror answers (a timeout is usually brief), and make the step fail when its index is incomplete, since",
+        "apt will not: retry the fetches, and stop on the warning (or on an `E:` line, whose exit status the pipe would hide).",
+        "",
+        "```sh",
+        "apt-get -o Acquire::Retries=5 update 2>&1 | tee /tmp/apt-update.log",
+        'if grep -qE "^(W: Some index files failed to download|E: )" /tmp/apt-update.log; then echo "apt index incomplete" >&2; exit 1; fi',
+        "```",
+        "",
+        "If {context.fetch.host} keeps timing out from this runner, point the sources at another mirror of the same",
+        "distribution (the `URIs:` / `deb` lines of /etc/apt/sources.list or /etc/apt/sources.list.d/)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "nothingFound",
+          message: "apt could not fetch some package indexes in this step ({context.fetch.host}: {context.fetch.reason}) and went on: for a connection failure apt only warns (`W: Some index files failed to download`) and exits 0. What ran next then found nothing (`E: \u2026` below the warning), yet the step passed: what it made is empty or wrong."
+        }
+      ],
+      docs: "https://manpages.debian.org/apt.conf.5"
     };
   }
 });
@@ -29729,6 +29962,7 @@ var init_catalog = __esm({
     init_copy_source_missing();
     init_dpkg_read_only_file_system();
     init_rpm_package_unavailable();
+    init_index_fetch_ignored();
     init_log_clipped();
     init_git_lfs_pointer();
     init_bundled_qemu_emulator();
@@ -29904,6 +30138,7 @@ var init_catalog = __esm({
       copySourceMissing,
       dpkgReadOnlyFileSystem,
       rpmPackageUnavailable,
+      indexFetchIgnored,
       logClipped,
       gitLfsPointer,
       // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
@@ -33870,22 +34105,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message3) {
+      constructor(name2, pos, code, message4) {
         super();
         this.name = name2;
         this.code = code;
-        this.message = message3;
+        this.message = message4;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message3) {
-        super("YAMLParseError", pos, code, message3);
+      constructor(pos, code, message4) {
+        super("YAMLParseError", pos, code, message4);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message3) {
-        super("YAMLWarning", pos, code, message3);
+      constructor(pos, code, message4) {
+        super("YAMLWarning", pos, code, message4);
       }
     };
     var prettifyError2 = (src, lc) => (error64) => {
@@ -34565,8 +34800,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message3 = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message3);
+          const message4 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message4);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -34638,15 +34873,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message3 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message3);
+            const message4 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message4);
           }
           if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message3 = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message3);
+            const message4 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message4);
           }
           break;
         }
@@ -34669,8 +34904,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header2.indent ? "explicit indentation indicator" : "first line";
-          const message3 = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message3);
+          const message4 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message4);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -34748,8 +34983,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message3 = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message3);
+              const message4 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message4);
             }
             length2 += token.source.length;
             comment = token.source.substring(1);
@@ -34760,8 +34995,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message3 = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message3);
+            const message4 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message4);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length2 += ts.length;
@@ -35154,13 +35389,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error64) {
-            const message3 = error64 instanceof Error ? error64.message : String(error64);
-            onError(token, "RESOURCE_EXHAUSTION", message3);
+            const message4 = error64 instanceof Error ? error64.message : String(error64);
+            onError(token, "RESOURCE_EXHAUSTION", message4);
           }
           break;
         default: {
-          const message3 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message3);
+          const message4 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message4);
           isSrcToken = false;
         }
       }
@@ -35316,12 +35551,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message3, warning2) => {
+        this.onError = (source, code, message4, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message3));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message4));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message3));
+            this.errors.push(new errors.YAMLParseError(pos, code, message4));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -35391,10 +35626,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message3, warning2) => {
+            this.directives.add(token.source, (offset, message4, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message3, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message4, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -35483,12 +35718,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message3) => {
+        const _onError = (pos, code, message4) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message3);
+            onError(offset, code, message4);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message3);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message4);
         };
         switch (token.type) {
           case "scalar":
@@ -36648,8 +36883,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message3 = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message: message3, source });
+          const message4 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message4, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -36739,8 +36974,8 @@ var require_parser = __commonJS({
       *pop(error64) {
         const token = error64 ?? this.stack.pop();
         if (!token) {
-          const message3 = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message: message3 };
+          const message4 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message4 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -38018,8 +38253,8 @@ function prefixIssues(path7, issues) {
     return iss;
   });
 }
-function unwrapMessage(message3) {
-  return typeof message3 === "string" ? message3 : message3?.message;
+function unwrapMessage(message4) {
+  return typeof message4 === "string" ? message4 : message4?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -38049,7 +38284,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message3 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message4 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -38057,7 +38292,7 @@ function finalizeIssue(iss, ctx, config2) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message3;
+  full.message = message4;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -51974,8 +52209,8 @@ var init_compile2 = __esm({
     INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
     FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
     ZodCompileAsyncError = class extends Error {
-      constructor(message3 = "z.compile does not support async refinements, transforms, or checks") {
-        super(message3);
+      constructor(message4 = "z.compile does not support async refinements, transforms, or checks") {
+        super(message4);
         this.name = "ZodCompileAsyncError";
       }
     };
@@ -53127,12 +53362,12 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message3) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message: message3 }) : ctx.unrepresentable;
+function handleUnrepresentable(schema, ctx, json2, params, message4) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message: message4 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message3);
+    throw new Error(message4);
   Object.assign(json2, result);
   return true;
 }
@@ -58238,22 +58473,22 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message3) {
-  const cmd = new Command(command, properties, message3);
+function issueCommand(command, properties, message4) {
+  const cmd = new Command(command, properties, message4);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name2, message3 = "") {
-  issueCommand(name2, {}, message3);
+function issue(name2, message4 = "") {
+  issueCommand(name2, {}, message4);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message3) {
+  constructor(command, properties, message4) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message3;
+    this.message = message4;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -58289,7 +58524,7 @@ function escapeProperty(s) {
 var crypto = __toESM(require("crypto"));
 var fs = __toESM(require("fs"));
 var os2 = __toESM(require("os"));
-function issueFileCommand(command, message3) {
+function issueFileCommand(command, message4) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -58297,7 +58532,7 @@ function issueFileCommand(command, message3) {
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message3)}${os2.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message4)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -58652,24 +58887,24 @@ function setOutput(name2, value) {
   process.stdout.write(os3.EOL);
   issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
-function setFailed(message3) {
+function setFailed(message4) {
   process.exitCode = ExitCode.Failure;
-  error(message3);
+  error(message4);
 }
-function debug(message3) {
-  issueCommand("debug", {}, message3);
+function debug(message4) {
+  issueCommand("debug", {}, message4);
 }
-function error(message3, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message3 instanceof Error ? message3.toString() : message3);
+function error(message4, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message4 instanceof Error ? message4.toString() : message4);
 }
-function warning(message3, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message3 instanceof Error ? message3.toString() : message3);
+function warning(message4, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message4 instanceof Error ? message4.toString() : message4);
 }
-function notice(message3, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message3 instanceof Error ? message3.toString() : message3);
+function notice(message4, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message4 instanceof Error ? message4.toString() : message4);
 }
-function info(message3) {
-  process.stdout.write(message3 + os3.EOL);
+function info(message4) {
+  process.stdout.write(message4 + os3.EOL);
 }
 function startGroup(name2) {
   issue("group", name2);
@@ -58712,8 +58947,8 @@ function parseLintWarning(text2) {
   }
   const colon = body2.indexOf(": ");
   const rule = colon > 0 && colon <= 64 && !body2.slice(0, colon).includes(" ") ? body2.slice(0, colon) : "";
-  const message3 = rule === "" ? body2 : body2.slice(colon + 2);
-  return { rule, message: message3, dockerfileLine };
+  const message4 = rule === "" ? body2 : body2.slice(colon + 2);
+  return { rule, message: message4, dockerfileLine };
 }
 function isClipNotice(text2) {
   return text2.startsWith("[output clipped, log limit ") && text2.endsWith(" reached]");
@@ -58913,10 +59148,10 @@ var BuildkitPlainGrammar = class {
       return true;
     }
     if (rest.startsWith("ERROR:")) {
-      const message3 = rest.slice(6).trimStart();
+      const message4 = rest.slice(6).trimStart();
       this.ensureStep(line, id, "");
-      ctx.emit({ type: "step-error", line: line.line, id, seconds: null, message: message3 });
-      ctx.noteError(id, message3);
+      ctx.emit({ type: "step-error", line: line.line, id, seconds: null, message: message4 });
+      ctx.noteError(id, message4);
       ctx.finishStep(id);
       return true;
     }
@@ -59162,12 +59397,12 @@ var BuildkitTtyGrammar = class _BuildkitTtyGrammar {
 };
 
 // src/grammar/builder-failure.ts
-function emitBuilderFailure(ctx, line, step, message3, exitCode) {
-  if (step !== null) ctx.emit({ type: "step-error", line, id: step, seconds: null, message: message3 });
+function emitBuilderFailure(ctx, line, step, message4, exitCode) {
+  if (step !== null) ctx.emit({ type: "step-error", line, id: step, seconds: null, message: message4 });
   ctx.emit({
     type: "solve-error",
     line,
-    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message: message3, exitCode, step }
+    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message: message4, exitCode, step }
   });
 }
 
@@ -59180,11 +59415,11 @@ var MARKERS = [
   "exit status "
   // podman / buildah: `building at STEP "RUN make": while running runtime: exit status 2`
 ];
-function exitCodeOf(message3) {
+function exitCodeOf(message4) {
   for (const marker of MARKERS) {
-    const at = message3.lastIndexOf(marker);
+    const at = message4.lastIndexOf(marker);
     if (at < 0) continue;
-    const digits = message3.slice(at + marker.length).trim();
+    const digits = message4.slice(at + marker.length).trim();
     if (digits.length > 0 && digits.length <= 10 && /^\d+$/.test(digits)) return Number(digits);
   }
   return null;
@@ -59241,10 +59476,10 @@ function parseFinalError(quoted) {
   return null;
 }
 var PARSE_ERROR = "dockerfile parse error ";
-function parseErrorLineOf(message3) {
-  const at = message3.toLowerCase().indexOf(PARSE_ERROR);
+function parseErrorLineOf(message4) {
+  const at = message4.toLowerCase().indexOf(PARSE_ERROR);
   if (at < 0) return null;
-  let rest = message3.slice(at + PARSE_ERROR.length);
+  let rest = message4.slice(at + PARSE_ERROR.length);
   if (rest.startsWith("on ")) rest = rest.slice(3);
   if (!rest.startsWith("line ")) return null;
   let end = 5;
@@ -59375,20 +59610,20 @@ var BuildahGrammar = class {
   }
   fail(line) {
     this.ctx.seeFormat("buildah");
-    const message3 = line.text.replace(/^Error: /, "");
-    const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : this.namedStep(line, message3));
-    emitBuilderFailure(this.ctx, line.line, id, message3, exitCodeOf(message3));
+    const message4 = line.text.replace(/^Error: /, "");
+    const id = this.step ?? (this.lastId > 0 ? this.offset + this.lastId : this.namedStep(line, message4));
+    emitBuilderFailure(this.ctx, line.line, id, message4, exitCodeOf(message4));
     this.close();
   }
   /**
    * A pasted error line with no `STEP` line before it still names the step: `building at STEP
    * "RUN make": \u2026`. It becomes the step the build failed at, so that the verdict names it.
    */
-  namedStep(line, message3) {
-    const at = message3.indexOf(FAILED_AT);
-    const end = message3.lastIndexOf('": ');
+  namedStep(line, message4) {
+    const at = message4.indexOf(FAILED_AT);
+    const end = message4.lastIndexOf('": ');
     if (at < 0 || end <= at + FAILED_AT.length) return null;
-    const instruction = message3.slice(at + FAILED_AT.length, end).replace(/\\"/g, '"');
+    const instruction = message4.slice(at + FAILED_AT.length, end).replace(/\\"/g, '"');
     const header2 = (id) => ({ id, stage: null, index: null, total: null, instruction, platform: null, target: null, internal: false });
     return this.ctx.startUnnumberedStep(line.line, header2, "buildah", line.text) ?? null;
   }
@@ -59490,8 +59725,8 @@ var ClassicGrammar = class {
     }
     return true;
   }
-  fail(line, id, message3) {
-    emitBuilderFailure(this.ctx, line.line, id, message3, exitCodeOf(message3));
+  fail(line, id, message4) {
+    emitBuilderFailure(this.ctx, line.line, id, message4, exitCodeOf(message4));
     this.close();
   }
   close() {
@@ -59604,10 +59839,10 @@ var ClosingBlockGrammar = class {
       }
       return false;
     }
-    const message3 = parseFinalError(text2);
-    if (message3 !== null) {
+    const message4 = parseFinalError(text2);
+    if (message4 !== null) {
       this.ctx.seeFormat("buildkit-plain");
-      this.emitSolveError(line.line, message3, text2);
+      this.emitSolveError(line.line, message4, text2);
       return true;
     }
     if (readSourceRef(text2) !== null) return this.hold(line, "excerpt-opening");
@@ -59738,17 +59973,17 @@ var ClosingBlockGrammar = class {
     return true;
   }
   /** `text`: the line the error was read from, none when the log ended before one. */
-  emitSolveError(line, message3, text2) {
+  emitSolveError(line, message4, text2) {
     const source = this.source;
-    const step = this.excerptStep() ?? this.failedStep ?? this.ctx.stepForFinalMessage(message3);
-    const namedLine = source === null ? parseErrorLineOf(message3) : null;
+    const step = this.excerptStep() ?? this.failedStep ?? this.ctx.stepForFinalMessage(message4);
+    const namedLine = source === null ? parseErrorLineOf(message4) : null;
     const error64 = {
       dockerfile: source?.file ?? null,
       line: source?.line ?? namedLine,
       endLine: source === null ? namedLine : source.endLine ?? source.line,
       excerpt: source?.excerpt ?? [],
-      message: message3,
-      exitCode: exitCodeOf(message3),
+      message: message4,
+      exitCode: exitCodeOf(message4),
       step
     };
     this.ctx.emit(text2 === void 0 ? { type: "solve-error", line, error: error64 } : { type: "solve-error", line, error: error64, text: text2 });
@@ -59909,16 +60144,16 @@ var ParseContext = class {
     if (known !== void 0) known.finished = true;
     if (this.current === id) this.current = null;
   }
-  noteError(id, message3) {
-    if (message3.length === 0) return;
-    this.recentErrors.push({ id, message: message3 });
+  noteError(id, message4) {
+    if (message4.length === 0) return;
+    this.recentErrors.push({ id, message: message4 });
     if (this.recentErrors.length > RECENT_ERRORS) this.recentErrors.shift();
   }
   /** The step whose `#N ERROR: \u2026` the final message repeats (`failed to solve: <step error>`). */
-  stepForFinalMessage(message3) {
+  stepForFinalMessage(message4) {
     for (let i = this.recentErrors.length - 1; i >= 0; i--) {
       const { id, message: stepMessage } = this.recentErrors[i];
-      if (message3.endsWith(stepMessage)) return id;
+      if (message4.endsWith(stepMessage)) return id;
     }
     return null;
   }
@@ -59928,8 +60163,8 @@ var ParseContext = class {
    */
   failedUnnamedStep(instruction, internal = false) {
     for (let i = this.recentErrors.length - 1; i >= 0; i--) {
-      const { id, message: message3 } = this.recentErrors[i];
-      if (this.byId.get(id)?.name === "" && isRunOf(instruction, message3)) return id;
+      const { id, message: message4 } = this.recentErrors[i];
+      if (this.byId.get(id)?.name === "" && isRunOf(instruction, message4)) return id;
     }
     if (!internal) return void 0;
     const last = this.recentErrors[this.recentErrors.length - 1];
@@ -60401,13 +60636,13 @@ var RawJsonGrammar = class {
     if (!short) return;
     const colon = short.indexOf(": ");
     const rule = colon > 0 && !short.slice(0, colon).includes(" ") ? short.slice(0, colon) : "";
-    let message3 = rule ? short.slice(colon + 2) : short;
-    const suffix = LINE_SUFFIX.exec(message3);
-    if (suffix) message3 = message3.slice(0, suffix.index);
+    let message4 = rule ? short.slice(colon + 2) : short;
+    const suffix = LINE_SUFFIX.exec(message4);
+    if (suffix) message4 = message4.slice(0, suffix.index);
     const ranges = records(record2.range);
     const start = ranges[0] && isObject(ranges[0].start) ? ranges[0].start.line : void 0;
     const dockerfileLine = typeof start === "number" && start > 0 ? start : suffix ? Number(suffix[1]) : null;
-    this.emit({ type: "lint-warning", line, rule, message: message3, dockerfileLine, decoded: true });
+    this.emit({ type: "lint-warning", line, rule, message: message4, dockerfileLine, decoded: true });
   }
 };
 
@@ -60744,11 +60979,11 @@ var BuildModelBuilder = class {
     this.ended(event.id, step, seconds, event.endedAt);
     return step;
   }
-  noteError(step, message3) {
-    step.error = message3;
-    step.exitCode = exitCodeOf(message3);
+  noteError(step, message4) {
+    step.error = message4;
+    step.exitCode = exitCodeOf(message4);
     if (step.instruction === "") {
-      step.instruction = runInstructionOf(message3) ?? "";
+      step.instruction = runInstructionOf(message4) ?? "";
       if (step.instruction !== "") step.internal = false;
     }
   }
@@ -64304,7 +64539,7 @@ var Locator = class {
   }
   locate(finding) {
     const step = finding.step === null ? void 0 : this.steps.get(finding.step);
-    let { location, message: message3, reproduce } = finding;
+    let { location, message: message4, reproduce } = finding;
     if (location === null && this.solveError !== null) {
       const isFailed = step !== void 0 ? step.id === this.failedStep : finding.severity === "error";
       if (isFailed) {
@@ -64315,14 +64550,14 @@ var Locator = class {
     const onlyRun = location === null ? this.onOnlyRun(finding) : null;
     if (onlyRun !== null) {
       location = onlyRun;
-      message3 += ` The log shows no build steps; ${onlyRun.file}:${onlyRun.line} is the Dockerfile's only RUN.`;
+      message4 += ` The log shows no build steps; ${onlyRun.file}:${onlyRun.line} is the Dockerfile's only RUN.`;
     } else if (location === null && step !== void 0) {
       const result = this.matchFor(step);
       if (result?.match.kind === "found") {
         const { instruction } = result.match;
         location = { file: result.dockerfile.path, line: instruction.line, endLine: instruction.endLine };
       } else if (result?.match.kind === "ambiguous") {
-        message3 += describeAmbiguity(result.match, result.dockerfile);
+        message4 += describeAmbiguity(result.match, result.dockerfile);
       }
     }
     if (reproduce === void 0) {
@@ -64333,7 +64568,7 @@ var Locator = class {
         if (stage !== void 0) reproduce = stageReproduceCommand(stage, this.dockerfile);
       }
     }
-    const located = { ...finding, location, message: message3 };
+    const located = { ...finding, location, message: message4 };
     if (reproduce !== void 0) located.reproduce = reproduce;
     return located;
   }
@@ -64738,11 +64973,11 @@ function buildsFromSource(stage, dockerfile) {
 function advice(base, flavour, builder) {
   const ref = parseImageRef(base);
   const cupti = ref?.kind === "nvidia-cuda" ? cuptiFor(ref.cuda) : null;
-  const message3 = `This stage runs on ${codeSpan(base)}, a CUDA ${flavour} image without CUPTI, and copies a Python install built from source in the ${codeSpan(builder)} stage. If that build found CUPTI (nvidia/cuda \`-devel\` images have it), the torch it made links ${codeSpan(cupti?.soname ?? "libcupti.so")} and fails here at ${codeSpan("import torch")}; if it did not, it runs without CUDA activity in the profiler.`;
+  const message4 = `This stage runs on ${codeSpan(base)}, a CUDA ${flavour} image without CUPTI, and copies a Python install built from source in the ${codeSpan(builder)} stage. If that build found CUPTI (nvidia/cuda \`-devel\` images have it), the torch it made links ${codeSpan(cupti?.soname ?? "libcupti.so")} and fails here at ${codeSpan("import torch")}; if it did not, it runs without CUDA activity in the profiler.`;
   const check2 = cupti?.soname ? `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"` : "find /usr/local/cuda/ -name 'libcupti.so*' | grep -q .";
   const install2 = cupti !== null ? ["```dockerfile", `RUN apt-get update && apt-get install -y --no-install-recommends ${cupti.aptLib} \\`, " && rm -rf /var/lib/apt/lists/* \\", ` && ${check2}`, "```"] : [`The tag does not name a CUDA release this check knows: install NVIDIA's \`cuda-cupti-\` package of the image's CUDA release (\`nvcc --version\` in the builder prints it; 12.4 \u2192 \`cuda-cupti-12-4\`), then check with ${codeSpan(check2)}.`];
   return {
-    message: message3,
+    message: message4,
     fix: [
       "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images; the library lands in `/usr/local/cuda/lib64`, which NVIDIA's packages register with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
       ...install2,
@@ -65096,7 +65331,7 @@ function busyboxShell(chain) {
   if (ref === null) return false;
   return BUSYBOX_SH.has(ref.repository.slice(ref.repository.lastIndexOf("/") + 1));
 }
-var message2 = "This RUN pipes one command into another, and the shell returns the exit code of the last command only: if the first one fails (a compiler error piped into `tee`, a download piped into `sh`), the step still succeeds and the image is built broken.";
+var message3 = "This RUN pipes one command into another, and the shell returns the exit code of the last command only: if the first one fails (a compiler error piped into `tee`, a download piped into `sh`), the step still succeeds and the image is built broken.";
 var bashFix = [
   "Make every RUN after it fail when any command of a pipe fails, once, before the first RUN with a pipe:",
   "```dockerfile",
@@ -65131,7 +65366,7 @@ var pipefailMissing = {
       return stage.instructions.filter((i) => i.keyword === "RUN" && i.json === null).filter((i) => {
         const source = runSource(i);
         return hasPipe(source) && !source.includes("pipefail") && !shellHasPipefail(chain, i);
-      }).map((run3) => findingAt(pipefailMissing, dockerfile, run3, { message: message2, fix: busyboxShell(chain) ? ashFix(run3) : bashFix }));
+      }).map((run3) => findingAt(pipefailMissing, dockerfile, run3, { message: message3, fix: busyboxShell(chain) ? ashFix(run3) : bashFix }));
     });
   }
 };
@@ -65962,8 +66197,8 @@ var Analyzer = class {
       return text2 === event.text ? event : { ...event, text: text2 };
     }
     if (event.type === "lint-warning" && event.decoded) {
-      const message3 = this.redactor.redact(event.message, event.line);
-      return message3 === event.message ? event : { ...event, message: message3 };
+      const message4 = this.redactor.redact(event.message, event.line);
+      return message4 === event.message ? event : { ...event, message: message4 };
     }
     return event;
   }
@@ -67583,8 +67818,8 @@ function parseInputs(get) {
 
 // src/github/retry.ts
 var GitHubApiError = class extends Error {
-  constructor(message3, status, headers = {}) {
-    super(message3);
+  constructor(message4, status, headers = {}) {
+    super(message4);
     this.status = status;
     this.headers = headers;
   }
@@ -67654,9 +67889,9 @@ function toApiError(error64) {
   if (error64 instanceof GitHubApiError) return error64;
   const e = error64;
   const status = typeof e?.status === "number" && e.status >= 400 ? e.status : null;
-  const message3 = typeof e?.message === "string" ? e.message.split("\n")[0] ?? "" : String(error64);
+  const message4 = typeof e?.message === "string" ? e.message.split("\n")[0] ?? "" : String(error64);
   const noResponse = e?.response === void 0;
-  return new GitHubApiError(message3, noResponse && status === 500 ? null : status, lowerCaseHeaders(e?.response?.headers));
+  return new GitHubApiError(message4, noResponse && status === 500 ? null : status, lowerCaseHeaders(e?.response?.headers));
 }
 function unexpectedBody(what, response) {
   const type = lowerCaseHeaders(response.headers)["content-type"] ?? "no content-type";
@@ -67907,24 +68142,24 @@ function commentOutcome(result, pullRequest) {
 }
 function commentFailure(error64, pullRequest) {
   const e = error64 instanceof GitHubApiError ? error64 : null;
-  const message3 = (error64 instanceof Error ? error64.message : String(error64)).split("\n")[0] ?? "";
+  const message4 = (error64 instanceof Error ? error64.message : String(error64)).split("\n")[0] ?? "";
   const rest = "The annotations and the job summary have the report";
   if (e?.status === 403 && !isRateLimited(e)) {
     return {
       level: "notice",
-      text: `buildkit-doctor: cannot comment on pull request #${pullRequest} (HTTP 403: ${message3}): the token is read-only, as it is for pull requests from forks. ${rest}; the README shows how to comment on fork pull requests with a workflow_run workflow.`
+      text: `buildkit-doctor: cannot comment on pull request #${pullRequest} (HTTP 403: ${message4}): the token is read-only, as it is for pull requests from forks. ${rest}; the README shows how to comment on fork pull requests with a workflow_run workflow.`
     };
   }
   if (e?.status === 404) {
     return {
       level: "notice",
-      text: `buildkit-doctor: cannot comment on pull request #${pullRequest} (HTTP 404: ${message3}): no such pull request, or the token has no access to it (a token of another repository, or without the pull-requests or issues permission). ${rest}.`
+      text: `buildkit-doctor: cannot comment on pull request #${pullRequest} (HTTP 404: ${message4}): no such pull request, or the token has no access to it (a token of another repository, or without the pull-requests or issues permission). ${rest}.`
     };
   }
   if (e?.status !== void 0 && e.status !== null && e.status < 300) {
-    return { level: "warning", text: `buildkit-doctor: could not write the pull request comment: ${message3}. A proxy or a misconfigured GITHUB_API_URL may have answered instead of GitHub; if the comment was created, the next run finds and edits it.` };
+    return { level: "warning", text: `buildkit-doctor: could not write the pull request comment: ${message4}. A proxy or a misconfigured GITHUB_API_URL may have answered instead of GitHub; if the comment was created, the next run finds and edits it.` };
   }
-  return { level: "warning", text: `buildkit-doctor: could not write the pull request comment: ${e ? `HTTP ${e.status ?? "no response"}: ` : ""}${message3}` };
+  return { level: "warning", text: `buildkit-doctor: could not write the pull request comment: ${e ? `HTTP ${e.status ?? "no response"}: ` : ""}${message4}` };
 }
 
 // src/version.ts
@@ -68232,24 +68467,24 @@ function describeDockerFailure(result, what, query) {
     return new InputError(`${what} printed more than ${MAX_LOG_BYTES / 1024 / 1024} MiB: save the log (docker buildx history logs REF 2> build.log) and analyse the file`);
   }
   if (result.failure === "other") return new InputError(`cannot run docker: ${result.message ?? "unknown error"}`);
-  const message3 = buildxMessage(result);
-  if (/unknown command:? "?(docker )?buildx/.test(message3) || /is not a docker command/.test(message3)) {
+  const message4 = buildxMessage(result);
+  if (/unknown command:? "?(docker )?buildx/.test(message4) || /is not a docker command/.test(message4)) {
     return new InputError(`docker has no buildx plugin ("docker buildx" is an unknown command): install buildx 0.21 or later (docker/setup-buildx-action does), ${SAVE_LOG_HINT}`);
   }
-  if (/unknown method ListenBuildHistory/.test(message3)) {
+  if (/unknown method ListenBuildHistory/.test(message4)) {
     return new InputError(
       `${builderLabel(query)} keeps no build records: its BuildKit is older than 0.11 (Docker Engine before 23). Use Docker 23 or later or a docker-container builder (docker/setup-buildx-action), ${SAVE_LOG_HINT}`
     );
   }
-  const gone = /^no record found for ref "([^"]*)"/.exec(message3);
+  const gone = /^no record found for ref "([^"]*)"/.exec(message4);
   if (gone) return new InputError(`build record "${gone[1]}" is gone from ${builderLabel(query)} (BuildKit prunes old records): "docker buildx history ls" lists the ones it keeps`);
-  const offset = /^no completed build found with offset (\d+)/.exec(message3);
-  if (offset) return new InputError(`${builderLabel(query)} has no finished build that far back (${message3}): "docker buildx history ls" lists the records it keeps`);
-  if (/^no records found/.test(message3)) return noRecords(query);
-  const builder = /^no builder "([^"]*)" found/.exec(message3);
+  const offset = /^no completed build found with offset (\d+)/.exec(message4);
+  if (offset) return new InputError(`${builderLabel(query)} has no finished build that far back (${message4}): "docker buildx history ls" lists the records it keeps`);
+  if (/^no records found/.test(message4)) return noRecords(query);
+  const builder = /^no builder "([^"]*)" found/.exec(message4);
   if (builder) return new InputError(`no builder "${builder[1]}": "docker buildx ls" lists the builders`);
-  if (/Cannot connect to the Docker daemon/.test(message3)) return new InputError(`${message3} (build records are kept by the daemon that built)`);
-  return new InputError(`${what} failed${result.exitCode !== null ? ` (exit ${result.exitCode})` : ""}: ${message3 || "no message"}`);
+  if (/Cannot connect to the Docker daemon/.test(message4)) return new InputError(`${message4} (build records are kept by the daemon that built)`);
+  return new InputError(`${what} failed${result.exitCode !== null ? ` (exit ${result.exitCode})` : ""}: ${message4 || "no message"}`);
 }
 function noRecords(query) {
   return new InputError(`${builderLabel(query)} has no build records yet: build with it first, name the builder that built with --builder, ${SAVE_LOG_HINT}`);
@@ -68947,9 +69182,9 @@ async function runAndAnalyze(command, options) {
   const { code, signal, error: error64 } = await ended;
   for (const [name2, handler] of handlers) source.removeListener(name2, handler);
   if (error64) {
-    const message3 = `buildkit-doctor: cannot run bash: ${error64.message}
+    const message4 = `buildkit-doctor: cannot run bash: ${error64.message}
 `;
-    tee.write(message3);
+    tee.write(message4);
   }
   await new Promise((resolve) => tee.end(resolve));
   await reading;
