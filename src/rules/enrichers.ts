@@ -68,6 +68,7 @@ import { emptyBuildArgEnrich } from '../knowledge/empty-build-arg-enricher.js';
 import { torchKnownArchEnrich } from '../knowledge/torch-arch-enricher.js';
 import { buildPlatformsEnrich } from '../knowledge/build-platforms-enricher.js';
 import { sourceBuildPythonEnrich } from '../knowledge/source-build-python-enricher.js';
+import { pythonGuardEnrich } from '../knowledge/python-guard.js';
 import { libstdcxxEnrich } from '../knowledge/libstdcxx.js';
 import { cargoUvMissingEnrich } from '../knowledge/cargo-uv-missing.js';
 import { repoKeyOrderEnrich } from '../knowledge/apt-repo-key-order.js';
@@ -236,6 +237,8 @@ export const enrichers: Record<string, Enricher> = {
   'build-platforms': buildPlatformsEnrich,
   /** The Python a source build compiled for and the minor release below it (`{enrich.buildPython}`, `{enrich.lowerPython}`). */
   'source-build-python': sourceBuildPythonEnrich,
+  /** An sdist's own Python-version guard: the Python that ran, the newest one in its range, the first release of the package for that Python where known (`{enrich.fitPython}`, `{enrich.firstRelease}`). */
+  'python-guard': pythonGuardEnrich,
   /** For a `GLIBCXX_…` / `CXXABI_…` label libstdc++.so.6 lacks: the GCC that introduced it, the library's place, a conda env's prefix (`{enrich.gcc}`, `{enrich.envPrefix}`, `{enrich.condaSpec}`). */
   libstdcxx: libstdcxxEnrich,
   /** A CUDA library whose soname's major differs from the environment's CUDA: both majors and what shows the environment's (`{enrich.libMajor}`, `{enrich.imageMajor}`, `{enrich.imageCudaProof}`). */

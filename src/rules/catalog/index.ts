@@ -102,6 +102,8 @@ import { poetryPythonRange } from './pip/poetry-python-range.js';
 import { uvVersionRequired } from './pip/uv-version-required.js';
 import { poetryNoMatchingVersion } from './pip/poetry-no-matching-version.js';
 import { setupPyUndeclaredImport } from './pip/setup-py-undeclared-import.js';
+import { pythonVersionRefused } from './pip/python-version-refused.js';
+import { pkgResourcesMissing } from './pip/pkg-resources-missing.js';
 import { poetryNoInstallCandidates } from './pip/poetry-no-install-candidates.js';
 import { poetryHashMismatch } from './pip/poetry-hash-mismatch.js';
 import { poetryLockVersionUnsupported } from './pip/poetry-lock-version-unsupported.js';
@@ -278,6 +280,8 @@ export const builtinRules: RuleInput[] = [
   uvVersionRequired,
   poetryNoMatchingVersion,
   setupPyUndeclaredImport,
+  pythonVersionRefused,
+  pkgResourcesMissing,
   poetryNoInstallCandidates,
   poetryHashMismatch,
   poetryLockVersionUnsupported,

@@ -54,7 +54,12 @@ const uvMessage =
 // and syncing"), or the build's setuptools kept below 82: uv's `build-constraint-dependencies` under `[tool.uv]` (uv
 // settings reference; uv lock, sync and run read it from the workspace root's pyproject.toml), `--build-constraint` /
 // `UV_BUILD_CONSTRAINT` for `uv pip` (uv environment variables reference); pip's `--build-constraint` (pip 25.3+), or
-// `PIP_CONSTRAINT`, which pip before 26.2 also applies to build environments (see pip/constraint-deprecation).
+// `PIP_CONSTRAINT`, which pip before 26.2 also applies to build environments (pip 26.2 changelog, 2026-07-29:
+// "Constraints files, including PIP_CONSTRAINT, no longer affect isolated build environments. Use --build-constraint or
+// the PIP_BUILD_CONSTRAINT environment variable", pypa/pip#14094; pip 25.3 added both, pypa/pip#13534). pip's option
+// parser skips a PIP_* variable it has no option for (ConfigOptionParser._update_defaults), so setting both variables
+// to one file reaches the build environment on every pip. Or no isolated build at all: setuptools (below 82) and wheel
+// installed first, then `--no-build-isolation`, which builds with what is installed (pip install reference).
 const PKG_RESOURCES_TITLE = "The package's setup.py imports pkg_resources, which its build environment lacks";
 const pkgResourcesMessage =
   'The build of {context.named.name} failed because its setup.py imports `pkg_resources`, and the isolated build ' +
@@ -81,18 +86,39 @@ const uvPkgResourcesFix = [
   '',
   'For `uv pip install`, put `setuptools<82` in a file and name it with `--build-constraint` (or `UV_BUILD_CONSTRAINT`).',
 ];
-const pipPkgResourcesFix = [
-  `${upgradeFirst} Pin it in the requirements.`,
+// The build environment's setuptools kept below 82, for whatever pip installs next (a pin of setuptools in the
+// requirements does not reach it: the isolated environment installs its own).
+const pipBuildConstraintFix = (installCmd: string): string[] => [
+  'Keep the build\'s setuptools below 82 with a constraint that reaches the isolated build environment (a `setuptools` pin in the',
+  'requirements does not: that environment installs its own). In a Dockerfile, before the `pip install` step:',
   '',
-  'Until then, keep the build\'s setuptools below 82 with a build constraint:',
-  '',
-  '```sh',
-  'echo "setuptools<82" > build-constraints.txt',
-  'pip install --build-constraint build-constraints.txt {context.named.name}',
+  '```dockerfile',
+  'RUN echo "setuptools<82" > /tmp/build-constraints.txt',
+  'ENV PIP_BUILD_CONSTRAINT=/tmp/build-constraints.txt PIP_CONSTRAINT=/tmp/build-constraints.txt',
   '```',
   '',
-  '`--build-constraint` is pip 25.3 or later; an older pip applies `PIP_CONSTRAINT=build-constraints.txt` to the build ' +
-    'environment instead.',
+  'pip 25.3 and later read `PIP_BUILD_CONSTRAINT`; an older pip ignores it and applies `PIP_CONSTRAINT` to the build ' +
+    'environment too (pip 26.2 no longer does). In a shell: `pip install --build-constraint build-constraints.txt ' + installCmd +
+    '` (pip 25.3 or later). Or build without isolation, with what is installed:',
+  '',
+  '```sh',
+  'pip install "setuptools<82" wheel',
+  'pip install --no-build-isolation ' + installCmd,
+  '```',
+];
+const pipPkgResourcesFix = [`${upgradeFirst} Pin it in the requirements.`, '', ...pipBuildConstraintFix('{context.named.name}')];
+// pip's progress lines only (`Getting requirements to build wheel: finished with status 'error'`, then the traceback's
+// last line): the package is not named, so neither is a release of it.
+const pkgResourcesUnnamedMessage =
+  'A package\'s build failed while pip asked its setup.py for its build requirements (`Getting requirements to build wheel`): ' +
+  'that setup.py imports `pkg_resources`, and the isolated build environment has none. setuptools removed `pkg_resources` in ' +
+  '82.0.0 (February 2026), and that environment gets the newest setuptools. The lines here do not name the package: it is ' +
+  'the one on the last `Collecting …` line above this in the full output.';
+const pipPkgResourcesUnnamedFix = [
+  'Best: a release of that package that no longer imports `pkg_resources` (its changelog or PyPI page says which), pinned in the ' +
+    'requirements.',
+  '',
+  ...pipBuildConstraintFix('-r requirements.txt'),
 ];
 
 // A torch extension (its build runs torch's cpp_extension) compiled from source against whatever torch the image has: with an
@@ -364,6 +390,9 @@ export const wheelBuildFailed: RuleInput = {
       literals: ["finished with status 'error'"],
       pattern: `Building wheel for (?<package>${name}) \\([\\w.]{1,40}\\): finished with status 'error'`,
     },
+    // pip's progress line when setup.py fails as pip asks it for its build requirements, before any build:
+    // `Getting requirements to build wheel: finished with status 'error'` (jhj0517/Whisper-WebUI#649, pkg_resources)
+    { literals: ["Getting requirements to build wheel: finished with status 'error'"] },
     // pip ≥ 22: `× Building wheel for x (pyproject.toml) did not run successfully.`, `× Getting requirements to build wheel did not run successfully.`
     {
       literals: ['did not run successfully'],
@@ -486,6 +515,7 @@ export const wheelBuildFailed: RuleInput = {
     { when: 'pkgResources&named&uvSaid', title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join('\n') },
     { when: 'pkgResources&named&fact.installer=uv', title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join('\n') },
     { when: 'pkgResources&named', title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: pipPkgResourcesFix.join('\n') },
+    { when: 'pkgResources&!named&!uvSaid&!fact.installer=uv', title: PKG_RESOURCES_TITLE, message: pkgResourcesUnnamedMessage, fix: pipPkgResourcesUnnamedFix.join('\n') },
     { when: 'uvSaid&named&legacyBackend&requiresHook&!pkgResources', title: "The package's setup.py failed before compiling", message: setupCutMessage, fix: setupCutFix.join('\n') },
     { when: 'ldDir', title: LD_DIR_TITLE, message: ldDirMessage, fix: ldDirFix },
     { when: 'torchExtension&named&mmcvWheel', title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: mmcvWheelFix.join('\n') },

@@ -17,6 +17,16 @@ const lib = (name: string): string => `${name}[\\w.+-]{0,200}: cannot open share
 // OpenCV's system libraries in one RUN with its own `apt-get update`: a fresh stage of a Debian/Ubuntu image has empty apt lists.
 const OPENCV_APT = aptInstallLine('libgl1 libglib2.0-0');
 const GLU_APT = aptInstallLine('libglu1-mesa');
+// GLib's runtime package was renamed by the 64-bit time_t transition: `libglib2.0-0` up to Debian 12 (bookworm) and
+// Ubuntu 22.04, `libglib2.0-0t64` in Debian 13 (trixie) and Ubuntu 24.04 ("the GLib in releases <= bookworm assumed that
+// the package containing GLib 2 would always be libglib2.0-0; this didn't account for ABI-breaking transitions like
+// time64, which renamed that package to libglib2.0-0t64", Simon McVittie, Debian bug #1110696; "Ubuntu 22.04 has
+// libglib2.0-0, while newer versions have libglib2.0-0t64", mkasberg/ghostty-ubuntu#38). `apt-cache policy` prints a
+// `Candidate:` for a name the image's apt lists have.
+const GLIB_NAME =
+  'The GLib package is `libglib2.0-0` up to Debian 12 (bookworm) and Ubuntu 22.04, and `libglib2.0-0t64` in Debian 13 (trixie, ' +
+  'the base of current `python:*-slim` images) and Ubuntu 24.04; if apt refuses one, `apt-get update && apt-cache policy ' +
+  'libglib2.0-0 libglib2.0-0t64` in the image shows which has a candidate.';
 // The headless wheel only helps when opencv-python is the project's own requirement: a package that depends on
 // opencv-python by name (rapidocr, khoj-ai/khoj#842, whose merged fix installs the libraries) pulls it in again.
 const OPENCV_HEADLESS =
@@ -503,13 +513,15 @@ export const sharedLibraryMissing: RuleInput = {
   severity: 'error',
   match: [
     // `error while loading shared libraries: libcudnn.so.9: cannot open shared object file: No such file or directory`,
+    // a soname with one version part before `.so`: GLib's `libgthread-2.0.so.0`, `libglib-2.0.so.0` (cv2's imports,
+    // PDFMathTranslate/PDFMathTranslate#521)
     // `ImportError: libcudnn.so.8: cannot open shared object file …`, `OSError: libcuda.so.1: …`
     {
       literals: ['cannot open shared object file'],
-      pattern: '(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200})\\.so[.\\d]{0,40}): cannot open shared object file',
+      pattern: '(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}): cannot open shared object file',
     },
     // ldd: `	libnccl.so.2 => not found`
-    { literals: ['=> not found'], pattern: '^\\s{0,200}(?<library>(?<stem>lib(?!cupti\\b)[\\w+-]{0,200})\\.so[.\\d]{0,40}) => not found' },
+    { literals: ['=> not found'], pattern: '^\\s{0,200}(?<library>(?<stem>lib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}) => not found' },
   ],
   context: [
     { name: 'tensorflow', literals: ['Could not load dynamic library'] },
@@ -811,6 +823,8 @@ export const sharedLibraryMissing: RuleInput = {
         `RUN ${OPENCV_APT}`,
         '```',
         '',
+        GLIB_NAME,
+        '',
         OPENCV_HEADLESS,
       ].join('\n'),
     },
@@ -825,7 +839,9 @@ export const sharedLibraryMissing: RuleInput = {
         `RUN ${OPENCV_APT}`,
         '```',
         '',
-        'To go on in a running container meanwhile: `apt-get update && apt-get install -y libgl1 libglib2.0-0`. ' + OPENCV_HEADLESS,
+        'To go on in a running container meanwhile: `apt-get update && apt-get install -y libgl1 libglib2.0-0`. ' + GLIB_NAME,
+        '',
+        OPENCV_HEADLESS,
       ].join('\n'),
     },
     ...condaVariants(),
