@@ -87,6 +87,13 @@ export const cacheExportFailed: RuleInput = {
     // GitHub Actions Cache`, `#16 ERROR: not_found`, `ERROR: failed to build: failed to solve: not_found`, after the push
     // was done; the repository's cache was over GitHub's 10 GB and entries were evicted while the exports ran).
     { literals: ['not_found'], pattern: '^(?:ERROR: )?(?<reason>not_found)$' },
+    // The gha backend's deadline as the export step's whole error (moby/buildkit#5650, the maintainer's own CI: `#41 exporting to
+    // GitHub Actions Cache`, `#41 preparing build cache for export 607.5s done`, `#41 ERROR: maximum timeout reached`: "We often
+    // encounter rate limits when trying to export the GHA cache"; moby/buildkit#2492: `#19 exporting cache`, `#19 ERROR: maximum
+    // timeout reached`, `error: failed to solve: maximum timeout reached`). The cache client waits out the service's 429 answers
+    // (tonistiigi/go-actions-cache cache.go doWithRetries: a 429 delays the shared BackoffPool and retries; the pool's Wait fails
+    // when the deadline has passed), so a bare timeout is the export throttled until its `timeout` ran out.
+    { literals: ['maximum timeout reached'], pattern: '^(?:ERROR: |error: )?(?:failed to solve: )?(?<reason>maximum timeout reached)$' },
   ],
   context: [
     // The log shows a cache export: BuildKit's progress of every cache exporter (`preparing build cache for export`, `sending cache
@@ -239,19 +246,26 @@ export const cacheExportFailed: RuleInput = {
       ].join('\n'),
     },
     {
+      // The deadline of the gha client (see the matcher above): throttling (429s waited out) or uploads too long for it. Docker's
+      // "GitHub Actions cache" page (docs.docker.com/build/cache/backends/gha/): `mode` (cache-to, `min` by default), `ignore-error`
+      // ("Ignore errors caused by failed cache exports", false by default), `timeout` ("Max duration for importing or exporting
+      // cache", 10m by default).
       when: 'timeout&!legacyGha',
       title: 'Build cache export to the GitHub Actions cache timed out',
+      retryable: true,
       message:
-        'The image was built, but uploading its build cache to the GitHub Actions cache ran past the backend\'s deadline (`{reason}`), ' +
-        'and a failed cache export fails the build. The gha backend gives the whole export 10 minutes by default (its `timeout`), ' +
-        'and a large cache (`mode=max` exports the layers of every stage) can need more on every run: this is not a brief failure.',
+        'The image was built, but exporting its build cache to the GitHub Actions cache ran past the backend\'s deadline (`{reason}`), ' +
+        'and a failed cache export fails the build. The gha backend waits and retries while the cache service throttles it (HTTP 429, ' +
+        'too many requests) or an upload is slow, and gives up when the export\'s `timeout` (10 minutes by default) runs out. Throttling ' +
+        'comes with load (other jobs of the repository using the cache at the same time) and with a large cache (`mode=max` writes the ' +
+        'layers of every stage): a re-run often passes, and a busy run can fail again.',
       fix: [
-        'Export less, or allow more time, and keep a failed export from failing the build (`ignore-error` needs BuildKit 0.11 or later,',
-        '`timeout` BuildKit 0.13 or later):',
+        'Keep a failed export from failing the build (`ignore-error` needs BuildKit 0.11 or later), and export less; then run the job',
+        'again:',
         '',
         '```yaml',
-        'cache-to: type=gha,mode=min,ignore-error=true       # mode=min (the default): only the final image\'s layers',
-        '# or keep mode=max and give it longer: type=gha,mode=max,timeout=30m,ignore-error=true',
+        'cache-to: type=gha,mode=min,ignore-error=true       # mode=min (the default): only the final image\'s layers, fewer requests',
+        '# or keep mode=max and give it longer: type=gha,mode=max,timeout=30m,ignore-error=true   (`timeout`: BuildKit 0.13 or later)',
         '```',
         '',
         'GitHub keeps at most 10 GB of cache per repository and evicts the oldest entries beyond it, so a smaller cache is also one',
