@@ -1,6 +1,6 @@
-// buildx/cache-export-failed on the GitHub Actions cache's throttling: the export's deadline (`maximum timeout reached`, the
-// bare wording of the gha client) and the service's 429 (`RequestBlocked`); buildkit/daemon-connection-lost on a GitHub-hosted
-// runner. Every log is a fixture (provenance in its README.md).
+// buildx/cache-export-failed on the GitHub Actions cache's throttling and outages: the export's deadline (`maximum timeout
+// reached`, the bare wording of the gha client), the service's 429 (`RequestBlocked`), GitHub's "temporarily unavailable";
+// buildkit/daemon-connection-lost on a GitHub-hosted runner. Every log is a fixture (provenance in its README.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -26,6 +26,25 @@ describe('buildx/cache-export-failed: the gha export timed out', () => {
     // Produced here: `node --input-type=module -e "import * as core from '@actions/core'; core.setFailed('Maximum timeout reached')"`
     // (an action failing on its own timeout, as in a JavaScript action's `core.setFailed("Maximum timeout reached")`).
     const findings = await analyzeLog('::error::Maximum timeout reached\n');
+    expect(findings.map((f) => f.ruleId)).not.toContain('buildx/cache-export-failed');
+  });
+});
+
+describe('buildx/cache-export-failed: GitHub Actions is temporarily unavailable', () => {
+  test.each([
+    ['bpa#515: the 503 wrapped by the cache client, the step error alone', 'match-gha-unavailable-503-bpa-515.log'],
+    ['bpa#632: the JSON answer in `exporting cache`', 'match-gha-unavailable-json-bpa-632.log'],
+  ])('%s', async (_name, file) => {
+    const findings = await analyzeLog(fixture(`buildx/cache-export-failed/${file}`));
+    const f = findings[0];
+    expect(f?.ruleId).toBe('buildx/cache-export-failed');
+    expect(f?.title).toBe('GitHub Actions cache service unavailable: the cache export failed');
+    expect(f?.fix).toContain('githubstatus.com');
+    expect(f?.fix).toContain('ignore-error=true');
+  });
+
+  test('bpa#632: the same answer on the cache import alone (it only warns) is no cache export', async () => {
+    const findings = await analyzeLog(fixture('buildx/cache-export-failed/nomatch-gha-unavailable-import-bpa-632.log'));
     expect(findings.map((f) => f.ruleId)).not.toContain('buildx/cache-export-failed');
   });
 });

@@ -93,6 +93,15 @@ export const cacheExportFailed: RuleInput = {
     // timeout reached`, `error: failed to solve: maximum timeout reached`). The cache client waits out the service's 429 answers
     // (tonistiigi/go-actions-cache cache.go doWithRetries: a 429 delays the shared BackoffPool and retries; the pool's Wait fails
     // when the deadline has passed), so a bare timeout is the export throttled until its `timeout` ran out.
+    // GitHub's own outage answer as the build's final error (docker/build-push-action#632, 2022-06: `#18 exporting cache`,
+    // `#18 ERROR: GitHub Actions is temporarily unavailable. Please visit https://www.githubstatus.com/ for the status of our
+    // services.`, then `error: failed to solve: GitHub Actions is …`: the JSON answer's `message`, go-actions-cache's GithubAPIError).
+    // The same words on a cache import (`importing cache manifest from gha:…`) only warn, and the build goes on: the rule's
+    // cacheExport context (an export in the log) is what makes them this.
+    {
+      literals: ['GitHub Actions is temporarily unavailable'],
+      pattern: '^(?:ERROR: |error: )?(?:failed to solve: )?(?<reason>GitHub Actions is temporarily unavailable\\.[^\\n]{0,200})$',
+    },
     { literals: ['maximum timeout reached'], pattern: '^(?:ERROR: |error: )?(?:failed to solve: )?(?<reason>maximum timeout reached)$' },
   ],
   context: [
@@ -113,6 +122,11 @@ export const cacheExportFailed: RuleInput = {
         'error writing layer blob',
         'error writing manifest blob',
         'error committing cache',
+        // GitHub's outage answer to BuildKit's cache client (go-actions-cache checkResponse), wrapped as `failed to parse error response
+        // 503: { 'message': 'GitHub Actions is temporarily unavailable. …' }` when the body is not JSON (docker/build-push-action#515,
+        // the step's error and nothing else): a step's error from the gha cache backend, whose export is the step that fails a build
+        // (its import only warns, build-push-action#632). The JSON form (`ERROR: GitHub Actions is …`) needs an export in the log.
+        "'message': 'GitHub Actions is temporarily unavailable",
       ],
     },
     { name: 'gha', literals: ['actions.githubusercontent.com', '_apis/artifactcache', 'type=gha', 'error committing cache ', 'exporting to GitHub Actions Cache'] },
@@ -144,6 +158,8 @@ export const cacheExportFailed: RuleInput = {
       literals: ['library%2F', 'repository:library/'],
       pattern: 'repository(?:%3A|:)library(?:%2F|/)(?<word>inline|local|registry|gha|s3|azblob)(?![\\w.-])',
     },
+    // GitHub's words for an outage of Actions' services, in the cache service's answer (see the matchers above)
+    { name: 'ghaUnavailable', literals: ['GitHub Actions is temporarily unavailable'] },
     { name: 'htmlError', literals: ['failed to parse error response '], pattern: 'failed to parse error response (?<code>\\d{3}): \\s{0,4}<' },
     { name: 'badRequest', literals: ['400 Bad Request'] },
     { name: 'cacheConfig', literals: ['application/vnd.buildkit.cacheconfig.v0'] },
@@ -193,6 +209,24 @@ export const cacheExportFailed: RuleInput = {
         '```',
       ].join('\n'),
     })),
+    {
+      // GitHub's answer in words (JSON or not): docker/build-push-action#515 (503, crazy-max: "I can confirm we have this issue as
+      // well"), #632 (the JSON form, during a service disruption).
+      when: 'ghaUnavailable',
+      title: 'GitHub Actions cache service unavailable: the cache export failed',
+      retryable: true,
+      message:
+        'The build\'s cache export to the GitHub Actions cache failed: GitHub\'s cache service answered "GitHub Actions is temporarily ' +
+        'unavailable" (the evidence), an outage on GitHub\'s side. Nothing in the workflow is wrong, and a failed cache export fails the build.',
+      fix: [
+        'Run the job again once https://www.githubstatus.com shows Actions working. So that an outage of the cache service can never',
+        'fail the build again, add `ignore-error=true` to the cache export (BuildKit 0.11 or later):',
+        '',
+        '```yaml',
+        'cache-to: type=gha,mode=max,ignore-error=true',
+        '```',
+      ].join('\n'),
+    },
     {
       when: 'htmlError',
       title: 'Cache backend answered with an error page: the cache export failed',
