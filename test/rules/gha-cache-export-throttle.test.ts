@@ -48,3 +48,16 @@ describe('buildx/cache-export-failed: GitHub Actions is temporarily unavailable'
     expect(findings.map((f) => f.ruleId)).not.toContain('buildx/cache-export-failed');
   });
 });
+
+describe('buildkit/daemon-connection-lost: `graceful_stop` where the log does not show the place', () => {
+  test('epguides-api#306: the GitHub-hosted reading (re-run, ignore-error on a gha cache export) and the host reading, each named', async () => {
+    const findings = await analyzeLog(fixture('buildkit/daemon-connection-lost/match-graceful-stop-gha-cache-epguides-306.log'));
+    const f = findings[0];
+    expect(f?.ruleId).toBe('buildkit/daemon-connection-lost');
+    expect(f?.message).not.toContain('No image was made');
+    expect(f?.fix).toContain('A GitHub-hosted runner');
+    expect(f?.fix).toContain('ignore-error=true');
+    expect(f?.fix).toContain('A self-hosted runner or your own machine');
+    expect(f?.fix).toContain('journalctl -u docker');
+  });
+});
