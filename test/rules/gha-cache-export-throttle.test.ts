@@ -61,3 +61,21 @@ describe('buildkit/daemon-connection-lost: `graceful_stop` where the log does no
     expect(f?.fix).toContain('journalctl -u docker');
   });
 });
+
+describe('buildx/cache-export-failed: the GitHub Actions cache rate limit (429)', () => {
+  test('buildkit#2276: `RequestBlockedException` is a rate limit: fewer requests (mode=min), ignore-error', async () => {
+    const findings = await analyzeLog(fixture('buildx/cache-export-failed/match-gha-rate-limit-429-buildkit-2276.log'));
+    const f = findings[0];
+    expect(f?.ruleId).toBe('buildx/cache-export-failed');
+    expect(f?.title).toBe('GitHub Actions cache rate limit: the cache export failed');
+    expect(f?.message).not.toContain('dropped');
+    expect(f?.fix).toContain('mode=min');
+    expect(f?.fix).toContain('ignore-error=true');
+  });
+
+  test("a registry's 429 on a cache blob (NVIDIA/cuda-quantum#3979) is the registry's rate limit, not the gha cache's", async () => {
+    const findings = await analyzeLog(fixture('buildkit/registry-rate-limit/match-ghcr-cache-blob-429.log'));
+    expect(findings[0]?.ruleId).toBe('buildkit/registry-rate-limit');
+    expect(findings.map((f) => f.title)).not.toContain('GitHub Actions cache rate limit: the cache export failed');
+  });
+});

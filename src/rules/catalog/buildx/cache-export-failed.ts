@@ -158,6 +158,13 @@ export const cacheExportFailed: RuleInput = {
       literals: ['library%2F', 'repository:library/'],
       pattern: 'repository(?:%3A|:)library(?:%2F|/)(?<word>inline|local|registry|gha|s3|azblob)(?![\\w.-])',
     },
+    // The cache service's rate limit: HTTP 429 with the legacy service's `RequestBlockedException` ("Request was blocked due to exceeding
+    // usage of resource 'Count' …", moby/buildkit#2276 with BuildKit 0.9.0 and `mode=max`), as the cache client wraps it.
+    {
+      name: 'rateLimited',
+      literals: ['failed to parse error response 429', 'RequestBlockedException', 'exceeding usage of resource'],
+      pattern: 'failed to parse error response 429\\b|RequestBlockedException|exceeding usage of resource',
+    },
     // GitHub's words for an outage of Actions' services, in the cache service's answer (see the matchers above)
     { name: 'ghaUnavailable', literals: ['GitHub Actions is temporarily unavailable'] },
     { name: 'htmlError', literals: ['failed to parse error response '], pattern: 'failed to parse error response (?<code>\\d{3}): \\s{0,4}<' },
@@ -225,6 +232,30 @@ export const cacheExportFailed: RuleInput = {
         '```yaml',
         'cache-to: type=gha,mode=max,ignore-error=true',
         '```',
+      ].join('\n'),
+    },
+    {
+      // moby/buildkit#2276: the 429 of the GitHub cache service with `mode=max`; the limits are per repository (crazy-max in moby/moby#44168,
+      // "at least 12 scoped cache running in parallel", citing buildkit#2276: "Throttling limits seem to be enforced per-repo"; his
+      // remedy: "reducing the cache for some steps"). Today's cache client waits out a 429 and retries until the export's `timeout`
+      // (go-actions-cache cache.go doWithRetries), so a newer BuildKit fails the same way as `maximum timeout reached` (the timeout variant).
+      when: 'rateLimited',
+      title: 'GitHub Actions cache rate limit: the cache export failed',
+      retryable: true,
+      message:
+        'The image was built, but exporting its build cache failed: the GitHub Actions cache service refused the upload with HTTP 429 ' +
+        '(`{reason}`), its rate limit on the number of cache requests. GitHub applies it per repository, so every cache export of the ' +
+        'repository running at the same time counts; a `mode=max` export writes one blob for each layer of every stage. A failed cache ' +
+        'export fails the build.',
+      fix: [
+        'Make fewer cache requests, and keep a rate-limited export from failing the build (`ignore-error` needs BuildKit 0.11 or later):',
+        '',
+        '```yaml',
+        'cache-to: type=gha,mode=min,ignore-error=true     # mode=min (the default): only the final image\'s layers',
+        '```',
+        '',
+        'Export the cache from fewer jobs of a run (not from every matrix job, or only on the default branch), and give each image',
+        'one `scope=` rather than many. Then run the job again.',
       ].join('\n'),
     },
     {
