@@ -15,6 +15,14 @@
 // moby/buildkit#3576); Docker 23.0.1's release notes: "Fix BuildKit-enabled builds with inline caching causing the daemon
 // to crash. moby/moby#44944" (docs.docker.com/engine/release-notes/23.0/#2301). The log rarely shows the engine's
 // version, so the fix says how to read it (`docker version --format '{{.Server.Version}}'`).
+// Where it happened decides what can have stopped the daemon. On a GitHub-hosted runner the job has the machine to itself
+// (a fresh VM per job, torn down after it): no package upgrade, other job or cleanup stops Docker or the job's builder while
+// it runs, so the host's logs have nothing to find. The case reported there is the build's cache export to the GitHub
+// Actions cache (`type=gha`): frecar/epguides-api#306 (PR, merged 2026-05): `graceful_stop` "at the `exporting to GitHub
+// Actions Cache → sending cache export` step" under concurrent CI load, the image itself built, "Re-running off-peak goes
+// green"; the fix was `ignore-error=true` on the `cache-to: type=gha` lines (Docker's "GitHub Actions cache" page,
+// docs.docker.com/build/cache/backends/gha/: "Ignore errors caused by failed cache exports"; BuildKit 0.11 or later,
+// moby/buildkit#3430). A self-hosted runner or one's own machine is shared: the host's logs apply there.
 // Where the daemon's own log is: the docker driver's BuildKit runs inside dockerd (`journalctl -u docker`); a builder of the
 // docker-container driver is the container `buildx_buildkit_<node>`, the node being `<builder>0` by default (buildx
 // builder/node.go: `driver.GetDriver(ctx, "buildx_buildkit_"+n.Name, …)`).
@@ -38,6 +46,18 @@ const UPGRADE = [
   'then `sudo systemctl restart docker`. Until then, build without the inline cache (no `--build-arg BUILDKIT_INLINE_CACHE=1`).',
 ].join('\n');
 
+const GRACEFUL_MESSAGE =
+  'The build did not finish: the BuildKit daemon closed its connection to the client in order (`graceful_stop`: ' +
+  'the daemon was shut down or restarted, not crashed) while the build ran. No image was made.';
+
+// One paragraph (the renderer wraps it), so that it can also be a list item.
+const HOST_STOPPED = [
+  'Find what stopped the daemon at the time of the build: a restart of Docker (a package upgrade, `systemctl restart',
+  'docker`), or the builder\'s container stopped or removed (`docker buildx stop` / `docker buildx rm`, a cleanup job on a',
+  'shared runner). `journalctl -u docker --since "-1h"` shows the engine\'s restarts; `docker ps -a --filter',
+  'name=buildx_buildkit_` the builder\'s container. Keep other jobs from stopping a builder a build uses, then build again.',
+].join(' ');
+
 export const daemonConnectionLost: RuleInput = {
   id: 'buildkit/daemon-connection-lost',
   title: 'The build lost its BuildKit daemon (it crashed or stopped)',
@@ -58,6 +78,8 @@ export const daemonConnectionLost: RuleInput = {
     // The crash of 23.0.0 came as the inline cache was written: the build-arg, or BuildKit's own vertex.
     { name: 'inlineCache', literals: ['BUILDKIT_INLINE_CACHE=1', 'preparing layers for inline cache'] },
     { name: 'gracefulStop', literals: ['graceful_stop'] },
+    // The build exported its cache to the GitHub Actions cache (BuildKit's step `exporting to GitHub Actions Cache`, or the option).
+    { name: 'ghaExport', literals: ['exporting to GitHub Actions Cache', 'type=gha'] },
   ],
   scope: 'build',
   maxFindings: 1,
@@ -82,15 +104,45 @@ export const daemonConnectionLost: RuleInput = {
       fix: [UPGRADE, '', `(${RELEASE_NOTE}.)`].join('\n'),
     },
     {
+      when: 'gracefulStop&fact.runner=self-hosted',
+      message: GRACEFUL_MESSAGE,
+      fix: HOST_STOPPED,
+      retryable: true,
+    },
+    // A GitHub-hosted runner (the log shows it), or a gha cache export in the log: the job's own machine, and the reported case.
+    ...(['gracefulStop&fact.runner=github-hosted', 'gracefulStop&ghaExport'] as const).map((when) => ({
+      when,
+      message:
+        'The build did not finish: the BuildKit builder closed its connection to the client in order (`graceful_stop`) while the build ' +
+        'ran, so the job failed, though the image may have been built. On a GitHub-hosted runner the job has the machine to itself: no ' +
+        'other job or restart of Docker stops its builder. The case reported there is the cache export to the GitHub Actions cache ' +
+        '(`type=gha`) stalling while that service is busy, and the session torn down with it.',
+      fix: [
+        'Run the job again (it passes once the cache service is less busy). If the log shows the build at its cache export',
+        '(`exporting to GitHub Actions Cache`, `sending cache export`), keep a failed export from failing the job (BuildKit 0.11',
+        'or later) and export less:',
+        '',
+        '```yaml',
+        'cache-to: type=gha,mode=min,ignore-error=true     # or keep mode=max; ignore-error is what keeps the job green',
+        '```',
+      ].join('\n'),
+      retryable: true,
+    })),
+    {
+      // Where it ran is not in the log: each place's reading, and how to tell them apart.
       when: 'gracefulStop',
       message:
-        'The build did not finish: the BuildKit daemon closed its connection to the client in order (`graceful_stop`: ' +
-        'the daemon was shut down or restarted, not crashed) while the build ran. No image was made.',
+        'The build did not finish: the BuildKit builder closed its connection to the client in order (`graceful_stop`, not a crash) ' +
+        'while the build ran: the builder was stopped or restarted, or it ended the session itself, as when a cache export to the GitHub ' +
+        'Actions cache stalls. The log does not show where the build ran, which decides between them.',
       fix: [
-        'Find what stopped the daemon at the time of the build: a restart of Docker (a package upgrade, `systemctl restart',
-        'docker`), or the builder\'s container stopped or removed (`docker buildx stop` / `docker buildx rm`, a cleanup job on a',
-        'shared runner). `journalctl -u docker --since "-1h"` shows the engine\'s restarts; `docker ps -a --filter',
-        'name=buildx_buildkit_` the builder\'s container. Keep other jobs from stopping a builder a build uses, then build again.',
+        'What could stop the builder depends on where the build ran:',
+        '',
+        '- A GitHub-hosted runner (the job\'s set-up shows `Runner Image`, paths under `/home/runner/work/`): nothing else on that',
+        '  machine stops Docker or the job\'s builder. Run the job again; if the build was at its cache export (`exporting to',
+        '  GitHub Actions Cache`, `sending cache export`), add `ignore-error=true` to `cache-to` (`type=gha,mode=max,ignore-error=true`,',
+        '  BuildKit 0.11 or later) so that a stalled cache export cannot fail the job.',
+        '- A self-hosted runner or your own machine: ' + HOST_STOPPED.replace(/^Find/, 'find'),
       ].join('\n'),
       retryable: true,
     },

@@ -96,6 +96,22 @@ export const cacheExportFailed: RuleInput = {
     { literals: ['not_found'], pattern: '^(?:ERROR: )?(?<reason>not_found)$' },
     // GitHub's legacy cache API refusing every request after its shutdown (see above)
     { literals: ['This legacy service is shutting down'], pattern: '(?<reason>This legacy service is shutting down[^\\n]{0,300})' },
+    // The gha backend's deadline as the export step's whole error (moby/buildkit#5650, the maintainer's own CI: `#41 exporting to
+    // GitHub Actions Cache`, `#41 preparing build cache for export 607.5s done`, `#41 ERROR: maximum timeout reached`: "We often
+    // encounter rate limits when trying to export the GHA cache"; moby/buildkit#2492: `#19 exporting cache`, `#19 ERROR: maximum
+    // timeout reached`, `error: failed to solve: maximum timeout reached`). The cache client waits out the service's 429 answers
+    // (tonistiigi/go-actions-cache cache.go doWithRetries: a 429 delays the shared BackoffPool and retries; the pool's Wait fails
+    // when the deadline has passed), so a bare timeout is the export throttled until its `timeout` ran out.
+    // GitHub's own outage answer as the build's final error (docker/build-push-action#632, 2022-06: `#18 exporting cache`,
+    // `#18 ERROR: GitHub Actions is temporarily unavailable. Please visit https://www.githubstatus.com/ for the status of our
+    // services.`, then `error: failed to solve: GitHub Actions is …`: the JSON answer's `message`, go-actions-cache's GithubAPIError).
+    // The same words on a cache import (`importing cache manifest from gha:…`) only warn, and the build goes on: the rule's
+    // cacheExport context (an export in the log) is what makes them this.
+    {
+      literals: ['GitHub Actions is temporarily unavailable'],
+      pattern: '^(?:ERROR: |error: )?(?:failed to solve: )?(?<reason>GitHub Actions is temporarily unavailable\\.[^\\n]{0,200})$',
+    },
+    { literals: ['maximum timeout reached'], pattern: '^(?:ERROR: |error: )?(?:failed to solve: )?(?<reason>maximum timeout reached)$' },
   ],
   context: [
     // The log shows a cache export: BuildKit's progress of every cache exporter (`preparing build cache for export`, `sending cache
@@ -116,6 +132,11 @@ export const cacheExportFailed: RuleInput = {
         'error writing manifest blob',
         'error committing cache',
         'This legacy service is shutting down',
+        // GitHub's outage answer to BuildKit's cache client (go-actions-cache checkResponse), wrapped as `failed to parse error response
+        // 503: { 'message': 'GitHub Actions is temporarily unavailable. …' }` when the body is not JSON (docker/build-push-action#515,
+        // the step's error and nothing else): a step's error from the gha cache backend, whose export is the step that fails a build
+        // (its import only warns, build-push-action#632). The JSON form (`ERROR: GitHub Actions is …`) needs an export in the log.
+        "'message': 'GitHub Actions is temporarily unavailable",
       ],
     },
     // the legacy cache service's own refusal, and a build run by depot/build-push-action (its `failed with:` wrapping, the
@@ -151,6 +172,15 @@ export const cacheExportFailed: RuleInput = {
       literals: ['library%2F', 'repository:library/'],
       pattern: 'repository(?:%3A|:)library(?:%2F|/)(?<word>inline|local|registry|gha|s3|azblob)(?![\\w.-])',
     },
+    // The cache service's rate limit: HTTP 429 with the legacy service's `RequestBlockedException` ("Request was blocked due to exceeding
+    // usage of resource 'Count' …", moby/buildkit#2276 with BuildKit 0.9.0 and `mode=max`), as the cache client wraps it.
+    {
+      name: 'rateLimited',
+      literals: ['failed to parse error response 429', 'RequestBlockedException', 'exceeding usage of resource'],
+      pattern: 'failed to parse error response 429\\b|RequestBlockedException|exceeding usage of resource',
+    },
+    // GitHub's words for an outage of Actions' services, in the cache service's answer (see the matchers above)
+    { name: 'ghaUnavailable', literals: ['GitHub Actions is temporarily unavailable'] },
     { name: 'htmlError', literals: ['failed to parse error response '], pattern: 'failed to parse error response (?<code>\\d{3}): \\s{0,4}<' },
     { name: 'badRequest', literals: ['400 Bad Request'] },
     { name: 'cacheConfig', literals: ['application/vnd.buildkit.cacheconfig.v0'] },
@@ -221,6 +251,48 @@ export const cacheExportFailed: RuleInput = {
       ].join('\n'),
     })),
     {
+      // GitHub's answer in words (JSON or not): docker/build-push-action#515 (503, crazy-max: "I can confirm we have this issue as
+      // well"), #632 (the JSON form, during a service disruption).
+      when: 'ghaUnavailable',
+      title: 'GitHub Actions cache service unavailable: the cache export failed',
+      retryable: true,
+      message:
+        'The build\'s cache export to the GitHub Actions cache failed: GitHub\'s cache service answered "GitHub Actions is temporarily ' +
+        'unavailable" (the evidence), an outage on GitHub\'s side. Nothing in the workflow is wrong, and a failed cache export fails the build.',
+      fix: [
+        'Run the job again once https://www.githubstatus.com shows Actions working. So that an outage of the cache service can never',
+        'fail the build again, add `ignore-error=true` to the cache export (BuildKit 0.11 or later):',
+        '',
+        '```yaml',
+        'cache-to: type=gha,mode=max,ignore-error=true',
+        '```',
+      ].join('\n'),
+    },
+    {
+      // moby/buildkit#2276: the 429 of the GitHub cache service with `mode=max`; the limits are per repository (crazy-max in moby/moby#44168,
+      // "at least 12 scoped cache running in parallel", citing buildkit#2276: "Throttling limits seem to be enforced per-repo"; his
+      // remedy: "reducing the cache for some steps"). Today's cache client waits out a 429 and retries until the export's `timeout`
+      // (go-actions-cache cache.go doWithRetries), so a newer BuildKit fails the same way as `maximum timeout reached` (the timeout variant).
+      when: 'rateLimited',
+      title: 'GitHub Actions cache rate limit: the cache export failed',
+      retryable: true,
+      message:
+        'The image was built, but exporting its build cache failed: the GitHub Actions cache service refused the upload with HTTP 429 ' +
+        '(`{reason}`), its rate limit on the number of cache requests. GitHub applies it per repository, so every cache export of the ' +
+        'repository running at the same time counts; a `mode=max` export writes one blob for each layer of every stage. A failed cache ' +
+        'export fails the build.',
+      fix: [
+        'Make fewer cache requests, and keep a rate-limited export from failing the build (`ignore-error` needs BuildKit 0.11 or later):',
+        '',
+        '```yaml',
+        'cache-to: type=gha,mode=min,ignore-error=true     # mode=min (the default): only the final image\'s layers',
+        '```',
+        '',
+        'Export the cache from fewer jobs of a run (not from every matrix job, or only on the default branch), and give each image',
+        'one `scope=` rather than many. Then run the job again.',
+      ].join('\n'),
+    },
+    {
       when: 'htmlError',
       title: 'Cache backend answered with an error page: the cache export failed',
       retryable: true,
@@ -283,19 +355,26 @@ export const cacheExportFailed: RuleInput = {
       ].join('\n'),
     },
     {
+      // The deadline of the gha client (see the matcher above): throttling (429s waited out) or uploads too long for it. Docker's
+      // "GitHub Actions cache" page (docs.docker.com/build/cache/backends/gha/): `mode` (cache-to, `min` by default), `ignore-error`
+      // ("Ignore errors caused by failed cache exports", false by default), `timeout` ("Max duration for importing or exporting
+      // cache", 10m by default).
       when: 'timeout&!legacyGha',
       title: 'Build cache export to the GitHub Actions cache timed out',
+      retryable: true,
       message:
-        'The image was built, but uploading its build cache to the GitHub Actions cache ran past the backend\'s deadline (`{reason}`), ' +
-        'and a failed cache export fails the build. The gha backend gives the whole export 10 minutes by default (its `timeout`), ' +
-        'and a large cache (`mode=max` exports the layers of every stage) can need more on every run: this is not a brief failure.',
+        'The image was built, but exporting its build cache to the GitHub Actions cache ran past the backend\'s deadline (`{reason}`), ' +
+        'and a failed cache export fails the build. The gha backend waits and retries while the cache service throttles it (HTTP 429, ' +
+        'too many requests) or an upload is slow, and gives up when the export\'s `timeout` (10 minutes by default) runs out. Throttling ' +
+        'comes with load (other jobs of the repository using the cache at the same time) and with a large cache (`mode=max` writes the ' +
+        'layers of every stage): a re-run often passes, and a busy run can fail again.',
       fix: [
-        'Export less, or allow more time, and keep a failed export from failing the build (`ignore-error` needs BuildKit 0.11 or later,',
-        '`timeout` BuildKit 0.13 or later):',
+        'Keep a failed export from failing the build (`ignore-error` needs BuildKit 0.11 or later), and export less; then run the job',
+        'again:',
         '',
         '```yaml',
-        'cache-to: type=gha,mode=min,ignore-error=true       # mode=min (the default): only the final image\'s layers',
-        '# or keep mode=max and give it longer: type=gha,mode=max,timeout=30m,ignore-error=true',
+        'cache-to: type=gha,mode=min,ignore-error=true       # mode=min (the default): only the final image\'s layers, fewer requests',
+        '# or keep mode=max and give it longer: type=gha,mode=max,timeout=30m,ignore-error=true   (`timeout`: BuildKit 0.13 or later)',
         '```',
         '',
         'GitHub keeps at most 10 GB of cache per repository and evicts the oldest entries beyond it, so a smaller cache is also one',
