@@ -3795,7 +3795,7 @@ var init_runner_lost = __esm({
 });
 
 // src/rules/catalog/buildkit/daemon-connection-lost.ts
-var RELEASE_NOTE, DAEMON_LOGS, UPGRADE, daemonConnectionLost;
+var RELEASE_NOTE, DAEMON_LOGS, UPGRADE, GRACEFUL_MESSAGE, HOST_STOPPED, daemonConnectionLost;
 var init_daemon_connection_lost = __esm({
   "src/rules/catalog/buildkit/daemon-connection-lost.ts"() {
     "use strict";
@@ -3814,6 +3814,13 @@ var init_daemon_connection_lost = __esm({
       "repository: `sudo apt-get update && sudo apt-get install --only-upgrade docker-ce docker-ce-cli docker-buildx-plugin`,",
       "then `sudo systemctl restart docker`. Until then, build without the inline cache (no `--build-arg BUILDKIT_INLINE_CACHE=1`)."
     ].join("\n");
+    GRACEFUL_MESSAGE = "The build did not finish: the BuildKit daemon closed its connection to the client in order (`graceful_stop`: the daemon was shut down or restarted, not crashed) while the build ran. No image was made.";
+    HOST_STOPPED = [
+      "Find what stopped the daemon at the time of the build: a restart of Docker (a package upgrade, `systemctl restart",
+      "docker`), or the builder's container stopped or removed (`docker buildx stop` / `docker buildx rm`, a cleanup job on a",
+      'shared runner). `journalctl -u docker --since "-1h"` shows the engine\'s restarts; `docker ps -a --filter',
+      "name=buildx_buildkit_` the builder's container. Keep other jobs from stopping a builder a build uses, then build again."
+    ].join(" ");
     daemonConnectionLost = {
       id: "buildkit/daemon-connection-lost",
       title: "The build lost its BuildKit daemon (it crashed or stopped)",
@@ -3833,7 +3840,9 @@ var init_daemon_connection_lost = __esm({
         { name: "docker2300", literals: ["23.0.0"], pattern: "Server Version:\\s{1,20}23\\.0\\.0\\b|^\\s{2,6}Version:\\s{2,20}23\\.0\\.0\\b" },
         // The crash of 23.0.0 came as the inline cache was written: the build-arg, or BuildKit's own vertex.
         { name: "inlineCache", literals: ["BUILDKIT_INLINE_CACHE=1", "preparing layers for inline cache"] },
-        { name: "gracefulStop", literals: ["graceful_stop"] }
+        { name: "gracefulStop", literals: ["graceful_stop"] },
+        // The build exported its cache to the GitHub Actions cache (BuildKit's step `exporting to GitHub Actions Cache`, or the option).
+        { name: "ghaExport", literals: ["exporting to GitHub Actions Cache", "type=gha"] }
       ],
       scope: "build",
       maxFindings: 1,
@@ -3853,13 +3862,38 @@ var init_daemon_connection_lost = __esm({
           fix: [UPGRADE, "", `(${RELEASE_NOTE}.)`].join("\n")
         },
         {
-          when: "gracefulStop",
-          message: "The build did not finish: the BuildKit daemon closed its connection to the client in order (`graceful_stop`: the daemon was shut down or restarted, not crashed) while the build ran. No image was made.",
+          when: "gracefulStop&fact.runner=self-hosted",
+          message: GRACEFUL_MESSAGE,
+          fix: HOST_STOPPED,
+          retryable: true
+        },
+        // A GitHub-hosted runner (the log shows it), or a gha cache export in the log: the job's own machine, and the reported case.
+        ...["gracefulStop&fact.runner=github-hosted", "gracefulStop&ghaExport"].map((when) => ({
+          when,
+          message: "The build did not finish: the BuildKit builder closed its connection to the client in order (`graceful_stop`) while the build ran, so the job failed, though the image may have been built. On a GitHub-hosted runner the job has the machine to itself: no other job or restart of Docker stops its builder. The case reported there is the cache export to the GitHub Actions cache (`type=gha`) stalling while that service is busy, and the session torn down with it.",
           fix: [
-            "Find what stopped the daemon at the time of the build: a restart of Docker (a package upgrade, `systemctl restart",
-            "docker`), or the builder's container stopped or removed (`docker buildx stop` / `docker buildx rm`, a cleanup job on a",
-            'shared runner). `journalctl -u docker --since "-1h"` shows the engine\'s restarts; `docker ps -a --filter',
-            "name=buildx_buildkit_` the builder's container. Keep other jobs from stopping a builder a build uses, then build again."
+            "Run the job again (it passes once the cache service is less busy). If the log shows the build at its cache export",
+            "(`exporting to GitHub Actions Cache`, `sending cache export`), keep a failed export from failing the job (BuildKit 0.11",
+            "or later) and export less:",
+            "",
+            "```yaml",
+            "cache-to: type=gha,mode=min,ignore-error=true     # or keep mode=max; ignore-error is what keeps the job green",
+            "```"
+          ].join("\n"),
+          retryable: true
+        })),
+        {
+          // Where it ran is not in the log: each place's reading, and how to tell them apart.
+          when: "gracefulStop",
+          message: "The build did not finish: the BuildKit builder closed its connection to the client in order (`graceful_stop`, not a crash) while the build ran: the builder was stopped or restarted, or it ended the session itself, as when a cache export to the GitHub Actions cache stalls. The log does not show where the build ran, which decides between them.",
+          fix: [
+            "What could stop the builder depends on where the build ran:",
+            "",
+            "- A GitHub-hosted runner (the job's set-up shows `Runner Image`, paths under `/home/runner/work/`): nothing else on that",
+            "  machine stops Docker or the job's builder. Run the job again; if the build was at its cache export (`exporting to",
+            "  GitHub Actions Cache`, `sending cache export`), add `ignore-error=true` to `cache-to` (`type=gha,mode=max,ignore-error=true`,",
+            "  BuildKit 0.11 or later) so that a stalled cache export cannot fail the job.",
+            "- A self-hosted runner or your own machine: " + HOST_STOPPED.replace(/^Find/, "find")
           ].join("\n"),
           retryable: true
         },
@@ -8583,7 +8617,7 @@ function condaVariants() {
     unknownSource("base")
   ];
 }
-var lib, OPENCV_APT, GLU_APT, OPENCV_HEADLESS, LDD_CHECK, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, sharedLibraryMissing;
+var lib, OPENCV_APT, GLU_APT, GLIB_NAME, OPENCV_HEADLESS, LDD_CHECK, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
@@ -8593,6 +8627,7 @@ var init_shared_library_missing = __esm({
     lib = (name2) => `${name2}[\\w.+-]{0,200}: cannot open shared object file`;
     OPENCV_APT = aptInstallLine("libgl1 libglib2.0-0");
     GLU_APT = aptInstallLine("libglu1-mesa");
+    GLIB_NAME = "The GLib package is `libglib2.0-0` up to Debian 12 (bookworm) and Ubuntu 22.04, and `libglib2.0-0t64` in Debian 13 (trixie, the base of current `python:*-slim` images) and Ubuntu 24.04; if apt refuses one, `apt-get update && apt-cache policy libglib2.0-0 libglib2.0-0t64` in the image shows which has a candidate.";
     OPENCV_HEADLESS = "When `opencv-python` is your own requirement (not a dependency of another package), `opencv-python-headless` instead does not load libGL.";
     LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
     JETSON_BUILD_FIX = [
@@ -8691,13 +8726,15 @@ var init_shared_library_missing = __esm({
       severity: "error",
       match: [
         // `error while loading shared libraries: libcudnn.so.9: cannot open shared object file: No such file or directory`,
+        // a soname with one version part before `.so`: GLib's `libgthread-2.0.so.0`, `libglib-2.0.so.0` (cv2's imports,
+        // PDFMathTranslate/PDFMathTranslate#521)
         // `ImportError: libcudnn.so.8: cannot open shared object file \u2026`, `OSError: libcuda.so.1: \u2026`
         {
           literals: ["cannot open shared object file"],
-          pattern: "(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200})\\.so[.\\d]{0,40}): cannot open shared object file"
+          pattern: "(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}): cannot open shared object file"
         },
         // ldd: `	libnccl.so.2 => not found`
-        { literals: ["=> not found"], pattern: "^\\s{0,200}(?<library>(?<stem>lib(?!cupti\\b)[\\w+-]{0,200})\\.so[.\\d]{0,40}) => not found" }
+        { literals: ["=> not found"], pattern: "^\\s{0,200}(?<library>(?<stem>lib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}) => not found" }
       ],
       context: [
         { name: "tensorflow", literals: ["Could not load dynamic library"] },
@@ -8947,6 +8984,8 @@ var init_shared_library_missing = __esm({
             `RUN ${OPENCV_APT}`,
             "```",
             "",
+            GLIB_NAME,
+            "",
             OPENCV_HEADLESS
           ].join("\n")
         },
@@ -8961,7 +9000,9 @@ var init_shared_library_missing = __esm({
             `RUN ${OPENCV_APT}`,
             "```",
             "",
-            "To go on in a running container meanwhile: `apt-get update && apt-get install -y libgl1 libglib2.0-0`. " + OPENCV_HEADLESS
+            "To go on in a running container meanwhile: `apt-get update && apt-get install -y libgl1 libglib2.0-0`. " + GLIB_NAME,
+            "",
+            OPENCV_HEADLESS
           ].join("\n")
         },
         ...condaVariants(),
@@ -16257,6 +16298,190 @@ var init_setup_py_undeclared_import = __esm({
   }
 });
 
+// src/rules/catalog/pip/python-version-refused.ts
+var MESSAGE9, NEW_MESSAGE, NAME, FIND_RELEASE2, pythonVersionRefused;
+var init_python_version_refused = __esm({
+  "src/rules/catalog/pip/python-version-refused.ts"() {
+    "use strict";
+    MESSAGE9 = "The setup.py of {enrich.release|a source distribution} refuses this Python: it checks the running Python itself, and supports only {range} (this is {python}). pip built that release from source because none of its wheels fits this Python, and its setup.py stopped the build while pip read its metadata.";
+    NEW_MESSAGE = MESSAGE9 + " Python {python} is newer than that release: it came out before this Python and does not support it.";
+    NAME = "{enrich.pkg|<package>}";
+    FIND_RELEASE2 = "`pip index versions " + NAME + "` lists its releases, newest first; https://pypi.org/project/" + NAME + "/#files shows which have wheels for Python {enrich.ranPython} (`cp3\u2026` in a wheel's name).";
+    pythonVersionRefused = {
+      id: "pip/python-version-refused",
+      title: "A source distribution's setup.py refuses this Python version",
+      severity: "error",
+      match: [
+        // `RuntimeError: Cannot install on Python version 3.11.1; only versions >=3.7,<3.11 are supported.` (numba 0.56.4),
+        // `\u2026 only versions >=3.8, <3.12 are supported.` (a space after the comma in copies), `\u2026 only versions >=3.10 are supported.` (llvmlite)
+        {
+          literals: ["Cannot install on Python version "],
+          pattern: "Cannot install on Python version (?<python>\\d{1,2}\\.\\d{1,3}(?:\\.\\d{1,3})?); only versions (?<range>>=(?<low>\\d{1,2}\\.\\d{1,3})(?:, ?<(?<high>\\d{1,2}\\.\\d{1,3}))?) are supported"
+        }
+      ],
+      context: [
+        // the sdist pip downloaded: `Downloading numba-0.56.4.tar.gz (2.4 MB)` (a name with a hyphen is left to setupFrame)
+        {
+          name: "sdist",
+          keep: "last",
+          literals: [".tar.gz", ".zip"],
+          pattern: "(?:Downloading|Using cached) (?<name>[A-Za-z0-9][\\w.]{0,100})-(?<version>\\d[\\w.!+]{0,40})\\.(?:tar\\.gz|zip)\\b"
+        },
+        // the setup.py frame of pip's unpacked sdist: `/tmp/pip-install-ju2_a2v6/numba_737a6a5fa976445da5b5a7dfabfad88c/setup.py`
+        {
+          name: "setupFrame",
+          literals: ["/pip-install-"],
+          pattern: "/pip-install-[\\w-]{1,40}/(?<name>[A-Za-z0-9][\\w.-]{0,100}?)(?:_[0-9a-f]{32})?/setup\\.py"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      enrich: "python-guard",
+      message: MESSAGE9,
+      fix: [
+        "Run the install with a Python in the range the package names ({range}), or install a release of " + NAME + " that supports this Python. " + FIND_RELEASE2
+      ].join("\n"),
+      variants: [
+        {
+          when: "enrich.tooNew&enrich.firstRelease&fact.place=image-build",
+          message: NEW_MESSAGE,
+          fix: [
+            `${NAME} {enrich.firstRelease} is the first release that supports Python {enrich.ranPython} (its release notes): require it, so`,
+            "pip takes that release (in the requirements, or in the same `pip install`):",
+            "",
+            "```text",
+            `${NAME}>={enrich.firstRelease}`,
+            "```",
+            "",
+            "Check first that the package that pulls it in allows that release (`pip install` says so when it does not). Or keep the",
+            "release and build on the newest Python it supports, with the official images:",
+            "",
+            "```dockerfile",
+            "FROM python:{enrich.fitPython}-slim",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "enrich.tooNew&enrich.firstRelease",
+          message: NEW_MESSAGE,
+          fix: `${NAME} {enrich.firstRelease} is the first release that supports Python {enrich.ranPython} (its release notes): require \`${NAME}>={enrich.firstRelease}\` (check that the package that pulls it in allows it), or run the install with Python {enrich.fitPython}, the newest in the range the release names.`
+        },
+        {
+          when: "enrich.tooNew&fact.place=image-build",
+          message: NEW_MESSAGE,
+          fix: [
+            "Build on the newest Python the release supports, with the official images:",
+            "",
+            "```dockerfile",
+            "FROM python:{enrich.fitPython}-slim",
+            "```",
+            "",
+            `Or require a release of ${NAME} that supports Python {enrich.ranPython}. ${FIND_RELEASE2}`
+          ].join("\n")
+        },
+        {
+          when: "enrich.tooNew",
+          message: NEW_MESSAGE,
+          fix: `Run the install with Python {enrich.fitPython}, the newest in the range the release names, or require a release of ${NAME} that supports Python {enrich.ranPython}. ${FIND_RELEASE2}`
+        },
+        {
+          when: "enrich.tooOld",
+          fix: `This Python is older than the release supports: run the install with Python {enrich.fitPython} or later, or pin an older release of ${NAME} that still supports Python {enrich.ranPython}. ${FIND_RELEASE2}`
+        }
+      ]
+    };
+  }
+});
+
+// src/rules/catalog/pip/pkg-resources-missing.ts
+var MESSAGE10, NAMESPACE_NOTE, LASTING, pkgResourcesMissing;
+var init_pkg_resources_missing = __esm({
+  "src/rules/catalog/pip/pkg-resources-missing.ts"() {
+    "use strict";
+    MESSAGE10 = "The program imports `pkg_resources`, and the Python that runs it has none. `pkg_resources` is part of setuptools, which the official `python:3.12` and later images no longer install (docker-library/python#954), nor does a venv made by Python 3.12 or later; and setuptools 82.0.0 (February 2026) removed `pkg_resources` altogether, so only a setuptools below 82 provides it. The traceback's last frames name the module that imports it.";
+    NAMESPACE_NOTE = " Here it is a `pkg_resources`-style namespace package (`declare_namespace`): the lasting fix is a release of the package that uses native namespace packages (PEP 420) instead.";
+    LASTING = "The lasting fix is code that no longer imports `pkg_resources` (`importlib.metadata` / `importlib.resources` replace its common uses): a newer release of the package that imports it, where there is one.";
+    pkgResourcesMissing = {
+      id: "pip/pkg-resources-missing",
+      title: "pkg_resources is missing: setuptools is not installed, or is 82 or later",
+      severity: "error",
+      match: [
+        // `ModuleNotFoundError: No module named 'pkg_resources'` (Python 3), `ImportError: No module named pkg_resources` (Python 2)
+        { literals: ["No module named "], pattern: "(?:ModuleNotFoundError|ImportError): No module named '?pkg_resources'?\\s*$" }
+      ],
+      context: [
+        // Any sign that the import ran inside a build of a package (pip's or uv's isolated build environment, a setup.py
+        // pip ran): pip/wheel-build-failed explains that one.
+        {
+          name: "buildEnv",
+          literals: [
+            "Getting requirements to build",
+            "Preparing metadata",
+            "Building wheel for",
+            "Failed to build",
+            "Could not build wheels",
+            "/pip-install-",
+            "/pip-build-env-",
+            "/pip-req-build-",
+            "setup.py egg_info",
+            "get_requires_for_build",
+            "Build backend failed",
+            "build_meta",
+            "did not run successfully"
+          ]
+        },
+        // `__import__("pkg_resources").declare_namespace(__name__)` / `pkg_resources.declare_namespace(__name__)`
+        { name: "namespacePkg", literals: ["declare_namespace("] }
+      ],
+      when: "!buildEnv",
+      scope: "step",
+      specificity: 3,
+      message: MESSAGE10,
+      fix: [
+        "Install a setuptools below 82 into the Python that runs the program, before it runs:",
+        "",
+        "```sh",
+        'python -m pip install "setuptools<82"',
+        "```",
+        "",
+        LASTING
+      ].join("\n"),
+      variants: [
+        {
+          when: "namespacePkg&fact.place=image-build",
+          message: MESSAGE10 + NAMESPACE_NOTE,
+          fix: [
+            "Install a setuptools below 82 in the image, in a `RUN` before the failing one and with the same Python (the same venv, if",
+            "the image uses one):",
+            "",
+            "```dockerfile",
+            'RUN pip install --no-cache-dir "setuptools<82"',
+            "```",
+            "",
+            "An unpinned `setuptools` installs 82 or later, which has no `pkg_resources`. " + LASTING
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Install a setuptools below 82 in the image, in a `RUN` before the failing one and with the same Python (the same venv, if",
+            "the image uses one):",
+            "",
+            "```dockerfile",
+            'RUN pip install --no-cache-dir "setuptools<82"',
+            "```",
+            "",
+            "An unpinned `setuptools` installs 82 or later, which has no `pkg_resources`. " + LASTING
+          ].join("\n")
+        },
+        { when: "namespacePkg", message: MESSAGE10 + NAMESPACE_NOTE }
+      ],
+      docs: "https://setuptools.pypa.io/en/latest/history.html#v82-0-0"
+    };
+  }
+});
+
 // src/rules/catalog/pip/poetry-no-install-candidates.ts
 function torchCudaWheelVariants() {
   const title2 = "torch 1.13's CUDA wheels have no arm64 file (poetry)";
@@ -22719,7 +22944,23 @@ var init_cache_export_failed = __esm({
         // was done; the repository's cache was over GitHub's 10 GB and entries were evicted while the exports ran).
         { literals: ["not_found"], pattern: "^(?:ERROR: )?(?<reason>not_found)$" },
         // GitHub's legacy cache API refusing every request after its shutdown (see above)
-        { literals: ["This legacy service is shutting down"], pattern: "(?<reason>This legacy service is shutting down[^\\n]{0,300})" }
+        { literals: ["This legacy service is shutting down"], pattern: "(?<reason>This legacy service is shutting down[^\\n]{0,300})" },
+        // The gha backend's deadline as the export step's whole error (moby/buildkit#5650, the maintainer's own CI: `#41 exporting to
+        // GitHub Actions Cache`, `#41 preparing build cache for export 607.5s done`, `#41 ERROR: maximum timeout reached`: "We often
+        // encounter rate limits when trying to export the GHA cache"; moby/buildkit#2492: `#19 exporting cache`, `#19 ERROR: maximum
+        // timeout reached`, `error: failed to solve: maximum timeout reached`). The cache client waits out the service's 429 answers
+        // (tonistiigi/go-actions-cache cache.go doWithRetries: a 429 delays the shared BackoffPool and retries; the pool's Wait fails
+        // when the deadline has passed), so a bare timeout is the export throttled until its `timeout` ran out.
+        // GitHub's own outage answer as the build's final error (docker/build-push-action#632, 2022-06: `#18 exporting cache`,
+        // `#18 ERROR: GitHub Actions is temporarily unavailable. Please visit https://www.githubstatus.com/ for the status of our
+        // services.`, then `error: failed to solve: GitHub Actions is \u2026`: the JSON answer's `message`, go-actions-cache's GithubAPIError).
+        // The same words on a cache import (`importing cache manifest from gha:\u2026`) only warn, and the build goes on: the rule's
+        // cacheExport context (an export in the log) is what makes them this.
+        {
+          literals: ["GitHub Actions is temporarily unavailable"],
+          pattern: "^(?:ERROR: |error: )?(?:failed to solve: )?(?<reason>GitHub Actions is temporarily unavailable\\.[^\\n]{0,200})$"
+        },
+        { literals: ["maximum timeout reached"], pattern: "^(?:ERROR: |error: )?(?:failed to solve: )?(?<reason>maximum timeout reached)$" }
       ],
       context: [
         // The log shows a cache export: BuildKit's progress of every cache exporter (`preparing build cache for export`, `sending cache
@@ -22739,7 +22980,12 @@ var init_cache_export_failed = __esm({
             "error writing layer blob",
             "error writing manifest blob",
             "error committing cache",
-            "This legacy service is shutting down"
+            "This legacy service is shutting down",
+            // GitHub's outage answer to BuildKit's cache client (go-actions-cache checkResponse), wrapped as `failed to parse error response
+            // 503: { 'message': 'GitHub Actions is temporarily unavailable. \u2026' }` when the body is not JSON (docker/build-push-action#515,
+            // the step's error and nothing else): a step's error from the gha cache backend, whose export is the step that fails a build
+            // (its import only warns, build-push-action#632). The JSON form (`ERROR: GitHub Actions is \u2026`) needs an export in the log.
+            "'message': 'GitHub Actions is temporarily unavailable"
           ]
         },
         // the legacy cache service's own refusal, and a build run by depot/build-push-action (its `failed with:` wrapping, the
@@ -22774,6 +23020,15 @@ var init_cache_export_failed = __esm({
           literals: ["library%2F", "repository:library/"],
           pattern: "repository(?:%3A|:)library(?:%2F|/)(?<word>inline|local|registry|gha|s3|azblob)(?![\\w.-])"
         },
+        // The cache service's rate limit: HTTP 429 with the legacy service's `RequestBlockedException` ("Request was blocked due to exceeding
+        // usage of resource 'Count' \u2026", moby/buildkit#2276 with BuildKit 0.9.0 and `mode=max`), as the cache client wraps it.
+        {
+          name: "rateLimited",
+          literals: ["failed to parse error response 429", "RequestBlockedException", "exceeding usage of resource"],
+          pattern: "failed to parse error response 429\\b|RequestBlockedException|exceeding usage of resource"
+        },
+        // GitHub's words for an outage of Actions' services, in the cache service's answer (see the matchers above)
+        { name: "ghaUnavailable", literals: ["GitHub Actions is temporarily unavailable"] },
         { name: "htmlError", literals: ["failed to parse error response "], pattern: "failed to parse error response (?<code>\\d{3}): \\s{0,4}<" },
         { name: "badRequest", literals: ["400 Bad Request"] },
         { name: "cacheConfig", literals: ["application/vnd.buildkit.cacheconfig.v0"] }
@@ -22830,6 +23085,42 @@ var init_cache_export_failed = __esm({
           ].join("\n")
         })),
         {
+          // GitHub's answer in words (JSON or not): docker/build-push-action#515 (503, crazy-max: "I can confirm we have this issue as
+          // well"), #632 (the JSON form, during a service disruption).
+          when: "ghaUnavailable",
+          title: "GitHub Actions cache service unavailable: the cache export failed",
+          retryable: true,
+          message: `The build's cache export to the GitHub Actions cache failed: GitHub's cache service answered "GitHub Actions is temporarily unavailable" (the evidence), an outage on GitHub's side. Nothing in the workflow is wrong, and a failed cache export fails the build.`,
+          fix: [
+            "Run the job again once https://www.githubstatus.com shows Actions working. So that an outage of the cache service can never",
+            "fail the build again, add `ignore-error=true` to the cache export (BuildKit 0.11 or later):",
+            "",
+            "```yaml",
+            "cache-to: type=gha,mode=max,ignore-error=true",
+            "```"
+          ].join("\n")
+        },
+        {
+          // moby/buildkit#2276: the 429 of the GitHub cache service with `mode=max`; the limits are per repository (crazy-max in moby/moby#44168,
+          // "at least 12 scoped cache running in parallel", citing buildkit#2276: "Throttling limits seem to be enforced per-repo"; his
+          // remedy: "reducing the cache for some steps"). Today's cache client waits out a 429 and retries until the export's `timeout`
+          // (go-actions-cache cache.go doWithRetries), so a newer BuildKit fails the same way as `maximum timeout reached` (the timeout variant).
+          when: "rateLimited",
+          title: "GitHub Actions cache rate limit: the cache export failed",
+          retryable: true,
+          message: "The image was built, but exporting its build cache failed: the GitHub Actions cache service refused the upload with HTTP 429 (`{reason}`), its rate limit on the number of cache requests. GitHub applies it per repository, so every cache export of the repository running at the same time counts; a `mode=max` export writes one blob for each layer of every stage. A failed cache export fails the build.",
+          fix: [
+            "Make fewer cache requests, and keep a rate-limited export from failing the build (`ignore-error` needs BuildKit 0.11 or later):",
+            "",
+            "```yaml",
+            "cache-to: type=gha,mode=min,ignore-error=true     # mode=min (the default): only the final image's layers",
+            "```",
+            "",
+            "Export the cache from fewer jobs of a run (not from every matrix job, or only on the default branch), and give each image",
+            "one `scope=` rather than many. Then run the job again."
+          ].join("\n")
+        },
+        {
           when: "htmlError",
           title: "Cache backend answered with an error page: the cache export failed",
           retryable: true,
@@ -22878,16 +23169,21 @@ var init_cache_export_failed = __esm({
           ].join("\n")
         },
         {
+          // The deadline of the gha client (see the matcher above): throttling (429s waited out) or uploads too long for it. Docker's
+          // "GitHub Actions cache" page (docs.docker.com/build/cache/backends/gha/): `mode` (cache-to, `min` by default), `ignore-error`
+          // ("Ignore errors caused by failed cache exports", false by default), `timeout` ("Max duration for importing or exporting
+          // cache", 10m by default).
           when: "timeout&!legacyGha",
           title: "Build cache export to the GitHub Actions cache timed out",
-          message: "The image was built, but uploading its build cache to the GitHub Actions cache ran past the backend's deadline (`{reason}`), and a failed cache export fails the build. The gha backend gives the whole export 10 minutes by default (its `timeout`), and a large cache (`mode=max` exports the layers of every stage) can need more on every run: this is not a brief failure.",
+          retryable: true,
+          message: "The image was built, but exporting its build cache to the GitHub Actions cache ran past the backend's deadline (`{reason}`), and a failed cache export fails the build. The gha backend waits and retries while the cache service throttles it (HTTP 429, too many requests) or an upload is slow, and gives up when the export's `timeout` (10 minutes by default) runs out. Throttling comes with load (other jobs of the repository using the cache at the same time) and with a large cache (`mode=max` writes the layers of every stage): a re-run often passes, and a busy run can fail again.",
           fix: [
-            "Export less, or allow more time, and keep a failed export from failing the build (`ignore-error` needs BuildKit 0.11 or later,",
-            "`timeout` BuildKit 0.13 or later):",
+            "Keep a failed export from failing the build (`ignore-error` needs BuildKit 0.11 or later), and export less; then run the job",
+            "again:",
             "",
             "```yaml",
-            "cache-to: type=gha,mode=min,ignore-error=true       # mode=min (the default): only the final image's layers",
-            "# or keep mode=max and give it longer: type=gha,mode=max,timeout=30m,ignore-error=true",
+            "cache-to: type=gha,mode=min,ignore-error=true       # mode=min (the default): only the final image's layers, fewer requests",
+            "# or keep mode=max and give it longer: type=gha,mode=max,timeout=30m,ignore-error=true   (`timeout`: BuildKit 0.13 or later)",
             "```",
             "",
             "GitHub keeps at most 10 GB of cache per repository and evicts the oldest entries beyond it, so a smaller cache is also one",
@@ -24861,7 +25157,7 @@ function registerFix(actions, lead, tail = PIN) {
     tail
   ].join("\n");
 }
-var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE9, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
+var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE11, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
 var init_bundled_qemu_emulator = __esm({
   "src/rules/catalog/buildx/bundled-qemu-emulator.ts"() {
     "use strict";
@@ -24880,7 +25176,7 @@ var init_bundled_qemu_emulator = __esm({
     ].join("\n");
     RESTART = "BuildKit reads the registered emulators when it starts: if the next build still shows `/dev/.buildkit_qemu_emulator`, restart the builder (`docker buildx stop` for a docker-container builder, which the next build boots again; `sudo systemctl restart docker` for the default one).";
     PIN = `If the step still fails under the registered QEMU, register a newer release than \`latest\`, which trails them: \`tonistiigi/binfmt:${BINFMT_TAG}\` (\`--uninstall 'qemu-*'\` first; in setup-qemu-action, \`image: tonistiigi/binfmt:${BINFMT_TAG}\`), or build this platform on a native runner (\`ubuntu-24.04-arm\` for linux/arm64 on GitHub).`;
-    MESSAGE9 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
+    MESSAGE11 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
     EXECVE_MESSAGE = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command), because no emulator for that platform that BuildKit can use is registered (binfmt_misc) where it runs; a program the step started could not be started under it (`execve: No such file or directory`, exit 127). Newer distributions trip the fallback this way (Alpine 3.23's apk triggers); a registered, current QEMU runs them.";
     XATTR_MESSAGE = "The step needs emulation of {platform|another platform}, and with no emulator registered (binfmt_misc) where BuildKit runs, BuildKit copies the QEMU it bundles into a temporary directory first. On this SELinux host that copy failed: the temporary file system refuses the `security.selinux` attribute (`operation not supported`), so the command never started. BuildKit v0.27.0 and later ignore that error (moby/buildkit#6015).";
     XATTR_FIX_TAIL = [
@@ -24906,7 +25202,7 @@ var init_bundled_qemu_emulator = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 2,
-      message: MESSAGE9,
+      message: MESSAGE11,
       fix: registerFix(false, "Register current QEMU emulators so BuildKit runs the step under them."),
       variants: [
         {
@@ -25378,7 +25674,7 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, COMPILER_NAME, listedAfterArrow, uvCauses, uvWheelCheck, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipPkgResourcesFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, NO_COMPILER_TITLE, noCompilerFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, GENERIC_FIX, CUDA_FIX, ARM64_SOURCE_BUILD, wheelBuildFailed;
+var name, COMPILER_NAME, listedAfterArrow, uvCauses, uvWheelCheck, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipBuildConstraintFix, pipPkgResourcesFix, pkgResourcesUnnamedMessage, pipPkgResourcesUnnamedFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, NO_COMPILER_TITLE, noCompilerFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, GENERIC_FIX, CUDA_FIX, ARM64_SOURCE_BUILD, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
@@ -25422,17 +25718,28 @@ var init_wheel_build_failed = __esm({
       "",
       "For `uv pip install`, put `setuptools<82` in a file and name it with `--build-constraint` (or `UV_BUILD_CONSTRAINT`)."
     ];
-    pipPkgResourcesFix = [
-      `${upgradeFirst} Pin it in the requirements.`,
+    pipBuildConstraintFix = (installCmd) => [
+      "Keep the build's setuptools below 82 with a constraint that reaches the isolated build environment (a `setuptools` pin in the",
+      "requirements does not: that environment installs its own). In a Dockerfile, before the `pip install` step:",
       "",
-      "Until then, keep the build's setuptools below 82 with a build constraint:",
-      "",
-      "```sh",
-      'echo "setuptools<82" > build-constraints.txt',
-      "pip install --build-constraint build-constraints.txt {context.named.name}",
+      "```dockerfile",
+      'RUN echo "setuptools<82" > /tmp/build-constraints.txt',
+      "ENV PIP_BUILD_CONSTRAINT=/tmp/build-constraints.txt PIP_CONSTRAINT=/tmp/build-constraints.txt",
       "```",
       "",
-      "`--build-constraint` is pip 25.3 or later; an older pip applies `PIP_CONSTRAINT=build-constraints.txt` to the build environment instead."
+      "pip 25.3 and later read `PIP_BUILD_CONSTRAINT`; an older pip ignores it and applies `PIP_CONSTRAINT` to the build environment too (pip 26.2 no longer does). In a shell: `pip install --build-constraint build-constraints.txt " + installCmd + "` (pip 25.3 or later). Or build without isolation, with what is installed:",
+      "",
+      "```sh",
+      'pip install "setuptools<82" wheel',
+      "pip install --no-build-isolation " + installCmd,
+      "```"
+    ];
+    pipPkgResourcesFix = [`${upgradeFirst} Pin it in the requirements.`, "", ...pipBuildConstraintFix("{context.named.name}")];
+    pkgResourcesUnnamedMessage = "A package's build failed while pip asked its setup.py for its build requirements (`Getting requirements to build wheel`): that setup.py imports `pkg_resources`, and the isolated build environment has none. setuptools removed `pkg_resources` in 82.0.0 (February 2026), and that environment gets the newest setuptools. The lines here do not name the package: it is the one on the last `Collecting \u2026` line above this in the full output.";
+    pipPkgResourcesUnnamedFix = [
+      "Best: a release of that package that no longer imports `pkg_resources` (its changelog or PyPI page says which), pinned in the requirements.",
+      "",
+      ...pipBuildConstraintFix("-r requirements.txt")
     ];
     TORCH_EXTENSION_TITLE = "Source build of a torch extension failed (no prebuilt wheel for this torch)";
     torchExtensionMessage = "pip compiled {context.named.name} from source, against the installed torch (the output runs torch's extension builder), because no prebuilt wheel of it fits this Python {fact.python|} and torch; the compile failed. A torch extension's source compiles only against the torch releases it supports, and an unpinned torch is the newest one. The compiler error inside the `\u2570\u2500> [N lines of output]` block names the header or call that changed.";
@@ -25592,6 +25899,9 @@ var init_wheel_build_failed = __esm({
           literals: ["finished with status 'error'"],
           pattern: `Building wheel for (?<package>${name}) \\([\\w.]{1,40}\\): finished with status 'error'`
         },
+        // pip's progress line when setup.py fails as pip asks it for its build requirements, before any build:
+        // `Getting requirements to build wheel: finished with status 'error'` (jhj0517/Whisper-WebUI#649, pkg_resources)
+        { literals: ["Getting requirements to build wheel: finished with status 'error'"] },
         // pip \u2265 22: `\u00d7 Building wheel for x (pyproject.toml) did not run successfully.`, `\u00d7 Getting requirements to build wheel did not run successfully.`
         {
           literals: ["did not run successfully"],
@@ -25712,6 +26022,7 @@ var init_wheel_build_failed = __esm({
           { when: "pkgResources&named&uvSaid", title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join("\n") },
           { when: "pkgResources&named&fact.installer=uv", title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: uvPkgResourcesFix.join("\n") },
           { when: "pkgResources&named", title: PKG_RESOURCES_TITLE, message: pkgResourcesMessage, fix: pipPkgResourcesFix.join("\n") },
+          { when: "pkgResources&!named&!uvSaid&!fact.installer=uv", title: PKG_RESOURCES_TITLE, message: pkgResourcesUnnamedMessage, fix: pipPkgResourcesUnnamedFix.join("\n") },
           { when: "uvSaid&named&legacyBackend&requiresHook&!pkgResources", title: "The package's setup.py failed before compiling", message: setupCutMessage, fix: setupCutFix.join("\n") },
           { when: "ldDir", title: LD_DIR_TITLE, message: ldDirMessage, fix: ldDirFix },
           { when: "torchExtension&named&mmcvWheel", title: TORCH_EXTENSION_TITLE, message: torchExtensionMessage, fix: mmcvWheelFix.join("\n") },
@@ -26680,12 +26991,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE3, MESSAGE10, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE3, MESSAGE12, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
     TITLE3 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE10 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    MESSAGE12 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -26698,7 +27009,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorchInstall",
         title: TITLE3,
-        message: MESSAGE10,
+        message: MESSAGE12,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -26713,7 +27024,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorch",
         title: TITLE3,
-        message: MESSAGE10,
+        message: MESSAGE12,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -27011,6 +27322,8 @@ var init_catalog = __esm({
     init_uv_version_required();
     init_poetry_no_matching_version();
     init_setup_py_undeclared_import();
+    init_python_version_refused();
+    init_pkg_resources_missing();
     init_poetry_no_install_candidates();
     init_poetry_hash_mismatch();
     init_poetry_lock_version_unsupported();
@@ -27186,6 +27499,8 @@ var init_catalog = __esm({
       uvVersionRequired,
       poetryNoMatchingVersion,
       setupPyUndeclaredImport,
+      pythonVersionRefused,
+      pkgResourcesMissing,
       poetryNoInstallCandidates,
       poetryHashMismatch,
       poetryLockVersionUnsupported,
@@ -39321,7 +39636,7 @@ function aptReplacedEnrich(_captures, step, model, _facts) {
   }
   return out;
 }
-var TABLE, NAME, notAvailable, failedName, OBSOLETED, REPLACE_IT, bare, plainWord;
+var TABLE, NAME2, notAvailable, failedName, OBSOLETED, REPLACE_IT, bare, plainWord;
 var init_apt_replaced = __esm({
   "src/knowledge/apt-replaced.ts"() {
     "use strict";
@@ -39345,9 +39660,9 @@ var init_apt_replaced = __esm({
         note: "software-properties-common has add-apt-repository now (Debian 13 dropped it in turn: there, a repository is added as a file in /etc/apt/sources.list.d/)."
       }
     ];
-    NAME = "[a-z0-9][a-z0-9+.-]*(?::[a-z0-9-]+)?";
-    notAvailable = new RegExp(`^Package (${NAME}) is not available, but is referred to by another package\\.`);
-    failedName = new RegExp(`^E: (?:Package '(${NAME})' has no installation candidate|Unable to locate package (${NAME}))`);
+    NAME2 = "[a-z0-9][a-z0-9+.-]*(?::[a-z0-9-]+)?";
+    notAvailable = new RegExp(`^Package (${NAME2}) is not available, but is referred to by another package\\.`);
+    failedName = new RegExp(`^E: (?:Package '(${NAME2})' has no installation candidate|Unable to locate package (${NAME2}))`);
     OBSOLETED = "This may mean that the package is missing, has been obsoleted, or";
     REPLACE_IT = "However the following packages replace it:";
     bare = (name2) => name2.includes(":") ? name2.slice(0, name2.indexOf(":")) : name2;
@@ -40478,6 +40793,45 @@ var init_source_build_python_enricher = __esm({
   }
 });
 
+// src/knowledge/python-guard.ts
+function minorOf2(version2) {
+  const m = version2 === void 0 ? null : /^3\.(\d{1,2})(?:\.|$)/.exec(version2);
+  return m?.[1] === void 0 ? null : Number(m[1]);
+}
+function pythonGuardEnrich(captures, _step, _model, _facts) {
+  const ran = minorOf2(captures["python"]);
+  if (ran === null) return {};
+  const low = minorOf2(captures["low"]);
+  const high = minorOf2(captures["high"]);
+  const out = { ranPython: `3.${ran}` };
+  const named = captures["context.sdist.name"] ?? captures["context.setupFrame.name"];
+  if (named !== void 0) {
+    out["pkg"] = named;
+    const version2 = captures["context.sdist.name"] !== void 0 ? captures["context.sdist.version"] : void 0;
+    out["release"] = version2 !== void 0 ? `${named} ${version2}` : named;
+  }
+  if (high !== null && ran >= high && high >= 1) {
+    out["tooNew"] = "yes";
+    out["fitPython"] = `3.${high - 1}`;
+    const name2 = (named ?? "").toLowerCase().replace(/[-_.]+/g, "-");
+    const first = FIRST_RELEASE[name2]?.[`3.${ran}`];
+    if (first !== void 0) out["firstRelease"] = first;
+  } else if (low !== null && ran < low) {
+    out["tooOld"] = "yes";
+    out["fitPython"] = `3.${low}`;
+  }
+  return out;
+}
+var FIRST_RELEASE;
+var init_python_guard = __esm({
+  "src/knowledge/python-guard.ts"() {
+    "use strict";
+    FIRST_RELEASE = {
+      numba: { "3.11": "0.57", "3.12": "0.59" }
+    };
+  }
+});
+
 // src/knowledge/libstdcxx.ts
 function resolvePath(path6) {
   const out = [];
@@ -40816,6 +41170,7 @@ var init_enrichers = __esm({
     init_torch_arch_enricher();
     init_build_platforms_enricher();
     init_source_build_python_enricher();
+    init_python_guard();
     init_libstdcxx();
     init_cargo_uv_missing();
     init_apt_repo_key_order();
@@ -40966,6 +41321,8 @@ var init_enrichers = __esm({
       "build-platforms": buildPlatformsEnrich,
       /** The Python a source build compiled for and the minor release below it (`{enrich.buildPython}`, `{enrich.lowerPython}`). */
       "source-build-python": sourceBuildPythonEnrich,
+      /** An sdist's own Python-version guard: the Python that ran, the newest one in its range, the first release of the package for that Python where known (`{enrich.fitPython}`, `{enrich.firstRelease}`). */
+      "python-guard": pythonGuardEnrich,
       /** For a `GLIBCXX_\u2026` / `CXXABI_\u2026` label libstdc++.so.6 lacks: the GCC that introduced it, the library's place, a conda env's prefix (`{enrich.gcc}`, `{enrich.envPrefix}`, `{enrich.condaSpec}`). */
       libstdcxx: libstdcxxEnrich,
       /** A CUDA library whose soname's major differs from the environment's CUDA: both majors and what shows the environment's (`{enrich.libMajor}`, `{enrich.imageMajor}`, `{enrich.imageCudaProof}`). */
