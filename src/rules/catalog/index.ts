@@ -74,6 +74,7 @@ import { gpuDeviceUnknown } from './runtime/gpu-device-unknown.js';
 import { execNoSuchFile } from './runtime/exec-no-such-file.js';
 import { nvidiaDriverNotLoaded } from './runtime/nvidia-driver-not-loaded.js';
 import { nvidiaSmiNoDevices } from './runtime/nvidia-smi-no-devices.js';
+import { nvmlLibraryMissing } from './runtime/nvml-library-missing.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -252,6 +253,7 @@ export const builtinRules: RuleInput[] = [
   execNoSuchFile,
   nvidiaDriverNotLoaded,
   nvidiaSmiNoDevices,
+  nvmlLibraryMissing,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,

@@ -539,6 +539,12 @@ export const fetchFailed: RuleInput = {
     },
     // the same step handles a key: not a source added before its key
     { name: 'keyInStep', source: 'instruction', literals: ['apt-key', 'gpg', 'signed-by', 'keyring', 'keyserver', '.asc'] },
+    // NodeSource's per-release layout: `Err:6 https://deb.nodesource.com/node_18.x bullseye InRelease`
+    {
+      name: 'nodesourceRelease',
+      literals: ['deb.nodesource.com/node_'],
+      pattern: '(?:Err:\\d{1,4}|GPG error:) (?<url>https?://deb\\.nodesource\\.com/node_(?<major>\\d{1,2})\\.x) (?!nodistro\\b)[a-z]{3,20} ',
+    },
     {
       name: 'keyRepo',
       literals: ['Err:', 'GPG error: '],
@@ -989,12 +995,44 @@ export const fetchFailed: RuleInput = {
         '`gpg --dearmor` into `{enrich.repoKeyring}`; either way `gpg --show-keys {enrich.repoKeyring}` should list the key `{key}`.',
       ].join('\n'),
     },
+    // NodeSource's per-release repositories (`deb.nodesource.com/node_18.x bullseye`): NodeSource's install page
+    // (nodesource/distributions README, "Installation Instructions") sets up one repository for every Debian / Ubuntu release,
+    // `deb [signed-by=/etc/apt/keyrings/nodesource.gpg] https://deb.nodesource.com/node_$NODE_MAJOR.x nodistro main`, with the
+    // key from https://deb.nodesource.com/gpgkey/nodesource-repo.gpg.key (the same lines in internetarchive/openlibrary's
+    // scripts/install_nodejs.sh and Budibase's scripts/install-node.sh). GFDRR/thinkhazard#1000 took Node from the official
+    // `node` image instead (a `node:18-alpine` stage).
+    {
+      when: 'key&nodesourceRelease',
+      title: "NodeSource's old per-release apt repository: its signing key is not installed",
+      message:
+        'apt refuses `{context.nodesourceRelease.url}`: it is signed with the key `{key|the NO_PUBKEY line names}`, which is not installed in the image. ' +
+        'That is NodeSource\'s old layout, one repository per distribution release (the release named after the URL); NodeSource\'s install instructions now set up one ' +
+        'repository for all releases (`nodistro`) with its own key file.',
+      fix: [
+        'In the Dockerfile, delete the lines that add the old NodeSource repository (and its key), so no `nodesource` source file is left ' +
+          '(`grep -rl deb.nodesource.com /etc/apt/sources.list /etc/apt/sources.list.d/` lists none), and set up NodeSource\'s current one ' +
+          '(https://github.com/nodesource/distributions) in their place:',
+        '',
+        '```sh',
+        'apt-get update && apt-get install -y ca-certificates curl gnupg',
+        'mkdir -p /etc/apt/keyrings',
+        'curl -fsSL https://deb.nodesource.com/gpgkey/nodesource-repo.gpg.key | gpg --dearmor -o /etc/apt/keyrings/nodesource.gpg',
+        'echo "deb [signed-by=/etc/apt/keyrings/nodesource.gpg] https://deb.nodesource.com/node_{context.nodesourceRelease.major}.x nodistro main" > /etc/apt/sources.list.d/nodesource.list',
+        'apt-get update && apt-get install -y nodejs',
+        '```',
+        '',
+        'Or take Node from ' +
+          'Docker\'s official image instead of apt: a build stage `FROM node:{context.nodesourceRelease.major}-slim` (or `-alpine`) for what needs Node. ' +
+          'Node {context.nodesourceRelease.major} may be past its end of life (https://nodejs.org/en/about/previous-releases).',
+      ].join('\n'),
+    },
     {
       when: 'key&keyRepo',
       title: 'apt repository signing key missing',
       message:
         'apt refuses `{context.keyRepo.url}`: it is signed with the key `{key|the NO_PUBKEY line names}`, which is not ' +
-        'installed, so `apt-get update` stops. A third-party repository whose key changed has rotated it.',
+        'installed, so `apt-get update` stops: the image lacks the key that repository signs with (never added, added to a keyring ' +
+        'file the source line does not name, or the vendor signs with another key now).',
       fix: [
         "Install that repository's current key before `apt-get update`, as its vendor's install instructions say, into the",
         "keyring file that the source's `signed-by=` option names (`grep -r {context.keyRepo.host} /etc/apt/sources.list",
@@ -1011,7 +1049,7 @@ export const fetchFailed: RuleInput = {
         'below name it), so `apt-get update` stops.',
       fix: [
         "Install the repository's current key before `apt-get update`, as its vendor's install instructions say (a keyring",
-        "file that the source's `signed-by=` option names); a key that changed means the vendor rotated it. If that",
+        "file that the source's `signed-by=` option names). If that",
         'third-party repository is not needed, remove the file that names it (`grep -rl` its host in',
         "`/etc/apt/sources.list.d/`), never the distribution's own `debian.sources` or `ubuntu.sources`.",
       ].join('\n'),

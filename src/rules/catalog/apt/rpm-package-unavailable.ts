@@ -12,7 +12,39 @@
 // have (dnf5-list(8): "--showduplicates  Show all versions of the packages, not only the latest one"). NVIDIA's rpm
 // repositories name the CUDA build in the release (`libcudnn7-7.6.5.33-1.cuda10.2`: NVIDIA's rhel7 machine-learning repo
 // file names), so a pin built from a CUDA version has to spell it as the repository does.
+// On EL 8 and 9 (RHEL, Rocky, Alma, CentOS Stream) many -devel packages are in a repository that is not enabled by default:
+// CRB (CodeReady Linux Builder) on EL9, repo id `crb`; PowerTools on EL8, id `powertools` (Rocky's repository page,
+// wiki.rockylinux.org/rocky/repo/; AlmaLinux 9 alike, geerlingguy/ansible-role-php-versions#89). geerlingguy/docker-rockylinux9-ansible#1:
+// `libyaml-devel` on Rocky 9, "available in one of the other repos … just not BaseOS" (the maintainer). `dnf config-manager
+// --set-enabled <repo>` comes with dnf-plugins-core (dnf-config-manager(8)); RHEL itself enables CRB with subscription-manager
+// (the same page warns that config-manager misbehaves on subscription-manager's repositories; the repository id
+// `codeready-builder-for-rhel-9-$(arch)-rpms`, in the form RHEL setups use it: `subscription-manager repos --enable
+// codeready-builder-for-rhel-10-$(arch)-rpms` in secureblue/Trivalent#449's workflow, `…-rhel-8-x86_64-rpms` in YottaDB's README). `dnf search` and `dnf list` look
+// in the enabled repositories only; `--enablerepo` takes ids or globs (dnf(8): `--repo` "is basically a shortcut for
+// --disablerepo="*" --enablerepo=<repoid>"), so `dnf --enablerepo='*' repoquery <name>` shows which repository has it, and
+// `--info` ("Show detailed information about the package", dnf(8), repoquery) prints its `Repository :`. The EL release is read from the log: `Rocky Linux 9 - BaseOS`,
+// `AlmaLinux 8 - AppStream`, or the `.el9` of a package's release.
 import type { RuleInput } from '../../schema.js';
+
+/** The EL release's repository that holds the -devel packages: crb on 9, powertools on 8. */
+const elRepoFix = (repo: 'crb' | 'powertools', release: string): string =>
+  [
+    `This is EL${release} (RHEL / Rocky / Alma ${release}): its -devel packages are mostly in the \`${repo}\` repository, which is not enabled by default. ` +
+      'Find which repository has the name, the disabled ones included, in the same stage:',
+    '',
+    '```sh',
+    "dnf --enablerepo='*' repoquery --info {package:words}   # its Repository line",
+    '```',
+    '',
+    `When it is \`${repo}\`, enable it before the install, in the same \`RUN\` (config-manager is in dnf-plugins-core):`,
+    '',
+    '```sh',
+    `dnf -y install dnf-plugins-core && dnf config-manager --set-enabled ${repo} && dnf -y install {package:words}`,
+    '```',
+    '',
+    'On RHEL itself the repository is enabled with `subscription-manager repos --enable codeready-builder-for-rhel-' + release + '-$(arch)-rpms`. ' +
+      'When nothing in the image is compiled against it, the runtime package (the name without `-devel`, in the default repositories) may be all that is needed.',
+  ].join('\n');
 
 const SPEC = '(?<package>[A-Za-z0-9][\\w.+:~^-]{0,200}?)';
 
@@ -53,6 +85,10 @@ export const rpmPackageUnavailable: RuleInput = {
       pattern:
         '(?:No package |No match for argument: )(?<name>[A-Za-z0-9][\\w.+~^-]{0,200}?)-(?<version>\\d{1,9}\\.[\\w.+~^]{0,100}(?:-\\d[\\w.+~^]{0,100})?)(?: available\\.|\\s*$)',
     },
+    // EL9 / EL8, from the repository names dnf prints (`Rocky Linux 9 - BaseOS`, `AlmaLinux 8 - AppStream`, `CentOS Stream 9 - …`)
+    // or a package release (`python3-3.9.10-2.el9.aarch64`)
+    { name: 'el9', literals: ['Linux 9 - ', 'Stream 9 - ', '.el9'], pattern: '(?:Rocky Linux|AlmaLinux|CentOS Stream|Oracle Linux) 9 - |\\.el9(?:_\\d{1,2})?\\.(?:noarch|x86_64|aarch64|ppc64le|s390x)\\b' },
+    { name: 'el8', literals: ['Linux 8 - ', 'Stream 8 - ', '.el8'], pattern: '(?:Rocky Linux|AlmaLinux|CentOS Stream|CentOS Linux|Oracle Linux) 8 - |\\.el8(?:_\\d{1,2})?\\.(?:noarch|x86_64|aarch64|ppc64le|s390x)\\b' },
     // dnf (Fedora, RHEL 8+, Rocky, Alma) rather than yum 3: its own words.
     { name: 'dnf', literals: ['Unable to find a match', 'No match for argument', 'dnf ', 'microdnf'] },
   ],
@@ -76,6 +112,8 @@ export const rpmPackageUnavailable: RuleInput = {
         'the version pinned here (`{context.pinned.version:all}`), or not for this distribution release.',
       fix: [...listVersions('yum --showduplicates list {context.pinned.name:words}'), ...pinnedAfter].join('\n'),
     },
+    { when: 'el9&!el8&!pinned', fix: elRepoFix('crb', '9') },
+    { when: 'el8&!el9&!pinned', fix: elRepoFix('powertools', '8') },
     {
       when: 'dnf',
       fix: [

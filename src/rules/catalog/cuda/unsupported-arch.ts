@@ -144,6 +144,37 @@ const DISTRO_FALLBACK =
   'Or keep this nvcc and build for `{enrich.fallbackArch}` instead, which it compiles and which runs on an {enrich.fallbackFor} GPU (same major, lower minor): ' +
   '`export TORCH_CUDA_ARCH_LIST="{enrich.fallbackArch}"` before the build.';
 
+// In an image build, `/usr/bin/nvcc` is there because a Dockerfile line installed the distribution's toolkit with apt
+// (`apt install nvidia-cuda-toolkit`; harry7557558/spirula-studio#3: on top of an image with its own CUDA and torch). Its
+// CUDA is the release's: Ubuntu 22.04 (jammy) packages 11.5.1 (source nvidia-cuda-toolkit 11.5.1-1ubuntu1, multiverse,
+// packages.ubuntu.com/jammy), Debian 11 11.2.2, 12 11.8.0, 13 12.4.1 (packages.debian.org/nvidia-cuda-toolkit). A CUDA
+// image keeps NVIDIA's toolkit under /usr/local/cuda. torch's extension builder takes CUDA_HOME (or CUDA_PATH) first, then
+// `which nvcc`, then /usr/local/cuda (torch.utils.cpp_extension._find_cuda_home), so with CUDA_HOME unset the apt nvcc
+// found on PATH wins. The way out keeps the base image: drop the package, and point CUDA_HOME and PATH at /usr/local/cuda.
+const DISTRO_IN_IMAGE: Variant = {
+  when: 'distroNvcc&enrich.neededCuda&fact.place=image-build',
+  title: 'The distribution\'s nvcc (apt nvidia-cuda-toolkit) is too old for this GPU architecture',
+  message:
+    'nvcc rejected the GPU architecture {arch:all}. {enrich.inferred} The nvcc that ran is `/usr/bin/nvcc`, the distribution\'s CUDA toolkit ' +
+    '(Debian / Ubuntu package `nvidia-cuda-toolkit`, installed with apt in the Dockerfile or its base image; its CUDA is the distribution release\'s, ' +
+    'Ubuntu 22.04\'s 11.5), not the toolkit a CUDA base image keeps under `/usr/local/cuda`. torch\'s extension builder takes CUDA_HOME first, ' +
+    'then the first nvcc on PATH.',
+  fix: [
+    'Keep the base image and build with its own toolkit. In the Dockerfile, delete `nvidia-cuda-toolkit` from the apt line that installs it ' +
+      '(`grep -n nvidia-cuda-toolkit Dockerfile` finds it), and before the `RUN` that builds:',
+    '',
+    '```dockerfile',
+    'ENV CUDA_HOME=/usr/local/cuda',
+    'ENV PATH=/usr/local/cuda/bin:$PATH',
+    '```',
+    '',
+    'and check it at the start of that `RUN`: `which nvcc && nvcc --version` must print `/usr/local/cuda/bin/nvcc` and CUDA {enrich.neededCuda} or newer. ' +
+      'If the base image has no `/usr/local/cuda/bin/nvcc` (`which` prints nothing, or another path), or its CUDA is older than ' +
+      '{enrich.neededCuda}, build FROM an `nvidia/cuda:…-devel-…` image of CUDA {enrich.neededCuda} or newer (https://hub.docker.com/r/nvidia/cuda/tags) ' +
+      'instead of installing the distribution\'s toolkit; or remove {arch:all} from the arch list.',
+  ].join('\n'),
+};
+
 function distroNvccVariants(): Variant[] {
   const torchCheck = [
     `${DISTRO_WHY}, and which CUDA torch was built with:`,
@@ -174,6 +205,7 @@ function distroNvccVariants(): Variant[] {
   const message = 'nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}';
   const when = 'distroNvcc&enrich.neededCuda&!fact.place=image-build';
   return [
+    DISTRO_IN_IMAGE,
     { when: `${when}&torchExtension&enrich.fallbackArch`, message, fix: [...torchCheck, '', DISTRO_FALLBACK].join('\n') },
     { when: `${when}&torchExtension`, message, fix: [...torchCheck, '', 'Or remove {arch:all} from TORCH_CUDA_ARCH_LIST.'].join('\n') },
     { when, message, fix: [...plainCheck, '', 'Or remove {arch:all} from the arch list.'].join('\n') },
