@@ -7735,6 +7735,7 @@ function distroNvccVariants() {
   const message4 = "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred}";
   const when = "distroNvcc&enrich.neededCuda&!fact.place=image-build";
   return [
+    DISTRO_IN_IMAGE,
     { when: `${when}&torchExtension&enrich.fallbackArch`, message: message4, fix: [...torchCheck, "", DISTRO_FALLBACK].join("\n") },
     { when: `${when}&torchExtension`, message: message4, fix: [...torchCheck, "", "Or remove {arch:all} from TORCH_CUDA_ARCH_LIST."].join("\n") },
     { when, message: message4, fix: [...plainCheck, "", "Or remove {arch:all} from the arch list."].join("\n") },
@@ -7778,7 +7779,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, DISTRO_IN_IMAGE, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -7843,6 +7844,21 @@ var init_unsupported_arch = __esm({
     DISTRO_INSTALL = "None listed: install one from NVIDIA's CUDA repository (https://developer.nvidia.com/cuda-downloads sets the repository up for your distribution; the package `cuda-toolkit-{enrich.neededCudaApt}` installs CUDA {enrich.neededCuda} under `/usr/local/cuda-{enrich.neededCuda}`). Then, in the shell that builds (the directory of the release you chose):";
     DISTRO_EXPORT = ["```sh", "export CUDA_HOME=/usr/local/cuda-{enrich.neededCuda}", 'export PATH="$CUDA_HOME/bin:$PATH"', "```"];
     DISTRO_FALLBACK = 'Or keep this nvcc and build for `{enrich.fallbackArch}` instead, which it compiles and which runs on an {enrich.fallbackFor} GPU (same major, lower minor): `export TORCH_CUDA_ARCH_LIST="{enrich.fallbackArch}"` before the build.';
+    DISTRO_IN_IMAGE = {
+      when: "distroNvcc&enrich.neededCuda&fact.place=image-build",
+      title: "The distribution's nvcc (apt nvidia-cuda-toolkit) is too old for this GPU architecture",
+      message: "nvcc rejected the GPU architecture {arch:all}. {enrich.inferred} The nvcc that ran is `/usr/bin/nvcc`, the distribution's CUDA toolkit (Debian / Ubuntu package `nvidia-cuda-toolkit`, installed with apt in the Dockerfile or its base image; its CUDA is the distribution release's, Ubuntu 22.04's 11.5), not the toolkit a CUDA base image keeps under `/usr/local/cuda`. torch's extension builder takes CUDA_HOME first, then the first nvcc on PATH.",
+      fix: [
+        "Keep the base image and build with its own toolkit. In the Dockerfile, delete `nvidia-cuda-toolkit` from the apt line that installs it (`grep -n nvidia-cuda-toolkit Dockerfile` finds it), and before the `RUN` that builds:",
+        "",
+        "```dockerfile",
+        "ENV CUDA_HOME=/usr/local/cuda",
+        "ENV PATH=/usr/local/cuda/bin:$PATH",
+        "```",
+        "",
+        "and check it at the start of that `RUN`: `which nvcc && nvcc --version` must print `/usr/local/cuda/bin/nvcc` and CUDA {enrich.neededCuda} or newer. If the base image has no `/usr/local/cuda/bin/nvcc` (`which` prints nothing, or another path), or its CUDA is older than {enrich.neededCuda}, build FROM an `nvidia/cuda:\u2026-devel-\u2026` image of CUDA {enrich.neededCuda} or newer (https://hub.docker.com/r/nvidia/cuda/tags) instead of installing the distribution's toolkit; or remove {arch:all} from the arch list."
+      ].join("\n")
+    };
     WHICH_NVCC = [
       "The nvcc that ran is `/usr/bin/nvcc`, the distribution's CUDA toolkit (Debian / Ubuntu package `nvidia-cuda-toolkit`), which the build picked (the first on PATH, or the one under CUDA_HOME); NVIDIA's toolkit installs under `/usr/local/cuda`. See which toolkits this machine has, and the release of each:",
       "",
@@ -16306,6 +16322,71 @@ var init_nvidia_smi_no_devices = __esm({
   }
 });
 
+// src/rules/catalog/runtime/nvml-library-missing.ts
+var DRIVER_GUIDE, IN_CONTAINER, ON_MACHINE, nvmlLibraryMissing;
+var init_nvml_library_missing = __esm({
+  "src/rules/catalog/runtime/nvml-library-missing.ts"() {
+    "use strict";
+    init_run_command2();
+    DRIVER_GUIDE = "https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/";
+    IN_CONTAINER = [
+      "Inside the container:",
+      "",
+      "```sh",
+      "ls -l /usr/lib/x86_64-linux-gnu/libnvidia-ml.so* /usr/lib/x86_64-linux-gnu/libcuda.so*   # what the toolkit mounted",
+      "ldconfig -p | grep libnvidia-ml                                                         # what the loader finds",
+      "```",
+      "",
+      "- A `libnvidia-ml.so.` file named after the driver's version is there (the mount): the image's links or loader cache are stale. Run `ldconfig` in the container, or point the link at the mounted file, then `nvidia-smi` again:",
+      "",
+      "  ```sh",
+      "  ldconfig && nvidia-smi",
+      "  # or, by hand (the same for libcuda.so.1):",
+      '  cd /usr/lib/x86_64-linux-gnu && ln -sf "$(ls libnvidia-ml.so.*.* | head -n 1)" libnvidia-ml.so.1',
+      "  ```",
+      "",
+      "  For good, remove from the image whatever ships its own `libnvidia-ml.so.1` / `libcuda.so.1` links, and rebuild it.",
+      `- No \`libnvidia-ml.so.*\` at all: the container got no driver. Start it with \`--gpus all\` (compose: a \`deploy.resources.reservations.devices\` entry with \`capabilities: [gpu]\`) on a host with the NVIDIA driver and the NVIDIA Container Toolkit; the toolkit's check of the host is \`${HOST_GPU_CHECK}\`.`
+    ].join("\n");
+    ON_MACHINE = `On a machine (not a container): the NVIDIA driver is not installed, or only in part. Check that it has an NVIDIA GPU (\`lspci | grep -i nvidia\`), then install the driver the way its distribution does (${DRIVER_GUIDE}) and reboot.`;
+    nvmlLibraryMissing = {
+      id: "runtime/nvml-library-missing",
+      title: "nvidia-smi found no libnvidia-ml.so (the driver's NVML library)",
+      severity: "error",
+      match: [
+        // `NVIDIA-SMI couldn't find libnvidia-ml.so library in your system. Please make sure that the NVIDIA Display Driver is \u2026`
+        { literals: ["NVIDIA-SMI couldn't find libnvidia-ml.so library"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`nvidia-smi` ran, but the loader found no `libnvidia-ml.so.1`, the NVML library of the NVIDIA driver. On a machine it comes with the driver; in a container it is the host's, mounted by the NVIDIA Container Toolkit when the container starts with GPUs. The log does not show which of the two this was.",
+      fix: [IN_CONTAINER, "", ON_MACHINE].join("\n"),
+      variants: [
+        {
+          when: "fact.place=docker-run",
+          title: "The container cannot load the driver's libnvidia-ml.so (NVML)",
+          message: "`nvidia-smi` ran in the container, but the loader found no `libnvidia-ml.so.1`. That library is the host driver's: the NVIDIA Container Toolkit mounts it (a file named after the driver's version) into a container started with GPUs. Either it was not mounted (no `--gpus`), or it was and the image's links or loader cache do not lead to it. The host's driver is not the cause when `nvidia-smi` works on the host.",
+          fix: IN_CONTAINER
+        },
+        {
+          when: "fact.place=host-shell",
+          title: "No NVIDIA driver library (libnvidia-ml.so) on this machine",
+          message: "`nvidia-smi` ran, but the loader found no `libnvidia-ml.so.1`, the NVML library that comes with the NVIDIA driver: the driver is not installed on this machine, or only in part.",
+          fix: [
+            "```sh",
+            "lspci | grep -i nvidia            # the GPU on the PCI bus",
+            "ldconfig -p | grep libnvidia-ml   # empty: no driver user-space installed",
+            "```",
+            "",
+            `Install the NVIDIA driver the way the distribution does (${DRIVER_GUIDE}), reboot, and \`nvidia-smi\` must list the GPU. If this shell is in fact inside a container, the driver comes from the host instead: start the container with \`--gpus all\` (the toolkit's check: \`${HOST_GPU_CHECK}\`), and run \`ldconfig\` in it when a \`libnvidia-ml.so.*\` file is there.`
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 function oldPipFix(missing) {
   return [
@@ -23358,6 +23439,12 @@ var init_fetch_failed = __esm({
         },
         // the same step handles a key: not a source added before its key
         { name: "keyInStep", source: "instruction", literals: ["apt-key", "gpg", "signed-by", "keyring", "keyserver", ".asc"] },
+        // NodeSource's per-release layout: `Err:6 https://deb.nodesource.com/node_18.x bullseye InRelease`
+        {
+          name: "nodesourceRelease",
+          literals: ["deb.nodesource.com/node_"],
+          pattern: "(?:Err:\\d{1,4}|GPG error:) (?<url>https?://deb\\.nodesource\\.com/node_(?<major>\\d{1,2})\\.x) (?!nodistro\\b)[a-z]{3,20} "
+        },
         {
           name: "keyRepo",
           literals: ["Err:", "GPG error: "],
@@ -23764,10 +23851,34 @@ var init_fetch_failed = __esm({
             "`gpg --dearmor` into `{enrich.repoKeyring}`; either way `gpg --show-keys {enrich.repoKeyring}` should list the key `{key}`."
           ].join("\n")
         },
+        // NodeSource's per-release repositories (`deb.nodesource.com/node_18.x bullseye`): NodeSource's install page
+        // (nodesource/distributions README, "Installation Instructions") sets up one repository for every Debian / Ubuntu release,
+        // `deb [signed-by=/etc/apt/keyrings/nodesource.gpg] https://deb.nodesource.com/node_$NODE_MAJOR.x nodistro main`, with the
+        // key from https://deb.nodesource.com/gpgkey/nodesource-repo.gpg.key (the same lines in internetarchive/openlibrary's
+        // scripts/install_nodejs.sh and Budibase's scripts/install-node.sh). GFDRR/thinkhazard#1000 took Node from the official
+        // `node` image instead (a `node:18-alpine` stage).
+        {
+          when: "key&nodesourceRelease",
+          title: "NodeSource's old per-release apt repository: its signing key is not installed",
+          message: "apt refuses `{context.nodesourceRelease.url}`: it is signed with the key `{key|the NO_PUBKEY line names}`, which is not installed in the image. That is NodeSource's old layout, one repository per distribution release (the release named after the URL); NodeSource's install instructions now set up one repository for all releases (`nodistro`) with its own key file.",
+          fix: [
+            "In the Dockerfile, delete the lines that add the old NodeSource repository (and its key), so no `nodesource` source file is left (`grep -rl deb.nodesource.com /etc/apt/sources.list /etc/apt/sources.list.d/` lists none), and set up NodeSource's current one (https://github.com/nodesource/distributions) in their place:",
+            "",
+            "```sh",
+            "apt-get update && apt-get install -y ca-certificates curl gnupg",
+            "mkdir -p /etc/apt/keyrings",
+            "curl -fsSL https://deb.nodesource.com/gpgkey/nodesource-repo.gpg.key | gpg --dearmor -o /etc/apt/keyrings/nodesource.gpg",
+            'echo "deb [signed-by=/etc/apt/keyrings/nodesource.gpg] https://deb.nodesource.com/node_{context.nodesourceRelease.major}.x nodistro main" > /etc/apt/sources.list.d/nodesource.list',
+            "apt-get update && apt-get install -y nodejs",
+            "```",
+            "",
+            "Or take Node from Docker's official image instead of apt: a build stage `FROM node:{context.nodesourceRelease.major}-slim` (or `-alpine`) for what needs Node. Node {context.nodesourceRelease.major} may be past its end of life (https://nodejs.org/en/about/previous-releases)."
+          ].join("\n")
+        },
         {
           when: "key&keyRepo",
           title: "apt repository signing key missing",
-          message: "apt refuses `{context.keyRepo.url}`: it is signed with the key `{key|the NO_PUBKEY line names}`, which is not installed, so `apt-get update` stops. A third-party repository whose key changed has rotated it.",
+          message: "apt refuses `{context.keyRepo.url}`: it is signed with the key `{key|the NO_PUBKEY line names}`, which is not installed, so `apt-get update` stops: the image lacks the key that repository signs with (never added, added to a keyring file the source line does not name, or the vendor signs with another key now).",
           fix: [
             "Install that repository's current key before `apt-get update`, as its vendor's install instructions say, into the",
             "keyring file that the source's `signed-by=` option names (`grep -r {context.keyRepo.host} /etc/apt/sources.list",
@@ -23782,7 +23893,7 @@ var init_fetch_failed = __esm({
           message: "apt refuses a repository because the key that signs it is not installed (the `NO_PUBKEY` / `is not signed` lines below name it), so `apt-get update` stops.",
           fix: [
             "Install the repository's current key before `apt-get update`, as its vendor's install instructions say (a keyring",
-            "file that the source's `signed-by=` option names); a key that changed means the vendor rotated it. If that",
+            "file that the source's `signed-by=` option names). If that",
             "third-party repository is not needed, remove the file that names it (`grep -rl` its host in",
             "`/etc/apt/sources.list.d/`), never the distribution's own `debian.sources` or `ubuntu.sources`."
           ].join("\n")
@@ -28208,10 +28319,25 @@ var init_dpkg_read_only_file_system = __esm({
 });
 
 // src/rules/catalog/apt/rpm-package-unavailable.ts
-var SPEC2, listVersions, pinnedAfter, rpmPackageUnavailable;
+var elRepoFix, SPEC2, listVersions, pinnedAfter, rpmPackageUnavailable;
 var init_rpm_package_unavailable = __esm({
   "src/rules/catalog/apt/rpm-package-unavailable.ts"() {
     "use strict";
+    elRepoFix = (repo, release) => [
+      `This is EL${release} (RHEL / Rocky / Alma ${release}): its -devel packages are mostly in the \`${repo}\` repository, which is not enabled by default. Find which repository has the name, the disabled ones included, in the same stage:`,
+      "",
+      "```sh",
+      "dnf --enablerepo='*' repoquery --info {package:words}   # its Repository line",
+      "```",
+      "",
+      `When it is \`${repo}\`, enable it before the install, in the same \`RUN\` (config-manager is in dnf-plugins-core):`,
+      "",
+      "```sh",
+      `dnf -y install dnf-plugins-core && dnf config-manager --set-enabled ${repo} && dnf -y install {package:words}`,
+      "```",
+      "",
+      "On RHEL itself the repository is enabled with `subscription-manager repos --enable codeready-builder-for-rhel-" + release + "-$(arch)-rpms`. When nothing in the image is compiled against it, the runtime package (the name without `-devel`, in the default repositories) may be all that is needed."
+    ].join("\n");
     SPEC2 = "(?<package>[A-Za-z0-9][\\w.+:~^-]{0,200}?)";
     listVersions = (tool) => [
       "List what the enabled repositories have for that name, in the same stage, after the repository is added (a `RUN` before",
@@ -28247,6 +28373,10 @@ var init_rpm_package_unavailable = __esm({
           literals: ["No package ", "No match for argument: "],
           pattern: "(?:No package |No match for argument: )(?<name>[A-Za-z0-9][\\w.+~^-]{0,200}?)-(?<version>\\d{1,9}\\.[\\w.+~^]{0,100}(?:-\\d[\\w.+~^]{0,100})?)(?: available\\.|\\s*$)"
         },
+        // EL9 / EL8, from the repository names dnf prints (`Rocky Linux 9 - BaseOS`, `AlmaLinux 8 - AppStream`, `CentOS Stream 9 - \u2026`)
+        // or a package release (`python3-3.9.10-2.el9.aarch64`)
+        { name: "el9", literals: ["Linux 9 - ", "Stream 9 - ", ".el9"], pattern: "(?:Rocky Linux|AlmaLinux|CentOS Stream|Oracle Linux) 9 - |\\.el9(?:_\\d{1,2})?\\.(?:noarch|x86_64|aarch64|ppc64le|s390x)\\b" },
+        { name: "el8", literals: ["Linux 8 - ", "Stream 8 - ", ".el8"], pattern: "(?:Rocky Linux|AlmaLinux|CentOS Stream|CentOS Linux|Oracle Linux) 8 - |\\.el8(?:_\\d{1,2})?\\.(?:noarch|x86_64|aarch64|ppc64le|s390x)\\b" },
         // dnf (Fedora, RHEL 8+, Rocky, Alma) rather than yum 3: its own words.
         { name: "dnf", literals: ["Unable to find a match", "No match for argument", "dnf ", "microdnf"] }
       ],
@@ -28264,6 +28394,8 @@ var init_rpm_package_unavailable = __esm({
           message: "yum found no `{package:all}`: the repositories enabled in this stage have `{context.pinned.name:all}` perhaps, but not the version pinned here (`{context.pinned.version:all}`), or not for this distribution release.",
           fix: [...listVersions("yum --showduplicates list {context.pinned.name:words}"), ...pinnedAfter].join("\n")
         },
+        { when: "el9&!el8&!pinned", fix: elRepoFix("crb", "9") },
+        { when: "el8&!el9&!pinned", fix: elRepoFix("powertools", "8") },
         {
           when: "dnf",
           fix: [
@@ -30226,6 +30358,7 @@ var init_catalog = __esm({
     init_exec_no_such_file();
     init_nvidia_driver_not_loaded();
     init_nvidia_smi_no_devices();
+    init_nvml_library_missing();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -30403,6 +30536,7 @@ var init_catalog = __esm({
       execNoSuchFile,
       nvidiaDriverNotLoaded,
       nvidiaSmiNoDevices,
+      nvmlLibraryMissing,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
