@@ -31,6 +31,18 @@ const LASTING =
   'The lasting fix is code that no longer imports `pkg_resources` (`importlib.metadata` / `importlib.resources` replace its ' +
   'common uses): a newer release of the package that imports it, where there is one.';
 
+/** In an image build: the pin in a `RUN` before the failing one (an unpinned setuptools is 82 or later). */
+const IMAGE_FIX = [
+  'Install a setuptools below 82 in the image, in a `RUN` before the failing one and with the same Python (the same venv, if',
+  'the image uses one):',
+  '',
+  '```dockerfile',
+  'RUN pip install --no-cache-dir "setuptools<82"',
+  '```',
+  '',
+  'An unpinned `setuptools` installs 82 or later, which has no `pkg_resources`. ' + LASTING,
+].join('\n');
+
 export const pkgResourcesMissing: RuleInput = {
   id: 'pip/pkg-resources-missing',
   title: 'pkg_resources is missing: setuptools is not installed, or is 82 or later',
@@ -80,29 +92,11 @@ export const pkgResourcesMissing: RuleInput = {
     {
       when: 'namespacePkg&fact.place=image-build',
       message: MESSAGE + NAMESPACE_NOTE,
-      fix: [
-        'Install a setuptools below 82 in the image, in a `RUN` before the failing one and with the same Python (the same venv, if',
-        'the image uses one):',
-        '',
-        '```dockerfile',
-        'RUN pip install --no-cache-dir "setuptools<82"',
-        '```',
-        '',
-        'An unpinned `setuptools` installs 82 or later, which has no `pkg_resources`. ' + LASTING,
-      ].join('\n'),
+      fix: IMAGE_FIX,
     },
     {
       when: 'fact.place=image-build',
-      fix: [
-        'Install a setuptools below 82 in the image, in a `RUN` before the failing one and with the same Python (the same venv, if',
-        'the image uses one):',
-        '',
-        '```dockerfile',
-        'RUN pip install --no-cache-dir "setuptools<82"',
-        '```',
-        '',
-        'An unpinned `setuptools` installs 82 or later, which has no `pkg_resources`. ' + LASTING,
-      ].join('\n'),
+      fix: IMAGE_FIX,
     },
     { when: 'namespacePkg', message: MESSAGE + NAMESPACE_NOTE },
   ],
