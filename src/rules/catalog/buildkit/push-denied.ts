@@ -189,6 +189,11 @@ export const pushDenied: RuleInput = {
       pattern:
         'failed to push (?<ref>\\S{1,300}): (?<reason>unexpected status from (?:POST|PUT|PATCH|HEAD) request to \\S{1,500}: (?:401 Unauthorized|403 Forbidden))',
     },
+    // containerd's pusher with no request in the wording (older releases: `unexpected status: %s`), bare on BuildKit's
+    // exporter line: `#12 pushing layers 0.8s done` then `#12 ERROR: unexpected status: 403 Forbidden` (BtbN/FFmpeg-Builds#159,
+    // build-push-action to ghcr.io with GITHUB_TOKEN). The same wording comes from other requests to a registry, so it counts only
+    // in a step that shows the push (the `push` context the rule requires).
+    { literals: ['unexpected status: 403 Forbidden', 'unexpected status: 401 Unauthorized'], pattern: '(?<reason>unexpected status: (?:403 Forbidden|401 Unauthorized))' },
     // podman / buildah / skopeo: `Error: trying to reuse blob sha256:… at destination: failed to read from destination repository my_org/my_image: 403 (Forbidden)`
     {
       literals: ['failed to read from destination repository '],
@@ -205,6 +210,16 @@ export const pushDenied: RuleInput = {
     },
   ],
   context: [
+    // A push in the scope: BuildKit's exporter (`pushing layers`), or a line that is a push refusal by itself (each matcher
+    // above but the bare status has one of these in its line).
+    {
+      name: 'push',
+      required: true,
+      literals: [
+        'pushing layers', 'failed to push ', 'denied: ', 'insufficient_scope', 'failed to read from destination repository ',
+        '%2Cpush', ',push', '%3Apush', ':push',
+      ],
+    },
     // the push's token request (the rule's matcher above): credentials refused, and the tag without a namespace on Docker Hub
     { name: 'pushToken', literals: ['%2Cpush', ',push', '%3Apush', ':push'], pattern: 'scope=repository(?:%3A|:)[^\\s&]{1,300}(?:%3A|:)(?:pull(?:%2C|,))?push\\b' },
     { name: 'oauthToken', literals: ['failed to fetch oauth token'] },
@@ -214,6 +229,8 @@ export const pushDenied: RuleInput = {
     { name: 'ghcr', literals: ['ghcr.io', 'write_package', 'organization package'] },
     { name: 'scope', literals: ['insufficient_scope'] },
     { name: 'containersImage', literals: ['failed to read from destination repository '] },
+    // the bare status (see the matcher): the line names neither the image nor the registry
+    { name: 'bareStatus', literals: ['unexpected status: 403 Forbidden', 'unexpected status: 401 Unauthorized'], pattern: '(?:^|ERROR: |failed to solve: )unexpected status: 40[13] ' },
     // A pull request's run: docker/metadata-action's `type=ref,event=pr` tag `pr-N` (planktoscope/project-docs:pr-328), or the
     // merge ref actions/checkout fetches for it.
     { name: 'prRun', literals: [':pr-', 'refs/pull/'], pattern: '(?<pr>(?<=:)pr-\\d{1,9}\\b|refs/pull/\\d{1,9}/merge\\b)' },
@@ -260,6 +277,19 @@ export const pushDenied: RuleInput = {
         'The image was built, but GitHub Container Registry refused the push of {ref|the image} ' +
         '(`{reason}`): the token used to log in may not write this package.',
       fix: GHCR_FIX,
+    },
+    {
+      when: 'bareStatus&fact.runner',
+      message:
+        'The image was built, but the registry refused its push with `{reason}` while BuildKit pushed the layers, from a GitHub Actions ' +
+        'job: the token the job logged in with may not write that repository. The error line names neither the image nor the registry; ' +
+        'BuildKit\'s `[auth]` line above it (the repository with `:pull,push`, then `token for` and the host), or the `tags:` of the build step, name both.',
+      fix: [
+        'If the host is ghcr.io: ' + GHCR_PERMISSIONS,
+        '',
+        'Another registry: log in to it in the same job, before the build (docker/login-action with the host as `registry:`), with an',
+        'account or token that may push to that repository, and check that the tag starts with that account\'s namespace.',
+      ].join('\n'),
     },
     {
       when: 'scope',
