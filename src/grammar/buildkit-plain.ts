@@ -213,7 +213,14 @@ export class BuildkitPlainGrammar {
       ctx.emit({ type: 'log-clipped', line: line.line, id, text });
       return;
     }
-    ctx.emit(resumes ? { type: 'step-output', line: line.line, id, seconds, text, resumes: true } : { type: 'step-output', line: line.line, id, seconds, text });
+    // `#0 0.895 Traceback …` (NVIDIA/nvidia-container-toolkit#221, a RUN's output pasted under `#0`): BuildKit's own `#0`
+    // messages carry no elapsed seconds, so stamped text under #0 is a build step's output, as unframed stamped text is.
+    const stamped = id === IMPLICIT_STEP_ID ? { stamped: true as const } : {};
+    ctx.emit(
+      resumes
+        ? { type: 'step-output', line: line.line, id, seconds, text, resumes: true, ...stamped }
+        : { type: 'step-output', line: line.line, id, seconds, text, ...stamped },
+    );
   }
 
   /**
