@@ -87,6 +87,33 @@ const INSTALL_AND_REGISTER = [
 ];
 const ROOTLESS_GUIDE = `${GUIDE}#rootless-mode`;
 
+// The CDI route, and hosts that do not use apt. Facts as runtime/cdi-device-unavailable.ts cites them: CDI in Docker is opt-in
+// from Docker 25 (`"features": {"cdi": true}` in daemon.json) and on by default from 28.2.0 (moby/moby#49963); NVIDIA's
+// "Support for Container Device Interface" (docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html):
+// `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`, `nvidia-ctk cdi list`, and the device `nvidia.com/gpu=all`.
+// NixOS: `hardware.nvidia-container-toolkit.enable = true` (nixos/modules/services/hardware/nvidia-container-toolkit/default.nix)
+// generates the CDI specs at boot and turns `features.cdi` on for Docker 25 or later, and registers no `nvidia` runtime for
+// `--gpus`: NixOS/nixpkgs#337873 (`--runtime=nvidia` unknown and `--gpus` refused, `--device=nvidia.com/gpu=all` working) and
+// #340386 (`--gpus` refused with only that option set), the NixOS toolkit maintainer in #322400: CDI is the way to go; nixpkgs
+// PR #331071 fixed the runtime wrapper that `virtualisation.docker.enableNvidia` (deprecated) registers.
+const CDI_ROUTE = [
+  'Or ask for the GPUs through CDI, which needs no runtime registered and no `--gpus`: Docker 25 or later with CDI on (`"features": {"cdi": true}`',
+  'in /etc/docker/daemon.json; on by default from Docker 28.2), the specs written by the toolkit, and the device on the command line:',
+  '',
+  '```sh',
+  'sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml',
+  'nvidia-ctk cdi list',
+  'docker run --rm --device nvidia.com/gpu=all ubuntu nvidia-smi',
+  '```',
+  '',
+  'NVIDIA\'s page: https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html',
+].join('\n');
+
+const NON_APT_NOTE =
+  'On a host that does not use apt, install the toolkit as NVIDIA\'s guide gives it for that distribution (dnf, zypper) or from the distribution\'s own ' +
+  'packaging; on NixOS that is `hardware.nvidia-container-toolkit.enable = true`, which sets up CDI only (the route below).';
+
+
 /** NVIDIA's steps for a rootless daemon, run as the user who owns it (only the config.toml edit needs root). */
 const ROOTLESS_STEPS = [
   '```sh',
@@ -144,6 +171,8 @@ export const gpuRuntimeMissing: RuleInput = {
     // A Jetson named by its reporter (`Jetson orin nano + Jetpack6.2.3`) or by L4T (`R36 (release), REVISION: 4.3`, `l4t-base`).
     { name: 'jetson', literals: ['Jetson', 'JetPack', 'L4T'], pattern: '\\b(?:Jetson|JetPack|L4T)', ignoreCase: true },
     // the rootless daemon's socket (`unix:///run/user/1000/docker.sock`), its launcher, or rootlesskit
+    // `--gpus` refused by the daemon on the same host: `could not select device driver "" with capabilities: [[gpu]]`
+    { name: 'gpusRefused', literals: ['could not select device driver "" with capabilities: [[gpu]]'] },
     { name: 'rootless', literals: ['/run/user/', 'rootlesskit', 'dockerd-rootless'], pattern: '/run/user/\\d+/docker\\.sock|rootlesskit|dockerd-rootless' },
     // the run line asks for GPUs with `--gpus` as well as `--runtime nvidia` (sair-lab/AirSLAM#113)
     { name: 'gpusToo', literals: ['--gpus'], pattern: '--runtime[= ]nvidia\\b.{0,400}--gpus[= ]\\S|--gpus[= ]\\S.{0,400}--runtime[= ]nvidia\\b' },
@@ -269,6 +298,28 @@ export const gpuRuntimeMissing: RuleInput = {
         ROOTLESS_STEPS,
         '',
         '`no-cgroups = true` because a rootless daemon cannot set up the device cgroups the toolkit would write. NVIDIA\'s steps: ' + ROOTLESS_GUIDE,
+      ].join('\n'),
+    },
+    {
+      when: 'runtimeName&gpusRefused&!windowsHost&!jetson&!rootless',
+      title: "Docker has no nvidia runtime and no GPU hook (NVIDIA Container Toolkit not set up for Docker)",
+      message:
+        'The container asked for the `nvidia` runtime and the daemon has none of that name; the log shows `--gpus` refused as well (`could not ' +
+        'select device driver "" …`), so the daemon has neither the runtime nor the toolkit\'s hook: the NVIDIA Container Toolkit is not installed ' +
+        'for this Docker, or set up for CDI only (as NixOS\'s module does), or the daemon was not restarted since. The image is not the cause.',
+      fix: [
+        'On the host that runs Docker (not in the Dockerfile), check the NVIDIA driver first: `nvidia-smi` must list the GPU. If the toolkit is not',
+        `installed, install it with its repository as NVIDIA's install guide gives it for this host's distribution (${GUIDE}; with apt, after adding`,
+        'the repository), register it and restart the daemon:',
+        '',
+        '```sh',
+        ...INSTALL_AND_REGISTER,
+        'docker info | grep -i runtimes',
+        '```',
+        '',
+        NON_APT_NOTE,
+        '',
+        CDI_ROUTE,
       ].join('\n'),
     },
     {
@@ -398,6 +449,10 @@ export const gpuRuntimeMissing: RuleInput = {
     'and check with `docker run --rm --gpus all ubuntu nvidia-smi`. A Docker installed as a snap does not pick the toolkit',
     'up; a host without an NVIDIA GPU cannot give one: start the container without `--gpus` (and without the compose',
     'device reservation) if the program can run on the CPU.',
+    '',
+    NON_APT_NOTE,
+    '',
+    CDI_ROUTE,
     '',
     ROOTLESS_CHECK,
     '',
