@@ -12749,7 +12749,7 @@ var init_extension_cuda_mismatch = __esm({
 });
 
 // src/rules/catalog/runtime/gpu-runtime-missing.ts
-var GUIDE, desktopGpuSteps, INSTALL_AND_REGISTER, ROOTLESS_GUIDE, ROOTLESS_STEPS, ROOTLESS_CHECK, DESKTOP_LEAD, DESKTOP_MESSAGE, gpuRuntimeMissing;
+var GUIDE, desktopGpuSteps, INSTALL_AND_REGISTER, ROOTLESS_GUIDE, CDI_ROUTE, NON_APT_NOTE, ROOTLESS_STEPS, ROOTLESS_CHECK, DESKTOP_LEAD, DESKTOP_MESSAGE, gpuRuntimeMissing;
 var init_gpu_runtime_missing = __esm({
   "src/rules/catalog/runtime/gpu-runtime-missing.ts"() {
     "use strict";
@@ -12776,6 +12776,19 @@ var init_gpu_runtime_missing = __esm({
       "sudo systemctl restart docker"
     ];
     ROOTLESS_GUIDE = `${GUIDE}#rootless-mode`;
+    CDI_ROUTE = [
+      'Or ask for the GPUs through CDI, which needs no runtime registered and no `--gpus`: Docker 25 or later with CDI on (`"features": {"cdi": true}`',
+      "in /etc/docker/daemon.json; on by default from Docker 28.2), the specs written by the toolkit, and the device on the command line:",
+      "",
+      "```sh",
+      "sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml",
+      "nvidia-ctk cdi list",
+      "docker run --rm --device nvidia.com/gpu=all ubuntu nvidia-smi",
+      "```",
+      "",
+      "NVIDIA's page: https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html"
+    ].join("\n");
+    NON_APT_NOTE = "On a host that does not use apt, install the toolkit as NVIDIA's guide gives it for that distribution (dnf, zypper) or from the distribution's own packaging; on NixOS that is `hardware.nvidia-container-toolkit.enable = true`, which sets up CDI only (the route below).";
     ROOTLESS_STEPS = [
       "```sh",
       "nvidia-ctk runtime configure --runtime=docker --config=$HOME/.config/docker/daemon.json",
@@ -12821,6 +12834,8 @@ var init_gpu_runtime_missing = __esm({
         // A Jetson named by its reporter (`Jetson orin nano + Jetpack6.2.3`) or by L4T (`R36 (release), REVISION: 4.3`, `l4t-base`).
         { name: "jetson", literals: ["Jetson", "JetPack", "L4T"], pattern: "\\b(?:Jetson|JetPack|L4T)", ignoreCase: true },
         // the rootless daemon's socket (`unix:///run/user/1000/docker.sock`), its launcher, or rootlesskit
+        // `--gpus` refused by the daemon on the same host: `could not select device driver "" with capabilities: [[gpu]]`
+        { name: "gpusRefused", literals: ['could not select device driver "" with capabilities: [[gpu]]'] },
         { name: "rootless", literals: ["/run/user/", "rootlesskit", "dockerd-rootless"], pattern: "/run/user/\\d+/docker\\.sock|rootlesskit|dockerd-rootless" },
         // the run line asks for GPUs with `--gpus` as well as `--runtime nvidia` (sair-lab/AirSLAM#113)
         { name: "gpusToo", literals: ["--gpus"], pattern: "--runtime[= ]nvidia\\b.{0,400}--gpus[= ]\\S|--gpus[= ]\\S.{0,400}--runtime[= ]nvidia\\b" },
@@ -12934,6 +12949,25 @@ var init_gpu_runtime_missing = __esm({
           ].join("\n")
         },
         {
+          when: "runtimeName&gpusRefused&!windowsHost&!jetson&!rootless",
+          title: "Docker has no nvidia runtime and no GPU hook (NVIDIA Container Toolkit not set up for Docker)",
+          message: "The container asked for the `nvidia` runtime and the daemon has none of that name; the log shows `--gpus` refused as well (`could not select device driver \"\" \u2026`), so the daemon has neither the runtime nor the toolkit's hook: the NVIDIA Container Toolkit is not installed for this Docker, or set up for CDI only (as NixOS's module does), or the daemon was not restarted since. The image is not the cause.",
+          fix: [
+            "On the host that runs Docker (not in the Dockerfile), check the NVIDIA driver first: `nvidia-smi` must list the GPU. If the toolkit is not",
+            `installed, install it with its repository as NVIDIA's install guide gives it for this host's distribution (${GUIDE}; with apt, after adding`,
+            "the repository), register it and restart the daemon:",
+            "",
+            "```sh",
+            ...INSTALL_AND_REGISTER,
+            "docker info | grep -i runtimes",
+            "```",
+            "",
+            NON_APT_NOTE,
+            "",
+            CDI_ROUTE
+          ].join("\n")
+        },
+        {
           when: "runtimeName&gpusToo&!windowsHost&!jetson&!rootless",
           title: "Docker has no nvidia runtime (NVIDIA Container Toolkit not registered)",
           message: "The container asked for the `nvidia` runtime (its `--runtime` option), and the Docker daemon has no runtime of that name: the NVIDIA Container Toolkit is not installed on the host that runs Docker, or was never registered with the daemon, or the daemon was not restarted since. The same command asks for the GPUs with `--gpus` too, which needs no registered runtime. The image is not the cause.",
@@ -13040,6 +13074,10 @@ var init_gpu_runtime_missing = __esm({
         "and check with `docker run --rm --gpus all ubuntu nvidia-smi`. A Docker installed as a snap does not pick the toolkit",
         "up; a host without an NVIDIA GPU cannot give one: start the container without `--gpus` (and without the compose",
         "device reservation) if the program can run on the CPU.",
+        "",
+        NON_APT_NOTE,
+        "",
+        CDI_ROUTE,
         "",
         ROOTLESS_CHECK,
         "",
@@ -20102,13 +20140,23 @@ var init_python_version_refused = __esm({
 });
 
 // src/rules/catalog/pip/pkg-resources-missing.ts
-var MESSAGE10, NAMESPACE_NOTE, LASTING, pkgResourcesMissing;
+var MESSAGE10, NAMESPACE_NOTE, LASTING, IMAGE_FIX, pkgResourcesMissing;
 var init_pkg_resources_missing = __esm({
   "src/rules/catalog/pip/pkg-resources-missing.ts"() {
     "use strict";
     MESSAGE10 = "The program imports `pkg_resources`, and the Python that runs it has none. `pkg_resources` is part of setuptools, which the official `python:3.12` and later images no longer install (docker-library/python#954), nor does a venv made by Python 3.12 or later; and setuptools 82.0.0 (February 2026) removed `pkg_resources` altogether, so only a setuptools below 82 provides it. The traceback's last frames name the module that imports it.";
     NAMESPACE_NOTE = " Here it is a `pkg_resources`-style namespace package (`declare_namespace`): the lasting fix is a release of the package that uses native namespace packages (PEP 420) instead.";
     LASTING = "The lasting fix is code that no longer imports `pkg_resources` (`importlib.metadata` / `importlib.resources` replace its common uses): a newer release of the package that imports it, where there is one.";
+    IMAGE_FIX = [
+      "Install a setuptools below 82 in the image, in a `RUN` before the failing one and with the same Python (the same venv, if",
+      "the image uses one):",
+      "",
+      "```dockerfile",
+      'RUN pip install --no-cache-dir "setuptools<82"',
+      "```",
+      "",
+      "An unpinned `setuptools` installs 82 or later, which has no `pkg_resources`. " + LASTING
+    ].join("\n");
     pkgResourcesMissing = {
       id: "pip/pkg-resources-missing",
       title: "pkg_resources is missing: setuptools is not installed, or is 82 or later",
@@ -20158,29 +20206,11 @@ var init_pkg_resources_missing = __esm({
         {
           when: "namespacePkg&fact.place=image-build",
           message: MESSAGE10 + NAMESPACE_NOTE,
-          fix: [
-            "Install a setuptools below 82 in the image, in a `RUN` before the failing one and with the same Python (the same venv, if",
-            "the image uses one):",
-            "",
-            "```dockerfile",
-            'RUN pip install --no-cache-dir "setuptools<82"',
-            "```",
-            "",
-            "An unpinned `setuptools` installs 82 or later, which has no `pkg_resources`. " + LASTING
-          ].join("\n")
+          fix: IMAGE_FIX
         },
         {
           when: "fact.place=image-build",
-          fix: [
-            "Install a setuptools below 82 in the image, in a `RUN` before the failing one and with the same Python (the same venv, if",
-            "the image uses one):",
-            "",
-            "```dockerfile",
-            'RUN pip install --no-cache-dir "setuptools<82"',
-            "```",
-            "",
-            "An unpinned `setuptools` installs 82 or later, which has no `pkg_resources`. " + LASTING
-          ].join("\n")
+          fix: IMAGE_FIX
         },
         { when: "namespacePkg", message: MESSAGE10 + NAMESPACE_NOTE }
       ],
@@ -27166,6 +27196,11 @@ var init_push_denied = __esm({
           literals: ["failed to push "],
           pattern: "failed to push (?<ref>\\S{1,300}): (?<reason>unexpected status from (?:POST|PUT|PATCH|HEAD) request to \\S{1,500}: (?:401 Unauthorized|403 Forbidden))"
         },
+        // containerd's pusher with no request in the wording (older releases: `unexpected status: %s`), bare on BuildKit's
+        // exporter line: `#12 pushing layers 0.8s done` then `#12 ERROR: unexpected status: 403 Forbidden` (BtbN/FFmpeg-Builds#159,
+        // build-push-action to ghcr.io with GITHUB_TOKEN). The same wording comes from other requests to a registry, so it counts only
+        // in a step that shows the push (the `push` context the rule requires).
+        { literals: ["unexpected status: 403 Forbidden", "unexpected status: 401 Unauthorized"], pattern: "(?<reason>unexpected status: (?:403 Forbidden|401 Unauthorized))" },
         // podman / buildah / skopeo: `Error: trying to reuse blob sha256:\u2026 at destination: failed to read from destination repository my_org/my_image: 403 (Forbidden)`
         {
           literals: ["failed to read from destination repository "],
@@ -27181,6 +27216,23 @@ var init_push_denied = __esm({
         }
       ],
       context: [
+        // A push in the scope: BuildKit's exporter (`pushing layers`), or a line that is a push refusal by itself (each matcher
+        // above but the bare status has one of these in its line).
+        {
+          name: "push",
+          required: true,
+          literals: [
+            "pushing layers",
+            "failed to push ",
+            "denied: ",
+            "insufficient_scope",
+            "failed to read from destination repository ",
+            "%2Cpush",
+            ",push",
+            "%3Apush",
+            ":push"
+          ]
+        },
         // the push's token request (the rule's matcher above): credentials refused, and the tag without a namespace on Docker Hub
         { name: "pushToken", literals: ["%2Cpush", ",push", "%3Apush", ":push"], pattern: "scope=repository(?:%3A|:)[^\\s&]{1,300}(?:%3A|:)(?:pull(?:%2C|,))?push\\b" },
         { name: "oauthToken", literals: ["failed to fetch oauth token"] },
@@ -27190,6 +27242,8 @@ var init_push_denied = __esm({
         { name: "ghcr", literals: ["ghcr.io", "write_package", "organization package"] },
         { name: "scope", literals: ["insufficient_scope"] },
         { name: "containersImage", literals: ["failed to read from destination repository "] },
+        // the bare status (see the matcher): the line names neither the image nor the registry
+        { name: "bareStatus", literals: ["unexpected status: 403 Forbidden", "unexpected status: 401 Unauthorized"], pattern: "(?:^|ERROR: |failed to solve: )unexpected status: 40[13] " },
         // A pull request's run: docker/metadata-action's `type=ref,event=pr` tag `pr-N` (planktoscope/project-docs:pr-328), or the
         // merge ref actions/checkout fetches for it.
         { name: "prRun", literals: [":pr-", "refs/pull/"], pattern: "(?<pr>(?<=:)pr-\\d{1,9}\\b|refs/pull/\\d{1,9}/merge\\b)" }
@@ -27228,6 +27282,16 @@ var init_push_denied = __esm({
           when: "ghcr",
           message: "The image was built, but GitHub Container Registry refused the push of {ref|the image} (`{reason}`): the token used to log in may not write this package.",
           fix: GHCR_FIX
+        },
+        {
+          when: "bareStatus&fact.runner",
+          message: "The image was built, but the registry refused its push with `{reason}` while BuildKit pushed the layers, from a GitHub Actions job: the token the job logged in with may not write that repository. The error line names neither the image nor the registry; BuildKit's `[auth]` line above it (the repository with `:pull,push`, then `token for` and the host), or the `tags:` of the build step, name both.",
+          fix: [
+            "If the host is ghcr.io: " + GHCR_PERMISSIONS,
+            "",
+            "Another registry: log in to it in the same job, before the build (docker/login-action with the host as `registry:`), with an",
+            "account or token that may push to that repository, and check that the tag starts with that account's namespace."
+          ].join("\n")
         },
         {
           when: "scope",
@@ -59691,7 +59755,10 @@ var BuildkitPlainGrammar = class {
       ctx.emit({ type: "log-clipped", line: line.line, id, text: text2 });
       return;
     }
-    ctx.emit(resumes ? { type: "step-output", line: line.line, id, seconds, text: text2, resumes: true } : { type: "step-output", line: line.line, id, seconds, text: text2 });
+    const stamped = id === IMPLICIT_STEP_ID ? { stamped: true } : {};
+    ctx.emit(
+      resumes ? { type: "step-output", line: line.line, id, seconds, text: text2, resumes: true, ...stamped } : { type: "step-output", line: line.line, id, seconds, text: text2, ...stamped }
+    );
   }
   /**
    * Registers a vertex the first time it is named. A log cut in the middle of a step shows its
