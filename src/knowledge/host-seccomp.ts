@@ -49,3 +49,33 @@ export const HOST_SECCOMP_REMEDY_RUN = [
   '  syscall filter for that container, so keep it off images you do not trust. A tag of the image on the previous',
   '  release runs meanwhile too (ubuntu:20.04 for 22.04; for a bookworm image, its `bullseye` tag).',
 ].join('\n');
+
+// 32-bit images and the 64-bit-time syscalls (time64): a 32-bit C library of a newer release calls `clock_gettime64`,
+// `utimensat_time64` and the like, which a host's seccomp filter older than those syscalls answers with EPERM instead of
+// ENOSYS, so the library does not fall back (runc issue 2151). Sources:
+// - Alpine's release notes for 3.13.0 (musl 1.2, time64), https://wiki.alpinelinux.org/wiki/Release_Notes_for_Alpine_3.13.0:
+//   the host needs Docker 19.03.9 or newer and libseccomp 2.4.2 or newer; it applies to x86, armv7 and armhf
+//   containers, also on 64-bit hosts; "Debian stable without debian-backports, Raspbian stable" are named as unsuitable
+//   hosts; `scmp_sys_resolver -a arm clock_gettime64` prints 403 where libseccomp knows time64, -10214 where it does not.
+// - Ubuntu 20.04 on armhf: dpkg's `tar: …: Cannot utime: Operation not permitted` unpacking libc6 under
+//   `docker run arm32v7/ubuntu:focal` on an armv7l Raspberry Pi (moby/moby#40734; fixed on the hosts by a newer
+//   libseccomp2, the thread's `--security-opt seccomp=unconfined` passes).
+// - OpenSSL's `ASN1_TIME_adj:error getting time` in an arm32v7 container: clock_gettime64 blocked; DietPi's maintainers:
+//   "arm32v7 systems still require libseccomp2 2.4.2 or newer", installed from buster-backports on (Raspbian/Debian)
+//   buster, then Docker restarted (MichaIng/DietPi#4260).
+
+/** The check of a host for time64 in a 32-bit container. */
+export const TIME64_CHECK_COMMANDS: readonly string[] = [
+  'uname -m                                   # armv7l / armv6l: a 32-bit ARM host',
+  ...HOST_SECCOMP_CHECK_COMMANDS,
+  'scmp_sys_resolver -a arm clock_gettime64   # 403: libseccomp knows time64; -10214: too old',
+];
+
+/** The remedy on the host for time64 in a 32-bit container, as a fix's paragraph. */
+export const TIME64_REMEDY = [
+  'Upgrade the host: libseccomp2 2.4.2 or newer (on Raspbian / Debian buster it comes from buster-backports:',
+  '`sudo apt-get install -t buster-backports libseccomp2` with buster-backports in the host\'s apt sources) and Docker 19.03.9 or newer, then restart Docker',
+  '(`sudo systemctl restart docker`). Running the same container once with `docker run --security-opt',
+  'seccomp=unconfined` confirms it (it passes there) and is a stopgap only: it drops the syscall filter for that',
+  'container (`docker build` has no such switch).',
+].join('\n');

@@ -133,6 +133,8 @@ import { heldPackagesChanged } from './apt/held-packages-changed.js';
 import { jetsonBspInContainer } from './apt/jetson-bsp-in-container.js';
 import { heldBrokenPackages } from './apt/held-broken-packages.js';
 import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
+import { releaseExpired } from './apt/release-expired.js';
+import { seccompTime64 } from './runtime/seccomp-time64.js';
 import { releaseInfoChanged } from './apt/release-info-changed.js';
 import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
 import { debArchMismatch } from './apt/deb-arch-mismatch.js';
@@ -312,6 +314,8 @@ export const builtinRules: RuleInput[] = [
   jetsonBspInContainer,
   heldBrokenPackages,
   releaseNotValidYet,
+  releaseExpired,
+  seccompTime64,
   releaseInfoChanged,
   apkUnableToSelect,
   debArchMismatch,

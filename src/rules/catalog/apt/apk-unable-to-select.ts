@@ -86,19 +86,26 @@ export const apkUnableToSelect: RuleInput = {
   severity: 'error',
   // indented too, as CI wrappers print the build's output (`  ERROR: unable to select packages:`,
   // robburger/terraform-pr-commenter#29)
-  match: [{ literals: ['ERROR: unable to select packages:'], pattern: '^\\s{0,8}ERROR: unable to select packages:\\s*$' }],
+  // Older apk printed the same report as `ERROR: unsatisfiable constraints:` with `(missing)` for a name no index has
+  // (`  python (missing):` / `    required by: world[python]`, paulpierre/informer#8, 2021): read like the newer one.
+  match: [
+    {
+      literals: ['ERROR: unable to select packages:', 'ERROR: unsatisfiable constraints:'],
+      pattern: '^\\s{0,8}ERROR: (?:unable to select packages|unsatisfiable constraints):\\s*$',
+    },
+  ],
   context: [
     // `  python (no such package):`
     {
       name: 'missing',
-      literals: ['(no such package)'],
-      pattern: '^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}) \\(no such package\\):',
+      literals: ['(no such package)', '(missing)'],
+      pattern: '^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}) \\((?:no such package|missing)\\):',
     },
     // Python 2's names: `python`, `python2`, `py-pip`, `py2-pip`.
     {
       name: 'python2',
-      literals: ['(no such package)'],
-      pattern: '^\\s{0,8}(?<pkg>python2?|py2?-pip) \\(no such package\\):',
+      literals: ['(no such package)', '(missing)'],
+      pattern: '^\\s{0,8}(?<pkg>python2?|py2?-pip) \\((?:no such package|missing)\\):',
     },
     // `    breaks: world[curl~8.0]`, `breaks: world[chromium=86.0.4240.111-r0]`: the command's version constraint.
     // `breaks: build-dependencies-20220708.111431[build-base=0.5-r2]`: the same constraint inside an `apk add --virtual
@@ -136,8 +143,8 @@ export const apkUnableToSelect: RuleInput = {
     // `bash`, `curl`, `jq` during the dl-cdn.alpinelinux.org outage, HTTP 503).
     {
       name: 'basePkg',
-      literals: ['(no such package)'],
-      pattern: '^\\s{0,8}(?<pkg>bash|curl|ca-certificates|git|make) \\(no such package\\):',
+      literals: ['(no such package)', '(missing)'],
+      pattern: '^\\s{0,8}(?<pkg>bash|curl|ca-certificates|git|make) \\((?:no such package|missing)\\):',
     },
     // `fetch https://dl-cdn.alpinelinux.org/alpine/v3.16/main/aarch64/APKINDEX.tar.gz`
     {
@@ -245,6 +252,18 @@ export const apkUnableToSelect: RuleInput = {
     {
       when: 'python2&index',
       message: PYTHON2_MESSAGE,
+      fix: [
+        'In the step\'s `apk add` line, ask for Python 3 by its package names and keep the other packages: `python` becomes',
+        '`python3`, `py-pip` becomes `py3-pip` (pip then runs as `pip3` or `python3 -m pip`).',
+        PIN_FOR_PYTHON2,
+      ].join('\n'),
+    },
+    {
+      when: 'python2',
+      message:
+        'apk found no package `{context.python2.pkg}`: the Dockerfile asks for Python 2\'s package names, which the Alpine ' +
+        'release of this image does not have (a Dockerfile written for an older release; an unpinned `FROM alpine` moves to ' +
+        'each new one).',
       fix: [
         'In the step\'s `apk add` line, ask for Python 3 by its package names and keep the other packages: `python` becomes',
         '`python3`, `py-pip` becomes `py3-pip` (pip then runs as `pip3` or `python3 -m pip`).',

@@ -573,6 +573,18 @@ export const fetchFailed: RuleInput = {
     },
     { name: 'hash', literals: ['Hash Sum mismatch', 'File has unexpected size'] },
     {
+      // `E: Failed to fetch https://developer.download.nvidia.com/compute/machine-learning/repos/ubuntu1604/x86_64/Packages.gz
+      // Hash Sum mismatch` (NVIDIA/nvidia-docker#571): a vendor's own repository, not a distribution's mirror network
+      // (hosts naming debian, ubuntu, raspbian, a mirror or an archive are left out). Newer apt names the list file it
+      // checked instead of the URL, `Failed to fetch store:/var/lib/apt/lists/partial/<host>_<path>_Packages.xz  Hash Sum
+      // mismatch`: the host is the file name's first part. Its metadata was inconsistent on the
+      // vendor's side for hours (NVIDIA reproduced it and filed it internally), and there is no other mirror to switch to.
+      name: 'vendorHash',
+      literals: ['Hash Sum mismatch'],
+      pattern:
+        'Failed to fetch (?:https?://|store:/var/lib/apt/lists/partial/)(?<host>(?![^/_\\s]{0,200}(?:debian|ubuntu|raspbian|mirror|archive))[^/_\\s]{1,200})[/_]\\S{0,300}\\s+Hash Sum mismatch',
+    },
+    {
       // `E: Failed to fetch https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1604/x86_64/Packages  404  Not Found`,
       // `…/x86_64/InRelease  404  Not Found [IP: …]`: the repository's index, read by `apt-get update`.
       name: 'nvidiaIndex404',
@@ -1071,6 +1083,24 @@ export const fetchFailed: RuleInput = {
       retryable: true,
       message: 'The mirror timed out or answered with a server error for `{url|the package lists}`: an outage of the mirror or the network path to it.',
       fix: 'Retry; to ride out short outages let apt retry each download: `apt-get -o Acquire::Retries=3 update` (and the same option on `apt-get install`).',
+    },
+    {
+      when: 'vendorHash',
+      title: "a vendor's apt repository served inconsistent metadata",
+      retryable: true,
+      message:
+        '`{context.vendorHash.host}` served package lists that do not match its own index (`Hash Sum mismatch`). It is the ' +
+        "vendor's own repository, not one of a distribution's mirrors: there is no other mirror to switch to, and the " +
+        "inconsistency is on the vendor's side until they republish.",
+      fix: [
+        'Retry later (a failed step is not cached, so the next build asks the server again), with the lists cleared in the',
+        'same `RUN` so no partial file is reused: `rm -rf /var/lib/apt/lists/* && apt-get update`. If the build needs no',
+        'package from `{context.vendorHash.host}`, remove its source before `apt-get update`:',
+        '',
+        '```sh',
+        "grep -rl '{context.vendorHash.host}' /etc/apt/sources.list.d/ | xargs -r rm -f",
+        '```',
+      ].join('\n'),
     },
     {
       when: 'hash',

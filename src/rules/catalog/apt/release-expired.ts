@@ -1,0 +1,60 @@
+// apt refuses a repository's Release file whose `Valid-Until` date has passed: `E: Release file for <url> is expired
+// (invalid since 8d 7h 25min 31s). Updates for this repository will not be applied.` (projectcalico/toolchain#394,
+// buster-backports on a country mirror). apt's own string (libapt-pkg 2.6.1, read here with `strings`): `Release file
+// for %s is expired (invalid since %s). Updates for this repository will not be applied.` A paste may wrap apt's
+// sentence: the line read is the one with `expired (invalid since …)`, the URL and suite are taken from the scope's first
+// `/dists/…/InRelease` URL.
+//
+// Why and what to do (sources.list(5), apt's doc/sources.list.5.xml, option `Check-Valid-Until`): the check guards
+// against replayed old data and "also helps users identify mirrors which are no longer updated. Some repositories
+// like historic archives aren't updated anymore by design though, so this check can be disabled by setting this
+// option to no"; `Acquire::Check-Valid-Until` in apt.conf(5) is the global default of that option. Two causes, told
+// apart by asking Debian's own CDN for the suite: a stale mirror (deb.debian.org serves a current file) or a suite
+// no longer refreshed (deb.debian.org answers 404: an archived release on archive.debian.org, knowledge/eol-releases.ts).
+// A clock ahead gives the same message; the clock is then checked with `date -u`.
+// Not matched: a Release dated in the future (`is not valid yet`, apt/release-not-valid-yet).
+import type { RuleInput } from '../../schema.js';
+
+export const releaseExpired: RuleInput = {
+  id: 'apt/release-expired',
+  title: "apt refused an expired Release file: the mirror stopped syncing, or the suite is archived",
+  severity: 'error',
+  match: [
+    {
+      literals: ['expired (invalid since'],
+      pattern: '(?:Release file for \\S{1,300} is )?expired \\(invalid since (?<since>[^)]{1,40})\\)',
+    },
+  ],
+  context: [
+    {
+      name: 'release',
+      literals: ['/dists/'],
+      pattern: '(?<url>https?://\\S{1,300}/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release)\\b',
+    },
+  ],
+  scope: 'step',
+  only: 'failed-step',
+  specificity: 3,
+  message:
+    'apt refused the Release file of `{context.release.url|a repository}`: its `Valid-Until` date passed {since} ago, ' +
+    'so apt treats it as stale data. Either the mirror stopped syncing, or the suite is no longer refreshed by design ' +
+    '(an archived release).',
+  fix: [
+    "Find out which: ask Debian's own CDN for the same suite:",
+    '',
+    '```sh',
+    "curl -s http://deb.debian.org/debian/dists/{context.release.suite|<suite>}/InRelease | grep -E '^(Date|Valid-Until):'",
+    'date -u   # a clock ahead of the real time makes a current file look expired too',
+    '```',
+    '',
+    '- A file there with `Valid-Until` in the future: the mirror in your sources is stale. Point the ' +
+      'source at `deb.debian.org` (or another mirror that is current) and rebuild.',
+    '- 404 there: the suite left the mirrors for `archive.debian.org`, which is not updated any more by design. Point the ' +
+      'source there and skip the expiry check for it: `deb [check-valid-until=no] http://archive.debian.org/debian {context.release.suite|<suite>} main`, ' +
+      'or for one update `apt-get -o Acquire::Check-Valid-Until=false update`.',
+    '',
+    'Only as a stopgap on a stale mirror, the same `-o Acquire::Check-Valid-Until=false` gets the build through, with data ' +
+      'that no longer gets updates.',
+  ].join('\n'),
+  docs: 'https://manpages.debian.org/bookworm/apt/sources.list.5.en.html',
+};
