@@ -13289,11 +13289,11 @@ function pythonFloorVariants() {
       "docker build --platform linux/amd64 .",
       "```",
       "",
-      `(\`FROM --platform=linux/amd64 \u2026\` in the Dockerfile, or \`platform: linux/amd64\` in a compose service), or pin the newest release pip lists here, \`{enrich.pyLastPin|the last one before the pin}\`, in place of \`{requirement}\`. If the page does list aarch64 wheels, ${check2.charAt(0).toLowerCase()}${check2.slice(1)}`
+      `(\`FROM --platform=linux/amd64 \u2026\` in the Dockerfile, or \`platform: linux/amd64\` in a compose service), or pin the newest release pip lists here, \`{enrich.pyLastPin|the last one before the pin}\`, in place of \`{requirement}\`. If the page does list aarch64 wheels, ${check3.charAt(0).toLowerCase()}${check3.slice(1)}`
     ].join("\n")
   });
   const eolMessage = "pip found no {requirement}, and this build's Python is {enrich.pyShown}, past its end of life since {enrich.pyOldEol}: releases made since then often require a newer Python, and pip does not list those here (this pip prints no `Ignored the following versions that require a different python version` line; its list of versions is not in this part of the log).";
-  const check2 = "To see why, run the same install with `-v` where it failed: pip prints `Link requires a different Python (\u2026 not in: \u2026)` for each release it skipped for its Python; the release's page on pypi.org says `Requires: Python \u2026`.";
+  const check3 = "To see why, run the same install with `-v` where it failed: pip prints `Link requires a different Python (\u2026 not in: \u2026)` for each release it skipped for its Python; the release's page on pypi.org says `Requires: Python \u2026`.";
   const pinBack = (pin) => `or keep this Python and pin the newest release pip lists for it, \`${pin}\`, in place of \`{requirement}\` where it is pinned (the requirements file or the install command), if the rest of the requirements accept it.`;
   const imageFix3 = (python, tail) => [
     `Either build on Python ${python} or newer: the same base image with that Python in its tag, its variant kept (check that the tag exists: \`docker buildx imagetools inspect {enrich.pyFrom}\`):`,
@@ -13331,15 +13331,15 @@ function pythonFloorVariants() {
       when: "enrich.pyHiddenNewest&enrich.pyFrom",
       title: hiddenTitle,
       message: hiddenMessage,
-      fix: [check2, "", imageFix3("{enrich.pyTo}", pinBack("{enrich.pyLastPin}") + platformHint)].join("\n").replace("Either build on Python {enrich.pyTo} or newer", "If it is the Python, either build on Python {enrich.pyTo} or newer (or the one `-v` names)")
+      fix: [check3, "", imageFix3("{enrich.pyTo}", pinBack("{enrich.pyLastPin}") + platformHint)].join("\n").replace("Either build on Python {enrich.pyTo} or newer", "If it is the Python, either build on Python {enrich.pyTo} or newer (or the one `-v` names)")
     },
-    { when: "enrich.pyHiddenNewest", title: hiddenTitle, message: hiddenMessage, fix: [check2, "", hiddenNoFrom].join("\n") },
+    { when: "enrich.pyHiddenNewest", title: hiddenTitle, message: hiddenMessage, fix: [check3, "", hiddenNoFrom].join("\n") },
     {
       when: "enrich.pyOldPython&enrich.pyFrom",
       title: title2,
       message: eolMessage,
       fix: [
-        check2,
+        check3,
         "",
         imageFix3("{enrich.pyTo}", "or keep this Python and pin a release of the package that still supports it.").replace(
           "Either build on Python {enrich.pyTo} or newer",
@@ -13352,7 +13352,7 @@ function pythonFloorVariants() {
       title: title2,
       message: eolMessage,
       fix: [
-        check2,
+        check3,
         "",
         "If it is the Python, build on a newer one ({enrich.pyTo} at least; the release's `Requires: Python` says which): in a Dockerfile, a base image with it (`python:{enrich.pyTo}-slim`, or a newer release of the distro image, keeping your `FROM` line's variant); in a shell, an environment with it (`uv venv --python {enrich.pyTo}`); or keep this Python and pin a release of the package that still supports it."
       ].join("\n")
@@ -13458,7 +13458,7 @@ function doubledSubcommandVariants() {
   ];
 }
 function noVersionsVariants() {
-  const check2 = "the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement:sh}` run where the install ran shows the HTTP error)";
+  const check3 = "the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement:sh}` run where the install ran shows the HTTP error)";
   const arm64 = (when, where) => ({
     when,
     title: "No release has a file for this platform (ARM64)?",
@@ -13471,7 +13471,7 @@ function noVersionsVariants() {
       "- or get {enrich.project} for aarch64 from another source that builds it (conda-forge, or a source build), and keep",
       "  the pip requirement out of the ARM64 build (`ARG TARGETARCH`).",
       "",
-      `If the page does list aarch64 wheels for this Python, check the name (\`pip index versions {enrich.project}\`), ${check2}.`
+      `If the page does list aarch64 wheels for this Python, check the name (\`pip index versions {enrich.project}\`), ${check3}.`
     ].join("\n")
   });
   return [
@@ -13490,13 +13490,13 @@ function noVersionsVariants() {
         "",
         "- the platform and Python of the stage that ran pip: `uname -m` (`aarch64` is ARM64) and `python3 --version`, then the wheels at https://pypi.org/project/{enrich.project}/#files (`aarch64` / `x86_64` and `cp312` for Python 3.12 in a name). None for this platform: build for one that has them (`docker build --platform linux/amd64 .` for x86_64); none for this Python: a base image with a Python they cover;",
         `- the name: \`pip index versions {enrich.project}\`;`,
-        `- ${check2}.`
+        `- ${check3}.`
       ].join("\n")
     },
     {
       when: "none",
       message: "pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it or was not reachable from the build (proxy, private index without credentials), or it has files for other platforms or Pythons only.",
-      fix: `Check the name (\`{enrich.versionsCmd}\`), ${check2}, and the platform and Python of the stage (\`uname -m\`, \`python3 --version\`) against the release's files on its index.`
+      fix: `Check the name (\`{enrich.versionsCmd}\`), ${check3}, and the platform and Python of the stage (\`uname -m\`, \`python3 --version\`) against the release's files on its index.`
     }
   ];
 }
@@ -18155,11 +18155,11 @@ function variants12() {
       stepPinAlt
     ].join("\n")
   });
-  for (const check2 of ["&enrich.dryRun", ""]) {
-    const after = check2 === "" ? ["", "Then build again: the solve prints the versions it picked, or the next conflict."] : ["", "Check the solve without installing anything:", "", "```sh", "{enrich.dryRun}", "```", "", "The plan it prints names the versions the solver picked."];
+  for (const check3 of ["&enrich.dryRun", ""]) {
+    const after = check3 === "" ? ["", "Then build again: the solve prints the versions it picked, or the next conflict."] : ["", "Check the solve without installing anything:", "", "```sh", "{enrich.dryRun}", "```", "", "The plan it prints names the versions the solver picked."];
     const where = "in the environment's specs ({enrich.file|the install command or its environment file})";
     out.push({
-      when: `top&requires${check2}`,
+      when: `top&requires${check3}`,
       message: "The conda solver cannot install `{context.top.spec:all}` with the rest of the environment: the build it found, `{context.requires.package}-{context.requires.version}`, requires `{context.requires.dep}`, and no installable version of that fits every requirement on it.",
       fix: [
         `Loosen the pin on \`{context.top.name:all}\` ${where}: a range (\`>=\`) or no version instead of an exact one, so`,
@@ -18168,7 +18168,7 @@ function variants12() {
       ].join("\n")
     });
     out.push({
-      when: `top${check2}`,
+      when: `top${check3}`,
       message: "The conda solver cannot install `{context.top.spec:all}` together with the rest of the environment: the tree under `Could not solve for environment specs` shows each requested spec and what it conflicts with.",
       fix: [
         `Loosen the pins on \`{context.top.name:all}\` ${where}, one at a time: a range (\`>=\`) or no version instead of an`,
@@ -18177,7 +18177,7 @@ function variants12() {
       ].join("\n")
     });
     out.push({
-      when: `requires${check2}`,
+      when: `requires${check3}`,
       message: "The conda solver found no set of packages that fits: `{context.requires.package}-{context.requires.version}` requires `{context.requires.dep}`, and none of the builds that provide it can be installed with the rest of the environment.",
       fix: [
         `Loosen the pin on \`{context.requires.package}\` ${where}, or on the package that pulls it in: a range or no version,`,
@@ -18186,7 +18186,7 @@ function variants12() {
       ].join("\n")
     });
     out.push({
-      when: `chain${check2}`,
+      when: `chain${check3}`,
       message: "The conda solver found the specs `{context.chain.name:all}` incompatible: each `a -> b[version=\u2026]` line under `UnsatisfiableError` is a requirement chain, and chains that end in the same package ask for versions that do not overlap.",
       fix: [
         `Find the package the chains end in (the name before \`[version=\u2026]\`) and loosen the pins ${where} of the specs`,
@@ -19703,7 +19703,7 @@ var init_eol_releases = __esm({
 });
 
 // src/knowledge/host-seccomp.ts
-var HOST_SECCOMP_CAUSE, HOST_SECCOMP_CHECK_COMMANDS, HOST_SECCOMP_REMEDY_BUILD, HOST_SECCOMP_REMEDY_RUN;
+var HOST_SECCOMP_CAUSE, HOST_SECCOMP_CHECK_COMMANDS, HOST_SECCOMP_REMEDY_BUILD, HOST_SECCOMP_REMEDY_RUN, TIME64_CHECK_COMMANDS, TIME64_REMEDY;
 var init_host_seccomp = __esm({
   "src/knowledge/host-seccomp.ts"() {
     "use strict";
@@ -19726,6 +19726,18 @@ var init_host_seccomp = __esm({
       "  syscall filter for that container, so keep it off images you do not trust. A tag of the image on the previous",
       "  release runs meanwhile too (ubuntu:20.04 for 22.04; for a bookworm image, its `bullseye` tag)."
     ].join("\n");
+    TIME64_CHECK_COMMANDS = [
+      "uname -m                                   # armv7l / armv6l: a 32-bit ARM host",
+      ...HOST_SECCOMP_CHECK_COMMANDS,
+      "scmp_sys_resolver -a arm clock_gettime64   # 403: libseccomp knows time64; -10214: too old"
+    ];
+    TIME64_REMEDY = [
+      "Upgrade the host: libseccomp2 2.4.2 or newer (on Raspbian / Debian buster it comes from buster-backports:",
+      "`sudo apt-get install -t buster-backports libseccomp2` with buster-backports in the host's apt sources) and Docker 19.03.9 or newer, then restart Docker",
+      "(`sudo systemctl restart docker`). Running the same container once with `docker run --security-opt",
+      "seccomp=unconfined` confirms it (it passes there) and is a stopgap only: it drops the syscall filter for that",
+      "container (`docker build` has no such switch)."
+    ].join("\n");
   }
 });
 
@@ -19747,7 +19759,7 @@ function ubuntuEolVariants(when) {
   const title2 = "Ubuntu release past its end of life, moved to old-releases.ubuntu.com";
   const dated = "{enrich.eolRelease} reached its end of life on {enrich.eolEnded}, and Ubuntu has moved its suites from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com: every `Release` file of it now answers 404, so `apt-get update` has nothing to read.";
   const undated = `Ubuntu's mirrors have no \`Release\` file for \`${codename}\`: a release past its end of life is moved from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com.`;
-  const check2 = [
+  const check3 = [
     "Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):",
     "",
     "```sh",
@@ -19788,8 +19800,8 @@ function ubuntuEolVariants(when) {
       message: undated,
       fix: [
         "Move the base image to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security",
-        "updates): " + check2[0],
-        ...check2.slice(1),
+        "updates): " + check3[0],
+        ...check3.slice(1),
         "then point the sources at the old releases (every sources file that names Ubuntu's mirrors: `/etc/apt/sources.list`, or",
         "`/etc/apt/sources.list.d/ubuntu.sources` from 24.04) in a `RUN` before the failing one:",
         "",
@@ -19801,8 +19813,8 @@ function ubuntuEolVariants(when) {
       title: title2,
       message: undated,
       fix: [
-        "Move to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security updates): " + check2[0],
-        ...check2.slice(1),
+        "Move to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security updates): " + check3[0],
+        ...check3.slice(1),
         "then point the sources at the old releases (every sources file that names Ubuntu's mirrors: `/etc/apt/sources.list`, or",
         "`/etc/apt/sources.list.d/ubuntu.sources` from 24.04), as root; in a Dockerfile, as a `RUN` before the failing one:",
         "",
@@ -19814,7 +19826,7 @@ function ubuntuEolVariants(when) {
 function vendorNoReleaseVariants() {
   const title2 = "Third-party apt repository no longer serves this release";
   const archived = "apt found no `Release` file for `{context.vendorNoRelease.suite}` in {enrich.vendorName} (`{context.vendorNoRelease.url}`): it has dropped {enrich.vendorSuiteRelease|that release}. It moves a distribution release to `{enrich.vendorArchiveHost}` once Debian or Ubuntu has ended it, under the same suite name ({enrich.vendorPolicy}), so its line in this image now names a suite the repository does not have.";
-  const check2 = [
+  const check3 = [
     "```sh",
     "curl -sI {context.vendorNoRelease.url}/dists/{context.vendorNoRelease.suite}/Release | head -n 1",
     "```"
@@ -19869,7 +19881,7 @@ function vendorNoReleaseVariants() {
       fix: [
         "Ask the repository (`404` means it has no such suite):",
         "",
-        ...check2,
+        ...check3,
         "",
         "Then follow the vendor's install page: a base image of a release it serves; the vendor's archive of dropped releases,",
         "if it keeps one; or remove that source if the build needs nothing from it."
@@ -20103,6 +20115,17 @@ var init_fetch_failed = __esm({
           literals: ["Connection timed out", "connection timed out", "Could not connect to", "Connection failed", "Unable to connect to", "500  Internal Server Error", "502  Bad Gateway", "503  Service Unavailable", "504  Gateway Time"]
         },
         { name: "hash", literals: ["Hash Sum mismatch", "File has unexpected size"] },
+        {
+          // `E: Failed to fetch https://developer.download.nvidia.com/compute/machine-learning/repos/ubuntu1604/x86_64/Packages.gz
+          // Hash Sum mismatch` (NVIDIA/nvidia-docker#571): a vendor's own repository, not a distribution's mirror network
+          // (hosts naming debian, ubuntu, raspbian, a mirror or an archive are left out). Newer apt names the list file it
+          // checked instead of the URL, `Failed to fetch store:/var/lib/apt/lists/partial/<host>_<path>_Packages.xz  Hash Sum
+          // mismatch`: the host is the file name's first part. Its metadata was inconsistent on the
+          // vendor's side for hours (NVIDIA reproduced it and filed it internally), and there is no other mirror to switch to.
+          name: "vendorHash",
+          literals: ["Hash Sum mismatch"],
+          pattern: "Failed to fetch (?:https?://|store:/var/lib/apt/lists/partial/)(?<host>(?![^/_\\s]{0,200}(?:debian|ubuntu|raspbian|mirror|archive))[^/_\\s]{1,200})[/_]\\S{0,300}\\s+Hash Sum mismatch"
+        },
         {
           // `E: Failed to fetch https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1604/x86_64/Packages  404  Not Found`,
           // `\u2026/x86_64/InRelease  404  Not Found [IP: \u2026]`: the repository's index, read by `apt-get update`.
@@ -20548,6 +20571,21 @@ var init_fetch_failed = __esm({
           fix: "Retry; to ride out short outages let apt retry each download: `apt-get -o Acquire::Retries=3 update` (and the same option on `apt-get install`)."
         },
         {
+          when: "vendorHash",
+          title: "a vendor's apt repository served inconsistent metadata",
+          retryable: true,
+          message: "`{context.vendorHash.host}` served package lists that do not match its own index (`Hash Sum mismatch`). It is the vendor's own repository, not one of a distribution's mirrors: there is no other mirror to switch to, and the inconsistency is on the vendor's side until they republish.",
+          fix: [
+            "Retry later (a failed step is not cached, so the next build asks the server again), with the lists cleared in the",
+            "same `RUN` so no partial file is reused: `rm -rf /var/lib/apt/lists/* && apt-get update`. If the build needs no",
+            "package from `{context.vendorHash.host}`, remove its source before `apt-get update`:",
+            "",
+            "```sh",
+            "grep -rl '{context.vendorHash.host}' /etc/apt/sources.list.d/ | xargs -r rm -f",
+            "```"
+          ].join("\n")
+        },
+        {
           when: "hash",
           title: "apt mirror caught mid-sync",
           retryable: true,
@@ -20951,10 +20989,11 @@ var init_release_not_valid_yet = __esm({
       severity: "error",
       match: [
         {
-          literals: ["is not valid yet (invalid for another"],
-          pattern: "Release file for (?<url>\\S{1,300}) is not valid yet \\(invalid for another (?<ahead>[^)]{1,40})\\)"
+          literals: ["is not valid yet"],
+          pattern: "Release file for (?<url>\\S{1,300}) is not valid yet(?: \\(invalid for another (?<ahead>[^)]{1,40})\\))?"
         }
       ],
+      context: [{ name: "ahead", literals: ["is not valid yet (invalid for another"] }],
       scope: "step",
       only: "failed-step",
       specificity: 3,
@@ -20970,7 +21009,124 @@ var init_release_not_valid_yet = __esm({
         "",
         "Docker Desktop and WSL 2 keep the clock of their VM: restarting Docker Desktop (or `wsl --shutdown`) resets it. Only as a stopgap, apt can skip its date checks for the one update: `apt-get -o Acquire::Check-Date=false update`."
       ].join("\n"),
+      variants: [
+        {
+          when: "!ahead",
+          message: "apt refused the Release file of `{url}` as not valid yet: its date lies ahead of the clock where apt ran. A build runs on the clock of the machine that runs Docker (a container has none of its own), so that clock is behind: typically a VM or WSL 2 that slept, or a machine without time sync."
+        }
+      ],
       docs: "https://manpages.debian.org/bookworm/apt/apt.conf.5.en.html"
+    };
+  }
+});
+
+// src/rules/catalog/apt/release-expired.ts
+var releaseExpired;
+var init_release_expired = __esm({
+  "src/rules/catalog/apt/release-expired.ts"() {
+    "use strict";
+    releaseExpired = {
+      id: "apt/release-expired",
+      title: "apt refused an expired Release file: the mirror stopped syncing, or the suite is archived",
+      severity: "error",
+      match: [
+        {
+          literals: ["expired (invalid since"],
+          pattern: "(?:Release file for \\S{1,300} is )?expired \\(invalid since (?<since>[^)]{1,40})\\)"
+        }
+      ],
+      context: [
+        {
+          name: "release",
+          literals: ["/dists/"],
+          pattern: "(?<url>https?://\\S{1,300}/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release)\\b"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "apt refused the Release file of `{context.release.url|a repository}`: its `Valid-Until` date passed {since} ago, so apt treats it as stale data. Either the mirror stopped syncing, or the suite is no longer refreshed by design (an archived release).",
+      fix: [
+        "Find out which: ask Debian's own CDN for the same suite:",
+        "",
+        "```sh",
+        "curl -s http://deb.debian.org/debian/dists/{context.release.suite|<suite>}/InRelease | grep -E '^(Date|Valid-Until):'",
+        "date -u   # a clock ahead of the real time makes a current file look expired too",
+        "```",
+        "",
+        "- A file there with `Valid-Until` in the future: the mirror in your sources is stale. Point the source at `deb.debian.org` (or another mirror that is current) and rebuild.",
+        "- 404 there: the suite left the mirrors for `archive.debian.org`, which is not updated any more by design. Point the source there and skip the expiry check for it: `deb [check-valid-until=no] http://archive.debian.org/debian {context.release.suite|<suite>} main`, or for one update `apt-get -o Acquire::Check-Valid-Until=false update`.",
+        "",
+        "Only as a stopgap on a stale mirror, the same `-o Acquire::Check-Valid-Until=false` gets the build through, with data that no longer gets updates."
+      ].join("\n"),
+      docs: "https://manpages.debian.org/bookworm/apt/sources.list.5.en.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/seccomp-time64.ts
+var ARM32, check, seccompTime64;
+var init_seccomp_time64 = __esm({
+  "src/rules/catalog/runtime/seccomp-time64.ts"() {
+    "use strict";
+    init_host_seccomp();
+    ARM32 = String.raw`\b(?<arch>armv7l|armv6l|armhf|arm32v[67]|linux/arm/v[67])\b`;
+    check = ["```sh", ...TIME64_CHECK_COMMANDS, "```"].join("\n");
+    seccompTime64 = {
+      id: "runtime/seccomp-time64",
+      title: "a 32-bit container's time syscalls are blocked: the host's libseccomp or Docker predates time64",
+      severity: "error",
+      match: [
+        {
+          literals: ["Cannot utime: Operation not permitted"],
+          pattern: "(?:tar: )?(?<file>\\S{1,300}): Cannot utime: Operation not permitted"
+        },
+        {
+          literals: ["error getting time"],
+          pattern: "asn1 encoding routines:\\w{0,40}:error getting time"
+        }
+      ],
+      context: [
+        { name: "arm32", literals: ["armv7l", "armv6l", "armhf", "arm32v", "linux/arm/v"], pattern: ARM32 },
+        // The finding needs a 32-bit sign, or OpenSSL's line, which needs none.
+        {
+          name: "sign",
+          literals: ["armv7l", "armv6l", "armhf", "arm32v", "linux/arm/v", "error getting time"],
+          pattern: `${ARM32.replace("?<arch>", "?:")}|error getting time`,
+          required: true
+        },
+        { name: "openssl", literals: ["error getting time"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "A 32-bit ARM container got `Operation not permitted` from its 64-bit-time syscalls (`{context.arm32.arch}` in the log): the host's seccomp filter (libseccomp2 older than 2.4.2, or Docker older than 19.03.9) predates them and answers EPERM, so tar could not set the file times of what it unpacked (`{file}`).",
+      fix: [
+        "Check the host (where Docker runs):",
+        "",
+        check,
+        "",
+        TIME64_REMEDY
+      ].join("\n"),
+      variants: [
+        {
+          when: "openssl&arm32",
+          message: "OpenSSL could not read the clock (`error getting time`) in a 32-bit ARM container (`{context.arm32.arch}` in the log): the host's seccomp filter (libseccomp2 older than 2.4.2, or Docker older than 19.03.9) blocks `clock_gettime64` with EPERM."
+        },
+        {
+          when: "openssl",
+          message: "OpenSSL could not read the clock (`error getting time`): the time syscall itself failed. In a container that is the sign of a 32-bit image (armhf / armv7, x86) on a host whose seccomp filter (libseccomp2 older than 2.4.2, or Docker older than 19.03.9) blocks `clock_gettime64`. The log does not show the architecture: check it first.",
+          fix: [
+            "Check the host and the image (`docker image inspect IMAGE | grep -E '\"(Architecture|Variant)\"'`: `arm` / `v7` is 32-bit):",
+            "",
+            check,
+            "",
+            "If the image is 32-bit and the host shows an old libseccomp2 or Docker:",
+            "",
+            TIME64_REMEDY
+          ].join("\n")
+        }
+      ],
+      docs: "https://wiki.alpinelinux.org/wiki/Release_Notes_for_Alpine_3.13.0"
     };
   }
 });
@@ -21071,19 +21227,26 @@ var init_apk_unable_to_select = __esm({
       severity: "error",
       // indented too, as CI wrappers print the build's output (`  ERROR: unable to select packages:`,
       // robburger/terraform-pr-commenter#29)
-      match: [{ literals: ["ERROR: unable to select packages:"], pattern: "^\\s{0,8}ERROR: unable to select packages:\\s*$" }],
+      // Older apk printed the same report as `ERROR: unsatisfiable constraints:` with `(missing)` for a name no index has
+      // (`  python (missing):` / `    required by: world[python]`, paulpierre/informer#8, 2021): read like the newer one.
+      match: [
+        {
+          literals: ["ERROR: unable to select packages:", "ERROR: unsatisfiable constraints:"],
+          pattern: "^\\s{0,8}ERROR: (?:unable to select packages|unsatisfiable constraints):\\s*$"
+        }
+      ],
       context: [
         // `  python (no such package):`
         {
           name: "missing",
-          literals: ["(no such package)"],
-          pattern: "^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}) \\(no such package\\):"
+          literals: ["(no such package)", "(missing)"],
+          pattern: "^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}) \\((?:no such package|missing)\\):"
         },
         // Python 2's names: `python`, `python2`, `py-pip`, `py2-pip`.
         {
           name: "python2",
-          literals: ["(no such package)"],
-          pattern: "^\\s{0,8}(?<pkg>python2?|py2?-pip) \\(no such package\\):"
+          literals: ["(no such package)", "(missing)"],
+          pattern: "^\\s{0,8}(?<pkg>python2?|py2?-pip) \\((?:no such package|missing)\\):"
         },
         // `    breaks: world[curl~8.0]`, `breaks: world[chromium=86.0.4240.111-r0]`: the command's version constraint.
         // `breaks: build-dependencies-20220708.111431[build-base=0.5-r2]`: the same constraint inside an `apk add --virtual
@@ -21119,8 +21282,8 @@ var init_apk_unable_to_select = __esm({
         // `bash`, `curl`, `jq` during the dl-cdn.alpinelinux.org outage, HTTP 503).
         {
           name: "basePkg",
-          literals: ["(no such package)"],
-          pattern: "^\\s{0,8}(?<pkg>bash|curl|ca-certificates|git|make) \\(no such package\\):"
+          literals: ["(no such package)", "(missing)"],
+          pattern: "^\\s{0,8}(?<pkg>bash|curl|ca-certificates|git|make) \\((?:no such package|missing)\\):"
         },
         // `fetch https://dl-cdn.alpinelinux.org/alpine/v3.16/main/aarch64/APKINDEX.tar.gz`
         {
@@ -21220,6 +21383,15 @@ var init_apk_unable_to_select = __esm({
         {
           when: "python2&index",
           message: PYTHON2_MESSAGE,
+          fix: [
+            "In the step's `apk add` line, ask for Python 3 by its package names and keep the other packages: `python` becomes",
+            "`python3`, `py-pip` becomes `py3-pip` (pip then runs as `pip3` or `python3 -m pip`).",
+            PIN_FOR_PYTHON2
+          ].join("\n")
+        },
+        {
+          when: "python2",
+          message: "apk found no package `{context.python2.pkg}`: the Dockerfile asks for Python 2's package names, which the Alpine release of this image does not have (a Dockerfile written for an older release; an unpinned `FROM alpine` moves to each new one).",
           fix: [
             "In the step's `apk add` line, ask for Python 3 by its package names and keep the other packages: `python` becomes",
             "`python3`, `py-pip` becomes `py3-pip` (pip then runs as `pip3` or `python3 -m pip`).",
@@ -25424,10 +25596,10 @@ var init_bundled_qemu_emulator = __esm({
 
 // src/rules/catalog/cuda/extension-ninja-failed.ts
 function cutArchFix(versionKnown, dockerfile) {
-  const check2 = versionKnown ? [] : ["Check the toolkit that built it, in the same stage or shell:", "", "```sh", "nvcc --version", "```", "", "If it is older than CUDA {enrich.askedNeeds}, that is the cause."];
+  const check3 = versionKnown ? [] : ["Check the toolkit that built it, in the same stage or shell:", "", "```sh", "nvcc --version", "```", "", "If it is older than CUDA {enrich.askedNeeds}, that is the cause."];
   const set2 = dockerfile ? ["```dockerfile", 'ENV TORCH_CUDA_ARCH_LIST="{enrich.askedFallback}+PTX"', "```", "", "before the `RUN` that builds."] : ["```sh", 'export TORCH_CUDA_ARCH_LIST="{enrich.askedFallback}+PTX"', "```", "", "then run the build again in that shell."];
   return [
-    ...check2,
+    ...check3,
     ...versionKnown ? [] : [""],
     `Name an arch list this toolkit compiles, ${FALLBACK_LIST}, ${dockerfile ? "in the Dockerfile" : "in the shell that builds"}:`,
     "",
@@ -27549,6 +27721,8 @@ var init_catalog = __esm({
     init_jetson_bsp_in_container();
     init_held_broken_packages();
     init_release_not_valid_yet();
+    init_release_expired();
+    init_seccomp_time64();
     init_release_info_changed();
     init_apk_unable_to_select();
     init_deb_arch_mismatch();
@@ -27727,6 +27901,8 @@ var init_catalog = __esm({
       jetsonBspInContainer,
       heldBrokenPackages,
       releaseNotValidYet,
+      releaseExpired,
+      seccompTime64,
       releaseInfoChanged,
       apkUnableToSelect,
       debArchMismatch,
@@ -39569,12 +39745,12 @@ function cudaRequireEnrich(captures, _step, _model, _facts) {
   if (cond !== void 0) out.alternativeNote = alternativeNote(cond, wanted, captures["context.requireExpr.expr"]);
   if (driver !== void 0 && hostCuda !== void 0) out.hostNote = `The host's driver, ${driver}, supports CUDA ${hostCuda} (the header of its nvidia-smi).`;
   out.olderImage = hostCuda !== void 0 ? `an image built for CUDA ${hostCuda} or older (the driver's)` : "an image built for a CUDA no newer than the driver's (CUDA Version in the header of nvidia-smi on the host)";
-  const check2 = `After the update, the header of nvidia-smi shows CUDA Version ${wanted} or higher.`;
+  const check3 = `After the update, the header of nvidia-smi shows CUDA Version ${wanted} or higher.`;
   const row = firstDriversFor(wanted);
   if (row === null) {
     out.windowsDriver = `a Windows NVIDIA driver of CUDA ${wanted} or newer`;
     out.anyDriver = `a driver of CUDA ${wanted} or newer`;
-    out.driverSource = check2;
+    out.driverSource = check3;
     return out;
   }
   const release = `CUDA ${row.cuda}`;
@@ -39589,7 +39765,7 @@ function cudaRequireEnrich(captures, _step, _model, _facts) {
   out.linuxDriver = `${row.linux}, the first Linux driver of ${release}`;
   out.windowsDriver = row.windows === null ? `a Windows NVIDIA driver of ${release} or newer` : `a Windows NVIDIA driver \u2265 ${row.windows} (the first of ${release})`;
   out.anyDriver = `\u2265 ${row.linux} on a Linux host (the first of ${release}), ` + (row.windows === null ? `a driver of ${release} or newer on Windows` : `\u2265 ${row.windows} on Windows`) + ", whose driver Docker Desktop and WSL 2 use";
-  out.driverSource = `The first drivers of each CUDA release: NVIDIA's CUDA release notes, Table 3 (${RELEASE_NOTES_URL})` + (row.windows === null ? `, which gives no Windows number for ${release}. ${check2}` : ".");
+  out.driverSource = `The first drivers of each CUDA release: NVIDIA's CUDA release notes, Table 3 (${RELEASE_NOTES_URL})` + (row.windows === null ? `, which gives no Windows number for ${release}. ${check3}` : ".");
   return out;
 }
 var branchOf;
@@ -39792,7 +39968,7 @@ function aptReplacedEnrich(_captures, step, model, _facts) {
   const swaps = [];
   const notes = [];
   const aptSaid = [];
-  const check2 = [];
+  const check3 = [];
   const checkOld = [];
   const open2 = [];
   const mapping = /* @__PURE__ */ new Map();
@@ -39805,7 +39981,7 @@ function aptReplacedEnrich(_captures, step, model, _facts) {
       swaps.push(`${name2} \u2192 ${chosen.install.join(" ")}`);
       if (chosen.note !== "") notes.push(chosen.note);
     } else if (/^python-[a-z0-9]/.test(name2) && list2 === void 0) {
-      check2.push(`python3-${name2.slice("python-".length)}`);
+      check3.push(`python3-${name2.slice("python-".length)}`);
       checkOld.push(name2);
     } else {
       open2.push(name2);
@@ -39815,8 +39991,8 @@ function aptReplacedEnrich(_captures, step, model, _facts) {
   if (swaps.length > 0) out.replacedSwaps = swaps.join("; ");
   if (notes.length > 0) out.replacedNotes = notes.join(" ");
   if (aptSaid.length > 0) out.replacedAptSaid = `apt's own list of what replaces it: ${aptSaid.join("; ")}.`;
-  if (check2.length > 0) {
-    out.replacedCheck = check2.join(" ");
+  if (check3.length > 0) {
+    out.replacedCheck = check3.join(" ");
     out.replacedCheckOld = checkOld.join(" ");
   }
   if (open2.length > 0) out.replacedOpen = open2.join(" ");
@@ -39824,7 +40000,7 @@ function aptReplacedEnrich(_captures, step, model, _facts) {
     out.replacedPython2 = "apt lists python2 too: this release still ships the Python 2 interpreter, for code that cannot move to Python 3 yet.";
   }
   const args = aptInstallArguments(step?.instruction ?? "");
-  if (args !== null && open2.length === 0 && check2.length === 0 && mapping.size > 0) {
+  if (args !== null && open2.length === 0 && check3.length === 0 && mapping.size > 0) {
     const words3 = args.split(/\s+/).filter((w) => w !== "" && w !== "\\");
     if (words3.length > 0 && words3.every((w) => plainWord.test(w)) && [...mapping.keys()].every((n) => words3.includes(n))) {
       const rewritten = words3.some((w) => /^-[a-z]{0,20}$/.test(w) && w.includes("y") || w === "--yes" || w === "--assume-yes") ? [] : ["-y"];
@@ -46301,7 +46477,7 @@ function isRecursive(inst, stack2, resolve) {
     return PROVEN;
   stack2.add(inst);
   let result = NONE;
-  const check2 = (child) => {
+  const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack2, resolve);
       if (answer > result)
@@ -46330,32 +46506,32 @@ function isRecursive(inst, stack2, resolve) {
     case "object": {
       const raw = rawShape(def);
       merge2(raw ? shape(raw, true) : ASSUMED);
-      check2(def.catchall);
+      check3(def.catchall);
       break;
     }
     case "array":
-      check2(def.element);
+      check3(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check2(el);
-      check2(def.rest);
+        check3(el);
+      check3(def.rest);
       break;
     case "record":
     case "map":
-      check2(def.keyType);
-      check2(def.valueType);
+      check3(def.keyType);
+      check3(def.valueType);
       break;
     case "set":
-      check2(def.valueType);
+      check3(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check2(el);
+        check3(el);
       break;
     case "intersection":
-      check2(def.left);
-      check2(def.right);
+      check3(def.left);
+      check3(def.right);
       break;
     case "optional":
     case "nullable":
@@ -46366,15 +46542,15 @@ function isRecursive(inst, stack2, resolve) {
     case "nonoptional":
     case "promise":
     case "success":
-      check2(def.innerType);
+      check3(def.innerType);
       break;
     case "pipe":
-      check2(def.in);
-      check2(def.out);
+      check3(def.in);
+      check3(def.out);
       break;
     case "function":
-      check2(def.input);
-      check2(def.output);
+      check3(def.input);
+      check3(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -46415,10 +46591,10 @@ function isRecursive(inst, stack2, resolve) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check2(value);
+          check3(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check2(el);
+            check3(el);
       }
     }
   }
@@ -54805,8 +54981,8 @@ function generateChecks(doc, ctx, schema, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check2 of schemaChecks) {
-    const def = check2._zod.def;
+  for (const check3 of schemaChecks) {
+    const def = check3._zod.def;
     if (def.when && !WHEN_DEFAULTED_CHECKS.has(def.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -54854,7 +55030,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check2, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def, currentAccessor);
@@ -54870,7 +55046,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -54993,8 +55169,8 @@ function generatePropertyCheck(doc, ctx, def, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
   generateCheck(doc, ctx, def.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor) {
-  const tx = check2._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
+  const tx = check3._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -55010,8 +55186,8 @@ function throwAsync() {
 function pushIssue(issue2) {
   this.issues.push(issue2);
 }
-function generateCustomRefineCheck(doc, ctx, check2, accessor) {
-  const def = check2._zod.def;
+function generateCustomRefineCheck(doc, ctx, check3, accessor) {
+  const def = check3._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -55024,11 +55200,11 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check2._zod.check) {
-    if (isAsyncFunction(check2._zod.check)) {
+  if (check3._zod.check) {
+    if (isAsyncFunction(check3._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check2._zod.check;
+    const checkFn = check3._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
@@ -55624,8 +55800,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size2) {
-  for (const [max, check2] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size2} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+  for (const [max, check3] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size2} > ${numericOperand(max, check3._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -59252,7 +59428,7 @@ __export(schemas_exports2, {
   bigint: () => bigint2,
   boolean: () => boolean2,
   catch: () => _catch2,
-  check: () => check,
+  check: () => check2,
   cidrv4: () => cidrv42,
   cidrv6: () => cidrv62,
   codec: () => codec,
@@ -59783,7 +59959,7 @@ function _function(params) {
     output: params?.output ?? unknown()
   });
 }
-function check(fn) {
+function check2(fn) {
   const ch = new $ZodCheck({
     check: "custom"
     // ...util.normalizeParams(params),
@@ -59875,8 +60051,8 @@ var init_schemas2 = __esm({
         reg.add(this, meta3);
         return this;
       },
-      refine(check2, params) {
-        return this.check(refine(check2, params));
+      refine(check3, params) {
+        return this.check(refine(check3, params));
       },
       superRefine(refinement, params) {
         return this.check(superRefine(refinement, params));
@@ -61975,7 +62151,7 @@ __export(external_exports, {
   bigint: () => bigint2,
   boolean: () => boolean2,
   catch: () => _catch2,
-  check: () => check,
+  check: () => check2,
   cidrv4: () => cidrv42,
   cidrv6: () => cidrv62,
   clone: () => clone,
@@ -67634,8 +67810,8 @@ function advice(base, flavour, builder) {
   const ref = parseImageRef(base);
   const cupti = ref?.kind === "nvidia-cuda" ? cuptiFor(ref.cuda) : null;
   const message4 = `This stage runs on ${codeSpan(base)}, a CUDA ${flavour} image without CUPTI, and copies a Python install built from source in the ${codeSpan(builder)} stage. If that build found CUPTI (nvidia/cuda \`-devel\` images have it), the torch it made links ${codeSpan(cupti?.soname ?? "libcupti.so")} and fails here at ${codeSpan("import torch")}; if it did not, it runs without CUDA activity in the profiler.`;
-  const check2 = cupti?.soname ? `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"` : "find /usr/local/cuda/ -name 'libcupti.so*' | grep -q .";
-  const install2 = cupti !== null ? ["```dockerfile", `RUN apt-get update && apt-get install -y --no-install-recommends ${cupti.aptLib} \\`, " && rm -rf /var/lib/apt/lists/* \\", ` && ${check2}`, "```"] : [`The tag does not name a CUDA release this check knows: install NVIDIA's \`cuda-cupti-\` package of the image's CUDA release (\`nvcc --version\` in the builder prints it; 12.4 \u2192 \`cuda-cupti-12-4\`), then check with ${codeSpan(check2)}.`];
+  const check3 = cupti?.soname ? `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"` : "find /usr/local/cuda/ -name 'libcupti.so*' | grep -q .";
+  const install2 = cupti !== null ? ["```dockerfile", `RUN apt-get update && apt-get install -y --no-install-recommends ${cupti.aptLib} \\`, " && rm -rf /var/lib/apt/lists/* \\", ` && ${check3}`, "```"] : [`The tag does not name a CUDA release this check knows: install NVIDIA's \`cuda-cupti-\` package of the image's CUDA release (\`nvcc --version\` in the builder prints it; 12.4 \u2192 \`cuda-cupti-12-4\`), then check with ${codeSpan(check3)}.`];
   return {
     message: message4,
     fix: [
@@ -68148,11 +68324,11 @@ function withoutRepeats(staticFindings, logFindings) {
 }
 function runStaticChecks(dockerfile, onError) {
   const findings = [];
-  for (const check2 of staticChecks) {
+  for (const check3 of staticChecks) {
     try {
-      findings.push(...check2.check(dockerfile));
+      findings.push(...check3.check(dockerfile));
     } catch (error63) {
-      onError?.(check2.id, error63);
+      onError?.(check3.id, error63);
     }
   }
   return findings;
