@@ -85,6 +85,51 @@ export function debianPackageFor(command: string): string | null {
   return debianPackages[name] ?? null;
 }
 
+// Package managers by the distribution family that ships them: apt-get, apt, apt-cache and dpkg are Debian's (packages
+// apt and dpkg: `dpkg -S /usr/bin/apt-get` on Debian 12); apk is Alpine's: "Debian has, among others, apt; Alpine uses
+// apk-tools", and Debian's `apt-get install package1 package2` is Alpine's `apk add package1 package2`
+// (wiki.alpinelinux.org, "Comparison with other distros", Package management); yum, dnf, microdnf and rpm are the RHEL
+// family's. A missing package manager means the step was written for another distribution: the step is rewritten with
+// the image's own manager (pemtajo/badge-readme#34, ente/ente#6579: `apk add --no-cache …` replaced `apt-get install`).
+const packageManagers: Readonly<Record<string, Exclude<Family, null>>> = {
+  'apt-get': 'deb', apt: 'deb', 'apt-cache': 'deb', dpkg: 'deb', apk: 'apk', yum: 'rpm', dnf: 'rpm', microdnf: 'rpm', rpm: 'rpm',
+};
+const familyName: Readonly<Record<Exclude<Family, null>, string>> = { deb: 'Debian and Ubuntu', apk: 'Alpine', rpm: 'RHEL-like (Fedora, Rocky, UBI, CentOS)' };
+const familyInstall: Readonly<Record<Exclude<Family, null>, string>> = {
+  apk: 'apk add --no-cache PACKAGES',
+  deb: 'apt-get update && apt-get install -y --no-install-recommends PACKAGES',
+  rpm: 'dnf install -y PACKAGES',
+};
+// Where a family's package names are looked up: pkgs.alpinelinux.org, packages.debian.org / packages.ubuntu.com, `dnf search`.
+const familyLookup: Readonly<Record<Exclude<Family, null>, string>> = {
+  apk: 'Alpine\'s names often differ from Debian\'s (look each up at https://pkgs.alpinelinux.org/packages)',
+  deb: 'Debian\'s names often differ (look each up at https://packages.debian.org or with apt-cache search)',
+  rpm: 'the RHEL family\'s names often differ (look each up with dnf search)',
+};
+// A base image of the step's own family: official images tag their Debian builds by release (`-bookworm`, `-trixie`;
+// python's also `-slim-bookworm`) and their Alpine builds `-alpine` / `-alpineX.Y` (docker-library/official-images,
+// library/golang: `Tags: 1.27.1-bookworm …`, `1.27.1-alpine3.24 … 1.27-alpine`; docker-library/docs python/README.md).
+const familyBase: Readonly<Record<Exclude<Family, null>, string>> = {
+  deb: 'a Debian-based tag of the same image (official images name them -bookworm or -slim; check the image\'s tag list)',
+  apk: 'an Alpine-based tag of the same image (official images name them -alpine; check the image\'s tag list)',
+  rpm: 'a RHEL-like base image (rockylinux, registry.access.redhat.com/ubi9)',
+};
+
+/** The missing command is another distribution's package manager: the fields of the advice that rewrites the step (`{enrich.foreignPm}`, `{enrich.foreignPmInstall}`, `{enrich.foreignPmBase}`). */
+function foreignPackageManager(name: string, family: Family, where: string, run: string): Record<string, string> {
+  const own = packageManagers[name];
+  if (own === undefined || family === null || own === family) return {};
+  return {
+    foreignPm: name,
+    foreignPmOwn: familyName[own],
+    foreignPmWhere: where,
+    foreignPmFamily: familyName[family],
+    foreignPmLookup: familyLookup[family],
+    foreignPmInstall: `${run}${familyInstall[family]}`,
+    foreignPmBase: familyBase[own],
+  };
+}
+
 function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
@@ -106,13 +151,20 @@ function packageAdvice(captures: Readonly<Record<string, string>>, facts: FactVi
   const shell = os === null ? shellOfWording(captures) : null;
   const byWording = shell === 'dash' ? 'deb' : shell === 'busybox' && (base === null || /alpine/i.test(base)) ? 'apk' : null;
   const family = os !== null ? familyOf(os) : byWording;
+  const run = facts.place === 'image-build' ? 'RUN ' : '';
+  // Where the family was read: the distro, the base image's Alpine tag with busybox's wording, or the wording alone.
+  const where =
+    os !== null ? `this stage runs ${os}` : base !== null && byWording === 'apk' && /alpine/i.test(base) ? `this stage's base image ${base} is Alpine (busybox's wording of the not-found line agrees)` :
+      byWording === 'apk' ? 'the shell\'s wording (no line number before the command) is busybox ash\'s, the /bin/sh of Alpine images' :
+        'the shell\'s wording (a line number before the command) is dash\'s, the /bin/sh of Debian and Ubuntu images';
+  const foreign = foreignPackageManager(name, family, where, run);
+  if (foreign['foreignPm'] !== undefined) return foreign;
   // Where the family comes from: the image's distro, else the shell's wording.
   const shellNote =
     byWording === 'deb'
       ? 'The shell\'s wording (a line number before the command) is dash\'s, the /bin/sh of Debian and Ubuntu images.'
       : 'The shell\'s wording (no line number before the command) is busybox ash\'s, the /bin/sh of Alpine images.';
   const on = (text: string): string => (os !== null ? `On ${os}, ${text}` : `${shellNote} There, ${text}`);
-  const run = facts.place === 'image-build' ? 'RUN ' : '';
   if (family === 'apk') {
     const apkPkg = alpinePackages[name] ?? null;
     if (apkPkg !== null) {

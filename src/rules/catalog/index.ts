@@ -122,6 +122,7 @@ import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
 import { condaCudaVirtualPackage } from './conda/cuda-virtual-package.js';
+import { condaActivateInRun } from './conda/activate-in-run.js';
 import { httpError } from './conda/http-error.js';
 import { unrecognizedArgument } from './conda/unrecognized-argument.js';
 import { incorrectDownload } from './conda/incorrect-download.js';
@@ -303,6 +304,7 @@ export const builtinRules: RuleInput[] = [
   unsatisfiable,
   tosNotAccepted,
   condaCudaVirtualPackage,
+  condaActivateInRun,
   httpError,
   unrecognizedArgument,
   incorrectDownload,

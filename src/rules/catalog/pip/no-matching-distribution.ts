@@ -618,11 +618,15 @@ export const noMatchingDistribution: RuleInput = {
   specificity: 3,
   message:
     'pip found no release of {requirement} that fits this environment. Versions it could see: {versions|not listed in this part of the log}.',
+  // `pip --version` names the interpreter pip runs under: `pip {} from {} (python {})` (pip's utils/misc.py,
+  // get_pip_version). An image's `pip` can be Python 2's (tendenci/tendenci#770: Ubuntu's python-pip, a Python-3-only
+  // release not found; the reporter's fix: python3-pip, `python3 -m pip`), which `python3 --version` would not show.
   fix: [
-    'Pick a version from the list pip printed, or make the one you need visible:',
+    'Pick a version from the list pip printed (`from versions: …`; none printed: see the lines below), or make the one you need visible:',
     '',
-    '- a wheel that exists only for other Pythons or CPU architectures: compare the package\'s files on its index with this build\'s ' +
-      'Python ({fact.python|see `python3 --version`}) and platform ({fact.platform|see `uname -m`}); arm64 often has no wheel: build ' +
+    '- a release whose files or `Requires-Python` exclude this Python, or wheels only for other CPU architectures: compare the ' +
+      'package\'s files on its index with the Python pip runs under ({fact.python|`pip --version` ends with it, `(python 2.7)` for ' +
+      'Python 2\'s pip: then install with `python3 -m pip`}) and the platform ({fact.platform|see `uname -m`}); arm64 often has no wheel: build ' +
       'from source, or skip the package there with `ARG TARGETARCH`;',
     '- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them.',
   ].join('\n'),

@@ -278,9 +278,27 @@ export const resolutionImpossible: RuleInput = {
     { literals: ['No solution found when resolving dependencies', 'your requirements are unsatisfiable'] },
     // uv's `Because there are no versions of mistralai and …`: the line that names the package uv found nothing of
     { literals: ['there are no versions of '], pattern: 'Because there are no versions of [A-Za-z0-9]' },
+    // uv's `Because the current Python version (3.10.14) does not satisfy Python>=3.12 and …`: the interpreter is the conflict
+    { literals: ['the current Python version ('], pattern: 'Because the current Python version \\(\\d' },
   ],
   context: [
     { name: 'uv', literals: ['No solution found when resolving dependencies'] },
+    // uv's resolver names the interpreter as a requirement of its own: `Because the current Python version (3.12.[X]) does
+    // not satisfy Python>=3.13 and example==0.0.0 depends on Python>=3.13, we can conclude that example==0.0.0 cannot be
+    // used.` (astral-sh/uv's pip_sync test snapshots; Anning01/playlet-clip#3, wrapped by the terminal after `satisfy`).
+    {
+      name: 'uvPython',
+      literals: ['the current Python version ('],
+      pattern: 'the current Python version \\((?<python>\\d{1,2}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\) does not satisfy',
+    },
+    // the package whose requires-python it is: `playlet-clip==2.0.0 depends on Python>=3.12`
+    {
+      name: 'uvPythonDep',
+      literals: [' depends on Python'],
+      pattern: '(?<pkg>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[\\w.+!]{1,40}) depends on Python(?<need>[<>=!~][^\\s,]{1,30}(?:, ?[<>=!~][^\\s,]{1,30})?)',
+    },
+    // the interpreter uv installs into: `Using Python 3.10.14 environment at: /opt/conda` (`uv pip install --system`)
+    { name: 'uvEnv', literals: ['environment at: '], pattern: 'Using Python \\d[\\d.]{0,20} environment at: (?<path>\\S{1,300})' },
     {
       // `Because there is no version of torch==1.6.0+cu101 and your project depends on torch==1.6.0+cu101, …` (astral-sh/uv#12980),
       // `… no version of torch==2.7.0+cu128 and you require …` (vllm-project/vllm#19392): a PyTorch local build no index uv read has
@@ -406,6 +424,57 @@ export const resolutionImpossible: RuleInput = {
       ].join('\n'),
     },
     ...uvVariants(),
+    // The project's (or a package's) requires-python excludes the Python uv installs into: no other release of anything
+    // helps unless one supports this Python. The remedies are a Python inside the range or a lower requires-python
+    // (Anning01/playlet-clip#3, merged: "Change required Python version from 3.12 to 3.10"). docs.astral.sh/uv/pip/environments/:
+    // `uv venv --python 3.11` needs that Python on the system, "if unavailable, uv will download Python for you"; setting
+    // `VIRTUAL_ENV=/path/to/venv` makes `uv pip` install into that environment.
+    {
+      when: 'uvPython&uvEnv',
+      title: 'The Python uv installs into is outside a requires-python range',
+      message:
+        'Not a conflict between packages: uv installs into Python {context.uvPython.python}' + ' at `{context.uvEnv.path}`' +
+        ', and `{context.uvPythonDep.pkg|the package}` ({context.uvPythonDep.version|its only release}) requires Python ' +
+        '`{context.uvPythonDep.need|as uv\'s explanation says}` (its `requires-python`). No version of anything else changes that: the interpreter does not satisfy it.',
+      fix: [
+        'Use a Python that satisfies it, or lower the requirement:',
+        '',
+        '- A base image with that Python (an official `python:3.X-slim` tag of a version the range allows), or let uv fetch one',
+        '  and install into a virtual environment of it (`uv venv --python` downloads that Python when the system has none;',
+        '  `VIRTUAL_ENV` tells `uv pip` which environment to install into):',
+        '',
+        '```sh',
+        'uv venv --python PYTHON_VERSION /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .',
+        '```',
+        '',
+        'In a Dockerfile, add `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH` after it, so later steps run that environment.',
+        '',
+        '- If the project does run on Python {context.uvPython.python}, lower `requires-python` in its `pyproject.toml` to include it.',
+      ].join('\n'),
+    },
+    {
+      when: 'uvPython',
+      title: 'The Python uv installs into is outside a requires-python range',
+      message:
+        'Not a conflict between packages: uv installs into Python {context.uvPython.python}' +
+        ', and `{context.uvPythonDep.pkg|the package}` ({context.uvPythonDep.version|its only release}) requires Python ' +
+        '`{context.uvPythonDep.need|as uv\'s explanation says}` (its `requires-python`). No version of anything else changes that: the interpreter does not satisfy it.',
+      fix: [
+        'Use a Python that satisfies it, or lower the requirement:',
+        '',
+        '- A base image with that Python (an official `python:3.X-slim` tag of a version the range allows), or let uv fetch one',
+        '  and install into a virtual environment of it (`uv venv --python` downloads that Python when the system has none;',
+        '  `VIRTUAL_ENV` tells `uv pip` which environment to install into):',
+        '',
+        '```sh',
+        'uv venv --python PYTHON_VERSION /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .',
+        '```',
+        '',
+        'In a Dockerfile, add `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH` after it, so later steps run that environment.',
+        '',
+        '- If the project does run on Python {context.uvPython.python}, lower `requires-python` in its `pyproject.toml` to include it.',
+      ].join('\n'),
+    },
     {
       when: 'uvNoVersions',
       title: 'uv found no versions at all of a package',

@@ -125,6 +125,25 @@ export const commandNotFound: RuleInput = {
         'pkg-config cannot see, set `MYSQLCLIENT_CFLAGS` and `MYSQLCLIENT_LDFLAGS` instead.',
       ].join('\n'),
     })),
+    // Another distribution's package manager (apt-get in an Alpine stage: pemtajo/badge-readme#34, ente/ente#6579, whose
+    // fix is `apk add --no-cache …`): no package of this image ships it (knowledge/command-package.ts); the step is
+    // rewritten with the image's own manager, or the stage is based on the other distribution.
+    {
+      when: 'named&enrich.foreignPm',
+      title: 'Package manager of another distribution',
+      message:
+        '`{command}` is the package manager of {enrich.foreignPmOwn}, and {enrich.foreignPmWhere}: no {enrich.foreignPmFamily} package ' +
+        'provides `{command}`, so this step was written for another distribution.',
+      fix: [
+        'Write the step with this image\'s own package manager, and its package names: {enrich.foreignPmLookup}.',
+        '',
+        '```',
+        '{enrich.foreignPmInstall}',
+        '```',
+        '',
+        'Or keep the step as it is and build the stage FROM {enrich.foreignPmBase}.',
+      ].join('\n'),
+    },
     // An earlier step of this stage installed the command where the log shows (tool-bin-dir): PATH, not a package.
     {
       when: 'named&exit127&enrich.toolBinDir&fact.place=image-build',
