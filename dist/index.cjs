@@ -2843,6 +2843,19 @@ function debianPackageFor(command) {
   const name2 = command.slice(command.lastIndexOf("/") + 1);
   return debianPackages[name2] ?? null;
 }
+function foreignPackageManager(name2, family, where, run3) {
+  const own2 = packageManagers[name2];
+  if (own2 === void 0 || family === null || own2 === family) return {};
+  return {
+    foreignPm: name2,
+    foreignPmOwn: familyName[own2],
+    foreignPmWhere: where,
+    foreignPmFamily: familyName[family],
+    foreignPmLookup: familyLookup[family],
+    foreignPmInstall: `${run3}${familyInstall[family]}`,
+    foreignPmBase: familyBase[own2]
+  };
+}
 function shellQuote(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
@@ -2859,9 +2872,12 @@ function packageAdvice(captures, facts) {
   const shell2 = os5 === null ? shellOfWording(captures) : null;
   const byWording = shell2 === "dash" ? "deb" : shell2 === "busybox" && (base === null || /alpine/i.test(base)) ? "apk" : null;
   const family = os5 !== null ? familyOf(os5) : byWording;
+  const run3 = facts.place === "image-build" ? "RUN " : "";
+  const where = os5 !== null ? `this stage runs ${os5}` : base !== null && byWording === "apk" && /alpine/i.test(base) ? `this stage's base image ${base} is Alpine (busybox's wording of the not-found line agrees)` : byWording === "apk" ? "the shell's wording (no line number before the command) is busybox ash's, the /bin/sh of Alpine images" : "the shell's wording (a line number before the command) is dash's, the /bin/sh of Debian and Ubuntu images";
+  const foreign = foreignPackageManager(name2, family, where, run3);
+  if (foreign["foreignPm"] !== void 0) return foreign;
   const shellNote = byWording === "deb" ? "The shell's wording (a line number before the command) is dash's, the /bin/sh of Debian and Ubuntu images." : "The shell's wording (no line number before the command) is busybox ash's, the /bin/sh of Alpine images.";
   const on = (text2) => os5 !== null ? `On ${os5}, ${text2}` : `${shellNote} There, ${text2}`;
-  const run3 = facts.place === "image-build" ? "RUN " : "";
   if (family === "apk") {
     const apkPkg = alpinePackages[name2] ?? null;
     if (apkPkg !== null) {
@@ -2898,7 +2914,7 @@ function packageAdvice(captures, facts) {
     installLine: `${run3}apt-get update && apt-get install -y apt-file && apt-file update && apt-file search --regexp ${pattern}`
   };
 }
-var debianPackages, alpinePackages;
+var debianPackages, alpinePackages, packageManagers, familyName, familyInstall, familyLookup, familyBase;
 var init_command_package = __esm({
   "src/knowledge/command-package.ts"() {
     "use strict";
@@ -2935,6 +2951,33 @@ var init_command_package = __esm({
       patch: "patch",
       file: "file",
       bash: "bash"
+    };
+    packageManagers = {
+      "apt-get": "deb",
+      apt: "deb",
+      "apt-cache": "deb",
+      dpkg: "deb",
+      apk: "apk",
+      yum: "rpm",
+      dnf: "rpm",
+      microdnf: "rpm",
+      rpm: "rpm"
+    };
+    familyName = { deb: "Debian and Ubuntu", apk: "Alpine", rpm: "RHEL-like (Fedora, Rocky, UBI, CentOS)" };
+    familyInstall = {
+      apk: "apk add --no-cache PACKAGES",
+      deb: "apt-get update && apt-get install -y --no-install-recommends PACKAGES",
+      rpm: "dnf install -y PACKAGES"
+    };
+    familyLookup = {
+      apk: "Alpine's names often differ from Debian's (look each up at https://pkgs.alpinelinux.org/packages)",
+      deb: "Debian's names often differ (look each up at https://packages.debian.org or with apt-cache search)",
+      rpm: "the RHEL family's names often differ (look each up with dnf search)"
+    };
+    familyBase = {
+      deb: "a Debian-based tag of the same image (official images name them -bookworm or -slim; check the image's tag list)",
+      apk: "an Alpine-based tag of the same image (official images name them -alpine; check the image's tag list)",
+      rpm: "a RHEL-like base image (rockylinux, registry.access.redhat.com/ubi9)"
     };
   }
 });
@@ -16605,10 +16648,28 @@ var init_resolution_impossible = __esm({
         // uv: `\u00d7 No solution found when resolving dependencies:` \u2026 `we can conclude that your requirements are unsatisfiable.`
         { literals: ["No solution found when resolving dependencies", "your requirements are unsatisfiable"] },
         // uv's `Because there are no versions of mistralai and \u2026`: the line that names the package uv found nothing of
-        { literals: ["there are no versions of "], pattern: "Because there are no versions of [A-Za-z0-9]" }
+        { literals: ["there are no versions of "], pattern: "Because there are no versions of [A-Za-z0-9]" },
+        // uv's `Because the current Python version (3.10.14) does not satisfy Python>=3.12 and \u2026`: the interpreter is the conflict
+        { literals: ["the current Python version ("], pattern: "Because the current Python version \\(\\d" }
       ],
       context: [
         { name: "uv", literals: ["No solution found when resolving dependencies"] },
+        // uv's resolver names the interpreter as a requirement of its own: `Because the current Python version (3.12.[X]) does
+        // not satisfy Python>=3.13 and example==0.0.0 depends on Python>=3.13, we can conclude that example==0.0.0 cannot be
+        // used.` (astral-sh/uv's pip_sync test snapshots; Anning01/playlet-clip#3, wrapped by the terminal after `satisfy`).
+        {
+          name: "uvPython",
+          literals: ["the current Python version ("],
+          pattern: "the current Python version \\((?<python>\\d{1,2}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\) does not satisfy"
+        },
+        // the package whose requires-python it is: `playlet-clip==2.0.0 depends on Python>=3.12`
+        {
+          name: "uvPythonDep",
+          literals: [" depends on Python"],
+          pattern: "(?<pkg>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[\\w.+!]{1,40}) depends on Python(?<need>[<>=!~][^\\s,]{1,30}(?:, ?[<>=!~][^\\s,]{1,30})?)"
+        },
+        // the interpreter uv installs into: `Using Python 3.10.14 environment at: /opt/conda` (`uv pip install --system`)
+        { name: "uvEnv", literals: ["environment at: "], pattern: "Using Python \\d[\\d.]{0,20} environment at: (?<path>\\S{1,300})" },
         {
           // `Because there is no version of torch==1.6.0+cu101 and your project depends on torch==1.6.0+cu101, \u2026` (astral-sh/uv#12980),
           // `\u2026 no version of torch==2.7.0+cu128 and you require \u2026` (vllm-project/vllm#19392): a PyTorch local build no index uv read has
@@ -16729,6 +16790,51 @@ var init_resolution_impossible = __esm({
           ].join("\n")
         },
         ...uvVariants(),
+        // The project's (or a package's) requires-python excludes the Python uv installs into: no other release of anything
+        // helps unless one supports this Python. The remedies are a Python inside the range or a lower requires-python
+        // (Anning01/playlet-clip#3, merged: "Change required Python version from 3.12 to 3.10"). docs.astral.sh/uv/pip/environments/:
+        // `uv venv --python 3.11` needs that Python on the system, "if unavailable, uv will download Python for you"; setting
+        // `VIRTUAL_ENV=/path/to/venv` makes `uv pip` install into that environment.
+        {
+          when: "uvPython&uvEnv",
+          title: "The Python uv installs into is outside a requires-python range",
+          message: "Not a conflict between packages: uv installs into Python {context.uvPython.python} at `{context.uvEnv.path}`, and `{context.uvPythonDep.pkg|the package}` ({context.uvPythonDep.version|its only release}) requires Python `{context.uvPythonDep.need|as uv's explanation says}` (its `requires-python`). No version of anything else changes that: the interpreter does not satisfy it.",
+          fix: [
+            "Use a Python that satisfies it, or lower the requirement:",
+            "",
+            "- A base image with that Python (an official `python:3.X-slim` tag of a version the range allows), or let uv fetch one",
+            "  and install into a virtual environment of it (`uv venv --python` downloads that Python when the system has none;",
+            "  `VIRTUAL_ENV` tells `uv pip` which environment to install into):",
+            "",
+            "```sh",
+            "uv venv --python PYTHON_VERSION /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .",
+            "```",
+            "",
+            "In a Dockerfile, add `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH` after it, so later steps run that environment.",
+            "",
+            "- If the project does run on Python {context.uvPython.python}, lower `requires-python` in its `pyproject.toml` to include it."
+          ].join("\n")
+        },
+        {
+          when: "uvPython",
+          title: "The Python uv installs into is outside a requires-python range",
+          message: "Not a conflict between packages: uv installs into Python {context.uvPython.python}, and `{context.uvPythonDep.pkg|the package}` ({context.uvPythonDep.version|its only release}) requires Python `{context.uvPythonDep.need|as uv's explanation says}` (its `requires-python`). No version of anything else changes that: the interpreter does not satisfy it.",
+          fix: [
+            "Use a Python that satisfies it, or lower the requirement:",
+            "",
+            "- A base image with that Python (an official `python:3.X-slim` tag of a version the range allows), or let uv fetch one",
+            "  and install into a virtual environment of it (`uv venv --python` downloads that Python when the system has none;",
+            "  `VIRTUAL_ENV` tells `uv pip` which environment to install into):",
+            "",
+            "```sh",
+            "uv venv --python PYTHON_VERSION /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .",
+            "```",
+            "",
+            "In a Dockerfile, add `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH` after it, so later steps run that environment.",
+            "",
+            "- If the project does run on Python {context.uvPython.python}, lower `requires-python` in its `pyproject.toml` to include it."
+          ].join("\n")
+        },
         {
           when: "uvNoVersions",
           title: "uv found no versions at all of a package",
@@ -17259,10 +17365,13 @@ var init_no_matching_distribution = __esm({
       scope: "step",
       specificity: 3,
       message: "pip found no release of {requirement} that fits this environment. Versions it could see: {versions|not listed in this part of the log}.",
+      // `pip --version` names the interpreter pip runs under: `pip {} from {} (python {})` (pip's utils/misc.py,
+      // get_pip_version). An image's `pip` can be Python 2's (tendenci/tendenci#770: Ubuntu's python-pip, a Python-3-only
+      // release not found; the reporter's fix: python3-pip, `python3 -m pip`), which `python3 --version` would not show.
       fix: [
-        "Pick a version from the list pip printed, or make the one you need visible:",
+        "Pick a version from the list pip printed (`from versions: \u2026`; none printed: see the lines below), or make the one you need visible:",
         "",
-        "- a wheel that exists only for other Pythons or CPU architectures: compare the package's files on its index with this build's Python ({fact.python|see `python3 --version`}) and platform ({fact.platform|see `uname -m`}); arm64 often has no wheel: build from source, or skip the package there with `ARG TARGETARCH`;",
+        "- a release whose files or `Requires-Python` exclude this Python, or wheels only for other CPU architectures: compare the package's files on its index with the Python pip runs under ({fact.python|`pip --version` ends with it, `(python 2.7)` for Python 2's pip: then install with `python3 -m pip`}) and the platform ({fact.platform|see `uname -m`}); arm64 often has no wheel: build from source, or skip the package there with `ARG TARGETARCH`;",
         "- a private or extra index: pass it with `--extra-index-url` (or `PIP_EXTRA_INDEX_URL`), with its credentials if it needs them."
       ].join("\n"),
       variants: [
@@ -22125,6 +22234,54 @@ var init_cuda_virtual_package = __esm({
   }
 });
 
+// src/rules/catalog/conda/activate-in-run.ts
+var ENV, condaActivateInRun;
+var init_activate_in_run = __esm({
+  "src/rules/catalog/conda/activate-in-run.ts"() {
+    "use strict";
+    ENV = "{context.activate.env|ENV}";
+    condaActivateInRun = {
+      id: "conda/activate-in-run",
+      title: "conda activate in a shell conda has not set up",
+      severity: "error",
+      match: [{ literals: ["Your shell has not been properly configured to use 'conda activate'"] }],
+      context: [
+        // the step's command: `Step 12/14 : RUN conda activate chemprop`, `[5/9] RUN conda activate myenv && \u2026`
+        { name: "activate", source: "instruction", literals: ["conda activate "], pattern: "\\bconda activate (?<env>[A-Za-z0-9_][\\w.-]{0,100})" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`conda activate` needs conda's shell function, which `conda init` adds to the startup file of an interactive shell; the shell that ran it never read one, so conda refused.",
+      fix: [
+        "Run the command in the environment without activating it (`conda run`), or source conda's hook in the same shell first:",
+        "",
+        "```sh",
+        `conda run -n ${ENV} COMMAND`,
+        `. "$(conda info --base)/etc/profile.d/conda.sh" && conda activate ${ENV} && COMMAND`,
+        "```"
+      ].join("\n"),
+      variants: [
+        {
+          when: "fact.place=image-build",
+          message: "Each `RUN` is a new non-interactive `/bin/sh`, which reads no startup file, so conda's `activate` function (set up by `conda init` in `~/.bashrc`) is not there and conda refused. An activation would not outlive its `RUN` anyway: the next step starts a fresh shell.",
+          fix: [
+            `Drop the \`RUN conda activate ${ENV}\` step and run the commands that need the environment in it:`,
+            "",
+            "```dockerfile",
+            `RUN conda run -n ${ENV} COMMAND`,
+            "```",
+            "",
+            `or make every later \`RUN\` run in it with \`SHELL ["conda", "run", "-n", "${ENV}", "/bin/bash", "-c"]\`, or put the`,
+            `environment first on \`PATH\`: \`ENV PATH=/opt/conda/envs/${ENV}/bin:$PATH\` (\`/opt/conda\` is the prefix of the`,
+            "official conda images; `conda info --base` prints this image's)."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.conda.io/projects/conda/en/stable/commands/run.html"
+    };
+  }
+});
+
 // src/rules/catalog/conda/http-error.ts
 function forPlaces(when, story) {
   const make = (cond, place) => ({
@@ -25977,6 +26134,23 @@ var init_command_not_found = __esm({
             "pkg-config cannot see, set `MYSQLCLIENT_CFLAGS` and `MYSQLCLIENT_LDFLAGS` instead."
           ].join("\n")
         })),
+        // Another distribution's package manager (apt-get in an Alpine stage: pemtajo/badge-readme#34, ente/ente#6579, whose
+        // fix is `apk add --no-cache \u2026`): no package of this image ships it (knowledge/command-package.ts); the step is
+        // rewritten with the image's own manager, or the stage is based on the other distribution.
+        {
+          when: "named&enrich.foreignPm",
+          title: "Package manager of another distribution",
+          message: "`{command}` is the package manager of {enrich.foreignPmOwn}, and {enrich.foreignPmWhere}: no {enrich.foreignPmFamily} package provides `{command}`, so this step was written for another distribution.",
+          fix: [
+            "Write the step with this image's own package manager, and its package names: {enrich.foreignPmLookup}.",
+            "",
+            "```",
+            "{enrich.foreignPmInstall}",
+            "```",
+            "",
+            "Or keep the step as it is and build the stage FROM {enrich.foreignPmBase}."
+          ].join("\n")
+        },
         // An earlier step of this stage installed the command where the log shows (tool-bin-dir): PATH, not a package.
         {
           when: "named&exit127&enrich.toolBinDir&fact.place=image-build",
@@ -30642,6 +30816,7 @@ var init_catalog = __esm({
     init_unsatisfiable();
     init_tos_not_accepted();
     init_cuda_virtual_package();
+    init_activate_in_run();
     init_http_error();
     init_unrecognized_argument();
     init_incorrect_download();
@@ -30822,6 +30997,7 @@ var init_catalog = __esm({
       unsatisfiable,
       tosNotAccepted,
       condaCudaVirtualPackage,
+      condaActivateInRun,
       httpError,
       unrecognizedArgument,
       incorrectDownload,
