@@ -16621,6 +16621,28 @@ function hashLockVariants() {
     { when: "hashLockRun&dependsOn", message: message4, fix: fix7 }
   ];
 }
+function uvPythonVariant(when, at) {
+  return {
+    when,
+    title: "The Python uv installs into is outside a requires-python range",
+    message: "Not a conflict between packages: uv installs into Python {context.uvPython.python}" + at + ", and `{context.uvPythonDep.pkg|the package}` ({context.uvPythonDep.version|its only release}) requires Python `{context.uvPythonDep.need|as uv's explanation says}` (its `requires-python`). No version of anything else changes that: the interpreter does not satisfy it.",
+    fix: [
+      "Use a Python that satisfies it, or lower the requirement:",
+      "",
+      "- A base image with that Python (an official `python:3.X-slim` tag of a version the range allows), or let uv fetch one",
+      "  and install into a virtual environment of it (`uv venv --python` downloads that Python when the system has none;",
+      "  `VIRTUAL_ENV` tells `uv pip` which environment to install into):",
+      "",
+      "```sh",
+      "uv venv --python PYTHON_VERSION /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .",
+      "```",
+      "",
+      "In a Dockerfile, add `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH` after it, so later steps run that environment.",
+      "",
+      "- If the project does run on Python {context.uvPython.python}, lower `requires-python` in its `pyproject.toml` to include it."
+    ].join("\n")
+  };
+}
 var dependsOnLine, uvIndexPinMessage, uvTitle, previousVersions, resolutionImpossible;
 var init_resolution_impossible = __esm({
   "src/rules/catalog/pip/resolution-impossible.ts"() {
@@ -16795,46 +16817,8 @@ var init_resolution_impossible = __esm({
         // (Anning01/playlet-clip#3, merged: "Change required Python version from 3.12 to 3.10"). docs.astral.sh/uv/pip/environments/:
         // `uv venv --python 3.11` needs that Python on the system, "if unavailable, uv will download Python for you"; setting
         // `VIRTUAL_ENV=/path/to/venv` makes `uv pip` install into that environment.
-        {
-          when: "uvPython&uvEnv",
-          title: "The Python uv installs into is outside a requires-python range",
-          message: "Not a conflict between packages: uv installs into Python {context.uvPython.python} at `{context.uvEnv.path}`, and `{context.uvPythonDep.pkg|the package}` ({context.uvPythonDep.version|its only release}) requires Python `{context.uvPythonDep.need|as uv's explanation says}` (its `requires-python`). No version of anything else changes that: the interpreter does not satisfy it.",
-          fix: [
-            "Use a Python that satisfies it, or lower the requirement:",
-            "",
-            "- A base image with that Python (an official `python:3.X-slim` tag of a version the range allows), or let uv fetch one",
-            "  and install into a virtual environment of it (`uv venv --python` downloads that Python when the system has none;",
-            "  `VIRTUAL_ENV` tells `uv pip` which environment to install into):",
-            "",
-            "```sh",
-            "uv venv --python PYTHON_VERSION /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .",
-            "```",
-            "",
-            "In a Dockerfile, add `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH` after it, so later steps run that environment.",
-            "",
-            "- If the project does run on Python {context.uvPython.python}, lower `requires-python` in its `pyproject.toml` to include it."
-          ].join("\n")
-        },
-        {
-          when: "uvPython",
-          title: "The Python uv installs into is outside a requires-python range",
-          message: "Not a conflict between packages: uv installs into Python {context.uvPython.python}, and `{context.uvPythonDep.pkg|the package}` ({context.uvPythonDep.version|its only release}) requires Python `{context.uvPythonDep.need|as uv's explanation says}` (its `requires-python`). No version of anything else changes that: the interpreter does not satisfy it.",
-          fix: [
-            "Use a Python that satisfies it, or lower the requirement:",
-            "",
-            "- A base image with that Python (an official `python:3.X-slim` tag of a version the range allows), or let uv fetch one",
-            "  and install into a virtual environment of it (`uv venv --python` downloads that Python when the system has none;",
-            "  `VIRTUAL_ENV` tells `uv pip` which environment to install into):",
-            "",
-            "```sh",
-            "uv venv --python PYTHON_VERSION /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .",
-            "```",
-            "",
-            "In a Dockerfile, add `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH` after it, so later steps run that environment.",
-            "",
-            "- If the project does run on Python {context.uvPython.python}, lower `requires-python` in its `pyproject.toml` to include it."
-          ].join("\n")
-        },
+        uvPythonVariant("uvPython&uvEnv", " at `{context.uvEnv.path}`"),
+        uvPythonVariant("uvPython", ""),
         {
           when: "uvNoVersions",
           title: "uv found no versions at all of a package",
