@@ -9,7 +9,7 @@
 // against replayed old data and "also helps users identify mirrors which are no longer updated. Some repositories
 // like historic archives aren't updated anymore by design though, so this check can be disabled by setting this
 // option to no"; `Acquire::Check-Valid-Until` in apt.conf(5) is the global default of that option. Two causes, told
-// apart by asking Debian's own CDN for the suite: a stale mirror (deb.debian.org serves a current file) or a suite
+// apart, for a Debian suite, by asking Debian's own CDN for it: a stale mirror (deb.debian.org serves a current file) or a suite
 // no longer refreshed (deb.debian.org answers 404: an archived release on archive.debian.org, knowledge/eol-releases.ts).
 // A clock ahead gives the same message; the clock is then checked with `date -u`.
 // Not matched: a Release dated in the future (`is not valid yet`, apt/release-not-valid-yet).
@@ -31,6 +31,8 @@ export const releaseExpired: RuleInput = {
       literals: ['/dists/'],
       pattern: '(?<url>https?://\\S{1,300}/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release)\\b',
     },
+    // a Debian suite (`http://ftp.am.debian.org/debian/dists/buster-backports/InRelease`): deb.debian.org tells the two causes apart
+    { name: 'debianSuite', literals: ['/debian/dists/'], pattern: '\\.debian\\.org/debian/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release\\b' },
   ],
   scope: 'step',
   only: 'failed-step',
@@ -39,22 +41,51 @@ export const releaseExpired: RuleInput = {
     'apt refused the Release file of `{context.release.url|a repository}`: its `Valid-Until` date passed {since} ago, ' +
     'so apt treats it as stale data. Either the mirror stopped syncing, or the suite is no longer refreshed by design ' +
     '(an archived release).',
+  // The repository is not Debian's, or its URL is not in the log: read its own dates; only Debian's suites have the
+  // deb.debian.org / archive.debian.org pair to tell a stale mirror from an archived suite.
   fix: [
-    "Find out which: ask Debian's own CDN for the same suite:",
-    '',
-    '```sh',
-    "curl -s http://deb.debian.org/debian/dists/{context.release.suite|<suite>}/InRelease | grep -E '^(Date|Valid-Until):'",
-    'date -u   # a clock ahead of the real time makes a current file look expired too',
-    '```',
-    '',
-    '- A file there with `Valid-Until` in the future: the mirror in your sources is stale. Point the ' +
-      'source at `deb.debian.org` (or another mirror that is current) and rebuild.',
-    '- 404 there: the suite left the mirrors for `archive.debian.org`, which is not updated any more by design. Point the ' +
-      'source there and skip the expiry check for it: `deb [check-valid-until=no] http://archive.debian.org/debian {context.release.suite|<suite>} main`, ' +
-      'or for one update `apt-get -o Acquire::Check-Valid-Until=false update`.',
-    '',
-    'Only as a stopgap on a stale mirror, the same `-o Acquire::Check-Valid-Until=false` gets the build through, with data ' +
-      'that no longer gets updates.',
+    "Read the Release file's own dates: apt's line names it; fetch it (`curl -s` with that URL) and compare its `Date:` and",
+    "`Valid-Until:` lines with `date -u` (a clock ahead of the real time makes a current file look expired too). An old `Date:` means",
+    'the mirror or repository stopped updating it: use a current mirror of it. A repository that is no longer updated by design',
+    '(an archived release) needs the expiry check off for it: `[check-valid-until=no]` on its `deb` line, or for one update',
+    '`apt-get -o Acquire::Check-Valid-Until=false update`.',
   ].join('\n'),
+  variants: [
+    {
+      when: 'debianSuite',
+      fix: [
+        "Find out which: ask Debian's own CDN for the same suite:",
+        '',
+        '```sh',
+        "curl -s http://deb.debian.org/debian/dists/{context.debianSuite.suite}/InRelease | grep -E '^(Date|Valid-Until):'",
+        'date -u   # a clock ahead of the real time makes a current file look expired too',
+        '```',
+        '',
+        '- A file there with `Valid-Until` in the future: the mirror in your sources is stale. Point the ' +
+          'source at `deb.debian.org` (or another mirror that is current) and rebuild.',
+        '- 404 there: the suite left the mirrors for `archive.debian.org`, which is not updated any more by design. Point the ' +
+          'source there and skip the expiry check for it: `deb [check-valid-until=no] http://archive.debian.org/debian {context.debianSuite.suite} main`, ' +
+          'or for one update `apt-get -o Acquire::Check-Valid-Until=false update`.',
+        '',
+        'Only as a stopgap on a stale mirror, the same `-o Acquire::Check-Valid-Until=false` gets the build through, with data ' +
+          'that no longer gets updates.',
+      ].join('\n'),
+    },
+    {
+      when: 'release',
+      fix: [
+        "Read the Release file's own dates and compare them with the clock:",
+        '',
+        '```sh',
+        "curl -s {context.release.url} | grep -E '^(Date|Valid-Until):'",
+        'date -u   # a clock ahead of the real time makes a current file look expired too',
+        '```',
+        '',
+        'An old `Date:`: the mirror or repository stopped updating it; use a current mirror of it. A repository no longer updated by',
+        'design (an archived release) needs the expiry check off for it: `[check-valid-until=no]` on its `deb` line, or for one',
+        'update `apt-get -o Acquire::Check-Valid-Until=false update`.',
+      ].join('\n'),
+    },
+  ],
   docs: 'https://manpages.debian.org/bookworm/apt/sources.list.5.en.html',
 };
