@@ -88,6 +88,25 @@ const NGC_LOGIN_FIX = [
   'A refusal after that login means the account has no access to that organisation.',
 ].join('\n');
 
+/** What to do about a manifest the registry no longer serves; `named`: the log names the `FROM` image, so the pull is a command. */
+function digestGoneFix(named: boolean): string {
+  const lead = 'Retry once. If it fails again, pull the image on another machine: the same `not found` there means the image itself is';
+  const pull = named
+    ? [lead, 'broken on the registry, not this builder:', '', '```sh', 'docker pull {image}', '```']
+    : [lead, 'broken on the registry, not this builder (`docker pull` with the image of the failing `FROM` line).', ''];
+  return [
+        ...pull,
+        'A pull that works elsewhere points at this builder\'s own way to the registry: a mirror or proxy in its BuildKit configuration',
+        '(`docker buildx inspect` names the builder; buildkitd.toml `[registry."…"]`, setup-buildx-action\'s `buildkitd-config` or',
+        '`buildkitd-config-inline`): build once without it.',
+        '',
+        'A pull that fails the same way: only the image\'s owner can repair it, by pushing the tag again (rebuild and push). Until then, pin the `FROM` line to another tag',
+        'or a digest that pulls. If the image is yours and a cleanup job runs on its package, make it keep the manifests a tagged image',
+        'lists (for ghcr.io: snok/container-retention-policy\'s multi-platform handling, or `except_untagged_multiplatform: true` in',
+        'chizkiyahu/delete-untagged-ghcr-action), or stop deleting untagged versions.',
+  ].join('\n');
+}
+
 export const baseImageNotFound: RuleInput = {
   id: 'buildkit/base-image-not-found',
   title: 'Base image not found',
@@ -289,7 +308,7 @@ export const baseImageNotFound: RuleInput = {
       message: 'The registry answered with a server error while the builder resolved `{image|the base image}`: an outage on its side, not a missing image.',
       fix: 'Retry; if it persists, check the registry\'s status page, or mirror the base image to a registry you control.',
     },
-    {
+    ...[true, false].map((named) => ({
       // A tag that resolves to an index whose manifests were deleted: on ghcr.io every manifest of a buildx multi-platform
       // image (and each attestation manifest of build-push-action's default provenance) is a package version of its own
       // without a tag, so a cleanup that deletes untagged versions breaks the tagged image: `manifest unknown` on every
@@ -297,30 +316,15 @@ export const baseImageNotFound: RuleInput = {
       // manifests for multi-arch builds do not have tags associated with them"; chizkiyahu/delete-untagged-ghcr-action#45,
       // whose `except_untagged_multiplatform` option keeps them, #15). A tag moved between BuildKit's resolution and its
       // fetch leaves the old manifest in place on such registries, so a retry tells a passing race from a deletion.
-      when: 'digestGone',
       title: 'Base image tag points to a manifest the registry no longer has',
       message:
         'The tag of `{image|the base image}` exists: the registry resolved it to a digest. The manifest the builder then fetched, ' +
         '`{context.digestGone.digest}`, is not on the registry (`not found`). Manifests a tag still points to are gone when something deleted ' +
         'them (on ghcr.io, a cleanup of "untagged" package versions deletes the per-platform and attestation manifests of an image ' +
         'buildx pushed, which have no tag of their own); a tag pushed again mid-build is the passing case.',
-      fix: [
-        'Retry once. If it fails again, pull the image on another machine: the same `not found` there means the image itself is',
-        'broken on the registry, not this builder:',
-        '',
-        '```sh',
-        'docker pull {image|<the FROM image>}',
-        '```',
-        'A pull that works elsewhere points at this builder\'s own way to the registry: a mirror or proxy in its BuildKit configuration',
-        '(`docker buildx inspect` names the builder; buildkitd.toml `[registry."…"]`, setup-buildx-action\'s `buildkitd-config` or',
-        '`buildkitd-config-inline`): build once without it.',
-        '',
-        'A pull that fails the same way: only the image\'s owner can repair it, by pushing the tag again (rebuild and push). Until then, pin the `FROM` line to another tag',
-        'or a digest that pulls. If the image is yours and a cleanup job runs on its package, make it keep the manifests a tagged image',
-        'lists (for ghcr.io: snok/container-retention-policy\'s multi-platform handling, or `except_untagged_multiplatform: true` in',
-        'chizkiyahu/delete-untagged-ghcr-action), or stop deleting untagged versions.',
-      ].join('\n'),
-    },
+      when: named ? 'digestGone&imageNamed' : 'digestGone',
+      fix: digestGoneFix(named),
+    })),
     {
       when: 'mirror&network',
       title: 'Registry mirror unreachable while resolving the base image',
