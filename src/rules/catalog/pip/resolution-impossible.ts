@@ -258,8 +258,13 @@ function hashLockVariants(): Variant[] {
   ];
 }
 
-/** uv's interpreter outside a requires-python range; `at`: where the environment is, when uv printed it. */
-function uvPythonVariant(when: string, at: string): Variant {
+/** uv's interpreter outside a requires-python range; `at`: where the environment is, when uv printed it; `rangeKnown`: uv named the range. */
+function uvPythonVariant(when: string, at: string, rangeKnown: boolean): Variant {
+  // uv takes a version specifier for --python (docs.astral.sh/uv/concepts/python-versions, "<version-specifier> (e.g.,
+  // >=3.12,<3.13)"): the range the package named, when uv's explanation shows it.
+  const venv = rangeKnown
+    ? ['```sh', 'uv venv --python {context.uvPythonDep.need:sh} /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .', '```']
+    : ['`uv venv --python` with a version inside the range uv\'s explanation names, then `VIRTUAL_ENV=/opt/venv uv pip install -e .`.'];
   return {
     when,
     title: 'The Python uv installs into is outside a requires-python range',
@@ -274,9 +279,7 @@ function uvPythonVariant(when: string, at: string): Variant {
       '  and install into a virtual environment of it (`uv venv --python` downloads that Python when the system has none;',
       '  `VIRTUAL_ENV` tells `uv pip` which environment to install into):',
       '',
-      '```sh',
-      'uv venv --python PYTHON_VERSION /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .',
-      '```',
+      ...venv,
       '',
       'In a Dockerfile, add `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH` after it, so later steps run that environment.',
       '',
@@ -456,8 +459,10 @@ export const resolutionImpossible: RuleInput = {
     // (Anning01/playlet-clip#3, merged: "Change required Python version from 3.12 to 3.10"). docs.astral.sh/uv/pip/environments/:
     // `uv venv --python 3.11` needs that Python on the system, "if unavailable, uv will download Python for you"; setting
     // `VIRTUAL_ENV=/path/to/venv` makes `uv pip` install into that environment.
-    uvPythonVariant('uvPython&uvEnv', ' at `{context.uvEnv.path}`'),
-    uvPythonVariant('uvPython', ''),
+    uvPythonVariant('uvPython&uvEnv&uvPythonDep', ' at `{context.uvEnv.path}`', true),
+    uvPythonVariant('uvPython&uvPythonDep', '', true),
+    uvPythonVariant('uvPython&uvEnv', ' at `{context.uvEnv.path}`', false),
+    uvPythonVariant('uvPython', '', false),
     {
       when: 'uvNoVersions',
       title: 'uv found no versions at all of a package',
