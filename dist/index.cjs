@@ -16621,7 +16621,8 @@ function hashLockVariants() {
     { when: "hashLockRun&dependsOn", message: message4, fix: fix7 }
   ];
 }
-function uvPythonVariant(when, at) {
+function uvPythonVariant(when, at, rangeKnown) {
+  const venv = rangeKnown ? ["```sh", "uv venv --python {context.uvPythonDep.need:sh} /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .", "```"] : ["`uv venv --python` with a version inside the range uv's explanation names, then `VIRTUAL_ENV=/opt/venv uv pip install -e .`."];
   return {
     when,
     title: "The Python uv installs into is outside a requires-python range",
@@ -16633,9 +16634,7 @@ function uvPythonVariant(when, at) {
       "  and install into a virtual environment of it (`uv venv --python` downloads that Python when the system has none;",
       "  `VIRTUAL_ENV` tells `uv pip` which environment to install into):",
       "",
-      "```sh",
-      "uv venv --python PYTHON_VERSION /opt/venv && VIRTUAL_ENV=/opt/venv uv pip install -e .",
-      "```",
+      ...venv,
       "",
       "In a Dockerfile, add `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH` after it, so later steps run that environment.",
       "",
@@ -16817,8 +16816,10 @@ var init_resolution_impossible = __esm({
         // (Anning01/playlet-clip#3, merged: "Change required Python version from 3.12 to 3.10"). docs.astral.sh/uv/pip/environments/:
         // `uv venv --python 3.11` needs that Python on the system, "if unavailable, uv will download Python for you"; setting
         // `VIRTUAL_ENV=/path/to/venv` makes `uv pip` install into that environment.
-        uvPythonVariant("uvPython&uvEnv", " at `{context.uvEnv.path}`"),
-        uvPythonVariant("uvPython", ""),
+        uvPythonVariant("uvPython&uvEnv&uvPythonDep", " at `{context.uvEnv.path}`", true),
+        uvPythonVariant("uvPython&uvPythonDep", "", true),
+        uvPythonVariant("uvPython&uvEnv", " at `{context.uvEnv.path}`", false),
+        uvPythonVariant("uvPython", "", false),
         {
           when: "uvNoVersions",
           title: "uv found no versions at all of a package",
@@ -24580,25 +24581,56 @@ var init_release_expired = __esm({
           name: "release",
           literals: ["/dists/"],
           pattern: "(?<url>https?://\\S{1,300}/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release)\\b"
-        }
+        },
+        // a Debian suite (`http://ftp.am.debian.org/debian/dists/buster-backports/InRelease`): deb.debian.org tells the two causes apart
+        { name: "debianSuite", literals: ["/debian/dists/"], pattern: "\\.debian\\.org/debian/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release\\b" }
       ],
       scope: "step",
       only: "failed-step",
       specificity: 3,
       message: "apt refused the Release file of `{context.release.url|a repository}`: its `Valid-Until` date passed {since} ago, so apt treats it as stale data. Either the mirror stopped syncing, or the suite is no longer refreshed by design (an archived release).",
+      // The repository is not Debian's, or its URL is not in the log: read its own dates; only Debian's suites have the
+      // deb.debian.org / archive.debian.org pair to tell a stale mirror from an archived suite.
       fix: [
-        "Find out which: ask Debian's own CDN for the same suite:",
-        "",
-        "```sh",
-        "curl -s http://deb.debian.org/debian/dists/{context.release.suite|<suite>}/InRelease | grep -E '^(Date|Valid-Until):'",
-        "date -u   # a clock ahead of the real time makes a current file look expired too",
-        "```",
-        "",
-        "- A file there with `Valid-Until` in the future: the mirror in your sources is stale. Point the source at `deb.debian.org` (or another mirror that is current) and rebuild.",
-        "- 404 there: the suite left the mirrors for `archive.debian.org`, which is not updated any more by design. Point the source there and skip the expiry check for it: `deb [check-valid-until=no] http://archive.debian.org/debian {context.release.suite|<suite>} main`, or for one update `apt-get -o Acquire::Check-Valid-Until=false update`.",
-        "",
-        "Only as a stopgap on a stale mirror, the same `-o Acquire::Check-Valid-Until=false` gets the build through, with data that no longer gets updates."
+        "Read the Release file's own dates: apt's line names it; fetch it (`curl -s` with that URL) and compare its `Date:` and",
+        "`Valid-Until:` lines with `date -u` (a clock ahead of the real time makes a current file look expired too). An old `Date:` means",
+        "the mirror or repository stopped updating it: use a current mirror of it. A repository that is no longer updated by design",
+        "(an archived release) needs the expiry check off for it: `[check-valid-until=no]` on its `deb` line, or for one update",
+        "`apt-get -o Acquire::Check-Valid-Until=false update`."
       ].join("\n"),
+      variants: [
+        {
+          when: "debianSuite",
+          fix: [
+            "Find out which: ask Debian's own CDN for the same suite:",
+            "",
+            "```sh",
+            "curl -s http://deb.debian.org/debian/dists/{context.debianSuite.suite}/InRelease | grep -E '^(Date|Valid-Until):'",
+            "date -u   # a clock ahead of the real time makes a current file look expired too",
+            "```",
+            "",
+            "- A file there with `Valid-Until` in the future: the mirror in your sources is stale. Point the source at `deb.debian.org` (or another mirror that is current) and rebuild.",
+            "- 404 there: the suite left the mirrors for `archive.debian.org`, which is not updated any more by design. Point the source there and skip the expiry check for it: `deb [check-valid-until=no] http://archive.debian.org/debian {context.debianSuite.suite} main`, or for one update `apt-get -o Acquire::Check-Valid-Until=false update`.",
+            "",
+            "Only as a stopgap on a stale mirror, the same `-o Acquire::Check-Valid-Until=false` gets the build through, with data that no longer gets updates."
+          ].join("\n")
+        },
+        {
+          when: "release",
+          fix: [
+            "Read the Release file's own dates and compare them with the clock:",
+            "",
+            "```sh",
+            "curl -s {context.release.url} | grep -E '^(Date|Valid-Until):'",
+            "date -u   # a clock ahead of the real time makes a current file look expired too",
+            "```",
+            "",
+            "An old `Date:`: the mirror or repository stopped updating it; use a current mirror of it. A repository no longer updated by",
+            "design (an archived release) needs the expiry check off for it: `[check-valid-until=no]` on its `deb` line, or for one",
+            "update `apt-get -o Acquire::Check-Valid-Until=false update`."
+          ].join("\n")
+        }
+      ],
       docs: "https://manpages.debian.org/bookworm/apt/sources.list.5.en.html"
     };
   }
@@ -27970,6 +28002,21 @@ function deletedMajorVariants() {
   }
   return out;
 }
+function digestGoneFix(named) {
+  const lead = "Retry once. If it fails again, pull the image on another machine: the same `not found` there means the image itself is";
+  const pull = named ? [lead, "broken on the registry, not this builder:", "", "```sh", "docker pull {image}", "```"] : [lead, "broken on the registry, not this builder (`docker pull` with the image of the failing `FROM` line).", ""];
+  return [
+    ...pull,
+    "A pull that works elsewhere points at this builder's own way to the registry: a mirror or proxy in its BuildKit configuration",
+    '(`docker buildx inspect` names the builder; buildkitd.toml `[registry."\u2026"]`, setup-buildx-action\'s `buildkitd-config` or',
+    "`buildkitd-config-inline`): build once without it.",
+    "",
+    "A pull that fails the same way: only the image's owner can repair it, by pushing the tag again (rebuild and push). Until then, pin the `FROM` line to another tag",
+    "or a digest that pulls. If the image is yours and a cleanup job runs on its package, make it keep the manifests a tagged image",
+    "lists (for ghcr.io: snok/container-retention-policy's multi-platform handling, or `except_untagged_multiplatform: true` in",
+    "chizkiyahu/delete-untagged-ghcr-action), or stop deleting untagged versions."
+  ].join("\n");
+}
 var SUPERSEDED_MESSAGE, SUPERSEDED_LIST, NGC_LOGIN_FIX, baseImageNotFound;
 var init_base_image_not_found = __esm({
   "src/rules/catalog/buildkit/base-image-not-found.ts"() {
@@ -28184,7 +28231,7 @@ var init_base_image_not_found = __esm({
           message: "The registry answered with a server error while the builder resolved `{image|the base image}`: an outage on its side, not a missing image.",
           fix: "Retry; if it persists, check the registry's status page, or mirror the base image to a registry you control."
         },
-        {
+        ...[true, false].map((named) => ({
           // A tag that resolves to an index whose manifests were deleted: on ghcr.io every manifest of a buildx multi-platform
           // image (and each attestation manifest of build-push-action's default provenance) is a package version of its own
           // without a tag, so a cleanup that deletes untagged versions breaks the tagged image: `manifest unknown` on every
@@ -28192,26 +28239,11 @@ var init_base_image_not_found = __esm({
           // manifests for multi-arch builds do not have tags associated with them"; chizkiyahu/delete-untagged-ghcr-action#45,
           // whose `except_untagged_multiplatform` option keeps them, #15). A tag moved between BuildKit's resolution and its
           // fetch leaves the old manifest in place on such registries, so a retry tells a passing race from a deletion.
-          when: "digestGone",
           title: "Base image tag points to a manifest the registry no longer has",
           message: 'The tag of `{image|the base image}` exists: the registry resolved it to a digest. The manifest the builder then fetched, `{context.digestGone.digest}`, is not on the registry (`not found`). Manifests a tag still points to are gone when something deleted them (on ghcr.io, a cleanup of "untagged" package versions deletes the per-platform and attestation manifests of an image buildx pushed, which have no tag of their own); a tag pushed again mid-build is the passing case.',
-          fix: [
-            "Retry once. If it fails again, pull the image on another machine: the same `not found` there means the image itself is",
-            "broken on the registry, not this builder:",
-            "",
-            "```sh",
-            "docker pull {image|<the FROM image>}",
-            "```",
-            "A pull that works elsewhere points at this builder's own way to the registry: a mirror or proxy in its BuildKit configuration",
-            '(`docker buildx inspect` names the builder; buildkitd.toml `[registry."\u2026"]`, setup-buildx-action\'s `buildkitd-config` or',
-            "`buildkitd-config-inline`): build once without it.",
-            "",
-            "A pull that fails the same way: only the image's owner can repair it, by pushing the tag again (rebuild and push). Until then, pin the `FROM` line to another tag",
-            "or a digest that pulls. If the image is yours and a cleanup job runs on its package, make it keep the manifests a tagged image",
-            "lists (for ghcr.io: snok/container-retention-policy's multi-platform handling, or `except_untagged_multiplatform: true` in",
-            "chizkiyahu/delete-untagged-ghcr-action), or stop deleting untagged versions."
-          ].join("\n")
-        },
+          when: named ? "digestGone&imageNamed" : "digestGone",
+          fix: digestGoneFix(named)
+        })),
         {
           when: "mirror&network",
           title: "Registry mirror unreachable while resolving the base image",
