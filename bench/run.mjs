@@ -3,6 +3,7 @@
 //   BENCH_SIZES=10,100,1000   sizes in MB (default: all three)
 //   BENCH_KEEP=1              keep the generated logs in bench/out/ for the next run
 //   BENCH_DIST=dir            measure another build's cli.cjs and index.cjs (before / after)
+//   BENCH_FLOOR=0             skip Node's floor (bench/floor.ts) on each file
 //
 // Every figure is for the whole process tree of one shell command (process-tree.mjs): CPU time is
 // user + sys of every process in it, peak RSS the sum of each process's own peak. The CLI reads a
@@ -44,6 +45,12 @@ const mbps = (bytes, s) => bytes / 1e6 / s;
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
 const rules = await loadCatalog();
+
+/** bench/floor.ts bundled from src/, as the tests see it: what Node pays before the CLI's own stages. */
+const floorScript = join(out, 'floor.cjs');
+const withFloor = process.env.BENCH_FLOOR !== '0';
+if (withFloor) await build({ entryPoints: [join(root, 'bench', 'floor.ts')], bundle: true, format: 'cjs', platform: 'node', outfile: floorScript, logLevel: 'silent' });
+const floorModes = ['bytes', 'lines', 'scan'];
 const literals = [...new Set(rules.flatMap((r) => [...(r.match ?? []), ...(r.context ?? []), ...(r.unless ?? [])].flatMap((m) => m.literals)))];
 const patternFile = join(out, 'literals.ere');
 writeFileSync(patternFile, literals.map(escapeEre).join('\n') + '\n');
@@ -78,12 +85,15 @@ for (const mb of sizes) {
   const grep = await best(() => measure(`grep -c -E -f ${q(patternFile)} ${q(file)}`, { stdoutPath: result }));
   const fromFile = await best(() => runCli(`${node} --require ${q(hook)} ${q(cli)} ${q(file)} ${cliArgs}`));
   const fromPipe = await best(() => runCli(`cat ${q(file)} | ${node} --require ${q(hook)} ${q(cli)} - ${cliArgs}`));
-  const row = { mb, bytes, grep, fromFile, fromPipe };
+  const floor = {};
+  if (withFloor) for (const m of floorModes) floor[m] = await best(() => measure(`${node} --require ${q(hook)} ${q(floorScript)} ${q(file)} ${m}`));
+  const row = { mb, bytes, grep, fromFile, fromPipe, floor };
   rows.push(row);
   console.error(
     `${mb} MB: grep ${fmt(mbps(bytes, grep.cpu), 0)} MB/s CPU; file ${fmt(mbps(bytes, fromFile.cpu))} MB/s CPU (${fmt(grep.cpu / fromFile.cpu, 2)} × grep), ` +
       `pipe ${fmt(mbps(bytes, fromPipe.cpu))} MB/s CPU (${fmt(grep.cpu / fromPipe.cpu, 2)} × grep); peak tree RSS ${fmt(fromFile.rssMb, 0)} / ${fmt(fromPipe.rssMb, 0)} MB`,
   );
+  if (withFloor) console.error(`${mb} MB: Node's floor ${floorModes.map((m) => `${m} ${fmt(mbps(bytes, floor[m].cpu), 0)} MB/s (${fmt(grep.cpu / floor[m].cpu, 2)} × grep)`).join(', ')}`);
   if (!process.env.BENCH_KEEP && mb >= 1000) rmSync(file);
 }
 
@@ -162,6 +172,19 @@ const lines = [
       `${fmt(mbps(r.bytes, r.fromPipe.cpu))} | ${fmt(r.grep.cpu / r.fromPipe.cpu, 2)} | ${fmt(r.grep.wall / r.fromPipe.wall, 2)} | ${fmt(r.fromFile.rssMb, 0)} / ${fmt(r.fromPipe.rssMb, 0)} | ${r.fromFile.findings} |`,
   ),
   '',
+  ...(withFloor
+    ? [
+        "Node's floor on the same files in the same run (`bench/floor.ts`, CPU of the whole process, start-up included): *bytes* reads the file in 1 MiB chunks and finds every line end without decoding; *lines* also decodes each chunk as UTF-8 and cuts it into line strings, what handing lines to JavaScript regexes costs before any stage runs; *scan* also runs the CLI's own shared automaton (the redactor's, the facts' and the rules' literals) over each line, the first stage alone.",
+        '',
+        '| log | bytes MB/s | × grep | lines MB/s | × grep | scan MB/s | × grep | CLI (file) × lines floor |',
+        '|---:|---:|---:|---:|---:|---:|---:|---:|',
+        ...rows.map(
+          (r) =>
+            `| ${r.mb} MB | ${floorModes.map((m) => `${fmt(mbps(r.bytes, r.floor[m].cpu), 0)} | ${fmt(r.grep.cpu / r.floor[m].cpu, 2)}`).join(' | ')} | ${fmt(r.floor.lines.cpu / r.fromFile.cpu, 2)} |`,
+        ),
+        '',
+      ]
+    : []),
   `Rule-count scaling on the ${scaleMb} MB log (CPU): ${rules.length} built-in rules ${fmt(base, 2)} s; with ${extra.length} more custom rules ${fmt(many, 2)} s (${fmt(many / base, 2)} ×; target ≤ 1.5 ×).`,
   '',
   `200,000 steps (${fmt(stepsBytes / 1e6)} MB): ${fmt(mbps(stepsBytes, steps.cpu))} MB/s (CPU), peak tree RSS ${fmt(steps.rssMb, 0)} MB (targets ≥ 50 MB/s, ≤ 100 MB).`,
