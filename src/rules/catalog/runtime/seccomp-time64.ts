@@ -68,7 +68,7 @@ export const seccompTime64: RuleInput = {
         "sign of a 32-bit image (armhf / armv7, x86) on a host whose seccomp filter (libseccomp2 older than 2.4.2, or Docker " +
         'older than 19.03.9) blocks `clock_gettime64`. The log does not show the architecture: check it first.',
       fix: [
-        'Check the host and the image (`docker image inspect IMAGE | grep -E \'"(Architecture|Variant)"\'`: `arm` / `v7` is 32-bit):',
+        'Check the host and the image (`docker image inspect {fact.baseImage|IMAGE} | grep -E \'"(Architecture|Variant)"\'`: `arm` / `v7` is 32-bit):',
         '',
         check,
         '',
