@@ -459,6 +459,12 @@ export const fetchFailed: RuleInput = {
     },
     { literals: ['Unable to fetch some archives'] },
     {
+      // apt's size check on a downloaded index, pasted without its `Failed to fetch <url>` head: `File has unexpected
+      // size (745228 != 742938). Mirror sync in progress?` (apt-pkg/acquire-item.cc's wording).
+      literals: ['Mirror sync in progress?'],
+      pattern: 'File has unexpected size \\(\\d{1,15} != \\d{1,15}\\)\\. Mirror sync in progress\\?',
+    },
+    {
       // `W: GPG error: https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1804/x86_64  Release: The following
       // signatures were invalid: BADSIG F60F4B3D7FA2AF80 cudatools <cudatools@nvidia.com>` (before the `is not signed` line)
       literals: ['BADSIG'],
@@ -574,15 +580,16 @@ export const fetchFailed: RuleInput = {
     { name: 'hash', literals: ['Hash Sum mismatch', 'File has unexpected size'] },
     {
       // `E: Failed to fetch https://developer.download.nvidia.com/compute/machine-learning/repos/ubuntu1604/x86_64/Packages.gz
-      // Hash Sum mismatch` (NVIDIA/nvidia-docker#571): a vendor's own repository, not a distribution's mirror network
+      // Hash Sum mismatch` (NVIDIA/nvidia-docker#571), or its size check `… Packages.gz  File has unexpected size (1127072 !=
+      // 1126689). Mirror sync in progress?` (docker/build-push-action#933): a vendor's own repository, not a distribution's mirror network
       // (hosts naming debian, ubuntu, raspbian, a mirror or an archive are left out). Newer apt names the list file it
       // checked instead of the URL, `Failed to fetch store:/var/lib/apt/lists/partial/<host>_<path>_Packages.xz  Hash Sum
       // mismatch`: the host is the file name's first part. Its metadata was inconsistent on the
       // vendor's side for hours (NVIDIA reproduced it and filed it internally), and there is no other mirror to switch to.
       name: 'vendorHash',
-      literals: ['Hash Sum mismatch'],
+      literals: ['Hash Sum mismatch', 'File has unexpected size'],
       pattern:
-        'Failed to fetch (?:https?://|store:/var/lib/apt/lists/partial/)(?<host>(?![^/_\\s]{0,200}(?:debian|ubuntu|raspbian|mirror|archive))[^/_\\s]{1,200})[/_]\\S{0,300}\\s+Hash Sum mismatch',
+        'Failed to fetch (?:https?://|store:/var/lib/apt/lists/partial/)(?<host>(?![^/_\\s]{0,200}(?:debian|ubuntu|raspbian|mirror|archive))[^/_\\s]{1,200})[/_]\\S{0,300}\\s+(?:Hash Sum mismatch|File has unexpected size)',
     },
     {
       // `E: Failed to fetch https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1604/x86_64/Packages  404  Not Found`,
@@ -1089,7 +1096,7 @@ export const fetchFailed: RuleInput = {
       title: "a vendor's apt repository served inconsistent metadata",
       retryable: true,
       message:
-        '`{context.vendorHash.host}` served package lists that do not match its own index (`Hash Sum mismatch`). It is the ' +
+        '`{context.vendorHash.host}` served package lists that do not match its own index (a hash or size mismatch). It is the ' +
         "vendor's own repository, not one of a distribution's mirrors: there is no other mirror to switch to, and the " +
         "inconsistency is on the vendor's side until they republish.",
       fix: [
@@ -1107,7 +1114,10 @@ export const fetchFailed: RuleInput = {
       title: 'apt mirror caught mid-sync',
       retryable: true,
       message: 'The mirror served files that do not match its own index: it was being synced while the build read it.',
-      fix: 'Retry the build (usually gone within minutes); if it persists, refresh the lists in the same `RUN`: `rm -rf /var/lib/apt/lists/* && apt-get update`, or use another mirror.',
+      fix:
+        'Retry the build (usually gone within minutes). If it persists, clear the package lists in the same `RUN` before updating, so ' +
+        'that no list the base image shipped or a partial download left is reused: `rm -rf /var/lib/apt/lists/* && apt-get update`; ' +
+        'then try another mirror.',
     },
     {
       when: 'nvidiaIndex404&fact.place=image-build',
