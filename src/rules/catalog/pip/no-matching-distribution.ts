@@ -485,6 +485,11 @@ function noVersionsVariants(): Variant[] {
 }
 
 /** Where pip's own line starts: the line's start or an indent, or right after pip's `ERROR: ` with no backtick before it. */
+const nvidiaIndexMessage =
+  'pip found no {requirement}: `{context.nvidiaIndexPkg.name}` {context.nvidiaIndexPkg.version} is published on NVIDIA\'s own index, ' +
+  'https://pypi.nvidia.com, not on PyPI, where the package has only later pre-releases (the versions pip lists: {versions|not ' +
+  'listed in this part of the log}).';
+
 const PIP_LINE_START = '(?:^\\s{0,40}|^[^`]{0,200}ERROR: )';
 
 export const noMatchingDistribution: RuleInput = {
@@ -595,6 +600,16 @@ export const noMatchingDistribution: RuleInput = {
     },
     // where the skipped requirement came from: `(from -r /requirements.txt (line 25))` on the `Requested …` line
     { name: 'reqFile', literals: ['has invalid metadata'], pattern: '\\(from -r (?<file>[^\\s()]{1,200}) \\(line \\d{1,6}\\)\\) has invalid metadata' },
+    // TensorRT 8's wheels live on NVIDIA's own index only: `ERROR: Could not find a version that satisfies the requirement
+    // tensorrt-libs==8.6.1; extra == "and-cuda" (from tensorflow[and-cuda]) (from versions: 9.0.0.post11.dev1, …)`
+    // (NVIDIA/TensorRT#2933): PyPI's tensorrt-libs has only 9.x pre-releases; the 8.6.1 wheel is at
+    // https://pypi.nvidia.com/tensorrt-libs/ (the thread's download), and the tensorrt 8.6.1.post1 sdist on PyPI says to
+    // install with `--extra-index-url https://pypi.nvidia.com` (pypi.org/project/tensorrt/8.6.1.post1).
+    {
+      name: 'nvidiaIndexPkg',
+      literals: ['requirement tensorrt'],
+      pattern: 'requirement (?<name>tensorrt[-_](?:libs|bindings))==(?<version>8\\.\\d{1,3}(?:\\.\\d{1,5}){0,2})(?![\\d.])',
+    },
     // one of the CUDA library wheels torch's own metadata requires (`nvidia-cudnn-cu12==8.9.2.26`, `nvidia-nccl-cu11==…`)
     { name: 'nvidiaDep', literals: ['requirement nvidia-'], pattern: 'requirement (?<name>nvidia-[a-z0-9-]{1,60}-cu1\\d{1,2})[=<>~!]' },
     // the line that names the requirement: without it (a log cut after pip's `Ignored the following …` line) the
@@ -736,6 +751,34 @@ export const noMatchingDistribution: RuleInput = {
       // one has wheels for varies (pypi.org/project/nvidia-cudnn-cu12/9.18.0.77: manylinux x86_64 and aarch64 only),
       // and pip lists only the releases with a wheel for this Python and platform. A pin copied from `pip freeze`
       // on Linux therefore fails elsewhere; torch itself asks for none there.
+      when: 'nvidiaIndexPkg&fact.place=image-build',
+      title: "TensorRT 8 wheel is on NVIDIA's index, not PyPI",
+      message: nvidiaIndexMessage,
+      fix: [
+        "Add NVIDIA's index for pip before the step that installs it (pip then looks there as well as on PyPI):",
+        '',
+        '```dockerfile',
+        'ENV PIP_EXTRA_INDEX_URL=https://pypi.nvidia.com',
+        '```',
+        '',
+        'or pass `--extra-index-url https://pypi.nvidia.com` to that `pip install`.',
+      ].join('\n'),
+    },
+    {
+      when: 'nvidiaIndexPkg',
+      title: "TensorRT 8 wheel is on NVIDIA's index, not PyPI",
+      message: nvidiaIndexMessage,
+      fix: [
+        "Run the same `pip install` with NVIDIA's index added (pip then looks there as well as on PyPI):",
+        '',
+        '```sh',
+        'export PIP_EXTRA_INDEX_URL=https://pypi.nvidia.com',
+        '```',
+        '',
+        'or pass `--extra-index-url https://pypi.nvidia.com` to it.',
+      ].join('\n'),
+    },
+    {
       when: 'nvidiaDep',
       title: 'Pinned CUDA library wheel that torch installs itself',
       message:
