@@ -1,6 +1,7 @@
 // The `cuda-lib-major` enricher: a CUDA library missing whose soname names one CUDA major release
 // (`libcudart.so.12`), where the log shows the image's own CUDA is another major (an nvidia/cuda base
-// tag, torch's `+cu130` wheel, an image tag with a `cu130` part such as vLLM's `vllm/vllm-openai:latest-cu130`).
+// tag, torch's `+cu130` wheel, an image tag with a `cu130` part such as vLLM's `vllm/vllm-openai:latest-cu130`, or
+// the runtime of that major listed by path: `…/nvidia/cu13/lib/libcudart.so.13`).
 // Then the module that failed to load was built for the other CUDA major, and the usual remedy is that
 // package's build for the image's CUDA (vllm-project/vllm#37801: a cu12 LMCache / NIXL in a cu130 vLLM image,
 // fixed with `nixl-cu13` and `cupy-cuda13x`; kaito-project/kaito#2050: vLLM 0.19's CUDA 13 `nixl_ep` on a
@@ -55,6 +56,8 @@ export function cudaLibMajorEnrich(
     [majorOf(facts.value('torchCuda')), `torch ${facts.value('torch') ?? facts.value('torchCuda') ?? ''}`.trim()],
     [majorOf(facts.value('cuda')), `CUDA ${facts.value('cuda') ?? ''}${facts.get('cuda')?.source === 'image-tag' ? ' (the image tag)' : ''}`],
     [majorOf(captures['context.cuImageTag.cu']), `the image \`${captures['context.cuImageTag.image'] ?? ''}\``],
+    // a runtime library of that major listed by path: what the environment has, when nothing names its CUDA
+    [captures['context.cudartPresent.major'] === undefined ? null : Number(captures['context.cudartPresent.major']), `\`${captures['context.cudartPresent.path'] ?? ''}\` in the log`],
   ];
   const found = candidates.find(([major]) => major !== null);
   // The log does not show the environment's CUDA: the other-major story is the second way (`soleMajor`, `otherMajor`).

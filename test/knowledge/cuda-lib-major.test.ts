@@ -44,6 +44,16 @@ describe('the cuda-lib-major enricher', () => {
     expect(out.imageCudaProof).toBe('the image `vllm/vllm-openai:latest-cu130`');
   });
 
+  test('a runtime of another major listed by path (llm-d/llm-d#1402) when nothing else tells; the same major says nothing', () => {
+    const listed = { 'context.cudartPresent.major': '13', 'context.cudartPresent.path': '/opt/vllm/lib/python3.12/site-packages/nvidia/cu13/lib/libcudart.so.13' };
+    const out = cudaLibMajorEnrich({ library: 'libcudart.so.12', ...listed }, null, model, factsOf({}));
+    expect(out.imageMajor).toBe('13');
+    expect(out.imageCudaProof).toBe('`/opt/vllm/lib/python3.12/site-packages/nvidia/cu13/lib/libcudart.so.13` in the log');
+    expect(cudaLibMajorEnrich({ library: 'libcudart.so.13', ...listed }, null, model, factsOf({}))).toEqual({});
+    // torch's own CUDA comes first when the log has both
+    expect(cudaLibMajorEnrich({ library: 'libcudart.so.12', ...listed }, null, model, factsOf({ torchCuda: 'cu121', torch: '2.4.0+cu121' }))).toEqual({});
+  });
+
   test('nothing when the majors agree, or the library\'s number is not the toolkit\'s', () => {
     expect(cudaLibMajorEnrich({ library: 'libcudart.so.13' }, null, model, factsOf({ cuda: '13.0' }))).toEqual({});
     expect(cudaLibMajorEnrich({ library: 'libcufft.so.11' }, null, model, factsOf({ cuda: '12.4' }))).toEqual({});

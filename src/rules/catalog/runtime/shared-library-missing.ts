@@ -581,6 +581,14 @@ export const sharedLibraryMissing: RuleInput = {
       literals: ['-cu1', ':cu1'],
       pattern: '(?<image>\\b[a-z0-9][a-z0-9._/-]{0,200}:(?:[\\w.]{0,40}-)?(?<cu>cu1[1-3]\\d)(?![\\w])(?:-[\\w.]{1,40})?)',
     },
+    // the CUDA runtime of another major the environment does have, listed by its path (`ls` / `find` output):
+    // `/opt/vllm/lib/python3.12/site-packages/nvidia/cu13/lib/libcudart.so.13` beside `libcudart.so.12 => not found`
+    // (llm-d/llm-d#1402): the environment's CUDA for the cuda-lib-major enricher when nothing else shows it
+    {
+      name: 'cudartPresent',
+      literals: ['/libcudart.so.'],
+      pattern: '^\\s{0,8}(?<path>/[\\w./+-]{0,300}/libcudart\\.so\\.(?<major>1[1-3]))(?:\\.[\\d.]{1,20})?\\s{0,8}$',
+    },
     { name: 'cuda10Lib', literals: ['.so.10'], pattern: 'lib(?:cublas|cudart|cufft|curand|cusparse|cusolver|nvrtc)\\.so\\.10\\b' },
     // an NVIDIA Jetson on JetPack 4 (L4T R32) named by the log: an L4T image of R32 (`nvcr.io/nvidia/l4t-pytorch:r32.7.1-…`),
     // its release file's first line (`# R32 (release), REVISION: 7.1`), R32's 4.9 kernel (`4.9.253-tegra`), or in words
