@@ -161,6 +161,17 @@ const basePull = [
 ];
 
 /** Where the log does not show the machine: the prune for one that built before, the hosted-runner clean-up labelled. */
+// pip builds an sdist in an isolated environment with its own copy of the build requirements (pip's "Build System
+// Interface": build isolation); `--no-build-isolation` uses what is installed instead, so those requirements must be
+// installed first (pip install reference, `--no-build-isolation`). Project-MONAI/tutorials#2044: the isolated
+// environment pulled CUDA torch and its nvidia-* wheels onto a full hosted runner.
+const buildIsolationTorch = [
+  'The space went to pip\'s isolated build environment: a package built from source asked for torch, and pip installed',
+  'CUDA torch with its `nvidia-*` wheels (gigabytes) into a temporary environment just to build it. Install torch and the package\'s other',
+  'build requirements (its `pyproject.toml`, `[build-system] requires`) first, then run the same `pip install` with',
+  '`--no-build-isolation --no-cache-dir`: the build then uses the torch already installed.',
+];
+
 const defaultFix = [
   'On a machine that has built before (your own, a self-hosted runner), free the builder\'s disk: build cache and unused ' +
     'images first, then check what is left:',
@@ -294,6 +305,10 @@ export const diskFull: RuleInput = {
     // A GitHub Actions job that runs in a container (JOB_CONTAINER below): the runner's own step, or the workflow's
     // `container:` key pasted with the error (`    container:` then `      image: sameli/manylinux2014_x86_64_cuda_11`).
     { name: 'jobContainer', literals: ['Initialize containers', 'container:'], pattern: '^\\s{0,20}(?:##\\[group\\])?Initialize containers\\s*$|^\\s{0,20}container:\\s*$' },
+    // pip's isolated build environment installing torch (`Installing collected packages: …, torch` in the output of
+    // `× pip subprocess to install build dependencies did not run successfully.`)
+    { name: 'buildDeps', literals: ['to install build dependencies did not run successfully'] },
+    { name: 'buildDepsTorch', literals: ['Installing collected packages: '], pattern: '^\\s{0,20}Installing collected packages: (?:[\\w.-]{1,100}, ){0,200}torch(?:,|$)' },
     // the compiler's own temporary files: nvcc's `/tmp/tmpxft_00002208_00000000-8_….cpp4.ii`, gcc's `error writing to /tmp/cc2mYx0T.s`
     { name: 'compilerTemp', literals: ['/tmp/tmpxft_', 'error writing to /tmp/'] },
     // The failed write under a package manager's cache (see cacheTools), in root's or a user's home:
@@ -426,6 +441,16 @@ export const diskFull: RuleInput = {
       when: 'cudaTorch',
       message: 'The disk the builder writes to filled up while it wrote a layer of CUDA torch: its CUDA libraries take gigabytes.',
       fix: [...defaultFix, ...cpuTorch].join('\n'),
+    },
+    {
+      when: 'buildDeps&buildDepsTorch&fact.runner=github-hosted',
+      message: "The runner's disk filled up while pip installed a package's build requirements, CUDA torch among them, in an isolated environment.",
+      fix: [...buildIsolationTorch, '', ...ghCleanUp].join('\n'),
+    },
+    {
+      when: 'buildDeps&buildDepsTorch',
+      message: 'The disk filled up while pip installed a package\'s build requirements, CUDA torch among them, in an isolated environment.',
+      fix: [...buildIsolationTorch, '', ...defaultFix].join('\n'),
     },
     {
       when: 'fact.runner=github-actions',
