@@ -608,7 +608,7 @@ export const noMatchingDistribution: RuleInput = {
     {
       name: 'nvidiaIndexPkg',
       literals: ['requirement tensorrt'],
-      pattern: 'requirement (?<name>tensorrt[-_](?:libs|bindings))==(?<version>8\\.\\d{1,3}(?:\\.\\d{1,5}){0,2})(?![\\d.])',
+      pattern: 'requirement (?<name>tensorrt[-_](?:libs|bindings))==(?<version>8\\.[\\d.]{1,20})',
     },
     // one of the CUDA library wheels torch's own metadata requires (`nvidia-cudnn-cu12==8.9.2.26`, `nvidia-nccl-cu11==…`)
     { name: 'nvidiaDep', literals: ['requirement nvidia-'], pattern: 'requirement (?<name>nvidia-[a-z0-9-]{1,60}-cu1\\d{1,2})[=<>~!]' },

@@ -308,7 +308,7 @@ export const diskFull: RuleInput = {
     // pip's isolated build environment installing torch (`Installing collected packages: …, torch` in the output of
     // `× pip subprocess to install build dependencies did not run successfully.`)
     { name: 'buildDeps', literals: ['to install build dependencies did not run successfully'] },
-    { name: 'buildDepsTorch', literals: ['Installing collected packages: '], pattern: '^\\s{0,20}Installing collected packages: (?:[\\w.-]{1,100}, ){0,200}torch(?:,|$)' },
+    { name: 'buildDepsTorch', literals: ['Installing collected packages: '], pattern: '^\\s{0,20}Installing collected packages: (?:[^\\n]{0,20000}, )?torch(?:,|$)' },
     // the compiler's own temporary files: nvcc's `/tmp/tmpxft_00002208_00000000-8_….cpp4.ii`, gcc's `error writing to /tmp/cc2mYx0T.s`
     { name: 'compilerTemp', literals: ['/tmp/tmpxft_', 'error writing to /tmp/'] },
     // The failed write under a package manager's cache (see cacheTools), in root's or a user's home:

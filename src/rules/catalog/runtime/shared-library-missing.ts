@@ -735,7 +735,7 @@ export const sharedLibraryMissing: RuleInput = {
         'Install that package\'s build for CUDA {enrich.imageMajor}. Projects publish one build per CUDA major: as a package name with the CUDA in it ' +
           '(`-cu{enrich.imageMajor}`, `cuda{enrich.imageMajor}x`: `nixl-cu{enrich.imageMajor}`, `cupy-cuda{enrich.imageMajor}x`), or as wheels on an index per CUDA ' +
           '(`+cu{enrich.imageMajor}0`-style local versions, `--index-url …/cu{enrich.imageMajor}…`); the project\'s install page lists them. The traceback\'s last ' +
-          'frames name the module; `pip show -f <package>` confirms which package ships it, and ' +
+          'frames name the module (its top-level package is the one to replace), and ' +
           '`pip list 2>/dev/null | grep -Ei \'cu(da)?1[0-9]\'` lists the CUDA-specific packages installed. Install its CUDA {enrich.imageMajor} build over it ' +
           'with pip\'s `--force-reinstall --no-deps` (so nothing else moves), or build it from source in this environment.',
         '',
