@@ -45,11 +45,29 @@ function dockerfilePath(dockerfile: Dockerfile | null, model: BuildModel): strin
 }
 
 
+// An official image's `-alpine` variant is "based on the popular Alpine Linux project" (the Docker Official Images'
+// descriptions of `python:<version>-alpine`, `node:<version>-alpine` and the rest, docker-library/docs); Alpine's shell
+// is BusyBox's `/bin/sh`, with no bash unless a step installs it.
 function shellFor(from: string | null): string {
   const ref = from === null ? null : parseImageRef(from);
   if (ref === null) return 'bash';
   const name = ref.repository.slice(ref.repository.lastIndexOf('/') + 1);
-  return NO_BASH.has(name) ? 'sh' : 'bash';
+  if (NO_BASH.has(name)) return 'sh';
+  return ref.tag !== null && /(?:^|-)alpine(?:[\d.]*)?(?:$|-)/.test(ref.tag) ? 'sh' : 'bash';
+}
+
+/**
+ * Without a Dockerfile, what the log shows of the stage's base: its own `[stage 1/N] FROM image` step, or else a step of
+ * the stage that runs `apk`, Alpine's package manager (an Alpine-based stage: `sh`, not bash).
+ */
+function baseFromLog(step: Step, model: BuildModel): string | null {
+  if (step.stage === null) return null;
+  const own = model.steps.filter((s) => s.stage === step.stage);
+  for (const s of own) {
+    const base = /^FROM\s+(?:--\S+\s+)*(\S+)/i.exec(s.instruction.trim());
+    if (base !== null) return base[1]!;
+  }
+  return own.some((s) => /^RUN\b.*(?:^|[\s;&|(])apk\s+(?:add|update|upgrade|--)/i.test(s.instruction.trim())) ? 'alpine' : null;
 }
 
 /** BuildKit's `stage-N` cannot be a `--target`; suggest the name `stageN`. */
@@ -85,10 +103,11 @@ function targetOf(step: Step, dockerfile: Dockerfile | null, known: StepMatch | 
   }
   if (stage !== undefined) return stageTarget(stage, dockerfile!);
   // No Dockerfile: a real stage name can be a target, BuildKit's `stage-N` cannot.
-  if (step.stage === null) return { name: null, unnamedLine: null, from: null };
+  const from = baseFromLog(step, model);
+  if (step.stage === null) return { name: null, unnamedLine: null, from };
   const unnamed = /^stage-\d+$/.test(step.stage);
-  if (unnamed && onlyStageOfLog(step.stage, model)) return { name: null, unnamedLine: null, from: null };
-  return { name: unnamed ? suggestedName(step.stage) : step.stage, unnamedLine: unnamed ? 0 : null, from: null };
+  if (unnamed && onlyStageOfLog(step.stage, model)) return { name: null, unnamedLine: null, from };
+  return { name: unnamed ? suggestedName(step.stage) : step.stage, unnamedLine: unnamed ? 0 : null, from };
 }
 
 /**
@@ -206,6 +225,7 @@ export function reproduceCommand(step: Step, dockerfile: Dockerfile | null, mode
   return [
     ...nameFirst(target),
     ...namedContextsNote(model),
+    ...(legacy ? [] : emulatorFirst(step, podman)),
     target.name === null ? `# The build fails at ${at}:` : `# --target stops at a stage boundary, and stage "${target.name}" fails at ${at}:`,
     `# comment that instruction out (with the rest of the ${target.name === null ? 'Dockerfile' : 'stage'} after it), then build and open a shell`,
     isRun ? `# in the state just before it, and run the failing command by hand:` : `# in the state just before it, and look for what the instruction expects:`,
@@ -230,6 +250,27 @@ function legacyImageShell(step: Step, model: BuildModel, shell: string): string[
   return [
     "# Or, on the machine that ran this build: the legacy builder kept each finished step's image, printed as",
     `# \` ---> \` and 12 hex digits under it; \`docker run --rm -it\` that id of the step above the failed one, with ${shell}, opens the state just before it.`,
+  ];
+}
+
+/**
+ * The failed step could not execute its programs (`exec format error`): the stage is for another architecture than the
+ * build host and no QEMU emulator is registered, so rebuilding it here, and a shell in the loaded image, fail the same
+ * way until one is (tonistiigi/binfmt's README: `--install all` registers the emulators; podman uses the distribution's
+ * `qemu-user-static`). Docker's multi-platform docs: emulated programs run much slower than native ones. Not for the
+ * legacy builder, which builds for its own host only: there the stage's base image is of another architecture, and an
+ * emulator is no way to reproduce it.
+ */
+function emulatorFirst(step: Step, podman: boolean): string[] {
+  if (!step.tail.some((l) => /exec format error/i.test(l)) && !/exec format error/i.test(step.error ?? '')) return [];
+  const register = podman
+    ? ["# register QEMU first (the distribution's qemu-user-static package), or they fail the same way."]
+    : ['# register QEMU first, or they fail the same way:', 'docker run --privileged --rm tonistiigi/binfmt --install all'];
+  if (step.platform !== null) return [`# This stage is for ${step.platform}, whose programs this host cannot execute (exec format error):`, ...register];
+  return [
+    "# This stage's programs are for another CPU architecture than this host (exec format error): add the build's",
+    '# `--platform` to the commands below (without it they build for this host\'s own platform), and',
+    ...register,
   ];
 }
 

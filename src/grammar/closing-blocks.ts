@@ -86,6 +86,8 @@ export class ClosingBlockGrammar {
   private boxEcho = false;
   /** The first failed vertex named by a box: the step the build died of. */
   private failedStep: number | null = null;
+  /** The box of `failedStep` is a cache import's, which the build survives: a later box is the step it died of. */
+  private failedIsCacheImport = false;
   /** Every vertex named by a box before the error, to match against the Dockerfile excerpt. */
   private boxSteps: number[] = [];
   private source: { file: string; line: number; endLine: number | null; excerpt: string[] } | null = null;
@@ -219,7 +221,16 @@ export class ClosingBlockGrammar {
     }
     this.boxStep = id ?? null;
     this.boxEcho = id !== undefined && (this.ctx.step(id)?.streamed ?? false);
-    this.failedStep ??= this.boxStep;
+    // BuildKit runs each `--cache-from` import as a vertex of its own (`importing cache manifest from <ref>`) and survives its
+    // failure: the error is logged at debug level and the build goes on without that cache (moby/buildkit
+    // solver/llbsolver/bridge.go, loadResult: `error while importing cache manifest from cmId=…`, then the lazy cache
+    // manager answers no cache). Its box is printed with the others, before the step that failed (overhangio/tutor#1118:
+    // the import's box, then `exporting cache to registry`, whose 400 failed the build).
+    const cacheImport = name.startsWith('importing cache manifest from ');
+    if (this.failedStep === null || (this.failedIsCacheImport && !cacheImport && this.boxStep !== null)) {
+      this.failedStep = this.boxStep;
+      this.failedIsCacheImport = cacheImport;
+    }
     if (id !== undefined) this.boxSteps.push(id);
     this.pending = true;
     this.ctx.current = null;
@@ -321,6 +332,7 @@ export class ClosingBlockGrammar {
     this.ctx.emit(text === undefined ? { type: 'solve-error', line, error } : { type: 'solve-error', line, error, text });
     this.source = null;
     this.failedStep = null;
+    this.failedIsCacheImport = false;
     this.boxSteps = [];
     this.pending = false;
   }

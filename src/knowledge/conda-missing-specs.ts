@@ -14,6 +14,13 @@
 // - An environment file's `dependencies:` takes a `pip:` entry whose list pip installs, with `pip` itself listed
 //   (conda's "Managing environments", "Creating an environment file manually",
 //   docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-environments.html).
+// - `channel::name` matches the package from that channel only (conda's "Package match specifications" table:
+//   "`conda-forge::numpy` Match numpy from the conda-forge channel", user-guide/concepts/pkg-specs.html); "The
+//   `<channel>::<package>` syntax installs only the named package from the specified channel, with dependencies
+//   resolved from your configured channels" (user-guide/tasks/manage-channels.html), and the channel "does not need to
+//   be present in the `channels:` list" (manage-environments.html, "Specifying channels outside of channels"). So a
+//   channel list (`-c`, `channels:`) does not widen the search for such a spec. `conda search` takes the same form
+//   (`conda search "conda-forge::numpy=1.17.3[…]"`, user-guide/concepts/pkg-search.html).
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 
@@ -76,6 +83,27 @@ export function condaMissingSpecsEnrich(
   const out: Record<string, string> = {
     missingSearch: specs.length === 1 ? search.replace('"$spec"', quoted) : `for spec in ${quoted}; do ${search}; done`,
   };
+  const pinned = specs.map((s) => /^([A-Za-z0-9_.-]{1,60})::(.+)$/.exec(s)).filter((m): m is RegExpExecArray => m !== null);
+  if (pinned.length > 0) {
+    const channels = [...new Set(pinned.map((m) => m[1]!))];
+    const bare = pinned.map((m) => m[2]!);
+    const names = pinned.map((m) => /^[A-Za-z0-9_][A-Za-z0-9_.-]*/.exec(m[2]!)![0]);
+    out.pinnedChannel = channels.join('`, `');
+    out.pinnedSpecs = pinned.map((m) => m[0]).join(', ');
+    out.pinnedFirst = pinned[0]![0];
+    out.pinnedFirstBare = bare[0]!;
+    const others = specs.filter((s) => !s.includes('::'));
+    if (others.length > 0) out.otherSpecs = ` It found none for ${others.join(', ')} either, in any channel it searched.`;
+    if (micromamba) {
+      const byChannel = pinned.map((m, i) => `micromamba search -c ${m[1]} '${names[i]}'`);
+      out.pinnedSearch = byChannel.join('\n');
+    } else {
+      const q = pinned.map((m) => `'${m[0]}'`).join(' ');
+      const qb = bare.map((b) => `'${b}'`).join(' ');
+      out.pinnedSearch = pinned.length === 1 ? `conda search ${q}` : `for spec in ${q}; do conda search "$spec"; done`;
+      out.bareSearch = pinned.length === 1 ? `conda search ${qb}` : `for spec in ${qb}; do conda search "$spec"; done`;
+    }
+  }
   const pip = specs.map((s) => [s, pipSpecOf(s)] as const).filter((p): p is readonly [string, string] => p[1] !== null);
   if (pip.length === 0) return out;
   const names = pip.map(([, p]) => /^[A-Za-z0-9_.-]+/.exec(p)![0]);

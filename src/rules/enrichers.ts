@@ -19,6 +19,7 @@ import { memoryKnobsEnrich } from '../knowledge/memory-knobs-enricher.js';
 import { commandPackageEnrich } from '../knowledge/command-package.js';
 import { gitInstallEnrich } from '../knowledge/git-install-enricher.js';
 import { lowercaseTagEnrich } from '../knowledge/lowercase-tag-enricher.js';
+import { osPythonPackageEnrich } from '../knowledge/os-python-package-enricher.js';
 import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
 import { wheelSizeEnrich } from '../knowledge/wheel-size-enricher.js';
 import { torchPythonEnrich } from '../knowledge/torch-python.js';
@@ -177,6 +178,8 @@ export const enrichers: Record<string, Enricher> = {
   'torch-known-arch': torchKnownArchEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   'lowercase-tag': lowercaseTagEnrich,
+  /** A requirement that is a Linux distribution's own Python package, not on PyPI in its versions (`{enrich.osPkgName}`, `{enrich.osPkgPyPI}`, `{enrich.osPkgDeb}`). */
+  'os-python-package': osPythonPackageEnrich,
   /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
   'apt-exit': aptExitEnrich,
   /** Cython's numpy size check read for its direction: the installed numpy older or newer than the build's (`{enrich.numpyOlder}`, `{enrich.numpyNewer}`, `{enrich.numpyUpgrade}`, `{enrich.sizeNote}`). */

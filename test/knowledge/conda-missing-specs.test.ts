@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { missingSpecs, pipSpecOf } from '../../src/knowledge/conda-missing-specs.js';
+import { condaMissingSpecsEnrich, missingSpecs, pipSpecOf } from '../../src/knowledge/conda-missing-specs.js';
+import { factsFor } from '../../src/facts/fact-view.js';
+import { makeModel } from '../support/builders.js';
 
 /** A fixture's lines without BuildKit's `#N 1.23 ` frame, as the step's output holds them. */
 const fixtureLines = (name: string): string[] =>
@@ -37,5 +39,34 @@ describe('pipSpecOf', () => {
     expect(pipSpecOf('jpeg=9c=h470a237_1')).toBeNull();
     expect(pipSpecOf('python=3.6')).toBeNull();
     expect(pipSpecOf('conda==23.5.2')).toBeNull();
+  });
+});
+
+describe('channel-pinned specs (`channel::name`)', () => {
+  const enrich = (name: string) => {
+    const model = makeModel({ outsideLines: fixtureLines(name) });
+    return condaMissingSpecsEnrich({}, null, model, factsFor({}, null, model));
+  };
+
+  test('specs that name their channel are searched there and, without the prefix, in the configured channels (conda-forge/docker-images#88)', () => {
+    const out = enrich('match-channel-pinned-specs.log');
+    expect(out.pinnedChannel).toBe('conda-forge');
+    expect(out.pinnedFirst).toBe('conda-forge::binutils_impl_linux-64');
+    expect(out.pinnedFirstBare).toBe('binutils_impl_linux-64');
+    expect(out.pinnedSearch).toContain(`'conda-forge::libstdcxx-ng'; do conda search "$spec"; done`);
+    expect(out.bareSearch).toContain(`'libstdcxx-ng'; do conda search "$spec"; done`);
+    expect(out.otherSpecs).toBeUndefined();
+  });
+
+  test('one pinned spec: one search each way (conda/conda#11980)', () => {
+    const out = enrich('match-env-create-channel-spec.log');
+    expect(out.pinnedSearch).toBe(`conda search 'bioconda::bowtie2=2.4.5'`);
+    expect(out.bareSearch).toBe(`conda search 'bowtie2=2.4.5'`);
+  });
+
+  test('no channel in any spec: no pinned-channel values (ageron/handson-ml3#25)', () => {
+    const out = enrich('match-env-create-pypi-names.log');
+    expect(out.pinnedSearch).toBeUndefined();
+    expect(out.pipSpecs).toBe('"pyglet==1.5.*", "box2d-py"');
   });
 });

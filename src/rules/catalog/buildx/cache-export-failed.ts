@@ -183,6 +183,13 @@ export const cacheExportFailed: RuleInput = {
     { name: 'ghaUnavailable', literals: ['GitHub Actions is temporarily unavailable'] },
     { name: 'htmlError', literals: ['failed to parse error response '], pattern: 'failed to parse error response (?<code>\\d{3}): \\s{0,4}<' },
     { name: 'badRequest', literals: ['400 Bad Request'] },
+    // An Amazon ECR registry in the log: `<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>` (the cache ref, or
+    // the `/v2/<repository>/manifests/<tag>` of the PUT BuildKit sent), with the repository's name
+    {
+      name: 'ecr',
+      literals: ['.dkr.ecr.'],
+      pattern: '\\b[\\w-]{1,64}\\.dkr\\.ecr\\.[a-z0-9-]{1,40}\\.amazonaws\\.com(?:\\.cn)?/(?:v2/)?(?<repo>[a-z0-9][a-z0-9._/-]{0,255}?)(?::|/manifests/|@)',
+    },
     { name: 'cacheConfig', literals: ['application/vnd.buildkit.cacheconfig.v0'] },
   ],
   unless: [{ literals: ['429 Too Many Requests', 'toomanyrequests', '413 Request Entity Too Large'] }],
@@ -439,6 +446,37 @@ export const cacheExportFailed: RuleInput = {
         'cache export fails the build.',
       fix: [
         ...RERUN_OR_IGNORE,
+      ].join('\n'),
+    },
+    {
+      // Amazon ECR: the OCI form of the cache (aws/containers-roadmap#876, ECR's "support cache manifest" request, which
+      // overhangio/tutor#1118 hit with a plain `--cache-to=type=registry,mode=max,ref=…`), and a second cause of the same 400:
+      // with tag immutability on, ECR refuses a push to a tag the repository already holds ("the ImageTagAlreadyExistsException
+      // error is returned if you push an image with a tag that is already in the repository", AWS's "Preventing image tags
+      // from being overwritten in Amazon ECR", docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html), and a
+      // registry cache pushes the same ref tag on every build (docker/buildx#271, comment of 2024-09-26: the failing builds were
+      // the ones pushing to immutable ECR repositories). The setting is the repository's `imageTagMutability` (ECR API
+      // reference, Repository: MUTABLE | IMMUTABLE | IMMUTABLE_WITH_EXCLUSION | MUTABLE_WITH_EXCLUSION), which
+      // `aws ecr describe-repositories --repository-names NAME` prints.
+      when: 'badRequest&ecr',
+      title: 'Registry refused the build cache manifest',
+      message:
+        'The image was built, but Amazon ECR refused BuildKit\'s cache manifest with 400 Bad Request (`{reason}`). A registry cache is by default (before ' +
+        'BuildKit 0.21) an image index whose config has BuildKit\'s own media type, `application/vnd.buildkit.cacheconfig.v0`, which ECR has not accepted (aws/containers-roadmap#876).',
+      fix: [
+        'Write the cache as a plain OCI image manifest instead of BuildKit\'s index (BuildKit 0.12 or later; the default from 0.21):',
+        'append `,image-manifest=true,oci-mediatypes=true` to the registry cache export (`--cache-to type=registry,ref=…`, or',
+        'build-push-action\'s `cache-to`), the same `ref` as now.',
+        '',
+        'If it still fails with 400, check the repository\'s tag mutability: with tag immutability on, ECR refuses a push to a tag it',
+        'already holds, and the cache is pushed to the same tag on every build:',
+        '',
+        '```sh',
+        "aws ecr describe-repositories --repository-names {context.ecr.repo:sh} --query 'repositories[0].imageTagMutability'",
+        '```',
+        '',
+        '`IMMUTABLE`: keep the cache in a repository of its own with mutable tags (`ref=` pointing there), or exclude the cache tag',
+        'from immutability (the `IMMUTABLE_WITH_EXCLUSION` setting).',
       ].join('\n'),
     },
     {

@@ -50,6 +50,33 @@ export const JETSON_BASE = [
   'and drop the x86-64 package pins (`libcudnn…+cudaX.Y`) from the Dockerfile.',
 ].join('\n');
 
+/**
+ * A stage that only fetches files that are the same on every architecture needs no emulation at all: pinned to the
+ * build machine's own platform it runs natively, and `COPY --from` takes its files into the target's stages.
+ * `BUILDPLATFORM` is "platform of the node performing the build", a predefined ARG of the global scope, so a FROM line
+ * can use it (Dockerfile reference, "Automatic platform ARGs in the global scope"); Docker's multi-platform docs pin a
+ * builder stage with `FROM --platform=$BUILDPLATFORM` so that it runs without emulation
+ * (docs.docker.com/build/building/multi-platform/#cross-compilation). sighupio/gangplank#13: an arm64 build on an amd64
+ * runner without QEMU failed at `[ca-certificates 2/3] RUN apk update` (`exec /bin/sh: exec format error`); the fix
+ * pinned that helper stage to `$BUILDPLATFORM`, or registered QEMU in the workflow.
+ */
+const BUILD_PLATFORM_NOTE = [
+  '',
+  '',
+  'No emulation is needed for a stage that only fetches files that are the same on every architecture, which a later stage',
+  'takes with `COPY --from` (CA certificates, downloaded archives or scripts, a source checkout): add `--platform=$BUILDPLATFORM`',
+  'to the FROM line of the failing stage ({stage|its name is not in the log}), and it runs on the build machine\'s own',
+  'platform. Not for a stage whose results are programs or libraries for the target (compiles, packages that end up in the',
+  'image): those need the emulator, or a compiler that cross-compiles.',
+].join('\n');
+
+const HOST_FIX = [
+  'Register QEMU emulators on the build host before building for other platforms:',
+  '`docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for long compiles',
+  "build on a host of the target's architecture. If the failing file is a downloaded binary, pick the download by the",
+  "target's architecture: `ARG TARGETARCH` and use `${TARGETARCH}` (amd64, arm64) in the URL.",
+].join('\n');
+
 /** A binary of another architecture was executed. */
 export const execFormatError: RuleInput = {
   id: 'buildx/exec-format-error',
@@ -273,9 +300,9 @@ export const execFormatError: RuleInput = {
       ].join('\n'),
     },
     // The setup actions only where the log shows GitHub Actions (fact runner); elsewhere the rule's own fix.
-    { when: 'shell&fact.runner', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+    { when: 'shell&fact.runner', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX + BUILD_PLATFORM_NOTE },
     { when: 'fact.runner', fix: ACTIONS_FIX },
-    { when: 'shell&actionsProse', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+    { when: 'shell&actionsProse', message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX + BUILD_PLATFORM_NOTE },
     // The stage's shell failed and Docker's warning names a build target's platform on an x86-64 host: register QEMU first,
     // in the workflow's own form (setup-qemu-action before setup-buildx-action, the setup action's README), with the other
     // reading (a tag without the host's platform) after it.
@@ -300,7 +327,7 @@ export const execFormatError: RuleInput = {
         '',
         'If you did not mean to use a {context.crossTarget.image} image here, the tag has no {context.crossTarget.host} variant: `docker buildx',
         'imagetools inspect IMAGE` lists its platforms; use a tag or base image that provides {context.crossTarget.host}.',
-      ].join('\n'),
+      ].join('\n') + BUILD_PLATFORM_NOTE,
     },
     // The shell's error alone, with nothing to say where it ran (meltwater/awsudo#79: three lines, `exec /bin/sh: exec format
     // error`; the thread was a `docker run` of a tag that held only an arm64 image, built on an Apple-silicon laptop, on an
@@ -331,14 +358,9 @@ export const execFormatError: RuleInput = {
         '  (`docker run --privileged --rm tonistiigi/binfmt --install all`) only to build for another platform on purpose; emulated steps run many times slower.',
       ].join('\n'),
     },
-    { when: 'shell', message: NO_EMULATOR_MESSAGE },
+    { when: 'shell', message: NO_EMULATOR_MESSAGE, fix: HOST_FIX + BUILD_PLATFORM_NOTE },
   ],
-  fix: [
-    'Register QEMU emulators on the build host before building for other platforms:',
-    '`docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for long compiles',
-    "build on a host of the target's architecture. If the failing file is a downloaded binary, pick the download by the",
-    "target's architecture: `ARG TARGETARCH` and use `${TARGETARCH}` (amd64, arm64) in the URL.",
-  ].join('\n'),
+  fix: HOST_FIX,
   enrich: ['run-command', 'foreign-base'],
   docs: 'https://docs.docker.com/build/building/multi-platform/#qemu',
 };

@@ -92,8 +92,38 @@ const pipInstallEdit = [
   '```',
 ];
 
+/**
+ * Specs that name their channel (`conda-forge::libgcc-ng`): conda takes such a package from that channel only, so the
+ * channel list is not searched for it and adding a channel cannot help (conda docs, cited in conda-missing-specs.ts).
+ * conda-forge/docker-images#88: six `conda-forge::` specs conda-forge did not carry; fixed by dropping the prefix so
+ * they came from the configured channels (#90).
+ */
+const channelPinMessage =
+  'conda found no package for {enrich.pinnedSpecs}. A spec written `channel::package` (here `{enrich.pinnedChannel}::`) ' +
+  'takes the package from that channel only, whatever `-c` or `channels:` list: that channel has no build of it for ' +
+  'this platform (or none of the version asked), and adding channels cannot help.{enrich.otherSpecs|}';
+
+function channelPinFix(micromamba: boolean): string {
+  const check = micromamba
+    ? ['```sh', '{enrich.pinnedSearch}', '```', '', 'and search the channels the build uses for the same names (`micromamba search -c CHANNEL NAME`).']
+    : ['```sh', '{enrich.pinnedSearch}', '```', '', 'and what the channels the build is configured with have, for the same specs without the prefix:', '', '```sh', '{enrich.bareSearch}', '```'];
+  return [
+    'Ask the named channel what it has:',
+    '',
+    ...check,
+    '',
+    'Listed only by the configured channels: drop the `{enrich.pinnedChannel}::` prefix (write `{enrich.pinnedFirstBare}`,',
+    'not `{enrich.pinnedFirst}`) so conda takes the package from the channel list. Listed by the named',
+    'channel but not this version or platform: pin a listed version (`--platform linux-64` or `--platform linux-aarch64`',
+    'added to the search shows other platforms). Listed nowhere: the name is not a conda name.',
+  ].join('\n');
+}
+
 function variants(): Variant[] {
   const out: Variant[] = [];
+  out.push({ when: 'micromamba&enrich.pinnedSearch', message: channelPinMessage, fix: channelPinFix(true) });
+  out.push({ when: 'fact.installer=micromamba&enrich.pinnedSearch', message: channelPinMessage, fix: channelPinFix(true) });
+  out.push({ when: 'enrich.pinnedSearch', message: channelPinMessage, fix: channelPinFix(false) });
   for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
     const tool = pre === '' ? 'conda' : 'micromamba';
     out.push({ when: `${pre}aarch64&spec`, fix: armFix(tool) });

@@ -470,7 +470,9 @@ function noVersionsVariants(): Variant[] {
           'wheels at https://pypi.org/project/{enrich.project}/#files (`aarch64` / `x86_64` and `cp312` for Python 3.12 in a ' +
           'name). None for this platform: build for one that has them (`docker build --platform linux/amd64 .` for x86_64); ' +
           'none for this Python: a base image with a Python they cover;',
-        `- the name: \`pip index versions {enrich.project}\`;`,
+        `- the name: \`pip index versions {enrich.project}\`. A requirements file made by \`pip freeze\` of a system Python can ` +
+          'name a package the OS installed that PyPI never had: on that machine, `python3 -m pip show {enrich.project}` with ' +
+          '`Location: /usr/lib/python3/dist-packages` is a Debian / Ubuntu package (`dpkg -S` of its files names it): delete the line;',
         `- ${check}.`,
       ].join('\n'),
     },
@@ -480,6 +482,36 @@ function noVersionsVariants(): Variant[] {
         'pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it or was not ' +
         'reachable from the build (proxy, private index without credentials), or it has files for other platforms or Pythons only.',
       fix: `Check the name (\`{enrich.versionsCmd}\`), ${check}, and the platform and Python of the stage (\`uname -m\`, \`python3 --version\`) against the release's files on its index.`,
+    },
+  ];
+}
+
+/**
+ * A requirement that is a Linux distribution's own Python package (os-python-packages.ts: cloud-init, python-apt): a
+ * `pip freeze` of the system Python of a Debian / Ubuntu machine writes it into requirements.txt with the distro's
+ * version, which PyPI does not have (docker/docs#13584: the Python guide's `pip3 freeze > requirements.txt` on an
+ * Ubuntu host, then `cloud-init==19.1` fails in the image; fixed in the guide by making the file from a venv). The
+ * Debian package installs into the distro's own Python (/usr/lib/python3/dist-packages), which the `/usr/local`
+ * Python of the `python:` images and any venv do not read.
+ */
+function osPackageVariants(): Variant[] {
+  return [
+    {
+      when: 'enrich.osPkgName',
+      title: 'requirement is an OS package, not on PyPI',
+      message:
+        'pip found no release of {requirement}: {enrich.osPkgName} is a Linux distribution\'s own package (Debian / Ubuntu ' +
+        '`{enrich.osPkgDeb}`), installed into the system Python, and {enrich.osPkgPyPI}. A `pip freeze` of a system Python ' +
+        '(on an Ubuntu desktop or server) writes such packages into requirements.txt with the distro\'s version, and no ' +
+        '`pip install` can satisfy that line.',
+      fix: [
+        'Delete the `{enrich.osPkgName}` line from the requirements file, with any other line the OS rather than the project',
+        'installed, or make the file again from the project\'s own virtual environment (`python3 -m venv .venv`, install the',
+        'project\'s packages there, then `.venv/bin/pip freeze > requirements.txt`), so it lists only what the project needs.',
+        '`pip index versions {enrich.osPkgName}` shows what PyPI has. If the code does import it, install the distro package in',
+        'the image (`apt-get install -y {enrich.osPkgDeb}` on a Debian / Ubuntu base): it serves the distro\'s `/usr/bin/python3`,',
+        'not a venv or the `/usr/local` Python of the `python:` images.',
+      ].join('\n'),
     },
   ];
 }
@@ -955,10 +987,11 @@ export const noMatchingDistribution: RuleInput = {
         'Install it the way that release\'s own install command does (https://pytorch.org/get-started/previous-versions/ lists the ' +
         'command of each release, with its index), or move to a release whose build matches a current index.',
     },
+    ...osPackageVariants(),
     ...pythonFloorVariants(),
     ...pythonWallVariants(),
     ...noVersionsVariants(),
   ],
-  enrich: ['pip-advice', 'torch-python', 'requires-python-wall', 'empty-build-arg', 'torch-prerelease-pin'],
+  enrich: ['pip-advice', 'torch-python', 'requires-python-wall', 'empty-build-arg', 'torch-prerelease-pin', 'os-python-package'],
   docs: 'https://pip.pypa.io/en/stable/cli/pip_install/',
 };
