@@ -19,11 +19,14 @@
 // The C++ ABI setup.py asks for is torch._C._GLIBCXX_USE_CXX11_ABI. It is resolved from a torch
 // version only when that torch came from PyTorch's pip wheels (facts read from pip / uv lines, a
 // plain release such as `2.4.1` or `2.4.1+cu121`): up to 2.5 those wheels are built with the old ABI
-// (FALSE: "the pip wheel file is built with cxx11_abi=0", pytorch/pytorch#17492; still so for 2.6
-// CPU and most CUDA builds, pytorch/pytorch#143962), from 2.7 on with the C++11 ABI (TRUE: "we do
-// expect 2.7 to be cxx11 ABI by default", pytorch/pytorch#143962; the pre-cxx11 builds were removed
-// in the manylinux 2.28 migration, pytorch/pytorch#146200). 2.6 is left open (its CUDA 12.6 builds
-// already used the C++11 ABI, pytorch/pytorch#143962), as are conda, NGC and source builds.
+// (FALSE: "the pip wheel file is built with cxx11_abi=0", pytorch/pytorch#17492), from 2.7 on with
+// the C++11 ABI (TRUE: "we do expect 2.7 to be cxx11 ABI by default", pytorch/pytorch#143962; the
+// pre-cxx11 builds were removed in the manylinux 2.28 migration, pytorch/pytorch#146200). 2.6 by
+// wheel variant: its CUDA 12.6 wheels (`+cu126`) are C++11 ABI ("Use cxx11-abi for Linux CUDA 12.6
+// builds", pytorch/pytorch#142064; malfet in #143962: "we should not have torch-cpu build with C++11
+// ABI in 2.6 yet (only cuda-12.6 binaries should be like that)"; pytorch/test-infra#6303: "For release
+// 2.6 we restricted Manylinux 2.28 builds to cuda 12.6 only"), its `+cpu`, `+cu118` and `+cu124`
+// wheels pre-C++11; a 2.6 without the local tag is left open, as are conda, NGC and source builds.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { installerOf } from './installer-forms.js';
@@ -57,7 +60,12 @@ export function abiOfPipTorch(torch: string): 'TRUE' | 'FALSE' | null {
   if (m === null) return null;
   const [major, minor] = [Number(m[1]), Number(m[2])];
   if (major < 2 || (major === 2 && minor <= 5)) return 'FALSE';
-  if (major === 2 && minor === 6) return null;
+  if (major === 2 && minor === 6) {
+    const local = /\+(cu\d{2,3}|cpu)$/.exec(torch.trim())?.[1];
+    if (local === 'cu126') return 'TRUE';
+    if (local === 'cpu' || local === 'cu118' || local === 'cu124') return 'FALSE';
+    return null;
+  }
   return 'TRUE';
 }
 

@@ -173,7 +173,10 @@ describe("the ABI of PyTorch's pip wheels", () => {
     expect(abiOfPipTorch('2.5.1')).toBe('FALSE');
     expect(abiOfPipTorch('2.4.1+cu121')).toBe('FALSE');
     expect(abiOfPipTorch('2.7.1+cu126')).toBe('TRUE');
-    expect(abiOfPipTorch('2.6.0+cu126')).toBeNull();
+    // 2.6 by wheel variant (pytorch/pytorch#142064, #143962): +cu126 C++11, +cpu / +cu118 / +cu124 pre-C++11, untagged open
+    expect(abiOfPipTorch('2.6.0+cu126')).toBe('TRUE');
+    expect(abiOfPipTorch('2.6.0+cu124')).toBe('FALSE');
+    expect(abiOfPipTorch('2.6.0')).toBeNull();
     expect(abiOfPipTorch('2.3.0a0+ebedce2')).toBeNull();
   });
 });
