@@ -19,15 +19,18 @@
 // The C++ ABI setup.py asks for is torch._C._GLIBCXX_USE_CXX11_ABI. It is resolved from a torch
 // version only when that torch came from PyTorch's pip wheels (facts read from pip / uv lines, a
 // plain release such as `2.4.1` or `2.4.1+cu121`): up to 2.5 those wheels are built with the old ABI
-// (FALSE: "the pip wheel file is built with cxx11_abi=0", pytorch/pytorch#17492; still so for 2.6
-// CPU and most CUDA builds, pytorch/pytorch#143962), from 2.7 on with the C++11 ABI (TRUE: "we do
-// expect 2.7 to be cxx11 ABI by default", pytorch/pytorch#143962; the pre-cxx11 builds were removed
-// in the manylinux 2.28 migration, pytorch/pytorch#146200). 2.6 is left open (its CUDA 12.6 builds
-// already used the C++11 ABI, pytorch/pytorch#143962), as are conda, NGC and source builds.
+// (FALSE: "the pip wheel file is built with cxx11_abi=0", pytorch/pytorch#17492), from 2.7 on with
+// the C++11 ABI (TRUE: "we do expect 2.7 to be cxx11 ABI by default", pytorch/pytorch#143962; the
+// pre-cxx11 builds were removed in the manylinux 2.28 migration, pytorch/pytorch#146200). 2.6 by
+// wheel variant: its CUDA 12.6 wheels (`+cu126`) are C++11 ABI ("Use cxx11-abi for Linux CUDA 12.6
+// builds", pytorch/pytorch#142064; malfet in #143962: "we should not have torch-cpu build with C++11
+// ABI in 2.6 yet (only cuda-12.6 binaries should be like that)"; pytorch/test-infra#6303: "For release
+// 2.6 we restricted Manylinux 2.28 builds to cuda 12.6 only"), its `+cpu`, `+cu118` and `+cu124`
+// wheels pre-C++11; a 2.6 without the local tag is left open, as are conda, NGC and source builds.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { installerOf } from './installer-forms.js';
-import { flashAttnRelease, flashAttnReleases, flashAttnWheel, type FlashAttnRelease } from './flash-attn-wheels.js';
+import { flashAttnRelease, flashAttnReleases, flashAttnWheel, wheelCudaTag, wheelCudaTags, type FlashAttnRelease } from './flash-attn-wheels.js';
 
 /** Prints what names the wheel: torch, its CUDA, its C++ ABI, and the Python. */
 export const WHEEL_FACTS_COMMAND =
@@ -57,7 +60,12 @@ export function abiOfPipTorch(torch: string): 'TRUE' | 'FALSE' | null {
   if (m === null) return null;
   const [major, minor] = [Number(m[1]), Number(m[2])];
   if (major < 2 || (major === 2 && minor <= 5)) return 'FALSE';
-  if (major === 2 && minor === 6) return null;
+  if (major === 2 && minor === 6) {
+    const local = /\+(cu\d{2,3}|cpu)$/.exec(torch.trim())?.[1];
+    if (local === 'cu126') return 'TRUE';
+    if (local === 'cpu' || local === 'cu118' || local === 'cu124') return 'FALSE';
+    return null;
+  }
   return 'TRUE';
 }
 
@@ -93,15 +101,29 @@ function releaseWithWheel(version: string, torch: string, cuda: string, python: 
 
 /**
  * The wheel's file name with what the log shows filled in (`cp311` for Python 3.11: a wheel for another Python does not
- * install), and the parts still to read from the command above named in angle brackets.
+ * install), and the parts still to read from the command above named in angle brackets. The `cu…` part is the one the
+ * release's own setup.py names (flash-attn-wheels.ts: `cu123` for 2.6.3 on CUDA 12, `cu12` from 2.7.0 on), or the
+ * release's choices when torch's CUDA is not known. Null when the table does not hold the release: its naming is then
+ * read from the release's assets, not guessed.
  */
-export function wheelNamePattern(b: Build): string {
+export function wheelNamePattern(b: Build): string | null {
+  const release = b.version !== null ? flashAttnRelease(b.version) : null;
+  if (release === null) return null;
   const py = b.python !== null ? `cp${b.python.replace('.', '')}` : 'cp<XY>';
   const torch = b.torch !== null ? /^(\d{1,2}\.\d{1,2})/.exec(b.torch)?.[1] ?? null : null;
+  const major = b.cuda !== null ? Number(cudaMajor(b.cuda)) : null;
+  const tag = major !== null ? wheelCudaTag(release, major) : null;
+  const tags = wheelCudaTags(release);
+  const cuda = tag ?? (tags.length === 1 ? tags[0]! : `<${tags.join('|')}>`);
   return (
-    `flash_attn-${b.version ?? '<release>'}+cu${b.cuda !== null ? cudaMajor(b.cuda) : '<CUDA major>'}` +
+    `flash_attn-${b.version!}+${cuda}` +
     `torch${torch ?? '<major.minor>'}cxx11abi${b.abi ?? '<TRUE|FALSE>'}-${py}-${py}-linux_x86_64.whl`
   );
+}
+
+/** Lists a release's wheel names from GitHub's API (no token needed for a public repository). */
+export function assetsCommand(version: string | null): string {
+  return `curl -s https://api.github.com/repos/Dao-AILab/flash-attention/releases/tags/v${version ?? '<release>'} | grep -o '"name": *"flash_attn-[^"]*'`;
 }
 
 /** What the log says about the build flash-attn was compiled for. */
@@ -158,11 +180,14 @@ export function flashAttnWheelEnrich(
   if (b.version === null || b.torch === null || b.cuda === null || b.python === null) {
     const release = b.version !== null ? `flash-attn ${b.version}` : 'the flash-attn release';
     const page = b.version !== null ? `${RELEASES_PAGE}/tag/v${b.version}` : RELEASES_PAGE;
+    const pattern = wheelNamePattern(b);
     return {
       faNote:
         `A prebuilt wheel of flash-attn skips this compile where ${release} published one for this torch, CUDA and Python, and ` +
-        `the log does not show ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0]}. Print them in this stage with: ${WHEEL_FACTS_COMMAND}; then look for ` +
-        `${wheelNamePattern(b)} at ${page}.`,
+        `the log does not show ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0]}. Print them in this stage with: ${WHEEL_FACTS_COMMAND}; then ` +
+        (pattern !== null
+          ? `look for ${pattern} at ${page}.`
+          : `list the wheels ${release} published (${page}) and take the one whose name carries those values: ${assetsCommand(b.version)}.`),
     };
   }
 

@@ -11,7 +11,10 @@
 // A.B = torch.__version__'s major.minor, the ABI = torch._C._GLIBCXX_USE_CXX11_ABI, and C from
 // torch.version.cuda's major through a fixed table (`guessedCuda`): 11 → 11.8, 12 → the release's
 // one CUDA 12 build, written as major and minor (`cu122`) up to 2.6.3 and as the major alone
-// (`cu12`) from 2.7.0 on. The platform is `linux_{uname machine}`: only x86_64 is published.
+// (`cu12`) from 2.7.0 on (v2.6.3 setup.py get_wheel_url: `parse("11.8") if torch_cuda_version.major == 11 else
+// parse("12.3")` then `cuda_version = f"{torch_cuda_version.major}{torch_cuda_version.minor}"`, so
+// `flash_attn-2.6.3+cu123torch2.4…` / `+cu118torch2.4…`; v2.7.0: `cuda_version = f"{torch_cuda_version.major}"`).
+// A release older than the table's first has no row: the fixes list its assets instead of guessing a name. The platform is `linux_{uname machine}`: only x86_64 is published.
 //
 // What each release published: .github/workflows/publish.yml at the same tag (it runs on the tag's
 // creation): python-version × torch-version × cuda-version × cxx11_abi ['FALSE', 'TRUE'] minus
@@ -276,6 +279,20 @@ function cudaInName(release: FlashAttnRelease, cuda: string): string | null {
   const p = cudaParts(cuda);
   if (p === null) return null;
   return release.wheelCuda === 'major' ? `cu${p[0]}` : `cu${p[0]}${p[1]}`;
+}
+
+/**
+ * The `cu…` part of the wheel's name that setup.py of `release` asks for when torch.version.cuda's major is `major`
+ * (`cu123` for 2.6.3 and 12, `cu12` for 2.7.0 and 12); null when that setup.py names no build for that major.
+ */
+export function wheelCudaTag(release: FlashAttnRelease, major: number): string | null {
+  const guessed = release.guessedCuda[major];
+  return guessed === undefined ? null : cudaInName(release, guessed);
+}
+
+/** Every `cu…` part the release's wheels carry (`cu118`, `cu123` for 2.6.3), as its publish matrix names them. */
+export function wheelCudaTags(release: FlashAttnRelease): string[] {
+  return [...new Set(release.cudas.map((c) => cudaInName(release, c)).filter((t): t is string => t !== null))];
 }
 
 /** The release a version belongs to (`2.7.4.post1`, `v2.6.3`), or null when the table does not hold it. */

@@ -13,7 +13,8 @@
 // C++11 one. The extension asks for a symbol as it was compiled, so a missing `…RKSs` symbol means
 // the extension was built pre-C++11 and the torch that loads it is C++11, and the reverse for `cxx11`
 // (checked with c++filt on the symbols of the fixtures). PyTorch's pip wheels: pre-C++11 up to 2.5,
-// C++11 from 2.7 on, 2.6 mixed (abiOfPipTorch, sources in flash-attn-wheel-enricher.ts); conda and
+// C++11 from 2.7 on, in 2.6 only the CUDA 12.6 (`+cu126`) wheels (abiOfPipTorch, sources in
+// flash-attn-wheel-enricher.ts); conda and
 // NGC builds of torch use the C++11 ABI (pytorch/pytorch#17492). torch._C._GLIBCXX_USE_CXX11_ABI
 // tells the installed torch's.
 import type { BuildModel, Step } from '../model/types.js';
@@ -112,12 +113,12 @@ function abiNote(abi: 'cxx11' | 'pre-cxx11' | null, fact: { value: string; sourc
       ? ` The log shows torch ${torch}.`
       : ` The log shows torch ${torch}, whose pip wheels are built with the ${torchAbi === 'TRUE' ? 'C++11' : 'pre-C++11'} ABI.`;
   if (abi === 'pre-cxx11') {
-    return 'The symbol has the pre-C++11 `std::string` (`Ss`): the extension was compiled with `_GLIBCXX_USE_CXX11_ABI=0` (as PyTorch\'s pip wheels up to 2.5 are), ' +
-      `and the torch that loads it uses the C++11 ABI (pip wheels from 2.7 on, conda and NGC builds).${seen}`;
+    return 'The symbol has the pre-C++11 `std::string` (`Ss`): the extension was compiled with `_GLIBCXX_USE_CXX11_ABI=0` (as PyTorch\'s pip wheels up to 2.5 are, and 2.6\'s other than +cu126), ' +
+      `and the torch that loads it uses the C++11 ABI (PyTorch's Linux pip wheels from 2.7 on and 2.6's CUDA 12.6 \`+cu126\` wheels, conda and NGC builds).${seen}`;
   }
   if (abi === 'cxx11') {
     return 'The symbol has the C++11 ABI (`__cxx11` / `[abi:cxx11]`): the extension was compiled with `_GLIBCXX_USE_CXX11_ABI=1`, and the torch that ' +
-      `loads it has the pre-C++11 ABI (PyTorch's pip wheels up to 2.5).${seen}`;
+      `loads it has the pre-C++11 ABI (PyTorch's pip wheels up to 2.5, and 2.6's CPU, CUDA 11.8 and 12.4 wheels).${seen}`;
   }
   return `The torch that loads it is another release than the one it was compiled against: the function is gone, renamed or has another signature there.${seen}`;
 }

@@ -60,6 +60,10 @@ const LLAMAFACTORY_4907 = [
   "515.5   Building wheel for flash-attn (setup.py): finished with status 'error'",
   '515.6       torch.__version__  = 2.3.0a0+ebedce2',
 ];
+// hiyouga/LlamaFactory#5229 (issue description by phanxuanphucnd): sdist 2.6.3, torch printed by its setup.py
+const LLAMAFACTORY_5229 = ['  Using cached flash_attn-2.6.3.tar.gz (2.6 MB)', '      torch.__version__  = 2.4.0+cu121'];
+// hiyouga/LlamaFactory#3464 (comment by codewen77): an older release from a pip mirror
+const LLAMAFACTORY_3464 = ['  Downloading http://mirrors.dahuatech.com/pypi/%2Bf/611/3b7a3bef8a71a/flash_attn-2.3.4.tar.gz (2.3 MB)'];
 // Dao-AILab/flash-attention#1635 (issue description by TheAyes): uv, a ROCm torch
 const FA_1635 = ['  × Failed to build `flash-attn==2.7.4.post1`', '      torch.__version__  = 2.7.0+rocm6.3'];
 
@@ -111,8 +115,21 @@ describe('no guess in the log: the release and the build facts', () => {
 
   test('the wheel name it points to carries what the log shows: the release and the Python (cp310), never another Python', () => {
     const v = enrich(FA_1229, { python: [fact('3.10', 'image-tag')] });
-    expect(v.faNote).toContain('flash_attn-2.6.3+cu<CUDA major>torch<major.minor>cxx11abi<TRUE|FALSE>-cp310-cp310-linux_x86_64.whl');
+    // torch's CUDA unknown: the two CUDA builds v2.6.3 published (publish.yml cuda-version 11.8.0 / 12.3.2; setup.py names them cu118 / cu123)
+    expect(v.faNote).toContain('flash_attn-2.6.3+<cu118|cu123>torch<major.minor>cxx11abi<TRUE|FALSE>-cp310-cp310-linux_x86_64.whl');
     expect(v.faNote).not.toMatch(/cp3(?!10)\d{1,2}-/);
+  });
+
+  test('torch 2.4.0+cu121 printed, Python unknown (LlamaFactory#5229): 2.6.3 names its CUDA 12 wheel cu123, not cu12', () => {
+    const v = enrich(LLAMAFACTORY_5229);
+    expect(v.faNote).toContain('flash_attn-2.6.3+cu123torch2.4cxx11abi<TRUE|FALSE>-cp<XY>-cp<XY>-linux_x86_64.whl');
+    expect(v.faNote).not.toContain('+cu12torch');
+  });
+
+  test('a release the table does not hold (LlamaFactory#3464, 2.3.4): no guessed name, the command that lists its assets', () => {
+    const v = enrich(LLAMAFACTORY_3464, { python: [fact('3.10', 'path')] });
+    expect(v.faNote).not.toContain('flash_attn-2.3.4+');
+    expect(v.faNote).toContain("curl -s https://api.github.com/repos/Dao-AILab/flash-attention/releases/tags/v2.3.4 | grep -o '\"name\": *\"flash_attn-[^\"]*'");
   });
 
   test('pip-installed torch 2.4.1+cu121 on Python 3.10: the wheel, ABI FALSE from the pip wheel, in a RUN line', () => {
@@ -156,7 +173,10 @@ describe("the ABI of PyTorch's pip wheels", () => {
     expect(abiOfPipTorch('2.5.1')).toBe('FALSE');
     expect(abiOfPipTorch('2.4.1+cu121')).toBe('FALSE');
     expect(abiOfPipTorch('2.7.1+cu126')).toBe('TRUE');
-    expect(abiOfPipTorch('2.6.0+cu126')).toBeNull();
+    // 2.6 by wheel variant (pytorch/pytorch#142064, #143962): +cu126 C++11, +cpu / +cu118 / +cu124 pre-C++11, untagged open
+    expect(abiOfPipTorch('2.6.0+cu126')).toBe('TRUE');
+    expect(abiOfPipTorch('2.6.0+cu124')).toBe('FALSE');
+    expect(abiOfPipTorch('2.6.0')).toBeNull();
     expect(abiOfPipTorch('2.3.0a0+ebedce2')).toBeNull();
   });
 });

@@ -80,6 +80,7 @@ import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
 import { buildIsolation } from './pip/build-isolation.js';
 import { externallyManaged } from './pip/externally-managed.js';
+import { extensionSdistFallback } from './pip/extension-sdist-fallback.js';
 import { resolverBacktracking } from './pip/resolver-backtracking.js';
 import { basePackageReplaced } from './pip/base-package-replaced.js';
 import { cudaTorchSwapped } from './pip/cuda-torch-swapped.js';
@@ -262,6 +263,7 @@ export const builtinRules: RuleInput[] = [
   wheelNotSupported,
   buildIsolation,
   externallyManaged,
+  extensionSdistFallback,
   resolverBacktracking,
   basePackageReplaced,
   cudaTorchSwapped,

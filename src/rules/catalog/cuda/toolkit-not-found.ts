@@ -607,11 +607,13 @@ const NVCC_TOO_OLD_CHECK = [
   'export PATH="$CUDA_HOME/bin:$PATH"',
   'nvcc -V',
   '```',
-  '',
-  'Or skip the compile: causal-conv1d and mamba-ssm publish prebuilt Linux x86_64 wheels on their GitHub releases ' +
-    '(https://github.com/Dao-AILab/causal-conv1d/releases, https://github.com/state-spaces/mamba/releases), one per CUDA major, torch, C++ ABI and Python; ' +
-    'pip installs a wheel file without running setup.py.',
 ].join('\n');
+// Only where the log names causal-conv1d or mamba-ssm (context mambaFamily): flash-attn's own wheels have their paragraph
+// from the flash-attn-wheel enricher, and another package's are not these.
+const MAMBA_WHEELS =
+  'Or skip the compile: causal-conv1d and mamba-ssm publish prebuilt Linux x86_64 wheels on their GitHub releases ' +
+  '(https://github.com/Dao-AILab/causal-conv1d/releases, https://github.com/state-spaces/mamba/releases), one per CUDA major, torch, C++ ABI and Python; ' +
+  'pip installs a wheel file without running setup.py.';
 const nvccTooOldVariants: Variant[] = [
   {
     when: 'nvccTooOld&fact.place=image-build',
@@ -624,6 +626,12 @@ const nvccTooOldVariants: Variant[] = [
       ENV_LINE,
       '```',
     ].join('\n'),
+  },
+  {
+    when: 'nvccTooOld&mambaFamily&!fact.place=docker-run',
+    title: NVCC_TOO_OLD_TITLE,
+    message: NVCC_TOO_OLD_MESSAGE,
+    fix: [NVCC_TOO_OLD_CHECK, '', MAMBA_WHEELS].join('\n'),
   },
   {
     when: 'nvccTooOld&!fact.place=docker-run',

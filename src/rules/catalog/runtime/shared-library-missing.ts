@@ -507,6 +507,11 @@ function condaVariants(): Variant[] {
   ];
 }
 
+const TORCH_ORDER_MESSAGE =
+  'The loader could not find {library:all}, a library of PyTorch itself, which `import torch` loads: a compiled extension imported before torch ' +
+  'does not find it. The same output imports the extension after torch, and it then fails on an undefined torch symbol: that is the failure ' +
+  '(the extension was built for another PyTorch); this error is only the import order.';
+
 export const sharedLibraryMissing: RuleInput = {
   id: 'runtime/shared-library-missing',
   title: 'Shared library not found',
@@ -599,6 +604,15 @@ export const sharedLibraryMissing: RuleInput = {
     },
     // PyTorch's own libraries: an extension linked against another torch, or imported before torch
     { name: 'torchLibs', literals: ['libtorch', 'libc10'], pattern: lib('lib(?:torch|c10)[\\w]{0,40}\\.so') },
+    // The same scope also shows the extension loaded after torch and failing on a torch symbol (runtime/torch-symbol-mismatch's
+    // line: `…/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so: undefined symbol: _ZN3c105ErrorC2ENS_14SourceLocationESs`,
+    // Dao-AILab/flash-attention#1644): libc10.so was only not loaded yet; the module is the file name before `.cpython-…`.
+    {
+      name: 'torchSymbolSo',
+      literals: ['undefined symbol: _ZN'],
+      pattern: '/(?<module>[A-Za-z_]\\w{0,100})\\.(?:cpython-[\\w-]{1,60}|abi3)\\.so: undefined symbol: _ZNK?(?:3c10|2at|5torch)\\d',
+    },
+    { name: 'torchSymbol', literals: ['undefined symbol: _ZN'], pattern: 'undefined symbol: _ZNK?(?:3c10|2at|5torch)\\d' },
     { name: 'opengl', literals: ['libGL.so', 'libgthread', 'libglib-2.0'], pattern: lib('lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so') },
     // the extension the step imports (`from pytorch3d import _C`): what to rebuild against this torch
     {
@@ -625,6 +639,31 @@ export const sharedLibraryMissing: RuleInput = {
       fix: 'Use a CUDA `-runtime` base image (or `pip install tensorflow[and-cuda]`) for the image that runs on GPUs; nothing to do for a build-time import.',
     },
     ...driverVariants(),
+    // libc10.so / libtorch_cpu.so not found, and the extension, imported after torch, then fails on an undefined torch symbol: the
+    // first error is only the import order (torch loads its own libraries; an extension finds them once torch has), the second
+    // is the failure, explained by runtime/torch-symbol-mismatch, so this one is a notice ranked after it.
+    {
+      when: 'torchLibs&torchSymbolSo',
+      severity: 'notice',
+      title: 'PyTorch library not found: the extension was imported before torch',
+      message: TORCH_ORDER_MESSAGE,
+      fix: [
+        'Import torch first, in the same process, and the loader finds {library}:',
+        '',
+        '```sh',
+        "python -c 'import torch; import {context.torchSymbolSo.module}'",
+        '```',
+        '',
+        'In code, `import torch` above the import of `{context.torchSymbolSo.module}`. Imported after torch, it fails on the undefined torch symbol: that is the failure to fix.',
+      ].join('\n'),
+    },
+    {
+      when: 'torchLibs&torchSymbol',
+      severity: 'notice',
+      title: 'PyTorch library not found: the extension was imported before torch',
+      message: TORCH_ORDER_MESSAGE,
+      fix: 'Import torch first, in the same process (`import torch` above the import of the extension), and the loader finds {library}. Imported after torch, it fails on the undefined torch symbol: that is the failure to fix.',
+    },
     {
       when: 'torchLibs&extModule',
       title: 'PyTorch library not found (extension built for another PyTorch)',
