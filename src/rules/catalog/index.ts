@@ -118,6 +118,7 @@ import { uvNetworkUnreachable } from './pip/uv-network-unreachable.js';
 import { pipenvInstallFailed } from './pip/pipenv-install-failed.js';
 import { pgConfigMissing } from './pip/pg-config-missing.js';
 import { wheelSizeLimit } from './pip/wheel-size-limit.js';
+import { distutilsRemoved } from './pip/distutils-removed.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -300,6 +301,7 @@ export const builtinRules: RuleInput[] = [
   pipenvInstallFailed,
   pgConfigMissing,
   wheelSizeLimit,
+  distutilsRemoved,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
