@@ -119,6 +119,7 @@ import { pipenvInstallFailed } from './pip/pipenv-install-failed.js';
 import { pgConfigMissing } from './pip/pg-config-missing.js';
 import { wheelSizeLimit } from './pip/wheel-size-limit.js';
 import { distutilsRemoved } from './pip/distutils-removed.js';
+import { uvWorkspaceMemberMissing } from './pip/uv-workspace-member-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -302,6 +303,7 @@ export const builtinRules: RuleInput[] = [
   pgConfigMissing,
   wheelSizeLimit,
   distutilsRemoved,
+  uvWorkspaceMemberMissing,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

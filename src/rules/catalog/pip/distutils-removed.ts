@@ -77,7 +77,7 @@ export const distutilsRemoved: RuleInput = {
   fix: [
     'Check the Python first (`python3 --version`, in the same image or environment):',
     '- 3.12 or later: the package being built is a release made before Python 3.12. Install a release that publishes a wheel for this',
-    '  Python (https://pypi.org/project/<package>/#files lists each release\'s wheels: `cp312` in the name is CPython 3.12), or',
+    '  Python (the package\'s page on PyPI lists each release\'s wheels under "Download files": `cp312` in the name is CPython 3.12), or',
     '  build with Python 3.11. A program of your own that imports distutils at run time gets it from setuptools (`pip install setuptools`).',
     '- 3.11 or earlier on Debian or Ubuntu: install the distribution\'s `python3-distutils` (`apt-get install -y python3-distutils`).',
   ].join('\n'),
@@ -129,7 +129,7 @@ export const distutilsRemoved: RuleInput = {
       message: MESSAGE_UV,
       fix: [
         'Require a release of {context.uvHint.pkg} that publishes wheels for this Python (https://pypi.org/project/{context.uvHint.pkg}/#files',
-        "lists each release's wheels: `cp312` in a name is CPython 3.12): `uv add \"{context.uvHint.pkg}>=<that release>\"`. " + UV_PIN_NOTE,
+        "lists each release's wheels: `cp312` in a name is CPython 3.12): " + '`uv add "{context.uvHint.pkg}>=$VERSION"`, with that release for `$VERSION`. ' + UV_PIN_NOTE,
         '',
         'Or use Python 3.11, the last with distutils: `uv python pin 3.11`, then `uv sync`.',
       ].join('\n'),
@@ -140,7 +140,7 @@ export const distutilsRemoved: RuleInput = {
       fix: [
         'Require a release of {context.uvHint.pkg} that publishes wheels for this Python (https://pypi.org/project/{context.uvHint.pkg}/#files',
         "lists each release's wheels: `cp312` in a name is CPython 3.12), in the same `uv pip install` as the rest " +
-          '(`"{context.uvHint.pkg}>=<that release>"`) or in the requirements that hold it at {context.uvHint.version}. ' + UV_PIN_NOTE,
+          '(`"{context.uvHint.pkg}>=$VERSION"`, with that release for `$VERSION`) or in the requirements that hold it at {context.uvHint.version}. ' + UV_PIN_NOTE,
         '',
         'Or use Python 3.11, the last with distutils: `uv venv --python 3.11`, then install again.',
       ].join('\n'),
@@ -167,7 +167,7 @@ export const distutilsRemoved: RuleInput = {
         'being built came out before this Python and publishes no wheel for it, so the installer built its sdist.',
       fix: [
         'Install a release of that package that publishes a wheel for this Python (the package is the one the installer was building ' +
-          'when it failed: pip\'s last `Collecting`/`Building wheel for` line; https://pypi.org/project/<package>/#files lists each ' +
+          'when it failed: pip\'s last `Collecting`/`Building wheel for` line; the package\'s page on PyPI lists each ' +
           "release's wheels, `cp312` in a name is CPython 3.12), or build with Python 3.11, the last with distutils.",
       ].join('\n'),
     },
