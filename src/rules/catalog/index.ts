@@ -130,6 +130,7 @@ import { unrecognizedArgument } from './conda/unrecognized-argument.js';
 import { incorrectDownload } from './conda/incorrect-download.js';
 import { transactionFailed } from './conda/transaction-failed.js';
 import { linkScriptFailed } from './conda/link-script-failed.js';
+import { environmentFileNotFound } from './conda/environment-file-not-found.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
@@ -314,6 +315,7 @@ export const builtinRules: RuleInput[] = [
   incorrectDownload,
   transactionFailed,
   linkScriptFailed,
+  environmentFileNotFound,
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,
