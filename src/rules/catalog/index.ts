@@ -119,6 +119,8 @@ import { uvNetworkUnreachable } from './pip/uv-network-unreachable.js';
 import { pipenvInstallFailed } from './pip/pipenv-install-failed.js';
 import { pgConfigMissing } from './pip/pg-config-missing.js';
 import { wheelSizeLimit } from './pip/wheel-size-limit.js';
+import { distutilsRemoved } from './pip/distutils-removed.js';
+import { uvWorkspaceMemberMissing } from './pip/uv-workspace-member-missing.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -129,6 +131,7 @@ import { unrecognizedArgument } from './conda/unrecognized-argument.js';
 import { incorrectDownload } from './conda/incorrect-download.js';
 import { transactionFailed } from './conda/transaction-failed.js';
 import { linkScriptFailed } from './conda/link-script-failed.js';
+import { environmentFileNotFound } from './conda/environment-file-not-found.js';
 import { unableToLocatePackage } from './apt/unable-to-locate-package.js';
 import { fetchFailed } from './apt/fetch-failed.js';
 import { heldPackagesChanged } from './apt/held-packages-changed.js';
@@ -302,6 +305,8 @@ export const builtinRules: RuleInput[] = [
   pipenvInstallFailed,
   pgConfigMissing,
   wheelSizeLimit,
+  distutilsRemoved,
+  uvWorkspaceMemberMissing,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,
@@ -312,6 +317,7 @@ export const builtinRules: RuleInput[] = [
   incorrectDownload,
   transactionFailed,
   linkScriptFailed,
+  environmentFileNotFound,
   unableToLocatePackage,
   fetchFailed,
   heldPackagesChanged,

@@ -448,9 +448,12 @@ export const fetchFailed: RuleInput = {
   only: 'failed-step',
   match: [
     {
-      // `E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/…  404  Not Found [IP: 91.189.91.83 80]`
+      // `E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/…  404  Not Found [IP: 91.189.91.83 80]`. apt names
+      // the item by its URI (apt-pkg's `Failed to fetch %s  %s` with the item's DescURI): `http://`, `https://`, `store:/…`,
+      // `copy:/…`, `file:/…`, `cdrom:[…]`, `mirror+http://…`. Other tools word it too: uv's `Caused by: Failed to fetch wheel:
+      // numpy==1.24.4` (mit-ll/MaDDG#1) names a package, not a URI, and is no apt download.
       literals: ['Failed to fetch'],
-      pattern: 'Failed to fetch (?<url>[^\\s]{1,500})',
+      pattern: 'Failed to fetch (?<url>(?:[a-z][a-z0-9+.-]{0,30}:/|cdrom:\\[)[^\\s]{0,500})',
     },
     {
       // `Err:1 http://archive.ubuntu.com/ubuntu jammy InRelease  Temporary failure resolving 'archive.ubuntu.com'`
