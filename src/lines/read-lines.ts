@@ -1,10 +1,11 @@
 // Line stage: bytes → clean lines. The splitter bounds memory per line; the cleaner removes line
-// ends, redraws, ANSI codes and CI prefixes, and the indent a wrapper put before a build's block (pasted-indent.ts). `line` stays the raw line number, so evidence and
+// ends, redraws, ANSI codes and CI prefixes, a viewer's line-number gutter (line-gutter.ts), and the indent a wrapper put before a build's block (pasted-indent.ts). `line` stays the raw line number, so evidence and
 // annotations can point back into the original log.
 import type { Readable } from 'node:stream';
 import type { LogLine } from './types.js';
 import { ciTimestampOf, cleanLine } from './clean-line.js';
-import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './line-splitter.js';
+import { DEFAULT_MAX_LINE_BYTES, LineSplitter, type RawLine } from './line-splitter.js';
+import { LineGutter } from './line-gutter.js';
 import { PastedIndent } from './pasted-indent.js';
 
 export interface LineOptions {
@@ -16,17 +17,37 @@ export interface LineOptions {
   maxLineLength?: number;
 }
 
+/** A push-based line stage. A line that may open a viewer's numbered gutter (line-gutter.ts) is held until the next line. */
+export interface LineReader {
+  push(chunk: Buffer): void;
+  /** Ends the input: the last line, and a line still held, are given. */
+  end(): void;
+  /** Lines read so far. */
+  readonly lines: number;
+}
+
 /** A push-based line stage, for callers that receive chunks (the `run` wrapper). */
-export function createLineReader(onLine: (line: LogLine) => void, options: LineOptions = {}): LineSplitter {
+export function createLineReader(onLine: (line: LogLine) => void, options: LineOptions = {}): LineReader {
   const max = options.maxLineLength !== undefined && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
   const indent = new PastedIndent();
-  return new LineSplitter((raw) => {
-    const text = indent.strip(cleanLine(raw.text));
+  const gutter = new LineGutter<RawLine>((clean, raw, unguttered) => {
+    const text = indent.strip(unguttered ? cleanLine(clean) : clean);
     const line: LogLine = raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line };
     const at = ciTimestampOf(raw.text);
     if (at !== undefined) line.at = at;
     onLine(line);
-  }, max);
+  });
+  const splitter = new LineSplitter((raw) => gutter.push(cleanLine(raw.text), raw), max);
+  return {
+    push: (chunk) => splitter.push(chunk),
+    end: () => {
+      splitter.end();
+      gutter.end();
+    },
+    get lines() {
+      return splitter.lines;
+    },
+  };
 }
 
 /** Reads `input` to its end, calling `onLine` for every clean line. Resolves with the count of lines. */

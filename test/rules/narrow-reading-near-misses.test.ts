@@ -14,11 +14,12 @@ async function first(text: string, ruleId: string) {
 }
 
 describe('runtime/shared-library-missing: cuDNN from pip torch', () => {
-  test('`import torch` from site-packages: the nvidia-cudnn wheel and its directory', async () => {
+  test('`import torch` from an RPM Python\'s site-packages, no wheel in the log: the wheel\'s directory and the OS package', async () => {
     const log = readFileSync(path.join(fixturesRoot, 'runtime/shared-library-missing/match-pip-torch-cudnn9-stale-path-comfyui.log'), 'utf8');
     const f = await first(log, 'runtime/shared-library-missing');
-    expect(f!.title).toBe("cuDNN not found when torch loads (pip's nvidia-cudnn wheel)");
+    expect(f!.title).toBe('cuDNN not found when torch loads');
     expect(f!.fix).toContain('ENV LD_LIBRARY_PATH=/usr/local/lib64/python3.12/site-packages/nvidia/cudnn/lib:$LD_LIBRARY_PATH');
+    expect(f!.fix).toContain('dnf install -y libcudnn9-cuda-12');
   });
 
   test('another module loading libcudnn (trtpy, tensorRT_Pro#171): the general cuDNN advice', async () => {

@@ -572,6 +572,24 @@ export const sharedLibraryMissing: RuleInput = {
       literals: ['/torch/__init__.py'],
       pattern: 'File "(?<site>/[^"\\n]{1,300}/(?:site|dist)-packages)/torch/__init__\\.py"',
     },
+    // torch's nvidia-* wheels in the log: a wheel's name (`nvidia-cudnn-cu12`, `nvidia_cublas_cu12-…whl`) or its directory
+    // (`site-packages/nvidia/cudnn/lib`): then cuDNN is the wheel's
+    {
+      name: 'nvidiaWheels',
+      literals: ['nvidia-', 'nvidia_', '/nvidia/'],
+      pattern: '\\bnvidia[-_](?:cudnn|cublas|cuda[-_](?:runtime|nvrtc|cupti)|nccl|cufft|curand|cusolver|cusparse)[-_]cu1\\d|(?:site|dist)-packages/nvidia/',
+    },
+    // cuDNN 9's soname (`libcudnn.so.9`, `libcudnn_graph.so.9`): its packages carry the CUDA major (`libcudnn9-cuda-12`)
+    { name: 'cudnn9', literals: ['libcudnn'], pattern: 'libcudnn\\w{0,40}\\.so\\.9\\b' },
+    // The Python layout of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky, Alma): pip as root installs extension modules
+    // to `/usr/local/lib64/python3.X/site-packages` (Fedora's install scheme: "Python packages are installed to
+    // `/usr/local/lib(64)/python3.10/site-packages/`", Fedora 36 release notes, "New installation scheme of Python packages";
+    // Debian and Ubuntu use `dist-packages`), or the log runs dnf / yum / microdnf: the OS packages come from dnf.
+    {
+      name: 'rpmImage',
+      literals: ['/lib64/python3', 'dnf ', 'yum '],
+      pattern: '/usr(?:/local)?/lib64/python3\\.\\d{1,2}/site-packages/|\\b(?:micro)?dnf (?:-y )?install\\b|\\byum (?:-y )?install\\b',
+    },
     { name: 'nccl', literals: ['libnccl'], pattern: `(?:${lib('libnccl')}|libnccl[\\w.]{0,200} => not found)` },
     {
       name: 'cudaLibs',
@@ -698,9 +716,10 @@ export const sharedLibraryMissing: RuleInput = {
     // loader does not find it, torch/__init__.py's `_load_global_deps` looks for `nvidia/cudnn/lib/libcudnn.so.*` under each
     // `sys.path` entry (`_preload_cuda_deps`; pytorch/pytorch#101314). Missing there: the wheel is not installed in this
     // environment (`pip check` names the requirement), or a library path that points at another Python's site-packages (a
-    // base image whose Python moved to 3.12 under an image-set LD_LIBRARY_PATH: YanWenKun/ComfyUI-Docker#56).
+    // base image whose Python moved to 3.12 under an image-set LD_LIBRARY_PATH: YanWenKun/ComfyUI-Docker#56). Only when the log
+    // shows those wheels: a torch installed without them (`--no-deps`, a build of its own) takes cuDNN from the OS.
     {
-      when: 'cudnn&pipTorch',
+      when: 'cudnn&pipTorch&nvidiaWheels',
       title: 'cuDNN not found when torch loads (pip\'s nvidia-cudnn wheel)',
       message:
         '`import torch` failed: the loader could not find {library:all}. This torch is a pip install (`{context.pipTorch.site}/torch`), ' +
@@ -726,7 +745,97 @@ export const sharedLibraryMissing: RuleInput = {
         'ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH',
         '```',
         '',
-        'Installing cuDNN from apt instead adds a second copy; keep the one torch was built with.',
+        'Installing cuDNN from the OS\'s packages instead adds a second copy; keep the wheel torch was installed with.',
+      ].join('\n'),
+    },
+    // A torch under an RPM distribution's Python with no nvidia-* wheel in the log: cuDNN from NVIDIA's CUDA repository for
+    // RHEL-family systems is the OS package (instructlab/instructlab#1018: `dnf install -y libcudnn8` fixed this import in
+    // a dnf-based CUDA image). The RPM names: `libcudnn8` (versions `8.9.6.50-1.cuda11.8`, NVIDIA dist/11.8.0/ubi8/runtime/
+    // cudnn8/Dockerfile: `yum install -y libcudnn8-${NV_CUDNN_VERSION}.cuda11.8`), `libcudnn9-cuda-12` (NVIDIA's UBI 9
+    // runtime cudnn Dockerfile for 12.4.1: `libcudnn9-cuda-12-9.1.0.70-1`, with `/etc/yum.repos.d/cuda.repo`); the cuDNN
+    // install guide installs its RPM packages with dnf (docs.nvidia.com/deeplearning/cudnn/installation/linux.html).
+    {
+      when: 'cudnn&pipTorch&rpmImage&cudnn9',
+      title: 'cuDNN not found when torch loads',
+      message:
+        '`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`, the ' +
+        'Python of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky; openSUSE), and the log shows no `nvidia-cudnn` wheel: cuDNN ' +
+        'comes either from the pip wheel torch\'s requirements name (`nvidia-cudnn-cu12`, `-cu11` / `-cu13`), or, for a torch installed ' +
+        'without it, from the OS packages of NVIDIA\'s CUDA repository. One of them is missing, or not where the loader looks.',
+      fix: [
+        'See which it is, with the same Python that runs the program:',
+        '',
+        '```sh',
+        "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
+        'python3 -m pip check                                                                           # a requirement of torch that is missing',
+        'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
+        '```',
+        '',
+        '- the wheel is installed, in another directory than the library path says: put its `nvidia/cudnn/lib` on the path in the image',
+        '  (`ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH` beside this torch);',
+        '- `pip check` names `nvidia-cudnn-cu…`: install that release (torch requires an exact one), or torch again without `--no-deps`;',
+        '- no wheel and nothing missing for pip: install cuDNN from NVIDIA\'s CUDA repository (nvidia/cuda UBI images have it in',
+        '  `/etc/yum.repos.d/cuda.repo`; elsewhere add it as NVIDIA\'s CUDA install guide gives it for the distribution). The number in',
+        '  the file name is cuDNN\'s major release: `libcudnn8` for `libcudnn.so.8`, `libcudnn9-cuda-12` (`-cuda-13`) for `libcudnn.so.9`:',
+        '',
+        '```dockerfile',
+        'RUN dnf install -y libcudnn9-cuda-12 && dnf clean all    # -cuda-13 for a CUDA 13 torch',
+        '```',
+        '',
+        '  (`yum` on CentOS 7, `microdnf` on a UBI minimal image; `dnf list --showduplicates libcudnn9-cuda-12` shows the builds; on openSUSE, `zypper search libcudnn` lists the name).',
+      ].join('\n'),
+    },
+    {
+      when: 'cudnn&pipTorch&rpmImage',
+      title: 'cuDNN not found when torch loads',
+      message:
+        '`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`, the ' +
+        'Python of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky; openSUSE), and the log shows no `nvidia-cudnn` wheel: cuDNN ' +
+        'comes either from the pip wheel torch\'s requirements name (`nvidia-cudnn-cu12`, `-cu11` / `-cu13`), or, for a torch installed ' +
+        'without it, from the OS packages of NVIDIA\'s CUDA repository. One of them is missing, or not where the loader looks.',
+      fix: [
+        'See which it is, with the same Python that runs the program:',
+        '',
+        '```sh',
+        "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
+        'python3 -m pip check                                                                           # a requirement of torch that is missing',
+        'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
+        '```',
+        '',
+        '- the wheel is installed, in another directory than the library path says: put its `nvidia/cudnn/lib` on the path in the image',
+        '  (`ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH` beside this torch);',
+        '- `pip check` names `nvidia-cudnn-cu…`: install that release (torch requires an exact one), or torch again without `--no-deps`;',
+        '- no wheel and nothing missing for pip: install cuDNN from NVIDIA\'s CUDA repository (nvidia/cuda UBI images have it in',
+        '  `/etc/yum.repos.d/cuda.repo`; elsewhere add it as NVIDIA\'s CUDA install guide gives it for the distribution). The number in',
+        '  the file name is cuDNN\'s major release: `libcudnn8` for `libcudnn.so.8`, `libcudnn9-cuda-12` (`-cuda-13`) for `libcudnn.so.9`:',
+        '',
+        '```dockerfile',
+        'RUN dnf install -y libcudnn8 && dnf clean all',
+        '```',
+        '',
+        '  (`yum` on CentOS 7, `microdnf` on a UBI minimal image; `dnf list --showduplicates libcudnn8` shows the builds, whose versions end in the CUDA release (`8.9.6.50-1.cuda11.8`): take the image\'s; on openSUSE, `zypper search libcudnn` lists the name).',
+      ].join('\n'),
+    },
+    {
+      when: 'cudnn&pipTorch',
+      title: 'cuDNN not found when torch loads',
+      message:
+        '`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`; ' +
+        'a torch from PyPI brings cuDNN as the pip wheel `nvidia-cudnn-cu12` (`-cu11` / `-cu13`), a torch installed without its ' +
+        'dependencies or built on its own takes it from the OS. The log shows neither.',
+      fix: [
+        'See which it is, with the same Python that runs the program:',
+        '',
+        '```sh',
+        "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
+        'python3 -m pip check                                                                           # a requirement of torch that is missing',
+        '```',
+        '',
+        '- `pip check` names `nvidia-cudnn-cu…`: install that release (torch requires an exact one), or torch again without `--no-deps`;',
+        '- the wheel is installed: put its `nvidia/cudnn/lib` directory (under the `Location` printed) on `LD_LIBRARY_PATH`;',
+        '- neither: install cuDNN of the major release in the file name (`libcudnn.so.8` → cuDNN 8) from NVIDIA\'s CUDA repository with',
+        '  the image\'s package manager: `apt-get install -y libcudnn8` (Debian / Ubuntu), `dnf install -y libcudnn8` (RHEL family);',
+        '  for cuDNN 9, `libcudnn9-cuda-12` (`-cuda-13`) on both.',
       ].join('\n'),
     },
     {
