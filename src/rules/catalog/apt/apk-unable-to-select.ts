@@ -238,6 +238,7 @@ export const apkUnableToSelect: RuleInput = {
   ],
   scope: 'step',
   specificity: 3,
+  enrich: 'apk-removed',
   message:
     'apk could not select every package the step asks for: the lines under `unable to select ' +
     'packages` name each one and why (`no such package`: no repository this image uses has that name, often a package ' +
@@ -357,6 +358,25 @@ export const apkUnableToSelect: RuleInput = {
         PIN_FOR_PYTHON2,
       ].join('\n'),
     },
+    // A name the table of packages Alpine removed knows (knowledge/apk-removed-packages.ts): its replacement and the last
+    // release that has it, not a search that finds nothing.
+    ...(['enrich.apkRemovedRelease', ''] as const).map((known): Variant => ({
+      when: known === '' ? 'missing&enrich.apkRemovedName' : `missing&enrich.apkRemovedName&${known}`,
+      title: 'apk package removed from newer Alpine releases',
+      message:
+        (known === ''
+          ? 'apk has no `{enrich.apkRemovedName}` ({enrich.apkRemovedPurpose}) in the Alpine release this image uses: '
+          : 'apk has no `{enrich.apkRemovedName}` ({enrich.apkRemovedPurpose}) because this image\'s Alpine, {enrich.apkRemovedRelease}, does not ship it: ') +
+        '{enrich.apkRemovedHistory}.' +
+        (known === '' ? ' An unpinned `FROM alpine` (or a moving tag such as `alpine:3`) takes each new release.' : ''),
+      fix: [
+        'In the `apk add` line, replace `{enrich.apkRemovedName}` with `{enrich.apkRemovedReplacement}`: {enrich.apkRemovedReplacementNote}.',
+        'For that, pin the base to the last release that has it, `FROM alpine:{enrich.apkRemovedLastRelease}` (`apk add',
+        '{enrich.apkRemovedName}` takes it from that release\'s repositories; it is past its end of support:',
+        'https://alpinelinux.org/releases/), and plan the move to `{enrich.apkRemovedReplacement}`. Either way, a numbered',
+        '`FROM alpine:3.N` keeps the next Alpine release from changing the package set under the build.',
+      ].join('\n'),
+    })),
     {
       when: 'missing&index',
       message:
