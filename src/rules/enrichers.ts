@@ -37,6 +37,7 @@ import { xformersBuildEnrich } from '../knowledge/xformers-build-enricher.js';
 import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
 import { cudaRequireEnrich } from '../knowledge/cuda-require-enricher.js';
 import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
+import { apkRemovedEnrich } from '../knowledge/apk-removed-enricher.js';
 import { aptReplacedEnrich } from '../knowledge/apt-replaced.js';
 import { aptPinnedInstallEnrich } from '../knowledge/apt-pinned-install-enricher.js';
 import { apkPinsEnrich } from '../knowledge/apk-pins-enricher.js';
@@ -192,6 +193,8 @@ export const enrichers: Record<string, Enricher> = {
   'conda-missing-specs': condaMissingSpecsEnrich,
   /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
   'apt-dropped': aptDroppedEnrich,
+  /** A package newer Alpine releases no longer have: its replacement, which releases had it, the last one to pin (`{enrich.apkRemovedReplacement}`, `{enrich.apkRemovedLastRelease}`). */
+  'apk-removed': apkRemovedEnrich,
   /** Packages apt knows only as an old name ("not available, but is referred to"): what replaces each, apt's own list, the install line with the swaps (`{enrich.replacedSwaps}`, `{enrich.replacedInstall}`). */
   'apt-replaced': aptReplacedEnrich,
   /** The failing step's `apt-get install` as written, pins and options kept (`{enrich.aptInstallArgs}`). */

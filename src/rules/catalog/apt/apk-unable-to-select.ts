@@ -28,6 +28,19 @@
 // (try again later)`. It is apk's text for a failed lookup or connection; in Docker builds it was the build
 // container's network (notes that quote the Ignoring line fix it with a proxy in the build or `--network=host`); the
 // ways to mend a build's network, and their sources, are in knowledge/build-network.ts.
+//
+// A missing name can be a provider name rather than a package: abuild gives every package automatic `provides` and
+// `depends` entries, `so:<soname>` for a shared library, `cmd:<name>` for a command, `pc:<module>` for a pkg-config
+// module (alpinelinux/abuild abuild.in, the `so:`/`cmd:`/`pc:` lines of its provides and autodeps scans), and apk's
+// report prints the name as it is, `so:libcrypto.so.3 (no such package):`, with the package that depends on it
+// as `required by: libsrt-1.5.1-r0[so:libcrypto.so.3]` (apk-tools src/commit.c, `analyze_missing_name`: `%s (no such
+// package)`, then `PKG_VER_FMT "[" DEP_FMT "]"` for each package that depends on the name). A package whose library
+// dependency no repository provides was built for another release than the one whose `main` the image reads: the
+// Dockerfile added another release's repository (`…/alpine/latest-stable/community` or `…/edge/…`) to an older
+// numbered base (angristan/docker-pleroma#68: ffmpeg's `libsrt` from latest-stable/community needs `libcrypto.so.3`,
+// which only latest-stable/main has; adding that `main` fixed it). `apk search so:libcrypto.so.3` lists the packages
+// that provide the name (apk-tools src/app_search.c matches provided names too; wiki.alpinelinux.org, Alpine
+// Package Keeper, "Search for Packages").
 import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 import { buildNetworkAdvice, engineLookup, shellProxyAdvice } from '../../../knowledge/build-network.js';
 
@@ -43,6 +56,42 @@ function lookUp(name: string): string {
 }
 
 /** Without a `no such package` line in the log: the names are on the lines under apk's error, which the log lacks. */
+/** A provider name (`so:`, `cmd:`, `pc:`) that no repository provides, with the package that needs it. */
+const PROVIDER_MESSAGE =
+  'apk found no package that provides `{context.provider.name}`, which `{context.requiredBy.pkg|a package}` needs: ' +
+  '`{context.provider.kind}:` names are the automatic dependencies Alpine\'s packages carry (`so:` a shared library by its ' +
+  'file name, `cmd:` a command, `pc:` a pkg-config module). The package that needs it exists, so it came from a repository ' +
+  'built against other libraries than the ones the image\'s other repositories have: most often a repository of another ' +
+  'Alpine release (`latest-stable`, `edge` or another `vX.Y`) added beside the base image\'s own.';
+
+/** The fix when the log or the step shows another release's repository: use one release everywhere. */
+function mixedFix(where: string): string {
+  return [
+    `${where} Alpine's \`{context.${where.startsWith('The step') ? 'otherReleaseRun' : 'otherReleaseLine'}.release}\` repository`,
+    'beside the base image\'s own: unless the base is that same release, the packages come from two releases, and',
+    '`{context.requiredBy.pkg|the package}` needs `{context.provider.name}` from `{context.' +
+      (where.startsWith('The step') ? 'otherReleaseRun' : 'otherReleaseLine') +
+      '.release}`\'s `main`, which the image does not read. Use one release for every repository, any of:',
+    '- the base image\'s own release: write its number in the added line (`…/alpine/v3.X/community`, the `vX.Y` of the',
+    '  base: `cat /etc/alpine-release` in it) instead of `latest-stable`/`edge`;',
+    '- add the same release\'s `main` next to the added line (`…/alpine/{context.' +
+      (where.startsWith('The step') ? 'otherReleaseRun' : 'otherReleaseLine') +
+      '.release}/main`), which brings that release\'s libraries (and may upgrade the base\'s own packages to them);',
+    '- or move `FROM` to that release (`alpine:<that release>`) and drop the added line.',
+    '`apk search {context.provider.name}` in the image, after the change, lists the package that provides it.',
+  ].join('\n');
+}
+
+/** The fix when neither the log nor the step shows the repositories. */
+const PROVIDER_FIX = [
+  'Find which repositories the image reads: `cat /etc/apk/repositories` in the base image and after each `RUN` that',
+  'writes it (the Dockerfile\'s `echo … >> /etc/apk/repositories` lines). When they mix releases (a `latest-stable`,',
+  '`edge` or other `vX.Y` line beside the base\'s own `vX.Y`), use one release for all of them: write the base\'s',
+  'number in the added line, or add the same release\'s `main` beside it, or move `FROM` to that release. Then',
+  '`apk update && apk search {context.provider.name}` lists the package that provides the name (none: no repository',
+  'the image reads has it; https://pkgs.alpinelinux.org/contents finds the file by branch and architecture).',
+].join('\n');
+
 const LOOK_UP_UNNAMED =
   'The lines under `unable to select packages` (one per package, with its reason) are not in this part of the log: ' +
   'build again and keep the whole step output. For each package listed as `no such package`: ' + lookUp('it');
@@ -100,6 +149,32 @@ export const apkUnableToSelect: RuleInput = {
       name: 'missing',
       literals: ['(no such package)', '(missing)'],
       pattern: '^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}) \\((?:no such package|missing)\\):',
+    },
+    // `  so:libcrypto.so.3 (no such package):`: a provider name (shared library, command, pkg-config module)
+    {
+      name: 'provider',
+      literals: ['(no such package)', '(missing)'],
+      pattern: '^\\s{0,8}(?<name>(?<kind>so|cmd|pc):[^\\s()\\[\\]]{1,200}) \\((?:no such package|missing)\\):',
+    },
+    // `    required by: libsrt-1.5.1-r0[so:libcrypto.so.3]`: the package that depends on it
+    {
+      name: 'requiredBy',
+      literals: ['required by: '],
+      pattern:
+        'required by: (?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?-\\d[\\w.]{0,40}-r\\d{1,5})\\[(?:so|cmd|pc):[^\\]\\s]{1,200}\\]',
+    },
+    // Another release's repository than a numbered base's: `fetch …/alpine/latest-stable/community/x86_64/APKINDEX.tar.gz`
+    // in the log, or `echo "http://nl.alpinelinux.org/alpine/latest-stable/community" >> /etc/apk/repositories` in the step.
+    {
+      name: 'otherReleaseLine',
+      literals: ['/alpine/latest-stable/', '/alpine/edge/'],
+      pattern: 'fetch \\S{1,200}/alpine/(?<release>latest-stable|edge)/\\w{1,40}/[\\w-]{1,20}/APKINDEX\\.tar\\.gz',
+    },
+    {
+      name: 'otherReleaseRun',
+      source: 'instruction',
+      literals: ['/alpine/latest-stable/', '/alpine/edge/'],
+      pattern: '/alpine/(?<release>latest-stable|edge)/\\w{1,40}\\b[^\\n]{0,200}/etc/apk/repositories',
     },
     // Python 2's names: `python`, `python2`, `py-pip`, `py2-pip`.
     {
@@ -163,6 +238,7 @@ export const apkUnableToSelect: RuleInput = {
   ],
   scope: 'step',
   specificity: 3,
+  enrich: 'apk-removed',
   message:
     'apk could not select every package the step asks for: the lines under `unable to select ' +
     'packages` name each one and why (`no such package`: no repository this image uses has that name, often a package ' +
@@ -249,6 +325,18 @@ export const apkUnableToSelect: RuleInput = {
         'branch has it (https://pkgs.alpinelinux.org/packages shows the version per branch).',
       ].join('\n'),
     },
+    ...(['otherReleaseRun', 'otherReleaseLine'] as const).map((ctx): Variant => ({
+      when: `provider&${ctx}`,
+      title: 'apk: a package from another Alpine release needs a library this image has no repository for',
+      message: PROVIDER_MESSAGE,
+      fix: mixedFix(ctx === 'otherReleaseRun' ? 'The step adds' : 'The build reads'),
+    })),
+    {
+      when: 'provider',
+      title: 'apk: no repository provides a library (or command) a package needs',
+      message: PROVIDER_MESSAGE,
+      fix: PROVIDER_FIX,
+    },
     {
       when: 'python2&index',
       message: PYTHON2_MESSAGE,
@@ -270,6 +358,25 @@ export const apkUnableToSelect: RuleInput = {
         PIN_FOR_PYTHON2,
       ].join('\n'),
     },
+    // A name the table of packages Alpine removed knows (knowledge/apk-removed-packages.ts): its replacement and the last
+    // release that has it, not a search that finds nothing.
+    ...(['enrich.apkRemovedRelease', ''] as const).map((known): Variant => ({
+      when: known === '' ? 'missing&enrich.apkRemovedName' : `missing&enrich.apkRemovedName&${known}`,
+      title: 'apk package removed from newer Alpine releases',
+      message:
+        (known === ''
+          ? 'apk has no `{enrich.apkRemovedName}` ({enrich.apkRemovedPurpose}) in the Alpine release this image uses: '
+          : 'apk has no `{enrich.apkRemovedName}` ({enrich.apkRemovedPurpose}) because this image\'s Alpine, {enrich.apkRemovedRelease}, does not ship it: ') +
+        '{enrich.apkRemovedHistory}.' +
+        (known === '' ? ' An unpinned `FROM alpine` (or a moving tag such as `alpine:3`) takes each new release.' : ''),
+      fix: [
+        'In the `apk add` line, replace `{enrich.apkRemovedName}` with `{enrich.apkRemovedReplacement}`: {enrich.apkRemovedReplacementNote}.',
+        'For that, pin the base to the last release that has it, `FROM alpine:{enrich.apkRemovedLastRelease}` (`apk add',
+        '{enrich.apkRemovedName}` takes it from that release\'s repositories; it is past its end of support:',
+        'https://alpinelinux.org/releases/), and plan the move to `{enrich.apkRemovedReplacement}`. Either way, a numbered',
+        '`FROM alpine:3.N` keeps the next Alpine release from changing the package set under the build.',
+      ].join('\n'),
+    })),
     {
       when: 'missing&index',
       message:

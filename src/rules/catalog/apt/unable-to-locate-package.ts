@@ -445,6 +445,37 @@ function dockerRepoVariants(): NonNullable<RuleInput['variants']> {
   ];
 }
 
+// A third-party repository whose Release file apt fetched (`Get:4 https://packagecloud.io/cloudamqp/amqproxy/debian
+// bullseye InRelease [24.4 kB]`) while the update fetched no package index at all: apt downloads the index files the
+// Release file lists for each configured component and architecture (`main/binary-arm64/Packages`; wiki.debian.org
+// DebianRepository/Format, "Release" and its `Architectures` field), so a repository that lists none for this
+// machine's architecture gives it no packages, and every name of it is "Unable to locate" (cloudamqp/amqproxy#94: the
+// packagecloud repository had amd64 builds only, the build ran on an M1 Mac; the maintainer uploaded arm64 packages
+// only at the next release). The distribution's own mirrors (debian.org, ubuntu.com) are not third-party here.
+const NO_ARCH_INDEX_MESSAGE =
+  'apt has no package `{package:all}`. The update fetched the Release file of `{context.vendorRelease.url}` ' +
+  '(`{context.vendorRelease.suite}`) but no package index from it, nor from anywhere: a repository apt reads lists ' +
+  'its indexes per architecture, and one that has none for the architecture of this build gives it no packages. ' +
+  'Third-party repositories often publish amd64 only, and a build on an Apple-Silicon Mac or an arm64 runner is arm64 ' +
+  'unless `--platform` names another ({fact.platform|the log does not name the platform built}).';
+
+const noArchIndexFix = (inImage: boolean): string =>
+  [
+    'Check which architectures the repository publishes (its Release file lists them, and its indexes by name: `binary-amd64`, `binary-arm64`, …):',
+    '',
+    '```sh',
+    "curl -fsSL {context.vendorRelease.url}/dists/{context.vendorRelease.suite}/Release | grep -iE '^architectures:|binary-'",
+    '```',
+    '',
+    (inImage ? '`dpkg --print-architecture` in the stage' : '`dpkg --print-architecture`') +
+      ' names the architecture apt wants. If it is not listed, the repository has no build of `{package:all}` for it: take ' +
+      'the vendor\'s build for that architecture from its releases page if it has one, or ' +
+      (inImage
+        ? 'build the image for amd64, under QEMU emulation on an arm64 machine (slower, same image): `docker build --platform linux/amd64 .` ' +
+          '(https://docs.docker.com/build/building/multi-platform/).'
+        : 'run the amd64 build under emulation (`docker run --platform linux/amd64 …`).'),
+  ].join('\n');
+
 const DISTUTILS_GONE_MESSAGE =
   'There is no `{context.distutilsGone.name}` to install: Python 3.12 removed the distutils module from its standard library ' +
   '(PEP 632), so neither Debian, Ubuntu nor the deadsnakes PPA packages it for this Python.';
@@ -527,6 +558,16 @@ export const unableToLocatePackage: RuleInput = {
       literals: ['docker-ce', 'containerd.io', 'docker-buildx-plugin', 'docker-compose-plugin'],
       pattern: `(?:Unable to locate package |Package '?|' for '|Couldn't find any package by (?:glob|regex) ')(?<name>${dockerRepoPackages.map((n) => n.replace(/\./g, '\\.')).join('|')})(?![\\w.+-])`,
     },
+    // `Get:4 https://packagecloud.io/cloudamqp/amqproxy/debian bullseye InRelease [24.4 kB]`: a repository other than
+    // the distribution's own mirrors, whose Release file this update downloaded (NO_ARCH_INDEX_MESSAGE)
+    {
+      name: 'vendorRelease',
+      literals: [' InRelease', ' Release '],
+      pattern:
+        '\\bGet:\\d{1,4} (?<url>https?://(?![^/\\s]{0,100}(?:debian\\.org|ubuntu\\.com)/)[^\\s]{1,300}?)/? (?<suite>[\\w.~/-]{1,100}) (?:InRelease|Release)\\b',
+    },
+    // any package index downloaded by the update (`Get:5 http://deb.debian.org/debian bookworm/main amd64 Packages [8786 kB]`)
+    { name: 'indexFetched', literals: [' Packages'], pattern: '\\bGet:\\d{1,4} https?://[^\\n]{1,400} Packages\\b' },
     // A package only NVIDIA's apt repositories have (NVIDIA_ONLY_MESSAGE).
     {
       name: 'nvidiaOnly',
@@ -614,6 +655,18 @@ export const unableToLocatePackage: RuleInput = {
     },
     ...dockerRepoVariants(),
     ...versionGoneVariants(),
+    {
+      when: 'vendorRelease&!indexFetched&fact.place=image-build',
+      title: 'apt package not found: the repository has no index for this architecture',
+      message: NO_ARCH_INDEX_MESSAGE,
+      fix: noArchIndexFix(true),
+    },
+    {
+      when: 'vendorRelease&!indexFetched',
+      title: 'apt package not found: the repository has no index for this architecture',
+      message: NO_ARCH_INDEX_MESSAGE,
+      fix: noArchIndexFix(false),
+    },
     {
       when: 'fact.platform=linux/arm64&fact.baseImage',
       message:
