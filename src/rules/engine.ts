@@ -11,7 +11,7 @@ import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
 import { rankFindings, type Candidate } from './rank-findings.js';
 import { onlyHolds, renderFinding, requiredContextsHold, type FindingInput } from './render-finding.js';
 import type { Rule } from './schema.js';
-import { maxEvidenceLength, ScopeState } from './scope-state.js';
+import { capEvidence, maxEvidenceLength, ScopeState } from './scope-state.js';
 import { triggerCandidates } from './triggers.js';
 
 /** Scope key of lines outside any step, for step-scoped rules. */
@@ -40,10 +40,25 @@ const seamSteps = 64;
 /** Steps ended between two renewals of the per-step maps (see RuleEngine.stepEnded). */
 const renewAfter = 256;
 
+/**
+ * A step-scoped rule's first context line in a step, as the engine saw it, not yet made into a
+ * state: most context lines (every `Collecting …` of a pip step, for half a dozen rules) die
+ * unread with their step, and a state with its map of contexts is most of what a line of a small
+ * step allocates. The state is made, from this, when the rule has a second line in the step.
+ */
+class PendingContext {
+  constructor(
+    readonly index: number,
+    readonly text: string,
+    readonly groups: Record<string, string | undefined> | undefined,
+    readonly deferred: RegExp | null,
+  ) {}
+}
+
 /** The step-scoped states of a step that has not ended: `states[i]` is rule `rules[i]`'s. */
 interface OpenStep {
   rules: number[];
-  states: ScopeState[];
+  states: (ScopeState | PendingContext)[];
 }
 
 /** A step's previous line, and where the prefilter's automaton stood at its end. */
@@ -136,25 +151,64 @@ export class RuleEngine {
     const open = this.open.get(id);
     if (open === undefined) return;
     this.open.delete(id);
+    // A pending context line has no hit: like a state without one, it goes with its step.
     open.states.forEach((state, i) => {
-      if (state.count > 0) this.states[open.rules[i]!]!.set(id, state);
+      if (state instanceof ScopeState && state.count > 0) this.states[open.rules[i]!]!.set(id, state);
     });
   }
 
   /** A step-scoped rule's state in step `key`: the open one, the one kept when the step ended, or a new one. */
   private stepState(key: number, rule: number): ScopeState {
+    return this.existingState(key, rule) ?? this.opened(key, rule, new ScopeState());
+  }
+
+  /**
+   * A step-scoped rule's context line in step `key`: its state there, or null when the rule has
+   * nothing in the step yet; then the line is kept as it is, pending.
+   */
+  private contextState(key: number, rule: number, index: number, text: string, groups: Record<string, string | undefined> | undefined, deferred: RegExp | null): ScopeState | null {
+    const state = this.existingState(key, rule);
+    // Cut as the state would cut it (a cut line is kept as it is), so that what a step keeps stays bounded.
+    if (state === null) this.opened(key, rule, new PendingContext(index, text.length > maxEvidenceLength ? capEvidence(text.trim()) : text, groups, deferred));
+    return state;
+  }
+
+  /** The open state (made from a pending line if need be) or the kept one, else null. */
+  private existingState(key: number, rule: number): ScopeState | null {
     const open = this.open.get(key);
     const i = open === undefined ? -1 : open.rules.indexOf(rule);
-    if (i >= 0) return open!.states[i]!;
-    const kept = this.states[rule]!.get(key);
-    if (kept !== undefined) return kept;
-    const state = new ScopeState();
+    if (i >= 0) {
+      const found = open!.states[i]!;
+      if (found instanceof ScopeState) return found;
+      const state = this.settle(rule, found);
+      open!.states[i] = state;
+      return state;
+    }
+    return this.states[rule]!.get(key) ?? null;
+  }
+
+  private opened<T extends ScopeState | PendingContext>(key: number, rule: number, state: T): T {
+    const open = this.open.get(key);
     if (open === undefined) this.open.set(key, { rules: [rule], states: [state] });
     else {
       open.rules.push(rule);
       open.states.push(state);
     }
     return state;
+  }
+
+  /** The state a pending context line stands for: a new state that saw that line. */
+  private settle(rule: number, pending: PendingContext): ScopeState {
+    const state = new ScopeState();
+    this.addContext(state, rule, pending.index, pending.text, pending.groups, pending.deferred);
+    return state;
+  }
+
+  private addContext(state: ScopeState, rule: number, index: number, text: string, groups: Record<string, string | undefined> | undefined, deferred: RegExp | null): void {
+    const context = this.set.rules[rule]!.context[index]!;
+    state.addContext(context.name, text, groups, context.keepLast, deferred);
+    if (context.locks !== null) state.lockContext(context.locks, text, groups, deferred);
+    if (context.tally) state.addTally(context.name, groups);
   }
 
   private lineAndSeam(text: string, lineNumber: number, step: number | null): void {
@@ -244,16 +298,17 @@ export class RuleEngine {
         const built = states.get(0);
         state = built ?? new ScopeState();
         if (built === undefined) states.set(0, state);
+      } else if (slot.kind === 'context') {
+        const found = this.contextState(step ?? noStep, slot.rule, slot.index, text, groups, deferred);
+        if (found === null) continue;
+        state = found;
       } else {
         state = this.stepState(step ?? noStep, slot.rule);
       }
       if (slot.kind === 'unless') {
         state.cancelled = true;
       } else if (slot.kind === 'context') {
-        const context = cr.context[slot.index]!;
-        state.addContext(context.name, text, groups, context.keepLast, deferred);
-        if (context.locks !== null) state.lockContext(context.locks, text, groups, deferred);
-        if (context.tally) state.addTally(context.name, groups);
+        this.addContext(state, slot.rule, slot.index, text, groups, deferred);
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;
         this.lastHitLine[slot.rule] = lineNumber;
@@ -268,7 +323,12 @@ export class RuleEngine {
     const steps = new Map<number, Step>(model.steps.map((s) => [s.id, s]));
     const candidates: Candidate[] = [];
     // Steps that never ended (a log cut short, lines outside any step): their states count too.
-    for (const [id, open] of this.open) open.states.forEach((state, i) => this.states[open.rules[i]!]!.set(id, state));
+    for (const [id, open] of this.open) {
+      open.states.forEach((state, i) => {
+        const rule = open.rules[i]!;
+        this.states[rule]!.set(id, state instanceof ScopeState ? state : this.settle(rule, state));
+      });
+    }
     this.open.clear();
     this.set.rules.forEach((cr, i) => {
       candidates.push(...triggerCandidates(cr, model, facts));
