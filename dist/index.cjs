@@ -3020,6 +3020,42 @@ var init_lowercase_tag_enricher = __esm({
   }
 });
 
+// src/knowledge/os-python-packages.ts
+function normalise(name2) {
+  return name2.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function osPythonPackage(requirement2) {
+  const m = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement2);
+  if (m === null) return void 0;
+  const name2 = normalise(m[0]);
+  return OS_PYTHON_PACKAGES.find((p) => p.name === name2);
+}
+var OS_PYTHON_PACKAGES;
+var init_os_python_packages = __esm({
+  "src/knowledge/os-python-packages.ts"() {
+    "use strict";
+    OS_PYTHON_PACKAGES = [
+      { name: "cloud-init", onPyPI: "PyPI has no release of it at all", debPackage: "cloud-init" },
+      { name: "python-apt", onPyPI: "PyPI has only its long-obsolete 0.0.0 and 0.7.8", debPackage: "python3-apt" }
+    ];
+  }
+});
+
+// src/knowledge/os-python-package-enricher.ts
+function osPythonPackageEnrich(captures, _step, _model, _facts) {
+  const requirement2 = captures.requirement;
+  if (requirement2 === void 0) return {};
+  const entry = osPythonPackage(requirement2);
+  if (entry === void 0) return {};
+  return { osPkgName: entry.name, osPkgPyPI: entry.onPyPI, osPkgDeb: entry.debPackage };
+}
+var init_os_python_package_enricher = __esm({
+  "src/knowledge/os-python-package-enricher.ts"() {
+    "use strict";
+    init_os_python_packages();
+  }
+});
+
 // src/knowledge/pip-conflict.ts
 function normaliseProject(name2) {
   return name2.toLowerCase().replace(/[-_.]+/g, "-");
@@ -4139,6 +4175,13 @@ function cudaInName(release, cuda) {
   if (p === null) return null;
   return release.wheelCuda === "major" ? `cu${p[0]}` : `cu${p[0]}${p[1]}`;
 }
+function wheelCudaTag(release, major) {
+  const guessed = release.guessedCuda[major];
+  return guessed === void 0 ? null : cudaInName(release, guessed);
+}
+function wheelCudaTags(release) {
+  return [...new Set(release.cudas.map((c) => cudaInName(release, c)).filter((t) => t !== null))];
+}
 function flashAttnRelease(version2) {
   const v = version2.trim().replace(/^v/, "");
   return flashAttnReleases.find((r) => r.versions.includes(v)) ?? null;
@@ -4385,7 +4428,12 @@ function abiOfPipTorch(torch) {
   if (m === null) return null;
   const [major, minor] = [Number(m[1]), Number(m[2])];
   if (major < 2 || major === 2 && minor <= 5) return "FALSE";
-  if (major === 2 && minor === 6) return null;
+  if (major === 2 && minor === 6) {
+    const local = /\+(cu\d{2,3}|cpu)$/.exec(torch.trim())?.[1];
+    if (local === "cu126") return "TRUE";
+    if (local === "cpu" || local === "cu118" || local === "cu124") return "FALSE";
+    return null;
+  }
   return "TRUE";
 }
 function preRelease(torch) {
@@ -4411,9 +4459,18 @@ function releaseWithWheel(version2, torch, cuda, python) {
   return null;
 }
 function wheelNamePattern(b) {
+  const release = b.version !== null ? flashAttnRelease(b.version) : null;
+  if (release === null) return null;
   const py = b.python !== null ? `cp${b.python.replace(".", "")}` : "cp<XY>";
   const torch = b.torch !== null ? /^(\d{1,2}\.\d{1,2})/.exec(b.torch)?.[1] ?? null : null;
-  return `flash_attn-${b.version ?? "<release>"}+cu${b.cuda !== null ? cudaMajor(b.cuda) : "<CUDA major>"}torch${torch ?? "<major.minor>"}cxx11abi${b.abi ?? "<TRUE|FALSE>"}-${py}-${py}-linux_x86_64.whl`;
+  const major = b.cuda !== null ? Number(cudaMajor(b.cuda)) : null;
+  const tag = major !== null ? wheelCudaTag(release, major) : null;
+  const tags = wheelCudaTags(release);
+  const cuda = tag ?? (tags.length === 1 ? tags[0] : `<${tags.join("|")}>`);
+  return `flash_attn-${b.version}+${cuda}torch${torch ?? "<major.minor>"}cxx11abi${b.abi ?? "<TRUE|FALSE>"}-${py}-${py}-linux_x86_64.whl`;
+}
+function assetsCommand(version2) {
+  return `curl -s https://api.github.com/repos/Dao-AILab/flash-attention/releases/tags/v${version2 ?? "<release>"} | grep -o '"name": *"flash_attn-[^"]*'`;
 }
 function buildOf(captures, facts) {
   const guess = captures["context.faGuess.url"];
@@ -4459,8 +4516,9 @@ function flashAttnWheelEnrich(captures, _step, _model, facts) {
   if (b.version === null || b.torch === null || b.cuda === null || b.python === null) {
     const release = b.version !== null ? `flash-attn ${b.version}` : "the flash-attn release";
     const page = b.version !== null ? `${RELEASES_PAGE}/tag/v${b.version}` : RELEASES_PAGE;
+    const pattern = wheelNamePattern(b);
     return {
-      faNote: `A prebuilt wheel of flash-attn skips this compile where ${release} published one for this torch, CUDA and Python, and the log does not show ${missing.length > 1 ? `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}` : missing[0]}. Print them in this stage with: ${WHEEL_FACTS_COMMAND}; then look for ${wheelNamePattern(b)} at ${page}.`
+      faNote: `A prebuilt wheel of flash-attn skips this compile where ${release} published one for this torch, CUDA and Python, and the log does not show ${missing.length > 1 ? `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}` : missing[0]}. Print them in this stage with: ${WHEEL_FACTS_COMMAND}; then ` + (pattern !== null ? `look for ${pattern} at ${page}.` : `list the wheels ${release} published (${page}) and take the one whose name carries those values: ${assetsCommand(b.version)}.`)
     };
   }
   const answer = flashAttnWheel({ version: b.version, torch: b.torch, torchCuda: `${cudaMajor(b.cuda)}.0`, python: b.python });
@@ -4778,6 +4836,27 @@ function condaMissingSpecsEnrich(captures, step, model, facts) {
   const out = {
     missingSearch: specs.length === 1 ? search2.replace('"$spec"', quoted) : `for spec in ${quoted}; do ${search2}; done`
   };
+  const pinned = specs.map((s) => /^([A-Za-z0-9_.-]{1,60})::(.+)$/.exec(s)).filter((m) => m !== null);
+  if (pinned.length > 0) {
+    const channels = [...new Set(pinned.map((m) => m[1]))];
+    const bare2 = pinned.map((m) => m[2]);
+    const names2 = pinned.map((m) => /^[A-Za-z0-9_][A-Za-z0-9_.-]*/.exec(m[2])[0]);
+    out.pinnedChannel = channels.join("`, `");
+    out.pinnedSpecs = pinned.map((m) => m[0]).join(", ");
+    out.pinnedFirst = pinned[0][0];
+    out.pinnedFirstBare = bare2[0];
+    const others = specs.filter((s) => !s.includes("::"));
+    if (others.length > 0) out.otherSpecs = ` It found none for ${others.join(", ")} either, in any channel it searched.`;
+    if (micromamba) {
+      const byChannel = pinned.map((m, i) => `micromamba search -c ${m[1]} '${names2[i]}'`);
+      out.pinnedSearch = byChannel.join("\n");
+    } else {
+      const q = pinned.map((m) => `'${m[0]}'`).join(" ");
+      const qb = bare2.map((b) => `'${b}'`).join(" ");
+      out.pinnedSearch = pinned.length === 1 ? `conda search ${q}` : `for spec in ${q}; do conda search "$spec"; done`;
+      out.bareSearch = pinned.length === 1 ? `conda search ${qb}` : `for spec in ${qb}; do conda search "$spec"; done`;
+    }
+  }
   const pip2 = specs.map((s) => [s, pipSpecOf(s)]).filter((p) => p[1] !== null);
   if (pip2.length === 0) return out;
   const names = pip2.map(([, p]) => /^[A-Za-z0-9_.-]+/.exec(p)[0]);
@@ -4858,10 +4937,10 @@ function abiNote(abi, fact) {
   if (abi === "pre-cxx11" && torchAbi === "FALSE" || abi === "cxx11" && torchAbi === "TRUE") abi = null;
   const seen = torch === null ? "" : torchAbi === null ? ` The log shows torch ${torch}.` : ` The log shows torch ${torch}, whose pip wheels are built with the ${torchAbi === "TRUE" ? "C++11" : "pre-C++11"} ABI.`;
   if (abi === "pre-cxx11") {
-    return `The symbol has the pre-C++11 \`std::string\` (\`Ss\`): the extension was compiled with \`_GLIBCXX_USE_CXX11_ABI=0\` (as PyTorch's pip wheels up to 2.5 are), and the torch that loads it uses the C++11 ABI (pip wheels from 2.7 on, conda and NGC builds).${seen}`;
+    return `The symbol has the pre-C++11 \`std::string\` (\`Ss\`): the extension was compiled with \`_GLIBCXX_USE_CXX11_ABI=0\` (as PyTorch's pip wheels up to 2.5 are, and 2.6's other than +cu126), and the torch that loads it uses the C++11 ABI (PyTorch's Linux pip wheels from 2.7 on and 2.6's CUDA 12.6 \`+cu126\` wheels, conda and NGC builds).${seen}`;
   }
   if (abi === "cxx11") {
-    return `The symbol has the C++11 ABI (\`__cxx11\` / \`[abi:cxx11]\`): the extension was compiled with \`_GLIBCXX_USE_CXX11_ABI=1\`, and the torch that loads it has the pre-C++11 ABI (PyTorch's pip wheels up to 2.5).${seen}`;
+    return `The symbol has the C++11 ABI (\`__cxx11\` / \`[abi:cxx11]\`): the extension was compiled with \`_GLIBCXX_USE_CXX11_ABI=1\`, and the torch that loads it has the pre-C++11 ABI (PyTorch's pip wheels up to 2.5, and 2.6's CPU, CUDA 11.8 and 12.4 wheels).${seen}`;
   }
   return `The torch that loads it is another release than the one it was compiled against: the function is gone, renamed or has another signature there.${seen}`;
 }
@@ -5224,6 +5303,71 @@ var init_apt_dropped_enricher = __esm({
   "src/knowledge/apt-dropped-enricher.ts"() {
     "use strict";
     init_apt_dropped_packages();
+  }
+});
+
+// src/knowledge/apk-removed-packages.ts
+function removedApkPackage(name2) {
+  return REMOVED_APK_PACKAGES.find((p) => p.name === name2) ?? null;
+}
+function alpineReleaseLacks(pkg, release) {
+  if (release === void 0) return null;
+  if (release === "edge") return true;
+  const m = /^v3\.(\d{1,3})$/.exec(release);
+  if (m === null) return null;
+  return Number(m[1]) >= pkg.goneFromMinor;
+}
+var OPENSSL11_HISTORY, OPENSSL3_NOTE, REMOVED_APK_PACKAGES;
+var init_apk_removed_packages = __esm({
+  "src/knowledge/apk-removed-packages.ts"() {
+    "use strict";
+    OPENSSL11_HISTORY = "Alpine's main repository had it through 3.16; 3.17 and 3.18 keep OpenSSL 1.1 only in the community repository (package openssl1.1-compat), and no release from 3.19 on has it";
+    OPENSSL3_NOTE = "OpenSSL 3, in every release since 3.15; a program built against OpenSSL 1.1 itself (a prebuilt binary that loads the 1.1 library by name) needs a release that still has 1.1 instead";
+    REMOVED_APK_PACKAGES = [
+      {
+        name: "libssl1.1",
+        purpose: "OpenSSL 1.1's TLS library",
+        history: OPENSSL11_HISTORY,
+        goneFromMinor: 19,
+        lastRelease: "3.18",
+        replacement: "libssl3",
+        replacementNote: OPENSSL3_NOTE
+      },
+      {
+        name: "libcrypto1.1",
+        purpose: "OpenSSL 1.1's crypto library",
+        history: OPENSSL11_HISTORY,
+        goneFromMinor: 19,
+        lastRelease: "3.18",
+        replacement: "libcrypto3",
+        replacementNote: OPENSSL3_NOTE
+      }
+    ];
+  }
+});
+
+// src/knowledge/apk-removed-enricher.ts
+function apkRemovedEnrich(captures, _step, _model, _facts) {
+  const name2 = captures["context.missing.pkg"];
+  const pkg = name2 === void 0 ? null : removedApkPackage(name2);
+  if (pkg === null) return {};
+  const release = captures["context.index.release"];
+  const lacks = alpineReleaseLacks(pkg, release);
+  if (lacks === false) return {};
+  return {
+    apkRemovedName: pkg.name,
+    apkRemovedPurpose: pkg.purpose,
+    apkRemovedHistory: pkg.history,
+    apkRemovedLastRelease: pkg.lastRelease,
+    apkRemovedReplacement: pkg.replacement,
+    apkRemovedReplacementNote: pkg.replacementNote,
+    ...lacks === true && release !== void 0 ? { apkRemovedRelease: release } : {}
+  };
+}
+var init_apk_removed_enricher = __esm({
+  "src/knowledge/apk-removed-enricher.ts"() {
+    "use strict";
+    init_apk_removed_packages();
   }
 });
 
@@ -6444,17 +6588,17 @@ var init_asked_arch_enricher = __esm({
 });
 
 // src/knowledge/empty-build-arg-enricher.ts
-function normalise(name2) {
+function normalise2(name2) {
   return name2.toLowerCase().replace(/[-_.]+/g, "-");
 }
 function namesIn(text2) {
   return [...text2.matchAll(REFERENCE)].map((m) => m.groups.braced ?? m.groups.bare);
 }
 function versionVariables(instruction, requirement2) {
-  const wanted = normalise(requirement2.replace(/==\s*$/, "").replace(/\[[^\]]{0,200}\]$/, ""));
+  const wanted = normalise2(requirement2.replace(/==\s*$/, "").replace(/\[[^\]]{0,200}\]$/, ""));
   const found = /* @__PURE__ */ new Set();
   for (const m of instruction.matchAll(/(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,200})(?:\[[\w,.-]{0,200}\])?==(?<version>\$\{[^}\s]{1,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,100})/g)) {
-    if (normalise(m.groups.name) === wanted) for (const name2 of namesIn(m.groups.version)) found.add(name2);
+    if (normalise2(m.groups.name) === wanted) for (const name2 of namesIn(m.groups.version)) found.add(name2);
   }
   return [...found];
 }
@@ -6824,7 +6968,9 @@ function cudaLibMajorEnrich(captures, _step, _model, facts) {
   const candidates = [
     [majorOf3(facts.value("torchCuda")), `torch ${facts.value("torch") ?? facts.value("torchCuda") ?? ""}`.trim()],
     [majorOf3(facts.value("cuda")), `CUDA ${facts.value("cuda") ?? ""}${facts.get("cuda")?.source === "image-tag" ? " (the image tag)" : ""}`],
-    [majorOf3(captures["context.cuImageTag.cu"]), `the image \`${captures["context.cuImageTag.image"] ?? ""}\``]
+    [majorOf3(captures["context.cuImageTag.cu"]), `the image \`${captures["context.cuImageTag.image"] ?? ""}\``],
+    // a runtime library of that major listed by path: what the environment has, when nothing names its CUDA
+    [captures["context.cudartPresent.major"] === void 0 ? null : Number(captures["context.cudartPresent.major"]), `\`${captures["context.cudartPresent.path"] ?? ""}\` in the log`]
   ];
   const found = candidates.find(([major]) => major !== null);
   if (found === void 0) return { soleMajor: String(lib2), otherMajor: String(lib2 === 12 ? 13 : 12) };
@@ -6907,6 +7053,7 @@ var init_enrichers = __esm({
     init_command_package();
     init_git_install_enricher();
     init_lowercase_tag_enricher();
+    init_os_python_package_enricher();
     init_pip_advice_enricher();
     init_wheel_size_enricher();
     init_torch_python();
@@ -6924,6 +7071,7 @@ var init_enrichers = __esm({
     init_cuda_driver();
     init_cuda_require_enricher();
     init_apt_dropped_enricher();
+    init_apk_removed_enricher();
     init_apt_replaced();
     init_apt_pinned_install_enricher();
     init_apk_pins_enricher();
@@ -7047,6 +7195,8 @@ var init_enrichers = __esm({
       "torch-known-arch": torchKnownArchEnrich,
       /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
       "lowercase-tag": lowercaseTagEnrich,
+      /** A requirement that is a Linux distribution's own Python package, not on PyPI in its versions (`{enrich.osPkgName}`, `{enrich.osPkgPyPI}`, `{enrich.osPkgDeb}`). */
+      "os-python-package": osPythonPackageEnrich,
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
       "apt-exit": aptExitEnrich,
       /** Cython's numpy size check read for its direction: the installed numpy older or newer than the build's (`{enrich.numpyOlder}`, `{enrich.numpyNewer}`, `{enrich.numpyUpgrade}`, `{enrich.sizeNote}`). */
@@ -7059,6 +7209,8 @@ var init_enrichers = __esm({
       "conda-missing-specs": condaMissingSpecsEnrich,
       /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
       "apt-dropped": aptDroppedEnrich,
+      /** A package newer Alpine releases no longer have: its replacement, which releases had it, the last one to pin (`{enrich.apkRemovedReplacement}`, `{enrich.apkRemovedLastRelease}`). */
+      "apk-removed": apkRemovedEnrich,
       /** Packages apt knows only as an old name ("not available, but is referred to"): what replaces each, apt's own list, the install line with the swaps (`{enrich.replacedSwaps}`, `{enrich.replacedInstall}`). */
       "apt-replaced": aptReplacedEnrich,
       /** The failing step's `apt-get install` as written, pins and options kept (`{enrich.aptInstallArgs}`). */
@@ -8481,7 +8633,7 @@ function flashVariants() {
   }
   return out;
 }
-var ENV_LINE, NAME_IT, FINDCUDA_HINT, CARGO_NVCC, CARGO_TITLE, CARGO_MESSAGE, cargoNvccVariants, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, FLASH_ARM_FIX, FLASH_ARM_VARIANTS, FLASH_PLATFORM_CHECK, CUDA_HEADERS_MISSING, HEADER, HEADERS_TITLE, HEADERS_CHECK, NOT_TOLD, CPATH_FIX, cudaHeadersVariants, FOUND_HOME_MESSAGE, foundHomeVariant, BARE_METAL_VERSION_FRAME, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
+var ENV_LINE, NAME_IT, FINDCUDA_HINT, CARGO_NVCC, CARGO_TITLE, CARGO_MESSAGE, cargoNvccVariants, RUN_TITLE, RUN_VARIANTS, HOME_NONE_MESSAGE, TORCH_CUDA_CHECK, ARCH_FOR_NO_GPU, DEVEL_OF_TORCH_CUDA, homeNoneVariants, CUDA_HOME_LIST_MESSAGE, cudaHomeListVariants, FLASH_MESSAGE, FLASH_ARM_FIX, FLASH_ARM_VARIANTS, FLASH_PLATFORM_CHECK, CUDA_HEADERS_MISSING, HEADER, HEADERS_TITLE, HEADERS_CHECK, NOT_TOLD, CPATH_FIX, cudaHeadersVariants, FOUND_HOME_MESSAGE, foundHomeVariant, BARE_METAL_VERSION_FRAME, NVCC_VERSION_FRAME, XFORMERS_WHEEL, FRAME_MESSAGE, XFORMERS_MESSAGE, FRAME_FIX, nvccVersionFrameVariants, NVCC_TOO_OLD, NVCC_TOO_OLD_TITLE, NVCC_TOO_OLD_MESSAGE, NVCC_TOO_OLD_CHECK, MAMBA_WHEELS, nvccTooOldVariants, WINDOWS_TITLE, WINDOWS_MESSAGE, WINDOWS_CHECK, CPU_TORCH_NOTE, LINUX_ONLY_NOTE, windowsVariants, toolkitNotFound;
 var init_toolkit_not_found = __esm({
   "src/rules/catalog/cuda/toolkit-not-found.ts"() {
     "use strict";
@@ -8824,10 +8976,9 @@ var init_toolkit_not_found = __esm({
       'export CUDA_HOME="/usr/local/cuda-$CUDA_RELEASE"',
       'export PATH="$CUDA_HOME/bin:$PATH"',
       "nvcc -V",
-      "```",
-      "",
-      "Or skip the compile: causal-conv1d and mamba-ssm publish prebuilt Linux x86_64 wheels on their GitHub releases (https://github.com/Dao-AILab/causal-conv1d/releases, https://github.com/state-spaces/mamba/releases), one per CUDA major, torch, C++ ABI and Python; pip installs a wheel file without running setup.py."
+      "```"
     ].join("\n");
+    MAMBA_WHEELS = "Or skip the compile: causal-conv1d and mamba-ssm publish prebuilt Linux x86_64 wheels on their GitHub releases (https://github.com/Dao-AILab/causal-conv1d/releases, https://github.com/state-spaces/mamba/releases), one per CUDA major, torch, C++ ABI and Python; pip installs a wheel file without running setup.py.";
     nvccTooOldVariants = [
       {
         when: "nvccTooOld&fact.place=image-build",
@@ -8840,6 +8991,12 @@ var init_toolkit_not_found = __esm({
           ENV_LINE,
           "```"
         ].join("\n")
+      },
+      {
+        when: "nvccTooOld&mambaFamily&!fact.place=docker-run",
+        title: NVCC_TOO_OLD_TITLE,
+        message: NVCC_TOO_OLD_MESSAGE,
+        fix: [NVCC_TOO_OLD_CHECK, "", MAMBA_WHEELS].join("\n")
       },
       {
         when: "nvccTooOld&!fact.place=docker-run",
@@ -12302,7 +12459,7 @@ function condaVariants() {
     unknownSource("base")
   ];
 }
-var lib, OPENCV_APT, GLU_APT, GLIB_NAME, OPENCV_HEADLESS, LDD_CHECK, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, sharedLibraryMissing;
+var lib, OPENCV_APT, GLU_APT, GLIB_NAME, OPENCV_HEADLESS, LDD_CHECK, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, TORCH_ORDER_MESSAGE, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
@@ -12405,6 +12562,7 @@ var init_shared_library_missing = __esm({
       "Then check with Docker's own test: `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`."
     ].join("\n");
     CPU_BUILD = "If the container is meant to run without a GPU, it needs a build of the program without CUDA: a CUDA build links `libcuda.so.1` and cannot start where the driver is not mounted.";
+    TORCH_ORDER_MESSAGE = "The loader could not find {library:all}, a library of PyTorch itself, which `import torch` loads: a compiled extension imported before torch does not find it. The same output imports the extension after torch, and it then fails on an undefined torch symbol: that is the failure (the extension was built for another PyTorch); this error is only the import order.";
     sharedLibraryMissing = {
       id: "runtime/shared-library-missing",
       title: "Shared library not found",
@@ -12464,6 +12622,24 @@ var init_shared_library_missing = __esm({
           literals: ["/torch/__init__.py"],
           pattern: 'File "(?<site>/[^"\\n]{1,300}/(?:site|dist)-packages)/torch/__init__\\.py"'
         },
+        // torch's nvidia-* wheels in the log: a wheel's name (`nvidia-cudnn-cu12`, `nvidia_cublas_cu12-\u2026whl`) or its directory
+        // (`site-packages/nvidia/cudnn/lib`): then cuDNN is the wheel's
+        {
+          name: "nvidiaWheels",
+          literals: ["nvidia-", "nvidia_", "/nvidia/"],
+          pattern: "\\bnvidia[-_](?:cudnn|cublas|cuda[-_](?:runtime|nvrtc|cupti)|nccl|cufft|curand|cusolver|cusparse)[-_]cu1\\d|(?:site|dist)-packages/nvidia/"
+        },
+        // cuDNN 9's soname (`libcudnn.so.9`, `libcudnn_graph.so.9`): its packages carry the CUDA major (`libcudnn9-cuda-12`)
+        { name: "cudnn9", literals: ["libcudnn"], pattern: "libcudnn\\w{0,40}\\.so\\.9\\b" },
+        // The Python layout of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky, Alma): pip as root installs extension modules
+        // to `/usr/local/lib64/python3.X/site-packages` (Fedora's install scheme: "Python packages are installed to
+        // `/usr/local/lib(64)/python3.10/site-packages/`", Fedora 36 release notes, "New installation scheme of Python packages";
+        // Debian and Ubuntu use `dist-packages`), or the log runs dnf / yum / microdnf: the OS packages come from dnf.
+        {
+          name: "rpmImage",
+          literals: ["/lib64/python3", "dnf ", "yum "],
+          pattern: "/usr(?:/local)?/lib64/python3\\.\\d{1,2}/site-packages/|\\b(?:micro)?dnf (?:-y )?install\\b|\\byum (?:-y )?install\\b"
+        },
         { name: "nccl", literals: ["libnccl"], pattern: `(?:${lib("libnccl")}|libnccl[\\w.]{0,200} => not found)` },
         {
           name: "cudaLibs",
@@ -12478,6 +12654,14 @@ var init_shared_library_missing = __esm({
           literals: ["-cu1", ":cu1"],
           pattern: "(?<image>\\b[a-z0-9][a-z0-9._/-]{0,200}:(?:[\\w.]{0,40}-)?(?<cu>cu1[1-3]\\d)(?![\\w])(?:-[\\w.]{1,40})?)"
         },
+        // the CUDA runtime of another major the environment does have, listed by its path (`ls` / `find` output):
+        // `/opt/vllm/lib/python3.12/site-packages/nvidia/cu13/lib/libcudart.so.13` beside `libcudart.so.12 => not found`
+        // (llm-d/llm-d#1402): the environment's CUDA for the cuda-lib-major enricher when nothing else shows it
+        {
+          name: "cudartPresent",
+          literals: ["/libcudart.so."],
+          pattern: "^\\s{0,8}(?<path>/[\\w./+-]{0,300}/libcudart\\.so\\.(?<major>1[1-3]))(?:\\.[\\d.]{1,20})?\\s{0,8}$"
+        },
         { name: "cuda10Lib", literals: [".so.10"], pattern: "lib(?:cublas|cudart|cufft|curand|cusparse|cusolver|nvrtc)\\.so\\.10\\b" },
         // an NVIDIA Jetson on JetPack 4 (L4T R32) named by the log: an L4T image of R32 (`nvcr.io/nvidia/l4t-pytorch:r32.7.1-\u2026`),
         // its release file's first line (`# R32 (release), REVISION: 7.1`), R32's 4.9 kernel (`4.9.253-tegra`), or in words
@@ -12488,6 +12672,15 @@ var init_shared_library_missing = __esm({
         },
         // PyTorch's own libraries: an extension linked against another torch, or imported before torch
         { name: "torchLibs", literals: ["libtorch", "libc10"], pattern: lib("lib(?:torch|c10)[\\w]{0,40}\\.so") },
+        // The same scope also shows the extension loaded after torch and failing on a torch symbol (runtime/torch-symbol-mismatch's
+        // line: `\u2026/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so: undefined symbol: _ZN3c105ErrorC2ENS_14SourceLocationESs`,
+        // Dao-AILab/flash-attention#1644): libc10.so was only not loaded yet; the module is the file name before `.cpython-\u2026`.
+        {
+          name: "torchSymbolSo",
+          literals: ["undefined symbol: _ZN"],
+          pattern: "/(?<module>[A-Za-z_]\\w{0,100})\\.(?:cpython-[\\w-]{1,60}|abi3)\\.so: undefined symbol: _ZNK?(?:3c10|2at|5torch)\\d"
+        },
+        { name: "torchSymbol", literals: ["undefined symbol: _ZN"], pattern: "undefined symbol: _ZNK?(?:3c10|2at|5torch)\\d" },
         { name: "opengl", literals: ["libGL.so", "libgthread", "libglib-2.0"], pattern: lib("lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so") },
         // the extension the step imports (`from pytorch3d import _C`): what to rebuild against this torch
         {
@@ -12511,6 +12704,31 @@ var init_shared_library_missing = __esm({
           fix: "Use a CUDA `-runtime` base image (or `pip install tensorflow[and-cuda]`) for the image that runs on GPUs; nothing to do for a build-time import."
         },
         ...driverVariants(),
+        // libc10.so / libtorch_cpu.so not found, and the extension, imported after torch, then fails on an undefined torch symbol: the
+        // first error is only the import order (torch loads its own libraries; an extension finds them once torch has), the second
+        // is the failure, explained by runtime/torch-symbol-mismatch, so this one is a notice ranked after it.
+        {
+          when: "torchLibs&torchSymbolSo",
+          severity: "notice",
+          title: "PyTorch library not found: the extension was imported before torch",
+          message: TORCH_ORDER_MESSAGE,
+          fix: [
+            "Import torch first, in the same process, and the loader finds {library}:",
+            "",
+            "```sh",
+            "python -c 'import torch; import {context.torchSymbolSo.module}'",
+            "```",
+            "",
+            "In code, `import torch` above the import of `{context.torchSymbolSo.module}`. Imported after torch, it fails on the undefined torch symbol: that is the failure to fix."
+          ].join("\n")
+        },
+        {
+          when: "torchLibs&torchSymbol",
+          severity: "notice",
+          title: "PyTorch library not found: the extension was imported before torch",
+          message: TORCH_ORDER_MESSAGE,
+          fix: "Import torch first, in the same process (`import torch` above the import of the extension), and the loader finds {library}. Imported after torch, it fails on the undefined torch symbol: that is the failure to fix."
+        },
         {
           when: "torchLibs&extModule",
           title: "PyTorch library not found (extension built for another PyTorch)",
@@ -12536,9 +12754,10 @@ var init_shared_library_missing = __esm({
         // loader does not find it, torch/__init__.py's `_load_global_deps` looks for `nvidia/cudnn/lib/libcudnn.so.*` under each
         // `sys.path` entry (`_preload_cuda_deps`; pytorch/pytorch#101314). Missing there: the wheel is not installed in this
         // environment (`pip check` names the requirement), or a library path that points at another Python's site-packages (a
-        // base image whose Python moved to 3.12 under an image-set LD_LIBRARY_PATH: YanWenKun/ComfyUI-Docker#56).
+        // base image whose Python moved to 3.12 under an image-set LD_LIBRARY_PATH: YanWenKun/ComfyUI-Docker#56). Only when the log
+        // shows those wheels: a torch installed without them (`--no-deps`, a build of its own) takes cuDNN from the OS.
         {
-          when: "cudnn&pipTorch",
+          when: "cudnn&pipTorch&nvidiaWheels",
           title: "cuDNN not found when torch loads (pip's nvidia-cudnn wheel)",
           message: "`import torch` failed: the loader could not find {library:all}. This torch is a pip install (`{context.pipTorch.site}/torch`), which takes cuDNN from the pip wheel `nvidia-cudnn-cu12` (`-cu11` / `-cu13` for those CUDA builds), installed beside it as `{context.pipTorch.site}/nvidia/cudnn/lib`, not from the system. So either that wheel is not in this environment, or the loader path points at another Python's site-packages (after the base image's Python moved to a new version, for one).",
           fix: [
@@ -12560,7 +12779,86 @@ var init_shared_library_missing = __esm({
             "ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH",
             "```",
             "",
-            "Installing cuDNN from apt instead adds a second copy; keep the one torch was built with."
+            "Installing cuDNN from the OS's packages instead adds a second copy; keep the wheel torch was installed with."
+          ].join("\n")
+        },
+        // A torch under an RPM distribution's Python with no nvidia-* wheel in the log: cuDNN from NVIDIA's CUDA repository for
+        // RHEL-family systems is the OS package (instructlab/instructlab#1018: `dnf install -y libcudnn8` fixed this import in
+        // a dnf-based CUDA image). The RPM names: `libcudnn8` (versions `8.9.6.50-1.cuda11.8`, NVIDIA dist/11.8.0/ubi8/runtime/
+        // cudnn8/Dockerfile: `yum install -y libcudnn8-${NV_CUDNN_VERSION}.cuda11.8`), `libcudnn9-cuda-12` (NVIDIA's UBI 9
+        // runtime cudnn Dockerfile for 12.4.1: `libcudnn9-cuda-12-9.1.0.70-1`, with `/etc/yum.repos.d/cuda.repo`); the cuDNN
+        // install guide installs its RPM packages with dnf (docs.nvidia.com/deeplearning/cudnn/installation/linux.html).
+        {
+          when: "cudnn&pipTorch&rpmImage&cudnn9",
+          title: "cuDNN not found when torch loads",
+          message: "`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`, the Python of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky; openSUSE), and the log shows no `nvidia-cudnn` wheel: cuDNN comes either from the pip wheel torch's requirements name (`nvidia-cudnn-cu12`, `-cu11` / `-cu13`), or, for a torch installed without it, from the OS packages of NVIDIA's CUDA repository. One of them is missing, or not where the loader looks.",
+          fix: [
+            "See which it is, with the same Python that runs the program:",
+            "",
+            "```sh",
+            "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
+            "python3 -m pip check                                                                           # a requirement of torch that is missing",
+            'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
+            "```",
+            "",
+            "- the wheel is installed, in another directory than the library path says: put its `nvidia/cudnn/lib` on the path in the image",
+            "  (`ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH` beside this torch);",
+            "- `pip check` names `nvidia-cudnn-cu\u2026`: install that release (torch requires an exact one), or torch again without `--no-deps`;",
+            "- no wheel and nothing missing for pip: install cuDNN from NVIDIA's CUDA repository (nvidia/cuda UBI images have it in",
+            "  `/etc/yum.repos.d/cuda.repo`; elsewhere add it as NVIDIA's CUDA install guide gives it for the distribution). The number in",
+            "  the file name is cuDNN's major release: `libcudnn8` for `libcudnn.so.8`, `libcudnn9-cuda-12` (`-cuda-13`) for `libcudnn.so.9`:",
+            "",
+            "```dockerfile",
+            "RUN dnf install -y libcudnn9-cuda-12 && dnf clean all    # -cuda-13 for a CUDA 13 torch",
+            "```",
+            "",
+            "  (`yum` on CentOS 7, `microdnf` on a UBI minimal image; `dnf list --showduplicates libcudnn9-cuda-12` shows the builds; on openSUSE, `zypper search libcudnn` lists the name)."
+          ].join("\n")
+        },
+        {
+          when: "cudnn&pipTorch&rpmImage",
+          title: "cuDNN not found when torch loads",
+          message: "`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`, the Python of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky; openSUSE), and the log shows no `nvidia-cudnn` wheel: cuDNN comes either from the pip wheel torch's requirements name (`nvidia-cudnn-cu12`, `-cu11` / `-cu13`), or, for a torch installed without it, from the OS packages of NVIDIA's CUDA repository. One of them is missing, or not where the loader looks.",
+          fix: [
+            "See which it is, with the same Python that runs the program:",
+            "",
+            "```sh",
+            "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
+            "python3 -m pip check                                                                           # a requirement of torch that is missing",
+            'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
+            "```",
+            "",
+            "- the wheel is installed, in another directory than the library path says: put its `nvidia/cudnn/lib` on the path in the image",
+            "  (`ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH` beside this torch);",
+            "- `pip check` names `nvidia-cudnn-cu\u2026`: install that release (torch requires an exact one), or torch again without `--no-deps`;",
+            "- no wheel and nothing missing for pip: install cuDNN from NVIDIA's CUDA repository (nvidia/cuda UBI images have it in",
+            "  `/etc/yum.repos.d/cuda.repo`; elsewhere add it as NVIDIA's CUDA install guide gives it for the distribution). The number in",
+            "  the file name is cuDNN's major release: `libcudnn8` for `libcudnn.so.8`, `libcudnn9-cuda-12` (`-cuda-13`) for `libcudnn.so.9`:",
+            "",
+            "```dockerfile",
+            "RUN dnf install -y libcudnn8 && dnf clean all",
+            "```",
+            "",
+            "  (`yum` on CentOS 7, `microdnf` on a UBI minimal image; `dnf list --showduplicates libcudnn8` shows the builds, whose versions end in the CUDA release (`8.9.6.50-1.cuda11.8`): take the image's; on openSUSE, `zypper search libcudnn` lists the name)."
+          ].join("\n")
+        },
+        {
+          when: "cudnn&pipTorch",
+          title: "cuDNN not found when torch loads",
+          message: "`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`; a torch from PyPI brings cuDNN as the pip wheel `nvidia-cudnn-cu12` (`-cu11` / `-cu13`), a torch installed without its dependencies or built on its own takes it from the OS. The log shows neither.",
+          fix: [
+            "See which it is, with the same Python that runs the program:",
+            "",
+            "```sh",
+            "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
+            "python3 -m pip check                                                                           # a requirement of torch that is missing",
+            "```",
+            "",
+            "- `pip check` names `nvidia-cudnn-cu\u2026`: install that release (torch requires an exact one), or torch again without `--no-deps`;",
+            "- the wheel is installed: put its `nvidia/cudnn/lib` directory (under the `Location` printed) on `LD_LIBRARY_PATH`;",
+            "- neither: install cuDNN of the major release in the file name (`libcudnn.so.8` \u2192 cuDNN 8) from NVIDIA's CUDA repository with",
+            "  the image's package manager: `apt-get install -y libcudnn8` (Debian / Ubuntu), `dnf install -y libcudnn8` (RHEL family);",
+            "  for cuDNN 9, `libcudnn9-cuda-12` (`-cuda-13`) on both."
           ].join("\n")
         },
         {
@@ -12593,7 +12891,7 @@ var init_shared_library_missing = __esm({
           title: "CUDA library of another CUDA major release missing (a package built for another CUDA)",
           message: "The loader could not find {library:all}, a library of CUDA {enrich.libMajor}, while this environment ships CUDA {enrich.imageMajor} ({enrich.imageCudaProof}). The module that failed to load was built for CUDA {enrich.libMajor}: a wheel or extension of the other CUDA major release.",
           fix: [
-            "Install that package's build for CUDA {enrich.imageMajor}. Projects publish one build per CUDA major: as a package name with the CUDA in it (`-cu{enrich.imageMajor}`, `cuda{enrich.imageMajor}x`: `nixl-cu{enrich.imageMajor}`, `cupy-cuda{enrich.imageMajor}x`), or as wheels on an index per CUDA (`+cu{enrich.imageMajor}0`-style local versions, `--index-url \u2026/cu{enrich.imageMajor}\u2026`); the project's install page lists them. The traceback's last frames name the module; `pip show -f <package>` confirms which package ships it, and `pip list 2>/dev/null | grep -Ei 'cu(da)?1[0-9]'` lists the CUDA-specific packages installed. Install its CUDA {enrich.imageMajor} build over it with pip's `--force-reinstall --no-deps` (so nothing else moves), or build it from source in this environment.",
+            "Install that package's build for CUDA {enrich.imageMajor}. Projects publish one build per CUDA major: as a package name with the CUDA in it (`-cu{enrich.imageMajor}`, `cuda{enrich.imageMajor}x`: `nixl-cu{enrich.imageMajor}`, `cupy-cuda{enrich.imageMajor}x`), or as wheels on an index per CUDA (`+cu{enrich.imageMajor}0`-style local versions, `--index-url \u2026/cu{enrich.imageMajor}\u2026`); the project's install page lists them. The traceback's last frames name the module (its top-level package is the one to replace), and `pip list 2>/dev/null | grep -Ei 'cu(da)?1[0-9]'` lists the CUDA-specific packages installed. Install its CUDA {enrich.imageMajor} build over it with pip's `--force-reinstall --no-deps` (so nothing else moves), or build it from source in this environment.",
             "",
             "The other way round, if that package has no CUDA {enrich.imageMajor} build: add the CUDA {enrich.libMajor} runtime beside the image's (`pip install {enrich.libRuntimeWheel}`, and whatever else `ldd` on the module shows `=> not found`). " + LDD_CHECK
           ].join("\n")
@@ -13132,7 +13430,7 @@ var init_gpu_runtime_missing = __esm({
 });
 
 // src/rules/catalog/buildx/exec-format-error.ts
-var NO_EMULATOR_MESSAGE, ACTIONS_FIX, JETSON_BASE, execFormatError;
+var NO_EMULATOR_MESSAGE, ACTIONS_FIX, JETSON_BASE, BUILD_PLATFORM_NOTE, HOST_FIX, execFormatError;
 var init_exec_format_error = __esm({
   "src/rules/catalog/buildx/exec-format-error.ts"() {
     "use strict";
@@ -13163,6 +13461,21 @@ var init_exec_format_error = __esm({
       "```",
       "",
       "and drop the x86-64 package pins (`libcudnn\u2026+cudaX.Y`) from the Dockerfile."
+    ].join("\n");
+    BUILD_PLATFORM_NOTE = [
+      "",
+      "",
+      "No emulation is needed for a stage that only fetches files that are the same on every architecture, which a later stage",
+      "takes with `COPY --from` (CA certificates, downloaded archives or scripts, a source checkout): add `--platform=$BUILDPLATFORM`",
+      "to the FROM line of the failing stage ({stage|its name is not in the log}), and it runs on the build machine's own",
+      "platform. Not for a stage whose results are programs or libraries for the target (compiles, packages that end up in the",
+      "image): those need the emulator, or a compiler that cross-compiles."
+    ].join("\n");
+    HOST_FIX = [
+      "Register QEMU emulators on the build host before building for other platforms:",
+      "`docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for long compiles",
+      "build on a host of the target's architecture. If the failing file is a downloaded binary, pick the download by the",
+      "target's architecture: `ARG TARGETARCH` and use `${TARGETARCH}` (amd64, arm64) in the URL."
     ].join("\n");
     execFormatError = {
       id: "buildx/exec-format-error",
@@ -13360,9 +13673,9 @@ var init_exec_format_error = __esm({
           ].join("\n")
         },
         // The setup actions only where the log shows GitHub Actions (fact runner); elsewhere the rule's own fix.
-        { when: "shell&fact.runner", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+        { when: "shell&fact.runner", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX + BUILD_PLATFORM_NOTE },
         { when: "fact.runner", fix: ACTIONS_FIX },
-        { when: "shell&actionsProse", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX },
+        { when: "shell&actionsProse", message: NO_EMULATOR_MESSAGE, fix: ACTIONS_FIX + BUILD_PLATFORM_NOTE },
         // The stage's shell failed and Docker's warning names a build target's platform on an x86-64 host: register QEMU first,
         // in the workflow's own form (setup-qemu-action before setup-buildx-action, the setup action's README), with the other
         // reading (a tag without the host's platform) after it.
@@ -13383,7 +13696,7 @@ var init_exec_format_error = __esm({
             "",
             "If you did not mean to use a {context.crossTarget.image} image here, the tag has no {context.crossTarget.host} variant: `docker buildx",
             "imagetools inspect IMAGE` lists its platforms; use a tag or base image that provides {context.crossTarget.host}."
-          ].join("\n")
+          ].join("\n") + BUILD_PLATFORM_NOTE
         },
         // The shell's error alone, with nothing to say where it ran (meltwater/awsudo#79: three lines, `exec /bin/sh: exec format
         // error`; the thread was a `docker run` of a tag that held only an arm64 image, built on an Apple-silicon laptop, on an
@@ -13411,14 +13724,9 @@ var init_exec_format_error = __esm({
             "  (`docker run --privileged --rm tonistiigi/binfmt --install all`) only to build for another platform on purpose; emulated steps run many times slower."
           ].join("\n")
         },
-        { when: "shell", message: NO_EMULATOR_MESSAGE }
+        { when: "shell", message: NO_EMULATOR_MESSAGE, fix: HOST_FIX + BUILD_PLATFORM_NOTE }
       ],
-      fix: [
-        "Register QEMU emulators on the build host before building for other platforms:",
-        "`docker run --privileged --rm tonistiigi/binfmt --install all`. Emulation is many times slower: for long compiles",
-        "build on a host of the target's architecture. If the failing file is a downloaded binary, pick the download by the",
-        "target's architecture: `ARG TARGETARCH` and use `${TARGETARCH}` (amd64, arm64) in the URL."
-      ].join("\n"),
+      fix: HOST_FIX,
       enrich: ["run-command", "foreign-base"],
       docs: "https://docs.docker.com/build/building/multi-platform/#qemu"
     };
@@ -17206,7 +17514,7 @@ function noVersionsVariants() {
         "Find out which of these it is:",
         "",
         "- the platform and Python of the stage that ran pip: `uname -m` (`aarch64` is ARM64) and `python3 --version`, then the wheels at https://pypi.org/project/{enrich.project}/#files (`aarch64` / `x86_64` and `cp312` for Python 3.12 in a name). None for this platform: build for one that has them (`docker build --platform linux/amd64 .` for x86_64); none for this Python: a base image with a Python they cover;",
-        `- the name: \`pip index versions {enrich.project}\`;`,
+        `- the name: \`pip index versions {enrich.project}\`. A requirements file made by \`pip freeze\` of a system Python can name a package the OS installed that PyPI never had: on that machine, \`python3 -m pip show {enrich.project}\` with \`Location: /usr/lib/python3/dist-packages\` is a Debian / Ubuntu package (\`dpkg -S\` of its files names it): delete the line;`,
         `- ${check3}.`
       ].join("\n")
     },
@@ -17217,11 +17525,29 @@ function noVersionsVariants() {
     }
   ];
 }
-var legacyLocalMessage, PIP_LINE_START, noMatchingDistribution;
+function osPackageVariants() {
+  return [
+    {
+      when: "enrich.osPkgName",
+      title: "requirement is an OS package, not on PyPI",
+      message: "pip found no release of {requirement}: {enrich.osPkgName} is a Linux distribution's own package (Debian / Ubuntu `{enrich.osPkgDeb}`), installed into the system Python, and {enrich.osPkgPyPI}. A `pip freeze` of a system Python (on an Ubuntu desktop or server) writes such packages into requirements.txt with the distro's version, and no `pip install` can satisfy that line.",
+      fix: [
+        "Delete the `{enrich.osPkgName}` line from the requirements file, with any other line the OS rather than the project",
+        "installed, or make the file again from the project's own virtual environment (`python3 -m venv .venv`, install the",
+        "project's packages there, then `.venv/bin/pip freeze > requirements.txt`), so it lists only what the project needs.",
+        "`pip index versions {enrich.osPkgName}` shows what PyPI has. If the code does import it, install the distro package in",
+        "the image (`apt-get install -y {enrich.osPkgDeb}` on a Debian / Ubuntu base): it serves the distro's `/usr/bin/python3`,",
+        "not a venv or the `/usr/local` Python of the `python:` images."
+      ].join("\n")
+    }
+  ];
+}
+var legacyLocalMessage, nvidiaIndexMessage, PIP_LINE_START, noMatchingDistribution;
 var init_no_matching_distribution = __esm({
   "src/rules/catalog/pip/no-matching-distribution.ts"() {
     "use strict";
     legacyLocalMessage = "pip found no {requirement} on the index it used. PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: {versions|not listed in this part of the log}.";
+    nvidiaIndexMessage = "pip found no {requirement}: `{context.nvidiaIndexPkg.name}` {context.nvidiaIndexPkg.version} is published on NVIDIA's own index, https://pypi.nvidia.com, not on PyPI, where the package has only later pre-releases (the versions pip lists: {versions|not listed in this part of the log}).";
     PIP_LINE_START = "(?:^\\s{0,40}|^[^`]{0,200}ERROR: )";
     noMatchingDistribution = {
       id: "pip/no-matching-distribution",
@@ -17328,6 +17654,16 @@ var init_no_matching_distribution = __esm({
         },
         // where the skipped requirement came from: `(from -r /requirements.txt (line 25))` on the `Requested \u2026` line
         { name: "reqFile", literals: ["has invalid metadata"], pattern: "\\(from -r (?<file>[^\\s()]{1,200}) \\(line \\d{1,6}\\)\\) has invalid metadata" },
+        // TensorRT 8's wheels live on NVIDIA's own index only: `ERROR: Could not find a version that satisfies the requirement
+        // tensorrt-libs==8.6.1; extra == "and-cuda" (from tensorflow[and-cuda]) (from versions: 9.0.0.post11.dev1, \u2026)`
+        // (NVIDIA/TensorRT#2933): PyPI's tensorrt-libs has only 9.x pre-releases; the 8.6.1 wheel is at
+        // https://pypi.nvidia.com/tensorrt-libs/ (the thread's download), and the tensorrt 8.6.1.post1 sdist on PyPI says to
+        // install with `--extra-index-url https://pypi.nvidia.com` (pypi.org/project/tensorrt/8.6.1.post1).
+        {
+          name: "nvidiaIndexPkg",
+          literals: ["requirement tensorrt"],
+          pattern: "requirement (?<name>tensorrt[-_](?:libs|bindings))==(?<version>8\\.[\\d.]{1,20})"
+        },
         // one of the CUDA library wheels torch's own metadata requires (`nvidia-cudnn-cu12==8.9.2.26`, `nvidia-nccl-cu11==\u2026`)
         { name: "nvidiaDep", literals: ["requirement nvidia-"], pattern: "requirement (?<name>nvidia-[a-z0-9-]{1,60}-cu1\\d{1,2})[=<>~!]" },
         // the line that names the requirement: without it (a log cut after pip's `Ignored the following \u2026` line) the
@@ -17437,6 +17773,34 @@ var init_no_matching_distribution = __esm({
           // one has wheels for varies (pypi.org/project/nvidia-cudnn-cu12/9.18.0.77: manylinux x86_64 and aarch64 only),
           // and pip lists only the releases with a wheel for this Python and platform. A pin copied from `pip freeze`
           // on Linux therefore fails elsewhere; torch itself asks for none there.
+          when: "nvidiaIndexPkg&fact.place=image-build",
+          title: "TensorRT 8 wheel is on NVIDIA's index, not PyPI",
+          message: nvidiaIndexMessage,
+          fix: [
+            "Add NVIDIA's index for pip before the step that installs it (pip then looks there as well as on PyPI):",
+            "",
+            "```dockerfile",
+            "ENV PIP_EXTRA_INDEX_URL=https://pypi.nvidia.com",
+            "```",
+            "",
+            "or pass `--extra-index-url https://pypi.nvidia.com` to that `pip install`."
+          ].join("\n")
+        },
+        {
+          when: "nvidiaIndexPkg",
+          title: "TensorRT 8 wheel is on NVIDIA's index, not PyPI",
+          message: nvidiaIndexMessage,
+          fix: [
+            "Run the same `pip install` with NVIDIA's index added (pip then looks there as well as on PyPI):",
+            "",
+            "```sh",
+            "export PIP_EXTRA_INDEX_URL=https://pypi.nvidia.com",
+            "```",
+            "",
+            "or pass `--extra-index-url https://pypi.nvidia.com` to it."
+          ].join("\n")
+        },
+        {
           when: "nvidiaDep",
           title: "Pinned CUDA library wheel that torch installs itself",
           message: 'pip found no {requirement} for this platform. `{context.nvidiaDep.name}` is one of the CUDA library wheels torch requires itself, at the exact release its build needs and only on Linux (torch 2.2\'s metadata, for one, asks for them with `platform_system == "Linux" and platform_machine == "x86_64"`); the release pinned here has no wheel for this platform. Versions pip could see: {versions|not listed in this part of the log}.',
@@ -17562,11 +17926,12 @@ var init_no_matching_distribution = __esm({
           message: "pip found no {requirement} on the index it used: `+{context.otherLocal.tag}` builds are published on PyTorch's own index or download pages, not on PyPI. Versions it could see: {versions|not listed in this part of the log}.",
           fix: "Install it the way that release's own install command does (https://pytorch.org/get-started/previous-versions/ lists the command of each release, with its index), or move to a release whose build matches a current index."
         },
+        ...osPackageVariants(),
         ...pythonFloorVariants(),
         ...pythonWallVariants(),
         ...noVersionsVariants()
       ],
-      enrich: ["pip-advice", "torch-python", "requires-python-wall", "empty-build-arg", "torch-prerelease-pin"],
+      enrich: ["pip-advice", "torch-python", "requires-python-wall", "empty-build-arg", "torch-prerelease-pin", "os-python-package"],
       docs: "https://pip.pypa.io/en/stable/cli/pip_install/"
     };
   }
@@ -18085,6 +18450,11 @@ var init_build_isolation = __esm({
         }
       ],
       scope: "step",
+      // A build that failed on `import distutils` (removed in Python 3.12) is pip/distutils-removed's: no build requirement or
+      // isolation setting brings back a standard-library module (mit-ll/MaDDG#1).
+      unless: [
+        { literals: ["No module named 'distutils", "distutils was removed from the standard library in Python"] }
+      ],
       specificity: 3,
       message: "Building {context.package.name} imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so a {module} installed in the image is invisible there.",
       fix: withFlashAttnNote([
@@ -18427,6 +18797,65 @@ var init_externally_managed = __esm({
       ],
       enrich: "pip-advice",
       docs: "https://peps.python.org/pep-0668/"
+    };
+  }
+});
+
+// src/rules/catalog/pip/extension-sdist-fallback.ts
+var TORCH_CUDA, MESSAGE7, XFORMERS_MESSAGE2, READ_TORCH_PAIR, xformersFix, extensionSdistFallback;
+var init_extension_sdist_fallback = __esm({
+  "src/rules/catalog/pip/extension-sdist-fallback.ts"() {
+    "use strict";
+    TORCH_CUDA = 'python -c "import torch; print(torch.__version__)"';
+    MESSAGE7 = "pip backtracked through the releases of {package} and fell back to its old source release {package}-{version}.tar.gz, whose setup.py then failed: no wheel of {package} fits the torch this environment has (each wheel of a PyTorch extension is built for one torch release), so pip walked back past all of them. The failed build is the symptom; the torch / {package} pairing is the cause.";
+    XFORMERS_MESSAGE2 = "pip backtracked through the releases of xformers and fell back to its old source release xformers-{version}.tar.gz, whose setup.py then failed: each xformers wheel requires one exact torch release, and none fits the torch this environment has (or installs), so pip walked back past all of them. The failed build is the symptom; the torch / xformers pairing is the cause.";
+    READ_TORCH_PAIR = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && CU=$(python -c "import torch; print('cu' + torch.version.cuda.replace('.', ''))") && `;
+    xformersFix = (fence, cuda) => [
+      "Install xformers in the same command as torch, with torch pinned to the release you have, from PyTorch's index for torch's CUDA, so pip takes the xformers release built for that torch" + (cuda === null ? " (the command reads both from the installed torch):" : ":"),
+      "",
+      "```" + fence,
+      (fence === "dockerfile" ? "RUN " : "") + (cuda === null ? READ_TORCH_PAIR + 'pip install "torch==$TORCH" xformers --index-url "https://download.pytorch.org/whl/$CU"' : `pip install "torch==$(python -c "import torch; print(torch.__version__.split('+')[0])")" xformers --index-url https://download.pytorch.org/whl/${cuda}`),
+      "```",
+      "",
+      "then install the rest (torchvision, torchaudio, the other requirements) without xformers in the list. Or pin the xformers release whose wheel requires the torch you keep (`xformers X depends on torch==Y` in pip's output, or the release notes at https://github.com/facebookresearch/xformers/releases)."
+    ].join("\n");
+    extensionSdistFallback = {
+      id: "pip/extension-sdist-fallback",
+      title: "pip fell back to an old source release of a PyTorch extension (no wheel for this torch)",
+      severity: "error",
+      match: [
+        // `  Using cached xformers-0.0.13.tar.gz (292 kB)`, `  Downloading xformers-0.0.13.tar.gz`, or an index URL ending in the file
+        {
+          literals: [".tar.gz"],
+          pattern: "(?:Using cached|Downloading) (?:\\S{0,300}/)?(?<package>xformers|flash_attn|mamba_ssm|causal_conv1d|torch_scatter|torch_sparse|torch_cluster)-(?<version>\\d[\\w.]{0,30})\\.tar\\.gz\\b"
+        }
+      ],
+      context: [
+        // the resolver rejected candidates of one of these packages before it fetched the sdist
+        {
+          name: "backtrack",
+          required: true,
+          literals: ["looking at multiple versions of"],
+          pattern: "pip is (?:still )?looking at multiple versions of (?:xformers|flash[-_]attn|mamba[-_]ssm|causal[-_]conv1d|torch[-_](?:scatter|sparse|cluster)) to"
+        },
+        // and the sdist's metadata step failed
+        {
+          name: "metadataFailed",
+          required: true,
+          literals: ["Preparing metadata (setup.py): finished with status 'error'", "Preparing metadata (setup.py) ... error", "egg_info did not run successfully", "metadata-generation-failed"]
+        },
+        { name: "xformers", literals: ["xformers-"], pattern: "\\bxformers-\\d[\\w.]{0,30}\\.tar\\.gz" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: MESSAGE7,
+      fix: `Install the {package} release built for the torch you keep instead of letting pip search: its project page or release notes name the torch each release's wheels need (\`${TORCH_CUDA}\` prints yours), and pin it with \`==\`; or install torch and {package} in one command from the index that serves both.`,
+      variants: [
+        { when: "xformers&fact.torchCuda&!fact.torchCuda=cpu&fact.place=image-build", message: XFORMERS_MESSAGE2, fix: xformersFix("dockerfile", "{fact.torchCuda}") },
+        { when: "xformers&fact.place=image-build", message: XFORMERS_MESSAGE2, fix: xformersFix("dockerfile", null) },
+        { when: "xformers&fact.torchCuda&!fact.torchCuda=cpu", message: XFORMERS_MESSAGE2, fix: xformersFix("sh", "{fact.torchCuda}") },
+        { when: "xformers", message: XFORMERS_MESSAGE2, fix: xformersFix("sh", null) }
+      ]
     };
   }
 });
@@ -18913,13 +19342,13 @@ function variants9() {
   }
   return out;
 }
-var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE7, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
+var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE8, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
 var init_torch_too_old = __esm({
   "src/rules/catalog/pip/torch-too-old.ts"() {
     "use strict";
     PREVIOUS_VERSIONS = "https://pytorch.org/get-started/previous-versions/";
     READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';
-    MESSAGE7 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
+    MESSAGE8 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
     KNOWN_MESSAGE = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
     OTHER_WAYS = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
     torchTooOld = {
@@ -18933,7 +19362,7 @@ var init_torch_too_old = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE7,
+      message: MESSAGE8,
       fix: unknownFix(false),
       variants: variants9(),
       enrich: "torch-minimum",
@@ -20064,7 +20493,7 @@ function variants10() {
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
       when: "condaPip",
-      message: `${MESSAGE8} conda ran that pip for the \`pip:\` list of the environment file.`,
+      message: `${MESSAGE9} conda ran that pip for the \`pip:\` list of the environment file.`,
       fix: [
         `Either pin {context.setupFrame.name} in the environment file's \`pip:\` list to a release whose setup.py runs. ${FIND_RELEASE}`,
         "",
@@ -20082,11 +20511,11 @@ function variants10() {
     }
   ];
 }
-var MESSAGE8, FIND_RELEASE, setupPyUndeclaredImport;
+var MESSAGE9, FIND_RELEASE, setupPyUndeclaredImport;
 var init_setup_py_undeclared_import = __esm({
   "src/rules/catalog/pip/setup-py-undeclared-import.ts"() {
     "use strict";
-    MESSAGE8 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
+    MESSAGE9 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
     FIND_RELEASE = "`pip index versions {context.setupFrame.name}` (pip 21.2 or later) lists its releases, newest first; the one pip took is the newest unless something pins it (pypi.org/project/{context.setupFrame.name}/#history dates them). Pin the release before it, or a later one whose setup.py was fixed, and build again: a release that builds gets past this line.";
     setupPyUndeclaredImport = {
       id: "pip/setup-py-undeclared-import",
@@ -20120,7 +20549,7 @@ var init_setup_py_undeclared_import = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE8,
+      message: MESSAGE9,
       fix: [
         `Either pin {context.setupFrame.name} to a release whose setup.py runs, where the install names it. ${FIND_RELEASE}`,
         "",
@@ -20138,12 +20567,12 @@ var init_setup_py_undeclared_import = __esm({
 });
 
 // src/rules/catalog/pip/python-version-refused.ts
-var MESSAGE9, NEW_MESSAGE, NAME2, FIND_RELEASE2, pythonVersionRefused;
+var MESSAGE10, NEW_MESSAGE, NAME2, FIND_RELEASE2, pythonVersionRefused;
 var init_python_version_refused = __esm({
   "src/rules/catalog/pip/python-version-refused.ts"() {
     "use strict";
-    MESSAGE9 = "The setup.py of {enrich.release|a source distribution} refuses this Python: it checks the running Python itself, and supports only {range} (this is {python}). pip built that release from source because none of its wheels fits this Python, and its setup.py stopped the build while pip read its metadata.";
-    NEW_MESSAGE = MESSAGE9 + " Python {python} is newer than that release: it came out before this Python and does not support it.";
+    MESSAGE10 = "The setup.py of {enrich.release|a source distribution} refuses this Python: it checks the running Python itself, and supports only {range} (this is {python}). pip built that release from source because none of its wheels fits this Python, and its setup.py stopped the build while pip read its metadata.";
+    NEW_MESSAGE = MESSAGE10 + " Python {python} is newer than that release: it came out before this Python and does not support it.";
     NAME2 = "{enrich.pkg|<package>}";
     FIND_RELEASE2 = "`pip index versions " + NAME2 + "` lists its releases, newest first; https://pypi.org/project/" + NAME2 + "/#files shows which have wheels for Python {enrich.ranPython} (`cp3\u2026` in a wheel's name).";
     pythonVersionRefused = {
@@ -20177,7 +20606,7 @@ var init_python_version_refused = __esm({
       only: "failed-step",
       specificity: 3,
       enrich: "python-guard",
-      message: MESSAGE9,
+      message: MESSAGE10,
       fix: [
         "Run the install with a Python in the range the package names ({range}), or install a release of " + NAME2 + " that supports this Python. " + FIND_RELEASE2
       ].join("\n"),
@@ -20234,11 +20663,11 @@ var init_python_version_refused = __esm({
 });
 
 // src/rules/catalog/pip/pkg-resources-missing.ts
-var MESSAGE10, NAMESPACE_NOTE, LASTING, IMAGE_FIX, pkgResourcesMissing;
+var MESSAGE11, NAMESPACE_NOTE, LASTING, IMAGE_FIX, pkgResourcesMissing;
 var init_pkg_resources_missing = __esm({
   "src/rules/catalog/pip/pkg-resources-missing.ts"() {
     "use strict";
-    MESSAGE10 = "The program imports `pkg_resources`, and the Python that runs it has none. `pkg_resources` is part of setuptools, which the official `python:3.12` and later images no longer install (docker-library/python#954), nor does a venv made by Python 3.12 or later; and setuptools 82.0.0 (February 2026) removed `pkg_resources` altogether, so only a setuptools below 82 provides it. The traceback's last frames name the module that imports it.";
+    MESSAGE11 = "The program imports `pkg_resources`, and the Python that runs it has none. `pkg_resources` is part of setuptools, which the official `python:3.12` and later images no longer install (docker-library/python#954), nor does a venv made by Python 3.12 or later; and setuptools 82.0.0 (February 2026) removed `pkg_resources` altogether, so only a setuptools below 82 provides it. The traceback's last frames name the module that imports it.";
     NAMESPACE_NOTE = " Here it is a `pkg_resources`-style namespace package (`declare_namespace`): the lasting fix is a release of the package that uses native namespace packages (PEP 420) instead.";
     LASTING = "The lasting fix is code that no longer imports `pkg_resources` (`importlib.metadata` / `importlib.resources` replace its common uses): a newer release of the package that imports it, where there is one.";
     IMAGE_FIX = [
@@ -20286,7 +20715,7 @@ var init_pkg_resources_missing = __esm({
       when: "!buildEnv",
       scope: "step",
       specificity: 3,
-      message: MESSAGE10,
+      message: MESSAGE11,
       fix: [
         "Install a setuptools below 82 into the Python that runs the program, before it runs:",
         "",
@@ -20299,14 +20728,14 @@ var init_pkg_resources_missing = __esm({
       variants: [
         {
           when: "namespacePkg&fact.place=image-build",
-          message: MESSAGE10 + NAMESPACE_NOTE,
+          message: MESSAGE11 + NAMESPACE_NOTE,
           fix: IMAGE_FIX
         },
         {
           when: "fact.place=image-build",
           fix: IMAGE_FIX
         },
-        { when: "namespacePkg", message: MESSAGE10 + NAMESPACE_NOTE }
+        { when: "namespacePkg", message: MESSAGE11 + NAMESPACE_NOTE }
       ],
       docs: "https://setuptools.pypa.io/en/latest/history.html#v82-0-0"
     };
@@ -21377,6 +21806,215 @@ var init_wheel_size_limit = __esm({
   }
 });
 
+// src/rules/catalog/pip/distutils-removed.ts
+var NUMPY_FOR_312, MESSAGE_UV, MESSAGE_NUMPY_UV, UV_PIN_NOTE, distutilsRemoved;
+var init_distutils_removed = __esm({
+  "src/rules/catalog/pip/distutils-removed.ts"() {
+    "use strict";
+    NUMPY_FOR_312 = "1.26.0";
+    MESSAGE_UV = "uv built {context.uvHint.pkg} {context.uvHint.version} from source (its sdist: no wheel of that release fits this Python), and the build imports `distutils`, which Python 3.12 removed from the standard library (PEP 632). A release made before Python 3.12 has no wheels for it, so every older release goes the same way; uv's own hint under the error says so.";
+    MESSAGE_NUMPY_UV = `uv built numpy {context.uvHint.version} from source: numpy releases before ${NUMPY_FOR_312} publish no wheels for Python 3.12, so uv took the sdist, and their setup.py/distutils build imports \`distutils\`, which Python 3.12 removed from the standard library (PEP 632). numpy ${NUMPY_FOR_312} is the first release that supports Python 3.12 (its release notes), with wheels for it.`;
+    UV_PIN_NOTE = 'uv\'s hint (`{context.uvHint.constraint}`) only says "newer than this one": a release that has no wheel for this Python fails the same way. Something in the requirements holds {context.uvHint.pkg} at {context.uvHint.version} (a pin or an upper bound, in pyproject.toml, a requirements file, or a package that requires it): `grep -rn {context.uvHint.pkg} pyproject.toml requirements*.txt` finds a direct one, and uv names the package that holds it back when the new requirement conflicts.';
+    distutilsRemoved = {
+      id: "pip/distutils-removed",
+      title: "A source build imports distutils, which Python 3.12 removed",
+      severity: "error",
+      match: [
+        // the traceback's last line: `ModuleNotFoundError: No module named 'distutils'` (or `'distutils.core'`, \u2026)
+        { literals: ["No module named 'distutils"], pattern: "ModuleNotFoundError: No module named 'distutils(?:\\.[\\w.]{1,100})?'" },
+        // uv's hint, in its `Caused by:` and `\u2570\u2500\u25b6` forms (the line may wrap after `Consider`)
+        { literals: ["distutils was removed from the standard library in Python"] }
+      ],
+      context: [
+        // `\u2026 Consider adding a constraint (like `numpy >1.24.4`) to avoid \u2026`; newer uv may name a bound of its own (`numpy>=2.0.0`)
+        {
+          name: "uvHint",
+          literals: ["Consider adding a constraint (like `"],
+          pattern: "Consider adding a constraint \\(like `(?<constraint>(?<pkg>[A-Za-z0-9][\\w.-]{0,100}) ?[<>=!~]{1,2} ?(?<version>[\\w.!+]{1,40}))`\\)"
+        },
+        // the package is numpy: in uv's hint, uv's `Failed to fetch wheel: numpy==1.24.4` / ``Failed to download and build `numpy==\u2026` ``, or pip's sdist
+        {
+          name: "numpy",
+          literals: ["numpy"],
+          pattern: "(?:like `numpy ?[<>=]|(?:wheel: |build `)numpy==|(?:Downloading|Using cached) numpy-\\d[\\w.]{0,30}\\.tar\\.gz)"
+        },
+        // a Python of 3.12 or later in the log: `\u2026/lib/python3.12/site-packages/\u2026`, `Using Python 3.12.9 environment at \u2026`
+        { name: "newPython", literals: ["python3.1", "Python 3.1"], pattern: "(?:python|Python )3\\.(?:1[2-9]|[2-9]\\d)(?![\\d])" },
+        // the `uv pip install` that failed, as typed: `uv pip install -e .`
+        { name: "uvPipCmd", literals: ["uv pip install "], pattern: "\\buv pip install (?<args>[^\\s&;|][^\\n&;|]{0,300}?)\\s*$" },
+        // a uv project command (pyproject.toml and uv.lock), not `uv pip`
+        { name: "uvProject", literals: ["uv sync", "uv add", "uv lock", "uv run"], pattern: "\\buv (?:sync|add|lock|run)\\b" }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "A build imported `distutils`, and the Python that ran it has none. Python 3.12 and later have no distutils (PEP 632); before 3.12, Debian and Ubuntu ship it apart from the interpreter, as the `python3-distutils` package. The log does not show which Python ran.",
+      fix: [
+        "Check the Python first (`python3 --version`, in the same image or environment):",
+        "- 3.12 or later: the package being built is a release made before Python 3.12. Install a release that publishes a wheel for this",
+        "  Python (the package's page on PyPI lists each release's wheels under \"Download files\": `cp312` in the name is CPython 3.12), or",
+        "  build with Python 3.11. A program of your own that imports distutils at run time gets it from setuptools (`pip install setuptools`).",
+        "- 3.11 or earlier on Debian or Ubuntu: install the distribution's `python3-distutils` (`apt-get install -y python3-distutils`)."
+      ].join("\n"),
+      variants: [
+        {
+          when: "uvHint&numpy&uvProject",
+          message: MESSAGE_NUMPY_UV,
+          fix: [
+            `Require numpy ${NUMPY_FOR_312} or later in the project, so uv takes a release with wheels for this Python:`,
+            "",
+            "```sh",
+            `uv add "numpy>=${NUMPY_FOR_312}"`,
+            "```",
+            "",
+            UV_PIN_NOTE,
+            "",
+            "Or keep numpy {context.uvHint.version} and use Python 3.11, the last with distutils: `uv python pin 3.11`, then `uv sync`."
+          ].join("\n")
+        },
+        {
+          when: "uvHint&numpy&uvPipCmd",
+          message: MESSAGE_NUMPY_UV,
+          fix: [
+            `Require numpy ${NUMPY_FOR_312} or later where numpy {context.uvHint.version} comes from, or add it to the same install so uv`,
+            "resolves with it:",
+            "",
+            "```sh",
+            `uv pip install {context.uvPipCmd.args} "numpy>=${NUMPY_FOR_312}"`,
+            "```",
+            "",
+            UV_PIN_NOTE,
+            "",
+            "Or keep numpy {context.uvHint.version} and use Python 3.11, the last with distutils: `uv venv --python 3.11`, then install again."
+          ].join("\n")
+        },
+        {
+          when: "uvHint&numpy",
+          message: MESSAGE_NUMPY_UV,
+          fix: [
+            `Require numpy ${NUMPY_FOR_312} or later where numpy {context.uvHint.version} comes from, or add \`"numpy>=${NUMPY_FOR_312}"\` to the`,
+            `same \`uv pip install\` so uv resolves with it (in a uv project: \`uv add "numpy>=${NUMPY_FOR_312}"\`). ${UV_PIN_NOTE}`,
+            "",
+            "Or keep numpy {context.uvHint.version} and use Python 3.11, the last with distutils: `uv venv --python 3.11` (or `uv python pin 3.11`",
+            "in a project), then install again."
+          ].join("\n")
+        },
+        {
+          when: "uvHint&uvProject",
+          message: MESSAGE_UV,
+          fix: [
+            "Require a release of {context.uvHint.pkg} that publishes wheels for this Python (https://pypi.org/project/{context.uvHint.pkg}/#files",
+            'lists each release\'s wheels: `cp312` in a name is CPython 3.12): `uv add "{context.uvHint.pkg}>=$VERSION"`, with that release for `$VERSION`. ' + UV_PIN_NOTE,
+            "",
+            "Or use Python 3.11, the last with distutils: `uv python pin 3.11`, then `uv sync`."
+          ].join("\n")
+        },
+        {
+          when: "uvHint",
+          message: MESSAGE_UV,
+          fix: [
+            "Require a release of {context.uvHint.pkg} that publishes wheels for this Python (https://pypi.org/project/{context.uvHint.pkg}/#files",
+            'lists each release\'s wheels: `cp312` in a name is CPython 3.12), in the same `uv pip install` as the rest (`"{context.uvHint.pkg}>=$VERSION"`, with that release for `$VERSION`) or in the requirements that hold it at {context.uvHint.version}. ' + UV_PIN_NOTE,
+            "",
+            "Or use Python 3.11, the last with distutils: `uv venv --python 3.11`, then install again."
+          ].join("\n")
+        },
+        {
+          when: "numpy&newPython&fact.place=image-build",
+          message: `pip built numpy from source: numpy releases before ${NUMPY_FOR_312} publish no wheels for Python 3.12 or later, and their setup.py/distutils build imports \`distutils\`, which Python 3.12 removed (PEP 632). numpy ${NUMPY_FOR_312} is the first release that supports Python 3.12.`,
+          fix: [
+            `Require numpy ${NUMPY_FOR_312} or later where the build pins it (requirements file, or the \`pip install\` of this \`RUN\`):`,
+            "",
+            "```dockerfile",
+            `RUN pip install "numpy>=${NUMPY_FOR_312}"`,
+            "```",
+            "",
+            "Or keep the old numpy and build on Python 3.11, the last with distutils (`FROM python:3.11-slim` for the official images)."
+          ].join("\n")
+        },
+        {
+          when: "newPython",
+          message: "A package built from source imports `distutils`, which Python 3.12 removed from the standard library (PEP 632): the release being built came out before this Python and publishes no wheel for it, so the installer built its sdist.",
+          fix: [
+            "Install a release of that package that publishes a wheel for this Python (the package is the one the installer was building when it failed: pip's last `Collecting`/`Building wheel for` line; the package's page on PyPI lists each release's wheels, `cp312` in a name is CPython 3.12), or build with Python 3.11, the last with distutils."
+          ].join("\n")
+        }
+      ],
+      docs: "https://peps.python.org/pep-0632/"
+    };
+  }
+});
+
+// src/rules/catalog/pip/uv-workspace-member-missing.ts
+var MESSAGE12, LAYER_MESSAGE, FROZEN, FIND_DIR, uvWorkspaceMemberMissing;
+var init_uv_workspace_member_missing = __esm({
+  "src/rules/catalog/pip/uv-workspace-member-missing.ts"() {
+    "use strict";
+    MESSAGE12 = "`{member}` is a workspace source in `[tool.uv.sources]` (`{member} = {{ workspace = true }}`), but uv found no workspace member of that name. uv finds members by the `members` globs of `[tool.uv.workspace]` in the root pyproject.toml and by each member's own pyproject.toml, so a member whose pyproject.toml is not there when uv runs is missing. Nothing was built: uv stopped reading the project's requirements.";
+    LAYER_MESSAGE = MESSAGE12.replace(" Nothing was built:", " This step gives uv only the root pyproject.toml and uv.lock (its mounts), not the member's pyproject.toml. Nothing was built:");
+    FROZEN = "Or use `--frozen` instead of `--locked` in this dependency layer: uv then installs what uv.lock lists without checking it against the members, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock.";
+    FIND_DIR = "The member's directory is the entry of `members` under `[tool.uv.workspace]` in the root pyproject.toml that holds `{member}` (`grep -rl 'name = \"{member}\"' --include=pyproject.toml .` finds it).";
+    uvWorkspaceMemberMissing = {
+      id: "pip/uv-workspace-member-missing",
+      title: "uv workspace member missing: its pyproject.toml is not in the build",
+      severity: "error",
+      match: [
+        // the line wraps inside the example in uv's boxed output (`\u2026 (e.g., `my-dep = {` / `workspace = true }`), but is \u2026`)
+        {
+          literals: ["references a workspace in `tool.uv.sources`"],
+          pattern: "`(?<member>[A-Za-z0-9][\\w.-]{0,100})` references a workspace in `tool\\.uv\\.sources`"
+        }
+      ],
+      context: [
+        // the RUN mounts the root pyproject.toml (uv's Docker guide's dependency layer)
+        { name: "bindRoot", source: "instruction", literals: ["source=pyproject.toml"], pattern: "--mount=type=bind,source=pyproject\\.toml" }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: MESSAGE12,
+      fix: [
+        "Put each workspace member's pyproject.toml where the root pyproject.toml's `members` says, before uv runs (in an image build, a `COPY` of the member's pyproject.toml to the same path, or a bind mount of it in the `uv sync` step). " + FIND_DIR,
+        "",
+        FROZEN
+      ].join("\n"),
+      variants: [
+        {
+          when: "bindRoot&fact.place=image-build",
+          message: LAYER_MESSAGE,
+          fix: [
+            "Bind-mount each member's pyproject.toml in this `RUN` too, beside the root one, as uv's Docker guide does for a workspace (\"Intermediate layers\"): one mount per member, source and target the member's pyproject.toml relative to the build context. The guide's line for a member in `foo/`:",
+            "",
+            "```dockerfile",
+            "    --mount=type=bind,source=foo/pyproject.toml,target=foo/pyproject.toml \\",
+            "```",
+            "",
+            FIND_DIR + " Keep `--no-install-workspace`, so this layer installs only the third-party dependencies.",
+            "",
+            FROZEN
+          ].join("\n")
+        },
+        {
+          // an image build whose failing RUN the log does not frame (a pasted error): both forms of the dependency layer
+          when: "fact.place=image-build",
+          fix: [
+            "Give uv each member's pyproject.toml in the dependency layer, beside the root one, as uv's Docker guide does for a workspace (\"Intermediate layers\"). If that `RUN` bind-mounts pyproject.toml and uv.lock, add one mount per member, source and target the member's pyproject.toml relative to the build context; the guide's line for a member in `foo/`:",
+            "",
+            "```dockerfile",
+            "    --mount=type=bind,source=foo/pyproject.toml,target=foo/pyproject.toml \\",
+            "```",
+            "",
+            "If it copies them instead, copy each member's with them (`COPY foo/pyproject.toml foo/pyproject.toml` for that member). " + FIND_DIR + " Keep `--no-install-workspace`, so this layer installs only the third-party dependencies.",
+            "",
+            FROZEN
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.astral.sh/uv/guides/integration/docker/#intermediate-layers"
+    };
+  }
+});
+
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
@@ -21417,8 +22055,24 @@ function everySpecFix(edit) {
     ...edit
   ].join("\n");
 }
+function channelPinFix(micromamba) {
+  const check3 = micromamba ? ["```sh", "{enrich.pinnedSearch}", "```", "", "and search the channels the build uses for the same names (`micromamba search -c CHANNEL NAME`)."] : ["```sh", "{enrich.pinnedSearch}", "```", "", "and what the channels the build is configured with have, for the same specs without the prefix:", "", "```sh", "{enrich.bareSearch}", "```"];
+  return [
+    "Ask the named channel what it has:",
+    "",
+    ...check3,
+    "",
+    "Listed only by the configured channels: drop the `{enrich.pinnedChannel}::` prefix (write `{enrich.pinnedFirstBare}`,",
+    "not `{enrich.pinnedFirst}`) so conda takes the package from the channel list. Listed by the named",
+    "channel but not this version or platform: pin a listed version (`--platform linux-64` or `--platform linux-aarch64`",
+    "added to the search shows other platforms). Listed nowhere: the name is not a conda name."
+  ].join("\n");
+}
 function variants11() {
   const out = [];
+  out.push({ when: "micromamba&enrich.pinnedSearch", message: channelPinMessage, fix: channelPinFix(true) });
+  out.push({ when: "fact.installer=micromamba&enrich.pinnedSearch", message: channelPinMessage, fix: channelPinFix(true) });
+  out.push({ when: "enrich.pinnedSearch", message: channelPinMessage, fix: channelPinFix(false) });
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
     out.push({ when: `${pre}aarch64&spec`, fix: armFix(tool) });
@@ -21514,7 +22168,7 @@ function variants11() {
   }
   return out;
 }
-var envFileEdit, pipInstallEdit, packagesNotFound;
+var envFileEdit, pipInstallEdit, channelPinMessage, packagesNotFound;
 var init_packages_not_found = __esm({
   "src/rules/catalog/conda/packages-not-found.ts"() {
     "use strict";
@@ -21537,6 +22191,7 @@ var init_packages_not_found = __esm({
       "python -m pip install {enrich.pipArgs}",
       "```"
     ];
+    channelPinMessage = "conda found no package for {enrich.pinnedSpecs}. A spec written `channel::package` (here `{enrich.pinnedChannel}::`) takes the package from that channel only, whatever `-c` or `channels:` list: that channel has no build of it for this platform (or none of the version asked), and adding channels cannot help.{enrich.otherSpecs|}";
     packagesNotFound = {
       id: "conda/packages-not-found",
       title: "conda package not found in the channels",
@@ -22714,6 +23369,76 @@ var init_link_script_failed = __esm({
   }
 });
 
+// src/rules/catalog/conda/environment-file-not-found.ts
+var MESSAGE13, environmentFileNotFound;
+var init_environment_file_not_found = __esm({
+  "src/rules/catalog/conda/environment-file-not-found.ts"() {
+    "use strict";
+    MESSAGE13 = "conda was given the environment file `{path}`, and there is no such file where it ran. conda prints the path it looked for, after resolving a relative one against the working directory.";
+    environmentFileNotFound = {
+      id: "conda/environment-file-not-found",
+      title: "conda environment file not found",
+      severity: "error",
+      match: [
+        {
+          literals: ["EnvironmentFileNotFound: "],
+          pattern: "EnvironmentFileNotFound: '?(?<path>[^'\\s][^'\\n]{0,300}?)'? file not found"
+        }
+      ],
+      context: [
+        // the path as the RUN gave it, when relative: `--file ../../conda/environments/\u2026.yaml`, `-f env.yml`
+        {
+          name: "relative",
+          source: "instruction",
+          literals: ["--file", "-f "],
+          pattern: "(?:--file[ =]|-f )(?<given>(?:\\.\\.?/){0,20}(?<inContext>[^\\s&;|/.][^\\s&;|]{0,300}\\.ya?ml))\\b"
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: MESSAGE13,
+      fix: [
+        "Make the file exist at `{path}` before conda runs, or give conda the path where it is. Check with `ls -l {path}` in the same",
+        "place (image, container or shell) that runs conda."
+      ].join("\n"),
+      variants: [
+        {
+          when: "relative&fact.place=image-build",
+          message: MESSAGE13 + " This `RUN` gives it as `{context.relative.given}`, relative to the WORKDIR, so conda looked for `{path}` inside the image: the file was not copied in by an earlier step, or the relative path does not lead to it from the WORKDIR.",
+          fix: [
+            "Copy the environment file into the image in a step before this `RUN`, to the path conda reads. A `COPY` source is relative to",
+            "the build context, not the WORKDIR, and cannot climb out of it (`../`); with the repository root as the context, the file is",
+            "the path this `RUN` gives without its `./` and `../` steps:",
+            "",
+            "```dockerfile",
+            "COPY {context.relative.inContext} {path}",
+            "```",
+            "",
+            "If the file lies elsewhere in the build context, use that path as the source.",
+            'If the image already has the file under another path (`RUN find / -name "$(basename {path})"` in a stage before shows it), pass',
+            "that absolute path to `--file` instead of `{context.relative.given}`."
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Copy the environment file into the image in a step before this `RUN`, to the path conda reads:",
+            "",
+            "```dockerfile",
+            "COPY environment.yml {path}",
+            "```",
+            "",
+            "(with the file's path in the build context as the source). A relative `--file` path counts from the WORKDIR; if the image",
+            "has the file under another path, pass that absolute path instead."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-environments.html#creating-an-environment-from-an-environment-yml-file"
+    };
+  }
+});
+
 // src/knowledge/cuda-toolkit-apt-names.ts
 function keyringDistros() {
   return knownDistroIds().filter((id) => nvidiaRepo(id, "x86_64")?.keyringUrl?.endsWith(KEYRING) === true);
@@ -22910,7 +23635,7 @@ function dockerRepoVariants() {
     { when: "dockerRepo", title: title2, message: DOCKER_REPO_MESSAGE, fix: inShell(false) }
   ];
 }
-var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, dockerRepoPackages, DOCKER_REPO_MESSAGE, DOCKER_REPO_PIN, dockerRepoCheck, dockerRepoLines, dockerRepoAfter, dockerRepoPinAfter, dockerRepoAmd64Image, DISTUTILS_GONE_MESSAGE, DISTUTILS_SETUPTOOLS, unableToLocatePackage;
+var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, dockerRepoPackages, DOCKER_REPO_MESSAGE, DOCKER_REPO_PIN, dockerRepoCheck, dockerRepoLines, dockerRepoAfter, dockerRepoPinAfter, dockerRepoAmd64Image, NO_ARCH_INDEX_MESSAGE, noArchIndexFix, DISTUTILS_GONE_MESSAGE, DISTUTILS_SETUPTOOLS, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
     "use strict";
@@ -23057,6 +23782,16 @@ var init_unable_to_locate_package = __esm({
     ];
     dockerRepoPinAfter = "To keep a pinned version, list what the repository has for this release after the update (`apt-cache madison docker-ce`) and pin one of those lines.";
     dockerRepoAmd64Image = "An image that must stay amd64 (it runs amd64-only programs) is built for amd64 instead, under emulation on an arm64 machine: `docker build --platform linux/amd64 \u2026`.";
+    NO_ARCH_INDEX_MESSAGE = "apt has no package `{package:all}`. The update fetched the Release file of `{context.vendorRelease.url}` (`{context.vendorRelease.suite}`) but no package index from it, nor from anywhere: a repository apt reads lists its indexes per architecture, and one that has none for the architecture of this build gives it no packages. Third-party repositories often publish amd64 only, and a build on an Apple-Silicon Mac or an arm64 runner is arm64 unless `--platform` names another ({fact.platform|the log does not name the platform built}).";
+    noArchIndexFix = (inImage) => [
+      "Check which architectures the repository publishes (its Release file lists them, and its indexes by name: `binary-amd64`, `binary-arm64`, \u2026):",
+      "",
+      "```sh",
+      "curl -fsSL {context.vendorRelease.url}/dists/{context.vendorRelease.suite}/Release | grep -iE '^architectures:|binary-'",
+      "```",
+      "",
+      (inImage ? "`dpkg --print-architecture` in the stage" : "`dpkg --print-architecture`") + " names the architecture apt wants. If it is not listed, the repository has no build of `{package:all}` for it: take the vendor's build for that architecture from its releases page if it has one, or " + (inImage ? "build the image for amd64, under QEMU emulation on an arm64 machine (slower, same image): `docker build --platform linux/amd64 .` (https://docs.docker.com/build/building/multi-platform/)." : "run the amd64 build under emulation (`docker run --platform linux/amd64 \u2026`).")
+    ].join("\n");
     DISTUTILS_GONE_MESSAGE = "There is no `{context.distutilsGone.name}` to install: Python 3.12 removed the distutils module from its standard library (PEP 632), so neither Debian, Ubuntu nor the deadsnakes PPA packages it for this Python.";
     DISTUTILS_SETUPTOOLS = "Code or a build that still imports `distutils` gets it from setuptools: install `setuptools` with pip for that Python (or add it to requirements.txt).";
     unableToLocatePackage = {
@@ -23133,6 +23868,15 @@ var init_unable_to_locate_package = __esm({
           literals: ["docker-ce", "containerd.io", "docker-buildx-plugin", "docker-compose-plugin"],
           pattern: `(?:Unable to locate package |Package '?|' for '|Couldn't find any package by (?:glob|regex) ')(?<name>${dockerRepoPackages.map((n) => n.replace(/\./g, "\\.")).join("|")})(?![\\w.+-])`
         },
+        // `Get:4 https://packagecloud.io/cloudamqp/amqproxy/debian bullseye InRelease [24.4 kB]`: a repository other than
+        // the distribution's own mirrors, whose Release file this update downloaded (NO_ARCH_INDEX_MESSAGE)
+        {
+          name: "vendorRelease",
+          literals: [" InRelease", " Release "],
+          pattern: "\\bGet:\\d{1,4} (?<url>https?://(?![^/\\s]{0,100}(?:debian\\.org|ubuntu\\.com)/)[^\\s]{1,300}?)/? (?<suite>[\\w.~/-]{1,100}) (?:InRelease|Release)\\b"
+        },
+        // any package index downloaded by the update (`Get:5 http://deb.debian.org/debian bookworm/main amd64 Packages [8786 kB]`)
+        { name: "indexFetched", literals: [" Packages"], pattern: "\\bGet:\\d{1,4} https?://[^\\n]{1,400} Packages\\b" },
         // A package only NVIDIA's apt repositories have (NVIDIA_ONLY_MESSAGE).
         {
           name: "nvidiaOnly",
@@ -23211,6 +23955,18 @@ var init_unable_to_locate_package = __esm({
         },
         ...dockerRepoVariants(),
         ...versionGoneVariants(),
+        {
+          when: "vendorRelease&!indexFetched&fact.place=image-build",
+          title: "apt package not found: the repository has no index for this architecture",
+          message: NO_ARCH_INDEX_MESSAGE,
+          fix: noArchIndexFix(true)
+        },
+        {
+          when: "vendorRelease&!indexFetched",
+          title: "apt package not found: the repository has no index for this architecture",
+          message: NO_ARCH_INDEX_MESSAGE,
+          fix: noArchIndexFix(false)
+        },
         {
           when: "fact.platform=linux/arm64&fact.baseImage",
           message: "apt has no package `{package:all}` for linux/arm64 in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
@@ -23532,9 +24288,12 @@ var init_fetch_failed = __esm({
       only: "failed-step",
       match: [
         {
-          // `E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/\u2026  404  Not Found [IP: 91.189.91.83 80]`
+          // `E: Failed to fetch http://archive.ubuntu.com/ubuntu/pool/main/\u2026  404  Not Found [IP: 91.189.91.83 80]`. apt names
+          // the item by its URI (apt-pkg's `Failed to fetch %s  %s` with the item's DescURI): `http://`, `https://`, `store:/\u2026`,
+          // `copy:/\u2026`, `file:/\u2026`, `cdrom:[\u2026]`, `mirror+http://\u2026`. Other tools word it too: uv's `Caused by: Failed to fetch wheel:
+          // numpy==1.24.4` (mit-ll/MaDDG#1) names a package, not a URI, and is no apt download.
           literals: ["Failed to fetch"],
-          pattern: "Failed to fetch (?<url>[^\\s]{1,500})"
+          pattern: "Failed to fetch (?<url>(?:[a-z][a-z0-9+.-]{0,30}:/|cdrom:\\[)[^\\s]{0,500})"
         },
         {
           // `Err:1 http://archive.ubuntu.com/ubuntu jammy InRelease  Temporary failure resolving 'archive.ubuntu.com'`
@@ -23542,6 +24301,12 @@ var init_fetch_failed = __esm({
           pattern: "(?:Temporary failure resolving|Could not resolve) '(?<host>[^'\\n]{1,200})'"
         },
         { literals: ["Unable to fetch some archives"] },
+        {
+          // apt's size check on a downloaded index, pasted without its `Failed to fetch <url>` head: `File has unexpected
+          // size (745228 != 742938). Mirror sync in progress?` (apt-pkg/acquire-item.cc's wording).
+          literals: ["Mirror sync in progress?"],
+          pattern: "File has unexpected size \\(\\d{1,15} != \\d{1,15}\\)\\. Mirror sync in progress\\?"
+        },
         {
           // `W: GPG error: https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1804/x86_64  Release: The following
           // signatures were invalid: BADSIG F60F4B3D7FA2AF80 cudatools <cudatools@nvidia.com>` (before the `is not signed` line)
@@ -23658,14 +24423,15 @@ var init_fetch_failed = __esm({
         { name: "hash", literals: ["Hash Sum mismatch", "File has unexpected size"] },
         {
           // `E: Failed to fetch https://developer.download.nvidia.com/compute/machine-learning/repos/ubuntu1604/x86_64/Packages.gz
-          // Hash Sum mismatch` (NVIDIA/nvidia-docker#571): a vendor's own repository, not a distribution's mirror network
+          // Hash Sum mismatch` (NVIDIA/nvidia-docker#571), or its size check `\u2026 Packages.gz  File has unexpected size (1127072 !=
+          // 1126689). Mirror sync in progress?` (docker/build-push-action#933): a vendor's own repository, not a distribution's mirror network
           // (hosts naming debian, ubuntu, raspbian, a mirror or an archive are left out). Newer apt names the list file it
           // checked instead of the URL, `Failed to fetch store:/var/lib/apt/lists/partial/<host>_<path>_Packages.xz  Hash Sum
           // mismatch`: the host is the file name's first part. Its metadata was inconsistent on the
           // vendor's side for hours (NVIDIA reproduced it and filed it internally), and there is no other mirror to switch to.
           name: "vendorHash",
-          literals: ["Hash Sum mismatch"],
-          pattern: "Failed to fetch (?:https?://|store:/var/lib/apt/lists/partial/)(?<host>(?![^/_\\s]{0,200}(?:debian|ubuntu|raspbian|mirror|archive))[^/_\\s]{1,200})[/_]\\S{0,300}\\s+Hash Sum mismatch"
+          literals: ["Hash Sum mismatch", "File has unexpected size"],
+          pattern: "Failed to fetch (?:https?://|store:/var/lib/apt/lists/partial/)(?<host>(?![^/_\\s]{0,200}(?:debian|ubuntu|raspbian|mirror|archive))[^/_\\s]{1,200})[/_]\\S{0,300}\\s+(?:Hash Sum mismatch|File has unexpected size)"
         },
         {
           // `E: Failed to fetch https://developer.download.nvidia.com/compute/cuda/repos/ubuntu1604/x86_64/Packages  404  Not Found`,
@@ -24115,7 +24881,7 @@ var init_fetch_failed = __esm({
           when: "vendorHash",
           title: "a vendor's apt repository served inconsistent metadata",
           retryable: true,
-          message: "`{context.vendorHash.host}` served package lists that do not match its own index (`Hash Sum mismatch`). It is the vendor's own repository, not one of a distribution's mirrors: there is no other mirror to switch to, and the inconsistency is on the vendor's side until they republish.",
+          message: "`{context.vendorHash.host}` served package lists that do not match its own index (a hash or size mismatch). It is the vendor's own repository, not one of a distribution's mirrors: there is no other mirror to switch to, and the inconsistency is on the vendor's side until they republish.",
           fix: [
             "Retry later (a failed step is not cached, so the next build asks the server again), with the lists cleared in the",
             "same `RUN` so no partial file is reused: `rm -rf /var/lib/apt/lists/* && apt-get update`. If the build needs no",
@@ -24131,7 +24897,7 @@ var init_fetch_failed = __esm({
           title: "apt mirror caught mid-sync",
           retryable: true,
           message: "The mirror served files that do not match its own index: it was being synced while the build read it.",
-          fix: "Retry the build (usually gone within minutes); if it persists, refresh the lists in the same `RUN`: `rm -rf /var/lib/apt/lists/* && apt-get update`, or use another mirror."
+          fix: "Retry the build (usually gone within minutes). If it persists, clear the package lists in the same `RUN` before updating, so that no list the base image shipped or a partial download left is reused: `rm -rf /var/lib/apt/lists/* && apt-get update`; then try another mirror."
         },
         {
           when: "nvidiaIndex404&fact.place=image-build",
@@ -24688,7 +25454,7 @@ var init_seccomp_time64 = __esm({
           when: "openssl",
           message: "OpenSSL could not read the clock (`error getting time`): the time syscall itself failed. In a container that is the sign of a 32-bit image (armhf / armv7, x86) on a host whose seccomp filter (libseccomp2 older than 2.4.2, or Docker older than 19.03.9) blocks `clock_gettime64`. The log does not show the architecture: check it first.",
           fix: [
-            "Check the host and the image (`docker image inspect IMAGE | grep -E '\"(Architecture|Variant)\"'`: `arm` / `v7` is 32-bit):",
+            "Check the host and the image (`docker image inspect {fact.baseImage|IMAGE} | grep -E '\"(Architecture|Variant)\"'`: `arm` / `v7` is 32-bit):",
             "",
             check,
             "",
@@ -24780,14 +25546,35 @@ function lookUp(name2) {
     "package set under it."
   ].join("\n");
 }
+function mixedFix(where) {
+  return [
+    `${where} Alpine's \`{context.${where.startsWith("The step") ? "otherReleaseRun" : "otherReleaseLine"}.release}\` repository`,
+    "beside the base image's own: unless the base is that same release, the packages come from two releases, and",
+    "`{context.requiredBy.pkg|the package}` needs `{context.provider.name}` from `{context." + (where.startsWith("The step") ? "otherReleaseRun" : "otherReleaseLine") + ".release}`'s `main`, which the image does not read. Use one release for every repository, any of:",
+    "- the base image's own release: write its number in the added line (`\u2026/alpine/v3.X/community`, the `vX.Y` of the",
+    "  base: `cat /etc/alpine-release` in it) instead of `latest-stable`/`edge`;",
+    "- add the same release's `main` next to the added line (`\u2026/alpine/{context." + (where.startsWith("The step") ? "otherReleaseRun" : "otherReleaseLine") + ".release}/main`), which brings that release's libraries (and may upgrade the base's own packages to them);",
+    "- or move `FROM` to that release (`alpine:<that release>`) and drop the added line.",
+    "`apk search {context.provider.name}` in the image, after the change, lists the package that provides it."
+  ].join("\n");
+}
 function pinMessage(group2) {
   return `The repositories the build reads (Alpine {context.index.release|of the base image}) have \`{context.candidate.pkg}\` only as \`{context.candidate.pkg}-{context.candidate.version}\`, and that version breaks the constraint the command puts on it (${BROKEN_CONSTRAINT}` + (group2 ? ": the pin is inside the `apk add --virtual {context.breaksGroup.group}` group, which apk installs as a package of its own with the build time as its version and the packages named as its dependencies). " : "). ") + "Alpine keeps only the newest build of each package in a release branch, so a pin on an older version stops resolving as soon as the package is updated.";
 }
-var LOOK_UP_UNNAMED, BROKEN_CONSTRAINT, INDEX_UNREACHABLE, PYTHON2_MESSAGE, PIN_FOR_PYTHON2, apkUnableToSelect;
+var PROVIDER_MESSAGE, PROVIDER_FIX, LOOK_UP_UNNAMED, BROKEN_CONSTRAINT, INDEX_UNREACHABLE, PYTHON2_MESSAGE, PIN_FOR_PYTHON2, apkUnableToSelect;
 var init_apk_unable_to_select = __esm({
   "src/rules/catalog/apt/apk-unable-to-select.ts"() {
     "use strict";
     init_build_network();
+    PROVIDER_MESSAGE = "apk found no package that provides `{context.provider.name}`, which `{context.requiredBy.pkg|a package}` needs: `{context.provider.kind}:` names are the automatic dependencies Alpine's packages carry (`so:` a shared library by its file name, `cmd:` a command, `pc:` a pkg-config module). The package that needs it exists, so it came from a repository built against other libraries than the ones the image's other repositories have: most often a repository of another Alpine release (`latest-stable`, `edge` or another `vX.Y`) added beside the base image's own.";
+    PROVIDER_FIX = [
+      "Find which repositories the image reads: `cat /etc/apk/repositories` in the base image and after each `RUN` that",
+      "writes it (the Dockerfile's `echo \u2026 >> /etc/apk/repositories` lines). When they mix releases (a `latest-stable`,",
+      "`edge` or other `vX.Y` line beside the base's own `vX.Y`), use one release for all of them: write the base's",
+      "number in the added line, or add the same release's `main` beside it, or move `FROM` to that release. Then",
+      "`apk update && apk search {context.provider.name}` lists the package that provides the name (none: no repository",
+      "the image reads has it; https://pkgs.alpinelinux.org/contents finds the file by branch and architecture)."
+    ].join("\n");
     LOOK_UP_UNNAMED = "The lines under `unable to select packages` (one per package, with its reason) are not in this part of the log: build again and keep the whole step output. For each package listed as `no such package`: " + lookUp("it");
     BROKEN_CONSTRAINT = "`{context.breaks.owner}[{context.breaks.pkg}{context.breaks.op}{context.breaks.want}]`";
     INDEX_UNREACHABLE = "apk could not download the index of `{context.indexUnreachable.url}` (`temporary error (try again later)`: the lookup or the connection failed), went on without it, and so found none of the packages asked for: `no such package` here means no index was read, not a renamed package.";
@@ -24813,6 +25600,31 @@ var init_apk_unable_to_select = __esm({
           name: "missing",
           literals: ["(no such package)", "(missing)"],
           pattern: "^\\s{0,8}(?<pkg>[A-Za-z0-9][\\w.+-]{0,100}) \\((?:no such package|missing)\\):"
+        },
+        // `  so:libcrypto.so.3 (no such package):`: a provider name (shared library, command, pkg-config module)
+        {
+          name: "provider",
+          literals: ["(no such package)", "(missing)"],
+          pattern: "^\\s{0,8}(?<name>(?<kind>so|cmd|pc):[^\\s()\\[\\]]{1,200}) \\((?:no such package|missing)\\):"
+        },
+        // `    required by: libsrt-1.5.1-r0[so:libcrypto.so.3]`: the package that depends on it
+        {
+          name: "requiredBy",
+          literals: ["required by: "],
+          pattern: "required by: (?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?-\\d[\\w.]{0,40}-r\\d{1,5})\\[(?:so|cmd|pc):[^\\]\\s]{1,200}\\]"
+        },
+        // Another release's repository than a numbered base's: `fetch \u2026/alpine/latest-stable/community/x86_64/APKINDEX.tar.gz`
+        // in the log, or `echo "http://nl.alpinelinux.org/alpine/latest-stable/community" >> /etc/apk/repositories` in the step.
+        {
+          name: "otherReleaseLine",
+          literals: ["/alpine/latest-stable/", "/alpine/edge/"],
+          pattern: "fetch \\S{1,200}/alpine/(?<release>latest-stable|edge)/\\w{1,40}/[\\w-]{1,20}/APKINDEX\\.tar\\.gz"
+        },
+        {
+          name: "otherReleaseRun",
+          source: "instruction",
+          literals: ["/alpine/latest-stable/", "/alpine/edge/"],
+          pattern: "/alpine/(?<release>latest-stable|edge)/\\w{1,40}\\b[^\\n]{0,200}/etc/apk/repositories"
         },
         // Python 2's names: `python`, `python2`, `py-pip`, `py2-pip`.
         {
@@ -24873,6 +25685,7 @@ var init_apk_unable_to_select = __esm({
       ],
       scope: "step",
       specificity: 3,
+      enrich: "apk-removed",
       message: "apk could not select every package the step asks for: the lines under `unable to select packages` name each one and why (`no such package`: no repository this image uses has that name, often a package renamed or removed in a newer Alpine release).",
       fix: LOOK_UP_UNNAMED,
       variants: [
@@ -24952,6 +25765,18 @@ var init_apk_unable_to_select = __esm({
             "branch has it (https://pkgs.alpinelinux.org/packages shows the version per branch)."
           ].join("\n")
         },
+        ...["otherReleaseRun", "otherReleaseLine"].map((ctx) => ({
+          when: `provider&${ctx}`,
+          title: "apk: a package from another Alpine release needs a library this image has no repository for",
+          message: PROVIDER_MESSAGE,
+          fix: mixedFix(ctx === "otherReleaseRun" ? "The step adds" : "The build reads")
+        })),
+        {
+          when: "provider",
+          title: "apk: no repository provides a library (or command) a package needs",
+          message: PROVIDER_MESSAGE,
+          fix: PROVIDER_FIX
+        },
         {
           when: "python2&index",
           message: PYTHON2_MESSAGE,
@@ -24970,6 +25795,20 @@ var init_apk_unable_to_select = __esm({
             PIN_FOR_PYTHON2
           ].join("\n")
         },
+        // A name the table of packages Alpine removed knows (knowledge/apk-removed-packages.ts): its replacement and the last
+        // release that has it, not a search that finds nothing.
+        ...["enrich.apkRemovedRelease", ""].map((known) => ({
+          when: known === "" ? "missing&enrich.apkRemovedName" : `missing&enrich.apkRemovedName&${known}`,
+          title: "apk package removed from newer Alpine releases",
+          message: (known === "" ? "apk has no `{enrich.apkRemovedName}` ({enrich.apkRemovedPurpose}) in the Alpine release this image uses: " : "apk has no `{enrich.apkRemovedName}` ({enrich.apkRemovedPurpose}) because this image's Alpine, {enrich.apkRemovedRelease}, does not ship it: ") + "{enrich.apkRemovedHistory}." + (known === "" ? " An unpinned `FROM alpine` (or a moving tag such as `alpine:3`) takes each new release." : ""),
+          fix: [
+            "In the `apk add` line, replace `{enrich.apkRemovedName}` with `{enrich.apkRemovedReplacement}`: {enrich.apkRemovedReplacementNote}.",
+            "For that, pin the base to the last release that has it, `FROM alpine:{enrich.apkRemovedLastRelease}` (`apk add",
+            "{enrich.apkRemovedName}` takes it from that release's repositories; it is past its end of support:",
+            "https://alpinelinux.org/releases/), and plan the move to `{enrich.apkRemovedReplacement}`. Either way, a numbered",
+            "`FROM alpine:3.N` keeps the next Alpine release from changing the package set under the build."
+          ].join("\n")
+        })),
         {
           when: "missing&index",
           message: "apk found no package `{context.missing.pkg}` in Alpine {context.index.release} ({context.index.arch}): no repository this image uses has that name, often a package renamed or removed in a newer Alpine release.",
@@ -24983,12 +25822,33 @@ var init_apk_unable_to_select = __esm({
 });
 
 // src/rules/catalog/apt/deb-arch-mismatch.ts
+function vendorArm64Fix(named) {
+  const why2 = "this build is for arm64 (an Apple-Silicon Mac or an arm64 runner builds for linux/arm64 unless told otherwise). ";
+  const targetArch = "(`TARGETARCH` is set by BuildKit to the architecture being built, `amd64` or `arm64`, and a stage must declare it with `ARG TARGETARCH`: https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope. Outside BuildKit, `$(dpkg --print-architecture)` in the `RUN` gives the same words.)";
+  const emulated = `If the vendor has no arm64 build, build the image for amd64 and let the steps run under QEMU emulation, slower but the same image (${MULTI_PLATFORM}): \`docker build --platform linux/amd64 .\`.`;
+  if (!named) {
+    return [
+      "The step installs a .deb built for amd64 on every machine; " + why2 + "Install the vendor's arm64 build of the package instead (its download page or release assets name it), chosen by the build: declare `ARG TARGETARCH` in the stage and write `${TARGETARCH}` where the download URL and the file name have `amd64`. " + targetArch,
+      emulated
+    ].join("\n");
+  }
+  return [
+    "The step installs `{context.archive.stem}amd64{context.archive.tail}`, the amd64 build, on every machine; " + why2 + "Install the vendor's arm64 build instead: where the vendor publishes one, its file name usually differs only in the architecture (`{context.archive.stem}arm64{context.archive.tail}`; check the vendor's download page or release assets for the exact name). Let the build choose the file, in the download URL too:",
+    "",
+    "```dockerfile",
+    "ARG TARGETARCH",
+    'RUN dpkg -i "{context.archive.stem}${TARGETARCH}{context.archive.tail}"',
+    "```",
+    "",
+    targetArch + " " + emulated
+  ].join("\n");
+}
 var MULTI_PLATFORM, message2, generalFix, amd64OnArm64Fix, debArchMismatch;
 var init_deb_arch_mismatch = __esm({
   "src/rules/catalog/apt/deb-arch-mismatch.ts"() {
     "use strict";
     MULTI_PLATFORM = "https://docs.docker.com/build/building/multi-platform/";
-    message2 = "dpkg refused to install a package built for {pkgArch} on a {sysArch} system: a .deb runs only on the architecture it was built for, and apt then stopped (`E: Sub-process /usr/bin/dpkg returned an error code (1)`).";
+    message2 = "dpkg refused to install a package built for {pkgArch} on a {sysArch} system: a .deb runs only on the architecture it was built for.";
     generalFix = [
       `Install the package built for {sysArch} (the same name with \`_{sysArch}.deb\`, from the vendor's {sysArch} download or repository), or build the image for {pkgArch} with \`docker build --platform linux/{pkgArch} \u2026\` (another platform than the builder's runs under QEMU emulation: ${MULTI_PLATFORM}). Where the CPU runs {pkgArch} code itself (i386 on amd64, armel on armhf), add that architecture, then install the package through apt with \`:{pkgArch}\` after its name, so its dependencies come for {pkgArch} too:`,
       "",
@@ -25019,7 +25879,20 @@ var init_deb_arch_mismatch = __esm({
       context: [
         // `dpkg: warning: overriding problem because --force enabled:` above it: dpkg installed it anyway
         { name: "forced", literals: ["overriding problem because --force enabled"] },
-        { name: "amd64OnArm64", literals: ["package architecture (amd64) does not match system (arm64)"] }
+        { name: "amd64OnArm64", literals: ["package architecture (amd64) does not match system (arm64)"] },
+        // `dpkg: error processing archive /dalle/libcudnn8_8.4.0.27-1+cuda11.6_amd64.deb (--unpack):`: a package of NVIDIA's
+        // CUDA repositories (cuDNN, NCCL, TensorRT, the CUDA toolkit's `cuda-*` and `lib*` packages, drivers)
+        {
+          name: "nvidiaDeb",
+          literals: ["dpkg: error processing archive "],
+          pattern: "dpkg: error processing archive (?:\\S*/)?(?:cuda-|libcudnn|cudnn|libnccl|libcublas|libcufft|libcurand|libcusolver|libcusparse|libnpp|libnvjpeg|libnvinfer|tensorrt|nvidia-|libnvidia-)"
+        },
+        // `dpkg: error processing archive quarto-1.4.549-linux-amd64.deb (--install):`: the file name around its `amd64`
+        {
+          name: "archive",
+          literals: ["dpkg: error processing archive "],
+          pattern: "dpkg: error processing archive (?:\\S*/)?(?<stem>[^/\\s]{1,200}?)amd64(?<tail>[^/\\s]{0,60}\\.deb)\\b"
+        }
       ],
       when: "!forced",
       scope: "step",
@@ -25029,7 +25902,9 @@ var init_deb_arch_mismatch = __esm({
       message: message2,
       fix: generalFix,
       variants: [
-        { when: "amd64OnArm64&!fact.place=host-shell", title: "amd64 package in an arm64 build", fix: amd64OnArm64Fix }
+        { when: "amd64OnArm64&nvidiaDeb&!fact.place=host-shell", title: "amd64 package in an arm64 build", fix: amd64OnArm64Fix },
+        { when: "amd64OnArm64&archive&!fact.place=host-shell", title: "amd64 package in an arm64 build", fix: vendorArm64Fix(true) },
+        { when: "amd64OnArm64&!fact.place=host-shell", title: "amd64 package in an arm64 build", fix: vendorArm64Fix(false) }
       ],
       docs: MULTI_PLATFORM
     };
@@ -25471,7 +26346,7 @@ function jobContainerFix(image) {
     "On a self-hosted runner the same pull needs the disk of Docker's data-root: `df -h \"$(docker info -f '{{{{.DockerRootDir}}}}')\"` there, and `docker system prune --all --force` when old images hold it."
   ].join("\n");
 }
-var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, perPlatform, containerBuilderAnywhere, slimLayers, cpuTorch, pullDisk, basePull, defaultFix, JOB_CONTAINER_MESSAGE, cacheTools, cacheLayerVariants, diskFull;
+var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, perPlatform, containerBuilderAnywhere, slimLayers, cpuTorch, pullDisk, basePull, buildIsolationTorch, defaultFix, JOB_CONTAINER_MESSAGE, cacheTools, cacheLayerVariants, diskFull;
 var init_disk_full = __esm({
   "src/rules/catalog/resources/disk-full.ts"() {
     "use strict";
@@ -25571,6 +26446,12 @@ var init_disk_full = __esm({
       "The base image is as large as it is: slimming later layers does not help. Free disk where the builder stores",
       "images, or build on a machine with a larger disk."
     ];
+    buildIsolationTorch = [
+      "The space went to pip's isolated build environment: a package built from source asked for torch, and pip installed",
+      "CUDA torch with its `nvidia-*` wheels (gigabytes) into a temporary environment just to build it. Install torch and the package's other",
+      "build requirements (its `pyproject.toml`, `[build-system] requires`) first, then run the same `pip install` with",
+      "`--no-build-isolation --no-cache-dir`: the build then uses the torch already installed."
+    ];
     defaultFix = [
       "On a machine that has built before (your own, a self-hosted runner), free the builder's disk: build cache and unused images first, then check what is left:",
       ...prune.slice(1),
@@ -25662,6 +26543,10 @@ var init_disk_full = __esm({
         // A GitHub Actions job that runs in a container (JOB_CONTAINER below): the runner's own step, or the workflow's
         // `container:` key pasted with the error (`    container:` then `      image: sameli/manylinux2014_x86_64_cuda_11`).
         { name: "jobContainer", literals: ["Initialize containers", "container:"], pattern: "^\\s{0,20}(?:##\\[group\\])?Initialize containers\\s*$|^\\s{0,20}container:\\s*$" },
+        // pip's isolated build environment installing torch (`Installing collected packages: \u2026, torch` in the output of
+        // `\u00d7 pip subprocess to install build dependencies did not run successfully.`)
+        { name: "buildDeps", literals: ["to install build dependencies did not run successfully"] },
+        { name: "buildDepsTorch", literals: ["Installing collected packages: "], pattern: "^\\s{0,20}Installing collected packages: (?:[^\\n]{0,20000}, )?torch(?:,|$)" },
         // the compiler's own temporary files: nvcc's `/tmp/tmpxft_00002208_00000000-8_\u2026.cpp4.ii`, gcc's `error writing to /tmp/cc2mYx0T.s`
         { name: "compilerTemp", literals: ["/tmp/tmpxft_", "error writing to /tmp/"] },
         // The failed write under a package manager's cache (see cacheTools), in root's or a user's home:
@@ -25782,6 +26667,16 @@ var init_disk_full = __esm({
           when: "cudaTorch",
           message: "The disk the builder writes to filled up while it wrote a layer of CUDA torch: its CUDA libraries take gigabytes.",
           fix: [...defaultFix, ...cpuTorch].join("\n")
+        },
+        {
+          when: "buildDeps&buildDepsTorch&fact.runner=github-hosted",
+          message: "The runner's disk filled up while pip installed a package's build requirements, CUDA torch among them, in an isolated environment.",
+          fix: [...buildIsolationTorch, "", ...ghCleanUp].join("\n")
+        },
+        {
+          when: "buildDeps&buildDepsTorch",
+          message: "The disk filled up while pip installed a package's build requirements, CUDA torch among them, in an isolated environment.",
+          fix: [...buildIsolationTorch, "", ...defaultFix].join("\n")
         },
         {
           when: "fact.runner=github-actions",
@@ -26933,6 +27828,13 @@ var init_cache_export_failed = __esm({
         { name: "ghaUnavailable", literals: ["GitHub Actions is temporarily unavailable"] },
         { name: "htmlError", literals: ["failed to parse error response "], pattern: "failed to parse error response (?<code>\\d{3}): \\s{0,4}<" },
         { name: "badRequest", literals: ["400 Bad Request"] },
+        // An Amazon ECR registry in the log: `<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>` (the cache ref, or
+        // the `/v2/<repository>/manifests/<tag>` of the PUT BuildKit sent), with the repository's name
+        {
+          name: "ecr",
+          literals: [".dkr.ecr."],
+          pattern: "\\b[\\w-]{1,64}\\.dkr\\.ecr\\.[a-z0-9-]{1,40}\\.amazonaws\\.com(?:\\.cn)?/(?:v2/)?(?<repo>[a-z0-9][a-z0-9._/-]{0,255}?)(?::|/manifests/|@)"
+        },
         { name: "cacheConfig", literals: ["application/vnd.buildkit.cacheconfig.v0"] }
       ],
       unless: [{ literals: ["429 Too Many Requests", "toomanyrequests", "413 Request Entity Too Large"] }],
@@ -27141,6 +28043,35 @@ var init_cache_export_failed = __esm({
           message: "The image was built, but writing its build cache to the GitHub Actions cache service failed (`{reason}`), and a failed cache export fails the build.",
           fix: [
             ...RERUN_OR_IGNORE
+          ].join("\n")
+        },
+        {
+          // Amazon ECR: the OCI form of the cache (aws/containers-roadmap#876, ECR's "support cache manifest" request, which
+          // overhangio/tutor#1118 hit with a plain `--cache-to=type=registry,mode=max,ref=\u2026`), and a second cause of the same 400:
+          // with tag immutability on, ECR refuses a push to a tag the repository already holds ("the ImageTagAlreadyExistsException
+          // error is returned if you push an image with a tag that is already in the repository", AWS's "Preventing image tags
+          // from being overwritten in Amazon ECR", docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html), and a
+          // registry cache pushes the same ref tag on every build (docker/buildx#271, comment of 2024-09-26: the failing builds were
+          // the ones pushing to immutable ECR repositories). The setting is the repository's `imageTagMutability` (ECR API
+          // reference, Repository: MUTABLE | IMMUTABLE | IMMUTABLE_WITH_EXCLUSION | MUTABLE_WITH_EXCLUSION), which
+          // `aws ecr describe-repositories --repository-names NAME` prints.
+          when: "badRequest&ecr",
+          title: "Registry refused the build cache manifest",
+          message: "The image was built, but Amazon ECR refused BuildKit's cache manifest with 400 Bad Request (`{reason}`). A registry cache is by default (before BuildKit 0.21) an image index whose config has BuildKit's own media type, `application/vnd.buildkit.cacheconfig.v0`, which ECR has not accepted (aws/containers-roadmap#876).",
+          fix: [
+            "Write the cache as a plain OCI image manifest instead of BuildKit's index (BuildKit 0.12 or later; the default from 0.21):",
+            "append `,image-manifest=true,oci-mediatypes=true` to the registry cache export (`--cache-to type=registry,ref=\u2026`, or",
+            "build-push-action's `cache-to`), the same `ref` as now.",
+            "",
+            "If it still fails with 400, check the repository's tag mutability: with tag immutability on, ECR refuses a push to a tag it",
+            "already holds, and the cache is pushed to the same tag on every build:",
+            "",
+            "```sh",
+            "aws ecr describe-repositories --repository-names {context.ecr.repo:sh} --query 'repositories[0].imageTagMutability'",
+            "```",
+            "",
+            "`IMMUTABLE`: keep the cache in a repository of its own with mutable tags (`ref=` pointing there), or exclude the cache tag",
+            "from immutability (the `IMMUTABLE_WITH_EXCLUSION` setting)."
           ].join("\n")
         },
         {
@@ -29114,7 +30045,7 @@ function registerFix(actions, lead, tail = PIN) {
     tail
   ].join("\n");
 }
-var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE11, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
+var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE14, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
 var init_bundled_qemu_emulator = __esm({
   "src/rules/catalog/buildx/bundled-qemu-emulator.ts"() {
     "use strict";
@@ -29133,7 +30064,7 @@ var init_bundled_qemu_emulator = __esm({
     ].join("\n");
     RESTART = "BuildKit reads the registered emulators when it starts: if the next build still shows `/dev/.buildkit_qemu_emulator`, restart the builder (`docker buildx stop` for a docker-container builder, which the next build boots again; `sudo systemctl restart docker` for the default one).";
     PIN = `If the step still fails under the registered QEMU, register a newer release than \`latest\`, which trails them: \`tonistiigi/binfmt:${BINFMT_TAG}\` (\`--uninstall 'qemu-*'\` first; in setup-qemu-action, \`image: tonistiigi/binfmt:${BINFMT_TAG}\`), or build this platform on a native runner (\`ubuntu-24.04-arm\` for linux/arm64 on GitHub).`;
-    MESSAGE11 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
+    MESSAGE14 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
     EXECVE_MESSAGE = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command), because no emulator for that platform that BuildKit can use is registered (binfmt_misc) where it runs; a program the step started could not be started under it (`execve: No such file or directory`, exit 127). Newer distributions trip the fallback this way (Alpine 3.23's apk triggers); a registered, current QEMU runs them.";
     XATTR_MESSAGE = "The step needs emulation of {platform|another platform}, and with no emulator registered (binfmt_misc) where BuildKit runs, BuildKit copies the QEMU it bundles into a temporary directory first. On this SELinux host that copy failed: the temporary file system refuses the `security.selinux` attribute (`operation not supported`), so the command never started. BuildKit v0.27.0 and later ignore that error (moby/buildkit#6015).";
     XATTR_FIX_TAIL = [
@@ -29159,7 +30090,7 @@ var init_bundled_qemu_emulator = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 2,
-      message: MESSAGE11,
+      message: MESSAGE14,
       fix: registerFix(false, "Register current QEMU emulators so BuildKit runs the step under them."),
       variants: [
         {
@@ -30481,12 +31412,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE3, MESSAGE12, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE3, MESSAGE15, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
     TITLE3 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE12 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    MESSAGE15 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -30499,7 +31430,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorchInstall",
         title: TITLE3,
-        message: MESSAGE12,
+        message: MESSAGE15,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -30514,7 +31445,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorch",
         title: TITLE3,
-        message: MESSAGE12,
+        message: MESSAGE15,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -30790,6 +31721,7 @@ var init_catalog = __esm({
     init_wheel_not_supported();
     init_build_isolation();
     init_externally_managed();
+    init_extension_sdist_fallback();
     init_resolver_backtracking();
     init_base_package_replaced();
     init_cuda_torch_swapped();
@@ -30828,6 +31760,8 @@ var init_catalog = __esm({
     init_pipenv_install_failed();
     init_pg_config_missing();
     init_wheel_size_limit();
+    init_distutils_removed();
+    init_uv_workspace_member_missing();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -30838,6 +31772,7 @@ var init_catalog = __esm({
     init_incorrect_download();
     init_transaction_failed();
     init_link_script_failed();
+    init_environment_file_not_found();
     init_unable_to_locate_package();
     init_fetch_failed();
     init_held_packages_changed();
@@ -30971,6 +31906,7 @@ var init_catalog = __esm({
       wheelNotSupported,
       buildIsolation,
       externallyManaged,
+      extensionSdistFallback,
       resolverBacktracking,
       basePackageReplaced,
       cudaTorchSwapped,
@@ -31009,6 +31945,8 @@ var init_catalog = __esm({
       pipenvInstallFailed,
       pgConfigMissing,
       wheelSizeLimit,
+      distutilsRemoved,
+      uvWorkspaceMemberMissing,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -31019,6 +31957,7 @@ var init_catalog = __esm({
       incorrectDownload,
       transactionFailed,
       linkScriptFailed,
+      environmentFileNotFound,
       unableToLocatePackage,
       fetchFailed,
       heldPackagesChanged,
@@ -60715,6 +61654,8 @@ var ClosingBlockGrammar = class {
   boxEcho = false;
   /** The first failed vertex named by a box: the step the build died of. */
   failedStep = null;
+  /** The box of `failedStep` is a cache import's, which the build survives: a later box is the step it died of. */
+  failedIsCacheImport = false;
   /** Every vertex named by a box before the error, to match against the Dockerfile excerpt. */
   boxSteps = [];
   source = null;
@@ -60822,7 +61763,11 @@ var ClosingBlockGrammar = class {
     }
     this.boxStep = id ?? null;
     this.boxEcho = id !== void 0 && (this.ctx.step(id)?.streamed ?? false);
-    this.failedStep ??= this.boxStep;
+    const cacheImport = name2.startsWith("importing cache manifest from ");
+    if (this.failedStep === null || this.failedIsCacheImport && !cacheImport && this.boxStep !== null) {
+      this.failedStep = this.boxStep;
+      this.failedIsCacheImport = cacheImport;
+    }
     if (id !== void 0) this.boxSteps.push(id);
     this.pending = true;
     this.ctx.current = null;
@@ -60915,6 +61860,7 @@ var ClosingBlockGrammar = class {
     this.ctx.emit(text2 === void 0 ? { type: "solve-error", line, error: error64 } : { type: "solve-error", line, error: error64, text: text2 });
     this.source = null;
     this.failedStep = null;
+    this.failedIsCacheImport = false;
     this.boxSteps = [];
     this.pending = false;
   }
@@ -63728,6 +64674,18 @@ function windowAround(text2, literalEnd) {
 var seamReach = 48;
 var seamSteps = 64;
 var renewAfter = 256;
+var PendingContext = class {
+  constructor(index, text2, groups, deferred) {
+    this.index = index;
+    this.text = text2;
+    this.groups = groups;
+    this.deferred = deferred;
+  }
+  index;
+  text;
+  groups;
+  deferred;
+};
 var RuleEngine = class {
   set;
   prefilter;
@@ -63805,23 +64763,55 @@ var RuleEngine = class {
     if (open2 === void 0) return;
     this.open.delete(id);
     open2.states.forEach((state, i) => {
-      if (state.count > 0) this.states[open2.rules[i]].set(id, state);
+      if (state instanceof ScopeState && state.count > 0) this.states[open2.rules[i]].set(id, state);
     });
   }
   /** A step-scoped rule's state in step `key`: the open one, the one kept when the step ended, or a new one. */
   stepState(key, rule) {
+    return this.existingState(key, rule) ?? this.opened(key, rule, new ScopeState());
+  }
+  /**
+   * A step-scoped rule's context line in step `key`: its state there, or null when the rule has
+   * nothing in the step yet; then the line is kept as it is, pending.
+   */
+  contextState(key, rule, index, text2, groups, deferred) {
+    const state = this.existingState(key, rule);
+    if (state === null) this.opened(key, rule, new PendingContext(index, text2.length > maxEvidenceLength ? capEvidence(text2.trim()) : text2, groups, deferred));
+    return state;
+  }
+  /** The open state (made from a pending line if need be) or the kept one, else null. */
+  existingState(key, rule) {
     const open2 = this.open.get(key);
     const i = open2 === void 0 ? -1 : open2.rules.indexOf(rule);
-    if (i >= 0) return open2.states[i];
-    const kept = this.states[rule].get(key);
-    if (kept !== void 0) return kept;
-    const state = new ScopeState();
+    if (i >= 0) {
+      const found = open2.states[i];
+      if (found instanceof ScopeState) return found;
+      const state = this.settle(rule, found);
+      open2.states[i] = state;
+      return state;
+    }
+    return this.states[rule].get(key) ?? null;
+  }
+  opened(key, rule, state) {
+    const open2 = this.open.get(key);
     if (open2 === void 0) this.open.set(key, { rules: [rule], states: [state] });
     else {
       open2.rules.push(rule);
       open2.states.push(state);
     }
     return state;
+  }
+  /** The state a pending context line stands for: a new state that saw that line. */
+  settle(rule, pending) {
+    const state = new ScopeState();
+    this.addContext(state, rule, pending.index, pending.text, pending.groups, pending.deferred);
+    return state;
+  }
+  addContext(state, rule, index, text2, groups, deferred) {
+    const context = this.set.rules[rule].context[index];
+    state.addContext(context.name, text2, groups, context.keepLast, deferred);
+    if (context.locks !== null) state.lockContext(context.locks, text2, groups, deferred);
+    if (context.tally) state.addTally(context.name, groups);
   }
   lineAndSeam(text2, lineNumber, step) {
     this.line(text2, lineNumber, step);
@@ -63900,16 +64890,17 @@ var RuleEngine = class {
         const built = states.get(0);
         state = built ?? new ScopeState();
         if (built === void 0) states.set(0, state);
+      } else if (slot.kind === "context") {
+        const found = this.contextState(step ?? noStep, slot.rule, slot.index, text2, groups, deferred);
+        if (found === null) continue;
+        state = found;
       } else {
         state = this.stepState(step ?? noStep, slot.rule);
       }
       if (slot.kind === "unless") {
         state.cancelled = true;
       } else if (slot.kind === "context") {
-        const context = cr.context[slot.index];
-        state.addContext(context.name, text2, groups, context.keepLast, deferred);
-        if (context.locks !== null) state.lockContext(context.locks, text2, groups, deferred);
-        if (context.tally) state.addTally(context.name, groups);
+        this.addContext(state, slot.rule, slot.index, text2, groups, deferred);
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;
         this.lastHitLine[slot.rule] = lineNumber;
@@ -63922,7 +64913,12 @@ var RuleEngine = class {
   finish(model, facts = {}) {
     const steps = new Map(model.steps.map((s) => [s.id, s]));
     const candidates = [];
-    for (const [id, open2] of this.open) open2.states.forEach((state, i) => this.states[open2.rules[i]].set(id, state));
+    for (const [id, open2] of this.open) {
+      open2.states.forEach((state, i) => {
+        const rule = open2.rules[i];
+        this.states[rule].set(id, state instanceof ScopeState ? state : this.settle(rule, state));
+      });
+    }
     this.open.clear();
     this.set.rules.forEach((cr, i) => {
       candidates.push(...triggerCandidates(cr, model, facts));
@@ -64522,6 +65518,85 @@ var LineSplitter = class {
   }
 };
 
+// src/lines/line-gutter.ts
+var RUN_MIN = 3;
+var GUTTER = /^ {0,8}(\d{1,8}) \|(?: |$)/;
+var EXCERPT_BODY = /^(?:>>>| {4}|$)/;
+var EXCERPT_HEADER = /^Dockerfile(?:\.[\w.-]{1,100})?:\d{1,6}$/;
+var EXCERPT_RULE2 = /^-{10,}$/;
+function numbered(text2) {
+  const first = text2.charCodeAt(0);
+  if (first !== 32 && (first < 48 || first > 57)) return null;
+  const m = GUTTER.exec(text2);
+  if (m === null) return null;
+  return { number: Number(m[1]), body: text2.slice(m[0].length) };
+}
+var LineGutter = class {
+  constructor(emit) {
+    this.emit = emit;
+  }
+  emit;
+  /** A run not taken yet: consecutive numbered lines, fewer than RUN_MIN. */
+  held = [];
+  /** The number of the last line held or taken, or -1. */
+  last = -1;
+  /** The run has been taken: a line with the next number is part of it. */
+  taken = false;
+  /** Inside BuildKit's excerpt frame (after `Dockerfile:N` and its first dashed rule, up to the second). */
+  inExcerpt = false;
+  afterHeader = false;
+  push(text2, meta3) {
+    const n = numbered(text2);
+    if (n !== null && this.last >= 0 && n.number === this.last + 1) {
+      if (this.taken) {
+        this.last = n.number;
+        this.emit(n.body, meta3, true);
+        return;
+      }
+      if (!n.body.startsWith(">>>")) {
+        this.last = n.number;
+        this.held.push({ raw: text2, body: n.body, meta: meta3 });
+        if (this.held.length >= RUN_MIN) {
+          this.taken = true;
+          for (const h of this.held) this.emit(h.body, h.meta, true);
+          this.held = [];
+        }
+        return;
+      }
+    }
+    this.release();
+    if (n !== null && !this.inExcerpt && !EXCERPT_BODY.test(n.body)) {
+      this.last = n.number;
+      this.held.push({ raw: text2, body: n.body, meta: meta3 });
+      return;
+    }
+    this.pass(text2, meta3);
+  }
+  /** The log ended: lines still held are no part of a run. */
+  end() {
+    this.release();
+  }
+  /** Ends the run: lines held are given as they came. */
+  release() {
+    this.last = -1;
+    this.taken = false;
+    if (this.held.length === 0) return;
+    const held = this.held;
+    this.held = [];
+    for (const h of held) this.pass(h.raw, h.meta);
+  }
+  /** A line given as it came; it moves the excerpt frame's state. */
+  pass(text2, meta3) {
+    const trimmed = text2.charCodeAt(0) === 32 ? text2.trim() : text2;
+    const first = trimmed.charCodeAt(0);
+    if (this.inExcerpt) {
+      if (first === 45 && EXCERPT_RULE2.test(trimmed)) this.inExcerpt = false;
+    } else if (this.afterHeader && first === 45 && EXCERPT_RULE2.test(trimmed)) this.inExcerpt = true;
+    this.afterHeader = first === 68 && EXCERPT_HEADER.test(trimmed);
+    this.emit(text2, meta3, false);
+  }
+};
+
 // src/lines/pasted-indent.ts
 var OPENER = /^( {1,8})(?:Dockerfile(?:\.[\w.-]{1,100})?:\d{1,6}$|ERROR: failed to (?:build: failed to )?solve: |#\d{1,6} (?:\[|DONE \d|ERROR: |CACHED$)|Step \d{1,4}\/\d{1,4} : | > \[[^\]]{1,200}\] )/;
 var PastedIndent = class {
@@ -64545,13 +65620,24 @@ var PastedIndent = class {
 function createLineReader(onLine, options = {}) {
   const max = options.maxLineLength !== void 0 && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
   const indent = new PastedIndent();
-  return new LineSplitter((raw) => {
-    const text2 = indent.strip(cleanLine(raw.text));
+  const gutter = new LineGutter((clean, raw, unguttered) => {
+    const text2 = indent.strip(unguttered ? cleanLine(clean) : clean);
     const line = raw.truncated ? { text: text2, line: raw.line, truncated: true } : { text: text2, line: raw.line };
     const at = ciTimestampOf(raw.text);
     if (at !== void 0) line.at = at;
     onLine(line);
-  }, max);
+  });
+  const splitter = new LineSplitter((raw) => gutter.push(cleanLine(raw.text), raw), max);
+  return {
+    push: (chunk) => splitter.push(chunk),
+    end: () => {
+      splitter.end();
+      gutter.end();
+    },
+    get lines() {
+      return splitter.lines;
+    }
+  };
 }
 async function readLogLines(input2, onLine, options = {}) {
   const splitter = createLineReader(onLine, options);
@@ -65134,9 +66220,9 @@ function matchInternal(printed, dockerfile) {
 }
 function scoreInstruction(printed, instruction, stage) {
   if (instruction.keyword === "FROM") return scoreFrom(printed, stage);
-  const subject = normalise2(printed);
-  const written = normalise2(instruction.text);
-  const expanded = normalise2(expandVariables(instruction.text, instruction.variables, true).text);
+  const subject = normalise3(printed);
+  const written = normalise3(instruction.text);
+  const expanded = normalise3(expandVariables(instruction.text, instruction.variables, true).text);
   if (subject === written || subject === expanded) return 3;
   if (wildcardMatch(expanded, subject, false) || wildcardMatch(written, subject, false)) return 2;
   const shortened = stripEllipsis(subject);
@@ -65159,7 +66245,7 @@ function scoreFrom(printed, stage) {
   }
   return 0;
 }
-function normalise2(text2) {
+function normalise3(text2) {
   let out = "";
   let blank = false;
   for (const ch of text2.trim()) {
@@ -65217,7 +66303,17 @@ function shellFor(from) {
   const ref = from === null ? null : parseImageRef2(from);
   if (ref === null) return "bash";
   const name2 = ref.repository.slice(ref.repository.lastIndexOf("/") + 1);
-  return NO_BASH.has(name2) ? "sh" : "bash";
+  if (NO_BASH.has(name2)) return "sh";
+  return ref.tag !== null && /(?:^|-)alpine(?:[\d.]*)?(?:$|-)/.test(ref.tag) ? "sh" : "bash";
+}
+function baseFromLog(step, model) {
+  if (step.stage === null) return null;
+  const own2 = model.steps.filter((s) => s.stage === step.stage);
+  for (const s of own2) {
+    const base = /^FROM\s+(?:--\S+\s+)*(\S+)/i.exec(s.instruction.trim());
+    if (base !== null) return base[1];
+  }
+  return own2.some((s) => /^RUN\b.*(?:^|[\s;&|(])apk\s+(?:add|update|upgrade|--)/i.test(s.instruction.trim())) ? "alpine" : null;
 }
 function suggestedName(label) {
   return label.replace("-", "");
@@ -65242,10 +66338,11 @@ function targetOf(step, dockerfile, known, model) {
     else if (dockerfile.stages.length === 1) stage = dockerfile.stages[0];
   }
   if (stage !== void 0) return stageTarget(stage, dockerfile);
-  if (step.stage === null) return { name: null, unnamedLine: null, from: null };
+  const from = baseFromLog(step, model);
+  if (step.stage === null) return { name: null, unnamedLine: null, from };
   const unnamed = /^stage-\d+$/.test(step.stage);
-  if (unnamed && onlyStageOfLog(step.stage, model)) return { name: null, unnamedLine: null, from: null };
-  return { name: unnamed ? suggestedName(step.stage) : step.stage, unnamedLine: unnamed ? 0 : null, from: null };
+  if (unnamed && onlyStageOfLog(step.stage, model)) return { name: null, unnamedLine: null, from };
+  return { name: unnamed ? suggestedName(step.stage) : step.stage, unnamedLine: unnamed ? 0 : null, from };
 }
 var BUILD_COMMAND = {
   buildx: { build: "docker buildx build", load: " --load", run: "docker run" },
@@ -65324,6 +66421,7 @@ function reproduceCommand(step, dockerfile, model, match) {
   return [
     ...nameFirst(target),
     ...namedContextsNote(model),
+    ...legacy ? [] : emulatorFirst(step, podman),
     target.name === null ? `# The build fails at ${at}:` : `# --target stops at a stage boundary, and stage "${target.name}" fails at ${at}:`,
     `# comment that instruction out (with the rest of the ${target.name === null ? "Dockerfile" : "stage"} after it), then build and open a shell`,
     isRun ? `# in the state just before it, and run the failing command by hand:` : `# in the state just before it, and look for what the instruction expects:`,
@@ -65339,6 +66437,16 @@ function legacyImageShell(step, model, shell2) {
   return [
     "# Or, on the machine that ran this build: the legacy builder kept each finished step's image, printed as",
     `# \` ---> \` and 12 hex digits under it; \`docker run --rm -it\` that id of the step above the failed one, with ${shell2}, opens the state just before it.`
+  ];
+}
+function emulatorFirst(step, podman) {
+  if (!step.tail.some((l) => /exec format error/i.test(l)) && !/exec format error/i.test(step.error ?? "")) return [];
+  const register = podman ? ["# register QEMU first (the distribution's qemu-user-static package), or they fail the same way."] : ["# register QEMU first, or they fail the same way:", "docker run --privileged --rm tonistiigi/binfmt --install all"];
+  if (step.platform !== null) return [`# This stage is for ${step.platform}, whose programs this host cannot execute (exec format error):`, ...register];
+  return [
+    "# This stage's programs are for another CPU architecture than this host (exec format error): add the build's",
+    "# `--platform` to the commands below (without it they build for this host's own platform), and",
+    ...register
   ];
 }
 function namedContextsNote(model) {
