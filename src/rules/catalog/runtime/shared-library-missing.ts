@@ -512,6 +512,41 @@ const TORCH_ORDER_MESSAGE =
   'does not find it. The same output imports the extension after torch, and it then fails on an undefined torch symbol: that is the failure ' +
   '(the extension was built for another PyTorch); this error is only the import order.';
 
+/** cuDNN for a torch under an RPM distribution's Python (see the variants' comment): `rpm` is the package for this cuDNN major. */
+function rpmCudnnVariant(when: string, rpm: string, runLine: string, buildsNote: string): Variant {
+  return {
+    when,
+    title: 'cuDNN not found when torch loads',
+    message:
+      '`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`, the ' +
+      'Python of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky; openSUSE), and the log shows no `nvidia-cudnn` wheel: cuDNN ' +
+      'comes either from the pip wheel torch\'s requirements name (`nvidia-cudnn-cu12`, `-cu11` / `-cu13`), or, for a torch installed ' +
+      'without it, from the OS packages of NVIDIA\'s CUDA repository. One of them is missing, or not where the loader looks.',
+    fix: [
+      'See which it is, with the same Python that runs the program:',
+      '',
+      '```sh',
+      "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
+      'python3 -m pip check                                                                           # a requirement of torch that is missing',
+      'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
+      '```',
+      '',
+      '- the wheel is installed, in another directory than the library path says: put its `nvidia/cudnn/lib` on the path in the image',
+      '  (`ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH` beside this torch);',
+      '- `pip check` names `nvidia-cudnn-cu…`: install that release (torch requires an exact one), or torch again without `--no-deps`;',
+      '- no wheel and nothing missing for pip: install cuDNN from NVIDIA\'s CUDA repository (nvidia/cuda UBI images have it in',
+      '  `/etc/yum.repos.d/cuda.repo`; elsewhere add it as NVIDIA\'s CUDA install guide gives it for the distribution). The number in',
+      '  the file name is cuDNN\'s major release: `libcudnn8` for `libcudnn.so.8`, `libcudnn9-cuda-12` (`-cuda-13`) for `libcudnn.so.9`:',
+      '',
+      '```dockerfile',
+      runLine,
+      '```',
+      '',
+      `  (\`yum\` on CentOS 7, \`microdnf\` on a UBI minimal image; \`dnf list --showduplicates ${rpm}\` shows the builds${buildsNote}; on openSUSE, \`zypper search libcudnn\` lists the name).`,
+    ].join('\n'),
+  };
+}
+
 export const sharedLibraryMissing: RuleInput = {
   id: 'runtime/shared-library-missing',
   title: 'Shared library not found',
@@ -754,68 +789,8 @@ export const sharedLibraryMissing: RuleInput = {
     // cudnn8/Dockerfile: `yum install -y libcudnn8-${NV_CUDNN_VERSION}.cuda11.8`), `libcudnn9-cuda-12` (NVIDIA's UBI 9
     // runtime cudnn Dockerfile for 12.4.1: `libcudnn9-cuda-12-9.1.0.70-1`, with `/etc/yum.repos.d/cuda.repo`); the cuDNN
     // install guide installs its RPM packages with dnf (docs.nvidia.com/deeplearning/cudnn/installation/linux.html).
-    {
-      when: 'cudnn&pipTorch&rpmImage&cudnn9',
-      title: 'cuDNN not found when torch loads',
-      message:
-        '`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`, the ' +
-        'Python of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky; openSUSE), and the log shows no `nvidia-cudnn` wheel: cuDNN ' +
-        'comes either from the pip wheel torch\'s requirements name (`nvidia-cudnn-cu12`, `-cu11` / `-cu13`), or, for a torch installed ' +
-        'without it, from the OS packages of NVIDIA\'s CUDA repository. One of them is missing, or not where the loader looks.',
-      fix: [
-        'See which it is, with the same Python that runs the program:',
-        '',
-        '```sh',
-        "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
-        'python3 -m pip check                                                                           # a requirement of torch that is missing',
-        'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
-        '```',
-        '',
-        '- the wheel is installed, in another directory than the library path says: put its `nvidia/cudnn/lib` on the path in the image',
-        '  (`ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH` beside this torch);',
-        '- `pip check` names `nvidia-cudnn-cu…`: install that release (torch requires an exact one), or torch again without `--no-deps`;',
-        '- no wheel and nothing missing for pip: install cuDNN from NVIDIA\'s CUDA repository (nvidia/cuda UBI images have it in',
-        '  `/etc/yum.repos.d/cuda.repo`; elsewhere add it as NVIDIA\'s CUDA install guide gives it for the distribution). The number in',
-        '  the file name is cuDNN\'s major release: `libcudnn8` for `libcudnn.so.8`, `libcudnn9-cuda-12` (`-cuda-13`) for `libcudnn.so.9`:',
-        '',
-        '```dockerfile',
-        'RUN dnf install -y libcudnn9-cuda-12 && dnf clean all    # -cuda-13 for a CUDA 13 torch',
-        '```',
-        '',
-        '  (`yum` on CentOS 7, `microdnf` on a UBI minimal image; `dnf list --showduplicates libcudnn9-cuda-12` shows the builds; on openSUSE, `zypper search libcudnn` lists the name).',
-      ].join('\n'),
-    },
-    {
-      when: 'cudnn&pipTorch&rpmImage',
-      title: 'cuDNN not found when torch loads',
-      message:
-        '`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`, the ' +
-        'Python of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky; openSUSE), and the log shows no `nvidia-cudnn` wheel: cuDNN ' +
-        'comes either from the pip wheel torch\'s requirements name (`nvidia-cudnn-cu12`, `-cu11` / `-cu13`), or, for a torch installed ' +
-        'without it, from the OS packages of NVIDIA\'s CUDA repository. One of them is missing, or not where the loader looks.',
-      fix: [
-        'See which it is, with the same Python that runs the program:',
-        '',
-        '```sh',
-        "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
-        'python3 -m pip check                                                                           # a requirement of torch that is missing',
-        'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
-        '```',
-        '',
-        '- the wheel is installed, in another directory than the library path says: put its `nvidia/cudnn/lib` on the path in the image',
-        '  (`ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH` beside this torch);',
-        '- `pip check` names `nvidia-cudnn-cu…`: install that release (torch requires an exact one), or torch again without `--no-deps`;',
-        '- no wheel and nothing missing for pip: install cuDNN from NVIDIA\'s CUDA repository (nvidia/cuda UBI images have it in',
-        '  `/etc/yum.repos.d/cuda.repo`; elsewhere add it as NVIDIA\'s CUDA install guide gives it for the distribution). The number in',
-        '  the file name is cuDNN\'s major release: `libcudnn8` for `libcudnn.so.8`, `libcudnn9-cuda-12` (`-cuda-13`) for `libcudnn.so.9`:',
-        '',
-        '```dockerfile',
-        'RUN dnf install -y libcudnn8 && dnf clean all',
-        '```',
-        '',
-        '  (`yum` on CentOS 7, `microdnf` on a UBI minimal image; `dnf list --showduplicates libcudnn8` shows the builds, whose versions end in the CUDA release (`8.9.6.50-1.cuda11.8`): take the image\'s; on openSUSE, `zypper search libcudnn` lists the name).',
-      ].join('\n'),
-    },
+    rpmCudnnVariant('cudnn&pipTorch&rpmImage&cudnn9', 'libcudnn9-cuda-12', 'RUN dnf install -y libcudnn9-cuda-12 && dnf clean all    # -cuda-13 for a CUDA 13 torch', ''),
+    rpmCudnnVariant('cudnn&pipTorch&rpmImage', 'libcudnn8', 'RUN dnf install -y libcudnn8 && dnf clean all', ", whose versions end in the CUDA release (`8.9.6.50-1.cuda11.8`): take the image's"),
     {
       when: 'cudnn&pipTorch',
       title: 'cuDNN not found when torch loads',
