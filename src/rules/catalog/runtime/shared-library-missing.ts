@@ -512,6 +512,12 @@ const TORCH_ORDER_MESSAGE =
   'does not find it. The same output imports the extension after torch, and it then fails on an undefined torch symbol: that is the failure ' +
   '(the extension was built for another PyTorch); this error is only the import order.';
 
+/** Where torch's cuDNN wheel is, if anywhere, and whether pip misses a requirement of torch: the same Python as the program. */
+const CUDNN_WHEEL_CHECK = [
+  "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
+  'python3 -m pip check                                                                           # a requirement of torch that is missing',
+];
+
 /** cuDNN for a torch under an RPM distribution's Python (see the variants' comment): `rpm` is the package for this cuDNN major. */
 function rpmCudnnVariant(when: string, rpm: string, runLine: string, buildsNote: string): Variant {
   return {
@@ -526,8 +532,7 @@ function rpmCudnnVariant(when: string, rpm: string, runLine: string, buildsNote:
       'See which it is, with the same Python that runs the program:',
       '',
       '```sh',
-      "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
-      'python3 -m pip check                                                                           # a requirement of torch that is missing',
+      ...CUDNN_WHEEL_CHECK,
       'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
       '```',
       '',
@@ -802,8 +807,7 @@ export const sharedLibraryMissing: RuleInput = {
         'See which it is, with the same Python that runs the program:',
         '',
         '```sh',
-        "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
-        'python3 -m pip check                                                                           # a requirement of torch that is missing',
+        ...CUDNN_WHEEL_CHECK,
         '```',
         '',
         '- `pip check` names `nvidia-cudnn-cu…`: install that release (torch requires an exact one), or torch again without `--no-deps`;',
