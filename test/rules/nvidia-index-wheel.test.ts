@@ -31,6 +31,9 @@ describe("TensorRT 8 on NVIDIA's index", () => {
     const f = await findingOf('pip/no-matching-distribution', underscore);
     expect(f.title).toBe("TensorRT 8 wheel is on NVIDIA's index, not PyPI");
     expect(f.message).toContain('`tensorrt_libs` 8.6.1');
+    // what PyPI holds today is not checked: the message quotes pip's own list
+    expect(f.message).toContain('(the versions pip found: 9.0.0.post11.dev1');
+    expect(f.message).not.toContain('pre-releases');
   });
 
   test("near miss: a CUDA runtime wheel tensorrt-libs needs, asked of NVIDIA's index, keeps the other readings", async () => {

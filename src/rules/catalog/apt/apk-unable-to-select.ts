@@ -55,7 +55,6 @@ function lookUp(name: string): string {
   ].join('\n');
 }
 
-/** Without a `no such package` line in the log: the names are on the lines under apk's error, which the log lacks. */
 /** A provider name (`so:`, `cmd:`, `pc:`) that no repository provides, with the package that needs it. */
 const PROVIDER_MESSAGE =
   'apk found no package that provides `{context.provider.name}`, which `{context.requiredBy.pkg|a package}` needs: ' +
@@ -92,6 +91,7 @@ const PROVIDER_FIX = [
   'the image reads has it; https://pkgs.alpinelinux.org/contents finds the file by branch and architecture).',
 ].join('\n');
 
+/** Without a `no such package` line in the log: the names are on the lines under apk's error, which the log lacks. */
 const LOOK_UP_UNNAMED =
   'The lines under `unable to select packages` (one per package, with its reason) are not in this part of the log: ' +
   'build again and keep the whole step output. For each package listed as `no such package`: ' + lookUp('it');

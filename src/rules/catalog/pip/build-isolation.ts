@@ -399,7 +399,7 @@ export const buildIsolation: RuleInput = {
   // A build that failed on `import distutils` (removed in Python 3.12) is pip/distutils-removed's: no build requirement or
   // isolation setting brings back a standard-library module (mit-ll/MaDDG#1).
   unless: [
-    { literals: ["No module named 'distutils", 'distutils was removed from the standard library in Python'] },
+    { literals: ["No module named 'distutils", 'distutils was removed from the standard library in Python', 'distutils` was removed from the standard library in Python'] },
   ],
   specificity: 3,
   message:

@@ -6,7 +6,9 @@
 // uv prints its own hint under the error when `ModuleNotFoundError: No module named 'distutils'` is among the build's last
 // stderr lines, whatever the Python (crates/uv-build-frontend/src/error.rs, `MissingLibrary::DeprecatedModule`):
 // `distutils was removed from the standard library in Python 3.12. Consider adding a constraint (like `numpy >1.24.4`) to
-// avoid building a version of numpy that depends on distutils.` The `>VERSION` there is uv's guess, not a release known to
+// avoid building a version of numpy that depends on distutils.` uv 0.5.5 and later print it as a `hint:` with the names in backticks
+// (`` `distutils` was removed … (like `numpy >1.24.4`) to avoid building a version of `numpy` that depends on `distutils`. ``,
+// astral-sh/uv#9340; the same file's `missing_distutils` test). The `>VERSION` there is uv's guess, not a release known to
 // support the Python: numpy 1.25.x supports Python 3.9-3.11 and numpy 1.26.0 is the first release "with the addition of
 // Python 3.12.0 support" (numpy 1.26.0 release notes, doc/source/release/1.26.0-notes.rst: "Python 3.12 dropped distutils,
 // consequently supporting it required finding a replacement for the setup.py/distutils based build system"). mit-ll/MaDDG#1:
@@ -45,8 +47,9 @@ export const distutilsRemoved: RuleInput = {
   match: [
     // the traceback's last line: `ModuleNotFoundError: No module named 'distutils'` (or `'distutils.core'`, …)
     { literals: ["No module named 'distutils"], pattern: "ModuleNotFoundError: No module named 'distutils(?:\\.[\\w.]{1,100})?'" },
-    // uv's hint, in its `Caused by:` and `╰─▶` forms (the line may wrap after `Consider`)
-    { literals: ['distutils was removed from the standard library in Python'] },
+    // uv's hint, in its `Caused by:` and `╰─▶` forms (the line may wrap after `Consider`); since uv 0.5.5 (astral-sh/uv#9340)
+    // a `hint:` with the module in backticks: `` hint: `distutils` was removed from the standard library in Python 3.12. ``
+    { literals: ['distutils was removed from the standard library in Python', 'distutils` was removed from the standard library in Python'] },
   ],
   context: [
     // `… Consider adding a constraint (like `numpy >1.24.4`) to avoid …`; newer uv may name a bound of its own (`numpy>=2.0.0`)

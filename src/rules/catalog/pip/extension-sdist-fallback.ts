@@ -10,14 +10,14 @@
 // same facts in knowledge/xformers-build-enricher.ts). Named with torch in one command there, pip takes the xformers release
 // built for that torch: the fix the thread confirmed (drew9781: `pip3 install torch xformers --index-url
 // https://download.pytorch.org/whl/cu121`). The CUDA tag is read from the log (fact torchCuda) or printed, never guessed.
+// Only xformers: its PyPI releases are wheels, each pinned to one torch, so a backtrack that ends on an sdist walked past
+// them. The other extensions of the kind keep their wheels off PyPI (flash-attn's setup.py, run from the sdist pip takes
+// from PyPI, fetches the wheel from the project's GitHub release, Dao-AILab/flash-attention setup.py `get_wheel_url`;
+// mamba-ssm and causal-conv1d the same; PyG's torch-scatter/-sparse/-cluster wheels are on data.pyg.org, and pip's
+// `Found link` lists for PyPI show only `.tar.gz` files, pyg-team/pytorch_geometric#675 and #900): an sdist there is no
+// fallback past wheels, and what made pip backtrack is not known from these lines, so they are left to the rules that
+// read the build's own error.
 import type { RuleInput } from '../../schema.js';
-
-const TORCH_CUDA = 'python -c "import torch; print(torch.__version__)"';
-
-const MESSAGE =
-  'pip backtracked through the releases of {package} and fell back to its old source release {package}-{version}.tar.gz, whose setup.py ' +
-  'then failed: no wheel of {package} fits the torch this environment has (each wheel of a PyTorch extension is built for one torch ' +
-  'release), so pip walked back past all of them. The failed build is the symptom; the torch / {package} pairing is the cause.';
 
 const XFORMERS_MESSAGE =
   'pip backtracked through the releases of xformers and fell back to its old source release xformers-{version}.tar.gz, whose setup.py ' +
@@ -49,14 +49,14 @@ const xformersFix = (fence: 'dockerfile' | 'sh', cuda: string | null): string =>
 
 export const extensionSdistFallback: RuleInput = {
   id: 'pip/extension-sdist-fallback',
-  title: 'pip fell back to an old source release of a PyTorch extension (no wheel for this torch)',
+  title: 'pip fell back to an old source release of xformers (no wheel for this torch)',
   severity: 'error',
   match: [
     // `  Using cached xformers-0.0.13.tar.gz (292 kB)`, `  Downloading xformers-0.0.13.tar.gz`, or an index URL ending in the file
     {
       literals: ['.tar.gz'],
       pattern:
-        '(?:Using cached|Downloading) (?:\\S{0,300}/)?(?<package>xformers|flash_attn|mamba_ssm|causal_conv1d|torch_scatter|torch_sparse|torch_cluster)-(?<version>\\d[\\w.]{0,30})\\.tar\\.gz\\b',
+        '(?:Using cached|Downloading) (?:\\S{0,300}/)?(?<package>xformers)-(?<version>\\d[\\w.]{0,30})\\.tar\\.gz\\b',
     },
   ],
   context: [
@@ -65,7 +65,7 @@ export const extensionSdistFallback: RuleInput = {
       name: 'backtrack',
       required: true,
       literals: ['looking at multiple versions of'],
-      pattern: 'pip is (?:still )?looking at multiple versions of (?:xformers|flash[-_]attn|mamba[-_]ssm|causal[-_]conv1d|torch[-_](?:scatter|sparse|cluster)) to',
+      pattern: 'pip is (?:still )?looking at multiple versions of xformers to',
     },
     // and the sdist's metadata step failed
     {
@@ -77,11 +77,8 @@ export const extensionSdistFallback: RuleInput = {
   ],
   scope: 'step',
   specificity: 3,
-  message: MESSAGE,
-  fix:
-    'Install the {package} release built for the torch you keep instead of letting pip search: its project page or release notes name the torch ' +
-    `each release's wheels need (\`${TORCH_CUDA}\` prints yours), and pin it with \`==\`; or install torch and {package} in one command from the ` +
-    'index that serves both.',
+  message: XFORMERS_MESSAGE,
+  fix: xformersFix('sh', null),
   variants: [
     { when: 'xformers&fact.torchCuda&!fact.torchCuda=cpu&fact.place=image-build', message: XFORMERS_MESSAGE, fix: xformersFix('dockerfile', '{fact.torchCuda}') },
     { when: 'xformers&fact.place=image-build', message: XFORMERS_MESSAGE, fix: xformersFix('dockerfile', null) },

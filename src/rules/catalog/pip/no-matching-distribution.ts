@@ -516,12 +516,12 @@ function osPackageVariants(): Variant[] {
   ];
 }
 
-/** Where pip's own line starts: the line's start or an indent, or right after pip's `ERROR: ` with no backtick before it. */
+/** TensorRT 8's wheels: on NVIDIA's index, not PyPI (context nvidiaIndexPkg). */
 const nvidiaIndexMessage =
   'pip found no {requirement}: `{context.nvidiaIndexPkg.name}` {context.nvidiaIndexPkg.version} is published on NVIDIA\'s own index, ' +
-  'https://pypi.nvidia.com, not on PyPI, where the package has only later pre-releases (the versions pip lists: {versions|not ' +
-  'listed in this part of the log}).';
+  'https://pypi.nvidia.com, not on PyPI (the versions pip found: {versions|not listed in this part of the log}).';
 
+/** Where pip's own line starts: the line's start or an indent, or right after pip's `ERROR: ` with no backtick before it. */
 const PIP_LINE_START = '(?:^\\s{0,40}|^[^`]{0,200}ERROR: )';
 
 export const noMatchingDistribution: RuleInput = {
@@ -634,7 +634,8 @@ export const noMatchingDistribution: RuleInput = {
     { name: 'reqFile', literals: ['has invalid metadata'], pattern: '\\(from -r (?<file>[^\\s()]{1,200}) \\(line \\d{1,6}\\)\\) has invalid metadata' },
     // TensorRT 8's wheels live on NVIDIA's own index only: `ERROR: Could not find a version that satisfies the requirement
     // tensorrt-libs==8.6.1; extra == "and-cuda" (from tensorflow[and-cuda]) (from versions: 9.0.0.post11.dev1, …)`
-    // (NVIDIA/TensorRT#2933): PyPI's tensorrt-libs has only 9.x pre-releases; the 8.6.1 wheel is at
+    // (NVIDIA/TensorRT#2933): PyPI's tensorrt-libs had only 9.x pre-releases then (later releases are not checked here, so
+    // the message quotes pip's own list rather than saying what PyPI holds); the 8.6.1 wheel is at
     // https://pypi.nvidia.com/tensorrt-libs/ (the thread's download), and the tensorrt 8.6.1.post1 sdist on PyPI says to
     // install with `--extra-index-url https://pypi.nvidia.com` (pypi.org/project/tensorrt/8.6.1.post1).
     {

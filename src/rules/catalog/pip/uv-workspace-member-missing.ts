@@ -5,10 +5,13 @@
 // member's own pyproject.toml; in an image build the dependency layer that bind-mounts (or copies) only the root
 // pyproject.toml and uv.lock has none of them (astral-sh/uv#16200: `uv sync --locked --no-install-project
 // --no-install-workspace` with those two mounts). Not a build backend failure: nothing was compiled.
-// The fixes, from uv's maintainer in that thread and uv's Docker guide ("Intermediate layers", workspace part added by
-// astral-sh/uv#16787): bind-mount each member's pyproject.toml too (`--mount=type=bind,source=foo/pyproject.toml,
-// target=foo/pyproject.toml`) with `uv sync --locked --no-install-workspace`; or `--frozen` in that layer (uv installs what
-// uv.lock says without checking it against the members) and `--locked` on the later full `uv sync` to catch a stale lock.
+// The fixes. uv's Docker guide ("Intermediate layers in workspaces", added by astral-sh/uv#16787, docs/guides/integration/
+// docker.md): `uv sync --frozen --no-install-workspace` in that layer, with only the root pyproject.toml and uv.lock mounted
+// ("uv cannot assert that the uv.lock file is up-to-date without each of the workspace member pyproject.toml files, so we
+// use --frozen instead of --locked"), and `--locked` on the later full `uv sync` to catch a stale lock; the maintainer had
+// recommended the same in #16200. A draft of #16787 mounted each member's pyproject.toml instead and was changed to
+// `--frozen` before merging; that other way keeps `--locked` in the layer (the #16200 reporter's choice; astral-sh/uv#6685's
+// passing reproducer adds each member's pyproject.toml before `uv sync --no-install-workspace --locked`).
 import type { RuleInput } from '../../schema.js';
 
 const MESSAGE =
@@ -21,8 +24,22 @@ const LAYER_MESSAGE =
   MESSAGE.replace(' Nothing was built:', ' This step gives uv only the root pyproject.toml and uv.lock (its mounts), not the member\'s pyproject.toml. Nothing was built:');
 
 const FROZEN =
-  'Or use `--frozen` instead of `--locked` in this dependency layer: uv then installs what uv.lock lists without checking it ' +
-  'against the members, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock.';
+  'Or use `--frozen` instead of `--locked` in the dependency layer, as uv\'s Docker guide does for a workspace ("Intermediate layers ' +
+  'in workspaces"): uv then installs what uv.lock lists without checking it against the members, and the later full ' +
+  '`uv sync --locked`, with the whole project copied in, still catches a stale lock.';
+
+/** The guide's dependency layer for a workspace: `--frozen`, then what keeping `--locked` takes instead. */
+const FROZEN_FIRST = [
+  'Use `--frozen` instead of `--locked` in this dependency layer, as uv\'s Docker guide does for a workspace ("Intermediate layers in ' +
+    'workspaces"): uv then installs what uv.lock lists without checking it against the members\' pyproject.toml files, and the later ' +
+    'full `uv sync --locked`, with the whole project copied in, still catches a stale lock. Keep `--no-install-workspace`, so this layer ' +
+    'installs only the third-party dependencies:',
+  '',
+  '```dockerfile',
+  '    uv sync --frozen --no-install-workspace',
+  '```',
+  '',
+];
 
 const FIND_DIR =
   "The member's directory is the entry of `members` under `[tool.uv.workspace]` in the root pyproject.toml that holds " +
@@ -58,37 +75,33 @@ export const uvWorkspaceMemberMissing: RuleInput = {
       when: 'bindRoot&fact.place=image-build',
       message: LAYER_MESSAGE,
       fix: [
-        "Bind-mount each member's pyproject.toml in this `RUN` too, beside the root one, as uv's Docker guide does for a workspace " +
-          '("Intermediate layers"): one mount per member, source and target the member\'s pyproject.toml relative to the build ' +
-          'context. The guide\'s line for a member in `foo/`:',
+        ...FROZEN_FIRST,
+        "To keep `--locked` in this layer, give uv each member's pyproject.toml instead: one more bind mount per member in this `RUN`, " +
+          "beside the root one, source and target the member's pyproject.toml relative to the build context (for a member in `foo/`):",
         '',
         '```dockerfile',
         '    --mount=type=bind,source=foo/pyproject.toml,target=foo/pyproject.toml \\',
         '```',
         '',
-        FIND_DIR + ' Keep `--no-install-workspace`, so this layer installs only the third-party dependencies.',
-        '',
-        FROZEN,
+        FIND_DIR,
       ].join('\n'),
     },
     {
       // an image build whose failing RUN the log does not frame (a pasted error): both forms of the dependency layer
       when: 'fact.place=image-build',
       fix: [
-        "Give uv each member's pyproject.toml in the dependency layer, beside the root one, as uv's Docker guide does for a workspace " +
-          '("Intermediate layers"). If that `RUN` bind-mounts pyproject.toml and uv.lock, add one mount per member, source and target ' +
-          'the member\'s pyproject.toml relative to the build context; the guide\'s line for a member in `foo/`:',
+        ...FROZEN_FIRST,
+        "To keep `--locked` in that layer, give uv each member's pyproject.toml instead, beside the root one: if the `RUN` bind-mounts " +
+          "pyproject.toml and uv.lock, one more mount per member, source and target the member's pyproject.toml relative to the build " +
+          'context (for a member in `foo/`):',
         '',
         '```dockerfile',
         '    --mount=type=bind,source=foo/pyproject.toml,target=foo/pyproject.toml \\',
         '```',
         '',
-        'If it copies them instead, copy each member\'s with them (`COPY foo/pyproject.toml foo/pyproject.toml` for that member). ' +
-          FIND_DIR + ' Keep `--no-install-workspace`, so this layer installs only the third-party dependencies.',
-        '',
-        FROZEN,
+        'If it copies them instead, copy each member\'s with them (`COPY foo/pyproject.toml foo/pyproject.toml` for that member). ' + FIND_DIR,
       ].join('\n'),
     },
   ],
-  docs: 'https://docs.astral.sh/uv/guides/integration/docker/#intermediate-layers',
+  docs: 'https://docs.astral.sh/uv/guides/integration/docker/#intermediate-layers-in-workspaces',
 };

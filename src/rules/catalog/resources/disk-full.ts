@@ -160,7 +160,6 @@ const basePull = [
   'images, or build on a machine with a larger disk.',
 ];
 
-/** Where the log does not show the machine: the prune for one that built before, the hosted-runner clean-up labelled. */
 // pip builds an sdist in an isolated environment with its own copy of the build requirements (pip's "Build System
 // Interface": build isolation); `--no-build-isolation` uses what is installed instead, so those requirements must be
 // installed first (pip install reference, `--no-build-isolation`). Project-MONAI/tutorials#2044: the isolated
@@ -172,6 +171,7 @@ const buildIsolationTorch = [
   '`--no-build-isolation --no-cache-dir`: the build then uses the torch already installed.',
 ];
 
+/** Where the log does not show the machine: the prune for one that built before, the hosted-runner clean-up labelled. */
 const defaultFix = [
   'On a machine that has built before (your own, a self-hosted runner), free the builder\'s disk: build cache and unused ' +
     'images first, then check what is left:',
