@@ -77,6 +77,7 @@ export class Analyzer {
     this.lines = line.line;
     this.model.lineTime = line.at;
     const text = this.redactor.redact(line.text, line.line);
+    if (line.compose !== undefined) this.facts.composeLine(line.compose, text, line.line);
     this.parser.push(text === line.text ? line : { ...line, text });
   }
 

@@ -133,6 +133,16 @@ export class FactCollector {
     this.add('runner', 'github-actions', 'build-push-action', text, { line, stage: null, target: null, step: null });
   }
 
+  /**
+   * A line docker compose prefixed with its service (`vllm_1   | RuntimeError: …`, vllm-project/vllm#1936): the prefix
+   * is off the text the grammars and rules read, and the service is a fact. The evidence is the line as printed.
+   */
+  composeLine(compose: { printed: string; service: string }, text: string, line: number): void {
+    const known = this.values.get('composeService');
+    if (known !== undefined && known.some((v) => v.value === compose.service)) return; // the cheap test: every line of a service has it
+    this.add('composeService', compose.service, 'compose-prefix', `${compose.printed} | ${text}`, { line, stage: null, target: null, step: null });
+  }
+
   /** Unframed lines with BuildKit's elapsed seconds taken off: the first, and how many. */
   private stamped: { text: string; line: number; count: number } | null = null;
 

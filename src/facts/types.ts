@@ -46,7 +46,12 @@ export type FactName =
    * The operating system of the machine that ran the failing commands, when the log shows one that is not Linux:
    * `windows` from Windows paths (`C:\Users\…`) or a PowerShell prompt. Linux is the default and is not recorded.
    */
-  | 'hostOs';
+  | 'hostOs'
+  /**
+   * A docker compose service whose output the log shows, from compose's prefix (`vllm_1   | …`): the name as compose
+   * printed it less the replica number (`vllm`; `fauxpilot-triton` from compose v2's `fauxpilot-triton-1`).
+   */
+  | 'composeService';
 
 export const factNames: readonly FactName[] = [
   'baseImage',
@@ -67,6 +72,7 @@ export const factNames: readonly FactName[] = [
   'runner',
   'hostPlatform',
   'hostOs',
+  'composeService',
 ];
 
 /** One value of a fact and its proof. */

@@ -90,6 +90,44 @@ export function stripCodeIndent(text: string): string {
 
 /** Removes the prefixes that CI systems and docker compose put before a build's own text. */
 export function stripCiPrefixes(text: string): string {
+  const out = stripStampPrefixes(text);
+  const bar = composeBar(out);
+  return bar > 0 ? out.replace(COMPOSE_PREFIX, '') : out;
+}
+
+/** Where a compose prefix's ` | ` may be: only a line that starts with a lower-case letter, in its first 80 characters; else -1. */
+function composeBar(text: string): number {
+  const first = text.charCodeAt(0);
+  return first >= 97 && first <= 122 ? text.lastIndexOf(' | ', 79) : -1;
+}
+
+/** The runs of a service's replicas: compose v1 `web_1`, v2 `web-1`. */
+const REPLICA_SUFFIX = /[_-]\d{1,4}$/;
+
+/**
+ * What docker compose's prefix said of a raw line, which stripCiPrefixes takes off for the grammars: the service as
+ * compose printed it (`vllm_1`, `fauxpilot-triton-1`) and the service's name less the replica number (`vllm`,
+ * `fauxpilot-triton`), or undefined for a line without one. A container's error may name its program only there
+ * (`vllm_1   | RuntimeError: CUDA error: no kernel image …`, vllm-project/vllm#1936).
+ */
+export function composeServiceOf(raw: string): { printed: string; service: string } | undefined {
+  const bar = raw.indexOf(' | ');
+  if (bar < 0 || bar > 400) return undefined; // the cheap test: most lines have no ` | ` near their start
+  let text = raw.includes(ESC) ? raw.replace(ANSI, '') : raw;
+  if (text.startsWith('    ') || text.charCodeAt(0) === 9) text = stripCodeIndent(text);
+  text = stripStampPrefixes(text);
+  if (composeBar(text) <= 0) return undefined;
+  const m = COMPOSE_PREFIX.exec(text);
+  if (m === null) return undefined;
+  const printed = m[0].slice(0, m[0].indexOf(' '));
+  // nvidia-docker 1.0 prefixes its own messages so (`nvidia-docker | 2016/04/21 21:41:35 Error: unsupported CUDA version: driver
+  // 7.0 < image 7.5`, the NVIDIA/nvidia-docker wiki's "Image inspection (version 1.0)"): a tool, not a compose service.
+  if (printed === 'nvidia-docker') return undefined;
+  return { printed, service: printed.replace(REPLICA_SUFFIX, '') };
+}
+
+/** The CI systems' prefixes (job and step names, time stamps, Actions markers) before a line, less compose's. */
+function stripStampPrefixes(text: string): string {
   let out = text;
   // A downloaded Actions log starts with a byte-order mark.
   if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
@@ -103,12 +141,6 @@ export function stripCiPrefixes(text: string): string {
   if (out.startsWith('##[')) out = out.replace(ACTIONS_MARKER, '');
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, '');
   else if (out.charCodeAt(2) === 58 && out.charCodeAt(5) === 58 && isDigit(out.charCodeAt(0))) out = out.replace(CLOCK_TIMESTAMP, '');
-  // Only a line that starts with a lower-case letter is looked at, and only its first 80 characters.
-  const first = out.charCodeAt(0);
-  if (first >= 97 && first <= 122) {
-    const bar = out.lastIndexOf(' | ', 79);
-    if (bar > 0) out = out.replace(COMPOSE_PREFIX, '');
-  }
   return out;
 }
 
@@ -276,6 +308,7 @@ export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
   BRACKETED_TIMESTAMP,
   CLOCK_TIMESTAMP,
   COMPOSE_PREFIX,
+  REPLICA_SUFFIX,
   BUILDKIT_FRAME,
   FENCE_LINE,
   CODE_INDENTED,

@@ -3,7 +3,7 @@
 // annotations can point back into the original log.
 import type { Readable } from 'node:stream';
 import type { LogLine } from './types.js';
-import { ciTimestampOf, cleanLine } from './clean-line.js';
+import { ciTimestampOf, cleanLine, composeServiceOf } from './clean-line.js';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter, type RawLine } from './line-splitter.js';
 import { LineGutter } from './line-gutter.js';
 import { PastedIndent } from './pasted-indent.js';
@@ -35,6 +35,8 @@ export function createLineReader(onLine: (line: LogLine) => void, options: LineO
     const line: LogLine = raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line };
     const at = ciTimestampOf(raw.text);
     if (at !== undefined) line.at = at;
+    const compose = composeServiceOf(raw.text);
+    if (compose !== undefined) line.compose = compose;
     onLine(line);
   });
   const splitter = new LineSplitter((raw) => gutter.push(cleanLine(raw.text), raw), max);

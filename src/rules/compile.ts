@@ -17,7 +17,7 @@ export interface CompiledMatcher {
 
 export interface CompiledContext extends CompiledMatcher {
   name: string;
-  source: 'line' | 'instruction';
+  source: 'line' | 'instruction' | 'service';
   literals: string[];
   ignoreCase: boolean;
   tally: boolean;

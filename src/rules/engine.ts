@@ -338,7 +338,7 @@ export class RuleEngine {
         const step = stepId === null ? null : (steps.get(stepId) ?? null);
         if (!onlyHolds(cr.rule.only, step, model)) continue;
         const input: FindingInput = { stepId, step, count: state.count, evidence: state.evidence, captures: state.captures, contexts: state.contexts };
-        if (!requiredContextsHold(cr, input)) continue;
+        if (!requiredContextsHold(cr, input, facts)) continue;
         const finding = renderFinding(cr, input, model, facts);
         if (finding === null) continue;
         candidates.push({

@@ -43,12 +43,33 @@ export function onlyHolds(only: Rule['only'], step: Step | null, model: BuildMod
   return step.status === 'error' || step.id === model.failedStep;
 }
 
-/** Context name → seen (true), not seen (false), or unknown (undefined: an instruction context with no step). */
-function contextStates(cr: CompiledRule, input: FindingInput): Map<string, boolean | undefined> {
+/** A context matched on one text outside the scope's lines (an instruction, a compose service): seen or not, with its hit kept. */
+function matchOutside(c: CompiledRule['context'][number], text: string, input: FindingInput): boolean {
+  const haystack = c.ignoreCase ? text.toLowerCase() : text;
+  const hasLiteral = c.literals.some((l) => haystack.includes(c.ignoreCase ? l.toLowerCase() : l));
+  const m = hasLiteral ? (c.regex ? c.regex.exec(text) : null) : null;
+  const seen = hasLiteral && (c.regex === null || m !== null);
+  if (seen && !input.contexts.has(c.name)) {
+    const groups: Record<string, string> = {};
+    for (const [k, v] of Object.entries(m?.groups ?? {})) if (v !== undefined) groups[k] = v;
+    input.contexts.set(c.name, { text, groups });
+  }
+  return seen;
+}
+
+/**
+ * Context name → seen (true), not seen (false), or unknown (undefined: an instruction context with no step). A service
+ * context is seen when one of the compose services the log shows matches (none shown: not seen).
+ */
+function contextStates(cr: CompiledRule, input: FindingInput, facts: BuildFacts): Map<string, boolean | undefined> {
   const states = new Map<string, boolean | undefined>();
   for (const c of cr.context) {
     if (c.source === 'line') {
       states.set(c.name, input.contexts.has(c.name));
+      continue;
+    }
+    if (c.source === 'service') {
+      states.set(c.name, (facts.composeService ?? []).some((v) => matchOutside(c, v.value, input)));
       continue;
     }
     const instruction = input.step && !input.step.internal ? input.step.instruction : null;
@@ -56,24 +77,15 @@ function contextStates(cr: CompiledRule, input: FindingInput): Map<string, boole
       states.set(c.name, undefined);
       continue;
     }
-    const haystack = c.ignoreCase ? instruction.toLowerCase() : instruction;
-    const hasLiteral = c.literals.some((l) => haystack.includes(c.ignoreCase ? l.toLowerCase() : l));
-    const m = hasLiteral ? (c.regex ? c.regex.exec(instruction) : null) : null;
-    const seen = hasLiteral && (c.regex === null || m !== null);
-    states.set(c.name, seen);
-    if (seen && !input.contexts.has(c.name)) {
-      const groups: Record<string, string> = {};
-      for (const [k, v] of Object.entries(m?.groups ?? {})) if (v !== undefined) groups[k] = v;
-      input.contexts.set(c.name, { text: instruction, groups });
-    }
+    states.set(c.name, matchOutside(c, instruction, input));
   }
   return states;
 }
 
 /** Whether every context the rule requires was seen (an unknown instruction context was not). */
-export function requiredContextsHold(cr: CompiledRule, input: FindingInput): boolean {
+export function requiredContextsHold(cr: CompiledRule, input: FindingInput, facts: BuildFacts = {}): boolean {
   if (!cr.context.some((c) => c.required)) return true;
-  const states = contextStates(cr, input);
+  const states = contextStates(cr, input, facts);
   return cr.context.every((c) => !c.required || states.get(c.name) === true);
 }
 
@@ -136,7 +148,7 @@ function repeatHolds(rule: CompiledRule['rule'], input: FindingInput): boolean {
 export function renderFinding(cr: CompiledRule, input: FindingInput, model: BuildModel, buildFacts: BuildFacts = {}): Finding | null {
   const rule = cr.rule;
   if (!repeatHolds(rule, input)) return null;
-  const states = contextStates(cr, input);
+  const states = contextStates(cr, input, buildFacts);
   const facts = factsFor(buildFacts, input.step, model);
 
   const first: Record<string, string> = {};

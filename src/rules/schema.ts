@@ -63,9 +63,10 @@ export const contextMatcherSchema = matcherSchema
     /**
      * `line` (default): the scope's lines; `instruction`: the Dockerfile instruction of the step
      * (`RUN apt-get update && …`). An instruction context is unknown (neither `x` nor `!x` holds)
-     * when the line is in no known step.
+     * when the line is in no known step. `service`: the docker compose services whose lines the log shows, as compose's
+     * prefix names them (`vllm` from `vllm_1   | …`, which the line stage takes off the text the other contexts read).
      */
-    source: z.enum(['line', 'instruction']).optional(),
+    source: z.enum(['line', 'instruction', 'service']).optional(),
     /**
      * Count the hits' captures, not only the first: each distinct combination of the captures
      * once. With groups `candidate` and `version`, `{context.<name>.candidate:counts}` writes each

@@ -77,6 +77,11 @@ const table: [file: string, expected: Record<string, string>][] = [
   // `C:\\Users\\PC60\\AppData\\Local\\Temp\\pip-install-7aimsv5v\\…`: the failing command ran on a Windows host
   ['rules/runtime/torch-cpu-build/match-comfyui-portable-after-update.log', { place: 'host-shell (windows-python-path)', hostOs: 'windows (windows-path)' }],
   ['rules/cuda/version-mismatch/match-deepspeed-op-builder-windows.log', { place: 'host-shell (windows-python-path)', hostOs: 'windows (windows-path)' }],
+  // `fauxpilot-triton-1         | ERROR: …`, `vllm_1   | RuntimeError: …`: docker compose's prefix names the service (v2 with the
+  // project's name), less the replica number; nvidia-docker 1.0's own `nvidia-docker | ` prefix is no service
+  ['rules/cuda/driver-too-old/nomatch-ngc-banner-no-driver-version-fauxpilot.log', { composeService: 'fauxpilot-triton (compose-prefix)' }],
+  ['rules/cuda/no-kernel-image/match-vllm-compose-service-1936.log', { composeService: 'vllm (compose-prefix)' }],
+  ['rules/cuda/driver-too-old/match-nvidia-docker-1-driver80-image90.log', { composeService: '—' }],
   ['rules/shell/command-not-found/match-conda-installer-step-not-in-log.log', { hostPlatform: '—', place: 'image-build (build-command)' }],
   // docker/build-push-action's failure line: a GitHub Actions job, the runner's kind not named. The job log's
   // `##[error]buildx failed with: …` (its marker dropped), the web view's `Error: buildx failed with: …` with buildx's

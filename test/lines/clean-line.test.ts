@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CLEAN_LINE_PATTERNS, cleanLine, lastRedraw, stripAnsi, stripCiPrefixes, stripMarkdownQuoting, unlinkSelfLinks } from '../../src/lines/clean-line.js';
+import { CLEAN_LINE_PATTERNS, cleanLine, composeServiceOf, lastRedraw, stripAnsi, stripCiPrefixes, stripMarkdownQuoting, unlinkSelfLinks } from '../../src/lines/clean-line.js';
 import { checkRegexSafety } from '../../src/security/regex-safety.js';
 
 describe('cleanLine', () => {
@@ -199,5 +199,28 @@ describe('Markdown bold around pasted lines', () => {
     ['apart from the words at the end', 'error: glob matched nothing **'],
   ])('%s: kept', (_what, raw) => {
     expect(cleanLine(raw)).toBe(raw);
+  });
+});
+
+describe('composeServiceOf', () => {
+  test.each([
+    // vllm-project/vllm#1936 (fixtures/rules/cuda/no-kernel-image/match-vllm-compose-service-1936.log): compose v1
+    ['compose v1', 'vllm_1   | RuntimeError: CUDA error: no kernel image is available for execution on the device', { printed: 'vllm_1', service: 'vllm' }],
+    // fixtures/rules/cuda/driver-too-old/nomatch-ngc-banner-no-driver-version-fauxpilot.log: compose v2 with the project's name
+    ['compose v2', 'fauxpilot-triton-1         | ERROR: This container was built for NVIDIA Driver Release 515.48 or later, but', { printed: 'fauxpilot-triton-1', service: 'fauxpilot-triton' }],
+    // fixtures/rules/pip/wheel-build-failed/match-uv-local-project-compose.log: a container_name, no replica number
+    ['a container name', 'szuru-toolkit  |   × Failed to build `szurubooru-toolkit @ file:///szurubooru-toolkit`', { printed: 'szuru-toolkit', service: 'szuru-toolkit' }],
+  ])('%s', (_name, raw, expected) => {
+    expect(cleanLine(raw)).not.toBe(raw);
+    expect(composeServiceOf(raw)).toEqual(expected);
+  });
+
+  test.each([
+    // fixtures/rules/cuda/driver-too-old/match-nvidia-docker-1-driver80-image90.log: nvidia-docker 1.0's own prefix
+    ['nvidia-docker 1.0', 'nvidia-docker | 2017/11/21 00:48:39 Error: unsupported CUDA version: driver 8.0 < image 9.0.176'],
+    ['a Dockerfile excerpt line', '  60 | >>> RUN make'],
+    ['no prefix', 'RuntimeError: CUDA error: no kernel image is available for execution on the device'],
+  ])('none: %s', (_name, raw) => {
+    expect(composeServiceOf(raw)).toBeUndefined();
   });
 });

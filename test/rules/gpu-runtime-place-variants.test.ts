@@ -101,9 +101,11 @@ describe('cuda/no-kernel-image for vLLM', () => {
     expect(f!.fix).not.toContain('TORCH_CUDA_ARCH_LIST');
   });
 
-  test('the vLLM error line alone, with no GPU named, keeps the generic advice', async () => {
+  test('the vLLM error line alone, with no GPU named: vLLM\'s minimum and the GPU\'s capability to check it against', async () => {
     const f = await first('ERROR 04-08 19:59:10 engine.py:400] CUDA error: no kernel image is available for execution on the device\n', 'cuda/no-kernel-image');
-    expect(f!.title).toBe('No kernel image for this GPU');
+    expect(f!.title).toBe('vLLM has no kernels for this GPU');
+    expect(f!.fix).toContain('nvidia-smi --query-gpu=name,compute_cap --format=csv');
+    expect(f!.fix).not.toMatch(/sm_120|TORCH_CUDA_ARCH_LIST/);
   });
 });
 

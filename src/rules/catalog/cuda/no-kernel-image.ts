@@ -24,6 +24,34 @@ const FMHA_FIX = [
     '`torch.backends.cuda.enable_mem_efficient_sdp(False)`, or the framework\'s option for another attention implementation).',
 ].join('\n');
 
+// vLLM with the GPU unnamed: its minimum compute capability leads. vLLM's installation page, "GPU: compute capability 7.0 or
+// higher (e.g., V100, T4, RTX20xx, A100, L4, H100, etc.)", from the v0.2.x releases (docs/source/getting_started/installation.rst
+// at 5cdb6191, whose CUDA 11.8 example installs v0.2.4) on; its setup.py of that time stops a source build on a GPU below it
+// (`GPUs with compute capability below 7.0 are not supported.`, the title of vllm-project/vllm#1431, a Tesla P4 of 6.1);
+// vllm-project/vllm#963 (a P100, 6.0) asked for Pascal. vllm-project/vllm#1936: vllm/vllm-openai:v0.2.3 under docker
+// compose, a P100 among the reporters. `nvidia-smi --query-gpu=name,compute_cap` (the compute_cap field, nvidia-smi's
+// --help-query-gpu) and torch.cuda.get_device_capability tell the GPU's capability.
+const VLLM_TITLE = 'vLLM has no kernels for this GPU';
+const VLLM_MESSAGE =
+  'vLLM\'s prebuilt wheels and images are compiled for the GPUs it supports only: compute capability 7.0 or higher in its docs ' +
+  '(7.5 in recent releases). On a GPU below that (Pascal and older: Tesla P100, P40, GeForce GTX 10xx) vLLM\'s own kernels have no code, ' +
+  'and torch\'s arch list does not change them.';
+const VLLM_FIX = [
+  'Check the GPU\'s compute capability against the minimum of the vLLM release you run (the GPU requirements on its installation page, ' +
+    'https://docs.vllm.ai/en/latest/getting_started/installation/gpu.html for the latest), on the machine with the GPU (or in the container):',
+  '',
+  '```sh',
+  'nvidia-smi --query-gpu=name,compute_cap --format=csv',
+  '```',
+  '',
+  '- Below the minimum: run vLLM on a GPU at or above it (V100 is 7.0, T4 7.5, A100 8.0). Building vLLM from source with the GPU\'s ' +
+    'capability in its CUDA arch list is the only route on this GPU, and vLLM does not support or test it (vllm-project/vllm#963: Pascal ' +
+    'builds were reported to work with changes to the build; some kernels may not build or run). Another inference server that supports ' +
+    'the GPU is the other way out.',
+  '- At or above it: this vLLM build has no kernel for a GPU newer than the build; run a vLLM release (image tag or wheel) whose release ' +
+    'notes list the GPU\'s architecture.',
+].join('\n');
+
 export const noKernelImage: RuleInput = {
   id: 'cuda/no-kernel-image',
   title: 'No kernel image for this GPU',
@@ -52,6 +80,12 @@ export const noKernelImage: RuleInput = {
     { name: 'spark', literals: ['but was built for sm121'] },
     // vLLM running: its OpenAI image, or its engine's log lines (`ERROR 04-08 19:59:10 engine.py:400] …`)
     { name: 'vllm', literals: ['vllm', 'engine.py:'], pattern: '\\bvllm[/-]|\\bvllm\\b|^(?:INFO|ERROR|WARNING) \\d\\d-\\d\\d [\\d:]{8} engine\\.py:' },
+    // vLLM's container under docker compose, whose prefix is the only place that names it (`vllm_1   | RuntimeError: CUDA
+    // error: no kernel image …`, vllm-project/vllm#1936): a service called vllm (`vllm`, `vllm-openai`, `myproject-vllm`)
+    { name: 'vllmService', source: 'service', literals: ['vllm'], pattern: '(?:^|[^A-Za-z0-9])vllm(?:$|[^A-Za-z])' },
+    // The log names the GPU or its architecture (nvidia-smi, torch's collect_env or its warning): then the rule's other
+    // readings decide, and the vLLM minimum is offered without the GPU only when none is named.
+    { name: 'gpuShown', literals: ['sm_', 'capability', 'GPU 0:', 'NVIDIA GeForce', 'Tesla ', 'Quadro ', 'NVIDIA RTX', 'NVIDIA A', 'NVIDIA H', 'NVIDIA L'] },
     // a GPU below compute capability 7.0, as nvidia-smi and torch's collect_env name it
     {
       name: 'preVolta',
@@ -128,6 +162,18 @@ export const noKernelImage: RuleInput = {
           'were reported to work with changes to the build; some kernels may not build or run). Another inference server that supports ' +
           'the GPU is the other way out.',
       ].join('\n'),
+    },
+    {
+      when: 'vllm&!gpuShown',
+      title: VLLM_TITLE,
+      message: VLLM_MESSAGE,
+      fix: VLLM_FIX,
+    },
+    {
+      when: 'vllmService&!gpuShown',
+      title: VLLM_TITLE,
+      message: VLLM_MESSAGE,
+      fix: VLLM_FIX,
     },
     {
       when: 'supported&fact.cuda',

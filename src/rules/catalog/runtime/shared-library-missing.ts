@@ -34,6 +34,44 @@ const OPENCV_HEADLESS =
 
 const LDD_CHECK = 'Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.';
 
+// A CUDA library asked for by its bare name (`libnvrtc.so`, no `.N`): the name a program links against at build time, a symlink
+// that only the development packages carry. cuDNN 8's libcudnn_cnn_infer.so.8 dlopens `libnvrtc.so` by that name
+// (facefusion/facefusion-docker#9: `Could not load library libcudnn_cnn_infer.so.8. Error: libnvrtc.so: cannot open shared
+// object file`; the reporter's fix, a link to torch's own hashed copy `torch/lib/libnvrtc-672ee683.so.11.2`). Sources: NVIDIA's
+// repository packages `cuda-nvrtc-dev-11-8` ("NVRTC native dev links, headers", its dpkg description) beside the runtime's
+// `cuda-nvrtc-11-8`; `cuda-cudart-dev-X-Y`, `libcublas-dev-X-Y`, `libcufft-dev-X-Y`, `libcurand-dev-X-Y`, `libcusolver-dev-X-Y`,
+// `libcusparse-dev-X-Y` on apt and the same names with `-devel` on dnf/yum (`cuda-nvrtc-devel-12-8`, `cuda-cudart-devel-…`,
+// `libcublas-devel-…`, as installed from NVIDIA's rhel8/rhel9 repositories), all in the nvidia/cuda `-devel` images' package
+// set (cuda-libraries-dev-X-Y). The pip wheels ship the versioned file only: nvidia-cuda-nvrtc 13.0.88's file list on this
+// machine has `nvidia/cu13/lib/libnvrtc.so.13` and no `libnvrtc.so` (likewise nvidia-cublas 13.1.1.3, nvidia-cufft
+// 12.0.0.61, nvidia-curand 10.4.0.35), and CUDA 11's nvidia-cuda-nvrtc-cu11 `nvidia/cuda_nvrtc/lib/libnvrtc.so.11.2`, which
+// setups link to `libnvrtc.so` by hand for cuDNN 8.
+const DEV_LINK_MESSAGE =
+  'The loader could not find {library:all}, a CUDA library asked for by its bare name, with no version number. That name is only a ' +
+  'link to the versioned file (`{library}.N`) that the development packages add: the runtime libraries, an nvidia/cuda `-runtime` ' +
+  'image and the `nvidia-*` pip wheels ship the versioned file alone. A library may still load it by that name at run time, as ' +
+  'cuDNN 8\'s `libcudnn_cnn_infer.so.8` loads `libnvrtc.so`.';
+function devLinkFix(context: 'devLinkCuda' | 'devLinkMath', pkg: string, known: boolean): string {
+  const packages = known
+    ? `\`${pkg}-dev-{enrich.aptSuffix}\` with apt, \`${pkg}-devel-{enrich.aptSuffix}\` with dnf or yum (CUDA {enrich.cudaVersion}, as this log shows)`
+    : `the \`${pkg}-dev-\` package of that release with apt, \`${pkg}-devel-\` with dnf or yum (\`${pkg}-dev-11-8\` for CUDA 11.8; ` +
+      `\`ls /usr/local/cuda*/lib64/{context.${context}.stem}.so.*\` or \`python3 -c "import torch; print(torch.version.cuda)"\` tells the release)`;
+  return [
+    'Give the program the bare name where it runs. Either link it to the versioned file that is there: find it, then make the link in the directory it is in:',
+    '',
+    '```sh',
+    `find / -name '{context.${context}.stem}*.so*' 2>/dev/null`,
+    `cd /that/directory && ln -s FILE {context.${context}.stem}.so   # FILE: the versioned file found there ({context.${context}.stem}.so.N)`,
+    '```',
+    '',
+    '(a pip wheel\'s copy is in `site-packages/nvidia/…/lib/`, torch\'s own one in `site-packages/torch/lib/` under a hashed name such as ' +
+      '`libnvrtc-672ee683.so.11.2`; a directory that is not on the loader\'s path also needs `LD_LIBRARY_PATH`). Or install the development ' +
+      `package of that library for the CUDA release in use, from NVIDIA's CUDA repository: ${packages}. ` +
+      'The `nvidia-*` pip wheels do not add the bare name. ' +
+      'In an image, put either in a `RUN` line of its Dockerfile: a link made in a running container is gone when it is recreated.',
+  ].join('\n');
+}
+
 /**
  * A Jetson build whose CUDA libraries come from the host. On L4T R32 (JetPack 4) the nvidia container runtime mounts the host's
  * CUDA into the container, as listed in /etc/nvidia-container-runtime/host-files-for-container.d/ (cuda.csv: `dir,
@@ -637,6 +675,14 @@ export const sharedLibraryMissing: RuleInput = {
       pattern: `(?:${lib('lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so')}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`,
     },
     { name: 'tensorrt', literals: ['libnvinfer'], pattern: lib('libnvinfer') },
+    // a CUDA library's bare development name (`libnvrtc.so: cannot open …`), no `.N` after `.so`; the package is `cuda-<x>-dev`
+    // for the toolkit's own libraries and `lib<x>-dev` for the math libraries (DEV_LINK_MESSAGE)
+    { name: 'devLinkCuda', literals: ['libnvrtc.so', 'libcudart.so'], pattern: '\\b(?<stem>lib(?<pkg>nvrtc|cudart))\\.so(?:: cannot open shared object file| => not found)' },
+    {
+      name: 'devLinkMath',
+      literals: ['libcublas', 'libcufft.so', 'libcurand.so', 'libcusolver.so', 'libcusparse.so'],
+      pattern: '\\b(?<stem>lib(?<pkg>cublas|cufft|curand|cusolver|cusparse)(?:Lt)?)\\.so(?:: cannot open shared object file| => not found)',
+    },
     // an image whose tag names its CUDA as a wheel tag does: vLLM's `vllm/vllm-openai:latest-cu130`, `…:v0.11.0-cu130`
     // (the image's CUDA for the cuda-lib-major enricher, beside the nvidia/cuda tag and torch's `+cu130`)
     {
@@ -870,6 +916,14 @@ export const sharedLibraryMissing: RuleInput = {
           '(`pip install {enrich.libRuntimeWheel}`, and whatever else `ldd` on the module shows `=> not found`). ' + LDD_CHECK,
       ].join('\n'),
     },
+    ...(['devLinkCuda', 'devLinkMath'] as const).flatMap((c): Variant[] => {
+      const pkg = c === 'devLinkCuda' ? 'cuda-{context.devLinkCuda.pkg}' : 'lib{context.devLinkMath.pkg}';
+      const title = 'CUDA development link not found (a bare library name)';
+      return [
+        { when: `${c}&enrich.aptSuffix`, title, message: DEV_LINK_MESSAGE, fix: devLinkFix(c, pkg, true) },
+        { when: c, title, message: DEV_LINK_MESSAGE, fix: devLinkFix(c, pkg, false) },
+      ];
+    }),
     {
       when: 'cudaLibs&jetpack4&!fact.place=docker-run&!fact.place=host-shell',
       title: 'CUDA library missing during a Jetson image build (nvidia is not the default runtime)',
