@@ -111,8 +111,8 @@ const REPLICA_SUFFIX = /[_-]\d{1,4}$/;
  * (`vllm_1   | RuntimeError: CUDA error: no kernel image …`, vllm-project/vllm#1936).
  */
 export function composeServiceOf(raw: string): { printed: string; service: string } | undefined {
-  const bar = raw.indexOf(' | ');
-  if (bar < 0 || bar > 400) return undefined; // the cheap test: most lines have no ` | ` near their start
+  // The cheap test, bounded whatever the line's length: most lines have no ` | ` in their first 400 characters.
+  if (raw.lastIndexOf(' | ', 400) < 0) return undefined;
   let text = raw.includes(ESC) ? raw.replace(ANSI, '') : raw;
   if (text.startsWith('    ') || text.charCodeAt(0) === 9) text = stripCodeIndent(text);
   text = stripStampPrefixes(text);
