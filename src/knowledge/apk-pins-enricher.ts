@@ -60,3 +60,34 @@ export function apkPinsEnrich(_captures: Readonly<Record<string, string>>, step:
     apkMinorPins: pinned.map((g) => (revision.includes(g) ? `${g.name}=~${minor(g.version!)}` : `${g.name}${g.op}${g.version}${g.rev === undefined ? '' : `-r${g.rev}`}`)).join(' '),
   };
 }
+
+/**
+ * The `apk-pin-moved` enricher, for `breaks: world[python3=3.11.8-r0]` under `python3-3.11.9-r0:` (cybcon/modbus-server#38):
+ * when the version the repository has is not a build of the pinned version, a pin eased to any build of it (`=~3.11.8`)
+ * still matches nothing. Then `apkCandidateMinor` is the major.minor of the version the repository has (`3.11`), for a
+ * `~` pin that does match it (`~` is a prefix match, apk-world(5); apk writes the same constraint in its own
+ * `satisfies:` lines, `python3-3.11.9-r0[python3~3.11]`). Absent when the repository has a build of the pinned version, or an older one.
+ */
+export function apkPinMovedEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, _facts: FactView): Record<string, string> {
+  const upstream = captures['context.breaksRevision.upstream'];
+  const version = captures['context.candidate.version'];
+  if (upstream === undefined || version === undefined) return {};
+  const candidateUpstream = version.replace(/-r\d{1,5}$/, '');
+  if (candidateUpstream === upstream) return {};
+  const parts = candidateUpstream.split('.');
+  const pinned = upstream.split('.');
+  if ([...parts, ...pinned].some((p) => !/^\d{1,9}$/.test(p)) || parts.length < 2) return {};
+  // only a repository ahead of the pin: a pin on a release the branch has not reached (3.12 on a 3.11 branch) is another story
+  if (!numericallyAfter(parts.map(Number), pinned.map(Number))) return {};
+  return { apkCandidateMinor: `${parts[0]}.${parts[1]}` };
+}
+
+/** Whether version `a` (numeric parts) comes after `b`. */
+function numericallyAfter(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return false;
+}

@@ -23,6 +23,14 @@
 //   use explicit python3 or python2 interpreter": packages.debian.org/bookworm/python-dev-is-python3; Debian 12 on this
 //   machine: no candidate, apt lists python-dev-is-python3). python3-dev exists on every release since (packages.ubuntu.com
 //   jammy python3-dev, cited in Klipper3d/klipper#6112); python-dev-is-python3 depends on python3-dev and python-is-python3.
+// - python3-distutils (the distutils module of the system Python 3): Python 3.12 removed distutils from its standard library
+//   (PEP 632; https://docs.python.org/3/whatsnew/3.12.html), and Debian and Ubuntu dropped the package with it, under no new
+//   name. Gone from Ubuntu 24.04 (BtbN/FFmpeg-Builds#363, citing packages.ubuntu.com/noble and Launchpad bug 2060772;
+//   Distributive-Network/PythonMonkey#356 on 24.04 with Python 3.12.3) and from Debian 13 (labgrid-project/meta-labgrid#72,
+//   rauc/meta-rauc#384). Debian 12 has it (this machine: `apt-cache policy python3-distutils`, 3.11.2-3). setuptools carries
+//   distutils on (PEP 632's migration advice; python3-setuptools "provides a compatibility layer", meta-labgrid#72), and on
+//   Debian 12 python3-setuptools 66.1.1-1+deb12u2 depends on python3-distutils (`apt-cache show`, this machine), so
+//   python3-setuptools installs on either side of the change. Ubuntu 23.10 was not checked: tabled as first lacking in 24.04.
 
 export interface DroppedPackage {
   /** The package name Dockerfiles still use. */
@@ -101,6 +109,18 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
       'the headers of Python 3, what a C extension built for python3 needs (python-dev-is-python3 installs python3-dev too, and points ' +
       'python and python-config at Python 3, for scripts that call them). Code that only runs on Python 2 needs porting.',
     movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release.",
+  },
+  {
+    name: 'python3-distutils',
+    goneFrom: 'Debian 13 (trixie) and Ubuntu 24.04',
+    debianMajor: 13,
+    ubuntu: [24, 4],
+    replacement: ['python3-setuptools'],
+    purpose: "the distutils module of the system's Python 3 (Python 3.12 removed distutils from its standard library, PEP 632, so no package of a new name replaces it)",
+    replacementNote:
+      "setuptools carries distutils on: an import of distutils finds its copy on Python 3.12 and later. On Debian 12 python3-setuptools " +
+      'depends on python3-distutils, so the line keeps working on older bases too. A build that never imports distutils needs neither: just remove it.',
+    movedNote: "Base images that follow the current release moved there (debian:latest, ubuntu:latest, python:3.x-slim since August 2025); the log does not show this base's release.",
   },
 ];
 

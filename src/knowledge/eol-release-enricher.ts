@@ -4,10 +4,13 @@
 // release past its end of life (its `does not have a Release file`, or its `Err:… Release` lines), the release, its
 // end-of-life date, the sed that points the file its images keep their sources in at old-releases.ubuntu.com, and the
 // supported LTS image.
+// For a Debian `<codename>-backports` suite with no Release file (a backports suite closed while its release is still
+// served: eol-releases.ts archivedBackports), the suite, the date it left the mirrors when tabled, and the command that drops
+// its lines from the sources.
 // Every key is absent when its input is not in the log.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { archiveSourcesCommand, archivedDebian, endedUbuntu, releaseName, supportedDebian, supportedUbuntu, ubuntuOldReleasesCommand } from './eol-releases.js';
+import { archiveSourcesCommand, archivedBackports, archivedDebian, dropSuiteCommand, endedUbuntu, releaseName, supportedDebian, supportedUbuntu, ubuntuOldReleasesCommand } from './eol-releases.js';
 
 /** An Ubuntu interim release past its end of life: its name and date, and `FROM ubuntu:24.04` for an `ubuntu:<it>` base. */
 function ubuntuEnrich(codename: string, facts: FactView): Record<string, string> {
@@ -27,11 +30,23 @@ function ubuntuEnrich(codename: string, facts: FactView): Record<string, string>
   return out;
 }
 
+/** A Debian backports suite without a Release file: its name, the command that drops it, and its archive date when tabled. */
+function backportsEnrich(suite: string | undefined): Record<string, string> {
+  if (suite === undefined) return {};
+  const codename = suite.replace(/-backports(?:-sloppy)?$/, '');
+  // a release archived as a whole: its other suites are gone too, which the release's own finding says
+  if (archivedDebian[codename] !== undefined) return {};
+  const out: Record<string, string> = { backportsSuite: suite, dropSuiteCommand: dropSuiteCommand(suite), backportsRelease: releaseName(codename) };
+  const archived = archivedBackports[codename];
+  if (archived !== undefined) out.backportsArchived = archived.archived;
+  return out;
+}
+
 export function eolReleaseEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, facts: FactView): Record<string, string> {
   const ubuntu = captures['context.ubuntuEol.codename'] ?? captures['context.ubuntuEolSuite.codename'];
   if (ubuntu !== undefined) return ubuntuEnrich(ubuntu, facts);
   const codename = captures['context.debianEol.codename'];
-  if (codename === undefined) return {};
+  if (codename === undefined) return backportsEnrich(captures['context.debianBackportsGone.suite']);
   const release = archivedDebian[codename];
   const command = archiveSourcesCommand(codename);
   if (release === undefined || command === null) return {};

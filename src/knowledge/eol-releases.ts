@@ -47,6 +47,36 @@ export const archivedDebian: Readonly<Record<string, EolRelease>> = {
   buster: { ended: '2024-06-30', sedExpressions: toArchive },
 };
 
+/**
+ * Debian `<codename>-backports` suites closed and moved from Debian's mirrors to archive.debian.org while the release itself
+ * was still served (LTS). Backports are not supported through LTS: since 2017 an oldstable-backports suite closes some time
+ * after the next stable release and is then removed from the mirrors and moved to the archive (the backports team,
+ * https://lists.debian.org/debian-backports/2017/06/msg00055.html, "Deprecation of LTS support for backports"; jessie-backports
+ * the same way, https://www.lucas-nussbaum.net/blog/?p=947). apt then prints `Err:… <codename>-backports Release  404  Not Found`
+ * and `E: The repository '… <codename>-backports Release' does not have a Release file.` (or `no longer has`) for that one
+ * line, while the release's other suites still update.
+ * - bullseye: closed one year after Debian 12's release (backports.debian.org/Instructions, quoted in ooni/backend#1024, with the
+ *   closing announcement https://lists.debian.org/debian-backports-announce/2024/07/msg00000.html); removed from the mirrors on
+ *   2025-07-22 (Wikimedia's incident task https://phabricator.wikimedia.org/T383557: "On 2025-07-22, bullseye-backports was
+ *   archived"; docker-library/official-images#19514, 2025-07-21). archive.debian.org/debian/dists/bullseye-backports/ serves it
+ *   (tonistiigi/xx#212; sonic-net/sonic-buildimage#23564 with `Get:3 http://archive.debian.org/debian bullseye-backports
+ *   InRelease`). The maintainers' fixes: drop the line (armbian/build#8437, tonistiigi/xx#212, SuperManito/LinuxMirrors#98) or
+ *   point it at the archive (sonic-net/sonic-buildimage#23564, gramineproject/gsc#257).
+ * Older backports (buster's and before) went with their whole release: archivedDebian above, whose sed covers every suite.
+ */
+export const archivedBackports: Readonly<Record<string, { archived: string }>> = {
+  bullseye: { archived: '2025-07-22' },
+};
+
+/**
+ * The shell command that removes a `<suite>` line (`bullseye-backports`) from the one-line apt sources, in whichever file it is
+ * (/etc/apt/sources.list or a file under /etc/apt/sources.list.d/): lines of that suite only, commented or not, other suites
+ * of the same host untouched.
+ */
+export function dropSuiteCommand(suite: string): string {
+  return `grep -rl '${suite}' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r sed -E -i '/^[#[:space:]]*deb(-src)?[[:space:]].*[[:space:]]${suite}[[:space:]]/d'`;
+}
+
 /** Ubuntu interim releases past their end of life, by codename: their version and end-of-life date. */
 export const endedUbuntu: Readonly<Record<string, { version: string; ended: string }>> = {
   yakkety: { version: '16.10', ended: '2017-07-20' },

@@ -40,7 +40,7 @@ import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { apkRemovedEnrich } from '../knowledge/apk-removed-enricher.js';
 import { aptReplacedEnrich } from '../knowledge/apt-replaced.js';
 import { aptPinnedInstallEnrich } from '../knowledge/apt-pinned-install-enricher.js';
-import { apkPinsEnrich } from '../knowledge/apk-pins-enricher.js';
+import { apkPinMovedEnrich, apkPinsEnrich } from '../knowledge/apk-pins-enricher.js';
 import { aptEolStepEnrich } from '../knowledge/apt-eol-step-enricher.js';
 import { vendorNoReleaseEnrich } from '../knowledge/vendor-no-release-enricher.js';
 import { runImageEnrich } from '../knowledge/run-image-enricher.js';
@@ -201,6 +201,8 @@ export const enrichers: Record<string, Enricher> = {
   'apt-pinned-install': aptPinnedInstallEnrich,
   /** The failing step's `apk add` pins on exact package builds (`-rN`), eased two ways (`{enrich.apkRevisionPins}`, `{enrich.apkAnyBuild}`, `{enrich.apkMinorPins}`). */
   'apk-pins': apkPinsEnrich,
+  /** An exact apk pin whose version the repository moved past: the major.minor of the version it has (`{enrich.apkCandidateMinor}`). */
+  'apk-pin-moved': apkPinMovedEnrich,
   /** A failed apt step on a release moved off its distribution's mirrors, its error not in the log: the release and the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`, `{enrich.eolMirror}`). */
   'apt-eol-step': aptEolStepEnrich,
   /** A third-party apt repository with no `Release` file for a suite: the suite's release, and the vendor's archive of dropped releases (`{enrich.vendorSuiteRelease}`, `{enrich.vendorArchiveUrl}`, `{enrich.vendorArchiveSed}`). */

@@ -121,6 +121,7 @@ import { pgConfigMissing } from './pip/pg-config-missing.js';
 import { wheelSizeLimit } from './pip/wheel-size-limit.js';
 import { distutilsRemoved } from './pip/distutils-removed.js';
 import { uvWorkspaceMemberMissing } from './pip/uv-workspace-member-missing.js';
+import { uvHashMismatch } from './pip/uv-hash-mismatch.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
@@ -307,6 +308,7 @@ export const builtinRules: RuleInput[] = [
   wheelSizeLimit,
   distutilsRemoved,
   uvWorkspaceMemberMissing,
+  uvHashMismatch,
   packagesNotFound,
   unsatisfiable,
   tosNotAccepted,

@@ -238,7 +238,7 @@ export const apkUnableToSelect: RuleInput = {
   ],
   scope: 'step',
   specificity: 3,
-  enrich: 'apk-removed',
+  enrich: ['apk-removed', 'apk-pin-moved'],
   message:
     'apk could not select every package the step asks for: the lines under `unable to select ' +
     'packages` name each one and why (`no such package`: no repository this image uses has that name, often a package ' +
@@ -299,6 +299,23 @@ export const apkUnableToSelect: RuleInput = {
     // build the repository has now. `=~0.5` takes every version that starts with 0.5 (0.5-r3 among them: apk-world(5),
     // `~` is a prefix match; edu.chainguard.dev/open-source/wolfi/apk-version-selection). An older Alpine does not help:
     // its branch too keeps only its newest build (pact-foundation/pact-docker-cli#72: alpine 3.14 had moved to r3).
+    // The same, when the version the repository has is a newer release, not a new build of the pinned one (3.11.9-r0 for a
+    // pin on 3.11.8-r0, cybcon/modbus-server#38): `=~3.11.8` matches nothing there, so the fix leads with a pin on the
+    // major.minor of the version the repository has (`python3~3.11`; `~` is a prefix match, apk-world(5)).
+    ...[true, false].map((group): Variant => ({
+      when: group ? 'breaksRevision&breaksGroup&candidate&enrich.apkCandidateMinor' : 'breaksRevision&candidate&enrich.apkCandidateMinor',
+      title: 'apk pin on an exact package build that the repository replaced',
+      message: pinMessage(group),
+      fix: [
+        `Change the pin on \`{context.breaks.pkg}\` in the ${group ? '`apk add --virtual {context.breaksGroup.group}`' : '`apk add`'} command of the failing step.`,
+        'The repository has `{context.candidate.version}`, a newer release than the one pinned, so no pin on',
+        '{context.breaksRevision.upstream} matches (not `=~{context.breaksRevision.upstream}` either). `{context.breaks.pkg}~{enrich.apkCandidateMinor}`',
+        'takes any {enrich.apkCandidateMinor} release the branch ships (apk\'s `~` is a prefix match), `{context.breaks.pkg}={context.candidate.version}`',
+        'names today\'s build exactly (and breaks again at the next update of the package), or drop the version and write',
+        '`{context.breaks.pkg}`. Moving `FROM` to an older Alpine does not bring the old build back: each release branch keeps only',
+        'its newest build. `apk update && apk policy {context.breaks.pkg}` in the same base image lists the versions its repositories have.',
+      ].join('\n'),
+    })),
     ...[true, false].map((group): Variant => ({
       when: group ? 'breaksRevision&breaksGroup&candidate' : 'breaksRevision&candidate',
       title: 'apk pin on an exact package build that the repository replaced',

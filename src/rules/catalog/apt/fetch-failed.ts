@@ -360,6 +360,74 @@ function ubuntuEolVariants(when: string): NonNullable<RuleInput['variants']> {
 
 
 /**
+ * A Debian backports suite gone from the mirrors (`debianBackportsGone`, knowledge/eol-releases.ts archivedBackports): only its
+ * line fails, so the fix removes that line, or points it at archive.debian.org for a build that installs from it. A tabled
+ * suite gets the date it left; any other the check that the archive has it. sources.list(5): a source's `check-valid-until=no`
+ * option (or `-o Acquire::Check-Valid-Until=false`, apt.conf(5)) for an archive that is no longer refreshed.
+ */
+function backportsGoneVariants(): NonNullable<RuleInput['variants']> {
+  const title = 'Debian backports suite retired from the mirrors';
+  const dated =
+    '`{enrich.backportsSuite}` left Debian\'s mirrors for archive.debian.org on {enrich.backportsArchived}: backports are not kept ' +
+    "through a release's long-term support, so this suite was closed and removed on its own, ahead of the release's other suites. " +
+    'apt fails on this one line of the sources: it is neither the network nor stale package lists.';
+  const undated =
+    "Debian's mirror has no `Release` file for `{enrich.backportsSuite}`: backports are not kept through a release's long-term " +
+    'support, so a closed backports suite is removed from the mirrors and moved to archive.debian.org, ahead of the release\'s ' +
+    'other suites. apt fails on this one line of the sources: it is neither the network nor stale package lists.';
+  const archiveLine = 'deb http://archive.debian.org/debian {enrich.backportsSuite} main';
+  const archiveNote = [
+    'Only if the build installs a package from it (`-t {enrich.backportsSuite}`), point that line at the archive instead, with the',
+    'components it had:',
+    '',
+    '```',
+    archiveLine,
+    '```',
+    '',
+    "If apt then says that Release file is expired, the archive is no longer refreshed: write the line as",
+    '`deb [check-valid-until=no] http://archive.debian.org/debian {enrich.backportsSuite} main`.',
+  ];
+  const check = [
+    'Check that it moved (`200`: the archive has it):',
+    '',
+    '```sh',
+    'curl -sI http://archive.debian.org/debian/dists/{enrich.backportsSuite}/Release | head -n 1',
+    '```',
+    '',
+  ];
+  const shellFix = (checkFirst: boolean): string =>
+    [
+      ...(checkFirst ? check : []),
+      'Remove that suite\'s lines from the apt sources (as root; in a Dockerfile, as a `RUN` before the failing one; where a script',
+      'writes the line, remove it there), then update again:',
+      '',
+      '```sh',
+      '{enrich.dropSuiteCommand} && apt-get update',
+      '```',
+      '',
+      ...archiveNote,
+    ].join('\n');
+  const imageFix = (checkFirst: boolean): string =>
+    [
+      ...(checkFirst ? check : []),
+      'Remove that suite\'s lines from the apt sources in a `RUN` before the failing one (or drop the line where the Dockerfile',
+      'or a script it runs writes it):',
+      '',
+      '```dockerfile',
+      'RUN {enrich.dropSuiteCommand}',
+      '```',
+      '',
+      ...archiveNote,
+    ].join('\n');
+  return [
+    { when: 'debianBackportsGone&enrich.backportsArchived&fact.place=image-build', title, message: dated, fix: imageFix(false) },
+    { when: 'debianBackportsGone&enrich.backportsArchived', title, message: dated, fix: shellFix(false) },
+    { when: 'debianBackportsGone&enrich.backportsSuite&fact.place=image-build', title, message: undated, fix: imageFix(true) },
+    { when: 'debianBackportsGone&enrich.backportsSuite', title, message: undated, fix: shellFix(true) },
+  ];
+}
+
+/**
  * A third-party repository without the suite a line names (knowledge/vendor-no-release-enricher.ts): for a vendor that moves
  * the releases it dropped to an archive of its own (knowledge/vendor-apt-archives.ts), the line pointed there; for any
  * other, the check of what the repository serves and the ways out.
@@ -645,6 +713,16 @@ export const fetchFailed: RuleInput = {
       pattern: `The repository 'https?://(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org/[^'\\s]{0,100} (?<codename>${ARCHIVED_CODENAMES})\\b[^'\\n]{0,40}' (?:does not have|does no longer have|no longer has) a Release file`,
     },
     {
+      // A Debian backports suite with no Release file on a Debian mirror: `E: The repository 'http://deb.debian.org/debian
+      // bullseye-backports Release' no longer has a Release file.` (tiny-pilot/tinypilot#1919, armbian/build#8436). A backports
+      // suite closes and leaves the mirrors before its release does (knowledge/eol-releases.ts archivedBackports); a release
+      // archived as a whole (buster) is debianEol, whose variants come first.
+      name: 'debianBackportsGone',
+      literals: ['-backports'],
+      pattern:
+        "The repository 'https?://[^'\\s]{1,200}/debian/? (?<suite>[a-z]{3,12}-backports(?:-sloppy)?) Release' (?:does not have|does no longer have|no longer has) a Release file",
+    },
+    {
       // The same for Ubuntu's mirrors: `The repository 'http://archive.ubuntu.com/ubuntu artful Release' …` (Lab41/PySEAL#30).
       // A release past its end of life moves to old-releases.ubuntu.com (https://help.ubuntu.com/community/EOLUpgrades); the sed
       // rewrites country mirrors (`us.archive.ubuntu.com`) and security.ubuntu.com, as in fbenz/FpDebug#11.
@@ -693,6 +771,7 @@ export const fetchFailed: RuleInput = {
         '```',
       ].join('\n'),
     },
+    ...backportsGoneVariants(),
     {
       // apt reads binary OpenPGP keyrings under `.gpg` and ASCII-armored keys under `.asc` (apt >= 1.4), not a keybox
       // (gpg2's default keyring format) nor an armored key under `.gpg` (apt-key(8), "SUPPORTED KEYRING FILES"; apt checks

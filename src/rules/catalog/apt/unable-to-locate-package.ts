@@ -633,8 +633,9 @@ export const unableToLocatePackage: RuleInput = {
     },
     // Not for Docker's own packages: apt prints its "referred to by another package" block for them too when their
     // repository is missing, and no distribution package replaces docker-ce (dockerRepoVariants, below).
-    ...obsoleteVariants(),
+    // A name tabled as dropped (no new name for it) before the search for its new name that apt's obsolete block starts.
     ...droppedVariants(),
+    ...obsoleteVariants(),
     { when: 'madeUpToolkit&fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
     { when: 'madeUpToolkit&!fact.place=image-build', message: madeUpToolkitMessage, fix: realToolkitsInShell },
     ...pinnedWithoutUpdateVariants(),
