@@ -65,6 +65,7 @@ import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js'
 import { jaxPjrtVersionMismatch } from './runtime/jax-pjrt-version-mismatch.js';
 import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
+import { wslCudaSymbolNotFound } from './runtime/wsl-cuda-symbol-not-found.js';
 import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
 import { cudaOsCallFailed } from './runtime/cuda-os-call-failed.js';
 import { imageCudaVersionInvalid } from './runtime/image-cuda-version-invalid.js';
@@ -251,6 +252,7 @@ export const builtinRules: RuleInput[] = [
   jaxPjrtVersionMismatch,
   jaxCudaLibraryTooOld,
   cudaDriverMismatch,
+  wslCudaSymbolNotFound,
   libstdcxxTooOld,
   cudaOsCallFailed,
   imageCudaVersionInvalid,
