@@ -177,6 +177,7 @@ import { rpmPackageUnavailable } from './apt/rpm-package-unavailable.js';
 import { indexFetchIgnored } from './apt/index-fetch-ignored.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { gitLfsPointer } from './build/git-lfs-pointer.js';
+import { cutlassSubmoduleMissing } from './build/cutlass-submodule-missing.js';
 import { bundledQemuEmulator } from './buildx/bundled-qemu-emulator.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
 import { compileStoppedNoError } from './cuda/compile-stopped-no-error.js';
@@ -365,6 +366,7 @@ export const builtinRules: RuleInput[] = [
   indexFetchIgnored,
   logClipped,
   gitLfsPointer,
+  cutlassSubmoduleMissing,
   // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
   bundledQemuEmulator,
   extensionNinjaFailed,
