@@ -23,6 +23,21 @@ describe('buildkit/grpc-message-too-large', () => {
     expect(findings.some((f) => f.ruleId === 'buildkit/step-failed')).toBe(false);
   });
 
+  test('gRPC\'s 4 MiB default from dockerfile 1.7.1 (docker/buildx#2453): the frontend and BuildKit to update, not Engine 27 first', async () => {
+    const findings = await analyzeLog(fixture('match-frontend-4mib-buildx-2453.log'));
+    expect(findings[0]?.ruleId).toBe('buildkit/grpc-message-too-large');
+    expect(findings[0]?.message).toContain('before BuildKit v0.14.0 and dockerfile 1.8.0');
+    expect(findings[0]?.fix).toContain('this build ran dockerfile 1.7.1');
+    expect(findings[0]?.fix).toContain('# syntax=docker/dockerfile:1');
+    expect(findings[0]?.fix.startsWith('Check which Docker Engine')).toBe(false);
+  });
+
+  test('the 16 MiB figure keeps the Engine 27 reading (moby/moby#48164)', async () => {
+    const findings = await analyzeLog(fixture('match-engine27-large-dockerfile-moby-48164.log'));
+    expect(findings[0]?.message).not.toContain('4 MiB');
+    expect(findings[0]?.fix).not.toContain('# syntax=');
+  });
+
   // The build client's errors about the solve, quoted from the threads: moby/buildkit#4948 (the frontend's Solve) and
   // moby/buildkit#6097 (a remote builder, the sending side).
   test.each([

@@ -65,6 +65,7 @@ import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js'
 import { jaxPjrtVersionMismatch } from './runtime/jax-pjrt-version-mismatch.js';
 import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
+import { wslCudaSymbolNotFound } from './runtime/wsl-cuda-symbol-not-found.js';
 import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
 import { cudaOsCallFailed } from './runtime/cuda-os-call-failed.js';
 import { imageCudaVersionInvalid } from './runtime/image-cuda-version-invalid.js';
@@ -177,6 +178,7 @@ import { rpmPackageUnavailable } from './apt/rpm-package-unavailable.js';
 import { indexFetchIgnored } from './apt/index-fetch-ignored.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { gitLfsPointer } from './build/git-lfs-pointer.js';
+import { cutlassSubmoduleMissing } from './build/cutlass-submodule-missing.js';
 import { bundledQemuEmulator } from './buildx/bundled-qemu-emulator.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
 import { compileStoppedNoError } from './cuda/compile-stopped-no-error.js';
@@ -252,6 +254,7 @@ export const builtinRules: RuleInput[] = [
   jaxPjrtVersionMismatch,
   jaxCudaLibraryTooOld,
   cudaDriverMismatch,
+  wslCudaSymbolNotFound,
   libstdcxxTooOld,
   cudaOsCallFailed,
   imageCudaVersionInvalid,
@@ -365,6 +368,7 @@ export const builtinRules: RuleInput[] = [
   indexFetchIgnored,
   logClipped,
   gitLfsPointer,
+  cutlassSubmoduleMissing,
   // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
   bundledQemuEmulator,
   extensionNinjaFailed,

@@ -19,7 +19,35 @@
 // data blob sha256:…: failed to copy: failed to send write: trying to send message larger than max (25286341 vs. 16777216):
 // unknown`, an SBOM, moby/buildkit#5327), or `docker buildx du` (`failed to call diskusage: ResourceExhausted: grpc: trying to
 // send message larger than max (30520647 vs. 16777216)`, docker/buildx#3084).
+// The 4 MiB figure (`… vs. 4194304`) is gRPC's own library default, an older limit than the Engine 27 one: before BuildKit
+// v0.14.0 the frontend's gRPC client (frontend/gateway/grpcclient/client.go) and the gateway that serves frontends
+// (frontend/gateway/gateway.go) used gRPC's defaults, and moby/buildkit#4969 (commit 29b4b1a53, "ensure correct grpc max
+// sizes for control API and frontends", fixes moby/buildkit#4948) set 16 MiB (`grpc.MaxCallRecvMsgSize(16 << 20)`, and
+// containerd's DefaultMaxRecvMsgSize / DefaultMaxSendMsgSize for the servers). `git tag --contains 29b4b1a53`: first in
+// v0.14.0 and dockerfile/1.8.0 (both 2024-06-11); dockerfile/1.7.1 (2024-04-25), the frontend of docker/buildx#2453 (`1
+// dockerfile/1.7.1 /bin/dockerfile-frontend`, pulled by a `# syntax=docker.io/docker/dockerfile:1@sha256:…` pin), does not
+// have it. So with 4194304 the fix is a newer frontend (the `# syntax=` line: a digest pin keeps the old one) and BuildKit.
 import type { RuleInput } from '../../schema.js';
+
+const FOUR_MIB_MESSAGE =
+  'A message between the Dockerfile frontend and BuildKit ({size} bytes) was larger than gRPC\'s default limit ({max} bytes, 4 MiB), so ' +
+  'the build stopped before any step ran: the build definition is large (a generated Dockerfile with many stages, many build ' +
+  'contexts). No command of the build failed. 4 MiB is the limit of the Dockerfile frontend and BuildKit before BuildKit v0.14.0 and ' +
+  'dockerfile 1.8.0, which raised it to 16 MiB (moby/buildkit#4969, fixing moby/buildkit#4948).';
+
+/** `frontend`: what the log says of the frontend that ran. */
+const fourMiBFix = (frontend: string): string => [
+  'Update the frontend and BuildKit:',
+  '',
+  `- the frontend comes from the Dockerfile's \`# syntax=\` line (${frontend}). A pin to`,
+  '  an older release or to a digest (`docker/dockerfile:1@sha256:…`) keeps the 4 MiB one: use `# syntax=docker/dockerfile:1`',
+  '  (the current 1.x), or drop the line to use the frontend built into BuildKit.',
+  '- BuildKit v0.14.0 or later: see the builder with `docker buildx ls` / `docker buildx inspect`. For a `docker-container` builder,',
+  '  recreate it with a current image (`docker buildx create --driver docker-container --driver-opt image=moby/buildkit:latest --use`);',
+  '  for the builder inside Docker Engine, upgrade Docker Engine to 27.1.2 or later (27.0.0 to 27.1.1 had a limit regression of their own).',
+  '',
+  'If the definition still exceeds 16 MiB, split the generated Dockerfile into several smaller ones built one after another.',
+].join('\n');
 
 export const grpcMessageTooLarge: RuleInput = {
   id: 'buildkit/grpc-message-too-large',
@@ -32,6 +60,20 @@ export const grpcMessageTooLarge: RuleInput = {
         '(?:failed to receive status: rpc error: code = ResourceExhausted desc = |(?:^|failed to solve: )ResourceExhausted: [A-Za-z: ]{0,200}?)(?:grpc: )?' +
         '(?:received|trying to send) message larger than max \\((?<size>\\d{1,12}) vs\\. (?<max>\\d{1,12})\\)',
     },
+  ],
+  context: [
+    // gRPC's own default limit, 4 MiB: `… larger than max (4212583 vs. 4194304)`
+    { name: 'fourMiB', literals: ['vs. 4194304)'], pattern: 'message larger than max \\(\\d{1,12} vs\\. 4194304\\)' },
+    // the frontend that ran, in the error's process list: `1 dockerfile/1.7.1 /bin/dockerfile-frontend`
+    { name: 'frontend', literals: ['/bin/dockerfile-frontend'], pattern: '\\bdockerfile/(?<version>\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?:-labs)? /bin/dockerfile-frontend' },
+  ],
+  variants: [
+    {
+      when: 'fourMiB&frontend',
+      message: FOUR_MIB_MESSAGE,
+      fix: fourMiBFix('this build ran dockerfile {context.frontend.version}; releases before 1.8.0 have the 4 MiB limit'),
+    },
+    { when: 'fourMiB', message: FOUR_MIB_MESSAGE, fix: fourMiBFix('the frontend that ran is named in the error: `dockerfile/1.x /bin/dockerfile-frontend`') },
   ],
   scope: 'step',
   maxFindings: 1,
