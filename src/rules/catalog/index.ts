@@ -128,6 +128,7 @@ import { condaCudaVirtualPackage } from './conda/cuda-virtual-package.js';
 import { condaActivateInRun } from './conda/activate-in-run.js';
 import { httpError } from './conda/http-error.js';
 import { unrecognizedArgument } from './conda/unrecognized-argument.js';
+import { mamba2CliChanged } from './conda/mamba2-cli-changed.js';
 import { incorrectDownload } from './conda/incorrect-download.js';
 import { transactionFailed } from './conda/transaction-failed.js';
 import { linkScriptFailed } from './conda/link-script-failed.js';
@@ -314,6 +315,7 @@ export const builtinRules: RuleInput[] = [
   condaActivateInRun,
   httpError,
   unrecognizedArgument,
+  mamba2CliChanged,
   incorrectDownload,
   transactionFailed,
   linkScriptFailed,
