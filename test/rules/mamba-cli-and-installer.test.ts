@@ -29,3 +29,14 @@ describe('conda/mamba2-cli-changed', () => {
     expect(findings.map((f) => f.ruleId)).not.toContain('conda/mamba2-cli-changed');
   });
 });
+
+describe('conda/installer-pre-install-failed', () => {
+  test('the retired Mambaforge installer leads, with Miniforge3 into the same prefix; the missing conda is its consequence', async () => {
+    const findings = await analyzeLog(fixture('conda/installer-pre-install-failed/match-mambaforge-brownout-openwpm.log'));
+    expect(findings[0]!.ruleId).toBe('conda/installer-pre-install-failed');
+    expect(findings[0]!.fix).toContain('bash Miniforge3.sh -b -p /opt/mamba');
+    expect(findings[0]!.fix).toContain('releases/download/24.7.1-0/Mambaforge-$(uname)-$(uname -m).sh');
+    const notFound = findings.find((f) => f.ruleId === 'shell/command-not-found');
+    expect(notFound?.title).toBe('Command not found: its installer stopped before installing');
+  });
+});

@@ -129,6 +129,7 @@ import { condaActivateInRun } from './conda/activate-in-run.js';
 import { httpError } from './conda/http-error.js';
 import { unrecognizedArgument } from './conda/unrecognized-argument.js';
 import { mamba2CliChanged } from './conda/mamba2-cli-changed.js';
+import { installerPreInstallFailed } from './conda/installer-pre-install-failed.js';
 import { incorrectDownload } from './conda/incorrect-download.js';
 import { transactionFailed } from './conda/transaction-failed.js';
 import { linkScriptFailed } from './conda/link-script-failed.js';
@@ -316,6 +317,7 @@ export const builtinRules: RuleInput[] = [
   httpError,
   unrecognizedArgument,
   mamba2CliChanged,
+  installerPreInstallFailed,
   incorrectDownload,
   transactionFailed,
   linkScriptFailed,

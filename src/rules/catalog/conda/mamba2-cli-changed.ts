@@ -20,7 +20,9 @@
 //   takes an exact version in place of `latest` (`…/linux-64/1.1.0`, mamba-org/mamba#2164), so an unpinned download
 //   became 2.x that day.
 // - Miniforge ships mamba 2 from 25.1.1-0 on (conda-forge/miniforge e682bd6 "Use mamba 2 for Miniforge",
-//   Miniforge3/construct.yaml `mamba_version = "2.0.6"` at tag 25.1.1-0); 24.11.3-2 is the last release with mamba 1
+//   Miniforge3/construct.yaml `mamba_version = "2.0.6"` at tag 25.1.1-0), and did once before, in 24.11.0-1
+//   (`mamba_version = "2.0.5"`, b1f83a9 "Update to mamba 2.0.4"; 24.11.2-0 went back to 1.5.11; the change that broke
+//   lfortran/lfortran#5704's `mamba init bash`); 24.11.3-2 (2025-03-12) is the last release with mamba 1
 //   (`mamba_version = "1.5.12"`). Each release carries the installer under its name without the version
 //   (conda-forge/miniforge README, "Release": "One installer without the version name"), so
 //   `releases/download/24.11.3-2/Miniforge3-$(uname)-$(uname -m).sh` pins it.
@@ -42,8 +44,8 @@ const SHELL_INIT_MESSAGE =
 
 const MAMBA_INIT_MESSAGE =
   '`mamba init` stopped at `{args}`: mamba 2 has no `init` subcommand. From 2.0 (September 2024) `mamba` is the same ' +
-  'program as `micromamba`, whose shell setup is `shell init`, so this mamba is 2.x (a Miniforge installer from 25.1.1-0 on ' +
-  'brings it) and nothing ran (exit code 109 is its parser\'s "not expected" error).';
+  'program as `micromamba`, whose shell setup is `shell init`, so this mamba is 2.x (a Miniforge installer from 25.1.1-0 on, ' +
+  'and 24.11.0-1, brings it) and nothing ran (exit code 109 is its parser\'s "not expected" error).';
 
 const MICRO_LATEST =
   ' The step downloads micromamba `latest` (`{context.microLatest.host}/api/micromamba/{context.microLatest.platform}/latest`), ' +
