@@ -40,3 +40,12 @@ describe('conda/installer-pre-install-failed', () => {
     expect(notFound?.title).toBe('Command not found: its installer stopped before installing');
   });
 });
+
+describe('conda/prefix-not-an-environment', () => {
+  test('`micromamba install -p /env` into no environment: `create` with the same packages, the banner kept out', async () => {
+    const findings = await analyzeLog(fixture('conda/prefix-not-an-environment/match-micromamba-install-p-env-buildkit.log'));
+    expect(findings[0]!.ruleId).toBe('conda/prefix-not-an-environment');
+    expect(findings[0]!.fix).toContain('RUN micromamba create -y -p /env python=3.9 pip -c defaults');
+    expect(findings[0]!.evidence).toEqual(['ERROR   Expected environment not found at prefix: /env']);
+  });
+});

@@ -130,6 +130,7 @@ import { httpError } from './conda/http-error.js';
 import { unrecognizedArgument } from './conda/unrecognized-argument.js';
 import { mamba2CliChanged } from './conda/mamba2-cli-changed.js';
 import { installerPreInstallFailed } from './conda/installer-pre-install-failed.js';
+import { prefixNotAnEnvironment } from './conda/prefix-not-an-environment.js';
 import { incorrectDownload } from './conda/incorrect-download.js';
 import { transactionFailed } from './conda/transaction-failed.js';
 import { linkScriptFailed } from './conda/link-script-failed.js';
@@ -318,6 +319,7 @@ export const builtinRules: RuleInput[] = [
   unrecognizedArgument,
   mamba2CliChanged,
   installerPreInstallFailed,
+  prefixNotAnEnvironment,
   incorrectDownload,
   transactionFailed,
   linkScriptFailed,
