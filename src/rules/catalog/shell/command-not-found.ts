@@ -73,6 +73,9 @@ export const commandNotFound: RuleInput = {
     { name: 'anyExit', literals: ['exit code: ', 'non-zero code: '], pattern: '(?:exit code|non-zero code): \\d' },
     // the `docker run` line, for the image the advice names (the run-command enricher)
     RUN_COMMAND_CONTEXT,
+    // a conda installer (constructor) that stopped in its pre-install script: the command it was to install is missing
+    // because of that (conda/installer-pre-install-failed)
+    { name: 'installerFailed', literals: ['ERROR: executing pre_install.sh failed'] },
     // The OCI runtime's `exec: "gcc": executable file not found in $PATH`: a container's command, not a shell's line.
     { name: 'ociExec', literals: ['executable file not found in'], pattern: 'exec: "[^"\\n]{1,200}": executable file not found' },
     // The log names the command (not only the exit code).
@@ -170,6 +173,14 @@ export const commandNotFound: RuleInput = {
     // repo.continuum.io redirects to repo.anaconda.com (dineshreddy91/Occlusion_Net#11, DmitryUlyanov/deep-image-prior#83:
     // `curl -so … repo.continuum.io/…` saved no installer, `-L` fixed it). A log cut before the exit code still names the
     // command and the earlier step: the same cause.
+    {
+      when: 'named&installerFailed',
+      title: 'Command not found: its installer stopped before installing',
+      message:
+        '`{command}` is not installed: the conda installer above stopped in its pre-install script (`ERROR: executing ' +
+        'pre_install.sh failed`) before it installed anything, so `{command}` does not exist.',
+      fix: 'Fix the installer\'s failure (the finding about it, and the lines it printed above its error); `{command}` is there once it installs.',
+    },
     ...['named&exit127', 'named'].flatMap((named) => [
       { cached: true, when: `${named}&enrich.selfCurlNoLocation&enrich.selfInstallCached&fact.place=image-build` },
       { cached: false, when: `${named}&enrich.selfCurlNoLocation&fact.place=image-build` },
