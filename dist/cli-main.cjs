@@ -1734,7 +1734,8 @@ var init_types = __esm({
       "place",
       "runner",
       "hostPlatform",
-      "hostOs"
+      "hostOs",
+      "composeService"
     ];
   }
 });
@@ -3650,11 +3651,11 @@ function withFlashAttnNote(fix7) {
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants16) {
-  return variants16.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants17) {
+  return variants17.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants16, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants16)];
+function withFlashAttnVariants(compileAnyway, variants17, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants17)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -6221,7 +6222,7 @@ var init_no_gpu_at_build = __esm({
 });
 
 // src/rules/catalog/cuda/no-kernel-image.ts
-var FMHA_FIX, noKernelImage;
+var FMHA_FIX, VLLM_TITLE, VLLM_MESSAGE, VLLM_FIX, noKernelImage;
 var init_no_kernel_image = __esm({
   "src/rules/catalog/cuda/no-kernel-image.ts"() {
     "use strict";
@@ -6234,6 +6235,18 @@ var init_no_kernel_image = __esm({
       "```",
       "",
       "The kernel's range (sm{context.fmhaRange.lo}-sm{context.fmhaRange.hi}) is written in its source, and this binary already has code for sm{context.fmhaRange.built} (`built for sm{context.fmhaRange.built}`): adding the arch to `TORCH_CUDA_ARCH_LIST` and rebuilding the same source does not change it. Install a release of the package that dispatched the kernel (xformers, or torch for `scaled_dot_product_attention`) whose kernels cover this GPU. Until then, keep that attention backend off on this GPU (e.g. `torch.backends.cuda.enable_mem_efficient_sdp(False)`, or the framework's option for another attention implementation)."
+    ].join("\n");
+    VLLM_TITLE = "vLLM has no kernels for this GPU";
+    VLLM_MESSAGE = "vLLM's prebuilt wheels and images are compiled for the GPUs it supports only: compute capability 7.0 or higher in its docs (7.5 in recent releases). On a GPU below that (Pascal and older: Tesla P100, P40, GeForce GTX 10xx) vLLM's own kernels have no code, and torch's arch list does not change them.";
+    VLLM_FIX = [
+      "Check the GPU's compute capability against the minimum of the vLLM release you run (the GPU requirements on its installation page, https://docs.vllm.ai/en/latest/getting_started/installation/gpu.html for the latest), on the machine with the GPU (or in the container):",
+      "",
+      "```sh",
+      "nvidia-smi --query-gpu=name,compute_cap --format=csv",
+      "```",
+      "",
+      "- Below the minimum: run vLLM on a GPU at or above it (V100 is 7.0, T4 7.5, A100 8.0). Building vLLM from source with the GPU's capability in its CUDA arch list is the only route on this GPU, and vLLM does not support or test it (vllm-project/vllm#963: Pascal builds were reported to work with changes to the build; some kernels may not build or run). Another inference server that supports the GPU is the other way out.",
+      "- At or above it: this vLLM build has no kernel for a GPU newer than the build; run a vLLM release (image tag or wheel) whose release notes list the GPU's architecture."
     ].join("\n");
     noKernelImage = {
       id: "cuda/no-kernel-image",
@@ -6263,6 +6276,12 @@ var init_no_kernel_image = __esm({
         { name: "spark", literals: ["but was built for sm121"] },
         // vLLM running: its OpenAI image, or its engine's log lines (`ERROR 04-08 19:59:10 engine.py:400] \u2026`)
         { name: "vllm", literals: ["vllm", "engine.py:"], pattern: "\\bvllm[/-]|\\bvllm\\b|^(?:INFO|ERROR|WARNING) \\d\\d-\\d\\d [\\d:]{8} engine\\.py:" },
+        // vLLM's container under docker compose, whose prefix is the only place that names it (`vllm_1   | RuntimeError: CUDA
+        // error: no kernel image \u2026`, vllm-project/vllm#1936): a service called vllm (`vllm`, `vllm-openai`, `myproject-vllm`)
+        { name: "vllmService", source: "service", literals: ["vllm"], pattern: "(?:^|[^A-Za-z0-9])vllm(?:$|[^A-Za-z])" },
+        // The log names the GPU or its architecture (nvidia-smi, torch's collect_env or its warning): then the rule's other
+        // readings decide, and the vLLM minimum is offered without the GPU only when none is named.
+        { name: "gpuShown", literals: ["sm_", "capability", "GPU 0:", "NVIDIA GeForce", "Tesla ", "Quadro ", "NVIDIA RTX", "NVIDIA A", "NVIDIA H", "NVIDIA L"] },
         // a GPU below compute capability 7.0, as nvidia-smi and torch's collect_env name it
         {
           name: "preVolta",
@@ -6319,6 +6338,18 @@ var init_no_kernel_image = __esm({
             "",
             "Run vLLM on a GPU at or above that minimum (V100 is 7.0, T4 7.5, A100 8.0). Below it, the only route is building vLLM from source with the GPU's capability in its CUDA arch list, which vLLM does not support or test (vllm-project/vllm#963: Pascal builds were reported to work with changes to the build; some kernels may not build or run). Another inference server that supports the GPU is the other way out."
           ].join("\n")
+        },
+        {
+          when: "vllm&!gpuShown",
+          title: VLLM_TITLE,
+          message: VLLM_MESSAGE,
+          fix: VLLM_FIX
+        },
+        {
+          when: "vllmService&!gpuShown",
+          title: VLLM_TITLE,
+          message: VLLM_MESSAGE,
+          fix: VLLM_FIX
         },
         {
           when: "supported&fact.cuda",
@@ -8400,6 +8431,19 @@ var init_apt_install_line = __esm({
 });
 
 // src/rules/catalog/runtime/shared-library-missing.ts
+function devLinkFix(context, pkg, known) {
+  const packages = known ? `\`${pkg}-dev-{enrich.aptSuffix}\` with apt, \`${pkg}-devel-{enrich.aptSuffix}\` with dnf or yum (CUDA {enrich.cudaVersion}, as this log shows)` : `the \`${pkg}-dev-\` package of that release with apt, \`${pkg}-devel-\` with dnf or yum (\`${pkg}-dev-11-8\` for CUDA 11.8; \`ls /usr/local/cuda*/lib64/{context.${context}.stem}.so.*\` or \`python3 -c "import torch; print(torch.version.cuda)"\` tells the release)`;
+  return [
+    "Give the program the bare name where it runs. Either link it to the versioned file that is there: find it, then make the link in the directory it is in:",
+    "",
+    "```sh",
+    `find / -name '{context.${context}.stem}*.so*' 2>/dev/null`,
+    `cd /that/directory && ln -s FILE {context.${context}.stem}.so   # FILE: the versioned file found there ({context.${context}.stem}.so.N)`,
+    "```",
+    "",
+    `(a pip wheel's copy is in \`site-packages/nvidia/\u2026/lib/\`, torch's own one in \`site-packages/torch/lib/\` under a hashed name such as \`libnvrtc-672ee683.so.11.2\`; a directory that is not on the loader's path also needs \`LD_LIBRARY_PATH\`). Or install the development package of that library for the CUDA release in use, from NVIDIA's CUDA repository: ${packages}. The \`nvidia-*\` pip wheels do not add the bare name. In an image, put either in a \`RUN\` line of its Dockerfile: a link made in a running container is gone when it is recreated.`
+  ].join("\n");
+}
 function maybeJetsonBuild(when) {
   return {
     when,
@@ -8638,7 +8682,35 @@ function condaVariants() {
     unknownSource("base")
   ];
 }
-var lib, OPENCV_APT, GLU_APT, GLIB_NAME, OPENCV_HEADLESS, LDD_CHECK, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, TORCH_ORDER_MESSAGE, sharedLibraryMissing;
+function rpmCudnnVariant(when, rpm, runLine, buildsNote) {
+  return {
+    when,
+    title: "cuDNN not found when torch loads",
+    message: "`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`, the Python of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky; openSUSE), and the log shows no `nvidia-cudnn` wheel: cuDNN comes either from the pip wheel torch's requirements name (`nvidia-cudnn-cu12`, `-cu11` / `-cu13`), or, for a torch installed without it, from the OS packages of NVIDIA's CUDA repository. One of them is missing, or not where the loader looks.",
+    fix: [
+      "See which it is, with the same Python that runs the program:",
+      "",
+      "```sh",
+      ...CUDNN_WHEEL_CHECK,
+      'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
+      "```",
+      "",
+      "- the wheel is installed, in another directory than the library path says: put its `nvidia/cudnn/lib` on the path in the image",
+      "  (`ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH` beside this torch);",
+      "- `pip check` names `nvidia-cudnn-cu\u2026`: install that release (torch requires an exact one), or torch again without `--no-deps`;",
+      "- no wheel and nothing missing for pip: install cuDNN from NVIDIA's CUDA repository (nvidia/cuda UBI images have it in",
+      "  `/etc/yum.repos.d/cuda.repo`; elsewhere add it as NVIDIA's CUDA install guide gives it for the distribution). The number in",
+      "  the file name is cuDNN's major release: `libcudnn8` for `libcudnn.so.8`, `libcudnn9-cuda-12` (`-cuda-13`) for `libcudnn.so.9`:",
+      "",
+      "```dockerfile",
+      runLine,
+      "```",
+      "",
+      `  (\`yum\` on CentOS 7, \`microdnf\` on a UBI minimal image; \`dnf list --showduplicates ${rpm}\` shows the builds${buildsNote}; on openSUSE, \`zypper search libcudnn\` lists the name).`
+    ].join("\n")
+  };
+}
+var lib, OPENCV_APT, GLU_APT, GLIB_NAME, OPENCV_HEADLESS, LDD_CHECK, DEV_LINK_MESSAGE, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, TORCH_ORDER_MESSAGE, CUDNN_WHEEL_CHECK, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
@@ -8651,6 +8723,7 @@ var init_shared_library_missing = __esm({
     GLIB_NAME = "The GLib package is `libglib2.0-0` up to Debian 12 (bookworm) and Ubuntu 22.04, and `libglib2.0-0t64` in Debian 13 (trixie, the base of current `python:*-slim` images) and Ubuntu 24.04; if apt refuses one, `apt-get update && apt-cache policy libglib2.0-0 libglib2.0-0t64` in the image shows which has a candidate.";
     OPENCV_HEADLESS = "When `opencv-python` is your own requirement (not a dependency of another package), `opencv-python-headless` instead does not load libGL.";
     LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
+    DEV_LINK_MESSAGE = "The loader could not find {library:all}, a CUDA library asked for by its bare name, with no version number. That name is only a link to the versioned file (`{library}.N`) that the development packages add: the runtime libraries, an nvidia/cuda `-runtime` image and the `nvidia-*` pip wheels ship the versioned file alone. A library may still load it by that name at run time, as cuDNN 8's `libcudnn_cnn_infer.so.8` loads `libnvrtc.so`.";
     JETSON_BUILD_FIX = [
       "Make nvidia Docker's default runtime, so that build steps run under it. In `/etc/docker/daemon.json` (keep any other keys it has):",
       "",
@@ -8742,6 +8815,10 @@ var init_shared_library_missing = __esm({
     ].join("\n");
     CPU_BUILD = "If the container is meant to run without a GPU, it needs a build of the program without CUDA: a CUDA build links `libcuda.so.1` and cannot start where the driver is not mounted.";
     TORCH_ORDER_MESSAGE = "The loader could not find {library:all}, a library of PyTorch itself, which `import torch` loads: a compiled extension imported before torch does not find it. The same output imports the extension after torch, and it then fails on an undefined torch symbol: that is the failure (the extension was built for another PyTorch); this error is only the import order.";
+    CUDNN_WHEEL_CHECK = [
+      "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
+      "python3 -m pip check                                                                           # a requirement of torch that is missing"
+    ];
     sharedLibraryMissing = {
       id: "runtime/shared-library-missing",
       title: "Shared library not found",
@@ -8826,6 +8903,14 @@ var init_shared_library_missing = __esm({
           pattern: `(?:${lib("lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so")}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`
         },
         { name: "tensorrt", literals: ["libnvinfer"], pattern: lib("libnvinfer") },
+        // a CUDA library's bare development name (`libnvrtc.so: cannot open \u2026`), no `.N` after `.so`; the package is `cuda-<x>-dev`
+        // for the toolkit's own libraries and `lib<x>-dev` for the math libraries (DEV_LINK_MESSAGE)
+        { name: "devLinkCuda", literals: ["libnvrtc.so", "libcudart.so"], pattern: "\\b(?<stem>lib(?<pkg>nvrtc|cudart))\\.so(?:: cannot open shared object file| => not found)" },
+        {
+          name: "devLinkMath",
+          literals: ["libcublas", "libcufft.so", "libcurand.so", "libcusolver.so", "libcusparse.so"],
+          pattern: "\\b(?<stem>lib(?<pkg>cublas|cufft|curand|cusolver|cusparse)(?:Lt)?)\\.so(?:: cannot open shared object file| => not found)"
+        },
         // an image whose tag names its CUDA as a wheel tag does: vLLM's `vllm/vllm-openai:latest-cu130`, `\u2026:v0.11.0-cu130`
         // (the image's CUDA for the cuda-lib-major enricher, beside the nvidia/cuda tag and torch's `+cu130`)
         {
@@ -8967,60 +9052,8 @@ var init_shared_library_missing = __esm({
         // cudnn8/Dockerfile: `yum install -y libcudnn8-${NV_CUDNN_VERSION}.cuda11.8`), `libcudnn9-cuda-12` (NVIDIA's UBI 9
         // runtime cudnn Dockerfile for 12.4.1: `libcudnn9-cuda-12-9.1.0.70-1`, with `/etc/yum.repos.d/cuda.repo`); the cuDNN
         // install guide installs its RPM packages with dnf (docs.nvidia.com/deeplearning/cudnn/installation/linux.html).
-        {
-          when: "cudnn&pipTorch&rpmImage&cudnn9",
-          title: "cuDNN not found when torch loads",
-          message: "`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`, the Python of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky; openSUSE), and the log shows no `nvidia-cudnn` wheel: cuDNN comes either from the pip wheel torch's requirements name (`nvidia-cudnn-cu12`, `-cu11` / `-cu13`), or, for a torch installed without it, from the OS packages of NVIDIA's CUDA repository. One of them is missing, or not where the loader looks.",
-          fix: [
-            "See which it is, with the same Python that runs the program:",
-            "",
-            "```sh",
-            "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
-            "python3 -m pip check                                                                           # a requirement of torch that is missing",
-            'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
-            "```",
-            "",
-            "- the wheel is installed, in another directory than the library path says: put its `nvidia/cudnn/lib` on the path in the image",
-            "  (`ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH` beside this torch);",
-            "- `pip check` names `nvidia-cudnn-cu\u2026`: install that release (torch requires an exact one), or torch again without `--no-deps`;",
-            "- no wheel and nothing missing for pip: install cuDNN from NVIDIA's CUDA repository (nvidia/cuda UBI images have it in",
-            "  `/etc/yum.repos.d/cuda.repo`; elsewhere add it as NVIDIA's CUDA install guide gives it for the distribution). The number in",
-            "  the file name is cuDNN's major release: `libcudnn8` for `libcudnn.so.8`, `libcudnn9-cuda-12` (`-cuda-13`) for `libcudnn.so.9`:",
-            "",
-            "```dockerfile",
-            "RUN dnf install -y libcudnn9-cuda-12 && dnf clean all    # -cuda-13 for a CUDA 13 torch",
-            "```",
-            "",
-            "  (`yum` on CentOS 7, `microdnf` on a UBI minimal image; `dnf list --showduplicates libcudnn9-cuda-12` shows the builds; on openSUSE, `zypper search libcudnn` lists the name)."
-          ].join("\n")
-        },
-        {
-          when: "cudnn&pipTorch&rpmImage",
-          title: "cuDNN not found when torch loads",
-          message: "`import torch` failed: the loader could not find {library:all}. This torch is installed under `{context.pipTorch.site}`, the Python of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky; openSUSE), and the log shows no `nvidia-cudnn` wheel: cuDNN comes either from the pip wheel torch's requirements name (`nvidia-cudnn-cu12`, `-cu11` / `-cu13`), or, for a torch installed without it, from the OS packages of NVIDIA's CUDA repository. One of them is missing, or not where the loader looks.",
-          fix: [
-            "See which it is, with the same Python that runs the program:",
-            "",
-            "```sh",
-            "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
-            "python3 -m pip check                                                                           # a requirement of torch that is missing",
-            'echo "$LD_LIBRARY_PATH"                                                                        # a site-packages path of another Python here',
-            "```",
-            "",
-            "- the wheel is installed, in another directory than the library path says: put its `nvidia/cudnn/lib` on the path in the image",
-            "  (`ENV LD_LIBRARY_PATH={context.pipTorch.site}/nvidia/cudnn/lib:$LD_LIBRARY_PATH` beside this torch);",
-            "- `pip check` names `nvidia-cudnn-cu\u2026`: install that release (torch requires an exact one), or torch again without `--no-deps`;",
-            "- no wheel and nothing missing for pip: install cuDNN from NVIDIA's CUDA repository (nvidia/cuda UBI images have it in",
-            "  `/etc/yum.repos.d/cuda.repo`; elsewhere add it as NVIDIA's CUDA install guide gives it for the distribution). The number in",
-            "  the file name is cuDNN's major release: `libcudnn8` for `libcudnn.so.8`, `libcudnn9-cuda-12` (`-cuda-13`) for `libcudnn.so.9`:",
-            "",
-            "```dockerfile",
-            "RUN dnf install -y libcudnn8 && dnf clean all",
-            "```",
-            "",
-            "  (`yum` on CentOS 7, `microdnf` on a UBI minimal image; `dnf list --showduplicates libcudnn8` shows the builds, whose versions end in the CUDA release (`8.9.6.50-1.cuda11.8`): take the image's; on openSUSE, `zypper search libcudnn` lists the name)."
-          ].join("\n")
-        },
+        rpmCudnnVariant("cudnn&pipTorch&rpmImage&cudnn9", "libcudnn9-cuda-12", "RUN dnf install -y libcudnn9-cuda-12 && dnf clean all    # -cuda-13 for a CUDA 13 torch", ""),
+        rpmCudnnVariant("cudnn&pipTorch&rpmImage", "libcudnn8", "RUN dnf install -y libcudnn8 && dnf clean all", ", whose versions end in the CUDA release (`8.9.6.50-1.cuda11.8`): take the image's"),
         {
           when: "cudnn&pipTorch",
           title: "cuDNN not found when torch loads",
@@ -9029,8 +9062,7 @@ var init_shared_library_missing = __esm({
             "See which it is, with the same Python that runs the program:",
             "",
             "```sh",
-            "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
-            "python3 -m pip check                                                                           # a requirement of torch that is missing",
+            ...CUDNN_WHEEL_CHECK,
             "```",
             "",
             "- `pip check` names `nvidia-cudnn-cu\u2026`: install that release (torch requires an exact one), or torch again without `--no-deps`;",
@@ -9075,6 +9107,14 @@ var init_shared_library_missing = __esm({
             "The other way round, if that package has no CUDA {enrich.imageMajor} build: add the CUDA {enrich.libMajor} runtime beside the image's (`pip install {enrich.libRuntimeWheel}`, and whatever else `ldd` on the module shows `=> not found`). " + LDD_CHECK
           ].join("\n")
         },
+        ...["devLinkCuda", "devLinkMath"].flatMap((c) => {
+          const pkg = c === "devLinkCuda" ? "cuda-{context.devLinkCuda.pkg}" : "lib{context.devLinkMath.pkg}";
+          const title2 = "CUDA development link not found (a bare library name)";
+          return [
+            { when: `${c}&enrich.aptSuffix`, title: title2, message: DEV_LINK_MESSAGE, fix: devLinkFix(c, pkg, true) },
+            { when: c, title: title2, message: DEV_LINK_MESSAGE, fix: devLinkFix(c, pkg, false) }
+          ];
+        }),
         {
           when: "cudaLibs&jetpack4&!fact.place=docker-run&!fact.place=host-shell",
           title: "CUDA library missing during a Jetson image build (nvidia is not the default runtime)",
@@ -12341,6 +12381,73 @@ var init_cuda_driver_mismatch = __esm({
   }
 });
 
+// src/rules/catalog/runtime/wsl-cuda-symbol-not-found.ts
+var NVIDIA_ISSUE, DOCKER_GPU_DOCS, MESSAGE_WSL, VERSIONS, FIX_STEPS, wslCudaSymbolNotFound;
+var init_wsl_cuda_symbol_not_found = __esm({
+  "src/rules/catalog/runtime/wsl-cuda-symbol-not-found.ts"() {
+    "use strict";
+    NVIDIA_ISSUE = "https://github.com/NVIDIA/nvidia-container-toolkit/issues/520";
+    DOCKER_GPU_DOCS = "https://docs.docker.com/desktop/features/gpu/";
+    MESSAGE_WSL = 'CUDA could not start in the container: error 500, "named symbol not found" (CUDA_ERROR_NOT_FOUND). Under WSL 2 (Docker Desktop on Windows) this is the Windows NVIDIA driver and the WSL 2 GPU path out of step: Windows drivers 555 and later need a library (`libnvdxgdmal.so.1`) mounted into the container, which older Docker Desktop releases (before 4.31.0) and NVIDIA Container Toolkit releases (before 1.14.4) do not mount. The image is not the cause.';
+    VERSIONS = [
+      "Check the versions, in PowerShell on Windows:",
+      "",
+      "```powershell",
+      'docker version        # "Server: Docker Desktop 4.x": 4.31.0 or later is needed with a 555+ Windows driver',
+      "wsl --version         # the WSL and WSL kernel versions",
+      'nvidia-smi            # "Driver Version:", the Windows NVIDIA driver',
+      "```",
+      ""
+    ];
+    FIX_STEPS = [
+      "- Update Docker Desktop (Settings > Software updates, or the installer from docs.docker.com), then update the WSL kernel and restart WSL:",
+      "  `wsl --update`, `wsl --shutdown`, and start Docker Desktop again.",
+      "- Docker Engine installed inside a WSL distribution (no Docker Desktop): update the NVIDIA Container Toolkit there to 1.14.4 or later (`sudo apt-get install --only-upgrade nvidia-container-toolkit`, then `sudo systemctl restart docker`).",
+      "- If you cannot update them yet: install a Windows NVIDIA driver before 555 (551.86 is one the threads confirm) until you can.",
+      "",
+      `Then check with Docker's own test: \`docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark\` (${DOCKER_GPU_DOCS}; NVIDIA's notice: ${NVIDIA_ISSUE}).`
+    ];
+    wslCudaSymbolNotFound = {
+      id: "runtime/wsl-cuda-symbol-not-found",
+      title: "CUDA cannot start (error 500, named symbol not found): on Windows, a WSL 2 GPU path older than the driver",
+      severity: "error",
+      match: [
+        // torch: `Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before calling NumCudaDevices() that
+        // might have already set an error? Error 500: named symbol not found`
+        { literals: ["Error 500: named symbol not found"], pattern: "cudaGetDeviceCount\\(\\).{0,300}Error 500: named symbol not found" },
+        // llama.cpp (ggml): `ggml_cuda_init: failed to initialize CUDA: named symbol not found`
+        { literals: ["failed to initialize CUDA: named symbol not found"] }
+      ],
+      context: [
+        // Signs that it ran under WSL 2: the WSL kernel's name, the WSL driver folder, Docker Desktop (its VM's host name
+        // `docker-desktop`, as in `root@docker-desktop:/opt/lmdeploy#`, InternLM/lmdeploy#2570).
+        { name: "wsl", literals: ["WSL", "docker-desktop", "Docker Desktop", "/usr/lib/wsl/"], pattern: "\\bWSL ?2\\b|microsoft-standard-WSL|/usr/lib/wsl/|docker-desktop|Docker Desktop" }
+      ],
+      variants: [
+        {
+          when: "wsl",
+          title: "CUDA cannot start in the container: WSL 2 GPU path older than the Windows driver (error 500)",
+          message: MESSAGE_WSL,
+          fix: [...VERSIONS, ...FIX_STEPS].join("\n")
+        }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: 'CUDA could not start: error 500, "named symbol not found" (CUDA_ERROR_NOT_FOUND), as it counted the GPUs. The known cause is a Linux container on Windows (Docker Desktop, or Docker in WSL 2) whose GPU path is older than the Windows NVIDIA driver: Windows drivers 555 and later need a library (`libnvdxgdmal.so.1`) mounted into the container, which Docker Desktop before 4.31.0 and the NVIDIA Container Toolkit before 1.14.4 do not mount. The log does not show where the container ran; the image is not the cause.',
+      fix: [
+        "First tell where it ran: in the container, `ls /usr/lib/wsl/lib` lists the Windows driver's libraries under WSL 2 (Docker Desktop on Windows); on a Linux host that folder does not exist.",
+        "",
+        ...VERSIONS,
+        ...FIX_STEPS,
+        "",
+        "On a Linux host (no WSL), error 500 at CUDA's start is not this case: compare the driver the program loads with the one that runs (`ldconfig -p | grep libcuda.so` in the container, `cat /proc/driver/nvidia/version`), and update the NVIDIA Container Toolkit (`nvidia-ctk --version`)."
+      ].join("\n"),
+      docs: NVIDIA_ISSUE
+    };
+  }
+});
+
 // src/rules/catalog/runtime/libstdcxx-too-old.ts
 function condaFix(install2) {
   return [
@@ -13726,7 +13833,7 @@ var init_no_matching_distribution = __esm({
   "src/rules/catalog/pip/no-matching-distribution.ts"() {
     "use strict";
     legacyLocalMessage = "pip found no {requirement} on the index it used. PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: {versions|not listed in this part of the log}.";
-    nvidiaIndexMessage = "pip found no {requirement}: `{context.nvidiaIndexPkg.name}` {context.nvidiaIndexPkg.version} is published on NVIDIA's own index, https://pypi.nvidia.com, not on PyPI, where the package has only later pre-releases (the versions pip lists: {versions|not listed in this part of the log}).";
+    nvidiaIndexMessage = "pip found no {requirement}: `{context.nvidiaIndexPkg.name}` {context.nvidiaIndexPkg.version} is published on NVIDIA's own index, https://pypi.nvidia.com, not on PyPI (the versions pip found: {versions|not listed in this part of the log}).";
     PIP_LINE_START = "(?:^\\s{0,40}|^[^`]{0,200}ERROR: )";
     noMatchingDistribution = {
       id: "pip/no-matching-distribution",
@@ -13835,7 +13942,8 @@ var init_no_matching_distribution = __esm({
         { name: "reqFile", literals: ["has invalid metadata"], pattern: "\\(from -r (?<file>[^\\s()]{1,200}) \\(line \\d{1,6}\\)\\) has invalid metadata" },
         // TensorRT 8's wheels live on NVIDIA's own index only: `ERROR: Could not find a version that satisfies the requirement
         // tensorrt-libs==8.6.1; extra == "and-cuda" (from tensorflow[and-cuda]) (from versions: 9.0.0.post11.dev1, \u2026)`
-        // (NVIDIA/TensorRT#2933): PyPI's tensorrt-libs has only 9.x pre-releases; the 8.6.1 wheel is at
+        // (NVIDIA/TensorRT#2933): PyPI's tensorrt-libs had only 9.x pre-releases then (later releases are not checked here, so
+        // the message quotes pip's own list rather than saying what PyPI holds); the 8.6.1 wheel is at
         // https://pypi.nvidia.com/tensorrt-libs/ (the thread's download), and the tensorrt 8.6.1.post1 sdist on PyPI says to
         // install with `--extra-index-url https://pypi.nvidia.com` (pypi.org/project/tensorrt/8.6.1.post1).
         {
@@ -14632,7 +14740,7 @@ var init_build_isolation = __esm({
       // A build that failed on `import distutils` (removed in Python 3.12) is pip/distutils-removed's: no build requirement or
       // isolation setting brings back a standard-library module (mit-ll/MaDDG#1).
       unless: [
-        { literals: ["No module named 'distutils", "distutils was removed from the standard library in Python"] }
+        { literals: ["No module named 'distutils", "distutils was removed from the standard library in Python", "distutils` was removed from the standard library in Python"] }
       ],
       specificity: 3,
       message: "Building {context.package.name} imported {module}, which pip's isolated build environment does not have: pip builds each source distribution in a fresh environment with only its declared build requirements, so a {module} installed in the image is invisible there.",
@@ -14981,12 +15089,10 @@ var init_externally_managed = __esm({
 });
 
 // src/rules/catalog/pip/extension-sdist-fallback.ts
-var TORCH_CUDA, MESSAGE7, XFORMERS_MESSAGE2, READ_TORCH_PAIR, xformersFix, extensionSdistFallback;
+var XFORMERS_MESSAGE2, READ_TORCH_PAIR, xformersFix, extensionSdistFallback;
 var init_extension_sdist_fallback = __esm({
   "src/rules/catalog/pip/extension-sdist-fallback.ts"() {
     "use strict";
-    TORCH_CUDA = 'python -c "import torch; print(torch.__version__)"';
-    MESSAGE7 = "pip backtracked through the releases of {package} and fell back to its old source release {package}-{version}.tar.gz, whose setup.py then failed: no wheel of {package} fits the torch this environment has (each wheel of a PyTorch extension is built for one torch release), so pip walked back past all of them. The failed build is the symptom; the torch / {package} pairing is the cause.";
     XFORMERS_MESSAGE2 = "pip backtracked through the releases of xformers and fell back to its old source release xformers-{version}.tar.gz, whose setup.py then failed: each xformers wheel requires one exact torch release, and none fits the torch this environment has (or installs), so pip walked back past all of them. The failed build is the symptom; the torch / xformers pairing is the cause.";
     READ_TORCH_PAIR = `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && CU=$(python -c "import torch; print('cu' + torch.version.cuda.replace('.', ''))") && `;
     xformersFix = (fence, cuda) => [
@@ -15000,13 +15106,13 @@ var init_extension_sdist_fallback = __esm({
     ].join("\n");
     extensionSdistFallback = {
       id: "pip/extension-sdist-fallback",
-      title: "pip fell back to an old source release of a PyTorch extension (no wheel for this torch)",
+      title: "pip fell back to an old source release of xformers (no wheel for this torch)",
       severity: "error",
       match: [
         // `  Using cached xformers-0.0.13.tar.gz (292 kB)`, `  Downloading xformers-0.0.13.tar.gz`, or an index URL ending in the file
         {
           literals: [".tar.gz"],
-          pattern: "(?:Using cached|Downloading) (?:\\S{0,300}/)?(?<package>xformers|flash_attn|mamba_ssm|causal_conv1d|torch_scatter|torch_sparse|torch_cluster)-(?<version>\\d[\\w.]{0,30})\\.tar\\.gz\\b"
+          pattern: "(?:Using cached|Downloading) (?:\\S{0,300}/)?(?<package>xformers)-(?<version>\\d[\\w.]{0,30})\\.tar\\.gz\\b"
         }
       ],
       context: [
@@ -15015,7 +15121,7 @@ var init_extension_sdist_fallback = __esm({
           name: "backtrack",
           required: true,
           literals: ["looking at multiple versions of"],
-          pattern: "pip is (?:still )?looking at multiple versions of (?:xformers|flash[-_]attn|mamba[-_]ssm|causal[-_]conv1d|torch[-_](?:scatter|sparse|cluster)) to"
+          pattern: "pip is (?:still )?looking at multiple versions of xformers to"
         },
         // and the sdist's metadata step failed
         {
@@ -15027,8 +15133,8 @@ var init_extension_sdist_fallback = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE7,
-      fix: `Install the {package} release built for the torch you keep instead of letting pip search: its project page or release notes name the torch each release's wheels need (\`${TORCH_CUDA}\` prints yours), and pin it with \`==\`; or install torch and {package} in one command from the index that serves both.`,
+      message: XFORMERS_MESSAGE2,
+      fix: xformersFix("sh", null),
       variants: [
         { when: "xformers&fact.torchCuda&!fact.torchCuda=cpu&fact.place=image-build", message: XFORMERS_MESSAGE2, fix: xformersFix("dockerfile", "{fact.torchCuda}") },
         { when: "xformers&fact.place=image-build", message: XFORMERS_MESSAGE2, fix: xformersFix("dockerfile", null) },
@@ -15521,13 +15627,13 @@ function variants9() {
   }
   return out;
 }
-var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE8, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
+var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE7, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
 var init_torch_too_old = __esm({
   "src/rules/catalog/pip/torch-too-old.ts"() {
     "use strict";
     PREVIOUS_VERSIONS = "https://pytorch.org/get-started/previous-versions/";
     READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';
-    MESSAGE8 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
+    MESSAGE7 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
     KNOWN_MESSAGE = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
     OTHER_WAYS = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
     torchTooOld = {
@@ -15541,7 +15647,7 @@ var init_torch_too_old = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE8,
+      message: MESSAGE7,
       fix: unknownFix(false),
       variants: variants9(),
       enrich: "torch-minimum",
@@ -16672,7 +16778,7 @@ function variants10() {
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
       when: "condaPip",
-      message: `${MESSAGE9} conda ran that pip for the \`pip:\` list of the environment file.`,
+      message: `${MESSAGE8} conda ran that pip for the \`pip:\` list of the environment file.`,
       fix: [
         `Either pin {context.setupFrame.name} in the environment file's \`pip:\` list to a release whose setup.py runs. ${FIND_RELEASE}`,
         "",
@@ -16690,11 +16796,11 @@ function variants10() {
     }
   ];
 }
-var MESSAGE9, FIND_RELEASE, setupPyUndeclaredImport;
+var MESSAGE8, FIND_RELEASE, setupPyUndeclaredImport;
 var init_setup_py_undeclared_import = __esm({
   "src/rules/catalog/pip/setup-py-undeclared-import.ts"() {
     "use strict";
-    MESSAGE9 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
+    MESSAGE8 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
     FIND_RELEASE = "`pip index versions {context.setupFrame.name}` (pip 21.2 or later) lists its releases, newest first; the one pip took is the newest unless something pins it (pypi.org/project/{context.setupFrame.name}/#history dates them). Pin the release before it, or a later one whose setup.py was fixed, and build again: a release that builds gets past this line.";
     setupPyUndeclaredImport = {
       id: "pip/setup-py-undeclared-import",
@@ -16728,7 +16834,7 @@ var init_setup_py_undeclared_import = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE9,
+      message: MESSAGE8,
       fix: [
         `Either pin {context.setupFrame.name} to a release whose setup.py runs, where the install names it. ${FIND_RELEASE}`,
         "",
@@ -16746,12 +16852,12 @@ var init_setup_py_undeclared_import = __esm({
 });
 
 // src/rules/catalog/pip/python-version-refused.ts
-var MESSAGE10, NEW_MESSAGE, NAME, FIND_RELEASE2, pythonVersionRefused;
+var MESSAGE9, NEW_MESSAGE, NAME, FIND_RELEASE2, pythonVersionRefused;
 var init_python_version_refused = __esm({
   "src/rules/catalog/pip/python-version-refused.ts"() {
     "use strict";
-    MESSAGE10 = "The setup.py of {enrich.release|a source distribution} refuses this Python: it checks the running Python itself, and supports only {range} (this is {python}). pip built that release from source because none of its wheels fits this Python, and its setup.py stopped the build while pip read its metadata.";
-    NEW_MESSAGE = MESSAGE10 + " Python {python} is newer than that release: it came out before this Python and does not support it.";
+    MESSAGE9 = "The setup.py of {enrich.release|a source distribution} refuses this Python: it checks the running Python itself, and supports only {range} (this is {python}). pip built that release from source because none of its wheels fits this Python, and its setup.py stopped the build while pip read its metadata.";
+    NEW_MESSAGE = MESSAGE9 + " Python {python} is newer than that release: it came out before this Python and does not support it.";
     NAME = "{enrich.pkg|<package>}";
     FIND_RELEASE2 = "`pip index versions " + NAME + "` lists its releases, newest first; https://pypi.org/project/" + NAME + "/#files shows which have wheels for Python {enrich.ranPython} (`cp3\u2026` in a wheel's name).";
     pythonVersionRefused = {
@@ -16785,7 +16891,7 @@ var init_python_version_refused = __esm({
       only: "failed-step",
       specificity: 3,
       enrich: "python-guard",
-      message: MESSAGE10,
+      message: MESSAGE9,
       fix: [
         "Run the install with a Python in the range the package names ({range}), or install a release of " + NAME + " that supports this Python. " + FIND_RELEASE2
       ].join("\n"),
@@ -16842,11 +16948,11 @@ var init_python_version_refused = __esm({
 });
 
 // src/rules/catalog/pip/pkg-resources-missing.ts
-var MESSAGE11, NAMESPACE_NOTE, LASTING, IMAGE_FIX, pkgResourcesMissing;
+var MESSAGE10, NAMESPACE_NOTE, LASTING, IMAGE_FIX, pkgResourcesMissing;
 var init_pkg_resources_missing = __esm({
   "src/rules/catalog/pip/pkg-resources-missing.ts"() {
     "use strict";
-    MESSAGE11 = "The program imports `pkg_resources`, and the Python that runs it has none. `pkg_resources` is part of setuptools, which the official `python:3.12` and later images no longer install (docker-library/python#954), nor does a venv made by Python 3.12 or later; and setuptools 82.0.0 (February 2026) removed `pkg_resources` altogether, so only a setuptools below 82 provides it. The traceback's last frames name the module that imports it.";
+    MESSAGE10 = "The program imports `pkg_resources`, and the Python that runs it has none. `pkg_resources` is part of setuptools, which the official `python:3.12` and later images no longer install (docker-library/python#954), nor does a venv made by Python 3.12 or later; and setuptools 82.0.0 (February 2026) removed `pkg_resources` altogether, so only a setuptools below 82 provides it. The traceback's last frames name the module that imports it.";
     NAMESPACE_NOTE = " Here it is a `pkg_resources`-style namespace package (`declare_namespace`): the lasting fix is a release of the package that uses native namespace packages (PEP 420) instead.";
     LASTING = "The lasting fix is code that no longer imports `pkg_resources` (`importlib.metadata` / `importlib.resources` replace its common uses): a newer release of the package that imports it, where there is one.";
     IMAGE_FIX = [
@@ -16894,7 +17000,7 @@ var init_pkg_resources_missing = __esm({
       when: "!buildEnv",
       scope: "step",
       specificity: 3,
-      message: MESSAGE11,
+      message: MESSAGE10,
       fix: [
         "Install a setuptools below 82 into the Python that runs the program, before it runs:",
         "",
@@ -16907,14 +17013,14 @@ var init_pkg_resources_missing = __esm({
       variants: [
         {
           when: "namespacePkg&fact.place=image-build",
-          message: MESSAGE11 + NAMESPACE_NOTE,
+          message: MESSAGE10 + NAMESPACE_NOTE,
           fix: IMAGE_FIX
         },
         {
           when: "fact.place=image-build",
           fix: IMAGE_FIX
         },
-        { when: "namespacePkg", message: MESSAGE11 + NAMESPACE_NOTE }
+        { when: "namespacePkg", message: MESSAGE10 + NAMESPACE_NOTE }
       ],
       docs: "https://setuptools.pypa.io/en/latest/history.html#v82-0-0"
     };
@@ -18001,8 +18107,9 @@ var init_distutils_removed = __esm({
       match: [
         // the traceback's last line: `ModuleNotFoundError: No module named 'distutils'` (or `'distutils.core'`, \u2026)
         { literals: ["No module named 'distutils"], pattern: "ModuleNotFoundError: No module named 'distutils(?:\\.[\\w.]{1,100})?'" },
-        // uv's hint, in its `Caused by:` and `\u2570\u2500\u25b6` forms (the line may wrap after `Consider`)
-        { literals: ["distutils was removed from the standard library in Python"] }
+        // uv's hint, in its `Caused by:` and `\u2570\u2500\u25b6` forms (the line may wrap after `Consider`); since uv 0.5.5 (astral-sh/uv#9340)
+        // a `hint:` with the module in backticks: `` hint: `distutils` was removed from the standard library in Python 3.12. ``
+        { literals: ["distutils was removed from the standard library in Python", "distutils` was removed from the standard library in Python"] }
       ],
       context: [
         // `\u2026 Consider adding a constraint (like `numpy >1.24.4`) to avoid \u2026`; newer uv may name a bound of its own (`numpy>=2.0.0`)
@@ -18125,13 +18232,21 @@ var init_distutils_removed = __esm({
 });
 
 // src/rules/catalog/pip/uv-workspace-member-missing.ts
-var MESSAGE12, LAYER_MESSAGE, FROZEN, FIND_DIR, uvWorkspaceMemberMissing;
+var MESSAGE11, LAYER_MESSAGE, FROZEN, FROZEN_FIRST, FIND_DIR, uvWorkspaceMemberMissing;
 var init_uv_workspace_member_missing = __esm({
   "src/rules/catalog/pip/uv-workspace-member-missing.ts"() {
     "use strict";
-    MESSAGE12 = "`{member}` is a workspace source in `[tool.uv.sources]` (`{member} = {{ workspace = true }}`), but uv found no workspace member of that name. uv finds members by the `members` globs of `[tool.uv.workspace]` in the root pyproject.toml and by each member's own pyproject.toml, so a member whose pyproject.toml is not there when uv runs is missing. Nothing was built: uv stopped reading the project's requirements.";
-    LAYER_MESSAGE = MESSAGE12.replace(" Nothing was built:", " This step gives uv only the root pyproject.toml and uv.lock (its mounts), not the member's pyproject.toml. Nothing was built:");
-    FROZEN = "Or use `--frozen` instead of `--locked` in this dependency layer: uv then installs what uv.lock lists without checking it against the members, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock.";
+    MESSAGE11 = "`{member}` is a workspace source in `[tool.uv.sources]` (`{member} = {{ workspace = true }}`), but uv found no workspace member of that name. uv finds members by the `members` globs of `[tool.uv.workspace]` in the root pyproject.toml and by each member's own pyproject.toml, so a member whose pyproject.toml is not there when uv runs is missing. Nothing was built: uv stopped reading the project's requirements.";
+    LAYER_MESSAGE = MESSAGE11.replace(" Nothing was built:", " This step gives uv only the root pyproject.toml and uv.lock (its mounts), not the member's pyproject.toml. Nothing was built:");
+    FROZEN = 'Or use `--frozen` instead of `--locked` in the dependency layer, as uv\'s Docker guide does for a workspace ("Intermediate layers in workspaces"): uv then installs what uv.lock lists without checking it against the members, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock.';
+    FROZEN_FIRST = [
+      "Use `--frozen` instead of `--locked` in this dependency layer, as uv's Docker guide does for a workspace (\"Intermediate layers in workspaces\"): uv then installs what uv.lock lists without checking it against the members' pyproject.toml files, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock. Keep `--no-install-workspace`, so this layer installs only the third-party dependencies:",
+      "",
+      "```dockerfile",
+      "    uv sync --frozen --no-install-workspace",
+      "```",
+      ""
+    ];
     FIND_DIR = "The member's directory is the entry of `members` under `[tool.uv.workspace]` in the root pyproject.toml that holds `{member}` (`grep -rl 'name = \"{member}\"' --include=pyproject.toml .` finds it).";
     uvWorkspaceMemberMissing = {
       id: "pip/uv-workspace-member-missing",
@@ -18151,7 +18266,7 @@ var init_uv_workspace_member_missing = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE12,
+      message: MESSAGE11,
       fix: [
         "Put each workspace member's pyproject.toml where the root pyproject.toml's `members` says, before uv runs (in an image build, a `COPY` of the member's pyproject.toml to the same path, or a bind mount of it in the `uv sync` step). " + FIND_DIR,
         "",
@@ -18162,34 +18277,103 @@ var init_uv_workspace_member_missing = __esm({
           when: "bindRoot&fact.place=image-build",
           message: LAYER_MESSAGE,
           fix: [
-            "Bind-mount each member's pyproject.toml in this `RUN` too, beside the root one, as uv's Docker guide does for a workspace (\"Intermediate layers\"): one mount per member, source and target the member's pyproject.toml relative to the build context. The guide's line for a member in `foo/`:",
+            ...FROZEN_FIRST,
+            "To keep `--locked` in this layer, give uv each member's pyproject.toml instead: one more bind mount per member in this `RUN`, beside the root one, source and target the member's pyproject.toml relative to the build context (for a member in `foo/`):",
             "",
             "```dockerfile",
             "    --mount=type=bind,source=foo/pyproject.toml,target=foo/pyproject.toml \\",
             "```",
             "",
-            FIND_DIR + " Keep `--no-install-workspace`, so this layer installs only the third-party dependencies.",
-            "",
-            FROZEN
+            FIND_DIR
           ].join("\n")
         },
         {
           // an image build whose failing RUN the log does not frame (a pasted error): both forms of the dependency layer
           when: "fact.place=image-build",
           fix: [
-            "Give uv each member's pyproject.toml in the dependency layer, beside the root one, as uv's Docker guide does for a workspace (\"Intermediate layers\"). If that `RUN` bind-mounts pyproject.toml and uv.lock, add one mount per member, source and target the member's pyproject.toml relative to the build context; the guide's line for a member in `foo/`:",
+            ...FROZEN_FIRST,
+            "To keep `--locked` in that layer, give uv each member's pyproject.toml instead, beside the root one: if the `RUN` bind-mounts pyproject.toml and uv.lock, one more mount per member, source and target the member's pyproject.toml relative to the build context (for a member in `foo/`):",
             "",
             "```dockerfile",
             "    --mount=type=bind,source=foo/pyproject.toml,target=foo/pyproject.toml \\",
             "```",
             "",
-            "If it copies them instead, copy each member's with them (`COPY foo/pyproject.toml foo/pyproject.toml` for that member). " + FIND_DIR + " Keep `--no-install-workspace`, so this layer installs only the third-party dependencies.",
-            "",
-            FROZEN
+            "If it copies them instead, copy each member's with them (`COPY foo/pyproject.toml foo/pyproject.toml` for that member). " + FIND_DIR
           ].join("\n")
         }
       ],
-      docs: "https://docs.astral.sh/uv/guides/integration/docker/#intermediate-layers"
+      docs: "https://docs.astral.sh/uv/guides/integration/docker/#intermediate-layers-in-workspaces"
+    };
+  }
+});
+
+// src/rules/catalog/pip/uv-hash-mismatch.ts
+var CHECK8, RELOCK2, uvHashMismatch;
+var init_uv_hash_mismatch = __esm({
+  "src/rules/catalog/pip/uv-hash-mismatch.ts"() {
+    "use strict";
+    CHECK8 = [
+      "Tell which side is wrong: download that file and hash it (`sha256sum FILE`), and compare with the `Expected` hashes and",
+      "with the `#sha256=` the index's page for `{context.dist.name}` lists. Only a proxy or mirror on the way gives a",
+      "different hash on another machine; a wrong index gives the same one everywhere."
+    ];
+    RELOCK2 = [
+      "```sh",
+      "uv lock --upgrade-package {context.dist.name} --refresh-package {context.dist.name}",
+      "uv cache clean {context.dist.name}",
+      "```"
+    ];
+    uvHashMismatch = {
+      id: "pip/uv-hash-mismatch",
+      title: "uv refused a download whose hash differs from the recorded one",
+      severity: "error",
+      match: [
+        {
+          literals: ["Hash mismatch for `"],
+          pattern: "Hash mismatch for `(?<dist>[A-Za-z0-9][\\w.-]{0,100}==[^`\\s]{1,100})`"
+        }
+      ],
+      context: [
+        { name: "dist", literals: ["Hash mismatch for `"], pattern: "Hash mismatch for `(?<name>[A-Za-z0-9][\\w.-]{0,100})==(?<version>[^`\\s]{1,100})`" },
+        // PyTorch's own index: a local version tag (`+cu128`, `+cpu`, `+rocm6.2`, `+xpu`) or its host
+        {
+          name: "torchIndex",
+          literals: ["Hash mismatch for `", "download.pytorch.org"],
+          pattern: "Hash mismatch for `[\\w.-]{1,100}==[^`\\s]{1,60}\\+(?:cu\\d{2,4}|cpu|rocm[\\d.]{0,10}|xpu)`|download\\.pytorch\\.org/whl"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "uv downloaded `{context.dist.name}=={context.dist.version}` and its hash is none of the hashes recorded for it (uv.lock, `--hash` pins, or the index's metadata): the file served is not the file those hashes describe. It is not the network: the same file gives the same `Computed` hash on every try.",
+      docs: "https://docs.astral.sh/uv/concepts/cache/",
+      variants: [
+        {
+          when: "torchIndex",
+          message: "uv downloaded `{context.dist.name}=={context.dist.version}` from PyTorch's wheel index and its hash is none of the hashes recorded for it (uv.lock takes them from the index's metadata). PyTorch's index has listed wrong hashes for wheels it had just published (the aarch64 torchvision 0.26.0+cu128 wheels; fixed on its side by re-publishing): a fault upstream, not the network or the cache, and a retry gives the same `Computed` hash.",
+          fix: [
+            ...CHECK8,
+            "",
+            "If the index's hash is wrong, report it to PyTorch (github.com/pytorch/pytorch issues) and wait for the corrected",
+            "metadata. Then, if the project keeps a uv.lock, re-record the hashes where it is kept and commit it (a `uv pip install`",
+            "without a lock reads the corrected metadata by itself):",
+            "",
+            ...RELOCK2,
+            "",
+            "Meanwhile, pin the previous version of `{context.dist.name}` that installs on this platform, or take it from another",
+            "index that has a build for it (PyPI) if that build fits."
+          ].join("\n")
+        }
+      ],
+      fix: [
+        ...CHECK8,
+        "",
+        "If the file was re-published under the same version, or the lock was written against another mirror, re-record its",
+        "hashes where uv.lock is kept and commit it (hashed requirements: regenerate them the same way they were made):",
+        "",
+        ...RELOCK2,
+        "",
+        "If a proxy or mirror on the way serves another file, take the package from the index the lock names."
+      ].join("\n")
     };
   }
 });
@@ -19347,6 +19531,225 @@ var init_unrecognized_argument = __esm({
   }
 });
 
+// src/rules/catalog/conda/mamba2-cli-changed.ts
+var PIN_MICROMAMBA, PIN_MINIFORGE, CHANGES, MESSAGE12, SHELL_INIT_MESSAGE, MAMBA_INIT_MESSAGE, MICRO_LATEST, MICRO_PIN_URL, shellInitFix, mambaInitFix, mamba2CliChanged;
+var init_mamba2_cli_changed = __esm({
+  "src/rules/catalog/conda/mamba2-cli-changed.ts"() {
+    "use strict";
+    PIN_MICROMAMBA = "1.5.10";
+    PIN_MINIFORGE = "24.11.3-2";
+    CHANGES = "https://mamba.readthedocs.io/en/latest/developer_zone/changes-2.0.html";
+    MESSAGE12 = '`{context.ran.tool} {context.ran.sub}` stopped at `{args}`: the command-line parser of mamba / micromamba 2 takes no such argument there (exit code 109 is its "not expected" error), so nothing ran. mamba 2.0 (September 2024) changed the command line: `mamba` became the same program as `micromamba`, with its subcommands and options.';
+    SHELL_INIT_MESSAGE = '`micromamba shell init` stopped at `{args}`: micromamba 2.0 renamed its root-prefix option from `-p` / `--prefix` to `-r` / `--root-prefix` (micromamba 1.5 takes both), so this micromamba is 2.x and nothing ran (exit code 109 is its parser\'s "not expected" error).';
+    MAMBA_INIT_MESSAGE = '`mamba init` stopped at `{args}`: mamba 2 has no `init` subcommand. From 2.0 (September 2024) `mamba` is the same program as `micromamba`, whose shell setup is `shell init`, so this mamba is 2.x (a Miniforge installer from 25.1.1-0 on, and 24.11.0-1, brings it) and nothing ran (exit code 109 is its parser\'s "not expected" error).';
+    MICRO_LATEST = " The step downloads micromamba `latest` (`{context.microLatest.host}/api/micromamba/{context.microLatest.platform}/latest`), which has been 2.x since 2024-09-25: the same Dockerfile built with 1.x before.";
+    MICRO_PIN_URL = `https://micro.mamba.pm/api/micromamba/{context.microLatest.platform}/${PIN_MICROMAMBA}`;
+    shellInitFix = (latest) => [
+      "Give the root prefix with `-r` (`--root-prefix`), which micromamba 2 takes and 1.5 takes too; the command becomes:",
+      "",
+      "```sh",
+      "{context.shellInitPrefix.cmd} -r {context.shellInitPrefix.prefix}",
+      "```",
+      "",
+      latest ? `Or keep the 1.x command line and pin micromamba to a 1.x release: download \`${MICRO_PIN_URL}\` in place of \`\u2026/latest\` (\`latest\` moves to each new major).` : `Or pin micromamba to a 1.x release where the image downloads it: \`https://micro.mamba.pm/api/micromamba/<platform>/${PIN_MICROMAMBA}\` in place of \`\u2026/latest\` (\`<platform>\`: \`linux-64\`, \`linux-aarch64\`).`,
+      "",
+      `Other 2.0 changes: ${CHANGES}.`
+    ].join("\n");
+    mambaInitFix = (block, run2) => [
+      "Initialise the shell with the command of the installed tools. A Miniforge (or Mambaforge) install has conda beside mamba, and `conda init` is unchanged:",
+      "",
+      "```" + block,
+      `${run2}conda init {context.mambaInit.shell|bash}`,
+      "```",
+      "",
+      "With mamba 2 alone, its own spelling (the root prefix defaults to the one mamba is installed in):",
+      "",
+      "```" + block,
+      `${run2}mamba shell init --shell {context.mambaInit.shell|bash}`,
+      "```",
+      "",
+      `Or keep mamba 1.x: pin the Miniforge installer to ${PIN_MINIFORGE}, the last release with mamba 1.5 (\`https://github.com/conda-forge/miniforge/releases/download/${PIN_MINIFORGE}/Miniforge3-$(uname)-$(uname -m).sh\` in place of \`\u2026/releases/latest/download/\u2026\`), or pin \`mamba<2\` where the image installs mamba.`
+    ].join("\n");
+    mamba2CliChanged = {
+      id: "conda/mamba2-cli-changed",
+      title: "mamba 2 refused a mamba 1 command line",
+      severity: "error",
+      match: [
+        {
+          literals: ["not expected: "],
+          pattern: "^The following arguments? (?:was|were) not expected: (?<args>\\S.{0,200}?)\\s*$"
+        }
+      ],
+      context: [
+        // the program that ran: the failed command (`The command '/bin/sh -c \u2026 ./bin/micromamba shell init \u2026' returned`, BuildKit's
+        // `process "/bin/bash -c mamba init bash"`) or the step's instruction
+        {
+          name: "ran",
+          required: true,
+          literals: ["mamba "],
+          pattern: "(?<![\\w-])(?<tool>micromamba|mamba) (?<sub>[a-z][a-z-]{1,20})\\b"
+        },
+        // `micromamba shell init -s bash -p /opt/conda`: the root prefix given with 1.x's `-p`
+        {
+          name: "shellInitPrefix",
+          literals: ["shell init"],
+          pattern: `(?<cmd>(?:[^\\s'"&;|]{0,100}/)?micromamba shell init\\b[^&;|'"\\n]{0,200}?)\\s(?:-p|--prefix)[ =](?<prefix>[^\\s&;|'"]{1,200})`
+        },
+        // `mamba init bash`
+        { name: "mambaInit", literals: ["mamba init"], pattern: "(?<![\\w-])mamba init(?: (?<shell>bash|zsh|fish|tcsh|xonsh|powershell))?\\b" },
+        // the unpinned download: `https://micromamba.snakepit.net/api/micromamba/linux-64/latest`, `https://micro.mamba.pm/api/\u2026`
+        {
+          name: "microLatest",
+          literals: ["/api/micromamba/"],
+          pattern: "(?<host>https?://micro(?:\\.mamba\\.pm|mamba\\.snakepit\\.net))/api/micromamba/(?<platform>[a-z0-9-]{3,20})/latest\\b"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: MESSAGE12,
+      fix: [
+        `Run \`{context.ran.tool} {context.ran.sub} --help\` with the same {context.ran.tool} to see how 2.x spells this command, and change the command line to it (the 2.0 changes: ${CHANGES}).`,
+        "",
+        `Or pin the 1.x release where the image gets it: micromamba \`https://micro.mamba.pm/api/micromamba/<platform>/${PIN_MICROMAMBA}\` in place of \`\u2026/latest\`, the Miniforge installer of release ${PIN_MINIFORGE} (the last with mamba 1.5), or \`mamba<2\`.`
+      ].join("\n"),
+      variants: [
+        { when: "shellInitPrefix&microLatest", message: SHELL_INIT_MESSAGE + MICRO_LATEST, fix: shellInitFix(true) },
+        { when: "shellInitPrefix", message: SHELL_INIT_MESSAGE, fix: shellInitFix(false) },
+        { when: "mambaInit&fact.place=image-build", message: MAMBA_INIT_MESSAGE, fix: mambaInitFix("dockerfile", "RUN ") },
+        { when: "mambaInit", message: MAMBA_INIT_MESSAGE, fix: mambaInitFix("sh", "") },
+        {
+          when: "microLatest",
+          message: MESSAGE12 + MICRO_LATEST,
+          fix: [
+            `Run \`{context.ran.tool} {context.ran.sub} --help\` with the same micromamba to see how 2.x spells this command, and change the command line to it (the 2.0 changes: ${CHANGES}).`,
+            "",
+            `Or keep the 1.x command line and pin micromamba to a 1.x release: download \`${MICRO_PIN_URL}\` in place of \`\u2026/latest\`.`
+          ].join("\n")
+        }
+      ],
+      docs: CHANGES
+    };
+  }
+});
+
+// src/rules/catalog/conda/installer-pre-install-failed.ts
+var MINIFORGE_URL, MAMBA1_MINIFORGE, SUNSET_MESSAGE, sunsetFix, installerPreInstallFailed;
+var init_installer_pre_install_failed = __esm({
+  "src/rules/catalog/conda/installer-pre-install-failed.ts"() {
+    "use strict";
+    MINIFORGE_URL = "https://github.com/conda-forge/miniforge/releases/latest/download/Miniforge3-$(uname)-$(uname -m).sh";
+    MAMBA1_MINIFORGE = "24.11.3-2";
+    SUNSET_MESSAGE = 'The Mambaforge installer refused to install: conda-forge retired Mambaforge, and the latest Mambaforge installer\'s pre-install script stops on purpose (on brownout days in late 2024, on every day from 2025 on), so `ERROR: executing pre_install.sh failed` and nothing was installed. Every later `conda` / `mamba` of this build is "command not found" because of it.';
+    sunsetFix = (prefix) => [
+      "Download Miniforge3 in place of Mambaforge and run it with the same flags and prefix: since 23.3.1 the two install the same packages and differ only in the installer's name and default prefix" + (prefix ? ` (this build installs into \`{context.prefix.dir}\`):` : ":"),
+      "",
+      "```sh",
+      `wget -O Miniforge3.sh "${MINIFORGE_URL}"`,
+      `bash Miniforge3.sh -b -p ${prefix ? "{context.prefix.dir}" : "<the prefix the Mambaforge install used>"}`,
+      "```",
+      "",
+      `Miniforge3 from 25.1.1-0 on (and 24.11.0-1) brings mamba 2, whose command line changed (\`mamba init\` is gone); to keep mamba 1.5, take release ${MAMBA1_MINIFORGE}: \`https://github.com/conda-forge/miniforge/releases/download/${MAMBA1_MINIFORGE}/Miniforge3-$(uname)-$(uname -m).sh\`.`,
+      "",
+      "Or pin the Mambaforge installer to the release the message names, {context.pin.tag|24.7.1-0}, which installs (it gets no further releases):",
+      "",
+      "```sh",
+      'wget -O Mambaforge.sh "https://github.com/conda-forge/miniforge/releases/download/{context.pin.tag|24.7.1-0}/Mambaforge-$(uname)-$(uname -m).sh"',
+      "```"
+    ].join("\n");
+    installerPreInstallFailed = {
+      id: "conda/installer-pre-install-failed",
+      title: "conda installer stopped in its pre-install script",
+      severity: "error",
+      match: [
+        { literals: ["Mambaforge is now deprecated"], pattern: "^!+ ?Mambaforge is now deprecated" },
+        { literals: ["ERROR: executing pre_install.sh failed"], pattern: "^ERROR: executing pre_install\\.sh failed" }
+      ],
+      context: [
+        { name: "failed", required: true, literals: ["ERROR: executing pre_install.sh failed"] },
+        { name: "sunset", literals: ["Mambaforge is now deprecated"] },
+        // `If you require this Mambaforge installer you may pin to ` + the next line, `https://github.com/conda-forge/miniforge/releases/tag/24.7.1-0`
+        {
+          name: "pin",
+          keep: "last",
+          literals: ["/conda-forge/miniforge/releases/tag/"],
+          pattern: "^https://github\\.com/conda-forge/miniforge/releases/tag/(?<tag>[0-9][0-9.]{2,20}-\\d{1,3})\\s*$"
+        },
+        // the prefix a later step sources: `./install-mamba.sh: line 14: /opt/mamba/etc/profile.d/conda.sh: No such file or directory`
+        { name: "prefix", literals: ["/etc/profile.d/conda.sh: No such file"], pattern: "(?<dir>/[^\\s:]{1,200})/etc/profile\\.d/conda\\.sh: No such file" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: 'A conda installer stopped before installing anything: its pre-install script failed (`ERROR: executing pre_install.sh failed`), so its prefix was never created, and any later `conda` / `mamba` is "command not found" because of it.',
+      fix: [
+        "Read the lines the installer printed just above the error: its pre-install script says why it refused (a retired installer, an unsupported system, an existing prefix). Run the same installer by hand in the same image to see all of it:",
+        "",
+        "```sh",
+        "bash ./installer.sh -b -p /tmp/test-prefix",
+        "```"
+      ].join("\n"),
+      variants: [
+        { when: "sunset&prefix", title: "Mambaforge installer retired: it refuses to install", message: SUNSET_MESSAGE, fix: sunsetFix(true) },
+        { when: "sunset", title: "Mambaforge installer retired: it refuses to install", message: SUNSET_MESSAGE, fix: sunsetFix(false) }
+      ],
+      docs: "https://conda-forge.org/news/2024/07/29/sunsetting-mambaforge/"
+    };
+  }
+});
+
+// src/rules/catalog/conda/prefix-not-an-environment.ts
+var MESSAGE13, installFix, prefixNotAnEnvironment;
+var init_prefix_not_an_environment = __esm({
+  "src/rules/catalog/conda/prefix-not-an-environment.ts"() {
+    "use strict";
+    MESSAGE13 = "`{prefix}` is not a conda environment: micromamba found a directory there without the `conda-meta` of an environment, and `install` works only in an existing environment and never creates one. Nothing was installed.";
+    installFix = (block, run2) => [
+      "Create the environment with `create` instead of `install`, the same packages and channels (`create` takes a prefix that is missing or an empty folder):",
+      "",
+      "```" + block,
+      `${run2}{context.install.tool} create -y {context.install.args}`,
+      "```",
+      "",
+      'Or install into `base`, the environment micromamba already has: `{context.install.tool} install -y -n base` with the same packages and channels, without `-p {prefix}`. If `{prefix}` holds files (a `WORKDIR` or `COPY` made it), `create` refuses it too ("Non-conda folder exists at prefix"): put the environment at another path.'
+    ].join("\n");
+    prefixNotAnEnvironment = {
+      id: "conda/prefix-not-an-environment",
+      title: "micromamba: the prefix is not an environment",
+      severity: "error",
+      match: [
+        {
+          literals: ["Expected environment not found at prefix: "],
+          pattern: "Expected environment not found at prefix: (?<prefix>\\S{1,300})"
+        }
+      ],
+      context: [
+        // the command: `RUN micromamba install -p /env python=3.9 pip -c defaults`, `executor failed running [/bin/sh -c micromamba install \u2026]`
+        {
+          name: "install",
+          literals: ["mamba install "],
+          pattern: `(?<![\\w-])(?<tool>micromamba|mamba) install(?: -y| --yes)? (?<args>[^\\]'"&;|\\n]{1,300}?)(?=\\s{0,20}(?:[\\]'"&;|:]|$))`
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: MESSAGE13,
+      fix: [
+        "Create the environment first, with the packages at once (`create` takes a prefix that is missing or an empty folder):",
+        "",
+        "```sh",
+        "micromamba create -y -p {prefix} <the packages and channels of the install>",
+        "```",
+        "",
+        "Or install into `base`, the environment micromamba already has: `micromamba install -y -n base \u2026`. If `{prefix}` holds files (a `WORKDIR` or `COPY` made it), `create` refuses it too: use another path for the environment."
+      ].join("\n"),
+      variants: [
+        { when: "install&fact.place=image-build", fix: installFix("dockerfile", "RUN ") },
+        { when: "install", fix: installFix("sh", "") }
+      ],
+      docs: "https://mamba.readthedocs.io/en/latest/user_guide/micromamba.html"
+    };
+  }
+});
+
 // src/rules/catalog/conda/incorrect-download.ts
 var PERSISTENT, incorrectDownload;
 var init_incorrect_download = __esm({
@@ -19549,11 +19952,11 @@ var init_link_script_failed = __esm({
 });
 
 // src/rules/catalog/conda/environment-file-not-found.ts
-var MESSAGE13, environmentFileNotFound;
+var MESSAGE14, environmentFileNotFound;
 var init_environment_file_not_found = __esm({
   "src/rules/catalog/conda/environment-file-not-found.ts"() {
     "use strict";
-    MESSAGE13 = "conda was given the environment file `{path}`, and there is no such file where it ran. conda prints the path it looked for, after resolving a relative one against the working directory.";
+    MESSAGE14 = "conda was given the environment file `{path}`, and there is no such file where it ran. conda prints the path it looked for, after resolving a relative one against the working directory.";
     environmentFileNotFound = {
       id: "conda/environment-file-not-found",
       title: "conda environment file not found",
@@ -19576,7 +19979,7 @@ var init_environment_file_not_found = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE13,
+      message: MESSAGE14,
       fix: [
         "Make the file exist at `{path}` before conda runs, or give conda the path where it is. Check with `ls -l {path}` in the same",
         "place (image, container or shell) that runs conda."
@@ -19584,7 +19987,7 @@ var init_environment_file_not_found = __esm({
       variants: [
         {
           when: "relative&fact.place=image-build",
-          message: MESSAGE13 + " This `RUN` gives it as `{context.relative.given}`, relative to the WORKDIR, so conda looked for `{path}` inside the image: the file was not copied in by an earlier step, or the relative path does not lead to it from the WORKDIR.",
+          message: MESSAGE14 + " This `RUN` gives it as `{context.relative.given}`, relative to the WORKDIR, so conda looked for `{path}` inside the image: the file was not copied in by an earlier step, or the relative path does not lead to it from the WORKDIR.",
           fix: [
             "Copy the environment file into the image in a step before this `RUN`, to the path conda reads. A `COPY` source is relative to",
             "the build context, not the WORKDIR, and cannot climb out of it (`../`); with the repository root as the context, the file is",
@@ -19782,6 +20185,16 @@ var init_apt_dropped_packages = __esm({
         purpose: "the headers of Python 2",
         replacementNote: "the headers of Python 3, what a C extension built for python3 needs (python-dev-is-python3 installs python3-dev too, and points python and python-config at Python 3, for scripts that call them). Code that only runs on Python 2 needs porting.",
         movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release."
+      },
+      {
+        name: "python3-distutils",
+        goneFrom: "Debian 13 (trixie) and Ubuntu 24.04",
+        debianMajor: 13,
+        ubuntu: [24, 4],
+        replacement: ["python3-setuptools"],
+        purpose: "the distutils module of the system's Python 3 (Python 3.12 removed distutils from its standard library, PEP 632, so no package of a new name replaces it)",
+        replacementNote: "setuptools carries distutils on: an import of distutils finds its copy on Python 3.12 and later. On Debian 12 python3-setuptools depends on python3-distutils, so the line keeps working on older bases too. A build that never imports distutils needs neither: just remove it.",
+        movedNote: "Base images that follow the current release moved there (debian:latest, ubuntu:latest, python:3.x-slim since August 2025); the log does not show this base's release."
       }
     ];
     droppedPackageNames = DROPPED_PACKAGES.map((p) => p.name);
@@ -20268,8 +20681,9 @@ var init_unable_to_locate_package = __esm({
         },
         // Not for Docker's own packages: apt prints its "referred to by another package" block for them too when their
         // repository is missing, and no distribution package replaces docker-ce (dockerRepoVariants, below).
-        ...obsoleteVariants(),
+        // A name tabled as dropped (no new name for it) before the search for its new name that apt's obsolete block starts.
         ...droppedVariants(),
+        ...obsoleteVariants(),
         { when: "madeUpToolkit&fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInDockerfile },
         { when: "madeUpToolkit&!fact.place=image-build", message: madeUpToolkitMessage, fix: realToolkitsInShell },
         ...pinnedWithoutUpdateVariants(),
@@ -20353,6 +20767,9 @@ var init_release_codenames = __esm({
 });
 
 // src/knowledge/eol-releases.ts
+function dropSuiteCommand(suite) {
+  return `grep -rl '${suite}' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r sed -E -i '/^[#[:space:]]*deb(-src)?[[:space:]].*[[:space:]]${suite}[[:space:]]/d'`;
+}
 function releaseName(codename) {
   const release = releaseOfCodename[codename];
   return release === void 0 ? codename : `${release} (${codename})`;
@@ -20373,7 +20790,7 @@ function ubuntuOldReleasesCommand(version2) {
   if (version2 !== null) return `${OLD_RELEASES_SED} ${aptSourcesFile(`Ubuntu ${version2}`)}`;
   return `grep -rlE '//([a-z.]*archive|security)\\.ubuntu\\.com' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r ${OLD_RELEASES_SED}`;
 }
-var toArchive, archivedDebian, endedUbuntu, supportedUbuntu, supportedDebian, OLD_RELEASES_SED;
+var toArchive, archivedDebian, archivedBackports, endedUbuntu, supportedUbuntu, supportedDebian, OLD_RELEASES_SED;
 var init_eol_releases = __esm({
   "src/knowledge/eol-releases.ts"() {
     "use strict";
@@ -20382,6 +20799,9 @@ var init_eol_releases = __esm({
     archivedDebian = {
       stretch: { ended: "2022-06-30", sedExpressions: [...toArchive, "/stretch-updates/d"] },
       buster: { ended: "2024-06-30", sedExpressions: toArchive }
+    };
+    archivedBackports = {
+      bullseye: { archived: "2025-07-22" }
     };
     endedUbuntu = {
       yakkety: { version: "16.10", ended: "2017-07-20" },
@@ -20524,6 +20944,59 @@ function ubuntuEolVariants(when) {
         ...anyShell
       ].join("\n")
     }
+  ];
+}
+function backportsGoneVariants() {
+  const title2 = "Debian backports suite retired from the mirrors";
+  const dated = "`{enrich.backportsSuite}` left Debian's mirrors for archive.debian.org on {enrich.backportsArchived}: backports are not kept through a release's long-term support, so this suite was closed and removed on its own, ahead of the release's other suites. apt fails on this one line of the sources: it is neither the network nor stale package lists.";
+  const undated = "Debian's mirror has no `Release` file for `{enrich.backportsSuite}`: backports are not kept through a release's long-term support, so a closed backports suite is removed from the mirrors and moved to archive.debian.org, ahead of the release's other suites. apt fails on this one line of the sources: it is neither the network nor stale package lists.";
+  const archiveLine = "deb http://archive.debian.org/debian {enrich.backportsSuite} main";
+  const archiveNote = [
+    "Only if the build installs a package from it (`-t {enrich.backportsSuite}`), point that line at the archive instead, with the",
+    "components it had:",
+    "",
+    "```",
+    archiveLine,
+    "```",
+    "",
+    "If apt then says that Release file is expired, the archive is no longer refreshed: write the line as",
+    "`deb [check-valid-until=no] http://archive.debian.org/debian {enrich.backportsSuite} main`."
+  ];
+  const check3 = [
+    "Check that it moved (`200`: the archive has it):",
+    "",
+    "```sh",
+    "curl -sI http://archive.debian.org/debian/dists/{enrich.backportsSuite}/Release | head -n 1",
+    "```",
+    ""
+  ];
+  const shellFix2 = (checkFirst) => [
+    ...checkFirst ? check3 : [],
+    "Remove that suite's lines from the apt sources (as root; in a Dockerfile, as a `RUN` before the failing one; where a script",
+    "writes the line, remove it there), then update again:",
+    "",
+    "```sh",
+    "{enrich.dropSuiteCommand} && apt-get update",
+    "```",
+    "",
+    ...archiveNote
+  ].join("\n");
+  const imageFix3 = (checkFirst) => [
+    ...checkFirst ? check3 : [],
+    "Remove that suite's lines from the apt sources in a `RUN` before the failing one (or drop the line where the Dockerfile",
+    "or a script it runs writes it):",
+    "",
+    "```dockerfile",
+    "RUN {enrich.dropSuiteCommand}",
+    "```",
+    "",
+    ...archiveNote
+  ].join("\n");
+  return [
+    { when: "debianBackportsGone&enrich.backportsArchived&fact.place=image-build", title: title2, message: dated, fix: imageFix3(false) },
+    { when: "debianBackportsGone&enrich.backportsArchived", title: title2, message: dated, fix: shellFix2(false) },
+    { when: "debianBackportsGone&enrich.backportsSuite&fact.place=image-build", title: title2, message: undated, fix: imageFix3(true) },
+    { when: "debianBackportsGone&enrich.backportsSuite", title: title2, message: undated, fix: shellFix2(true) }
   ];
 }
 function vendorNoReleaseVariants() {
@@ -20887,6 +21360,15 @@ var init_fetch_failed = __esm({
           pattern: `The repository 'https?://(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org/[^'\\s]{0,100} (?<codename>${ARCHIVED_CODENAMES})\\b[^'\\n]{0,40}' (?:does not have|does no longer have|no longer has) a Release file`
         },
         {
+          // A Debian backports suite with no Release file on a Debian mirror: `E: The repository 'http://deb.debian.org/debian
+          // bullseye-backports Release' no longer has a Release file.` (tiny-pilot/tinypilot#1919, armbian/build#8436). A backports
+          // suite closes and leaves the mirrors before its release does (knowledge/eol-releases.ts archivedBackports); a release
+          // archived as a whole (buster) is debianEol, whose variants come first.
+          name: "debianBackportsGone",
+          literals: ["-backports"],
+          pattern: "The repository 'https?://[^'\\s]{1,200}/debian/? (?<suite>[a-z]{3,12}-backports(?:-sloppy)?) Release' (?:does not have|does no longer have|no longer has) a Release file"
+        },
+        {
           // The same for Ubuntu's mirrors: `The repository 'http://archive.ubuntu.com/ubuntu artful Release' \u2026` (Lab41/PySEAL#30).
           // A release past its end of life moves to old-releases.ubuntu.com (https://help.ubuntu.com/community/EOLUpgrades); the sed
           // rewrites country mirrors (`us.archive.ubuntu.com`) and security.ubuntu.com, as in fbenz/FpDebug#11.
@@ -20930,6 +21412,7 @@ var init_fetch_failed = __esm({
             "```"
           ].join("\n")
         },
+        ...backportsGoneVariants(),
         {
           // apt reads binary OpenPGP keyrings under `.gpg` and ASCII-armored keys under `.asc` (apt >= 1.4), not a keybox
           // (gpg2's default keyring format) nor an armored key under `.gpg` (apt-key(8), "SUPPORTED KEYRING FILES"; apt checks
@@ -21582,7 +22065,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants16 = [
+  const variants17 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message4}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -21593,7 +22076,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message4}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message4}.`, fix: unknownFix2 }
   ];
-  return variants16.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants17.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -22091,7 +22574,7 @@ var init_apk_unable_to_select = __esm({
       ],
       scope: "step",
       specificity: 3,
-      enrich: "apk-removed",
+      enrich: ["apk-removed", "apk-pin-moved"],
       message: "apk could not select every package the step asks for: the lines under `unable to select packages` name each one and why (`no such package`: no repository this image uses has that name, often a package renamed or removed in a newer Alpine release).",
       fix: LOOK_UP_UNNAMED,
       variants: [
@@ -22145,6 +22628,23 @@ var init_apk_unable_to_select = __esm({
         // build the repository has now. `=~0.5` takes every version that starts with 0.5 (0.5-r3 among them: apk-world(5),
         // `~` is a prefix match; edu.chainguard.dev/open-source/wolfi/apk-version-selection). An older Alpine does not help:
         // its branch too keeps only its newest build (pact-foundation/pact-docker-cli#72: alpine 3.14 had moved to r3).
+        // The same, when the version the repository has is a newer release, not a new build of the pinned one (3.11.9-r0 for a
+        // pin on 3.11.8-r0, cybcon/modbus-server#38): `=~3.11.8` matches nothing there, so the fix leads with a pin on the
+        // major.minor of the version the repository has (`python3~3.11`; `~` is a prefix match, apk-world(5)).
+        ...[true, false].map((group) => ({
+          when: group ? "breaksRevision&breaksGroup&candidate&enrich.apkCandidateMinor" : "breaksRevision&candidate&enrich.apkCandidateMinor",
+          title: "apk pin on an exact package build that the repository replaced",
+          message: pinMessage(group),
+          fix: [
+            `Change the pin on \`{context.breaks.pkg}\` in the ${group ? "`apk add --virtual {context.breaksGroup.group}`" : "`apk add`"} command of the failing step.`,
+            "The repository has `{context.candidate.version}`, a newer release than the one pinned, so no pin on",
+            "{context.breaksRevision.upstream} matches (not `=~{context.breaksRevision.upstream}` either). `{context.breaks.pkg}~{enrich.apkCandidateMinor}`",
+            "takes any {enrich.apkCandidateMinor} release the branch ships (apk's `~` is a prefix match), `{context.breaks.pkg}={context.candidate.version}`",
+            "names today's build exactly (and breaks again at the next update of the package), or drop the version and write",
+            "`{context.breaks.pkg}`. Moving `FROM` to an older Alpine does not bring the old build back: each release branch keeps only",
+            "its newest build. `apk update && apk policy {context.breaks.pkg}` in the same base image lists the versions its repositories have."
+          ].join("\n")
+        })),
         ...[true, false].map((group) => ({
           when: group ? "breaksRevision&breaksGroup&candidate" : "breaksRevision&candidate",
           title: "apk pin on an exact package build that the repository replaced",
@@ -23353,7 +23853,7 @@ function selfInstallFix(lead) {
     "```"
   ].join("\n");
 }
-var namedPattern, installFix, CACHED_INSTALLER_NOTE, PY_TOOL_INSTALL, commandNotFound;
+var namedPattern, installFix2, CACHED_INSTALLER_NOTE, PY_TOOL_INSTALL, commandNotFound;
 var init_command_not_found = __esm({
   "src/rules/catalog/shell/command-not-found.ts"() {
     "use strict";
@@ -23361,7 +23861,7 @@ var init_command_not_found = __esm({
     init_bash_only_in_sh();
     init_run_command2();
     namedPattern = 'sh: (?:line )?(?:\\d{1,7}: )?[^\\s:]{1,200}: (?:command )?not found|exec: "[^"\\n]{1,200}": executable file not found';
-    installFix = [
+    installFix2 = [
       "{enrich.installIntro}",
       "",
       "```",
@@ -23404,6 +23904,9 @@ var init_command_not_found = __esm({
         { name: "anyExit", literals: ["exit code: ", "non-zero code: "], pattern: "(?:exit code|non-zero code): \\d" },
         // the `docker run` line, for the image the advice names (the run-command enricher)
         RUN_COMMAND_CONTEXT,
+        // a conda installer (constructor) that stopped in its pre-install script: the command it was to install is missing
+        // because of that (conda/installer-pre-install-failed)
+        { name: "installerFailed", literals: ["ERROR: executing pre_install.sh failed"] },
         // The OCI runtime's `exec: "gcc": executable file not found in $PATH`: a container's command, not a shell's line.
         { name: "ociExec", literals: ["executable file not found in"], pattern: 'exec: "[^"\\n]{1,200}": executable file not found' },
         // The log names the command (not only the exit code).
@@ -23494,6 +23997,12 @@ var init_command_not_found = __esm({
         // repo.continuum.io redirects to repo.anaconda.com (dineshreddy91/Occlusion_Net#11, DmitryUlyanov/deep-image-prior#83:
         // `curl -so \u2026 repo.continuum.io/\u2026` saved no installer, `-L` fixed it). A log cut before the exit code still names the
         // command and the earlier step: the same cause.
+        {
+          when: "named&installerFailed",
+          title: "Command not found: its installer stopped before installing",
+          message: "`{command}` is not installed: the conda installer above stopped in its pre-install script (`ERROR: executing pre_install.sh failed`) before it installed anything, so `{command}` does not exist.",
+          fix: "Fix the installer's failure (the finding about it, and the lines it printed above its error); `{command}` is there once it installs."
+        },
         ...["named&exit127", "named"].flatMap((named) => [
           { cached: true, when: `${named}&enrich.selfCurlNoLocation&enrich.selfInstallCached&fact.place=image-build` },
           { cached: false, when: `${named}&enrich.selfCurlNoLocation&fact.place=image-build` }
@@ -23578,7 +24087,7 @@ var init_command_not_found = __esm({
         {
           when: "named&exit127",
           message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
-          fix: installFix
+          fix: installFix2
         },
         // `docker run IMAGE gcc -v`: the command after the image name replaces its CMD
         // (docs.docker.com/reference/cli/docker/container/run/), and the OCI runtime finds no such file in the image, so the
@@ -23606,14 +24115,14 @@ var init_command_not_found = __esm({
           // `ERROR: process \u2026 exit code: 127` line under it.
           when: "named&!anyExit",
           message: "`{command}` is not installed in this stage, or not on its `PATH`: the step failed with the shell's `not found` for it in its output (the log ends before the step's exit code; 127 is the shell's \"command not found\").",
-          fix: installFix
+          fix: installFix2
         },
         {
           when: "named",
           severity: "warning",
           title: "Command not found (step failed for another reason?)",
           message: "`{command}` was not found in this step, but the step did not end with exit code 127: it may be an optional probe, or the failure that followed from it.",
-          fix: installFix
+          fix: installFix2
         }
       ],
       // command-package also gives the run-command enricher's values (runImage) at `docker run` (at most four enrichers).
@@ -23814,10 +24323,25 @@ var init_python_path_missing = __esm({
 });
 
 // src/rules/catalog/buildx/manifest-list-load.ts
-var DEVCONTAINER_FIX, manifestListLoad;
+var TARBALL_MESSAGE, TARBALL_FIX, DEVCONTAINER_FIX, manifestListLoad;
 var init_manifest_list_load = __esm({
   "src/rules/catalog/buildx/manifest-list-load.ts"() {
     "use strict";
+    TARBALL_MESSAGE = "The build asked for several platforms and the docker exporter with a file (`type=docker,dest=\u2026`): a Docker image tarball holds one platform, so the multi-platform result cannot be written to it.";
+    TARBALL_FIX = [
+      "For one file with every platform, use the OCI exporter: its image layout holds the multi-platform index (buildx's own advice,",
+      '"use the oci exporter instead"; https://docs.docker.com/build/exporters/oci-docker/):',
+      "",
+      "```sh",
+      "docker buildx build --platform linux/amd64,linux/arm64 --output type=oci,dest=/tmp/image.tar -t myimage:1.0 .",
+      "```",
+      "",
+      "With docker/build-push-action: `outputs: type=oci,dest=/tmp/image.tar`. Whatever reads the file later must read an OCI layout.",
+      "",
+      "- a tarball to `docker load` in a later job: one platform per tarball, e.g. a matrix job per platform, one with",
+      "  `platforms: linux/amd64` and `outputs: type=docker,dest=/tmp/image-amd64.tar`, one with `linux/arm64` and `/tmp/image-arm64.tar`.",
+      "- a multi-platform image to publish: push it instead (`--push`, build-push-action `push: true`)."
+    ].join("\n");
     DEVCONTAINER_FIX = [
       "The dev container CLI ran this build (`@devcontainers/cli`): it loads the image into Docker unless it is told to push, so the",
       "flags go on the `devcontainer build` command, not on buildx. Push the multi-platform image, or load one platform:",
@@ -23834,12 +24358,25 @@ var init_manifest_list_load = __esm({
       title: "Multi-platform build cannot be loaded into the local image store",
       severity: "error",
       scope: "build",
-      match: [{ literals: ["docker exporter does not currently support exporting manifest lists"], ignoreCase: true }],
+      match: [
+        // BuildKit's refusal, and buildx's own when the export has an output (`\u2026, use the oci exporter instead`)
+        { literals: ["docker exporter does not currently support exporting manifest lists", "docker exporter does not support exporting manifest lists"], ignoreCase: true }
+      ],
       context: [
+        // the docker exporter to a file: `--output type=docker,dest=/tmp/image-bookstack.tar`, `outputs: type=docker,dest=\u2026`,
+        // or buildx's wording for it
+        {
+          name: "dockerTarball",
+          literals: ["type=docker,", "use the oci exporter instead"],
+          pattern: "type=docker,[^\\s]{0,300}?\\bdest=|use the oci exporter instead"
+        },
         // `[2024-02-14T16:54:15.692Z] @devcontainers/cli 0.56.2. Node.js v18.19.0. \u2026`, its work dir `/tmp/devcontainercli-\u2026/`
         { name: "devcontainerCli", literals: ["@devcontainers/cli", "devcontainercli"] }
       ],
-      variants: [{ when: "devcontainerCli", fix: DEVCONTAINER_FIX }],
+      variants: [
+        { when: "devcontainerCli", fix: DEVCONTAINER_FIX },
+        { when: "dockerTarball", title: "Multi-platform build cannot be written to a Docker image tarball", message: TARBALL_MESSAGE, fix: TARBALL_FIX }
+      ],
       message: "The build asked for several platforms and `--load` (the docker exporter): the classic Docker image store holds one platform per tag, so the multi-platform result cannot be loaded.",
       fix: [
         "Pick one per build: load a single platform for local tests, push the multi-platform image:",
@@ -25099,10 +25636,23 @@ var init_push_too_large = __esm({
 });
 
 // src/rules/catalog/buildkit/grpc-message-too-large.ts
-var grpcMessageTooLarge;
+var FOUR_MIB_MESSAGE, fourMiBFix, grpcMessageTooLarge;
 var init_grpc_message_too_large = __esm({
   "src/rules/catalog/buildkit/grpc-message-too-large.ts"() {
     "use strict";
+    FOUR_MIB_MESSAGE = "A message between the Dockerfile frontend and BuildKit ({size} bytes) was larger than gRPC's default limit ({max} bytes, 4 MiB), so the build stopped before any step ran: the build definition is large (a generated Dockerfile with many stages, many build contexts). No command of the build failed. 4 MiB is the limit of the Dockerfile frontend and BuildKit before BuildKit v0.14.0 and dockerfile 1.8.0, which raised it to 16 MiB (moby/buildkit#4969, fixing moby/buildkit#4948).";
+    fourMiBFix = (frontend) => [
+      "Update the frontend and BuildKit:",
+      "",
+      `- the frontend comes from the Dockerfile's \`# syntax=\` line (${frontend}). A pin to`,
+      "  an older release or to a digest (`docker/dockerfile:1@sha256:\u2026`) keeps the 4 MiB one: use `# syntax=docker/dockerfile:1`",
+      "  (the current 1.x), or drop the line to use the frontend built into BuildKit.",
+      "- BuildKit v0.14.0 or later: see the builder with `docker buildx ls` / `docker buildx inspect`. For a `docker-container` builder,",
+      "  recreate it with a current image (`docker buildx create --driver docker-container --driver-opt image=moby/buildkit:latest --use`);",
+      "  for the builder inside Docker Engine, upgrade Docker Engine to 27.1.2 or later (27.0.0 to 27.1.1 had a limit regression of their own).",
+      "",
+      "If the definition still exceeds 16 MiB, split the generated Dockerfile into several smaller ones built one after another."
+    ].join("\n");
     grpcMessageTooLarge = {
       id: "buildkit/grpc-message-too-large",
       title: "Build definition larger than BuildKit's gRPC message limit",
@@ -25112,6 +25662,20 @@ var init_grpc_message_too_large = __esm({
           literals: ["message larger than max"],
           pattern: "(?:failed to receive status: rpc error: code = ResourceExhausted desc = |(?:^|failed to solve: )ResourceExhausted: [A-Za-z: ]{0,200}?)(?:grpc: )?(?:received|trying to send) message larger than max \\((?<size>\\d{1,12}) vs\\. (?<max>\\d{1,12})\\)"
         }
+      ],
+      context: [
+        // gRPC's own default limit, 4 MiB: `\u2026 larger than max (4212583 vs. 4194304)`
+        { name: "fourMiB", literals: ["vs. 4194304)"], pattern: "message larger than max \\(\\d{1,12} vs\\. 4194304\\)" },
+        // the frontend that ran, in the error's process list: `1 dockerfile/1.7.1 /bin/dockerfile-frontend`
+        { name: "frontend", literals: ["/bin/dockerfile-frontend"], pattern: "\\bdockerfile/(?<version>\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?:-labs)? /bin/dockerfile-frontend" }
+      ],
+      variants: [
+        {
+          when: "fourMiB&frontend",
+          message: FOUR_MIB_MESSAGE,
+          fix: fourMiBFix("this build ran dockerfile {context.frontend.version}; releases before 1.8.0 have the 4 MiB limit")
+        },
+        { when: "fourMiB", message: FOUR_MIB_MESSAGE, fix: fourMiBFix("the frontend that ran is named in the error: `dockerfile/1.x /bin/dockerfile-frontend`") }
       ],
       scope: "step",
       maxFindings: 1,
@@ -26351,7 +26915,7 @@ function pullFix(place) {
 }
 function unsureFix(place) {
   return [
-    CHECK8,
+    CHECK9,
     "",
     "A pointer: fetch the LFS content.",
     "",
@@ -26378,11 +26942,11 @@ function variants14() {
   out.push({ when: "!lfs", title: UNSURE_TITLE });
   return out;
 }
-var CHECK8, SURE_MESSAGE, CHECK_MESSAGE, SURE_FIX_INTRO, UNSURE_TITLE, UNSURE_MESSAGE, PLACES, TRTLLM_PREBUILT, gitLfsPointer;
+var CHECK9, SURE_MESSAGE, CHECK_MESSAGE, SURE_FIX_INTRO, UNSURE_TITLE, UNSURE_MESSAGE, PLACES, TRTLLM_PREBUILT, gitLfsPointer;
 var init_git_lfs_pointer = __esm({
   "src/rules/catalog/build/git-lfs-pointer.ts"() {
     "use strict";
-    CHECK8 = [
+    CHECK9 = [
       "Look at the file (in an image build, the same file in the build context or clone it came from): a Git LFS pointer is three short",
       "lines of text, the first `version https://git-lfs.github.com/spec/v1`:",
       "",
@@ -26439,6 +27003,100 @@ var init_git_lfs_pointer = __esm({
   }
 });
 
+// src/rules/catalog/build/cutlass-submodule-missing.ts
+function fetchFix(place) {
+  switch (place) {
+    case "clone":
+      return [
+        "This stage clones the repository itself: clone it with its submodules, in the same `RUN` as the build:",
+        "",
+        "```dockerfile",
+        "RUN git clone --recursive <url> <dir>",
+        "# or, after a plain clone: cd <dir> && git submodule update --init --recursive",
+        "```"
+      ].join("\n");
+    case "ci":
+      return [
+        "In the workflow, check out the submodules (actions/checkout leaves them out unless asked):",
+        "",
+        "```yaml",
+        "- uses: actions/checkout@v7",
+        "  with:",
+        "    submodules: recursive",
+        "```",
+        "",
+        "or run `git submodule update --init --recursive` in the checkout before the build step."
+      ].join("\n");
+    case "context":
+      return [
+        "If the Dockerfile COPYs the sources from the build context, fetch the submodules in that checkout on the machine that runs",
+        "`docker build` (inside the image there is usually no `.git` to run it in), then build again; if the Dockerfile clones the",
+        "repository itself (`RUN git clone`), make it `git clone --recursive`:",
+        "",
+        "```sh",
+        "git submodule update --init --recursive",
+        "```",
+        "",
+        "In CI, the checkout step must fetch them too (actions/checkout: `submodules: recursive`)."
+      ].join("\n");
+    case "shell":
+      return [
+        "Fetch the submodules, then build again:",
+        "",
+        "```sh",
+        "git submodule update --init --recursive   # or clone with: git clone --recursive <url>",
+        "```",
+        "",
+        "In a Dockerfile: `git clone --recursive` where it clones; where it COPYs the sources, run the update in the checkout before",
+        "`docker build` (and in CI check out with actions/checkout's `submodules: recursive`)."
+      ].join("\n");
+  }
+}
+function variants15() {
+  return PLACES2.map(([place, when]) => ({ when, fix: [CHECK10, "", fetchFix(place)].join("\n") }));
+}
+var CHECK10, PLACES2, cutlassSubmoduleMissing;
+var init_cutlass_submodule_missing = __esm({
+  "src/rules/catalog/build/cutlass-submodule-missing.ts"() {
+    "use strict";
+    CHECK10 = [
+      "In the source tree the build ran from, look for the submodule:",
+      "",
+      "```sh",
+      "git submodule status     # a leading - marks a submodule not checked out (cutlass among them)",
+      "cat .gitmodules          # where CUTLASS is expected",
+      "```"
+    ].join("\n");
+    PLACES2 = [
+      ["clone", "clone"],
+      ["ci", "fact.runner"],
+      ["context", "fact.place=image-build"]
+    ];
+    cutlassSubmoduleMissing = {
+      id: "build/cutlass-submodule-missing",
+      title: "CUTLASS headers missing: the git submodule was not checked out",
+      severity: "error",
+      match: [
+        // nvcc / gcc: `kernels/flash_fwd_kernel.h:9:10: fatal error: cute/tensor.hpp: No such file or directory`
+        {
+          literals: ["fatal error: cute/", "fatal error: cutlass/"],
+          pattern: "fatal error: (?<header>cut(?:e|lass)/[\\w./-]{1,200}\\.h(?:pp)?): No such file or directory"
+        }
+      ],
+      context: [
+        // the stage clones the repository itself
+        { name: "clone", source: "instruction", literals: ["git clone"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "The compiler did not find `{header}`, a header of NVIDIA's CUTLASS (CuTe lives under `cute/`). Projects that build flash-attention-style CUDA kernels (flash-attention, candle's flash-attn) take CUTLASS from a git submodule, and a clone or checkout made without submodules leaves its directory empty.",
+      fix: [CHECK10, "", fetchFix("shell")].join("\n"),
+      variants: variants15(),
+      docs: "https://git-scm.com/docs/git-submodule"
+    };
+  }
+});
+
 // src/rules/catalog/buildx/bundled-qemu-emulator.ts
 function registerFix(actions, lead, tail = PIN) {
   return actions ? [lead + " In the workflow, before the build (and before setup-buildx-action):", "", REGISTER_ACTIONS, "", tail].join("\n") : [
@@ -26451,7 +27109,7 @@ function registerFix(actions, lead, tail = PIN) {
     tail
   ].join("\n");
 }
-var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE14, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
+var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE15, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
 var init_bundled_qemu_emulator = __esm({
   "src/rules/catalog/buildx/bundled-qemu-emulator.ts"() {
     "use strict";
@@ -26470,7 +27128,7 @@ var init_bundled_qemu_emulator = __esm({
     ].join("\n");
     RESTART = "BuildKit reads the registered emulators when it starts: if the next build still shows `/dev/.buildkit_qemu_emulator`, restart the builder (`docker buildx stop` for a docker-container builder, which the next build boots again; `sudo systemctl restart docker` for the default one).";
     PIN = `If the step still fails under the registered QEMU, register a newer release than \`latest\`, which trails them: \`tonistiigi/binfmt:${BINFMT_TAG}\` (\`--uninstall 'qemu-*'\` first; in setup-qemu-action, \`image: tonistiigi/binfmt:${BINFMT_TAG}\`), or build this platform on a native runner (\`ubuntu-24.04-arm\` for linux/arm64 on GitHub).`;
-    MESSAGE14 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
+    MESSAGE15 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
     EXECVE_MESSAGE = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command), because no emulator for that platform that BuildKit can use is registered (binfmt_misc) where it runs; a program the step started could not be started under it (`execve: No such file or directory`, exit 127). Newer distributions trip the fallback this way (Alpine 3.23's apk triggers); a registered, current QEMU runs them.";
     XATTR_MESSAGE = "The step needs emulation of {platform|another platform}, and with no emulator registered (binfmt_misc) where BuildKit runs, BuildKit copies the QEMU it bundles into a temporary directory first. On this SELinux host that copy failed: the temporary file system refuses the `security.selinux` attribute (`operation not supported`), so the command never started. BuildKit v0.27.0 and later ignore that error (moby/buildkit#6015).";
     XATTR_FIX_TAIL = [
@@ -26496,7 +27154,7 @@ var init_bundled_qemu_emulator = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 2,
-      message: MESSAGE14,
+      message: MESSAGE15,
       fix: registerFix(false, "Register current QEMU emulators so BuildKit runs the step under them."),
       variants: [
         {
@@ -26659,9 +27317,9 @@ var init_extension_ninja_failed = __esm({
 function fixFor3(place) {
   return [WHOLE_OUTPUT[place], "", ...FIND, "", JOBS_LEAD, "", ...SET_JOBS[place]].join("\n");
 }
-function variants15() {
+function variants16() {
   const out = [];
-  for (const { when, place } of PLACES2) {
+  for (const { when, place } of PLACES3) {
     for (const jobs of [true, false]) {
       const note = jobs ? JOBS_NOTE : "";
       const j = jobs ? "&maxJobs" : "";
@@ -26671,7 +27329,7 @@ function variants15() {
   }
   return out;
 }
-var TITLE2, WRAPPER_TITLE, PROGRESS_MESSAGE, WRAPPER_MESSAGE, JOBS_NOTE, FIND, WHOLE_OUTPUT, JOBS_LEAD, SET_JOBS, PLACES2, compileStoppedNoError;
+var TITLE2, WRAPPER_TITLE, PROGRESS_MESSAGE, WRAPPER_MESSAGE, JOBS_NOTE, FIND, WHOLE_OUTPUT, JOBS_LEAD, SET_JOBS, PLACES3, compileStoppedNoError;
 var init_compile_stopped_no_error = __esm({
   "src/rules/catalog/cuda/compile-stopped-no-error.ts"() {
     "use strict";
@@ -26701,7 +27359,7 @@ var init_compile_stopped_no_error = __esm({
       shell: ["```sh", "export MAX_JOBS=4", "```", "", "then run the build again in that shell."],
       unknown: ["In a Dockerfile, `ENV MAX_JOBS=4` before the `RUN` that compiles; in a shell:", "", "```sh", "export MAX_JOBS=4", "```"]
     };
-    PLACES2 = [
+    PLACES3 = [
       { when: "fact.place=image-build", place: "image" },
       { when: "fact.place", place: "shell" },
       { when: "!fact.place", place: "unknown" }
@@ -26741,7 +27399,7 @@ var init_compile_stopped_no_error = __esm({
       evidence: "last",
       message: PROGRESS_MESSAGE,
       fix: fixFor3("unknown"),
-      variants: variants15(),
+      variants: variants16(),
       enrich: "ninja-progress",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
@@ -28307,12 +28965,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE3, MESSAGE15, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE3, MESSAGE16, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
     TITLE3 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE15 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    MESSAGE16 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -28325,7 +28983,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorchInstall",
         title: TITLE3,
-        message: MESSAGE15,
+        message: MESSAGE16,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -28340,7 +28998,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorch",
         title: TITLE3,
-        message: MESSAGE15,
+        message: MESSAGE16,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -28601,6 +29259,7 @@ var init_catalog = __esm({
     init_jax_pjrt_version_mismatch();
     init_jax_cuda_library_too_old();
     init_cuda_driver_mismatch();
+    init_wsl_cuda_symbol_not_found();
     init_libstdcxx_too_old();
     init_cuda_os_call_failed();
     init_image_cuda_version_invalid();
@@ -28657,6 +29316,7 @@ var init_catalog = __esm({
     init_wheel_size_limit();
     init_distutils_removed();
     init_uv_workspace_member_missing();
+    init_uv_hash_mismatch();
     init_packages_not_found();
     init_unsatisfiable();
     init_tos_not_accepted();
@@ -28664,6 +29324,9 @@ var init_catalog = __esm({
     init_activate_in_run();
     init_http_error();
     init_unrecognized_argument();
+    init_mamba2_cli_changed();
+    init_installer_pre_install_failed();
+    init_prefix_not_an_environment();
     init_incorrect_download();
     init_transaction_failed();
     init_link_script_failed();
@@ -28712,6 +29375,7 @@ var init_catalog = __esm({
     init_index_fetch_ignored();
     init_log_clipped();
     init_git_lfs_pointer();
+    init_cutlass_submodule_missing();
     init_bundled_qemu_emulator();
     init_extension_ninja_failed();
     init_compile_stopped_no_error();
@@ -28786,6 +29450,7 @@ var init_catalog = __esm({
       jaxPjrtVersionMismatch,
       jaxCudaLibraryTooOld,
       cudaDriverMismatch,
+      wslCudaSymbolNotFound,
       libstdcxxTooOld,
       cudaOsCallFailed,
       imageCudaVersionInvalid,
@@ -28842,6 +29507,7 @@ var init_catalog = __esm({
       wheelSizeLimit,
       distutilsRemoved,
       uvWorkspaceMemberMissing,
+      uvHashMismatch,
       packagesNotFound,
       unsatisfiable,
       tosNotAccepted,
@@ -28849,6 +29515,9 @@ var init_catalog = __esm({
       condaActivateInRun,
       httpError,
       unrecognizedArgument,
+      mamba2CliChanged,
+      installerPreInstallFailed,
+      prefixNotAnEnvironment,
       incorrectDownload,
       transactionFailed,
       linkScriptFailed,
@@ -28898,6 +29567,7 @@ var init_catalog = __esm({
       indexFetchIgnored,
       logClipped,
       gitLfsPointer,
+      cutlassSubmoduleMissing,
       // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
       bundledQemuEmulator,
       extensionNinjaFailed,
@@ -41222,6 +41892,26 @@ function apkPinsEnrich(_captures, step, _model, _facts) {
     apkMinorPins: pinned.map((g) => revision.includes(g) ? `${g.name}=~${minor(g.version)}` : `${g.name}${g.op}${g.version}${g.rev === void 0 ? "" : `-r${g.rev}`}`).join(" ")
   };
 }
+function apkPinMovedEnrich(captures, _step, _model, _facts) {
+  const upstream = captures["context.breaksRevision.upstream"];
+  const version2 = captures["context.candidate.version"];
+  if (upstream === void 0 || version2 === void 0) return {};
+  const candidateUpstream = version2.replace(/-r\d{1,5}$/, "");
+  if (candidateUpstream === upstream) return {};
+  const parts2 = candidateUpstream.split(".");
+  const pinned = upstream.split(".");
+  if ([...parts2, ...pinned].some((p) => !/^\d{1,9}$/.test(p)) || parts2.length < 2) return {};
+  if (!numericallyAfter(parts2.map(Number), pinned.map(Number))) return {};
+  return { apkCandidateMinor: `${parts2[0]}.${parts2[1]}` };
+}
+function numericallyAfter(a, b) {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return false;
+}
 var OPTIONS_WITH_VALUE, spec;
 var init_apk_pins_enricher = __esm({
   "src/knowledge/apk-pins-enricher.ts"() {
@@ -41248,11 +41938,20 @@ function ubuntuEnrich(codename, facts) {
   }
   return out;
 }
+function backportsEnrich(suite) {
+  if (suite === void 0) return {};
+  const codename = suite.replace(/-backports(?:-sloppy)?$/, "");
+  if (archivedDebian[codename] !== void 0) return {};
+  const out = { backportsSuite: suite, dropSuiteCommand: dropSuiteCommand(suite), backportsRelease: releaseName(codename) };
+  const archived = archivedBackports[codename];
+  if (archived !== void 0) out.backportsArchived = archived.archived;
+  return out;
+}
 function eolReleaseEnrich(captures, _step, _model, facts) {
   const ubuntu = captures["context.ubuntuEol.codename"] ?? captures["context.ubuntuEolSuite.codename"];
   if (ubuntu !== void 0) return ubuntuEnrich(ubuntu, facts);
   const codename = captures["context.debianEol.codename"];
-  if (codename === void 0) return {};
+  if (codename === void 0) return backportsEnrich(captures["context.debianBackportsGone.suite"]);
   const release = archivedDebian[codename];
   const command = archiveSourcesCommand(codename);
   if (release === void 0 || command === null) return {};
@@ -42784,6 +43483,8 @@ var init_enrichers = __esm({
       "apt-pinned-install": aptPinnedInstallEnrich,
       /** The failing step's `apk add` pins on exact package builds (`-rN`), eased two ways (`{enrich.apkRevisionPins}`, `{enrich.apkAnyBuild}`, `{enrich.apkMinorPins}`). */
       "apk-pins": apkPinsEnrich,
+      /** An exact apk pin whose version the repository moved past: the major.minor of the version it has (`{enrich.apkCandidateMinor}`). */
+      "apk-pin-moved": apkPinMovedEnrich,
       /** A failed apt step on a release moved off its distribution's mirrors, its error not in the log: the release and the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`, `{enrich.eolMirror}`). */
       "apt-eol-step": aptEolStepEnrich,
       /** A third-party apt repository with no `Release` file for a suite: the suite's release, and the vendor's archive of dropped releases (`{enrich.vendorSuiteRelease}`, `{enrich.vendorArchiveUrl}`, `{enrich.vendorArchiveSed}`). */
@@ -63499,9 +64200,10 @@ var init_schema = __esm({
       /**
        * `line` (default): the scope's lines; `instruction`: the Dockerfile instruction of the step
        * (`RUN apt-get update && \u2026`). An instruction context is unknown (neither `x` nor `!x` holds)
-       * when the line is in no known step.
+       * when the line is in no known step. `service`: the docker compose services whose lines the log shows, as compose's
+       * prefix names them (`vllm` from `vllm_1   | \u2026`, which the line stage takes off the text the other contexts read).
        */
-      source: external_exports.enum(["line", "instruction"]).optional(),
+      source: external_exports.enum(["line", "instruction", "service"]).optional(),
       /**
        * Count the hits' captures, not only the first: each distinct combination of the captures
        * once. With groups `candidate` and `version`, `{context.<name>.candidate:counts}` writes each
@@ -65129,6 +65831,27 @@ function stripCodeIndent(text) {
   return text.replace(CODE_INDENTED, "");
 }
 function stripCiPrefixes(text) {
+  const out = stripStampPrefixes(text);
+  const bar2 = composeBar(out);
+  return bar2 > 0 ? out.replace(COMPOSE_PREFIX, "") : out;
+}
+function composeBar(text) {
+  const first = text.charCodeAt(0);
+  return first >= 97 && first <= 122 ? text.lastIndexOf(" | ", 79) : -1;
+}
+function composeServiceOf(raw) {
+  if (raw.lastIndexOf(" | ", 400) < 0) return void 0;
+  let text = raw.includes(ESC) ? raw.replace(ANSI, "") : raw;
+  if (text.startsWith("    ") || text.charCodeAt(0) === 9) text = stripCodeIndent(text);
+  text = stripStampPrefixes(text);
+  if (composeBar(text) <= 0) return void 0;
+  const m = COMPOSE_PREFIX.exec(text);
+  if (m === null) return void 0;
+  const printed = m[0].slice(0, m[0].indexOf(" "));
+  if (printed === "nvidia-docker") return void 0;
+  return { printed, service: printed.replace(REPLICA_SUFFIX, "") };
+}
+function stripStampPrefixes(text) {
   let out = text;
   if (out.charCodeAt(0) === 65279) out = out.slice(1);
   const named = ghRunViewPrefixEnd(out, 0);
@@ -65141,11 +65864,6 @@ function stripCiPrefixes(text) {
   if (out.startsWith("##[")) out = out.replace(ACTIONS_MARKER, "");
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, "");
   else if (out.charCodeAt(2) === 58 && out.charCodeAt(5) === 58 && isDigit(out.charCodeAt(0))) out = out.replace(CLOCK_TIMESTAMP, "");
-  const first = out.charCodeAt(0);
-  if (first >= 97 && first <= 122) {
-    const bar2 = out.lastIndexOf(" | ", 79);
-    if (bar2 > 0) out = out.replace(COMPOSE_PREFIX, "");
-  }
   return out;
 }
 function stripBoldMarkers(text) {
@@ -65246,7 +65964,7 @@ function cleanLine(raw) {
   if (text.includes(LINK_JOIN)) text = unlinkSelfLinks(text);
   return text;
 }
-var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, CLOCK_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, EMPHASISED_CODE_LINE, BOX_LINE_TIME, LINK_JOIN;
+var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, CLOCK_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, REPLICA_SUFFIX, EMPHASISED_CODE_LINE, BOX_LINE_TIME, LINK_JOIN;
 var init_clean_line = __esm({
   "src/lines/clean-line.ts"() {
     "use strict";
@@ -65264,6 +65982,7 @@ var init_clean_line = __esm({
     FENCE_LINE = /^`{3,}[\w#.+-]*\s*$/;
     ESC = "\x1B";
     CR = "\r";
+    REPLICA_SUFFIX = /[_-]\d{1,4}$/;
     EMPHASISED_CODE_LINE = /^[*_]{1,3}`([^`]{1,4000})`[*_]{1,3}$/;
     BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
     LINK_JOIN = "](http";
@@ -66337,11 +67056,27 @@ function onlyHolds(only, step, model) {
   if (only === "failed-build" || step === null) return buildFailed(model);
   return step.status === "error" || step.id === model.failedStep;
 }
-function contextStates(cr, input2) {
+function matchOutside(c, text, input2) {
+  const haystack = c.ignoreCase ? text.toLowerCase() : text;
+  const hasLiteral = c.literals.some((l) => haystack.includes(c.ignoreCase ? l.toLowerCase() : l));
+  const m = hasLiteral ? c.regex ? c.regex.exec(text) : null : null;
+  const seen = hasLiteral && (c.regex === null || m !== null);
+  if (seen && !input2.contexts.has(c.name)) {
+    const groups = {};
+    for (const [k, v] of Object.entries(m?.groups ?? {})) if (v !== void 0) groups[k] = v;
+    input2.contexts.set(c.name, { text, groups });
+  }
+  return seen;
+}
+function contextStates(cr, input2, facts) {
   const states = /* @__PURE__ */ new Map();
   for (const c of cr.context) {
     if (c.source === "line") {
       states.set(c.name, input2.contexts.has(c.name));
+      continue;
+    }
+    if (c.source === "service") {
+      states.set(c.name, (facts.composeService ?? []).some((v) => matchOutside(c, v.value, input2)));
       continue;
     }
     const instruction = input2.step && !input2.step.internal ? input2.step.instruction : null;
@@ -66349,22 +67084,13 @@ function contextStates(cr, input2) {
       states.set(c.name, void 0);
       continue;
     }
-    const haystack = c.ignoreCase ? instruction.toLowerCase() : instruction;
-    const hasLiteral = c.literals.some((l) => haystack.includes(c.ignoreCase ? l.toLowerCase() : l));
-    const m = hasLiteral ? c.regex ? c.regex.exec(instruction) : null : null;
-    const seen = hasLiteral && (c.regex === null || m !== null);
-    states.set(c.name, seen);
-    if (seen && !input2.contexts.has(c.name)) {
-      const groups = {};
-      for (const [k, v] of Object.entries(m?.groups ?? {})) if (v !== void 0) groups[k] = v;
-      input2.contexts.set(c.name, { text: instruction, groups });
-    }
+    states.set(c.name, matchOutside(c, instruction, input2));
   }
   return states;
 }
-function requiredContextsHold(cr, input2) {
+function requiredContextsHold(cr, input2, facts = {}) {
   if (!cr.context.some((c) => c.required)) return true;
-  const states = contextStates(cr, input2);
+  const states = contextStates(cr, input2, facts);
   return cr.context.every((c) => !c.required || states.get(c.name) === true);
 }
 function modified(values, modifier) {
@@ -66401,7 +67127,7 @@ function repeatHolds(rule, input2) {
 function renderFinding2(cr, input2, model, buildFacts = {}) {
   const rule = cr.rule;
   if (!repeatHolds(rule, input2)) return null;
-  const states = contextStates(cr, input2);
+  const states = contextStates(cr, input2, buildFacts);
   const facts = factsFor(buildFacts, input2.step, model);
   const first = {};
   for (const [name2, values] of input2.captures) {
@@ -67562,7 +68288,7 @@ var init_engine = __esm({
             const step = stepId === null ? null : steps.get(stepId) ?? null;
             if (!onlyHolds(cr.rule.only, step, model)) continue;
             const input2 = { stepId, step, count: state.count, evidence: state.evidence, captures: state.captures, contexts: state.contexts };
-            if (!requiredContextsHold(cr, input2)) continue;
+            if (!requiredContextsHold(cr, input2, facts)) continue;
             const finding = renderFinding2(cr, input2, model, facts);
             if (finding === null) continue;
             candidates.push({
@@ -68287,6 +69013,8 @@ function createLineReader(onLine, options = {}) {
     const line = raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line };
     const at = ciTimestampOf(raw.text);
     if (at !== void 0) line.at = at;
+    const compose = composeServiceOf(raw.text);
+    if (compose !== void 0) line.compose = compose;
     onLine(line);
   });
   const splitter = new LineSplitter((raw) => gutter.push(cleanLine(raw.text), raw), max);
@@ -70340,6 +71068,15 @@ var init_collect_facts = __esm({
         if (buildPushActionLead(text) === 0) return;
         this.add("runner", "github-actions", "build-push-action", text, { line, stage: null, target: null, step: null });
       }
+      /**
+       * A line docker compose prefixed with its service (`vllm_1   | RuntimeError: \u2026`, vllm-project/vllm#1936): the prefix
+       * is off the text the grammars and rules read, and the service is a fact. The evidence is the line as printed.
+       */
+      composeLine(compose, text, line) {
+        const known = this.values.get("composeService");
+        if (known !== void 0 && known.some((v) => v.value === compose.service)) return;
+        this.add("composeService", compose.service, "compose-prefix", `${compose.printed} | ${text}`, { line, stage: null, target: null, step: null });
+      }
       /** Unframed lines with BuildKit's elapsed seconds taken off: the first, and how many. */
       stamped = null;
       stampedLine(text, line) {
@@ -70465,6 +71202,7 @@ var init_analyze = __esm({
         this.lines = line.line;
         this.model.lineTime = line.at;
         const text = this.redactor.redact(line.text, line.line);
+        if (line.compose !== void 0) this.facts.composeLine(line.compose, text, line.line);
         this.parser.push(text === line.text ? line : { ...line, text });
       }
       finish() {
