@@ -19,6 +19,7 @@ import { memoryKnobsEnrich } from '../knowledge/memory-knobs-enricher.js';
 import { commandPackageEnrich } from '../knowledge/command-package.js';
 import { gitInstallEnrich } from '../knowledge/git-install-enricher.js';
 import { lowercaseTagEnrich } from '../knowledge/lowercase-tag-enricher.js';
+import { buildOutputPathEnrich } from '../knowledge/build-output-path.js';
 import { osPythonPackageEnrich } from '../knowledge/os-python-package-enricher.js';
 import { pipAdviceEnrich } from '../knowledge/pip-advice-enricher.js';
 import { wheelSizeEnrich } from '../knowledge/wheel-size-enricher.js';
@@ -179,6 +180,8 @@ export const enrichers: Record<string, Enricher> = {
   'torch-known-arch': torchKnownArchEnrich,
   /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
   'lowercase-tag': lowercaseTagEnrich,
+  /** A COPY source that is a build tool's output folder: Next.js's `.next/standalone` (`enrich.nextStandalone`). */
+  'build-output-path': buildOutputPathEnrich,
   /** A requirement that is a Linux distribution's own Python package, not on PyPI in its versions (`{enrich.osPkgName}`, `{enrich.osPkgPyPI}`, `{enrich.osPkgDeb}`). */
   'os-python-package': osPythonPackageEnrich,
   /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */

@@ -45,6 +45,62 @@ describe('buildkit/copy-source-missing: builder and --from', () => {
   });
 });
 
+describe('buildkit/copy-source-missing: context or stage, as far as the log tells', () => {
+  test('no instruction in the log (va.gov-team#67371, .next/standalone): both readings, how to tell, the Next.js setting', async () => {
+    const f = await finding('buildkit/copy-source-missing/match-from-stage-next-standalone-bare.log', 'buildkit/copy-source-missing');
+    expect(f.title).toBe('COPY source not found (build context or earlier stage)');
+    expect(f.message).toContain('`/app/.next/standalone` was not found, and the log does not show the instruction');
+    expect(f.fix).toContain("grep -nF 'app/.next/standalone' Dockerfile");
+    expect(f.fix).toContain('docker buildx build --load --target "$stage" -t check .');
+    expect(f.fix).toContain('docker run --rm check sh -c \'ls -la "$(dirname /app/.next/standalone)"\'');
+    expect(f.fix).toContain("output: 'standalone'");
+    expect(f.fix).toContain('git ls-files --error-unmatch app/.next/standalone');
+    expect(f.message).not.toContain('is not in the build context:');
+  });
+
+  test('COPY --from of .next/standalone shown: the stage reading and the Next.js setting, no context commands', async () => {
+    const f = await finding('buildkit/copy-source-missing/match-from-stage-next-standalone.log', 'buildkit/copy-source-missing');
+    expect(f.title).toBe('COPY --from source not found in the earlier stage');
+    expect(f.message).toContain('`/app/.next/standalone` does not exist in stage `builder`');
+    expect(f.fix).toContain('docker buildx build --load --target builder -t debug-stage .');
+    expect(f.fix).toContain("output: 'standalone'");
+    expect(f.fix).not.toContain('git ls-files');
+  });
+
+  test('a plain COPY of .next/standalone shown: the build-context reading, no stage check or Next.js setting', async () => {
+    const f = await finding('buildkit/copy-source-missing/match-context-next-standalone.log', 'buildkit/copy-source-missing');
+    expect(f.title).toBe('COPY source not found in the build context');
+    expect(f.fix).toContain('git ls-files --error-unmatch .next/standalone');
+    expect(f.fix).not.toContain("output: 'standalone'");
+    expect(f.fix).not.toContain('--target');
+  });
+
+  test('the context file of a real engine keeps the context reading', async () => {
+    const f = await finding('buildkit/copy-source-missing/match-context-file.log', 'buildkit/copy-source-missing');
+    expect(f.message).toContain('`requirements.txt` is not in the build context');
+    expect(f.fix).not.toContain('does not show the failing instruction');
+  });
+
+  test('.next/static beside .next/standalone (no step known): the Next.js setting is only for the standalone folder', async () => {
+    // one-zero-eight/website#114 (description, 2024-02-12), the GitHub Actions output quoted there, unchanged.
+    const log = [
+      'out: #16 [web runner 6/6] COPY --from=builder --chown=nextjs:nodejs /app/.next/static ./.next/static',
+      'out: #16 ERROR: failed to calculate checksum of ref 2BTL:GN4T:7O77:PZEX:5[73](https://github.com/one-zero-eight/InNoHassle-Website/actions/runs/7874978850/job/21485809515#step:3:74)T:RAPV:J43D:D4OC:OMIB:IXY6:XXJD:XP5L::zc451is8y5so05zu2utk3igga: "/app/.next/static": not found',
+      'out: #17 [web runner 5/6] COPY --from=builder --chown=nextjs:nodejs /app/.next/standalone ./',
+      'out: #17 ERROR: failed to calculate checksum of ref 2BTL:GN4T:7O[77](https://github.com/one-zero-eight/InNoHassle-Website/actions/runs/7874978850/job/21485809515#step:3:78):PZEX:573T:RAPV:J43D:D4OC:OMIB:IXY6:XXJD:XP5L::zc451is8y5so05zu2utk3igga: "/app/.next/standalone": not found',
+      'out: #18 [web runner 3/6] RUN adduser --system --uid 1001 nextjs',
+      'out: #18 CACHED',
+      'out: ------',
+      'out:  > [web runner 5/6] COPY --from=builder --chown=nextjs:nodejs /app/.next/standalone ./:',
+      'out: ------',
+    ].join('\n');
+    const f = (await analyzeLog(log)).find((x) => x.ruleId === 'buildkit/copy-source-missing');
+    expect(f).toBeDefined();
+    expect(f!.message).toContain('`/app/.next/static`');
+    expect(f!.fix).not.toContain("output: 'standalone'");
+  });
+});
+
 describe('apt/rpm-package-unavailable', () => {
   test('a pinned TensorRT rpm (yum, classic builder, no exit line): the versions are listed by name', async () => {
     const f = await finding('apt/rpm-package-unavailable/match-yum-pinned-tensorrt-classic.log', 'apt/rpm-package-unavailable');
