@@ -8,6 +8,7 @@ import { factPatterns, installersIn, type FactPattern } from './fact-patterns.js
 import { imageFacts } from './image-facts.js';
 import { MAX_STEPS } from '../grammar/framing.js';
 import { buildPushActionLead } from '../grammar/final-error.js';
+import { isCommandFailure } from '../grammar/classic.js';
 import type { BuildFacts, DeclaredBase, FactName, FactValue } from './types.js';
 
 /** Distinct values kept per fact: enough for every stage of a big multi-stage build. */
@@ -93,6 +94,9 @@ export class FactCollector {
         if (event.text !== undefined) {
           this.actionLine(event.text, event.line);
           this.runFailedLine(event.text, event.line);
+          // The classic builder's failure line with no step open (grammar/classic.ts): its facts as when it was read as
+          // output (that it ran in an image build, the CUDA release its `apt-get install` names).
+          if (isCommandFailure(event.text)) this.output(event.text, event.line, event.error.step);
         }
         break;
       default:

@@ -18,6 +18,7 @@ import type { StepHeader } from './events.js';
 import { emitBuilderFailure } from './builder-failure.js';
 import { stageNameOf } from './stage-name.js';
 import { exitCodeOf } from './final-error.js';
+import { IMPLICIT_STEP_ID } from './implicit-step.js';
 
 // Docker before 1.13 printed no total: `Step 2 : RUN apt-get install -y git`.
 const STEP = /^Step (\d{1,6})(?:\/(\d{1,6}))? : /;
@@ -34,6 +35,20 @@ function isStepFailure(text: string): boolean {
   const command = text.indexOf("The command '");
   if (command !== 0 && !(command > 0 && /^(?:ERROR: )?Service '[^']{1,200}' failed to build/.test(text))) return false;
   return text.includes("' returned a non-zero code: ", command);
+}
+
+/**
+ * The classic builder's failure of a command: `The command '/bin/sh -c make' returned a non-zero code: 2`, alone or after
+ * docker-compose v1's `ERROR: Service 'web' failed to build : `.
+ */
+export function isCommandFailure(text: string): boolean {
+  return !text.startsWith('COPY failed: ') && !text.startsWith('ADD failed: ') && isStepFailure(text);
+}
+
+/** The `The command '…' returned a non-zero code: N` part of a failure line (compose v1 puts its own words before it). */
+function commandFailureOf(text: string): string | null {
+  const at = text.indexOf("The command '");
+  return at < 0 ? null : text.slice(at);
 }
 
 /** The daemon could not get the base image of a `FROM` step. */
@@ -56,6 +71,8 @@ export class ClassicGrammar {
   private stepCached = false;
   /** The open step is a `FROM`: a pull error ends it. */
   private fromStep = false;
+  /** The `The command '…' returned …` part of the last failure read, to tell a repeat of it from a new one. */
+  private lastCommandFailure: string | null = null;
 
   constructor(private readonly ctx: ParseContext) {}
 
@@ -77,7 +94,7 @@ export class ClassicGrammar {
       if (text.startsWith('Successfully built ')) this.ctx.emit({ type: 'build-succeeded', line: line.line });
       return true;
     }
-    if (this.step === null) return false;
+    if (this.step === null) return this.loneFailure(line);
     const id = this.step;
     if (text.startsWith(ARROW)) {
       const what = text.slice(ARROW.length);
@@ -134,7 +151,31 @@ export class ClassicGrammar {
 
   private fail(line: LogLine, id: number, message: string): void {
     emitBuilderFailure(this.ctx, line.line, id, message, exitCodeOf(message));
+    this.lastCommandFailure = commandFailureOf(message);
     this.close();
+  }
+
+  /**
+   * `The command '/bin/sh -c …' returned a non-zero code: 109` with no classic step open: the
+   * builder's error pasted without the `Step N/M :` header above it (oschwengers/bakta#342 quotes
+   * the command's last lines and this line), the classic twin of BuildKit's lone `process "/bin/sh
+   * -c …" did not complete successfully: exit code: N` (final-error.ts). It is the build's error, with
+   * its exit code: on the implicit step when unframed lines came before it (they are the command's
+   * last output), else on no step. The same failure printed again (a wrapper such as docker-compose v1,
+   * `ERROR: Service 'web' failed to build : The command '…'`, repeating a step's error) is not a
+   * second one. Only the command's wording: `COPY failed: …` alone names no builder.
+   */
+  private loneFailure(line: LogLine): boolean {
+    const text = line.text;
+    if (this.ctx.current !== null || !isCommandFailure(text)) return false;
+    const command = commandFailureOf(text);
+    if (command === this.lastCommandFailure) return false;
+    this.lastCommandFailure = command;
+    // The lines above it, read as the implicit step's, are the command's last output (bakta#342: micromamba's `The
+    // following argument was not expected: -p`): the failure is that step's, so rules read them with the command. Its
+    // format stays the log's (`plain-text`): a framed format would leave that step out of the build, as a CI preamble.
+    emitBuilderFailure(this.ctx, line.line, this.ctx.inImplicitStep ? IMPLICIT_STEP_ID : null, text, exitCodeOf(text), text);
+    return true;
   }
 
   private close(): void {

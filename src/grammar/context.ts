@@ -208,6 +208,11 @@ export class ParseContext {
     return unnamed.size === 1 ? last.id : undefined;
   }
 
+  /** The log so far is unframed output, held by the implicit step: no framing seen, some text read. */
+  get inImplicitStep(): boolean {
+    return this.implicitStarted && !this.framed;
+  }
+
   /** Output that belongs to no framed step: the implicit step before any framing, else plain text. */
   unframed(line: number, text: string, stamped = false): void {
     if (this.framed) {

@@ -65,7 +65,8 @@ export function verdictOf(analysis: Analysis): Verdict {
   const { model, findings } = analysis;
   const kind = verdictKind(analysis);
   if (kind === 'failed') {
-    const failed = model.failedStep !== null ? stepsById(model).get(model.failedStep) : undefined;
+    // The output outside any build step is no step to name (text.ts).
+    const failed = model.failedStep !== null && model.failedStep !== IMPLICIT_STEP_ID ? stepsById(model).get(model.failedStep) : undefined;
     const top = culprit(findings, model.failedStep);
     const at = top ? locationLabel(top) : null;
     const where = at ? ` (${escapeText(at)})` : '';

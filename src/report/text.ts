@@ -121,7 +121,8 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
   const steps = new Map(model.steps.map((s) => [s.id, s] as const));
   const out: string[] = [];
 
-  const failed = model.failedStep !== null ? steps.get(model.failedStep) : undefined;
+  // The output outside any build step (a paste of a failed command's last lines and the builder's error) is no step to name.
+  const failed = model.failedStep !== null && model.failedStep !== IMPLICIT_STEP_ID ? steps.get(model.failedStep) : undefined;
   const top = findings[0];
   const kind = verdictKind({ model, findings });
   if (options.heading !== undefined) {
