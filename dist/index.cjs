@@ -3020,6 +3020,19 @@ var init_lowercase_tag_enricher = __esm({
   }
 });
 
+// src/knowledge/build-output-path.ts
+function buildOutputPathEnrich(captures, _step, _model, _facts) {
+  const path7 = captures.path;
+  return path7 !== void 0 && NEXT_STANDALONE.test(path7) ? { nextStandalone: "yes" } : {};
+}
+var NEXT_STANDALONE;
+var init_build_output_path = __esm({
+  "src/knowledge/build-output-path.ts"() {
+    "use strict";
+    NEXT_STANDALONE = /(?:^|\/)\.next\/standalone\/?$/;
+  }
+});
+
 // src/knowledge/os-python-packages.ts
 function normalise(name2) {
   return name2.toLowerCase().replace(/[-_.]+/g, "-");
@@ -7098,6 +7111,7 @@ var init_enrichers = __esm({
     init_command_package();
     init_git_install_enricher();
     init_lowercase_tag_enricher();
+    init_build_output_path();
     init_os_python_package_enricher();
     init_pip_advice_enricher();
     init_wheel_size_enricher();
@@ -7240,6 +7254,8 @@ var init_enrichers = __esm({
       "torch-known-arch": torchKnownArchEnrich,
       /** An image reference with capitals in its repository, lowercased as registries require (`{enrich.lowerTag}`). */
       "lowercase-tag": lowercaseTagEnrich,
+      /** A COPY source that is a build tool's output folder: Next.js's `.next/standalone` (`enrich.nextStandalone`). */
+      "build-output-path": buildOutputPathEnrich,
       /** A requirement that is a Linux distribution's own Python package, not on PyPI in its versions (`{enrich.osPkgName}`, `{enrich.osPkgPyPI}`, `{enrich.osPkgDeb}`). */
       "os-python-package": osPythonPackageEnrich,
       /** An `apt-get install` that exited 100 with no `E:` line in the log: its packages, and one that needs a Debian component besides main (`{enrich.componentPackage}`, `{enrich.componentsLine}`). */
@@ -30111,14 +30127,64 @@ function fromStageFix(build, run3) {
     "the same `RUN`."
   ].join("\n");
 }
-var FROM_STAGE_MESSAGE, copySourceMissing;
+function eitherReadingFix(stageExtra) {
+  return [
+    "The log does not show the failing instruction. Find it in the Dockerfile (the file `-f` / `file:` names):",
+    "",
+    "```sh",
+    "grep -nF '{path}' Dockerfile   # the COPY / ADD line: with --from= or without?",
+    "```",
+    "If it has `--from=` naming an earlier stage, that stage did not produce the path. Build the stage alone and look:",
+    "",
+    "```sh",
+    "stage=$(grep -F '{path}' Dockerfile | grep -o -- '--from=[^ ]*' | head -n 1 | cut -d= -f2)",
+    'docker buildx build --load --target "$stage" -t check .',
+    `docker run --rm check sh -c 'ls -la "$(dirname /{path})"'`,
+    "```",
+    ...stageExtra ? [stageExtra] : [],
+    "If it has no `--from`, the path is missing from the build context (the last argument of `docker build`):",
+    "",
+    "```sh",
+    "git ls-files --error-unmatch {path}   # tracked? (CI checkouts only have tracked files)",
+    "grep -n . .dockerignore                    # a pattern such as * or *.txt excludes it",
+    "```",
+    "If the file is generated, generate it before `docker build` in the same job, or build it in an earlier stage and",
+    "`COPY --from=` that stage."
+  ].join("\n");
+}
+var NEXT_STANDALONE_FIX, CONTEXT_MESSAGE, CONTEXT_FIX, EITHER_MESSAGE, FROM_STAGE_MESSAGE, copySourceMissing;
 var init_copy_source_missing = __esm({
   "src/rules/catalog/buildkit/copy-source-missing.ts"() {
     "use strict";
+    NEXT_STANDALONE_FIX = [
+      "`.next/standalone` is written by `next build` only when the Next.js config sets `output: 'standalone'`",
+      "(https://nextjs.org/docs/app/api-reference/config/next-config-js/output). If the stage ran `next build` and",
+      "`.next` has no `standalone` folder, add the setting to the config's object (in `next.config.js` below; in",
+      "`next.config.mjs` / `.ts` the object of `export default`) and rebuild:",
+      "",
+      "```js",
+      "module.exports = {",
+      "  output: 'standalone',",
+      "}",
+      "```"
+    ].join("\n");
+    CONTEXT_MESSAGE = "`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory (the last argument of `docker build`), not to the Dockerfile, and never see files excluded by `.dockerignore`.";
+    CONTEXT_FIX = [
+      "Check that the file is in the context and not ignored:",
+      "",
+      "```sh",
+      "git ls-files --error-unmatch {path}   # tracked? (CI checkouts only have tracked files)",
+      "grep -n . .dockerignore                    # a pattern such as * or *.txt excludes it",
+      "```",
+      "If the file is generated (a wheel, `dist/`), generate it before `docker build` in the same job, or build it",
+      "in an earlier stage and `COPY --from=` that stage. If the context is a subdirectory, pass the right one",
+      "(`docker build -f docker/Dockerfile .`)."
+    ].join("\n");
+    EITHER_MESSAGE = "`/{path}` was not found, and the log does not show the instruction that copies it: either a `COPY --from` of an earlier stage that never created it (it is read from that stage's filesystem), or a plain `COPY` / `ADD` of a path that is not in the build context (or is excluded by `.dockerignore`). BuildKit words both the same.";
     FROM_STAGE_MESSAGE = "`/{path}` does not exist in stage `{context.fromStage.stage}`: `COPY --from` reads it from that stage's filesystem, not from the build context, and that stage never created it there (a different output directory, a step that wrote elsewhere or was skipped, or a build that produced nothing).";
     copySourceMissing = {
       id: "buildkit/copy-source-missing",
-      title: "COPY source not found in the build context",
+      title: "COPY source not found (build context or earlier stage)",
       severity: "error",
       match: [
         {
@@ -30145,20 +30211,32 @@ var init_copy_source_missing = __esm({
         // (Dockerfile reference, RUN --mount=type=bind: `from` defaults to the build context).
         { name: "bindMount", source: "instruction", literals: ["type=bind"], pattern: "^RUN\\b[^\\n]{0,2000}--mount=type=bind(?![^\\s]{0,300}from=)" },
         // podman build / buildah's wording (above): the fix's commands are podman's, and its ignore file may be .containerignore.
-        { name: "podman", literals: ["copier: stat:"] }
+        { name: "podman", literals: ["copier: stat:"] },
+        // The classic builder names the context itself: `file not found in build context or excluded by .dockerignore`.
+        { name: "classicContext", literals: ["not found in build context"] }
       ],
-      message: "`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory (the last argument of `docker build`), not to the Dockerfile, and never see files excluded by `.dockerignore`.",
+      // Without the instruction (a pasted error line, a CI summary) the log cannot tell the two readings apart.
+      message: EITHER_MESSAGE,
       variants: [
         {
           when: "bindMount",
           title: "Bind-mount source not found in the build context",
-          message: "`{path|The mount source}` is not in the build context: a `RUN --mount=type=bind` without `from=` reads its source relative to the context directory (the last argument of `docker build`), as COPY does, and never sees files excluded by `.dockerignore`."
+          message: "`{path|The mount source}` is not in the build context: a `RUN --mount=type=bind` without `from=` reads its source relative to the context directory (the last argument of `docker build`), as COPY does, and never sees files excluded by `.dockerignore`.",
+          fix: CONTEXT_FIX
         },
         {
           when: "fromStage&podman",
           title: "COPY --from source not found in the earlier stage",
           message: FROM_STAGE_MESSAGE,
           fix: fromStageFix("podman build", "podman run")
+        },
+        {
+          when: "fromStage&enrich.nextStandalone",
+          title: "COPY --from source not found in the earlier stage",
+          message: FROM_STAGE_MESSAGE,
+          fix: `${fromStageFix("docker buildx build --load", "docker run")}
+
+${NEXT_STANDALONE_FIX}`
         },
         {
           when: "fromStage",
@@ -30168,6 +30246,7 @@ var init_copy_source_missing = __esm({
         },
         {
           when: "podman",
+          title: "COPY source not found in the build context",
           message: "`{path|A COPY source}` is not in the build context: COPY and ADD read paths relative to the context directory (the last argument of `podman build`), not to the Containerfile, and never see files excluded by `.containerignore` or `.dockerignore`.",
           fix: [
             "Check that the file is in the context, at that path below it, and not ignored:",
@@ -30183,19 +30262,15 @@ var init_copy_source_missing = __esm({
             "repository's root, with `-f` naming the Containerfile). If the file is generated, generate it before `podman build`,",
             "or build it in an earlier stage and `COPY --from=` that stage."
           ].join("\n")
-        }
+        },
+        // The instruction is shown and has no `--from`, or the classic builder says "build context" itself.
+        { when: "!fromStage", title: "COPY source not found in the build context", message: CONTEXT_MESSAGE, fix: CONTEXT_FIX },
+        { when: "classicContext", title: "COPY source not found in the build context", message: CONTEXT_MESSAGE, fix: CONTEXT_FIX },
+        { when: "enrich.nextStandalone", fix: eitherReadingFix(NEXT_STANDALONE_FIX) }
       ],
-      fix: [
-        "Check that the file is in the context and not ignored:",
-        "",
-        "```sh",
-        "git ls-files --error-unmatch {path}   # tracked? (CI checkouts only have tracked files)",
-        "grep -n . .dockerignore                    # a pattern such as * or *.txt excludes it",
-        "```",
-        "If the file is generated (a wheel, `dist/`), generate it before `docker build` in the same job, or build it",
-        "in an earlier stage and `COPY --from=` that stage. If the context is a subdirectory, pass the right one",
-        "(`docker build -f docker/Dockerfile .`)."
-      ].join("\n"),
+      fix: eitherReadingFix(""),
+      // The path read as a build tool's output folder (Next.js's `.next/standalone`): the stage reading names its setting.
+      enrich: "build-output-path",
       docs: "https://docs.docker.com/build/concepts/context/"
     };
   }
@@ -61964,12 +62039,13 @@ var BuildkitTtyGrammar = class _BuildkitTtyGrammar {
 };
 
 // src/grammar/builder-failure.ts
-function emitBuilderFailure(ctx, line, step, message4, exitCode) {
+function emitBuilderFailure(ctx, line, step, message4, exitCode, text2) {
   if (step !== null) ctx.emit({ type: "step-error", line, id: step, seconds: null, message: message4 });
   ctx.emit({
     type: "solve-error",
     line,
-    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message: message4, exitCode, step }
+    error: { dockerfile: null, line: null, endLine: null, excerpt: [], message: message4, exitCode, step },
+    ...text2 === void 0 ? {} : { text: text2 }
   });
 }
 
@@ -62211,6 +62287,13 @@ function isStepFailure(text2) {
   if (command !== 0 && !(command > 0 && /^(?:ERROR: )?Service '[^']{1,200}' failed to build/.test(text2))) return false;
   return text2.includes("' returned a non-zero code: ", command);
 }
+function isCommandFailure(text2) {
+  return !text2.startsWith("COPY failed: ") && !text2.startsWith("ADD failed: ") && isStepFailure(text2);
+}
+function commandFailureOf(text2) {
+  const at = text2.indexOf("The command '");
+  return at < 0 ? null : text2.slice(at);
+}
 function isPullFailure(text2) {
   return text2.startsWith("pull access denied for ") || text2.startsWith("manifest for ") && text2.includes(" not found") || text2.startsWith("manifest unknown") || text2.startsWith("toomanyrequests: ") || text2.startsWith("Error response from daemon: ");
 }
@@ -62227,6 +62310,8 @@ var ClassicGrammar = class {
   stepCached = false;
   /** The open step is a `FROM`: a pull error ends it. */
   fromStep = false;
+  /** The `The command '\u2026' returned \u2026` part of the last failure read, to tell a repeat of it from a new one. */
+  lastCommandFailure = null;
   static claims(text2) {
     const c = text2.charCodeAt(0);
     return c === 83 || c === 32 || c === 84 || c === 82 || c === 67 || c === 65 || c === 69 || c === 112 || c === 109 || c === 116;
@@ -62240,7 +62325,7 @@ var ClassicGrammar = class {
       if (text2.startsWith("Successfully built ")) this.ctx.emit({ type: "build-succeeded", line: line.line });
       return true;
     }
-    if (this.step === null) return false;
+    if (this.step === null) return this.loneFailure(line);
     const id = this.step;
     if (text2.startsWith(ARROW2)) {
       const what = text2.slice(ARROW2.length);
@@ -62294,7 +62379,27 @@ var ClassicGrammar = class {
   }
   fail(line, id, message4) {
     emitBuilderFailure(this.ctx, line.line, id, message4, exitCodeOf(message4));
+    this.lastCommandFailure = commandFailureOf(message4);
     this.close();
+  }
+  /**
+   * `The command '/bin/sh -c \u2026' returned a non-zero code: 109` with no classic step open: the
+   * builder's error pasted without the `Step N/M :` header above it (oschwengers/bakta#342 quotes
+   * the command's last lines and this line), the classic twin of BuildKit's lone `process "/bin/sh
+   * -c \u2026" did not complete successfully: exit code: N` (final-error.ts). It is the build's error, with
+   * its exit code: on the implicit step when unframed lines came before it (they are the command's
+   * last output), else on no step. The same failure printed again (a wrapper such as docker-compose v1,
+   * `ERROR: Service 'web' failed to build : The command '\u2026'`, repeating a step's error) is not a
+   * second one. Only the command's wording: `COPY failed: \u2026` alone names no builder.
+   */
+  loneFailure(line) {
+    const text2 = line.text;
+    if (this.ctx.current !== null || !isCommandFailure(text2)) return false;
+    const command = commandFailureOf(text2);
+    if (command === this.lastCommandFailure) return false;
+    this.lastCommandFailure = command;
+    emitBuilderFailure(this.ctx, line.line, this.ctx.inImplicitStep ? IMPLICIT_STEP_ID : null, text2, exitCodeOf(text2), text2);
+    return true;
   }
   close() {
     if (this.step !== null) this.ctx.finishStep(this.step);
@@ -62745,6 +62850,10 @@ var ParseContext = class {
     if (last === void 0 || this.byId.get(last.id)?.name !== "") return void 0;
     const unnamed = new Set(this.recentErrors.filter((e) => this.byId.get(e.id)?.name === "").map((e) => e.id));
     return unnamed.size === 1 ? last.id : void 0;
+  }
+  /** The log so far is unframed output, held by the implicit step: no framing seen, some text read. */
+  get inImplicitStep() {
+    return this.implicitStarted && !this.framed;
   }
   /** Output that belongs to no framed step: the implicit step before any framing, else plain text. */
   unframed(line, text2, stamped = false) {
@@ -68832,6 +68941,7 @@ var FactCollector = class {
         if (event.text !== void 0) {
           this.actionLine(event.text, event.line);
           this.runFailedLine(event.text, event.line);
+          if (isCommandFailure(event.text)) this.output(event.text, event.line, event.error.step);
         }
         break;
       default:
@@ -70151,7 +70261,7 @@ function verdictOf(analysis) {
   const { model, findings } = analysis;
   const kind = verdictKind(analysis);
   if (kind === "failed") {
-    const failed = model.failedStep !== null ? stepsById(model).get(model.failedStep) : void 0;
+    const failed = model.failedStep !== null && model.failedStep !== IMPLICIT_STEP_ID ? stepsById(model).get(model.failedStep) : void 0;
     const top = culprit(findings, model.failedStep);
     const at = top ? locationLabel(top) : null;
     const where = at ? ` (${escapeText(at)})` : "";
@@ -71534,7 +71644,7 @@ function renderText(analysis, options) {
   const width = Math.max(40, options.width ?? DEFAULT_WIDTH);
   const steps = new Map(model.steps.map((s) => [s.id, s]));
   const out = [];
-  const failed = model.failedStep !== null ? steps.get(model.failedStep) : void 0;
+  const failed = model.failedStep !== null && model.failedStep !== IMPLICIT_STEP_ID ? steps.get(model.failedStep) : void 0;
   const top = findings[0];
   const kind = verdictKind({ model, findings });
   if (options.heading !== void 0) {
