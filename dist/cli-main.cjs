@@ -65942,22 +65942,19 @@ function stripCodeIndent(text) {
 }
 function stripCiPrefixes(text) {
   const out = stripStampPrefixes(text);
-  const bar2 = composeBar(out);
-  return bar2 > 0 ? out.replace(COMPOSE_PREFIX, "") : out;
+  if (composeBar(out) <= 0) return out;
+  const m = COMPOSE_PREFIX.exec(out);
+  if (m === null) return out;
+  lastComposePrefix = m[0];
+  return out.slice(m[0].length);
 }
 function composeBar(text) {
   const first = text.charCodeAt(0);
   return first >= 97 && first <= 122 ? text.lastIndexOf(" | ", 79) : -1;
 }
-function composeServiceOf(raw) {
-  if (raw.lastIndexOf(" | ", 400) < 0) return void 0;
-  let text = raw.includes(ESC) ? raw.replace(ANSI, "") : raw;
-  if (text.startsWith("    ") || text.charCodeAt(0) === 9) text = stripCodeIndent(text);
-  text = stripStampPrefixes(text);
-  if (composeBar(text) <= 0) return void 0;
-  const m = COMPOSE_PREFIX.exec(text);
-  if (m === null) return void 0;
-  const printed = m[0].slice(0, m[0].indexOf(" "));
+function composeOfLastClean() {
+  if (lastComposePrefix === null) return void 0;
+  const printed = lastComposePrefix.slice(0, lastComposePrefix.indexOf(" "));
   if (printed === "nvidia-docker") return void 0;
   return { printed, service: printed.replace(REPLICA_SUFFIX, "") };
 }
@@ -66062,6 +66059,7 @@ function ciTimestampOf(raw) {
   return Number.isFinite(at) ? at : void 0;
 }
 function cleanLine(raw) {
+  lastComposePrefix = null;
   let text = raw;
   if (text.includes(ESC)) text = text.replace(ANSI, "");
   if (text.startsWith("    ") || text.charCodeAt(0) === 9) text = stripCodeIndent(text);
@@ -66074,7 +66072,7 @@ function cleanLine(raw) {
   if (text.includes(LINK_JOIN)) text = unlinkSelfLinks(text);
   return text;
 }
-var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, CLOCK_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, REPLICA_SUFFIX, EMPHASISED_CODE_LINE, BOX_LINE_TIME, LINK_JOIN;
+var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, CLOCK_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, lastComposePrefix, REPLICA_SUFFIX, EMPHASISED_CODE_LINE, BOX_LINE_TIME, LINK_JOIN;
 var init_clean_line = __esm({
   "src/lines/clean-line.ts"() {
     "use strict";
@@ -66092,6 +66090,7 @@ var init_clean_line = __esm({
     FENCE_LINE = /^`{3,}[\w#.+-]*\s*$/;
     ESC = "\x1B";
     CR = "\r";
+    lastComposePrefix = null;
     REPLICA_SUFFIX = /[_-]\d{1,4}$/;
     EMPHASISED_CODE_LINE = /^[*_]{1,3}`([^`]{1,4000})`[*_]{1,3}$/;
     BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
@@ -69118,16 +69117,24 @@ var init_pasted_indent = __esm({
 function createLineReader(onLine, options = {}) {
   const max = options.maxLineLength !== void 0 && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
   const indent = new PastedIndent();
-  const gutter = new LineGutter((clean, raw, unguttered) => {
-    const text = indent.strip(unguttered ? cleanLine(clean) : clean);
+  const gutter = new LineGutter((clean, { raw, compose }, unguttered) => {
+    let composed = compose;
+    let text = clean;
+    if (unguttered) {
+      text = cleanLine(clean);
+      composed ??= composeOfLastClean();
+    }
+    text = indent.strip(text);
     const line = raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line };
     const at = ciTimestampOf(raw.text);
     if (at !== void 0) line.at = at;
-    const compose = composeServiceOf(raw.text);
-    if (compose !== void 0) line.compose = compose;
+    if (composed !== void 0) line.compose = composed;
     onLine(line);
   });
-  const splitter = new LineSplitter((raw) => gutter.push(cleanLine(raw.text), raw), max);
+  const splitter = new LineSplitter((raw) => {
+    const clean = cleanLine(raw.text);
+    gutter.push(clean, { raw, compose: composeOfLastClean() });
+  }, max);
   return {
     push: (chunk) => splitter.push(chunk),
     end: () => {

@@ -62912,23 +62912,21 @@ function stripCodeIndent(text2) {
 }
 function stripCiPrefixes(text2) {
   const out = stripStampPrefixes(text2);
-  const bar2 = composeBar(out);
-  return bar2 > 0 ? out.replace(COMPOSE_PREFIX, "") : out;
+  if (composeBar(out) <= 0) return out;
+  const m = COMPOSE_PREFIX.exec(out);
+  if (m === null) return out;
+  lastComposePrefix = m[0];
+  return out.slice(m[0].length);
 }
+var lastComposePrefix = null;
 function composeBar(text2) {
   const first = text2.charCodeAt(0);
   return first >= 97 && first <= 122 ? text2.lastIndexOf(" | ", 79) : -1;
 }
 var REPLICA_SUFFIX = /[_-]\d{1,4}$/;
-function composeServiceOf(raw) {
-  if (raw.lastIndexOf(" | ", 400) < 0) return void 0;
-  let text2 = raw.includes(ESC) ? raw.replace(ANSI, "") : raw;
-  if (text2.startsWith("    ") || text2.charCodeAt(0) === 9) text2 = stripCodeIndent(text2);
-  text2 = stripStampPrefixes(text2);
-  if (composeBar(text2) <= 0) return void 0;
-  const m = COMPOSE_PREFIX.exec(text2);
-  if (m === null) return void 0;
-  const printed = m[0].slice(0, m[0].indexOf(" "));
+function composeOfLastClean() {
+  if (lastComposePrefix === null) return void 0;
+  const printed = lastComposePrefix.slice(0, lastComposePrefix.indexOf(" "));
   if (printed === "nvidia-docker") return void 0;
   return { printed, service: printed.replace(REPLICA_SUFFIX, "") };
 }
@@ -63036,6 +63034,7 @@ function ciTimestampOf(raw) {
   return Number.isFinite(at) ? at : void 0;
 }
 function cleanLine(raw) {
+  lastComposePrefix = null;
   let text2 = raw;
   if (text2.includes(ESC)) text2 = text2.replace(ANSI, "");
   if (text2.startsWith("    ") || text2.charCodeAt(0) === 9) text2 = stripCodeIndent(text2);
@@ -66455,16 +66454,24 @@ var PastedIndent = class {
 function createLineReader(onLine, options = {}) {
   const max = options.maxLineLength !== void 0 && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
   const indent = new PastedIndent();
-  const gutter = new LineGutter((clean, raw, unguttered) => {
-    const text2 = indent.strip(unguttered ? cleanLine(clean) : clean);
+  const gutter = new LineGutter((clean, { raw, compose }, unguttered) => {
+    let composed = compose;
+    let text2 = clean;
+    if (unguttered) {
+      text2 = cleanLine(clean);
+      composed ??= composeOfLastClean();
+    }
+    text2 = indent.strip(text2);
     const line = raw.truncated ? { text: text2, line: raw.line, truncated: true } : { text: text2, line: raw.line };
     const at = ciTimestampOf(raw.text);
     if (at !== void 0) line.at = at;
-    const compose = composeServiceOf(raw.text);
-    if (compose !== void 0) line.compose = compose;
+    if (composed !== void 0) line.compose = composed;
     onLine(line);
   });
-  const splitter = new LineSplitter((raw) => gutter.push(cleanLine(raw.text), raw), max);
+  const splitter = new LineSplitter((raw) => {
+    const clean = cleanLine(raw.text);
+    gutter.push(clean, { raw, compose: composeOfLastClean() });
+  }, max);
   return {
     push: (chunk) => splitter.push(chunk),
     end: () => {

@@ -91,9 +91,18 @@ export function stripCodeIndent(text: string): string {
 /** Removes the prefixes that CI systems and docker compose put before a build's own text. */
 export function stripCiPrefixes(text: string): string {
   const out = stripStampPrefixes(text);
-  const bar = composeBar(out);
-  return bar > 0 ? out.replace(COMPOSE_PREFIX, '') : out;
+  if (composeBar(out) <= 0) return out;
+  const m = COMPOSE_PREFIX.exec(out);
+  if (m === null) return out;
+  lastComposePrefix = m[0];
+  return out.slice(m[0].length);
 }
+
+/**
+ * The compose prefix the last cleanLine took off (`vllm_1   | `), or null: read right after that call, so that the
+ * line is cleaned once and the service costs nothing on lines without one.
+ */
+let lastComposePrefix: string | null = null;
 
 /** Where a compose prefix's ` | ` may be: only a line that starts with a lower-case letter, in its first 80 characters; else -1. */
 function composeBar(text: string): number {
@@ -111,15 +120,14 @@ const REPLICA_SUFFIX = /[_-]\d{1,4}$/;
  * (`vllm_1   | RuntimeError: CUDA error: no kernel image …`, vllm-project/vllm#1936).
  */
 export function composeServiceOf(raw: string): { printed: string; service: string } | undefined {
-  // The cheap test, bounded whatever the line's length: most lines have no ` | ` in their first 400 characters.
-  if (raw.lastIndexOf(' | ', 400) < 0) return undefined;
-  let text = raw.includes(ESC) ? raw.replace(ANSI, '') : raw;
-  if (text.startsWith('    ') || text.charCodeAt(0) === 9) text = stripCodeIndent(text);
-  text = stripStampPrefixes(text);
-  if (composeBar(text) <= 0) return undefined;
-  const m = COMPOSE_PREFIX.exec(text);
-  if (m === null) return undefined;
-  const printed = m[0].slice(0, m[0].indexOf(' '));
+  cleanLine(raw);
+  return composeOfLastClean();
+}
+
+/** What the compose prefix the last cleanLine took off says (see composeServiceOf), or undefined. */
+export function composeOfLastClean(): { printed: string; service: string } | undefined {
+  if (lastComposePrefix === null) return undefined;
+  const printed = lastComposePrefix.slice(0, lastComposePrefix.indexOf(' '));
   // nvidia-docker 1.0 prefixes its own messages so (`nvidia-docker | 2016/04/21 21:41:35 Error: unsupported CUDA version: driver
   // 7.0 < image 7.5`, the NVIDIA/nvidia-docker wiki's "Image inspection (version 1.0)"): a tool, not a compose service.
   if (printed === 'nvidia-docker') return undefined;
@@ -284,6 +292,7 @@ export function ciTimestampOf(raw: string): number | undefined {
 
 /** The whole per-line cleaning, in the order the layers were added to the text. */
 export function cleanLine(raw: string): string {
+  lastComposePrefix = null;
   let text = raw;
   if (text.includes(ESC)) text = text.replace(ANSI, '');
   if (text.startsWith('    ') || text.charCodeAt(0) === 9) text = stripCodeIndent(text);

@@ -3,7 +3,7 @@
 // annotations can point back into the original log.
 import type { Readable } from 'node:stream';
 import type { LogLine } from './types.js';
-import { ciTimestampOf, cleanLine, composeServiceOf } from './clean-line.js';
+import { ciTimestampOf, cleanLine, composeOfLastClean } from './clean-line.js';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter, type RawLine } from './line-splitter.js';
 import { LineGutter } from './line-gutter.js';
 import { PastedIndent } from './pasted-indent.js';
@@ -15,6 +15,12 @@ export interface LineOptions {
    * decoding.
    */
   maxLineLength?: number;
+}
+
+/** A raw line, and the docker compose prefix its cleaning took off. */
+interface Cleaned {
+  raw: RawLine;
+  compose: { printed: string; service: string } | undefined;
 }
 
 /** A push-based line stage. A line that may open a viewer's numbered gutter (line-gutter.ts) is held until the next line. */
@@ -30,16 +36,25 @@ export interface LineReader {
 export function createLineReader(onLine: (line: LogLine) => void, options: LineOptions = {}): LineReader {
   const max = options.maxLineLength !== undefined && options.maxLineLength > 0 ? Math.floor(options.maxLineLength) : DEFAULT_MAX_LINE_BYTES;
   const indent = new PastedIndent();
-  const gutter = new LineGutter<RawLine>((clean, raw, unguttered) => {
-    const text = indent.strip(unguttered ? cleanLine(clean) : clean);
+  const gutter = new LineGutter<Cleaned>((clean, { raw, compose }, unguttered) => {
+    let composed = compose;
+    let text = clean;
+    if (unguttered) {
+      text = cleanLine(clean);
+      composed ??= composeOfLastClean();
+    }
+    text = indent.strip(text);
     const line: LogLine = raw.truncated ? { text, line: raw.line, truncated: true } : { text, line: raw.line };
     const at = ciTimestampOf(raw.text);
     if (at !== undefined) line.at = at;
-    const compose = composeServiceOf(raw.text);
-    if (compose !== undefined) line.compose = compose;
+    if (composed !== undefined) line.compose = composed;
     onLine(line);
   });
-  const splitter = new LineSplitter((raw) => gutter.push(cleanLine(raw.text), raw), max);
+  // The compose prefix is read as the line is cleaned (the gutter may hold the line for two more).
+  const splitter = new LineSplitter((raw) => {
+    const clean = cleanLine(raw.text);
+    gutter.push(clean, { raw, compose: composeOfLastClean() });
+  }, max);
   return {
     push: (chunk) => splitter.push(chunk),
     end: () => {

@@ -8,6 +8,6 @@ export interface LogLine {
   truncated?: boolean;
   /** Wall-clock time (epoch ms) a CI system stamped on the line, when it did. */
   at?: number;
-  /** The docker compose prefix the line stage took off the line (clean-line.ts composeServiceOf), when it had one. */
+  /** The docker compose prefix the line stage took off the line (clean-line.ts composeOfLastClean), when it had one. */
   compose?: { printed: string; service: string };
 }
