@@ -69034,6 +69034,10 @@ var init_line_gutter = __esm({
       /** Inside BuildKit's excerpt frame (after `Dockerfile:N` and its first dashed rule, up to the second). */
       inExcerpt = false;
       afterHeader = false;
+      /** The last line given was a bar with no number before it (`   |`, `  |  ___^`): a compiler's excerpt, not a gutter. */
+      afterBareBar = false;
+      /** The number of the last numbered line given as it came (no gutter), or -1. */
+      declined = -1;
       push(text, meta3) {
         const n = numbered(text);
         if (n !== null && this.last >= 0 && n.number === this.last + 1) {
@@ -69054,11 +69058,12 @@ var init_line_gutter = __esm({
           }
         }
         this.release();
-        if (n !== null && !this.inExcerpt && !EXCERPT_BODY.test(n.body)) {
+        if (n !== null && !this.inExcerpt && !EXCERPT_BODY.test(n.body) && !this.afterBareBar && n.number !== this.declined + 1) {
           this.last = n.number;
           this.held.push({ raw: text, body: n.body, meta: meta3 });
           return;
         }
+        if (n !== null) this.declined = n.number;
         this.pass(text, meta3);
       }
       /** The log ended: lines still held are no part of a run. */
@@ -69082,6 +69087,7 @@ var init_line_gutter = __esm({
           if (first === 45 && EXCERPT_RULE2.test(trimmed)) this.inExcerpt = false;
         } else if (this.afterHeader && first === 45 && EXCERPT_RULE2.test(trimmed)) this.inExcerpt = true;
         this.afterHeader = first === 68 && EXCERPT_HEADER.test(trimmed);
+        this.afterBareBar = first === 124 && (trimmed.length === 1 || trimmed.charCodeAt(1) === 32);
         this.emit(text, meta3, false);
       }
     };

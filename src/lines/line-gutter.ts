@@ -54,6 +54,10 @@ export class LineGutter<T> {
   /** Inside BuildKit's excerpt frame (after `Dockerfile:N` and its first dashed rule, up to the second). */
   private inExcerpt = false;
   private afterHeader = false;
+  /** The last line given was a bar with no number before it (`   |`, `  |  ___^`): a compiler's excerpt, not a gutter. */
+  private afterBareBar = false;
+  /** The number of the last numbered line given as it came (no gutter), or -1. */
+  private declined = -1;
 
   constructor(private readonly emit: (text: string, meta: T, unguttered: boolean) => void) {}
 
@@ -77,11 +81,14 @@ export class LineGutter<T> {
       }
     }
     this.release();
-    if (n !== null && !this.inExcerpt && !EXCERPT_BODY.test(n.body)) {
+    if (n !== null && !this.inExcerpt && !EXCERPT_BODY.test(n.body) && !this.afterBareBar && n.number !== this.declined + 1) {
       this.last = n.number;
       this.held.push({ raw: text, body: n.body, meta });
       return;
     }
+    // A compiler's excerpt (rustc's multi-line span: `  |  ____^` then `5 | |     5`, `6 | |     } else {`, …) starts
+    // under a bar with no number, and its next numbered lines are the same excerpt's: none of them opens a run.
+    if (n !== null) this.declined = n.number;
     this.pass(text, meta);
   }
 
@@ -102,13 +109,14 @@ export class LineGutter<T> {
 
   /** A line given as it came; it moves the excerpt frame's state. */
   private pass(text: string, meta: T): void {
-    // Only a line that starts with `D` or `-` (after a wrapper's indent) can move the frame.
+    // Only a line that starts with `D`, `-` or `|` (after a wrapper's indent) can change this state.
     const trimmed = text.charCodeAt(0) === 32 ? text.trim() : text;
     const first = trimmed.charCodeAt(0);
     if (this.inExcerpt) {
       if (first === 45 && EXCERPT_RULE.test(trimmed)) this.inExcerpt = false;
     } else if (this.afterHeader && first === 45 && EXCERPT_RULE.test(trimmed)) this.inExcerpt = true;
     this.afterHeader = first === 68 && EXCERPT_HEADER.test(trimmed);
+    this.afterBareBar = first === 124 /* | */ && (trimmed.length === 1 || trimmed.charCodeAt(1) === 32);
     this.emit(text, meta, false);
   }
 }

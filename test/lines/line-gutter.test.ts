@@ -57,6 +57,25 @@ describe('LineGutter', () => {
     expect(await readTexts(raw)).toEqual(withoutGutter(raw));
   });
 
+  test("a compiler's excerpt of several numbered lines under a bare bar stays as it is (rustc, The Rust Programming Language, ch. 3.5)", () => {
+    // rustc's output as the book prints it (rust-lang/book, "Control Flow": `if` and `else` of incompatible types).
+    const rustc = [
+      'error[E0308]: if and else have incompatible types',
+      ' --> src/main.rs:4:18',
+      '  |',
+      '4 |       let number = if condition {',
+      '  |  __________________^',
+      '5 | |         5',
+      '6 | |     } else {',
+      '7 | |         "six"',
+      '8 | |     };',
+      '  | |_____^ expected integral variable, found reference',
+    ];
+    const out = gutter(rustc);
+    expect(out.map((l) => l.text)).toEqual(rustc);
+    expect(out.every((l) => !l.unguttered)).toBe(true);
+  });
+
   test('a numbered run that breaks off before its third line is given back as it came (match-cuda-102-major-deleted-apt-key.log)', () => {
     // `3 | RUN apt-key del 7fa2af80` is an excerpt line whose padding the paste lost; the error line follows it.
     const lines = readFileSync('fixtures/rules/buildkit/base-image-not-found/match-cuda-102-major-deleted-apt-key.log', 'utf8').split('\n').slice(4, 8);
