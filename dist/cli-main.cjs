@@ -12413,8 +12413,9 @@ var init_wsl_cuda_symbol_not_found = __esm({
       severity: "error",
       match: [
         // torch: `Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before calling NumCudaDevices() that
-        // might have already set an error? Error 500: named symbol not found`
-        { literals: ["Error 500: named symbol not found"], pattern: "cudaGetDeviceCount\\(\\).{0,300}Error 500: named symbol not found" },
+        // might have already set an error? Error 500: named symbol not found`. The CUDA runtime's own words for its error 500
+        // (cudaErrorSymbolNotFound), read alone: a terminal or a paste often wraps that long warning before them.
+        { literals: ["Error 500: named symbol not found"] },
         // llama.cpp (ggml): `ggml_cuda_init: failed to initialize CUDA: named symbol not found`
         { literals: ["failed to initialize CUDA: named symbol not found"] }
       ],
