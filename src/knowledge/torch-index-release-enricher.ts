@@ -4,10 +4,15 @@
 // CUDA. The indexes the release was built for come from torch-wheels.ts (PyTorch's previous-versions page);
 // the newest release this index does have comes from the list pip printed. Keys are absent unless all of it
 // holds: the release is in the table, its CUDA tags leave this index out, and pip listed builds of this index.
+// The index may be the release-candidate copy `…/whl/test/cu124` (pytorch/pytorch RELEASE.md, "Release Candidate
+// Storage": wheels at https://download.pytorch.org/whl/test/): its `+cuNNN` builds are the same CUDA's, and the
+// commands point at the release indexes (`…/whl/cu126`), where the previous-versions page installs from.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
+import { IMPLICIT_STEP_ID } from '../grammar/implicit-step.js';
 import { installCommand, installerOf, type InstallOptions } from './installer-forms.js';
 import { indexUrl, torchReleases, type TorchRelease } from './torch-wheels.js';
+import { toolkitsSupporting } from './cuda-arches.js';
 
 type TorchPackage = 'torch' | 'torchvision' | 'torchaudio';
 
@@ -40,9 +45,13 @@ function spoken(tags: readonly string[]): string {
   return tags.length === 1 ? tags[0]! : `${tags.slice(0, -1).join(', ')} and ${tags[tags.length - 1]!}`;
 }
 
-/** The packages the failing command installs besides the pinned one, in the order torch, torchvision, torchaudio. */
-function packagesOf(pkg: TorchPackage, step: Step | null): TorchPackage[] {
-  const text = step?.instruction ?? '';
+/**
+ * The packages the failing command installs besides the pinned one, in the order torch, torchvision, torchaudio: from
+ * the step's instruction, else from the command a plain log quotes (`pip install torch==2.7.0 torchvision torchaudio
+ * --index-url …`).
+ */
+function packagesOf(pkg: TorchPackage, step: Step | null, quoted: string | undefined): TorchPackage[] {
+  const text = step !== null && step.id !== IMPLICIT_STEP_ID ? step.instruction : (quoted ?? '');
   return (['torch', 'torchvision', 'torchaudio'] as const).filter((p) => p === pkg || new RegExp(`\\b${p}(?![\\w-])`).test(text));
 }
 
@@ -65,6 +74,7 @@ export function torchIndexReleaseEnrich(
 ): Record<string, string> {
   const pin = /^(torch|torchvision|torchaudio)==(\d{1,3}\.\d{1,3}\.\d{1,3})$/.exec(captures.requirement ?? '');
   const tag = captures['context.torchCudaIndex.tag'];
+  const channel = captures['context.torchCudaIndex.channel'] ?? '';
   if (pin === null || tag === undefined) return {};
   const pkg = pin[1] as TorchPackage;
   const version = pin[2]!;
@@ -80,17 +90,35 @@ export function torchIndexReleaseEnrich(
   const newest = listed.reduce((a, b) => (newer(b, a) ? b : a));
   const other = nearestTag(release, tag);
   const installer = installerOf(facts);
-  const packages = packagesOf(pkg, step);
+  const packages = packagesOf(pkg, step, captures['context.torchCommand.cmd']);
   const moveCmd = installCommand(installer, installOf(packages, release, other));
   const out: Record<string, string> = {
     idxPackage: pkg,
     idxVersion: version,
     idxTag: tag,
+    idxIndex: `${channel}${tag}`,
     idxTags: spoken(release.cudaTags),
     idxOtherTag: other,
     idxNewest: newest,
     idxMoveCmd: moveCmd,
   };
+  if (channel === 'test/') {
+    out.idxChannelNote =
+      'Its test/ channel holds PyTorch\'s release candidates (pytorch/pytorch RELEASE.md); the commands below take the released ' +
+      'wheels from the release indexes.';
+  }
+  // a GeForce RTX 50 series GPU (sm_120) needs a torch built with the first CUDA whose nvcc compiles sm_120 (cuda-arches.ts:
+  // 12.8): said when the nearest index is older and the release has one at least that new (2.7.0: cu128)
+  const first = toolkitsSupporting('sm_120')[0];
+  const firstTag = first === undefined ? null : `cu${first.replace('.', '')}`;
+  if (firstTag !== null && tagNumber(other) < tagNumber(firstTag)) {
+    const blackwell = release.cudaTags.find((t) => tagNumber(t) >= tagNumber(firstTag));
+    if (blackwell !== undefined) {
+      out.idxBlackwellTag = blackwell;
+      out.idxBlackwellCuda = first!;
+      out.idxBlackwellCmd = installCommand(installer, installOf(packages, release, blackwell));
+    }
+  }
   // the release this index does have, with the packages released with it (the table's row of that release;
   // `torch==1.11.0+cu115 torchvision==0.12.0+cu115 --extra-index-url …/cu115` is how projects install that pair)
   const stay = torchReleases.find((r) => r[pkg] === newest);

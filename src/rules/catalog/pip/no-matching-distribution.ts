@@ -608,11 +608,19 @@ export const noMatchingDistribution: RuleInput = {
       pattern: 'requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu\\d{2,3}|cpu)(?![\\w.])',
     },
     // one of PyTorch's per-CUDA indexes, as pip names it: `Looking in indexes: https://download.pytorch.org/whl/cu115`
-    // (or after PyPI with `--extra-index-url`)
+    // (or after PyPI with `--extra-index-url`), or its release-candidate copy `…/whl/test/cu124` (pytorch/pytorch
+    // RELEASE.md, "Release Candidate Storage": wheels at https://download.pytorch.org/whl/test/)
     {
       name: 'torchCudaIndex',
       literals: ['Looking in indexes: '],
-      pattern: '^\\s{0,20}Looking in indexes: (?:\\S{1,300}, )?https://download\\.pytorch\\.org/whl/(?<tag>cu\\d{2,3})(?![\\w.])',
+      pattern: '^\\s{0,20}Looking in indexes: (?:\\S{1,300}, )?https://download\\.pytorch\\.org/whl/(?<channel>test/)?(?<tag>cu\\d{2,3})(?![\\w.])',
+    },
+    // the install command as a plain log quotes it (no Dockerfile step to read it from): `pip install torch==2.7.0
+    // torchvision torchaudio --index-url https://download.pytorch.org/whl/test/cu124`
+    {
+      name: 'torchCommand',
+      literals: ['download.pytorch.org/whl/'],
+      pattern: '^\\s{0,20}(?:\\$\\s{1,4})?(?<cmd>(?:pip[0-9.]{0,5}|python[0-9.]{0,5} -m pip|uv pip) install [^\\n]{0,400}?https://download\\.pytorch\\.org/whl/[^\\s]{0,100})',
     },
     // pip read PyTorch's index or its find-links page (`Looking in links: https://download.pytorch.org/whl/torch_stable.html`)
     { name: 'torchIndex', literals: ['Looking in links: https://download.pytorch.org', 'Looking in indexes: https://download.pytorch.org', ', https://download.pytorch.org'] },
@@ -875,16 +883,18 @@ export const noMatchingDistribution: RuleInput = {
         '```',
       ].join('\n'),
     })),
-    {
-      // a plain pin on one of PyTorch's CUDA indexes that lists only other releases of its CUDA (`from versions:
-      // 1.11.0+cu115` for torch==1.12.0 on whl/cu115): the release was never built for that CUDA. The indexes it was
-      // built for: PyTorch's previous-versions page (knowledge/torch-wheels.ts); the commands: knowledge/torch-index-release-enricher.ts.
-      when: 'enrich.idxMoveCmd&enrich.idxStayCmd',
+    // a plain pin on one of PyTorch's CUDA indexes that lists only other releases of its CUDA (`from versions:
+    // 1.11.0+cu115` for torch==1.12.0 on whl/cu115): the release was never built for that CUDA. The indexes it was
+    // built for: PyTorch's previous-versions page (knowledge/torch-wheels.ts); the commands: knowledge/torch-index-release-enricher.ts.
+    // With `idxBlackwellCmd`, the release also has an index new enough for sm_120 (torch 2.7.0: cu128) and the nearest
+    // one is older: that index is named for Blackwell GPUs.
+    ...[true, false].map((blackwell) => ({
+      when: blackwell ? 'enrich.idxMoveCmd&enrich.idxStayCmd&enrich.idxBlackwellCmd' : 'enrich.idxMoveCmd&enrich.idxStayCmd',
       title: 'PyTorch release not built for this CUDA index',
       message:
-        'pip found no {requirement} on PyTorch\'s `{enrich.idxTag}` index: PyTorch never built {enrich.idxPackage} {enrich.idxVersion} for ' +
+        'pip found no {requirement} on PyTorch\'s `{enrich.idxIndex}` index: PyTorch never built {enrich.idxPackage} {enrich.idxVersion} for ' +
         'that CUDA. The index lists {versions}, and {enrich.idxVersion} was published for {enrich.idxTags} only ' +
-        '(https://pytorch.org/get-started/previous-versions/).',
+        '(https://pytorch.org/get-started/previous-versions/). {enrich.idxChannelNote|}',
       fix: [
         'Either keep {enrich.idxPackage} {enrich.idxVersion} and take it from the `{enrich.idxOtherTag}` index, with the releases that go with it:',
         '',
@@ -892,13 +902,25 @@ export const noMatchingDistribution: RuleInput = {
         '{enrich.idxMoveCmd}',
         '```',
         '',
+        ...(blackwell
+          ? [
+              'On a GeForce RTX 50 series or other Blackwell GPU (sm_120: `nvidia-smi --query-gpu=compute_cap --format=csv` ' +
+                'prints 12.0), take the `{enrich.idxBlackwellTag}` index instead: CUDA {enrich.idxBlackwellCuda} is the first whose ' +
+                'nvcc builds sm_120.',
+              '',
+              '```sh',
+              '{enrich.idxBlackwellCmd}',
+              '```',
+              '',
+            ]
+          : []),
         'or stay on `{enrich.idxTag}` with the newest release it lists, {enrich.idxNewest}:',
         '',
         '```sh',
         '{enrich.idxStayCmd}',
         '```',
       ].join('\n'),
-    },
+    })),
     ...armCudaBuildVariants(),
     {
       // PyTorch's index or find-links page was read and pip still listed no local build: its `+cpu` / `+cuNNN` wheels
