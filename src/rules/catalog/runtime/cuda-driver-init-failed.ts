@@ -25,6 +25,18 @@
 // the NVIDIA driver version in use"). `nvidia-smi -q -i 0 | grep -i -A 2 Fabric` shows each GPU's registration: `In Progress`
 // when Fabric Manager is not running, `Completed` when it is (Fabric Manager user guide, quoted in siderolabs/extensions#717,
 // which also says Blackwell boards need NVLSM running before Fabric Manager starts).
+// A third: ollama's `cuda driver library init failure: 3` (its GPU discovery calls cuInit(0) and prints
+// `cuda driver library init failure: %d` with the code, ollama's gpu_info_nvcuda.c), code 3 being CUDA_ERROR_NOT_INITIALIZED
+// (cuda.h), while nvidia-smi works (ollama/ollama#11593: RTX PRO 6000 Blackwell, drivers 570.158.01 and 575.57.08). The known
+// cause on the 570 / 575 / 580 open kernel modules is HMM (heterogeneous memory management) in nvidia_uvm: disabling it with
+// `options nvidia_uvm uvm_disable_hmm=1` and reloading nvidia_uvm fixes CUDA (NVIDIA/open-gpu-kernel-modules#901, 570.158.01 /
+// 575.57.08; #797, 570.86.16, "does not occur on proprietary kernel"; #947, 570.133.20 … 580.95.05; the #11593 reporter's fix).
+// NVIDIA's CUDA release notes list it as a known issue ("CUDA initialization can fail on certain Linux kernels with KASLR
+// enabled", an HMM initialization problem, with the dmesg line `nvidia-uvm: … devmem_alloc_pagemap … request_free_mem_region()
+// err -34`; workaround: that line in /etc/modprobe.d/uvm.conf, then `modprobe -r nvidia_uvm` and `modprobe nvidia_uvm`, or a
+// reboot: CUDA Features Archive 13.2.1, "Known Issues"). No driver release that fixes it is named in those threads, so the
+// fix does not name one. The open module says so in /proc/driver/nvidia/version (`NVRM version: NVIDIA UNIX Open Kernel
+// Module for x86_64  555.58.02 …`). Other codes of the same line (999 after a suspend and resume) are not this finding.
 import type { RuleInput } from '../../schema.js';
 import { BUILD_GPU } from '../cuda/build-gpu.js';
 
@@ -51,8 +63,18 @@ export const cudaDriverInitFailed: RuleInput = {
     { literals: ['CUDA driver initialization failed, you might not have a CUDA gpu'] },
     // `failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized`
     { literals: ['CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized'] },
+    // `msg="Unable to load cudart library /usr/lib/x86_64-linux-gnu/libcuda.so.575.57.08: cuda driver library init failure: 3"`
+    { literals: ['cuda driver library init failure: 3'], pattern: 'cuda driver library init failure: 3(?![\\d.])' },
   ],
-  context: [{ name: 'systemNotReady', literals: ['CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized'] }],
+  context: [
+    { name: 'systemNotReady', literals: ['CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized'] },
+    // the driver library ollama loaded names the driver: `libcuda.so.575.57.08`
+    {
+      name: 'notInitialized',
+      literals: ['cuda driver library init failure: 3'],
+      pattern: '(?:libcuda\\.so\\.(?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\S{0,20}: )?cuda driver library init failure: 3(?![\\d.])',
+    },
+  ],
   scope: 'step',
   specificity: 3,
   variants: [
@@ -77,6 +99,36 @@ export const cudaDriverInitFailed: RuleInput = {
         'then `sudo systemctl enable --now nvidia-fabricmanager` and run CUDA again. Blackwell boards also need NVLSM running first.',
         'On a machine without NVSwitch (`nvidia-smi topo -m` shows no `NV#` links), no Fabric Manager is needed: look for Xid errors in',
         '`sudo dmesg | grep -iE "NVRM|Xid"` instead.',
+      ].join('\n'),
+    },
+    {
+      when: 'notInitialized',
+      title: 'cuInit failed with CUDA_ERROR_NOT_INITIALIZED (3): HMM in nvidia_uvm on the open kernel modules',
+      message:
+        'cuInit returned 3 (`CUDA_ERROR_NOT_INITIALIZED`) with driver {context.notInitialized.driver|(its version not in the log)}: the ' +
+        'driver library loaded, but CUDA could not start. When nvidia-smi still lists the GPU, the known cause on the 570, 575 and 580 drivers\' open kernel ' +
+        'modules is HMM in the Unified Memory module, nvidia_uvm (NVIDIA/open-gpu-kernel-modules#901, #947; a known issue in ' +
+        'NVIDIA\'s CUDA release notes). The fix is a kernel module option on the machine with the GPU, not a change to an image.',
+      fix: [
+        'On the machine with the GPU (for a container, the host that runs it):',
+        '',
+        '```sh',
+        'nvidia-smi                                    # lists the GPU: the driver itself is loaded',
+        'cat /proc/driver/nvidia/version               # "Open Kernel Module": the open modules',
+        'ls -l /dev/nvidia-uvm; lsmod | grep nvidia_uvm # missing: sudo modprobe nvidia_uvm, and try again',
+        'sudo dmesg | grep -i nvidia-uvm               # "request_free_mem_region() err -34": HMM could not start',
+        '```',
+        '',
+        'Then turn HMM off in nvidia_uvm and reload the module, with every CUDA program stopped first (`sudo systemctl stop ollama`, ' +
+          'or the container), or reboot:',
+        '',
+        '```sh',
+        'echo "options nvidia_uvm uvm_disable_hmm=1" | sudo tee /etc/modprobe.d/uvm.conf',
+        'sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm',
+        '```',
+        '',
+        'The option turns off only HMM (GPU access to memory from plain `malloc`, NVIDIA/open-gpu-kernel-modules#338); remove the file ' +
+          'again once a driver fixes the bug (NVIDIA/open-gpu-kernel-modules#901 tracks it).',
       ].join('\n'),
     },
     {

@@ -1,0 +1,32 @@
+// runtime/cuda-driver-init-failed on ollama's `cuda driver library init failure: N`: code 3 (CUDA_ERROR_NOT_INITIALIZED) is
+// the nvidia_uvm HMM case of the open kernel modules; other codes and the runtime's own wording are not.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyzeLog, findingOf } from './support/analyze-log.js';
+
+const read = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/rules/runtime/cuda-driver-init-failed/${name}`, import.meta.url), 'utf8');
+
+describe("ollama's cuda driver library init failure", () => {
+  test('code 3 with a 575 driver (ollama/ollama#11593): HMM in nvidia_uvm, set on the host', async () => {
+    const f = await finding(read('match-ollama-init-failure-3-hmm-rtx-pro-6000.log'));
+    expect(f.message).toContain('driver 575.57.08');
+    expect(f.message).toContain('CUDA_ERROR_NOT_INITIALIZED');
+    expect(f.fix).toContain('options nvidia_uvm uvm_disable_hmm=1');
+    expect(f.fix).toContain('/etc/modprobe.d/uvm.conf');
+    expect(f.fix).toContain('sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm');
+    expect(f.fix).not.toMatch(/Dockerfile|RUN /);
+  });
+
+  test.each([
+    // ollama/ollama#6647 (description by brookate, 2024-09-05): the runtime's own init failing with 999 after a suspend
+    'time=2024-09-05T09:20:35.624+08:00 level=DEBUG source=gpu.go:533 msg="Unable to load cudart" library=/tmp/ollama786265597/runners/cuda_v11/libcudart.so.11.0 error="cudart init failure: 999"',
+    // ollama/ollama#1083 (description by Martin7-1, 2023-11-11): CUDA error 3 inside the runner, not cuInit at discovery
+    'CUDA error 3 at /go/src/github.com/jmorganca/ollama/llm/llama.cpp/gguf/ggml-cuda.cu:5661: initialization error',
+  ])('not the HMM finding: %s', async (line) => {
+    const findings = await analyzeLog(`${line}\n`);
+    expect(findings.some((f) => f.title.includes('HMM'))).toBe(false);
+  });
+});
+
+const finding = (text: string) => findingOf('runtime/cuda-driver-init-failed', text);
