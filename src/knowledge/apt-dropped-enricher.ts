@@ -22,6 +22,8 @@ export function aptDroppedEnrich(captures: Readonly<Record<string, string>>, _st
     droppedFrom: pkg.goneFrom,
     droppedPurpose: pkg.purpose,
     droppedMovedNote: pkg.movedNote,
+    droppedPinExample: pkg.pinExample,
+    ...(pkg.removeNote !== '' ? { droppedRemoveNote: pkg.removeNote } : {}),
     // `Debian 13` when the log shows a release without it; the variant then says so without a hedge.
     ...(lacks === true && os !== null ? { droppedRelease: os } : {}),
     ...(pkg.replacement.length > 0 ? { droppedReplacement: pkg.replacement.join(' '), droppedReplacementNote: pkg.replacementNote } : {}),

@@ -31,6 +31,16 @@
 //   distutils on (PEP 632's migration advice; python3-setuptools "provides a compatibility layer", meta-labgrid#72), and on
 //   Debian 12 python3-setuptools 66.1.1-1+deb12u2 depends on python3-distutils (`apt-cache show`, this machine), so
 //   python3-setuptools installs on either side of the change. Ubuntu 23.10 was not checked: tabled as first lacking in 24.04.
+// - libc-client-dev (and the real package behind it, libc-client2007e-dev: UW IMAP's c-client, source uw-imap): removed from
+//   Debian as unmaintained, absent from Debian 13 (php/pecl-mail-imap#18: "There is no `libc-client` packages in debian 13
+//   anymore", with `apt search libc-client` on debian:12 and 13; #21, cmb69: "`libc-client` has been removed from Debian
+//   Trixie"; mlocati/docker-php-extension-installer#1140: "they removed the required `libc-client` system library (part of
+//   uw-imap) because it's unmaintained"; postfixadmin/docker#88 citing packages.debian.org/source/bookworm/uw-imap). PHP's
+//   imap extension is built against it (docker-library/php#1608: `libc-client-dev libkrb5-dev` then `docker-php-ext-configure
+//   imap --with-kerberos --with-imap-ssl`). The php images' default tags moved to trixie with docker-library/php#1596 (August
+//   2025; postfixadmin/docker#88, martialblog/docker-limesurvey#235), and keep Debian 12 under `-bookworm` tags
+//   (`php:8.3-apache` → `php:8.3-apache-bookworm`, `php:8.3-fpm` → `php:8.3-fpm-bookworm`: postfixadmin/docker#88, the
+//   maintainer's answer in docker-limesurvey#235). Ubuntu was not checked: tabled as still shipping it (ubuntu: null).
 
 export interface DroppedPackage {
   /** The package name Dockerfiles still use. */
@@ -49,10 +59,16 @@ export interface DroppedPackage {
   replacementNote: string;
   /** Which base images moved to a release without it, for a log that does not show the release. */
   movedNote: string;
+  /** When nothing replaces it: what else goes with it (the build step that needs it), said after "nothing replaces it."
+   *  (plain text: an enricher's value is quoted, not rendered as code); empty for the add-apt-repository advice. */
+  removeNote: string;
+  /** A base tag that names Debian 12, as the example of pinning the release (`python:3.11-slim-bookworm`). */
+  pinExample: string;
 }
 
 // plain text: an enricher's value is quoted, not rendered as code
 const SLIM_MOVED = "Base images that follow the current release moved there (python:3.x-slim is Debian 13 since August 2025); the log does not show this base's release.";
+const PY_PIN = 'python:3.11-slim-bookworm';
 const MESA_NOTE = 'the packages it only pulled in, which exist on older releases too, so the line keeps working on any base.';
 
 export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
@@ -65,6 +81,8 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
     purpose: "the transitional name of Mesa's libGL (what OpenCV's cv2 loads)",
     replacementNote: MESA_NOTE,
     movedNote: SLIM_MOVED,
+    removeNote: '',
+    pinExample: PY_PIN,
   },
   {
     name: 'libegl1-mesa',
@@ -75,6 +93,8 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
     purpose: "the transitional name of Mesa's libEGL",
     replacementNote: MESA_NOTE,
     movedNote: SLIM_MOVED,
+    removeNote: '',
+    pinExample: PY_PIN,
   },
   {
     name: 'software-properties-common',
@@ -85,6 +105,8 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
     purpose: 'the package of add-apt-repository',
     replacementNote: '',
     movedNote: SLIM_MOVED,
+    removeNote: '',
+    pinExample: PY_PIN,
   },
   {
     name: 'python-pip',
@@ -97,6 +119,8 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
       "pip for Python 3 (Python 2's packages went with it: python-dev likewise becomes python3-dev). python3-pip installs as " +
       'far back as Ubuntu 16.04, so the line keeps working on any base; the build then runs pip3 and Python 3, so code that only runs on Python 2 needs porting.',
     movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release.",
+    removeNote: '',
+    pinExample: PY_PIN,
   },
   {
     name: 'python-dev',
@@ -109,6 +133,8 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
       'the headers of Python 3, what a C extension built for python3 needs (python-dev-is-python3 installs python3-dev too, and points ' +
       'python and python-config at Python 3, for scripts that call them). Code that only runs on Python 2 needs porting.',
     movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release.",
+    removeNote: '',
+    pinExample: PY_PIN,
   },
   {
     name: 'python3-distutils',
@@ -121,7 +147,24 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
       "setuptools carries distutils on: an import of distutils finds its copy on Python 3.12 and later. On Debian 12 python3-setuptools " +
       'depends on python3-distutils, so the line keeps working on older bases too. A build that never imports distutils needs neither: just remove it.',
     movedNote: "Base images that follow the current release moved there (debian:latest, ubuntu:latest, python:3.x-slim since August 2025); the log does not show this base's release.",
+    removeNote: '',
+    pinExample: PY_PIN,
   },
+  ...['libc-client-dev', 'libc-client2007e-dev'].map((name) => ({
+    name,
+    goneFrom: 'Debian 13 (trixie)',
+    debianMajor: 13,
+    ubuntu: null,
+    replacement: [],
+    purpose: "the headers of UW IMAP's c-client library, which PHP's imap extension is built against",
+    replacementNote: '',
+    movedNote:
+      "The php images' default tags (php:8.3-apache, php:8.3-fpm, …) moved to Debian 13 in August 2025; the log does not show this base's release.",
+    removeNote:
+      "Drop PHP's imap extension with it (its docker-php-ext-configure imap and docker-php-ext-install imap lines): it cannot be " +
+      'built without c-client, and Debian 13 has no c-client at all.',
+    pinExample: 'php:8.3-apache-bookworm',
+  })),
 ];
 
 /** The names, for a rule's literals and pattern. */
@@ -152,7 +195,7 @@ export function releaseLacks(pkg: DroppedPackage, os: string | null): boolean | 
  */
 export function bookwormTagOf(image: string | null): string | null {
   if (image === null) return null;
-  const m = /^((?:docker\.io\/)?(?:library\/)?python):([\w.-]{1,100})$/.exec(image);
+  const m = /^((?:docker\.io\/)?(?:library\/)?(?:python|php)):([\w.-]{1,100})$/.exec(image);
   if (!m || m[1] === undefined || m[2] === undefined) return null;
   const tag = m[2];
   if (/-(?:bookworm|bullseye|buster|trixie|alpine[\w.]*)$|^(?:bookworm|bullseye|buster|trixie)$/.test(tag)) return null;

@@ -21,3 +21,14 @@ describe('apt/rpm-package-unavailable: the EL release repository', () => {
     expect(f.fix).not.toContain('config-manager');
   });
 });
+
+describe('apt/rpm-package-unavailable: dnf, the release not shown', () => {
+  test('cloudamqp/lavinmq#1255: a finder that sees disabled repositories, not dnf search', async () => {
+    const f = await findingOf('apt/rpm-package-unavailable', read('match-unnamed-release-help2man-lavinmq-1255.log'));
+    expect(f.fix).toContain("dnf --enablerepo='*' repoquery --info help2man");
+    expect(f.fix).not.toContain('dnf search help2man');
+    expect(f.fix).toContain('dnf config-manager --set-enabled crb');
+    expect(f.fix).toContain('powertools');
+    expect(f.fix).toContain('codeready-builder-for-rhel-9-$(arch)-rpms');
+  });
+});

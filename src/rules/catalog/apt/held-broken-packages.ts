@@ -29,6 +29,18 @@
 //   library no enabled repository has (devcontainers/features#704: `libcufile-11-5 : Depends: liburcu6 but it is not
 //   installable` on Debian 12, from the debian11 repository): that repository was built for another distro release
 //   (apt-release-mix-enricher.ts).
+// - A dependency of another architecture than the image's (` libc6-dev:armel : Depends: linux-libc-dev:armel but it is not
+//   going to be installed`, docker/docker-credential-helpers#403: `xx-apt-get install … libc6-dev` for an armel target on
+//   bookworm): a cross build (`dpkg --add-architecture`, tonistiigi/xx's `xx-apt-get`), where the question is whether the
+//   enabled repositories build that package for that architecture at all, in the version the install needs. There the
+//   maintainer: "bookworm entered LTS state, so some architectures are dropped", and the fix moved the build to trixie.
+//   Debian's LTS covers fewer architectures than the release did (nodejs/docker-node#2556, quoting wiki.debian.org: bookworm
+//   LTS from 2026-06-10 on i386, amd64, arm64, armhf and ppc64el); the tool does not print that list (it changes per release),
+//   it prints the checks that show it for the image at hand: `apt-cache policy pkg:arch` beside the native package (its
+//   candidate and the suite it comes from, apt-cache(8)), and the `Architectures:` field of the Release files apt fetched
+//   (/var/lib/apt/lists/*Release, Debian's repository format: "Architectures … the architectures … in this release").
+//   A library that is `Multi-Arch: same` installs for two architectures only at one version (dpkg's multiarch), so a
+//   security or LTS update built for the native architecture alone leaves the foreign one uninstallable.
 import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const LIST_TOOLKITS = "apt-cache search --names-only '^cuda-toolkit-[0-9]+-[0-9]+$'";
@@ -162,6 +174,14 @@ export const heldBrokenPackages: RuleInput = {
       // the relation apart from the version: `apt-get install libcudnn5=5.1.3-1+cuda7.5` takes the version alone
       pattern: 'Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) \\((?<op>[<>=]{1,2}) (?<wanted>[^)]{1,80})\\) but (?<have>\\S{1,80}) is to be installed',
     },
+    // ` libc6-dev:armel : Depends: linux-libc-dev:armel but it is not going to be installed`: the dependency names a Debian
+    // architecture (dpkg-architecture's names) after its package name
+    {
+      name: 'foreignArchDep',
+      literals: ['but it is not going to be installed', 'but it is not installable'],
+      pattern:
+        '^\\s{0,8}(?:(?<pkg>[a-z0-9][a-z0-9.+-]{0,100}(?::[a-z0-9]{2,12})?) : )?\\s{0,40}(?:Pre)?Depends: (?<dep>(?<name>[a-z0-9][a-z0-9.+-]{0,100}):(?<arch>amd64|arm64|armel|armhf|i386|mips64el|mipsel|ppc64el|riscv64|s390x|loong64))\\b',
+    },
     { name: 'heldShown', literals: ['The following held packages will be changed', 'apt-mark hold'] },
   ],
   scope: 'step',
@@ -194,6 +214,30 @@ export const heldBrokenPackages: RuleInput = {
         '',
         'Then install the version the other package needs (`apt-get install {context.versionMismatch.dep}={context.versionMismatch.wanted}`,',
         'when it is listed), or remove the repository that brings the other one, so both come from the same release.',
+      ].join('\n'),
+    },
+    {
+      when: 'foreignArchDep',
+      title: 'apt cannot install a package of another architecture (cross build)',
+      message:
+        'apt found no way to install the packages: `{context.foreignArchDep.dep}` (needed by `{context.foreignArchDep.pkg|a requested package}`) ' +
+        'is a package of another architecture than the image\'s, for a cross build, and apt cannot install it. For a foreign ' +
+        'architecture the usual cause is not a repository mix: the enabled repositories build no `{context.foreignArchDep.name}` for ' +
+        '{context.foreignArchDep.arch}, or not in the version the native one has (a release in LTS, or its security suite, builds ' +
+        'fewer architectures than the release did).',
+      fix: [
+        'See whether {context.foreignArchDep.arch} has a candidate, and from which suite, beside the native package, in the same stage:',
+        '',
+        '```sh',
+        'apt-cache policy {context.foreignArchDep.dep} {context.foreignArchDep.name}',
+        "grep -H '^Architectures:' /var/lib/apt/lists/*Release",
+        '```',
+        '',
+        'No candidate (`Candidate: (none)`), or an older version than the native package\'s that the native one\'s suite does not ' +
+          'have, means this release no longer publishes {context.foreignArchDep.arch} binaries of it (the suite\'s Release file lists ' +
+          'the architectures it builds). Build on a release that still publishes {context.foreignArchDep.arch} (a newer base), or drop ' +
+          'that target from the build\'s platforms. When it has a candidate in the same version, ask apt to install it on its own ' +
+          '(`apt-get install --dry-run {context.foreignArchDep.dep}`) to see the next level of the chain.',
       ].join('\n'),
     },
     {

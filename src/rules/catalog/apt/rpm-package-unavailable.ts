@@ -114,15 +114,30 @@ export const rpmPackageUnavailable: RuleInput = {
     },
     { when: 'el9&!el8&!pinned', fix: elRepoFix('crb', '9') },
     { when: 'el8&!el9&!pinned', fix: elRepoFix('powertools', '8') },
+    // dnf, the release not shown (cloudamqp/lavinmq#1255: `No match for argument: help2man` on EL9, where help2man is in
+    // crb; the fix enabled crb): `dnf search` would look in the enabled repositories only, where the name is not (that is
+    // the failure), so the finder enables them all; the enabling command depends on the release, which the fix says how to read.
     {
       when: 'dnf',
       fix: [
-        'Search the enabled repositories for the name, in the same stage (a `RUN` before the failing line):',
+        '`dnf search` and `dnf list` look in the enabled repositories only. Find which repository has the name, the disabled ones ' +
+          'included, in the same stage (a `RUN` before the failing line):',
         '',
         '```sh',
-        'dnf repolist && dnf search {package:words}',
+        "cat /etc/os-release; dnf repolist --all; dnf --enablerepo='*' repoquery --info {package:words}   # its Repository line",
         '```',
-        'A package of a repository that is not enabled (EPEL, CRB / PowerTools, a vendor\'s) needs that repository first.',
+        '',
+        'Enable that repository before the install, in the same `RUN`. On EL9 (RHEL / Rocky / Alma / CentOS Stream 9) many ' +
+          '-devel and build-tool packages are in `crb`, on EL8 in `powertools`, both disabled by default (config-manager is in ' +
+          'dnf-plugins-core):',
+        '',
+        '```sh',
+        'dnf -y install dnf-plugins-core && dnf config-manager --set-enabled crb && dnf -y install {package:words}   # EL8: powertools',
+        '```',
+        '',
+        'On RHEL itself: `subscription-manager repos --enable codeready-builder-for-rhel-9-$(arch)-rpms` (`-rhel-8-` on 8). ' +
+          'When no repository has it, the name is misspelled or from another release; a package of EPEL or a vendor\'s ' +
+          'repository needs that repository added first.',
       ].join('\n'),
     },
   ],

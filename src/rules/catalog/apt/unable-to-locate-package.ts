@@ -171,15 +171,19 @@ function droppedVariants(): NonNullable<RuleInput['variants']> {
     'add that repository the way its vendor documents for Debian instead (a file in `/etc/apt/sources.list.d/` and the keyring',
     "its `signed-by=` option names); a `ppa:` is built for Ubuntu and does not fit a Debian image.",
   ];
+  // a package whose table row says what goes with it (PHP's imap extension with libc-client-dev)
+  const removeWith = ['Remove `{enrich.droppedName}` from the `apt-get install` line: nothing replaces it. {enrich.droppedRemoveNote}'];
   // The way back to a release that has it: the exact tag where the base's tags name their Debian release.
   const pinExact = 'Or keep Debian 12 for now: `FROM {enrich.droppedPinnedImage}`.';
-  const pinAny = 'Or keep Debian 12 for now, on a base tag that names it (`-bookworm`, as in `python:3.11-slim-bookworm`) where the image has one.';
+  const pinAny = 'Or keep Debian 12 for now, on a base tag that names it (`-bookworm`, as in `{enrich.droppedPinExample}`) where the image has one.';
   const known = `apt has no \`{enrich.droppedName}\` because this build's release, {enrich.droppedRelease}, does not ship it: ${why}.`;
   const unknown =
     `apt has no \`{enrich.droppedName}\`: ${why}. {enrich.droppedMovedNote}`;
   const stories = [
     { when: 'enrich.droppedReplacement&enrich.droppedRelease', title: 'apt package dropped by this release', message: known, steps: replace },
     { when: 'enrich.droppedReplacement', title: 'apt package dropped by newer releases', message: unknown, steps: replace },
+    { when: 'enrich.droppedRemoveNote&enrich.droppedRelease', title: 'apt package dropped by this release', message: known, steps: removeWith },
+    { when: 'enrich.droppedRemoveNote', title: 'apt package dropped by newer releases', message: unknown, steps: removeWith },
     { when: 'enrich.droppedName&enrich.droppedRelease', title: 'apt package dropped by this release', message: known, steps: remove },
     { when: 'enrich.droppedName', title: 'apt package dropped by newer releases', message: unknown, steps: remove },
   ];
