@@ -10,6 +10,7 @@ import { quoteWord } from '../text/shell-words.js';
 import { compatibleRange, describeConflict, findConflict, normaliseProject, parseCauses, pinnedVersion, satisfies } from './pip-conflict.js';
 import { indexUrl, releasesForCuda, torchRelease, torchReleases, wheelTagFor } from './torch-wheels.js';
 import { torchIndexReleaseEnrich } from './torch-index-release-enricher.js';
+import { torchPairAdvice } from './torch-pair-conflict.js';
 import { findLinksPage, findLinksRelease, findLinksReleases, unversionedPage, unversionedPageReleases, type FindLinksRelease } from './torch-find-links.js';
 
 /** `flash-attn[full]` → `flash-attn`: a requirement's name without its extras (sliced: no regex on log text). */
@@ -420,6 +421,9 @@ export function pipAdviceEnrich(
         compatibleAdvice(conflict.wanted, conflict.against, requirer, other) ??
         `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`,
     });
+    // torch against torchvision / torchaudio: the pair each release pins (torch-pair-conflict.ts)
+    const pair = torchPairAdvice(conflict, out.conflictPipOld ?? null);
+    if (pair !== null) Object.assign(out, pair);
   } else if (firstDep !== undefined) {
     // Every requirement in the block agrees, yet nothing resolves: no release of the dependency fits (pip 26 says so in words).
     const requirer = withoutExtras(firstDep.requirer!);

@@ -502,6 +502,29 @@ export const resolutionImpossible: RuleInput = {
     },
     ...hashLockVariants(),
     {
+      // torch against torchvision / torchaudio (knowledge/torch-pair-conflict.ts): each release of those pins one torch, so
+      // the fix is the pair (from the release table, or the one the log names), and for nightlies the nightly index
+      when: 'dependsOn&!constraint&!uv&enrich.torchPairCheckKeep',
+      fix: [
+        '{enrich.torchPairAdvice}{enrich.torchPairVariantNote|}{enrich.torchPairUpgrade|}',
+        '',
+        '```sh',
+        '{enrich.torchPairCheck}',
+        '{enrich.torchPairCheckKeep}',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'dependsOn&!constraint&!uv&enrich.torchPairAdvice',
+      fix: [
+        '{enrich.torchPairAdvice}{enrich.torchPairUpgrade|}',
+        '',
+        '```sh',
+        '{enrich.torchPairCheck}',
+        '```',
+      ].join('\n'),
+    },
+    {
       // the build's pip (its upgrade notice) predates the helper commands: upgrade it first, in the same shell
       when: 'dependsOn&!constraint&!uv&enrich.conflictPipNoIndex',
       fix: oldPipFix('`pip index versions` (pip 21.2) and the `--dry-run` and `--report` options of `pip install` (pip 22.2)'),
