@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Finding } from '../../src/rules/finding.js';
 import { bashSyntaxErrors, installWithoutRequirement, placeholderProblems, shellScripts, unquotedSpecifiers, type Script } from './support/advice-lint.js';
 import { checkMatchFixtures, findingsOf, logMatchFixtures, type MatchFixture } from './support/fixture-findings.js';
+import { hangGuard } from '../support/hang-guard.js';
 
 const fixtures = [...logMatchFixtures(), ...checkMatchFixtures()];
 
@@ -40,8 +41,9 @@ beforeAll(async () => {
     if (error === null || error === undefined) continue;
     problems.get(fixture.file)!.push(`${where}${script.field} (${script.from}): bash -n: ${error} in: ${firstLine(script.text)}`);
   }
-  // Every match fixture through the whole pipeline: seconds on an idle machine, more on a busy one.
-}, 120_000);
+  // Every match fixture through the whole pipeline: seconds on an idle machine, minutes on a busy one. The suite's hang
+  // guard is the only limit, so that load never fails it.
+}, hangGuard.hookTimeout);
 
 describe('advice on every match fixture', () => {
   test('covers the log rules and the Dockerfile checks', () => {
