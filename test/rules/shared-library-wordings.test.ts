@@ -60,3 +60,14 @@ describe('runtime/shared-library-missing: the loader\'s line cut off where the l
     expect(await find(`${cut}\n\n  \n`)).toBeDefined();
   });
 });
+
+describe('runtime/shared-library-missing: the driver\'s library missing where a build step runs a CUDA program', () => {
+  test('ggml-org/llama.cpp#9392: no place in the log: the build step\'s stub for that RUN comes first, not `--gpus`', async () => {
+    const f = await find(fixture('runtime/shared-library-missing/match-libcuda-build-step-runs-cuda-binary-llamacpp-9392.log'));
+    expect(f!.title).toBe('NVIDIA driver library not found');
+    const fix = f!.fix;
+    expect(fix).toContain('RUN ln -s /usr/local/cuda/lib64/stubs/libcuda.so /usr/local/cuda/lib64/stubs/libcuda.so.1');
+    expect(fix).toContain('Never put `stubs` in an `ENV LD_LIBRARY_PATH`');
+    expect(fix.indexOf('In a `docker build` step')).toBeLessThan(fix.indexOf('--gpus all` on a host'));
+  });
+});

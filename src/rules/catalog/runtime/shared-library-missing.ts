@@ -275,6 +275,31 @@ const CPU_BUILD =
   'If the container is meant to run without a GPU, it needs a build of the program without CUDA: a CUDA build links `libcuda.so.1` ' +
   'and cannot start where the driver is not mounted.';
 
+/**
+ * A CUDA program run by a build step: no driver there. The toolkit's stub (`/usr/local/cuda/lib64/stubs/libcuda.so` in the
+ * `-devel` images, without a `libcuda.so.1` beside it: NVIDIA/nvidia-docker#1139) lets it start, and every CUDA call in it
+ * then fails: "the CUDA driver that the application has loaded is a stub library. Applications that run with the stub rather
+ * than a real driver loaded will result in CUDA API returning this error" (CUDA Runtime API, `cudaErrorStubLibrary` = 34,
+ * docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html); NVIDIA's maintainer on the stub: "this library is only for
+ * build time, not for runtime. You don't want to pick the stub at runtime" (NVIDIA/nvidia-docker#508). The link and the
+ * loader path for that one RUN: the reporter's working fix in ggml-org/llama.cpp#9392 (`ln -s …/stubs/libcuda.so
+ * …/stubs/libcuda.so.1`, `LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs/:$LD_LIBRARY_PATH` on the `make`).
+ */
+const STUB_RUN_FIX = [
+  'Best, do not run it while building: run it in the container, started with `docker run --gpus all …`. If the step must run it and the program',
+  'uses no GPU there (it prints docs, `--help`, a version), let it start against the toolkit\'s stub in that `RUN` only. The `-devel` images have',
+  '`/usr/local/cuda/lib64/stubs/libcuda.so`, but not under the name the loader asks for:',
+  '',
+  '```dockerfile',
+  'RUN ln -s /usr/local/cuda/lib64/stubs/libcuda.so /usr/local/cuda/lib64/stubs/libcuda.so.1',
+  '# the RUN that failed, its command prefixed with LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs:$LD_LIBRARY_PATH',
+  'RUN rm /usr/local/cuda/lib64/stubs/libcuda.so.1',
+  '```',
+  '',
+  'Never put `stubs` in an `ENV LD_LIBRARY_PATH` of the image: the stub is for linking, and a program that loads it instead of the host\'s',
+  'driver gets `cudaErrorStubLibrary` from every CUDA call. To only link against the driver API: `-L/usr/local/cuda/lib64/stubs -lcuda`.',
+];
+
 /** Family variants (which library) come before the place variants; the driver has its own per place. */
 function driverVariants(): Variant[] {
 
@@ -384,9 +409,9 @@ function driverVariants(): Variant[] {
       title: 'NVIDIA driver library loaded during the build',
       message: `This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it. ${BUILD_GPU}`,
       fix: [
-        'Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all …`.',
-        'To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` ' +
-          '(never put `stubs` on `LD_LIBRARY_PATH` of the final image).',
+        'A program this step runs was built with CUDA and links the driver\'s library, which a build step does not have.',
+        '',
+        ...STUB_RUN_FIX,
       ].join('\n'),
     },
     {
@@ -485,13 +510,20 @@ function driverVariants(): Variant[] {
       ].join('\n'),
     },
     {
+      // No place in the log: the three places have three fixes, the build step's first (ggml-org/llama.cpp#9392: a
+      // `docker build` whose `make` runs the freshly built `./llama-gen-docs`; the log is the loader's line alone).
       when: 'driver',
       title,
-      message: 'The loader could not find {library:all}, a library of the NVIDIA driver.',
-      fix:
-        'On a machine: install the NVIDIA driver (`nvidia-smi` must work) - the CUDA toolkit alone does not bring `libcuda.so.1`. ' +
-        'In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. ' + CPU_BUILD + ' ' +
-        'To only link against the driver API at build time, use the stub in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda`.',
+      message:
+        'The loader could not find {library:all}, a library of the NVIDIA driver. Which fix applies depends on where the program ran, which this log does not show.',
+      fix: [
+        'In a `docker build` step (a `RUN` that runs a program built with CUDA: a test, a docs generator, a self-check), a build has no GPU and no driver.',
+        '',
+        ...STUB_RUN_FIX,
+        '',
+        'In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. ' + CPU_BUILD,
+        'On a machine: install the NVIDIA driver (`nvidia-smi` must work); the CUDA toolkit alone does not bring `libcuda.so.1`.',
+      ].join('\n'),
     },
   ];
 }
