@@ -28,11 +28,16 @@ export interface CompiledContext extends CompiledMatcher {
   required: boolean;
 }
 
+export interface CompiledLineMatcher extends CompiledMatcher {
+  /** The hit waits for the end of the log (see the schema's `atEnd`). */
+  atEnd: boolean;
+}
+
 export interface CompiledRule {
   rule: Rule;
   /** Position in the rule list: the tie-break of ranking. */
   order: number;
-  match: CompiledMatcher[];
+  match: CompiledLineMatcher[];
   /** Line contexts (instruction contexts are checked when the rule is evaluated). */
   context: CompiledContext[];
   unless: CompiledMatcher[];
@@ -94,7 +99,7 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
   };
 
   rules.forEach((rule, order) => {
-    const match = (rule.match ?? []).map(compileMatcher);
+    const match = (rule.match ?? []).map((m) => ({ ...compileMatcher(m), atEnd: m.atEnd === true }));
     const context: CompiledContext[] = (rule.context ?? []).map((c) => ({
       ...compileMatcher(c),
       name: c.name,

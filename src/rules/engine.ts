@@ -62,6 +62,15 @@ interface OpenStep {
 }
 
 /** A step's previous line, and where the prefilter's automaton stood at its end. */
+/** A hit of an `atEnd` matcher, waiting for the end of the log. */
+interface TailHit {
+  rule: number;
+  text: string;
+  line: number;
+  step: number | null;
+  groups: Record<string, string | undefined> | undefined;
+}
+
 interface PreviousLine {
   text: string;
   line: number;
@@ -81,6 +90,8 @@ export class RuleEngine {
   private call = 0;
   /** The step of the latest `#N ERROR`: the final error lines that follow are about it. */
   private lastFailedStep: number | null = null;
+  /** The last hit of an `atEnd` matcher, held until the log ends (or the grammar marks it clipped) with nothing after it. */
+  private tail: TailHit | null = null;
   /** Per step (or outside any), its previous line: the other side of a seam. */
   private previous = new Map<number, PreviousLine>();
   /** Per rule: the log line of its latest hit. */
@@ -105,6 +116,7 @@ export class RuleEngine {
   }
 
   observe(event: BuildEvent): void {
+    if (this.tail !== null) this.passTail(event);
     switch (event.type) {
       case 'step-output':
         if (!event.echo) this.lineAndSeam(event.text, event.line, event.id);
@@ -130,6 +142,39 @@ export class RuleEngine {
       default:
         break;
     }
+  }
+
+  /**
+   * An `atEnd` hit held back: a line of text after it (not blank) drops it; the grammar's mark that the log was clipped
+   * there makes it count at once.
+   */
+  private passTail(event: BuildEvent): void {
+    const tail = this.tail!;
+    if (event.type === 'log-clipped') {
+      this.tail = null;
+      this.commitTail(tail);
+      return;
+    }
+    let text: string;
+    if (event.type === 'step-output' || event.type === 'text') text = event.text;
+    else if (event.type === 'step-error') text = event.message;
+    else if (event.type === 'solve-error') text = event.error.message;
+    else return;
+    if (event.line > tail.line && text.trim() !== '') this.tail = null;
+  }
+
+  private commitTail(tail: TailHit): void {
+    const cr = this.set.rules[tail.rule]!;
+    let state: ScopeState;
+    if (cr.rule.scope === 'build') {
+      const states = this.states[tail.rule]!;
+      state = states.get(0) ?? new ScopeState();
+      states.set(0, state);
+    } else {
+      state = this.stepState(tail.step ?? noStep, tail.rule);
+    }
+    this.lastHitLine[tail.rule] = tail.line;
+    state.addHit(tail.text, tail.line, tail.step, tail.groups, cr.rule.evidence === 'last');
   }
 
   /**
@@ -292,6 +337,10 @@ export class RuleEngine {
         if (wanted) groups = lastResult!.groups;
         else deferred = matcher.regex;
       }
+      if (slot.kind === 'match' && cr.match[slot.index]!.atEnd) {
+        this.tail = { rule: slot.rule, text, line: lineNumber, step, groups };
+        continue;
+      }
       let state: ScopeState;
       if (cr.rule.scope === 'build') {
         const states = this.states[slot.rule]!;
@@ -320,6 +369,10 @@ export class RuleEngine {
   }
 
   finish(model: BuildModel, facts: BuildFacts = {}): Finding[] {
+    if (this.tail !== null) {
+      this.commitTail(this.tail);
+      this.tail = null;
+    }
     const steps = new Map<number, Step>(model.steps.map((s) => [s.id, s]));
     const candidates: Candidate[] = [];
     // Steps that never ended (a log cut short, lines outside any step): their states count too.

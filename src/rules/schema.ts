@@ -55,6 +55,13 @@ export const matcherSchema = z
   })
   .strict();
 
+/**
+ * A rule's own line matcher. `atEnd`: the hit counts only when nothing but blank lines follows it in the log, or when the
+ * grammar marks the log clipped right after it: for a wording cut off mid-word where a paste or a log stops
+ * (`ImportError: libcudart.so.12: cannot open shared o`); the same prefix with more lines after it is no hit.
+ */
+export const lineMatcherSchema = matcherSchema.extend({ atEnd: z.boolean().optional() }).strict();
+
 /** A matcher whose hits are remembered (per scope) and offered to templates and conditions. */
 export const contextMatcherSchema = matcherSchema
   .extend({
@@ -134,7 +141,7 @@ export const ruleSchema = z
     title: z.string().min(3).max(200),
     severity: severitySchema,
     /** What makes a line count. Several matchers = any of them. Omitted only with a `trigger`. */
-    match: z.array(matcherSchema).min(1).optional(),
+    match: z.array(lineMatcherSchema).min(1).optional(),
     /** A step-level condition instead of lines (see triggerSchema). */
     trigger: triggerSchema.optional(),
     /** Lines seen before or after in the same scope that change the story (`Found CUPTI` before a NOTFOUND). */

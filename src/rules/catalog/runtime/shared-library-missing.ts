@@ -12,7 +12,17 @@ import { aptInstallLine } from '../../../knowledge/apt-install-line.js';
 import { BUILD_GPU } from '../cuda/build-gpu.js';
 import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from './run-command.js';
 
-const lib = (name: string): string => `${name}[\\w.+-]{0,200}: cannot open shared object file`;
+// The loader's wording (`libX.so.N: cannot open shared object file`) and CTranslate2's, which dlopens its CUDA libraries itself
+// and throws `Library libcublas.so.12 is not found or cannot be loaded` when dlopen fails (OpenNMT/CTranslate2
+// src/cuda/cublas_stub.cc: `"Library " + std::string(CUBLAS_LIBNAME) + " is not found or cannot be loaded"`; the same in its
+// NCCL and MPI stubs); faster-whisper, WhisperX and LibreTranslate print it through CTranslate2.
+// A paste or log that stops mid-word in the loader's line (`ImportError: libcudart.so.12: cannot open shared o`, where
+// vllm-project/vllm#39923's excerpt ends): a proper prefix of the wording from `cannot open sh` on, at the end of the line. The
+// rule's matcher for it counts only at the end of the log (`atEnd`); the contexts below read it at a line's end.
+const optionalChars = (rest: string): string => (rest === '' ? '' : `(?:${rest[0]}${optionalChars(rest.slice(1))})?`);
+const CUT_WORDING = `cannot open sh${optionalChars('ared object fil')}[ \\t]{0,20}$`;
+const MISSING = `(?:: cannot open shared object file| is not found or cannot be loaded|: ${CUT_WORDING})`;
+const lib = (name: string): string => `${name}[\\w.+-]{0,200}${MISSING}`;
 
 // OpenCV's system libraries in one RUN with its own `apt-get update`: a fresh stage of a Debian/Ubuntu image has empty apt lists.
 const OPENCV_APT = aptInstallLine('libgl1 libglib2.0-0');
@@ -265,6 +275,31 @@ const CPU_BUILD =
   'If the container is meant to run without a GPU, it needs a build of the program without CUDA: a CUDA build links `libcuda.so.1` ' +
   'and cannot start where the driver is not mounted.';
 
+/**
+ * A CUDA program run by a build step: no driver there. The toolkit's stub (`/usr/local/cuda/lib64/stubs/libcuda.so` in the
+ * `-devel` images, without a `libcuda.so.1` beside it: NVIDIA/nvidia-docker#1139) lets it start, and every CUDA call in it
+ * then fails: "the CUDA driver that the application has loaded is a stub library. Applications that run with the stub rather
+ * than a real driver loaded will result in CUDA API returning this error" (CUDA Runtime API, `cudaErrorStubLibrary` = 34,
+ * docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html); NVIDIA's maintainer on the stub: "this library is only for
+ * build time, not for runtime. You don't want to pick the stub at runtime" (NVIDIA/nvidia-docker#508). The link and the
+ * loader path for that one RUN: the reporter's working fix in ggml-org/llama.cpp#9392 (`ln -s …/stubs/libcuda.so
+ * …/stubs/libcuda.so.1`, `LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs/:$LD_LIBRARY_PATH` on the `make`).
+ */
+const STUB_RUN_FIX = [
+  'Best, do not run it while building: run it in the container, started with `docker run --gpus all …`. If the step must run it and the program',
+  'uses no GPU there (it prints docs, `--help`, a version), let it start against the toolkit\'s stub in that `RUN` only. The `-devel` images have',
+  '`/usr/local/cuda/lib64/stubs/libcuda.so`, but not under the name the loader asks for:',
+  '',
+  '```dockerfile',
+  'RUN ln -s /usr/local/cuda/lib64/stubs/libcuda.so /usr/local/cuda/lib64/stubs/libcuda.so.1',
+  '# the RUN that failed, its command prefixed with LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs:$LD_LIBRARY_PATH',
+  'RUN rm /usr/local/cuda/lib64/stubs/libcuda.so.1',
+  '```',
+  '',
+  'Never put `stubs` in an `ENV LD_LIBRARY_PATH` of the image: the stub is for linking, and a program that loads it instead of the host\'s',
+  'driver gets `cudaErrorStubLibrary` from every CUDA call. To only link against the driver API: `-L/usr/local/cuda/lib64/stubs -lcuda`.',
+];
+
 /** Family variants (which library) come before the place variants; the driver has its own per place. */
 function driverVariants(): Variant[] {
 
@@ -374,9 +409,9 @@ function driverVariants(): Variant[] {
       title: 'NVIDIA driver library loaded during the build',
       message: `This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it. ${BUILD_GPU}`,
       fix: [
-        'Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all …`.',
-        'To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` ' +
-          '(never put `stubs` on `LD_LIBRARY_PATH` of the final image).',
+        'A program this step runs was built with CUDA and links the driver\'s library, which a build step does not have.',
+        '',
+        ...STUB_RUN_FIX,
       ].join('\n'),
     },
     {
@@ -475,13 +510,20 @@ function driverVariants(): Variant[] {
       ].join('\n'),
     },
     {
+      // No place in the log: the three places have three fixes, the build step's first (ggml-org/llama.cpp#9392: a
+      // `docker build` whose `make` runs the freshly built `./llama-gen-docs`; the log is the loader's line alone).
       when: 'driver',
       title,
-      message: 'The loader could not find {library:all}, a library of the NVIDIA driver.',
-      fix:
-        'On a machine: install the NVIDIA driver (`nvidia-smi` must work) - the CUDA toolkit alone does not bring `libcuda.so.1`. ' +
-        'In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. ' + CPU_BUILD + ' ' +
-        'To only link against the driver API at build time, use the stub in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda`.',
+      message:
+        'The loader could not find {library:all}, a library of the NVIDIA driver. Which fix applies depends on where the program ran, which this log does not show.',
+      fix: [
+        'In a `docker build` step (a `RUN` that runs a program built with CUDA: a test, a docs generator, a self-check), a build has no GPU and no driver.',
+        '',
+        ...STUB_RUN_FIX,
+        '',
+        'In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. ' + CPU_BUILD,
+        'On a machine: install the NVIDIA driver (`nvidia-smi` must work); the CUDA toolkit alone does not bring `libcuda.so.1`.',
+      ].join('\n'),
     },
   ];
 }
@@ -603,6 +645,17 @@ export const sharedLibraryMissing: RuleInput = {
       literals: ['cannot open shared object file'],
       pattern: '(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}): cannot open shared object file',
     },
+    // the loader's line cut off where the log ends (CUT_WORDING): `ImportError: libcudart.so.12: cannot open shared o`
+    {
+      literals: ['cannot open sh'],
+      pattern: `(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}): ${CUT_WORDING}`,
+      atEnd: true,
+    },
+    // CTranslate2's own dlopen (MISSING): `RuntimeError: Library libcublas.so.12 is not found or cannot be loaded` (LibreTranslate/LibreTranslate#621)
+    {
+      literals: ['is not found or cannot be loaded'],
+      pattern: '\\bLibrary (?<library>(?<stem>lib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}) is not found or cannot be loaded',
+    },
     // ldd: `	libnccl.so.2 => not found`
     { literals: ['=> not found'], pattern: '^\\s{0,200}(?<library>(?<stem>lib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}) => not found' },
   ],
@@ -674,6 +727,8 @@ export const sharedLibraryMissing: RuleInput = {
       literals: ['libcublas', 'libcudart', 'libcufft', 'libcurand', 'libcusparse', 'libcusolver', 'libnvrtc', 'libnvJitLink'],
       pattern: `(?:${lib('lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so')}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`,
     },
+    // CTranslate2's own wording (MISSING) for CUDA 12's cuBLAS: its 4.x wheels
+    { name: 'ctranslate2Cuda12', literals: ['is not found or cannot be loaded'], pattern: '\\bLibrary libcublas(?:Lt)?\\.so\\.12 is not found or cannot be loaded' },
     { name: 'tensorrt', literals: ['libnvinfer'], pattern: lib('libnvinfer') },
     // a CUDA library's bare development name (`libnvrtc.so: cannot open …`), no `.N` after `.so`; the package is `cuda-<x>-dev`
     // for the toolkit's own libraries and `lib<x>-dev` for the math libraries (DEV_LINK_MESSAGE)
@@ -896,6 +951,36 @@ export const sharedLibraryMissing: RuleInput = {
       fix:
         'Install it: `libnccl2` from NVIDIA\'s apt repository (its versions end in `+cuda` and the CUDA release: `apt-cache madison libnccl2`), or the pip wheel of the CUDA major ' +
         'release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.',
+    },
+    {
+      // CTranslate2's wording with a CUDA 12 cuBLAS (LibreTranslate/LibreTranslate#621: the project's image on `nvidia/cuda:11.x`,
+      // fixed by the reporter with `FROM nvidia/cuda:12.4.1-devel-ubuntu20.04`). CTranslate2's changelog: v4.0.0 (2024-02-15)
+      // "introduces the breaking change while updating to cuda 12" (Python: "Support cuda 12"); 3.24.0 is the last 3.x; v2.0.0:
+      // the Linux wheels "require CUDA 11.x to be installed on the system ... loaded dynamically". The CUDA 12 cuBLAS as a pip
+      // wheel is `nvidia-cublas-cu12` (a requirement of torch's cu12x wheels), under `site-packages/nvidia/cublas/lib`.
+      when: 'ctranslate2Cuda12',
+      title: 'CTranslate2 cannot load CUDA 12\'s cuBLAS (a CUDA 12 wheel without CUDA 12 libraries)',
+      message:
+        'CTranslate2 (the engine under faster-whisper, WhisperX and LibreTranslate) could not load {library:all}. Its pip wheels load ' +
+        'cuBLAS themselves at run time, and from CTranslate2 4.0 they are built for CUDA 12: they need CUDA 12\'s `libcublas.so.12` where the ' +
+        'program runs. An image on a CUDA 11 base (`nvidia/cuda:11.x`) has `libcublas.so.11`, and an image without the CUDA libraries has none.',
+      fix: [
+        'Give it CUDA 12\'s cuBLAS, or give it a CTranslate2 built for the CUDA the image has. `pip show ctranslate2` prints its version; the ' +
+          'image\'s CUDA is in its `FROM` tag, or `ls /usr/local/cuda*/lib64/libcublas.so.*` in the container.',
+        '',
+        '- Base the image on CUDA 12: `FROM nvidia/cuda:12.<minor>…-runtime-…` (the `-cudnn` tag when the model needs cuDNN; the OS part of the ' +
+          'tag as before, https://hub.docker.com/r/nvidia/cuda/tags).',
+        '- Or keep the image and add CUDA 12\'s cuBLAS as a pip wheel, with its directory on the loader path (the path `pip show -f` prints):',
+        '',
+        '```sh',
+        'python3 -m pip install nvidia-cublas-cu12',
+        "python3 -m pip show -f nvidia-cublas-cu12 | grep -E '^Location|libcublas.so'    # Location + nvidia/cublas/lib",
+        '```',
+        '',
+        '  then `ENV LD_LIBRARY_PATH=<Location>/nvidia/cublas/lib:$LD_LIBRARY_PATH` in the Dockerfile.',
+        '- Or, on a CUDA 11 image, install a CTranslate2 built for CUDA 11: `pip install \'ctranslate2<4\'` (3.x; 4.0.0 moved the wheels to CUDA 12, ' +
+          'https://github.com/OpenNMT/CTranslate2/blob/master/CHANGELOG.md), if the package that requires it allows 3.x (`pip check` tells).',
+      ].join('\n'),
     },
     {
       // The image's CUDA is another major than the library's soname: the module was built for the other CUDA (cuda-lib-major.ts).
