@@ -61,7 +61,6 @@ interface OpenStep {
   states: (ScopeState | PendingContext)[];
 }
 
-/** A step's previous line, and where the prefilter's automaton stood at its end. */
 /** A hit of an `atEnd` matcher, waiting for the end of the log. */
 interface TailHit {
   rule: number;
@@ -71,6 +70,7 @@ interface TailHit {
   groups: Record<string, string | undefined> | undefined;
 }
 
+/** A step's previous line, and where the prefilter's automaton stood at its end. */
 interface PreviousLine {
   text: string;
   line: number;
