@@ -34,6 +34,7 @@ import { buildInputMissing } from './cmake/build-input-missing.js';
 import { hipOffloadArchInFlags } from './cmake/hip-offload-arch-in-flags.js';
 import { libcuptiMissing } from './runtime/libcupti-missing.js';
 import { halfIntrinsicUndefined } from './cuda/half-intrinsic-undefined.js';
+import { cuda13RemovedApi } from './cuda/cuda13-removed-api.js';
 import { flashAttnExtensionMissing } from './runtime/flash-attn-extension-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
@@ -226,6 +227,7 @@ export const builtinRules: RuleInput[] = [
   hipOffloadArchInFlags,
   libcuptiMissing,
   halfIntrinsicUndefined,
+  cuda13RemovedApi,
   flashAttnExtensionMissing,
   libcudaStub,
   sharedLibraryMissing,

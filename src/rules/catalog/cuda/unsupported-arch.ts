@@ -429,6 +429,58 @@ const GENTOO_EMERGE: Variant = {
   ].join('\n'),
 };
 
+// Triton (torch.compile's TorchInductor kernels, vLLM, sglang) assembles its PTX with a ptxas it bundles, not the toolkit's
+// nvcc: `Internal Triton PTX codegen error` / `triton.runtime.errors.PTXASError` name it, and its copy for sm_100 and newer is
+// called `ptxas-blackwell`. A bundled ptxas older than the GPU rejects the arch however new the system CUDA is (pytorch/pytorch#170117:
+// Jetson Thor's sm_110a and the CUDA 12.9 `ptxas-blackwell` of pytorch_triton 3.6; triton-lang/triton#9181: GB10's sm_121a with
+// CUDA 13.0 installed, where the maintainer's answer is `TRITON_PTXAS_PATH` set to `/usr/local/cuda/bin/ptxas`).
+// Triton's source: third_party/nvidia/backend/compiler.py `get_ptxas(arch)` returns `knobs.nvidia.ptxas_blackwell if arch >= 100
+// else knobs.nvidia.ptxas`; python/triton/knobs.py `env_nvidia_tool` reads `TRITON_{binary.upper()}_PATH` (ptxas →
+// TRITON_PTXAS_PATH), its default the binary under `triton/backends/nvidia/bin/`, and falls back to that default when the path set
+// does not run (`paths = [path, self.default_path]`). The release that added ptxas-blackwell builds the key with
+// `.replace('-', '_')`: TRITON_PTXAS_BLACKWELL_PATH (the knobs.py line as quoted in a line-by-line reading of that file; the
+// variable is what Triton users set for sm_100+). Setting both is harmless on a Triton that reads only one.
+const TRITON_FIX = [
+  'Point Triton at a ptxas that knows {arch}: the system toolkit\'s, when it is CUDA {enrich.neededCuda} or newer. Check it, then set ' +
+    'the variables where the program runs (the shell; `ENV` in a Dockerfile; `-e` on `docker run`):',
+  '',
+  '```sh',
+  '/usr/local/cuda/bin/ptxas --version     # must say release {enrich.neededCuda} or newer',
+  'export TRITON_PTXAS_PATH=/usr/local/cuda/bin/ptxas',
+  'export TRITON_PTXAS_BLACKWELL_PATH=/usr/local/cuda/bin/ptxas   # the ptxas Triton uses for sm_100 and newer',
+  '```',
+  '',
+  'Triton quietly falls back to its bundled copy when the path set does not run, so check the path first. With no CUDA ' +
+    '{enrich.neededCuda} toolkit on the machine, install one (https://developer.nvidia.com/cuda-downloads), or move to a Triton ' +
+    '(and the torch release that pins it) whose bundled ptxas knows {arch}; see what the installed one bundles with',
+  '',
+  '```sh',
+  'ls "$(python -c \'import os, triton; print(os.path.dirname(triton.__file__))\')/backends/nvidia/bin/"',
+  '"$(python -c \'import os, triton; print(os.path.dirname(triton.__file__))\')/backends/nvidia/bin/ptxas" --version',
+  '```',
+].join('\n');
+
+const tritonVariants: Variant[] = [
+  {
+    when: 'tritonBlackwell&enrich.neededCuda',
+    title: "Triton's bundled ptxas-blackwell is older than this GPU",
+    message:
+      '`ptxas-blackwell`, the assembler Triton bundles for sm_100 and newer GPUs (torch.compile and other Triton kernels), rejected ' +
+      '{arch:all}: {arch} needs CUDA {enrich.neededCuda} or newer, and this copy is older. The toolkit installed on the machine is not ' +
+      'the one that ran.',
+    fix: TRITON_FIX,
+  },
+  {
+    when: 'triton&enrich.neededCuda',
+    title: "Triton's bundled ptxas is older than this GPU",
+    message:
+      'ptxas rejected {arch:all} while Triton compiled a kernel (torch.compile / TorchInductor and other Triton kernels): Triton ' +
+      'assembles with the ptxas it bundles under `triton/backends/nvidia/bin/`, not with the toolkit\'s nvcc, and {arch} needs CUDA ' +
+      '{enrich.neededCuda} or newer. The toolkit installed on the machine is not the one that ran.',
+    fix: TRITON_FIX,
+  },
+];
+
 export const unsupportedArch: RuleInput = {
   id: 'cuda/unsupported-arch',
   title: 'GPU architecture not supported by this CUDA version',
@@ -448,6 +500,10 @@ export const unsupportedArch: RuleInput = {
     { literals: ['unsupported CUDA gpu architecture'], pattern: 'unsupported CUDA gpu architecture: (?<arch>\\w{1,200})' },
   ],
   context: [
+    // Triton's bundled assembler for sm_100+ (`ptxas-blackwell fatal   : Value 'sm_110a' is not defined …`), and Triton's
+    // own words around a ptxas failure (TRITON_FIX)
+    { name: 'tritonBlackwell', literals: ['ptxas-blackwell'] },
+    { name: 'triton', literals: ['Internal Triton PTX codegen error', 'PTXASError', 'triton/backends/nvidia/bin'] },
     // Portage's failure line: `* ERROR: sci-libs/caffe2-2.6.0-r100::gentoo failed (compile phase):`, or a thread's title of it
     {
       name: 'gentooEmerge',
@@ -514,6 +570,7 @@ export const unsupportedArch: RuleInput = {
       '`-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).',
   ].join('\n'),
   variants: [
+    ...tritonVariants,
     GENTOO_EMERGE,
     ...bazelVariants,
     ...autodetectedVariants,
