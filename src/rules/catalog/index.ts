@@ -183,6 +183,7 @@ import { indexFetchIgnored } from './apt/index-fetch-ignored.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { gitLfsPointer } from './build/git-lfs-pointer.js';
 import { cutlassSubmoduleMissing } from './build/cutlass-submodule-missing.js';
+import { undefinedReference } from './build/undefined-reference.js';
 import { bundledQemuEmulator } from './buildx/bundled-qemu-emulator.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
 import { compileStoppedNoError } from './cuda/compile-stopped-no-error.js';
@@ -377,6 +378,7 @@ export const builtinRules: RuleInput[] = [
   logClipped,
   gitLfsPointer,
   cutlassSubmoduleMissing,
+  undefinedReference,
   // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
   bundledQemuEmulator,
   extensionNinjaFailed,

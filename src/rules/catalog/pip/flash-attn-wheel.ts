@@ -11,11 +11,13 @@ type Context = NonNullable<RuleInput['context']>[number];
 const FA_VERSION = '(?<version>\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?(?:\\.post\\d{1,3})?)';
 
 export const flashAttnWheelContexts: readonly Context[] = [
-  // flash-attn compiled from source: its sdist, its wheel build, uv's `flash-attn@2.7.3` / `flash-attn==2.7.4.post1`, setup.py's guess.
+  // flash-attn compiled from source: its sdist, its wheel build (pip's `Failed building wheel for flash-attn`, pip 25's
+  // `Failed to build flash-attn` / `Failed to build 'flash-attn' when …`), uv's `flash-attn@2.7.3` / `flash-attn==2.7.4.post1`, setup.py's guess.
   {
     name: 'faSource',
-    literals: ['Building wheel for flash', 'flash_attn-', 'flash-attn@', '`flash-attn==', 'Guessing wheel URL'],
-    pattern: 'Building wheel for flash[-_]attn\\b|flash_attn-\\d[\\w.]{0,30}\\.tar\\.gz|`flash-attn(?:@|==)\\d|Guessing wheel URL:\\s{0,4}https://github\\.com/Dao-AILab/flash-attention/',
+    literals: ['Building wheel for flash', 'Failed building wheel for flash', 'Failed to build flash', "Failed to build 'flash", 'flash_attn-', 'flash-attn@', '`flash-attn==', 'Guessing wheel URL'],
+    pattern: "(?:Failed b|B)uilding wheel for flash[-_]attn\\b|Failed to build '?flash[-_]attn\\b|" +
+      'flash_attn-\\d[\\w.]{0,30}\\.tar\\.gz|`flash-attn(?:@|==)\\d|Guessing wheel URL:\\s{0,4}https://github\\.com/Dao-AILab/flash-attention/',
   },
   // The release: `Collecting flash-attn==2.6.3`, `Downloading flash_attn-2.6.3.tar.gz`, uv's `flash-attn@2.7.3`.
   {

@@ -135,32 +135,79 @@ const torchExtensionMessage =
 // Without OpenMMLab's per-pair index, a failed torch-extension compile says nothing about why in its last lines: torch's
 // `RuntimeError: Error compiling objects for extension` ends any failure of the ninja build (NVlabs/curobo#109: the
 // cut shows only that; the thread's cause was a compiler killed by signal 9 under Docker Desktop). The classes are
-// told apart by the first failure above it. MAX_JOBS caps torch's ninja jobs (torch/utils/cpp_extension.py,
-// `_get_num_workers`, see extension-knobs.ts); the Docker Desktop memory setting is the one resources/oom-killed cites.
-const TORCH_EXTENSION_COMPILE_TITLE = 'A torch extension failed to compile';
+// told apart by the first failure above it. A torch extension compiles its CUDA code with the toolkit's nvcc against
+// the installed torch's headers, so the checklist is the CUDA extension's, not a C extension's (no compiler package, no
+// PyPI wheel list):
+// - nvcc's CUDA against torch.version.cuda: cpp_extension refuses a different major before compiling and only warns on
+//   a different minor (cuda/version-mismatch reads both); the flash-attn maintainer's answer to a flash-attn compile
+//   failing with only this wrapper in a CUDA image (isaac-sim/Sim-to-Real-SO-101-Workshop#4): "nvcc compiler should be
+//   the same than torch cuda version". torch finds the toolkit from CUDA_HOME / CUDA_PATH, else the nvcc on PATH
+//   (cpp_extension.py _find_cuda_home). PyTorch's per-CUDA wheel indexes: https://download.pytorch.org/whl/cu<XY>.
+// - build isolation: an isolated build installs a torch of its own from the index, whatever the image has
+//   (pip/build-isolation); flash-attn's README installs with `pip install flash-attn --no-build-isolation`.
+// - archs and jobs: TORCH_CUDA_ARCH_LIST and MAX_JOBS (cpp_extension, knowledge/extension-knobs.ts); flash-attn compiles
+//   the archs of FLASH_ATTN_CUDA_ARCHS instead (its setup.py, extension-knobs.ts).
+// - flash-attn's prebuilt wheels are not on PyPI: its publish.yml uploads the wheels as GitHub release assets and only
+//   the sdist (`python setup.py sdist`, `twine upload dist/*`) to PyPI; the flash-attn-wheel enricher's note says which
+//   release asset fits (knowledge/flash-attn-wheels.ts).
+// flash-attn is compiled by torch's extension builder whether or not the log shows torch's lines, so a failed flash-attn
+// build gets the same checklist.
+const TORCH_EXTENSION_COMPILE_TITLE = 'A torch CUDA extension failed to compile';
 const torchExtensionCompileMessage =
-  'pip built {context.named.name} from source with torch\'s extension builder (`torch/utils/cpp_extension.py` in the ' +
-  'output), and the compile failed. The cause is the first failure above torch\'s traceback in this step\'s output: a ' +
-  'compiler `error:` line, or a compiler that was killed.';
-const torchExtensionCompileFix = [
-  'Find the first failure above `Error compiling objects for extension` in the full output of this step (`FAILED:`, `error:`, ' +
-    '`Killed`, `died due to signal 9`), then:',
-  '',
-  '- `Killed`, `Killed signal terminated program`, `died due to signal 9`: the builder ran out of memory. Run fewer compile ' +
-    'jobs (`MAX_JOBS=2` in the environment of the build; torch\'s builder reads it) and give the builder more memory. On ' +
-    DESKTOP_MEMORY,
-  '- an `error:` in a torch header or call (`torch/include/…`, `at::`, `c10::`): the source does not compile against the installed ' +
-    'torch. Pin torch to a release {context.named.name} supports (its install guide or README), installed before it, or move to ' +
-    'a release of {context.named.name} that supports the installed torch.',
-  '- `nvcc fatal`: read that line; it names the flag or GPU architecture nvcc rejected.',
-  '',
-  'To see it, build again with one job and the full output, in a shell of this stage:',
-  '',
-  '```sh',
-  'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
-  'MAX_JOBS=1 {enrich.verboseCmd}',
-  '```',
-];
+  'pip built {context.named.name} from source with torch\'s extension builder (torch\'s cpp_extension in the output: ' +
+  '`Error compiling objects for extension` or its traceback), which compiles the CUDA code with the toolkit\'s nvcc against the ' +
+  'installed torch, and the compile failed. The first failure above torch\'s traceback in this step\'s output says why: a ' +
+  'compiler `error:` or `nvcc fatal` line, or a compiler that was killed.';
+const flashAttnCompileMessage =
+  'pip compiled flash-attn from source (a torch CUDA extension: its setup.py compiles CUDA kernels with torch\'s extension ' +
+  'builder and the toolkit\'s nvcc, against the installed torch), and the compile failed. The first failure above pip\'s ' +
+  'summary in this step\'s output says why: a compiler `error:` or `nvcc fatal` line, or a compiler that was killed.';
+/** The CUDA extension's checklist; `known` is a line on the versions the log shows, or none. */
+function torchExtensionCompileFix(known: string | null, flashAttn: boolean): string {
+  return [
+    'The first failure above `Error compiling objects for extension` in the full output (`FAILED:`, `error:`, `nvcc fatal`, ' +
+      '`Killed`) says which of these it is. Check the two CUDA versions first, in a shell of this stage:',
+    '',
+    '```sh',
+    'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+    'nvcc --version',
+    '```',
+    ...(known !== null ? ['', known] : []),
+    '',
+    '- nvcc\'s CUDA must be torch\'s (`torch.version.cuda`): torch refuses a different major before compiling, and with a ' +
+      'different minor it only warns, then compiles torch\'s headers with another toolkit. Make them the same release: install ' +
+      'the torch built for this toolkit (its index is https://download.pytorch.org/whl/cu<XY>, `cu128` for CUDA 12.8), or build ' +
+      'in a `-devel` image of torch\'s CUDA. torch takes the toolkit from `CUDA_HOME`, else the `nvcc` on `PATH`.',
+    '- build against the installed torch, not one an isolated build environment downloads (another release, maybe another ' +
+      'CUDA): `{enrich.noIsolationCmd}`.',
+    '- name the GPU architectures: `TORCH_CUDA_ARCH_LIST` (the GPU\'s compute capability, `8.6`, `9.0`, `12.0`: ' +
+      '`nvidia-smi --query-gpu=compute_cap --format=csv,noheader` where the GPU is), each one this nvcc compiles ' +
+      '(`nvcc --list-gpu-arch`)' + (flashAttn ? '; flash-attn compiles the archs of `FLASH_ATTN_CUDA_ARCHS` instead (`120` for compute capability 12.0).' : '.'),
+    '- `Killed`, `died due to signal 9`: the builder ran out of memory. Run fewer compile jobs (`MAX_JOBS=2` in the ' +
+      'environment of the build; torch\'s builder reads it) and give the builder more memory. On ' + DESKTOP_MEMORY,
+    '- an `error:` in a torch header or call (`torch/include/…`, `at::`, `c10::`): the source does not compile against the ' +
+      'installed torch. Pin torch to a release {context.named.name} supports (its install guide or README), installed before ' +
+      'it, or move to a release of {context.named.name} that supports the installed torch.',
+    '',
+    'To see the first error in one piece, build with one job: `MAX_JOBS=1 {enrich.noIsolationCmd} -v`.' +
+      // flash-attn's wheels: the enricher's note after the fix says which release asset fits
+      (flashAttn ? '' : ' A prebuilt wheel of {context.named.name} for this torch / CUDA / Python, where the project publishes one, skips the compile.'),
+  ].join('\n');
+}
+const TORCH_CUDA_KNOWN = 'The log shows torch built for `{fact.torchCuda}` and CUDA {fact.cuda} in the image: compare them with what these print.';
+/** The checklist's variants, with the versions line where the log shows both; flash-attn's wheels are the enricher's note. */
+function torchExtensionVariants(ctx: 'torchExtension' | 'faSource'): Variant[] {
+  const sets = ctx === 'torchExtension' ? [['torchExtension&!faSource', false], ['torchExtension&faSource', true]] as const : [['faSource', true]] as const;
+  return sets.flatMap(([when, flashAttn]) =>
+    [true, false].map((known) => ({
+      when: `${when}&named${known ? '&fact.torchCuda&fact.cuda' : ''}`,
+      title: TORCH_EXTENSION_COMPILE_TITLE,
+      message: flashAttn ? flashAttnCompileMessage : torchExtensionCompileMessage,
+      fix: torchExtensionCompileFix(known ? TORCH_CUDA_KNOWN : null, flashAttn),
+    })),
+  );
+}
+
 const mmcvWheelFix = [
   'OpenMMLab publishes prebuilt {context.named.name} wheels on its own index, one page per CUDA / torch pair, and the table in ' +
     'mmcv\'s installation guide (mmcv.readthedocs.io, Installation) lists the pairs each release has. `mim install` looks there for ' +
@@ -466,7 +513,9 @@ export const wheelBuildFailed: RuleInput = {
     { name: 'llamaCpp', literals: ['llama_cpp_python', 'llama-cpp-python'] },
     // pip's traceback of a command setup.py ran with subprocess.check_call (see CHECK_CALL_TITLE)
     { name: 'checkCall', literals: ['raise CalledProcessError(retcode, cmd)'] },
-    { name: 'torchExtension', literals: ['torch/utils/cpp_extension.py', 'site-packages/torch/include/'] },
+    // torch's wrapper of a failed ninja build, `RuntimeError: Error compiling objects for extension` (cpp_extension.py
+    // `_run_ninja_build`), is its builder's too, when the paste keeps no frame of the traceback (isaac-sim/Sim-to-Real-SO-101-Workshop#4).
+    { name: 'torchExtension', literals: ['torch/utils/cpp_extension.py', 'site-packages/torch/include/', 'Error compiling objects for extension'] },
     // anything in the step that builds against CUDA: the CUDA advice is for these only
     {
       name: 'cudaBuild',
@@ -549,7 +598,7 @@ export const wheelBuildFailed: RuleInput = {
       ].join('\n'),
     },
     { when: 'checkCall&named&enrich.installCmd', title: CHECK_CALL_TITLE, message: checkCallMessage, fix: checkCallFix.join('\n') },
-    { when: 'torchExtension&named', title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join('\n') },
+    ...torchExtensionVariants('torchExtension'),
     // An ARM64 build (the platform read from setuptools' build directory, `build/temp.linux-aarch64-cpython-38`, or from an
     // aarch64 wheel pip fetched): many releases publish x86_64 wheels only, so on aarch64 pip compiles the sdist where an
     // x86_64 build would have taken a wheel (rolandu/nextcloud-tests#2: backports.zoneinfo on python:3.8-slim on an
@@ -703,6 +752,8 @@ export const wheelBuildFailed: RuleInput = {
       message: uvMessage.replace('{subject}', '{context.named.name}'),
       fix: [...uvCauses, uvWheelCheck, '', 'Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`.'].join('\n'),
     },
+    // flash-attn compiled from source without torch's lines in the log: after the no-compiler and uv variants, which say more.
+    ...torchExtensionVariants('faSource'),
     {
       // gcc ran, so a compiler is there; its own error is a missing header most often. On Alpine gcc alone does not bring
       // the C library's headers (musl-dev): home-assistant/docker-base#152 (netifaces, fixed by adding musl-dev).
