@@ -59,7 +59,7 @@ const shellInitFix = (latest: boolean): string =>
     'Give the root prefix with `-r` (`--root-prefix`), which micromamba 2 takes and 1.5 takes too; the command becomes:',
     '',
     '```sh',
-    '{context.shellInitPrefix.cmd} -r {context.shellInitPrefix.tail}',
+    '{context.shellInitPrefix.cmd} -r {context.shellInitPrefix.prefix}',
     '```',
     '',
     latest
@@ -110,15 +110,11 @@ export const mamba2CliChanged: RuleInput = {
       literals: ['mamba '],
       pattern: '(?<![\\w-])(?<tool>micromamba|mamba) (?<sub>[a-z][a-z-]{1,20})\\b',
     },
-    // `micromamba shell init -s bash -p /opt/conda`: the root prefix given with 1.x's `-p`. `tail` is the prefix and the
-    // options after it (`-p /opt/conda -s bash`, leap-stc/rclone-beam's Dockerfile at 6cf9753), so that the command shown
-    // keeps them: `-r` takes `-p`'s place. An option's value has no `:`, for the `> [3/5] RUN …:` header's colon.
+    // `micromamba shell init -s bash -p /opt/conda`: the root prefix given with 1.x's `-p`
     {
       name: 'shellInitPrefix',
       literals: ['shell init'],
-      pattern:
-        '(?<cmd>(?:[^\\s\'"&;|]{0,100}/)?micromamba shell init\\b[^&;|\'"\\n]{0,200}?)\\s(?:-p|--prefix)[ =]' +
-        '(?<tail>(?<prefix>[^\\s&;|\'"]{1,200})(?: -[-\\w]{1,30}(?:[ =](?!-)[^\\s&;|\'":]{1,200})?){0,6})',
+      pattern: '(?<cmd>(?:[^\\s\'"&;|]{0,100}/)?micromamba shell init\\b[^&;|\'"\\n]{0,200}?)\\s(?:-p|--prefix)[ =](?<prefix>[^\\s&;|\'"]{1,200})',
     },
     // `mamba init bash`
     { name: 'mambaInit', literals: ['mamba init'], pattern: '(?<![\\w-])mamba init(?: (?<shell>bash|zsh|fish|tcsh|xonsh|powershell))?\\b' },
