@@ -4,6 +4,14 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixturesRoot } from './support/fixtures.js';
 import { analyzeLog } from './support/analyze-log.js';
+import { prefixNotAnEnvironment } from '../../src/rules/catalog/conda/prefix-not-an-environment.js';
+
+/** A context's pattern of a rule, run on one line: its groups, or null. */
+function contextGroups(rule: typeof prefixNotAnEnvironment, name: string, line: string): Record<string, string | undefined> | null {
+  const c = rule.context?.find((x) => x.name === name);
+  if (c?.pattern === undefined) throw new Error(`no pattern for ${name}`);
+  return new RegExp(c.pattern).exec(line)?.groups ?? null;
+}
 
 const fixture = (rel: string): string => readFileSync(path.join(fixturesRoot, rel), 'utf8');
 
@@ -47,5 +55,14 @@ describe('conda/prefix-not-an-environment', () => {
     expect(findings[0]!.ruleId).toBe('conda/prefix-not-an-environment');
     expect(findings[0]!.fix).toContain('RUN micromamba create -y -p /env python=3.9 pip -c defaults');
     expect(findings[0]!.evidence).toEqual(['ERROR   Expected environment not found at prefix: /env']);
+  });
+
+  test('a channel-qualified spec (`conda-forge::pydot`) is kept whole: only the header\'s colon ends the command', () => {
+    // aws/sagemaker-distribution, test/test_artifacts/keras.test.Dockerfile
+    const g = contextGroups(prefixNotAnEnvironment, 'install', 'RUN micromamba install -y conda-forge::pydot conda-forge::graphviz');
+    expect(g?.args).toBe('conda-forge::pydot conda-forge::graphviz');
+    // the BuildKit header's own colon still ends it (the fixture's `> [5/8] RUN micromamba install -p /env python=3.9 pip -c defaults:`)
+    const header = contextGroups(prefixNotAnEnvironment, 'install', ' > [5/8] RUN micromamba install -p /env python=3.9 pip -c defaults:');
+    expect(header?.args).toBe('-p /env python=3.9 pip -c defaults');
   });
 });

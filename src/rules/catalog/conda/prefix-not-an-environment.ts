@@ -48,7 +48,8 @@ export const prefixNotAnEnvironment: RuleInput = {
     {
       name: 'install',
       literals: ['mamba install '],
-      pattern: '(?<![\\w-])(?<tool>micromamba|mamba) install(?: -y| --yes)? (?<args>[^\\]\'"&;|\\n]{1,300}?)(?=\\s{0,20}(?:[\\]\'"&;|:]|$))',
+      // a colon ends the command only as the header's (`RUN micromamba install …:`), not inside a spec (`conda-forge::pydot`)
+      pattern: '(?<![\\w-])(?<tool>micromamba|mamba) install(?: -y| --yes)? (?<args>[^\\]\'"&;|\\n]{1,300}?)(?=\\s{0,20}(?:[\\]\'"&;|]|:(?!\\S)|$))',
     },
   ],
   scope: 'step',

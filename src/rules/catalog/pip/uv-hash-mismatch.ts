@@ -8,9 +8,10 @@
 // the hashes the index's metadata lists, which uv records when it locks); the file served hashes to something else. Not a
 // network fault that a retry fixes: the same file gives the same `Computed` hash every time. Causes:
 // - The index's metadata is wrong: PyTorch's wheel index (download.pytorch.org, the `+cu128`/`+cpu`/`+rocm` local
-//   versions) listed hashes that did not match the aarch64 torchvision 0.26.0+cu128 wheels it served
-//   (pytorch/vision#9470, cross-posted astral-sh/uv#18938; the same class as pytorch/pytorch#153469, fixed by re-uploading
-//   with correct sha256). Fixed upstream only; then a re-lock records the corrected hashes.
+//   versions) served the aarch64 torchvision 0.26.0+cu128 wheels without a hash ("aarch64 wheels don't have the hash",
+//   pytorch/vision#9470, cross-posted astral-sh/uv#18938; the same as pytorch/pytorch#153469, aarch64 torch 2.7.0 wheels
+//   re-uploaded without their sha256, fixed by re-uploading with it), and has listed a wrong one (torchvision
+//   0.24.0+cu128-cp313-win_amd64, pytorch/vision#9243). Fixed upstream only; then a re-lock records the corrected hashes.
 // - A file re-published under the same version, or a mirror / proxy that serves another file: the lock is stale for it.
 // uv's escape hatches (uv docs, "Caching", https://docs.astral.sh/uv/concepts/cache/): `uv cache clean <package>` clears
 // one package's cache; `--refresh-package <package>` revalidates its cached data on any command. `uv lock
@@ -63,9 +64,9 @@ export const uvHashMismatch: RuleInput = {
       when: 'torchIndex',
       message:
         'uv downloaded `{context.dist.name}=={context.dist.version}` from PyTorch\'s wheel index and its hash is none of the hashes ' +
-        "recorded for it (uv.lock takes them from the index's metadata). PyTorch's index has listed wrong hashes for wheels it had " +
-        'just published (the aarch64 torchvision 0.26.0+cu128 wheels; fixed on its side by re-publishing): a fault upstream, not ' +
-        'the network or the cache, and a retry gives the same `Computed` hash.',
+        "recorded for it (uv.lock takes them from the index's metadata). PyTorch's index has published wheels with a wrong hash " +
+        '(torchvision 0.24.0+cu128 for Windows) or with none (the aarch64 torchvision 0.26.0+cu128 wheels), fixed on its side by ' +
+        're-publishing the metadata: a fault upstream, not the network or the cache, and a retry gives the same `Computed` hash.',
       fix: [
         ...CHECK,
         '',
