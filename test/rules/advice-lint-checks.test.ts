@@ -60,6 +60,9 @@ describe('slots rendered empty or as stand-ins', () => {
     expect(fix('```sh\napt-get install PACKAGE\n```').join('\n')).toContain('stand-in PACKAGE');
     expect(fix('`pip install <package>`').join('\n')).toContain('stand-in <name> "<package>"');
     expect(fix('```sh\ncat <<EOF >out 2>&1\n$PACKAGE <4.0\nEOF\n```\nThe PACKAGE word in prose is prose.')).toEqual([]);
+    // a C++ header is the language's own angle brackets, not a stand-in; a stand-in beside it still is
+    expect(fix('```cpp\n#include <cuda/std/functional>\n#  include <thrust/iterator/transform_output_iterator.h>\n```')).toEqual([]);
+    expect(fix('```cpp\n#include <cuda/functional>\nusing Op = <op>;\n```').join('\n')).toContain('stand-in <name> "<op>"');
   });
 
   test('empty inline code, and a space-only span', () => {

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixturesRoot } from './support/fixtures.js';
 import { analyzeLog } from './support/analyze-log.js';
+import { mamba2CliChanged } from '../../src/rules/catalog/conda/mamba2-cli-changed.js';
 import { prefixNotAnEnvironment } from '../../src/rules/catalog/conda/prefix-not-an-environment.js';
 
 /** A context's pattern of a rule, run on one line: its groups, or null. */
-function contextGroups(rule: typeof prefixNotAnEnvironment, name: string, line: string): Record<string, string | undefined> | null {
+function contextGroups(rule: typeof prefixNotAnEnvironment | typeof mamba2CliChanged, name: string, line: string): Record<string, string | undefined> | null {
   const c = rule.context?.find((x) => x.name === name);
   if (c?.pattern === undefined) throw new Error(`no pattern for ${name}`);
   return new RegExp(c.pattern).exec(line)?.groups ?? null;
@@ -29,6 +30,18 @@ describe('conda/mamba2-cli-changed', () => {
     expect(findings[0]!.fix).toContain('RUN conda init bash');
     expect(findings[0]!.fix).toContain('RUN mamba shell init --shell bash');
     expect(findings[0]!.fix).toContain('releases/download/24.11.3-2/');
+  });
+
+  test('`shell init -p PREFIX` with options after the prefix: `-r` takes `-p`\'s place and the options stay', () => {
+    // leap-stc/rclone-beam, Dockerfile at 6cf9753 (2024-09-24)
+    const g = contextGroups(mamba2CliChanged, 'shellInitPrefix', 'RUN /usr/local/bin/micromamba shell init -p /opt/conda -s bash');
+    expect(`${g?.cmd} -r ${g?.prefix}${g?.rest ?? ''}`).toBe('/usr/local/bin/micromamba shell init -r /opt/conda -s bash');
+    // the prefix last, then a `&&`: nothing after it is taken
+    const last = contextGroups(mamba2CliChanged, 'shellInitPrefix', 'RUN micromamba shell init -s bash -p /opt/conda && echo done');
+    expect([last?.cmd, last?.prefix, last?.rest]).toEqual(['micromamba shell init -s bash', '/opt/conda', undefined]);
+    const fixes = (mamba2CliChanged.variants ?? []).map((v) => v.fix ?? '').filter((f) => f.includes('{context.shellInitPrefix.cmd}'));
+    expect(fixes.length).toBeGreaterThan(0);
+    expect(fixes.every((f) => f.includes('{context.shellInitPrefix.cmd} -r {context.shellInitPrefix.prefix}{context.shellInitPrefix.rest|}'))).toBe(true);
   });
 
   test('another CLI11 program refusing an option is not mamba 2', async () => {

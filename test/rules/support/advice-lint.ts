@@ -144,7 +144,8 @@ const anywhere: Pattern[] = [
 // In code a user copies: a stand-in the user would have to replace by hand.
 const inCode: Pattern[] = [
   { what: 'stand-in PACKAGE', pattern: /(?<![$\w{])PACKAGE\b(?!_)/g },
-  { what: 'stand-in <name>', pattern: /(?<![<\w])<[A-Za-z][\w.:/-]*(?: [\w.:/-]+)*>/g },
+  // not a C / C++ header (`#include <cuda/std/functional>`): the angle brackets are the language's own
+  { what: 'stand-in <name>', pattern: /(?<![<\w])(?<!#\s{0,4}include\s{0,4})<[A-Za-z][\w.:/-]*(?: [\w.:/-]+)*>/g },
 ];
 
 // In prose outside code: the gaps a slot filled with nothing leaves.

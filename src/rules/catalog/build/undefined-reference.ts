@@ -30,7 +30,8 @@ const FIND = [
   "for f in $(find . /usr/local/lib /usr/lib \\( -name '*.so*' -o -name '*.a' \\) 2>/dev/null); do { nm -C -D --defined-only \"$f\"; nm -C --defined-only \"$f\"; } 2>/dev/null | grep -qF ' {context.symbol.name}' && echo \"$f\"; done",
   '```',
   '',
-  '- a library prints: the target does not link it. Add it to the target (`target_link_libraries(<target> PRIVATE <lib>)`), or, ' +
+  '- a library prints: the target does not link it. Add that library to the target\'s `target_link_libraries(…)` in its ' +
+    '`CMakeLists.txt`, or, ' +
     'with a static library, name it after the objects and libraries that use it (GNU ld searches an archive once, where it stands on the link line);',
   '- nothing prints: no library of this build defines it. A build option left it out (a backend or feature built as a ' +
     'module loaded at run time, or turned off), or the code calls a function of another release of the library.',
@@ -38,11 +39,11 @@ const FIND = [
 
 const TEST_OFF_SHOWN =
   '`{context.target.name}` is a test program. An image rarely needs the tests: configure with `-D{context.testsOption.name}=OFF` ' +
-  '(the cmake line here sets it `{context.testsOption.value}`), or build only the targets the image needs (`cmake --build {context.buildDir.dir|<build dir>} --target <name>`).';
+  '(the cmake line here sets it `{context.testsOption.value}`), or build only the targets the image needs: `cmake --build {context.buildDir.dir|<build dir>} --target` and their names.';
 const TEST_OFF_FIND =
   '`{context.target.name}` is a test program. An image rarely needs the tests: turn them off with the project\'s own option, which ' +
   '`cmake -LH {context.buildDir.dir|<build dir>} | grep -i -B1 test` lists with its help, or build only the targets the image needs ' +
-  '(`cmake --build {context.buildDir.dir|<build dir>} --target <name>`).';
+  '(`cmake --build {context.buildDir.dir|<build dir>} --target` and their names).';
 
 function variants(): RuleVariant[] {
   const msg =

@@ -59,7 +59,7 @@ const shellInitFix = (latest: boolean): string =>
     'Give the root prefix with `-r` (`--root-prefix`), which micromamba 2 takes and 1.5 takes too; the command becomes:',
     '',
     '```sh',
-    '{context.shellInitPrefix.cmd} -r {context.shellInitPrefix.prefix}',
+    '{context.shellInitPrefix.cmd} -r {context.shellInitPrefix.prefix}{context.shellInitPrefix.rest|}',
     '```',
     '',
     latest
@@ -110,11 +110,15 @@ export const mamba2CliChanged: RuleInput = {
       literals: ['mamba '],
       pattern: '(?<![\\w-])(?<tool>micromamba|mamba) (?<sub>[a-z][a-z-]{1,20})\\b',
     },
-    // `micromamba shell init -s bash -p /opt/conda`: the root prefix given with 1.x's `-p`
+    // `micromamba shell init -s bash -p /opt/conda`: the root prefix given with 1.x's `-p`. `rest`: what follows the prefix
+    // up to the end of the command (`-p /opt/conda -s bash`, leap-stc/rclone-beam's Dockerfile at 6cf9753), so that the
+    // command shown keeps it and `-r` only takes `-p`'s place. No `:` in it, for the `> [3/5] RUN …:` header's colon.
     {
       name: 'shellInitPrefix',
       literals: ['shell init'],
-      pattern: '(?<cmd>(?:[^\\s\'"&;|]{0,100}/)?micromamba shell init\\b[^&;|\'"\\n]{0,200}?)\\s(?:-p|--prefix)[ =](?<prefix>[^\\s&;|\'"]{1,200})',
+      pattern:
+        '(?<cmd>(?:[^\\s\'"&;|]{0,100}/)?micromamba shell init\\b[^&;|\'"\\n]{0,200}?)\\s(?:-p|--prefix)[ =](?<prefix>[^\\s&;|\'"]{1,200})' +
+        '(?<rest>[^&;|\'":\\n]{0,200}[^\\s&;|\'":])?',
     },
     // `mamba init bash`
     { name: 'mambaInit', literals: ['mamba init'], pattern: '(?<![\\w-])mamba init(?: (?<shell>bash|zsh|fish|tcsh|xonsh|powershell))?\\b' },

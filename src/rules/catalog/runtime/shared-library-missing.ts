@@ -968,16 +968,16 @@ export const sharedLibraryMissing: RuleInput = {
         'Give it CUDA 12\'s cuBLAS, or give it a CTranslate2 built for the CUDA the image has. `pip show ctranslate2` prints its version; the ' +
           'image\'s CUDA is in its `FROM` tag, or `ls /usr/local/cuda*/lib64/libcublas.so.*` in the container.',
         '',
-        '- Base the image on CUDA 12: `FROM nvidia/cuda:12.<minor>…-runtime-…` (the `-cudnn` tag when the model needs cuDNN; the OS part of the ' +
-          'tag as before, https://hub.docker.com/r/nvidia/cuda/tags).',
+        '- Base the image on CUDA 12: an `nvidia/cuda` tag that starts with `12.` and has `-runtime-` in it (the `-cudnn` tag when the model ' +
+          'needs cuDNN; the OS part of the tag as before, https://hub.docker.com/r/nvidia/cuda/tags).',
         '- Or keep the image and add CUDA 12\'s cuBLAS as a pip wheel, with its directory on the loader path (the path `pip show -f` prints):',
         '',
         '```sh',
         'python3 -m pip install nvidia-cublas-cu12',
-        "python3 -m pip show -f nvidia-cublas-cu12 | grep -E '^Location|libcublas.so'    # Location + nvidia/cublas/lib",
+        'echo "$(python3 -m pip show nvidia-cublas-cu12 | sed -n \'s/^Location: //p\')/nvidia/cublas/lib"    # the directory to add',
         '```',
         '',
-        '  then `ENV LD_LIBRARY_PATH=<Location>/nvidia/cublas/lib:$LD_LIBRARY_PATH` in the Dockerfile.',
+        '  then put the directory it prints first in `LD_LIBRARY_PATH` with an `ENV` line in the Dockerfile.',
         '- Or, on a CUDA 11 image, install a CTranslate2 built for CUDA 11: `pip install \'ctranslate2<4\'` (3.x; 4.0.0 moved the wheels to CUDA 12, ' +
           'https://github.com/OpenNMT/CTranslate2/blob/master/CHANGELOG.md), if the package that requires it allows 3.x (`pip check` tells).',
       ].join('\n'),
