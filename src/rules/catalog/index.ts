@@ -67,6 +67,8 @@ import { jaxPjrtVersionMismatch } from './runtime/jax-pjrt-version-mismatch.js';
 import { jaxCudaLibraryTooOld } from './runtime/jax-cuda-library-too-old.js';
 import { cudaDriverMismatch } from './runtime/cuda-driver-mismatch.js';
 import { wslCudaSymbolNotFound } from './runtime/wsl-cuda-symbol-not-found.js';
+import { xformersFlash3UnsupportedGpu } from './runtime/xformers-flash3-unsupported-gpu.js';
+import { cudaKernelSymbolNotFound } from './runtime/cuda-kernel-symbol-not-found.js';
 import { libstdcxxTooOld } from './runtime/libstdcxx-too-old.js';
 import { cudaOsCallFailed } from './runtime/cuda-os-call-failed.js';
 import { imageCudaVersionInvalid } from './runtime/image-cuda-version-invalid.js';
@@ -261,6 +263,8 @@ export const builtinRules: RuleInput[] = [
   jaxCudaLibraryTooOld,
   cudaDriverMismatch,
   wslCudaSymbolNotFound,
+  xformersFlash3UnsupportedGpu,
+  cudaKernelSymbolNotFound,
   libstdcxxTooOld,
   cudaOsCallFailed,
   imageCudaVersionInvalid,

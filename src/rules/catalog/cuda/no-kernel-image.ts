@@ -8,6 +8,7 @@
 // Tesla P40, P4 and GeForce GTX 1050-1080 6.1; Tesla M40, M60 and GeForce GTX 950-980 5.2; Tesla K80 3.7. The torch arch list is
 // not the lever there: vLLM's own kernels are built for its supported capabilities only.
 import type { RuleInput } from '../../schema.js';
+import { XFORMERS_FA3_LAUNCH } from '../runtime/xformers-flash3-unsupported-gpu.js';
 
 const FMHA_FIX = [
   'See which packages bring their own attention kernels, and what this torch was built for (on the machine with the GPU):',
@@ -98,6 +99,9 @@ export const noKernelImage: RuleInput = {
       pattern: 'supports CUDA capabilities (?<list>sm_[\\w ]{0,200}[\\w])',
     },
   ],
+  // xformers' FlashAttention-3 (hopper) kernel on a GPU it was never built for: runtime/xformers-flash3-unsupported-gpu,
+  // whose fix (run without xformers' attention) is the one that works; no arch list of the user's changes that kernel.
+  unless: [XFORMERS_FA3_LAUNCH],
   scope: 'step',
   only: 'failed-step',
   specificity: 3,
