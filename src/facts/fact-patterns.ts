@@ -460,6 +460,17 @@ export const factPatterns: readonly FactPattern[] = [
     read: () => [['place', 'image-build']],
   },
   {
+    // BuildKit's error box names the failed step ` > [stage-0 12/20] RUN …:`, its output after it; pasted alone, or on
+    // one line with its output (fletchgqc/agentbox#2: `> [stage-0 12/20] RUN /home/claude/.local/bin/uv tool install
+    // black && …: 0.192 /bin/sh: 1: /home/claude/.local/bin/uv: not found`, whose Markdown quote goes with the `> `,
+    // lines/clean-line.ts): the failing command ran in an image build.
+    literals: ['] RUN '],
+    regex: /^(?: ?> )?\[(?:[\w.-]{1,64} )?\d{1,4}\/\d{1,4}\] RUN /,
+    on: 'output',
+    source: 'buildkit-error-box',
+    read: () => [['place', 'image-build']],
+  },
+  {
     // The classic builder's failure line, pasted without its `Step N/M :` lines:
     // `The command '/bin/sh -c ./build.sh' returned a non-zero code: 1` (AlexeyAB/darknet#6093).
     literals: ["returned a non-zero code"],

@@ -4,6 +4,7 @@
 // are not in the log: rules only use a key in a variant whose context guarantees the input.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
+import { unreleasedFloorEnrich } from './unreleased-floor-enricher.js';
 import { dryRunCommand, inPipForm, installCommand, installerOf, pipFormOf, type Installer } from './installer-forms.js';
 import { failedRunCommand } from './installer-command-enricher.js';
 import { quoteWord } from '../text/shell-words.js';
@@ -530,6 +531,8 @@ export function pipAdviceEnrich(
     out.pipForm = form;
     for (const [key, value] of Object.entries(out)) out[key] = inPipForm(value, form);
   }
+  // A floor above every version pip listed, and who asked for it (knowledge/unreleased-floor-enricher.ts).
+  Object.assign(out, unreleasedFloorEnrich(captures, step, _model, facts));
   return out;
 }
 

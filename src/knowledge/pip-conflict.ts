@@ -73,7 +73,7 @@ export function parseCauses(lines: readonly string[]): Cause[] {
   return causes;
 }
 
-type Release = { nums: number[]; pre: [number, number] | null; post: number | null; dev: number | null };
+export type Release = { nums: number[]; pre: [number, number] | null; post: number | null; dev: number | null };
 
 /** `2.3.0`, `0.0.26.post1`, `2.3.0a0+40ec155e58.nv24.5` (local label dropped), `1!2.0` not read. */
 export function parseVersion(v: string): Release | null {
@@ -90,7 +90,8 @@ export function parseVersion(v: string): Release | null {
   };
 }
 
-function compareVersions(a: Release, b: Release): number {
+/** PEP 440 order of two parsed releases (release numbers, then dev < pre < final < post). */
+export function compareReleases(a: Release, b: Release): number {
   const n = Math.max(a.nums.length, b.nums.length);
   for (let i = 0; i < n; i++) {
     const d = (a.nums[i] ?? 0) - (b.nums[i] ?? 0);
@@ -147,7 +148,7 @@ export function satisfies(requirement: string, version: string): boolean | null 
         continue;
       }
     }
-    const c = compareVersions(v, t);
+    const c = compareReleases(v, t);
     let ok: boolean;
     switch (op) {
       case '==':

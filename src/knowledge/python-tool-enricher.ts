@@ -4,13 +4,14 @@
 // every stage built on it.
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
-import { pythonTool } from './python-tools.js';
+import { homeInstallPath, pythonTool } from './python-tools.js';
 import { stepLabel } from './tool-bin-dir-enricher.js';
 
 const FROM = /^FROM\s/i;
 
 /**
- * `pyTool`, `pyToolArchive`, `pyToolDockerfile1`/`2` and `pyToolShell1`/`2` (the install lines), `pyToolDocs`; `pyToolOtherStage`
+ * `pyTool`, `pyToolArchive`, `pyToolInstallPlace` and `pyToolPathNote` (where its installer puts it), `pyToolHome` and
+ * `pyToolHomeBin` when the command is its full path under a home (`/home/claude/.local/bin/uv`), `pyToolDockerfile1`/`2` and `pyToolShell1`/`2` (the install lines), `pyToolDocs`; `pyToolOtherStage`
  * (the label of an earlier step of another stage that installed it) and `pyToolStage` (this step's stage) when the log
  * shows them; `pyToolFromStage` when this stage's first step is not a FROM: BuildKit numbers the FROM of an image as
  * step 1, so a stage that starts at its first instruction is built FROM another stage (src/timeline/dependencies.ts).
@@ -27,7 +28,15 @@ export function pythonToolEnrich(captures: Readonly<Record<string, string>>, ste
     pyToolShell1: tool.shell[0],
     pyToolShell2: tool.shell[1],
     pyToolDocs: tool.docs,
+    pyToolInstallPlace: tool.installPlace,
+    pyToolPathNote: tool.installerPathNote,
   };
+  // Called by its full path under a home: PATH plays no part; the installer put nothing there.
+  const home = homeInstallPath(command!, tool);
+  if (home !== null) {
+    out.pyToolHome = home.home;
+    out.pyToolHomeBin = home.dir;
+  }
   if (step === null || step.stage === null || step.stage === '') return out;
   out.pyToolStage = step.stage;
   const before = model.steps.slice(0, Math.max(0, model.steps.indexOf(step)));

@@ -2,7 +2,7 @@
 // or this stage is built FROM another stage.
 import { describe, expect, test } from 'vitest';
 import { pythonToolEnrich } from '../../src/knowledge/python-tool-enricher.js';
-import { pythonTool } from '../../src/knowledge/python-tools.js';
+import { homeInstallPath, pythonTool } from '../../src/knowledge/python-tools.js';
 import type { Step } from '../../src/model/types.js';
 import { makeModel, makeStep } from '../support/builders.js';
 import type { FactView } from '../../src/facts/fact-view.js';
@@ -53,5 +53,29 @@ describe('pythonToolEnrich', () => {
   test('another command gets nothing', () => {
     const failing = step(2, 'app', 2, 'RUN cmake ..');
     expect(pythonToolEnrich({ command: 'cmake' }, failing, makeModel({ steps: [failing] }), facts)).toEqual({});
+  });
+});
+
+describe('homeInstallPath', () => {
+  test('the tool called by its full path under a home, where its installer puts it', () => {
+    // fletchgqc/agentbox#2: `/bin/sh: 1: /home/claude/.local/bin/uv: not found`
+    const uv = pythonTool('uv')!;
+    expect(homeInstallPath('/home/claude/.local/bin/uv', uv)).toEqual({ home: '/home/claude', dir: '/home/claude/.local/bin' });
+    // Breadcord/Breadcord#302: `RUN /root/.cargo/bin/uv venv --seed` (the installer's place before uv 0.5.0)
+    expect(homeInstallPath('/root/.cargo/bin/uv', uv)).toEqual({ home: '/root', dir: '/root/.cargo/bin' });
+  });
+
+  test('a bare name, or a path outside a home, is not', () => {
+    const uv = pythonTool('uv')!;
+    expect(homeInstallPath('uv', uv)).toBeNull();
+    expect(homeInstallPath('/usr/local/bin/uvx', uv)).toBeNull();
+  });
+
+  test('the enricher gives the home and its directory', () => {
+    const failing = step(12, 'stage-0', 12, 'RUN /home/claude/.local/bin/uv tool install black');
+    const out = pythonToolEnrich({ command: '/home/claude/.local/bin/uv' }, failing, makeModel({ steps: [failing] }), facts);
+    expect(out.pyToolHome).toBe('/home/claude');
+    expect(out.pyToolHomeBin).toBe('/home/claude/.local/bin');
+    expect(pythonToolEnrich({ command: 'uv' }, failing, makeModel({ steps: [failing] }), facts).pyToolHomeBin).toBeUndefined();
   });
 });

@@ -538,7 +538,7 @@ export const noMatchingDistribution: RuleInput = {
       // the origin may nest parentheses: `(from -r requirements.txt (line 4))`; a requirement pulled in by an extra keeps
       // its environment marker: `sgl-kernel>=0.0.3.post6; extra == "srt" (from sglang[srt])`
       pattern:
-        `${PIP_LINE_START}Could not find a version that satisfies the requirement (?<requirement>[^\\s('"\`;]{1,200})(?:;[^()]{1,200}?(?= \\(from |$))?(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?`,
+        `${PIP_LINE_START}Could not find a version that satisfies the requirement (?<requirement>[^\\s('"\`;]{1,200})(?:;[^()]{1,200}?(?= \\(from |$))?(?: \\(from (?!versions: )(?<requiredBy>[^()]{0,200})(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?`,
     },
     // the same line wrapped by a terminal or a pasted report right after `requirement`: the name is on the next line
     { literals: ['Could not find a version that satisfies the requirement'], pattern: 'satisfies the requirement\\s*$' },
@@ -668,6 +668,8 @@ export const noMatchingDistribution: RuleInput = {
     },
     // one of Intel's find-links pages for its XPU wheels: `Looking in links: https://developer.intel.com/ipex-whl-stable-xpu`
     { name: 'intelLinks', literals: ['Looking in links: '], pattern: 'Looking in links: (?:\\S{1,300}, )?(?<url>https?://[A-Za-z0-9.-]{0,100}intel\\.com/[^\\s,]{0,300})' },
+    // a development build of the package that asked: a git URL (`"unsloth[cu124-ampere-torch240] @ git+https://github.com/…"`)
+    { name: 'devBuild', literals: ['git+https://', 'git+ssh://', 'git+git://'] },
     { name: 'oldPip', literals: ['Please use pip<'], pattern: 'Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version' },
   ],
   scope: 'step',
@@ -1012,6 +1014,52 @@ export const noMatchingDistribution: RuleInput = {
     },
     ...osPackageVariants(),
     ...pythonFloorVariants(),
+    // The floor is above every version pip listed (knowledge/unreleased-floor-enricher.ts): no release at or above it on
+    // that index for this Python and platform. Not when pip skipped versions for Requires-Python (`Ignored the following
+    // versions …`, pythonSkipped) or named another Python: those are the Python variants' cause; after the variants that
+    // read a pin above the list as later releases skipped for this Python or platform (pythonFloorVariants).
+    {
+      when: 'enrich.floorParent&devBuild&!pythonSkipped&!python',
+      title: 'A dependency\'s required version is not on the index (yet)',
+      message:
+        '{enrich.floorParent} requires {requirement}, but the newest {enrich.floorName} pip could see is {enrich.floorNewest}, below ' +
+        '{enrich.floorVersion}: that release is not on the index pip read (not published yet, or its files do not fit this Python or platform). ' +
+        'The floor comes from {enrich.floorParentName}\'s own metadata, not from your command.',
+      fix: [
+        'Install a released {enrich.floorParentName} from the index instead of a development build (a `git+https://…` URL or a checkout of its main',
+        'branch asks for its dependencies\' next releases before they are published); the releases are listed on',
+        'https://pypi.org/project/{enrich.floorParentName}/#history when the index is PyPI. Or retry once {enrich.floorName} {enrich.floorVersion} is published:',
+        'its files are listed on https://pypi.org/project/{enrich.floorName}/{enrich.floorVersion}/#files (a 404 means not yet); a published release',
+        'missing from pip\'s list has no file for this Python or platform.',
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.floorParent&!pythonSkipped&!python',
+      title: 'A dependency\'s required version is not on the index (yet)',
+      message:
+        '{enrich.floorParent} requires {requirement}, but the newest {enrich.floorName} pip could see is {enrich.floorNewest}, below ' +
+        '{enrich.floorVersion}: that release is not on the index pip read (not published yet, or its files do not fit this Python or platform). ' +
+        'The floor comes from {enrich.floorParentName}\'s own metadata, not from your command.',
+      fix: [
+        'Check whether {enrich.floorName} {enrich.floorVersion} is published: https://pypi.org/project/{enrich.floorName}/{enrich.floorVersion}/#files when the',
+        'index is PyPI. A 404 means not yet: retry once it is, or install an earlier {enrich.floorParentName} whose requirement a listed version meets',
+        '(its releases: https://pypi.org/project/{enrich.floorParentName}/#history). A page with files means none fits this Python or platform: compare',
+        'its wheels\' tags with this interpreter\'s (`python -m pip debug --verbose` lists the compatible tags).',
+      ].join('\n'),
+    },
+    {
+      when: 'enrich.floorVersion&!pythonSkipped&!python',
+      title: 'The required version is not on the index (yet)',
+      message:
+        'pip found no {requirement}: the newest {enrich.floorName} it could see is {enrich.floorNewest}, below {enrich.floorVersion}, so that release ' +
+        'is not on the index pip read (not published yet, or its files do not fit this Python or platform).',
+      fix: [
+        'Ask for a version pip listed (the newest is {enrich.floorNewest}), or retry once {enrich.floorName} {enrich.floorVersion} is published:',
+        'its files are listed on https://pypi.org/project/{enrich.floorName}/{enrich.floorVersion}/#files when the index is PyPI (a 404 means not yet);',
+        'a published release missing from pip\'s list has no file for this Python or platform. If it comes from a private or extra index, pass that',
+        'index with `--extra-index-url`.',
+      ].join('\n'),
+    },
     ...pythonWallVariants(),
     ...noVersionsVariants(),
   ],

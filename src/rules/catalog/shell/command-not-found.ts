@@ -241,46 +241,83 @@ export const commandNotFound: RuleInput = {
     },
     // uv and Poetry (knowledge/python-tools.ts): installed as their docs say, not found with apt-file. Stages share only
     // what is copied (docs.docker.com/build/building/multi-stage/): when another stage installed the tool, or this stage
-    // is built FROM another stage, the one install belongs in the stage they are built FROM.
-    {
-      when: 'named&exit127&enrich.pyToolOtherStage&fact.place=image-build',
-      title: 'Command not found: installed in another stage',
-      message:
-        '`{command}` is not in stage `{enrich.pyToolStage}` (exit code 127 is the shell\'s "command not found"). Step ' +
-        '{enrich.pyToolOtherStage} installed it, in another stage: stages share only what they are built FROM and what is copied with `COPY --from`.',
-      fix: [
-        'Install {enrich.pyTool} once in the stage that both stages are built FROM (the shared base stage), so every stage built on it has it;',
-        'or install it in stage `{enrich.pyToolStage}` too, before this step, as its docs say ({enrich.pyToolDocs}):',
-        PY_TOOL_INSTALL,
-      ].join('\n'),
-    },
-    {
-      when: 'named&exit127&enrich.pyToolFromStage&fact.place=image-build',
-      title: 'Command not found in this stage or the stage it is built FROM',
-      message:
-        '`{command}` is not in stage `{enrich.pyToolStage}` (exit code 127 is the shell\'s "command not found"). This stage is built ' +
-        'FROM another stage of this build (its first step is not a FROM), and that stage does not have {command} either: a tool ' +
-        'installed in a sibling stage is not here. {enrich.pyToolArchive}.',
-      fix: [
-        'Install {enrich.pyTool} in the base stage that `{enrich.pyToolStage}` is built FROM (the stage its `FROM … AS {enrich.pyToolStage}` line names),',
-        'so every stage built on it has it, as {enrich.pyTool}\'s docs give it ({enrich.pyToolDocs}):',
-        PY_TOOL_INSTALL,
-      ].join('\n'),
-    },
-    {
-      when: 'named&exit127&enrich.pyTool&fact.place=image-build',
-      message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found"). {enrich.pyToolArchive}.',
-      fix: [
-        'Install it in this stage, before this step, as its docs give it ({enrich.pyToolDocs}):',
-        PY_TOOL_INSTALL,
-        'If another stage installs it, install it once in the stage both are built FROM instead: stages share only what they are built FROM and what is copied with `COPY --from`.',
-      ].join('\n'),
-    },
-    {
-      when: 'named&exit127&enrich.pyTool',
-      message: '`{command}` is not installed, or not on the `PATH` of the shell that ran it (exit code 127 is the shell\'s "command not found"). {enrich.pyToolArchive}.',
-      fix: ['Install it as its docs give it ({enrich.pyToolDocs}); the installer puts it in `~/.local/bin`:', '', '```sh', '{enrich.pyToolShell1}', '{enrich.pyToolShell2}', '```'].join('\n'),
-    },
+    // is built FROM another stage, the one install belongs in the stage they are built FROM. With exit code 127, or with
+    // the log ending at the `not found` line, before the step's exit code (astral-sh/uv#8948's paste).
+    ...(['named&exit127', 'named&!anyExit'] as const).flatMap((named) => {
+      const why = named === 'named&exit127' ? '(exit code 127 is the shell\'s "command not found")' : '(the log ends at the shell\'s `not found` line, before the step\'s exit code)';
+      return [
+        // Called by its full path under a home, where the tool's installer puts it (fletchgqc/agentbox#2:
+        // `/home/claude/.local/bin/uv: not found`; the merged fix, PR #5, set `ENV HOME` and PATH before the installer):
+        // PATH plays no part, the file is not there. The install that no `$HOME` decides is uv's image copy (its Docker
+        // guide) or POETRY_HOME (Poetry's installer).
+        {
+          when: `${named}&enrich.pyToolHomeBin&fact.place=image-build`,
+          title: 'Command not found where its installer puts it: the installer ran with another $HOME',
+          message:
+            `The step calls \`{command}\` by its full path, and nothing is there ${why}: \`PATH\` plays no part. {enrich.pyToolInstallPlace}. ` +
+            'So the installer ran as another user or with another `$HOME` than `{enrich.pyToolHome}`, or it did not install (its download or install failed in its own step, or no step runs it).',
+          fix: [
+            'Install it where no `$HOME` decides the place, and call it by name ({enrich.pyToolDocs}):',
+            PY_TOOL_INSTALL,
+            'then run `{enrich.pyTool} …` instead of `{command} …`. Or keep the installer and give it that home before it runs (as the',
+            'user that runs `{enrich.pyTool}`, after the `USER` line):',
+            '',
+            '```dockerfile',
+            'ENV HOME={enrich.pyToolHome}',
+            'ENV PATH={enrich.pyToolHomeBin}:$PATH',
+            'RUN {enrich.pyToolShell1}',
+            '```',
+            'To see where it went, run `echo "$HOME"; ls -la {enrich.pyToolHomeBin}` at the end of the installer\'s step.',
+          ].join('\n'),
+        },
+        {
+          when: `${named}&enrich.pyToolOtherStage&fact.place=image-build`,
+          title: 'Command not found: installed in another stage',
+          message:
+            `\`{command}\` is not in stage \`{enrich.pyToolStage}\` ${why}. Step ` +
+            '{enrich.pyToolOtherStage} installed it, in another stage: stages share only what they are built FROM and what is copied with `COPY --from`.',
+          fix: [
+            'Install {enrich.pyTool} once in the stage that both stages are built FROM (the shared base stage), so every stage built on it has it;',
+            'or install it in stage `{enrich.pyToolStage}` too, before this step, as its docs say ({enrich.pyToolDocs}):',
+            PY_TOOL_INSTALL,
+          ].join('\n'),
+        },
+        {
+          when: `${named}&enrich.pyToolFromStage&fact.place=image-build`,
+          title: 'Command not found in this stage or the stage it is built FROM',
+          message:
+            `\`{command}\` is not in stage \`{enrich.pyToolStage}\` ${why}. This stage is built ` +
+            'FROM another stage of this build (its first step is not a FROM), and that stage does not have {command} either: a tool ' +
+            'installed in a sibling stage is not here. {enrich.pyToolArchive}.',
+          fix: [
+            'Install {enrich.pyTool} in the base stage that `{enrich.pyToolStage}` is built FROM (the stage its `FROM … AS {enrich.pyToolStage}` line names),',
+            'so every stage built on it has it, as {enrich.pyTool}\'s docs give it ({enrich.pyToolDocs}):',
+            PY_TOOL_INSTALL,
+          ].join('\n'),
+        },
+        {
+          when: `${named}&enrich.pyTool&fact.place=image-build`,
+          message: `\`{command}\` is not installed in this stage, or not on its \`PATH\` ${why}. {enrich.pyToolArchive}.`,
+          fix: [
+            'Install it in this stage, before this step, as its docs give it ({enrich.pyToolDocs}):',
+            PY_TOOL_INSTALL,
+            '{enrich.pyToolPathNote}: put that directory on `PATH` after that step (`/root` is the home of a build that runs as root;',
+            'a `USER` line changes it):',
+            '',
+            '```dockerfile',
+            'ENV PATH=/root/.local/bin:$PATH',
+            '```',
+            '',
+            'If another stage installs it, install it once in the stage both are built FROM instead: stages share only what they are built FROM and what is copied with `COPY --from`.',
+          ].join('\n'),
+        },
+        {
+          when: `${named}&enrich.pyTool`,
+          message: `\`{command}\` is not installed, or not on the \`PATH\` of the shell that ran it ${why}. {enrich.pyToolArchive}.`,
+          fix: ['Install it as its docs give it ({enrich.pyToolDocs}); the installer puts it in `~/.local/bin`:', '', '```sh', '{enrich.pyToolShell1}', '{enrich.pyToolShell2}', '```'].join('\n'),
+        },
+      ];
+    }),
     {
       when: 'named&exit127',
       message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
