@@ -28,3 +28,18 @@ describe('apt/fetch-failed: a third-party repository without the release', () =>
     expect(f.message).not.toContain('third-party');
   });
 });
+
+describe('apt/fetch-failed: an expired key on ROS 2\'s repository', () => {
+  test('osrf/docker_images#807: ros2-apt-source, after removing the old source', async () => {
+    const f = await finding(read('match-ros2-expkeysig-humble-docker-images-807.log'));
+    expect(f!.title).toBe("ROS 2's apt repository key has expired");
+    expect(f!.fix).toContain('grep -rl packages.ros.org /etc/apt/sources.list.d/ | xargs -r rm -f');
+    expect(f!.fix).toContain('dpkg -i /tmp/ros2-apt-source.deb');
+  });
+
+  test("another vendor's expired key (Yarn's) keeps its own advice", async () => {
+    const f = await finding(read('match-yarn-subkey-expired-sqv.log'));
+    expect(f!.title).not.toContain('ROS');
+    expect(f!.fix).not.toContain('ros2-apt-source');
+  });
+});

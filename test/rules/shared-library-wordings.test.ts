@@ -71,3 +71,21 @@ describe('runtime/shared-library-missing: the driver\'s library missing where a 
     expect(fix.indexOf('In a `docker build` step')).toBeLessThan(fix.indexOf('--gpus all` on a host'));
   });
 });
+
+describe('runtime/shared-library-missing: cuSPARSELt under a pip-installed torch', () => {
+  test('pytorch/pytorch#150399: Rocky Linux 9 with the CUDA RPMs: dnf, not apt-file, and the system CUDA that shadows the wheel', async () => {
+    const f = await find(fixture('runtime/shared-library-missing/match-cusparselt-rockylinux9-cuda-rpms-pytorch-150399.log'));
+    expect(f!.title).toContain('cuSPARSELt not found when torch loads');
+    expect(f!.message).toContain('nvidia-cusparselt-cu12');
+    expect(f!.fix).toContain('RUN dnf install -y libcusparselt0');
+    expect(f!.fix).toContain("dnf provides '*/libcusparseLt.so.0'");
+    expect(f!.fix).not.toContain('apt-file');
+  });
+
+  test('pyg-team/pytorch_geometric#1956: libcusparse.so.11 (not cuSPARSELt) keeps the CUDA-library advice', async () => {
+    // pyg-team/pytorch_geometric#1956 (description by Hibb-bb, 2020-12-31), the loader's line as quoted
+    const f = await find('OSError: libcusparse.so.11: cannot open shared object file: No such file or directory\n');
+    expect(f).toBeDefined();
+    expect(f!.title).not.toContain('cuSPARSELt');
+  });
+});

@@ -46,6 +46,7 @@ import { nvidiaCgroupDeviceRules } from './runtime/nvidia-cgroup-device-rules.js
 import { glibcTooOld } from './runtime/glibc-too-old.js';
 import { torchSymbolMismatch } from './runtime/torch-symbol-mismatch.js';
 import { librarySymbolMismatch } from './runtime/library-symbol-mismatch.js';
+import { torchMklSymbol } from './runtime/torch-mkl-symbol.js';
 import { illegalInstruction } from './runtime/illegal-instruction.js';
 import { qemuSegfault } from './buildx/qemu-segfault.js';
 import { nvidiaModuleGplSymbol } from './runtime/nvidia-module-gpl-symbol.js';
@@ -242,6 +243,7 @@ export const builtinRules: RuleInput[] = [
   glibcTooOld,
   torchSymbolMismatch,
   librarySymbolMismatch,
+  torchMklSymbol,
   illegalInstruction,
   qemuSegfault,
   nvidiaModuleGplSymbol,

@@ -642,6 +642,18 @@ export const fetchFailed: RuleInput = {
     { name: 'expiredOn', literals: ['Expired on'], pattern: 'because: Expired on (?<date>\\d{4}-\\d{2}-\\d{2})' },
     // Yarn's own apt repository, signed with a subkey that expired and was not re-signed (yarnpkg/yarn#9217)
     { name: 'yarnRepo', literals: ['dl.yarnpkg.com'] },
+    // ROS 2's apt repository (`http://packages.ros.org/ros2/ubuntu jammy InRelease`), whose signing key F42ED6FBAB17C654
+    // expired on 2025-06-01 (osrf/docker_images#807, ros/rosdistro#46260: "your signing key F42ED6FBAB17C654 expired today").
+    // ROS's remedy (sloretz in ros/rosdistro#46260, pointing at discourse.ros.org/t/ros-signing-key-migration-guide/43937): the
+    // `ros2-apt-source` package, which installs the key and the source and updates them with later releases. Its install,
+    // verbatim from ROS 2's installation docs (ros2/ros2_documentation, source/Installation/_Apt-Repositories.rst):
+    // `export ROS_APT_SOURCE_VERSION=$(curl -s https://api.github.com/repos/ros-infrastructure/ros-apt-source/releases/latest
+    // | grep -F "tag_name" | awk -F'"' '{print $4}')`, `curl -L -o /tmp/ros2-apt-source.deb "https://github.com/
+    // ros-infrastructure/ros-apt-source/releases/download/${ROS_APT_SOURCE_VERSION}/ros2-apt-source_${ROS_APT_SOURCE_VERSION}.
+    // $(. /etc/os-release && echo ${UBUNTU_CODENAME:-${VERSION_CODENAME}})_all.deb"`, `sudo dpkg -i /tmp/ros2-apt-source.deb`.
+    // While the old source is listed, `apt-get update` fails on it, so an image without curl cannot install it first: the old
+    // source goes before that update.
+    { name: 'ros2Repo', literals: ['packages.ros.org/ros2'] },
     { name: 'dns', literals: ['Temporary failure resolving', 'Could not resolve'] },
     {
       // `Could not connect to archive.ubuntu.com:80 (…), connection timed out`, `503  Service Unavailable`
@@ -901,6 +913,31 @@ export const fetchFailed: RuleInput = {
         "from NVIDIA's apt repositories is needed, remove their sources before `apt-get update`; in a Dockerfile:",
         '',
         ...dropNvidiaSourcesEither,
+      ].join('\n'),
+    },
+    {
+      when: 'expiredKey&ros2Repo',
+      title: "ROS 2's apt repository key has expired",
+      message:
+        'apt has a key for `{repository|ROS 2\'s apt repository}`, but it expired (`EXPKEYSIG`), so the verifier rejects the signature and ' +
+        'apt treats the repository as unsigned. ROS\'s signing key F42ED6FBAB17C654 expired on 2025-06-01; ROS now ships its key and ' +
+        'source as a package, `ros2-apt-source`, which later releases keep current.',
+      fix: [
+        'Replace the old source and key with ROS\'s `ros2-apt-source` package. While the old source is listed, `apt-get update` fails',
+        'on it, so remove it first (then apt can install curl, when the image lacks it); in the Dockerfile, before the',
+        'first `apt-get update`:',
+        '',
+        '```dockerfile',
+        'RUN grep -rl packages.ros.org /etc/apt/sources.list.d/ | xargs -r rm -f \\',
+        ' && apt-get update && apt-get install -y curl \\',
+        ' && export ROS_APT_SOURCE_VERSION=$(curl -s https://api.github.com/repos/ros-infrastructure/ros-apt-source/releases/latest | grep -F "tag_name" | awk -F\'"\' \'{print $4}\') \\',
+        ' && curl -L -o /tmp/ros2-apt-source.deb "https://github.com/ros-infrastructure/ros-apt-source/releases/download/${ROS_APT_SOURCE_VERSION}/ros2-apt-source_${ROS_APT_SOURCE_VERSION}.$(. /etc/os-release && echo ${UBUNTU_CODENAME:-${VERSION_CODENAME}})_all.deb" \\',
+        ' && dpkg -i /tmp/ros2-apt-source.deb && rm /tmp/ros2-apt-source.deb \\',
+        ' && apt-get update',
+        '```',
+        '',
+        'The commands are ROS 2\'s installation steps (https://docs.ros.org/en/jazzy/Installation/Ubuntu-Install-Debs.html); the',
+        'migration: https://discourse.ros.org/t/ros-signing-key-migration-guide/43937.',
       ].join('\n'),
     },
     {

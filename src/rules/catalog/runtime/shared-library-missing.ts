@@ -44,6 +44,14 @@ const OPENCV_HEADLESS =
 
 const LDD_CHECK = 'Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.';
 
+// Which package provides a file: `apt-file search` on Debian / Ubuntu (apt-file(1)), `dnf provides` with a file glob on the
+// RPM distributions (dnf(8), "provides": "Finds the packages providing the given <provide-spec>", a file path or glob);
+// the RPM one when the log shows such a system (the `rpmImage` context).
+const APT_PROVIDER = '(Debian/Ubuntu: `apt-file search {library}`)';
+const RPM_PROVIDER =
+  "(this log shows an RPM distribution, by its Python's `lib64` site-packages, a Red Hat build of Python or dnf / yum: `dnf provides '*/{library}'` " +
+  'lists the packages that ship it)';
+
 // A CUDA library asked for by its bare name (`libnvrtc.so`, no `.N`): the name a program links against at build time, a symlink
 // that only the development packages carry. cuDNN 8's libcudnn_cnn_infer.so.8 dlopens `libnvrtc.so` by that name
 // (facefusion/facefusion-docker#9: `Could not load library libcudnn_cnn_infer.so.8. Error: libnvrtc.so: cannot open shared
@@ -148,6 +156,19 @@ function maybeJetsonBuild(when: string): Variant {
 }
 
 
+/** The fix where the log shows no place, with `provider` how to find the package that ships the library. */
+function defaultFix(provider: string): string {
+  return `Find which package provides it and install it where the program runs ${provider}, or add its directory to \`LD_LIBRARY_PATH\`. ${LDD_CHECK}`;
+}
+
+/** The fix in a build step. */
+function imageBuildFix(provider: string): string {
+  return (
+    `Find which package provides it and install it in this stage ${provider}, or copy it from the builder stage together with an ` +
+    `\`ENV LD_LIBRARY_PATH=…\` entry for its directory. ${LDD_CHECK}`
+  );
+}
+
 /** The image the log's `docker run` starts, named when the line shows it (run-command). */
 const RUN_FIX = [
   'The image that ran lacks the library (or its directory is not on the loader path). Rebuild it with the library installed in the final stage, ' +
@@ -172,16 +193,19 @@ const RUN_FIX_NO_IMAGE = [
   '(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it).',
 ].join('\n');
 
-const SHELL_FIX = [
-  'Find the library on this machine and put its directory on the loader path of the shell that runs the program:',
-  '',
-  '```sh',
-  "find / -xdev -name '{library}*' 2>/dev/null",
-  'export LD_LIBRARY_PATH=/path/printed/above:${LD_LIBRARY_PATH:-}',
-  '```',
-  '',
-  `Not found: install the package that provides it (Debian/Ubuntu: \`apt-file search {library}\`). ${LDD_CHECK}`,
-].join('\n');
+/** The fix in a shell, with `provider` how to find the package that ships the library. */
+function shellFix(provider: string): string {
+  return [
+    'Find the library on this machine and put its directory on the loader path of the shell that runs the program:',
+    '',
+    '```sh',
+    "find / -xdev -name '{library}*' 2>/dev/null",
+    'export LD_LIBRARY_PATH=/path/printed/above:${LD_LIBRARY_PATH:-}',
+    '```',
+    '',
+    `Not found: install the package that provides it ${provider}. ${LDD_CHECK}`,
+  ].join('\n');
+}
 
 /**
  * Pin the NVIDIA Container Toolkit to one release: the install guide installs its four packages with one version each,
@@ -715,12 +739,19 @@ export const sharedLibraryMissing: RuleInput = {
     // The Python layout of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky, Alma): pip as root installs extension modules
     // to `/usr/local/lib64/python3.X/site-packages` (Fedora's install scheme: "Python packages are installed to
     // `/usr/local/lib(64)/python3.10/site-packages/`", Fedora 36 release notes, "New installation scheme of Python packages";
-    // Debian and Ubuntu use `dist-packages`), or the log runs dnf / yum / microdnf: the OS packages come from dnf.
+    // Debian and Ubuntu use `dist-packages`), or the log runs dnf / yum / microdnf: the OS packages come from dnf. Or the
+    // interactive Python's banner names Red Hat's build of GCC, which builds the python3 of RHEL and its rebuilds:
+    // `[GCC 11.5.0 20240719 (Red Hat 11.5.0-2)] on linux` (Python 3.9.19 in nvidia/cuda:12.6.3-cudnn-devel-rockylinux9,
+    // pytorch/pytorch#150399).
     {
       name: 'rpmImage',
-      literals: ['/lib64/python3', 'dnf ', 'yum '],
-      pattern: '/usr(?:/local)?/lib64/python3\\.\\d{1,2}/site-packages/|\\b(?:micro)?dnf (?:-y )?install\\b|\\byum (?:-y )?install\\b',
+      literals: ['/lib64/python3', 'dnf ', 'yum ', '(Red Hat '],
+      pattern:
+        '/usr(?:/local)?/lib64/python3\\.\\d{1,2}/site-packages/|\\b(?:micro)?dnf (?:-y )?install\\b|\\byum (?:-y )?install\\b|' +
+        '\\[GCC \\d{1,2}\\.\\d{1,2}\\.\\d{1,2} \\d{8} \\(Red Hat \\d{1,2}\\.[\\d.-]{1,20}\\)\\] on linux',
     },
+    // cuSPARSELt, which torch's CUDA wheels load (`libcusparseLt.so.0`)
+    { name: 'cusparselt', literals: ['libcusparseLt'], pattern: `(?:${lib('libcusparseLt\\.so')}|libcusparseLt[\\w.]{0,200} => not found)` },
     { name: 'nccl', literals: ['libnccl'], pattern: `(?:${lib('libnccl')}|libnccl[\\w.]{0,200} => not found)` },
     {
       name: 'cudaLibs',
@@ -784,10 +815,7 @@ export const sharedLibraryMissing: RuleInput = {
   scope: 'step',
   specificity: 3,
   message: 'The dynamic loader could not find {library:all}: the library is not installed where the program runs, or not on its loader path.',
-  fix: [
-    'Find which package provides it and install it where the program runs (Debian/Ubuntu: `apt-file search {library}`), or add its directory to ' +
-      `\`LD_LIBRARY_PATH\`. ${LDD_CHECK}`,
-  ].join('\n'),
+  fix: defaultFix(APT_PROVIDER),
   variants: [
     {
       when: 'tensorflow',
@@ -952,6 +980,64 @@ export const sharedLibraryMissing: RuleInput = {
         'Install it: `libnccl2` from NVIDIA\'s apt repository (its versions end in `+cuda` and the CUDA release: `apt-cache madison libnccl2`), or the pip wheel of the CUDA major ' +
         'release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.',
     },
+    // cuSPARSELt under a pip-installed torch. torch's CUDA wheels from PyPI require it as a pip wheel, `nvidia-cusparselt-cu12`
+    // (torch 2.6.0+cu124 installs `nvidia-cusparselt-cu12==0.6.2` beside it; `nvidia-cusparselt-cu13` for CUDA 13 builds), which
+    // puts it in `<site-packages>/nvidia/cusparselt/lib/libcusparseLt.so.0`. pytorch/pytorch#150399 (`import torch` in
+    // nvidia/cuda:12.6.3-cudnn-devel-rockylinux9), malfet: "If CUDA toolkit is installed on the system via RPMs, it becomes a
+    // preferred provider of all the libraries, but if such installation for some reason misses extra packages … than package
+    // resolution will fail"; "`dnf install libcusparselt0` indeed solves the problem". The same error on Amazon Linux 2023 with
+    // torch 2.6.0 (pytorch/pytorch#144433, atalman: torch/__init__.py's preload list lacked cusparselt). So: a system CUDA
+    // found first shadows the wheels, and cuSPARSELt is then looked for where the system's CUDA has none.
+    {
+      when: 'cusparselt&pipTorch&rpmImage',
+      title: 'cuSPARSELt not found when torch loads (a system CUDA from RPMs shadows torch\'s wheels)',
+      message:
+        '`import torch` failed: the loader could not find {library:all}, cuSPARSELt. This torch is a pip install (`{context.pipTorch.site}/torch`); its ' +
+        'CUDA wheels bring cuSPARSELt as the pip wheel `nvidia-cusparselt-cu12` (`-cu13` for CUDA 13 builds). On an RPM distribution with the CUDA ' +
+        'toolkit installed from NVIDIA\'s RPMs (the nvidia/cuda images on Rocky, UBI, Oracle Linux), the system\'s CUDA libraries are found first and ' +
+        'torch takes its libraries from there; that CUDA install has no cuSPARSELt, so the load fails (https://github.com/pytorch/pytorch/issues/150399).',
+      fix: [
+        'Add cuSPARSELt to the system\'s CUDA, from the same NVIDIA repository the image\'s CUDA came from (the nvidia/cuda images have it configured), ' +
+          'in the Dockerfile:',
+        '',
+        '```dockerfile',
+        'RUN dnf install -y libcusparselt0 && dnf clean all',
+        '```',
+        '',
+        "(`dnf install -y libcusparselt0` in the running container tries it first; `dnf provides '*/{library}'` names the package if the repository " +
+          'calls it otherwise.) Or keep torch on its own wheel: see that it is there, and where:',
+        '',
+        '```sh',
+        "python3 -m pip show -f nvidia-cusparselt-cu12 nvidia-cusparselt-cu13 | grep -E '^(Name|Location)|libcusparseLt'",
+        '```',
+        '',
+        'then put that `Location` followed by `/nvidia/cusparselt/lib` in front of the loader path (an `ENV LD_LIBRARY_PATH=…:$LD_LIBRARY_PATH` line ' +
+          `in the Dockerfile). ${LDD_CHECK}`,
+      ].join('\n'),
+    },
+    {
+      when: 'cusparselt&pipTorch',
+      title: 'cuSPARSELt not found when torch loads',
+      message:
+        '`import torch` failed: the loader could not find {library:all}, cuSPARSELt. This torch is a pip install (`{context.pipTorch.site}/torch`); its ' +
+        'CUDA wheels bring cuSPARSELt as the pip wheel `nvidia-cusparselt-cu12` (`-cu13` for CUDA 13 builds). Either that wheel is not in this environment, ' +
+        'or a CUDA installed on the system is found first on the loader path and torch takes its libraries from there, where there is no cuSPARSELt ' +
+        '(https://github.com/pytorch/pytorch/issues/150399).',
+      fix: [
+        'See which it is, with the same Python that runs the program:',
+        '',
+        '```sh',
+        "python3 -m pip show -f nvidia-cusparselt-cu12 nvidia-cusparselt-cu13 | grep -E '^(Name|Location)|libcusparseLt'   # the wheel, if anywhere",
+        'python3 -m pip check                                                          # a requirement of torch that is missing',
+        'echo "$LD_LIBRARY_PATH"; ldconfig -p | grep -E \'libcudart|libcusparse\'          # a system CUDA the loader finds first',
+        '```',
+        '',
+        '- `pip check` names `nvidia-cusparselt-cu…`: install that release (torch requires an exact one), or torch again without `--no-deps`;',
+        '- the wheel is there and a system CUDA is on the path: put the wheel\'s directory (the `Location` printed, then `/nvidia/cusparselt/lib`) in front',
+        '  of the loader path (an `ENV LD_LIBRARY_PATH=…:$LD_LIBRARY_PATH` line in the Dockerfile, for an image), or add cuSPARSELt to that system CUDA',
+        '  from the NVIDIA repository it came from. ' + LDD_CHECK,
+      ].join('\n'),
+    },
     {
       // CTranslate2's wording with a CUDA 12 cuBLAS (LibreTranslate/LibreTranslate#621: the project's image on `nvidia/cuda:11.x`,
       // fixed by the reporter with `FROM nvidia/cuda:12.4.1-devel-ubuntu20.04`). CTranslate2's changelog: v4.0.0 (2024-02-15)
@@ -970,7 +1056,7 @@ export const sharedLibraryMissing: RuleInput = {
         '',
         '- Base the image on CUDA 12: an `nvidia/cuda` tag that starts with `12.` and has `-runtime-` in it (the `-cudnn` tag when the model ' +
           'needs cuDNN; the OS part of the tag as before, https://hub.docker.com/r/nvidia/cuda/tags).',
-        '- Or keep the image and add CUDA 12\'s cuBLAS as a pip wheel, with its directory on the loader path (the path `pip show -f` prints):',
+        '- Or keep the image and add CUDA 12\'s cuBLAS as a pip wheel, with its directory on the loader path (the command below prints it):',
         '',
         '```sh',
         'python3 -m pip install nvidia-cublas-cu12',
@@ -1121,13 +1207,11 @@ export const sharedLibraryMissing: RuleInput = {
     ...condaVariants(),
     { when: 'fact.place=docker-run&enrich.runImage', fix: RUN_FIX },
     { when: 'fact.place=docker-run', fix: RUN_FIX_NO_IMAGE },
-    { when: 'fact.place=host-shell', fix: SHELL_FIX },
-    {
-      when: 'fact.place=image-build',
-      fix:
-        'Find which package provides it and install it in this stage (Debian/Ubuntu: `apt-file search {library}`), or copy it from the builder stage together with an ' +
-        `\`ENV LD_LIBRARY_PATH=…\` entry for its directory. ${LDD_CHECK}`,
-    },
+    { when: 'rpmImage&fact.place=host-shell', fix: shellFix(RPM_PROVIDER) },
+    { when: 'fact.place=host-shell', fix: shellFix(APT_PROVIDER) },
+    { when: 'rpmImage&fact.place=image-build', fix: imageBuildFix(RPM_PROVIDER) },
+    { when: 'fact.place=image-build', fix: imageBuildFix(APT_PROVIDER) },
+    { when: 'rpmImage', fix: defaultFix(RPM_PROVIDER) },
   ],
   enrich: ['cuda-version', 'extension-build', 'run-command', 'cuda-lib-major'],
   docs: 'https://man7.org/linux/man-pages/man8/ld.so.8.html',
