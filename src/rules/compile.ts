@@ -43,11 +43,23 @@ export interface CompiledRule {
   unless: CompiledMatcher[];
 }
 
-/** What a prefilter hit points at. */
+/**
+ * What a prefilter hit points at, with what the engine reads of its matcher and rule on every hit.
+ * Rules come in as many shapes as they have optional fields: read from them on every line, each
+ * read is a lookup that has seen too many shapes; slots all have one.
+ */
 export interface Slot {
   rule: number;
   kind: 'match' | 'context' | 'unless';
   index: number;
+  /** The matcher's expression (null: the literal alone is enough). */
+  regex: RegExp | null;
+  /** A context whose captures are tallied: it needs them on every line. */
+  tally: boolean;
+  /** The rule's scope is the whole build, not a step. */
+  buildScoped: boolean;
+  /** The rule's evidence is its last hit alone. */
+  evidenceLast: boolean;
 }
 
 export interface CompiledRuleSet {
@@ -92,9 +104,9 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
   const compiled: CompiledRule[] = [];
   const slots: Slot[] = [];
   const literals: PrefilterLiteral[] = [];
-  const register = (m: Matcher, slot: Slot): void => {
+  const register = (m: Matcher, rule: Rule, order: number, kind: Slot['kind'], index: number, compiled: CompiledMatcher, tally = false): void => {
     const target = slots.length;
-    slots.push(slot);
+    slots.push({ rule: order, kind, index, regex: compiled.regex, tally, buildScoped: rule.scope === 'build', evidenceLast: rule.evidence === 'last' });
     for (const text of m.literals) literals.push({ text, ignoreCase: m.ignoreCase === true, target });
   };
 
@@ -114,11 +126,11 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
     const unless = (rule.unless ?? []).map(compileMatcher);
     compiled.push({ rule, order, match, context, unless });
 
-    (rule.match ?? []).forEach((m, index) => register(m, { rule: order, kind: 'match', index }));
+    (rule.match ?? []).forEach((m, index) => register(m, rule, order, 'match', index, match[index]!));
     (rule.context ?? []).forEach((c, index) => {
-      if ((c.source ?? 'line') === 'line') register(c, { rule: order, kind: 'context', index });
+      if ((c.source ?? 'line') === 'line') register(c, rule, order, 'context', index, context[index]!, context[index]!.tally);
     });
-    (rule.unless ?? []).forEach((m, index) => register(m, { rule: order, kind: 'unless', index }));
+    (rule.unless ?? []).forEach((m, index) => register(m, rule, order, 'unless', index, unless[index]!));
   });
 
   return { rules: compiled, slots, literals };

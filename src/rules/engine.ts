@@ -315,34 +315,33 @@ export class RuleEngine {
     let lastResult: RegExpExecArray | null = null;
     for (let t = 0; t < count; t++) {
       const slot = this.set.slots[targets[t]!]!;
-      const cr = this.set.rules[slot.rule]!;
-      const matcher = slot.kind === 'match' ? cr.match[slot.index]! : slot.kind === 'context' ? cr.context[slot.index]! : cr.unless[slot.index]!;
+      const regex = slot.regex;
       let groups: Record<string, string | undefined> | undefined;
       let deferred: RegExp | null = null;
-      if (matcher.regex) {
+      if (regex !== null) {
         const input = text.length > longLine ? windowAround(text, seamAt ?? this.prefilter.endOf(t)) : text;
         // An `unless` needs no captures, nor does a context line short enough to be kept whole: it
         // keeps the expression, run again if a finding reads them (most context lines die unread
         // with their step). A test builds no match object; most lines that reach here make one.
-        const wanted = slot.kind === 'match' || (slot.kind === 'context' && (cr.context[slot.index]!.tally || input.length > maxEvidenceLength));
-        if (matcher.regex !== lastRegex || input !== lastInput) {
-          lastRegex = matcher.regex;
+        const wanted = slot.kind === 'match' || (slot.kind === 'context' && (slot.tally || input.length > maxEvidenceLength));
+        if (regex !== lastRegex || input !== lastInput) {
+          lastRegex = regex;
           lastInput = input;
-          lastResult = wanted ? matcher.regex.exec(input) : null;
-          lastMatched = wanted ? lastResult !== null : matcher.regex.test(input);
+          lastResult = wanted ? regex.exec(input) : null;
+          lastMatched = wanted ? lastResult !== null : regex.test(input);
         } else if (wanted && lastMatched && lastResult === null) {
-          lastResult = matcher.regex.exec(input);
+          lastResult = regex.exec(input);
         }
         if (!lastMatched) continue;
         if (wanted) groups = lastResult!.groups;
-        else deferred = matcher.regex;
+        else deferred = regex;
       }
       if (slot.kind === 'match' && cr.match[slot.index]!.atEnd) {
         this.tail = { rule: slot.rule, text, line: lineNumber, step, groups };
         continue;
       }
       let state: ScopeState;
-      if (cr.rule.scope === 'build') {
+      if (slot.buildScoped) {
         const states = this.states[slot.rule]!;
         const built = states.get(0);
         state = built ?? new ScopeState();
@@ -361,7 +360,7 @@ export class RuleEngine {
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;
         this.lastHitLine[slot.rule] = lineNumber;
-        state.addHit(text, lineNumber, step, groups, cr.rule.evidence === 'last');
+        state.addHit(text, lineNumber, step, groups, slot.evidenceLast);
       } else {
         state.addCaptures(groups);
       }
