@@ -56,6 +56,8 @@ export interface Slot {
   regex: RegExp | null;
   /** A context whose captures are tallied: it needs them on every line. */
   tally: boolean;
+  /** A rule's own matcher whose hit waits for the end of the log (the schema's `atEnd`). */
+  atEnd: boolean;
   /** The rule's scope is the whole build, not a step. */
   buildScoped: boolean;
   /** The rule's evidence is its last hit alone. */
@@ -104,9 +106,18 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
   const compiled: CompiledRule[] = [];
   const slots: Slot[] = [];
   const literals: PrefilterLiteral[] = [];
-  const register = (m: Matcher, rule: Rule, order: number, kind: Slot['kind'], index: number, compiled: CompiledMatcher, tally = false): void => {
+  const register = (m: Matcher, rule: Rule, order: number, kind: Slot['kind'], index: number, compiled: CompiledMatcher, flags: { tally?: boolean; atEnd?: boolean } = {}): void => {
     const target = slots.length;
-    slots.push({ rule: order, kind, index, regex: compiled.regex, tally, buildScoped: rule.scope === 'build', evidenceLast: rule.evidence === 'last' });
+    slots.push({
+      rule: order,
+      kind,
+      index,
+      regex: compiled.regex,
+      tally: flags.tally === true,
+      atEnd: flags.atEnd === true,
+      buildScoped: rule.scope === 'build',
+      evidenceLast: rule.evidence === 'last',
+    });
     for (const text of m.literals) literals.push({ text, ignoreCase: m.ignoreCase === true, target });
   };
 
@@ -126,9 +137,9 @@ export function compileRules(rules: Rule[]): CompiledRuleSet {
     const unless = (rule.unless ?? []).map(compileMatcher);
     compiled.push({ rule, order, match, context, unless });
 
-    (rule.match ?? []).forEach((m, index) => register(m, rule, order, 'match', index, match[index]!));
+    (rule.match ?? []).forEach((m, index) => register(m, rule, order, 'match', index, match[index]!, { atEnd: match[index]!.atEnd }));
     (rule.context ?? []).forEach((c, index) => {
-      if ((c.source ?? 'line') === 'line') register(c, rule, order, 'context', index, context[index]!, context[index]!.tally);
+      if ((c.source ?? 'line') === 'line') register(c, rule, order, 'context', index, context[index]!, { tally: context[index]!.tally });
     });
     (rule.unless ?? []).forEach((m, index) => register(m, rule, order, 'unless', index, unless[index]!));
   });

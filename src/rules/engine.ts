@@ -336,7 +336,7 @@ export class RuleEngine {
         if (wanted) groups = lastResult!.groups;
         else deferred = regex;
       }
-      if (slot.kind === 'match' && cr.match[slot.index]!.atEnd) {
+      if (slot.atEnd) {
         this.tail = { rule: slot.rule, text, line: lineNumber, step, groups };
         continue;
       }
