@@ -42,6 +42,28 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/grammar/implicit-step.ts
+function implicitStepHeader() {
+  return {
+    id: IMPLICIT_STEP_ID,
+    stage: null,
+    index: null,
+    total: null,
+    instruction: IMPLICIT_STEP_INSTRUCTION,
+    platform: null,
+    target: null,
+    internal: true
+  };
+}
+var IMPLICIT_STEP_ID, IMPLICIT_STEP_INSTRUCTION;
+var init_implicit_step = __esm({
+  "src/grammar/implicit-step.ts"() {
+    "use strict";
+    IMPLICIT_STEP_ID = 0;
+    IMPLICIT_STEP_INSTRUCTION = "(output outside any build step)";
+  }
+});
+
 // src/grammar/run-command.ts
 function runInstructionOf(message4) {
   const current = /process "(?:\/dev\/\.buildkit_qemu_emulator )?\/bin\/(?:ba)?sh -c (.{1,4000}?)" did not complete successfully/.exec(message4);
@@ -1663,8 +1685,8 @@ function tooNewAsked(arch, asked, rejects, first) {
   const newest = sorted[sorted.length - 1];
   return { arches: sorted.map((c) => `sm_${c}`), floor: newest === own2 ? first : firstCuda(newest) };
 }
-function listed(names) {
-  return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+function listed(names2) {
+  return names2.length <= 1 ? names2[0] ?? "" : `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
 }
 function cudaVersionEnrich(captures, _step, _model, facts) {
   const version2 = stepCudaVersion(captures, facts);
@@ -2581,10 +2603,10 @@ function packageOf(captures) {
   return null;
 }
 function jobsEnv(pkg) {
-  const names = new Set((pkg === null ? [] : knobsFor(pkg)).map((k) => k.name));
-  if (names.has("MAX_JOBS") && names.has("NVCC_THREADS")) return "MAX_JOBS=2 NVCC_THREADS=1";
-  if (names.has("MAX_JOBS")) return "MAX_JOBS=2";
-  if (names.has("PARALLEL_LEVEL")) return "PARALLEL_LEVEL=2";
+  const names2 = new Set((pkg === null ? [] : knobsFor(pkg)).map((k) => k.name));
+  if (names2.has("MAX_JOBS") && names2.has("NVCC_THREADS")) return "MAX_JOBS=2 NVCC_THREADS=1";
+  if (names2.has("MAX_JOBS")) return "MAX_JOBS=2";
+  if (names2.has("PARALLEL_LEVEL")) return "PARALLEL_LEVEL=2";
   return "MAX_JOBS=2 CMAKE_BUILD_PARALLEL_LEVEL=2";
 }
 function knobNote(pkg) {
@@ -3114,7 +3136,7 @@ function parseVersion(v) {
     dev: m[5] !== void 0 ? Number(m[5] || 0) : null
   };
 }
-function compareVersions2(a, b) {
+function compareReleases(a, b) {
   const n = Math.max(a.nums.length, b.nums.length);
   for (let i = 0; i < n; i++) {
     const d = (a.nums[i] ?? 0) - (b.nums[i] ?? 0);
@@ -3161,7 +3183,7 @@ function satisfies(requirement2, version2) {
         continue;
       }
     }
-    const c = compareVersions2(v, t);
+    const c = compareReleases(v, t);
     let ok;
     switch (op) {
       case "==":
@@ -3250,6 +3272,45 @@ var init_pip_conflict = __esm({
   }
 });
 
+// src/knowledge/unreleased-floor-enricher.ts
+function unreleasedFloorEnrich(captures, _step, _model, _facts) {
+  const requirement2 = captures["requirement"];
+  const versions = captures["versions"];
+  if (requirement2 === void 0 || versions === void 0 || versions.trim() === "" || versions.trim() === "none") return {};
+  const name2 = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}/.exec(requirement2)?.[0];
+  if (name2 === void 0) return {};
+  const spec2 = requirement2.slice(name2.length).replace(/^\[[^\]]*\]/, "");
+  const floors = spec2.split(",").flatMap((clause) => {
+    const m = /^\s*(>=|>|==|~=)\s*([^\s,*]+)\s*$/.exec(clause);
+    return m === null ? [] : [m[2]];
+  });
+  if (floors.length === 0) return {};
+  let newest = null;
+  for (const text2 of versions.split(",").map((v) => v.trim())) {
+    const release = parseVersion(text2);
+    if (release === null || satisfies(requirement2, text2) !== false) return {};
+    if (newest === null || compareReleases(release, newest.release) > 0) newest = { text: text2, release };
+  }
+  if (newest === null) return {};
+  const floor = floors.map((f) => ({ text: f, release: parseVersion(f) })).find((f) => f.release !== null && compareReleases(f.release, newest.release) > 0);
+  if (floor === void 0) return {};
+  const out = { floorVersion: floor.text, floorNewest: newest.text, floorName: name2 };
+  const parent = PARENT.exec((captures["requiredBy"] ?? "").trim());
+  if (parent !== null) {
+    out.floorParent = parent[0];
+    out.floorParentName = parent[1];
+  }
+  return out;
+}
+var PARENT;
+var init_unreleased_floor_enricher = __esm({
+  "src/knowledge/unreleased-floor-enricher.ts"() {
+    "use strict";
+    init_pip_conflict();
+    PARENT = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100})(\[[^\]]{1,100}\])?(?:[=<>~!]=?[^\s()]{1,50})?$/;
+  }
+});
+
 // src/knowledge/torch-index-release-enricher.ts
 function parts(version2) {
   return version2.split(".").map(Number);
@@ -3271,8 +3332,8 @@ function nearestTag(release, asked) {
 function spoken(tags) {
   return tags.length === 1 ? tags[0] : `${tags.slice(0, -1).join(", ")} and ${tags[tags.length - 1]}`;
 }
-function packagesOf(pkg, step) {
-  const text2 = step?.instruction ?? "";
+function packagesOf(pkg, step, quoted) {
+  const text2 = step !== null && step.id !== IMPLICIT_STEP_ID ? step.instruction : quoted ?? "";
   return ["torch", "torchvision", "torchaudio"].filter((p) => p === pkg || new RegExp(`\\b${p}(?![\\w-])`).test(text2));
 }
 function installOf(packages, release, tag) {
@@ -3283,6 +3344,7 @@ function installOf(packages, release, tag) {
 function torchIndexReleaseEnrich(captures, step, _model, facts) {
   const pin = /^(torch|torchvision|torchaudio)==(\d{1,3}\.\d{1,3}\.\d{1,3})$/.exec(captures.requirement ?? "");
   const tag = captures["context.torchCudaIndex.tag"];
+  const channel = captures["context.torchCudaIndex.channel"] ?? "";
   if (pin === null || tag === void 0) return {};
   const pkg = pin[1];
   const version2 = pin[2];
@@ -3293,17 +3355,31 @@ function torchIndexReleaseEnrich(captures, step, _model, facts) {
   const newest = listed2.reduce((a, b) => newer(b, a) ? b : a);
   const other = nearestTag(release, tag);
   const installer = installerOf(facts);
-  const packages = packagesOf(pkg, step);
+  const packages = packagesOf(pkg, step, captures["context.torchCommand.cmd"]);
   const moveCmd = installCommand(installer, installOf(packages, release, other));
   const out = {
     idxPackage: pkg,
     idxVersion: version2,
     idxTag: tag,
+    idxIndex: `${channel}${tag}`,
     idxTags: spoken(release.cudaTags),
     idxOtherTag: other,
     idxNewest: newest,
     idxMoveCmd: moveCmd
   };
+  if (channel === "test/") {
+    out.idxChannelNote = "Its test/ channel holds PyTorch's release candidates (pytorch/pytorch RELEASE.md); the commands below take the released wheels from the release indexes.";
+  }
+  const first = toolkitsSupporting("sm_120")[0];
+  const firstTag = first === void 0 ? null : `cu${first.replace(".", "")}`;
+  if (firstTag !== null && tagNumber(other) < tagNumber(firstTag)) {
+    const blackwell = release.cudaTags.find((t) => tagNumber(t) >= tagNumber(firstTag));
+    if (blackwell !== void 0) {
+      out.idxBlackwellTag = blackwell;
+      out.idxBlackwellCuda = first;
+      out.idxBlackwellCmd = installCommand(installer, installOf(packages, release, blackwell));
+    }
+  }
   const stay = torchReleases.find((r) => r[pkg] === newest);
   if (stay !== void 0) out.idxStayCmd = installCommand(installer, installOf(packages, stay, tag));
   return out;
@@ -3311,8 +3387,81 @@ function torchIndexReleaseEnrich(captures, step, _model, facts) {
 var init_torch_index_release_enricher = __esm({
   "src/knowledge/torch-index-release-enricher.ts"() {
     "use strict";
+    init_implicit_step();
     init_installer_forms();
     init_torch_wheels();
+    init_cuda_arches();
+  }
+});
+
+// src/knowledge/torch-pair-conflict.ts
+function nightly(version2) {
+  const m = /^(\d{1,2}\.\d{1,2}\.\d{1,2})\.dev(20\d{6})(?:\+([a-z0-9.]{1,20}))?$/.exec(version2.trim());
+  return m ? { base: m[1], date: m[2], tag: m[3] ?? null } : null;
+}
+function splitLocal(version2) {
+  const plus = version2.indexOf("+");
+  return plus < 0 ? { version: version2, tag: null } : { version: version2.slice(0, plus), tag: version2.slice(plus + 1) };
+}
+function variantTag(tag) {
+  return tag !== null && /^(?:cpu|cu\d{2,3}|rocm\d{1,2}(?:\.\d{1,2}){0,2}|xpu)$/.test(tag) ? tag : null;
+}
+function torchPairAdvice(conflict, pipOld) {
+  const { wanted, against } = conflict;
+  if (wanted.requirer !== null || wanted.constraint || wanted.project !== "torch") return null;
+  const lib2 = against.requirer?.toLowerCase() ?? "";
+  if (!DOMAIN.has(lib2) || against.project !== "torch" || against.requirerVersion === null) return null;
+  const asked = pinnedVersion(wanted.requirement);
+  const needed = pinnedVersion(against.requirement);
+  if (asked === null || needed === null) return null;
+  const libVersion = against.requirerVersion;
+  const upgrade = pipOld !== null ? { torchPairUpgrade: ` This build's pip is ${pipOld}, older than 22.2, which added \`--dry-run\`: run \`python -m pip install --upgrade pip\` first.` } : {};
+  const askedNightly = nightly(asked);
+  const libNightly = nightly(libVersion);
+  const neededNightly = nightly(needed);
+  if (askedNightly !== null || libNightly !== null || neededNightly !== null) {
+    const variant = variantTag(libNightly?.tag ?? null) ?? variantTag(askedNightly?.tag ?? null);
+    const index = `${NIGHTLY_ROOT}/${variant ?? "<variant>"}`;
+    const libPin = `${lib2}==${libVersion}`;
+    const advice2 = `These are nightly builds: ${lib2} ${libVersion} was built against the torch nightly ${needed} and pins exactly that build, which is not always the same date as its own (a domain library's nightly often names the previous day's torch). Pin the pair its requirement names: \`torch==${needed}\` with \`${libPin}\`; or keep \`torch==${asked}\` and pin the ${lib2} nightly built against it, which the check below finds. Relaxing the torch pin to a range does not help: each nightly of ${lib2} accepts one torch build only. Nightlies are pre-releases on PyTorch's nightly index only, so every command needs \`--pre --index-url ${index}\`, and old nightlies are removed from it after a while: a pin to a date that is gone no longer installs at all.`;
+    return {
+      torchPairAdvice: advice2,
+      ...upgrade,
+      torchPairCheck: `pip install --dry-run --pre torch==${needed} ${libPin} --index-url ${index}`,
+      torchPairCheckKeep: `pip install --dry-run --pre torch==${asked} ${lib2} --index-url ${index}`,
+      ...variant === null ? {
+        torchPairVariantNote: ' The log shows no build variant (a `+cpu` / `+cu128` label): put the one the install uses in place of `<variant>` (`cpu`, or the `cuNNN` of the index URL in the install command; pytorch.org\'s "Start Locally" selector, "Preview (Nightly)", lists the current ones).'
+      } : {}
+    };
+  }
+  const a = splitLocal(asked);
+  const row = torchReleases.find((r) => r.torch === a.version) ?? null;
+  const pair = row === null ? null : lib2 === "torchvision" ? row.torchvision : row.torchaudio;
+  const tag = variantTag(a.tag);
+  const indexArg = tag !== null ? ` --index-url ${RELEASE_ROOT}/${tag}` : "";
+  const check3 = `pip install --dry-run torch==${asked} ${lib2}${indexArg}`;
+  const other = `\`torch==${needed} ${lib2}==${libVersion}\` (the pair the log names)`;
+  if (pair !== null) {
+    return {
+      torchPairAdvice: `Each ${lib2} release pins the torch it was built with: ${lib2} ${libVersion} is the one for torch ${needed}, and the ${lib2} released with torch ${a.version} is ${pair} (PyTorch's previous-versions page). Pin a matching pair: \`torch==${asked} ${lib2}==${pair}\`, or move torch to ${needed}: ${other}. The dry run below shows the ${lib2} pip pairs with your torch pin ("Would install \u2026").`,
+      ...upgrade,
+      torchPairCheck: check3
+    };
+  }
+  return {
+    torchPairAdvice: `Each ${lib2} release pins the torch it was built with: ${lib2} ${libVersion} is the one for torch ${needed}. The table of releases checked here does not hold torch ${a.version}, so it names no pair: https://pytorch.org/get-started/previous-versions/ lists the ${lib2} released with each torch (${lib2 === "torchvision" ? "pytorch/vision's README has the table by minor version" : "and torchaudio's compatibility matrix: https://docs.pytorch.org/audio/stable/installation.html"}), and the dry run below shows the ${lib2} pip pairs with your torch pin ("Would install \u2026"). Or move torch to ${needed}: ${other}.`,
+    torchPairCheck: check3
+  };
+}
+var DOMAIN, NIGHTLY_ROOT, RELEASE_ROOT;
+var init_torch_pair_conflict = __esm({
+  "src/knowledge/torch-pair-conflict.ts"() {
+    "use strict";
+    init_pip_conflict();
+    init_torch_wheels();
+    DOMAIN = /* @__PURE__ */ new Set(["torchvision", "torchaudio"]);
+    NIGHTLY_ROOT = "https://download.pytorch.org/whl/nightly";
+    RELEASE_ROOT = "https://download.pytorch.org/whl";
   }
 });
 
@@ -3589,6 +3738,8 @@ function pipAdviceEnrich(captures, step, _model, facts) {
       conflict: describeConflict(conflict),
       conflictAdvice: localPinAdvice(conflict.wanted, conflict.against, requirer) ?? compatibleAdvice(conflict.wanted, conflict.against, requirer, other) ?? `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`
     });
+    const pair = torchPairAdvice(conflict, out.conflictPipOld ?? null);
+    if (pair !== null) Object.assign(out, pair);
   } else if (firstDep !== void 0) {
     const requirer = withoutExtras(firstDep.requirer);
     const others = causes.filter((c) => c.requirer !== null && c.requirer === firstDep.requirer && c !== firstDep).length;
@@ -3667,6 +3818,7 @@ function pipAdviceEnrich(captures, step, _model, facts) {
     out.pipForm = form;
     for (const [key, value] of Object.entries(out)) out[key] = inPipForm(value, form);
   }
+  Object.assign(out, unreleasedFloorEnrich(captures, step, _model, facts));
   return out;
 }
 function torchIndexNoWheelAdvice(index, pkg, cuda) {
@@ -3700,12 +3852,14 @@ var packageKeys, optionsWithValue, PIP, CPU_INDEX;
 var init_pip_advice_enricher = __esm({
   "src/knowledge/pip-advice-enricher.ts"() {
     "use strict";
+    init_unreleased_floor_enricher();
     init_installer_forms();
     init_installer_command_enricher();
     init_shell_words();
     init_pip_conflict();
     init_torch_wheels();
     init_torch_index_release_enricher();
+    init_torch_pair_conflict();
     init_torch_find_links();
     packageKeys = ["context.requestedBy.by", "package", "context.named.name", "context.package.name", "context.still.package", "requirer", "requirement", "context.sourceDir.name"];
     optionsWithValue = /* @__PURE__ */ new Set(["-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "-C", "--config-settings", "--global-option", "--python", "-p"]);
@@ -4853,7 +5007,7 @@ function condaMissingSpecsEnrich(captures, step, model, facts) {
   if (pinned.length > 0) {
     const channels = [...new Set(pinned.map((m) => m[1]))];
     const bare2 = pinned.map((m) => m[2]);
-    const names2 = pinned.map((m) => /^[A-Za-z0-9_][A-Za-z0-9_.-]*/.exec(m[2])[0]);
+    const names3 = pinned.map((m) => /^[A-Za-z0-9_][A-Za-z0-9_.-]*/.exec(m[2])[0]);
     out.pinnedChannel = channels.join("`, `");
     out.pinnedSpecs = pinned.map((m) => m[0]).join(", ");
     out.pinnedFirst = pinned[0][0];
@@ -4861,7 +5015,7 @@ function condaMissingSpecsEnrich(captures, step, model, facts) {
     const others = specs.filter((s) => !s.includes("::"));
     if (others.length > 0) out.otherSpecs = ` It found none for ${others.join(", ")} either, in any channel it searched.`;
     if (micromamba) {
-      const byChannel = pinned.map((m, i) => `micromamba search -c ${m[1]} '${names2[i]}'`);
+      const byChannel = pinned.map((m, i) => `micromamba search -c ${m[1]} '${names3[i]}'`);
       out.pinnedSearch = byChannel.join("\n");
     } else {
       const q = pinned.map((m) => `'${m[0]}'`).join(" ");
@@ -4872,11 +5026,11 @@ function condaMissingSpecsEnrich(captures, step, model, facts) {
   }
   const pip2 = specs.map((s) => [s, pipSpecOf(s)]).filter((p) => p[1] !== null);
   if (pip2.length === 0) return out;
-  const names = pip2.map(([, p]) => /^[A-Za-z0-9_.-]+/.exec(p)[0]);
-  out.pypiCheck = names.length === 1 ? `pip index versions ${names[0]}` : `for name in ${names.join(" ")}; do pip index versions "$name"; done`;
+  const names2 = pip2.map(([, p]) => /^[A-Za-z0-9_.-]+/.exec(p)[0]);
+  out.pypiCheck = names2.length === 1 ? `pip index versions ${names2[0]}` : `for name in ${names2.join(" ")}; do pip index versions "$name"; done`;
   out.pipSpecs = pip2.map(([, p]) => `"${p}"`).join(", ");
   out.pipArgs = pip2.map(([, p]) => `'${p}'`).join(" ");
-  out.pipNames = names.join(", ");
+  out.pipNames = names2.join(", ");
   return out;
 }
 var specLine, header;
@@ -5222,17 +5376,18 @@ function releaseLacks(pkg, os5) {
 }
 function bookwormTagOf(image) {
   if (image === null) return null;
-  const m = /^((?:docker\.io\/)?(?:library\/)?python):([\w.-]{1,100})$/.exec(image);
+  const m = /^((?:docker\.io\/)?(?:library\/)?(?:python|php)):([\w.-]{1,100})$/.exec(image);
   if (!m || m[1] === void 0 || m[2] === void 0) return null;
   const tag = m[2];
   if (/-(?:bookworm|bullseye|buster|trixie|alpine[\w.]*)$|^(?:bookworm|bullseye|buster|trixie)$/.test(tag)) return null;
   return tag === "latest" ? `${m[1]}:bookworm` : `${m[1]}:${tag}-bookworm`;
 }
-var SLIM_MOVED, MESA_NOTE, DROPPED_PACKAGES, droppedPackageNames;
+var SLIM_MOVED, PY_PIN, MESA_NOTE, DROPPED_PACKAGES, droppedPackageNames;
 var init_apt_dropped_packages = __esm({
   "src/knowledge/apt-dropped-packages.ts"() {
     "use strict";
     SLIM_MOVED = "Base images that follow the current release moved there (python:3.x-slim is Debian 13 since August 2025); the log does not show this base's release.";
+    PY_PIN = "python:3.11-slim-bookworm";
     MESA_NOTE = "the packages it only pulled in, which exist on older releases too, so the line keeps working on any base.";
     DROPPED_PACKAGES = [
       {
@@ -5243,7 +5398,9 @@ var init_apt_dropped_packages = __esm({
         replacement: ["libgl1", "libglx-mesa0"],
         purpose: "the transitional name of Mesa's libGL (what OpenCV's cv2 loads)",
         replacementNote: MESA_NOTE,
-        movedNote: SLIM_MOVED
+        movedNote: SLIM_MOVED,
+        removeNote: "",
+        pinExample: PY_PIN
       },
       {
         name: "libegl1-mesa",
@@ -5253,7 +5410,9 @@ var init_apt_dropped_packages = __esm({
         replacement: ["libegl1"],
         purpose: "the transitional name of Mesa's libEGL",
         replacementNote: MESA_NOTE,
-        movedNote: SLIM_MOVED
+        movedNote: SLIM_MOVED,
+        removeNote: "",
+        pinExample: PY_PIN
       },
       {
         name: "software-properties-common",
@@ -5263,7 +5422,9 @@ var init_apt_dropped_packages = __esm({
         replacement: [],
         purpose: "the package of add-apt-repository",
         replacementNote: "",
-        movedNote: SLIM_MOVED
+        movedNote: SLIM_MOVED,
+        removeNote: "",
+        pinExample: PY_PIN
       },
       {
         name: "python-pip",
@@ -5273,7 +5434,9 @@ var init_apt_dropped_packages = __esm({
         replacement: ["python3-pip"],
         purpose: "pip for Python 2",
         replacementNote: "pip for Python 3 (Python 2's packages went with it: python-dev likewise becomes python3-dev). python3-pip installs as far back as Ubuntu 16.04, so the line keeps working on any base; the build then runs pip3 and Python 3, so code that only runs on Python 2 needs porting.",
-        movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release."
+        movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release.",
+        removeNote: "",
+        pinExample: PY_PIN
       },
       {
         name: "python-dev",
@@ -5283,7 +5446,9 @@ var init_apt_dropped_packages = __esm({
         replacement: ["python3-dev"],
         purpose: "the headers of Python 2",
         replacementNote: "the headers of Python 3, what a C extension built for python3 needs (python-dev-is-python3 installs python3-dev too, and points python and python-config at Python 3, for scripts that call them). Code that only runs on Python 2 needs porting.",
-        movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release."
+        movedNote: "ubuntu:latest and debian:latest are such releases today; the log does not show this base's release.",
+        removeNote: "",
+        pinExample: PY_PIN
       },
       {
         name: "python3-distutils",
@@ -5293,8 +5458,22 @@ var init_apt_dropped_packages = __esm({
         replacement: ["python3-setuptools"],
         purpose: "the distutils module of the system's Python 3 (Python 3.12 removed distutils from its standard library, PEP 632, so no package of a new name replaces it)",
         replacementNote: "setuptools carries distutils on: an import of distutils finds its copy on Python 3.12 and later. On Debian 12 python3-setuptools depends on python3-distutils, so the line keeps working on older bases too. A build that never imports distutils needs neither: just remove it.",
-        movedNote: "Base images that follow the current release moved there (debian:latest, ubuntu:latest, python:3.x-slim since August 2025); the log does not show this base's release."
-      }
+        movedNote: "Base images that follow the current release moved there (debian:latest, ubuntu:latest, python:3.x-slim since August 2025); the log does not show this base's release.",
+        removeNote: "",
+        pinExample: PY_PIN
+      },
+      ...["libc-client-dev", "libc-client2007e-dev"].map((name2) => ({
+        name: name2,
+        goneFrom: "Debian 13 (trixie)",
+        debianMajor: 13,
+        ubuntu: null,
+        replacement: [],
+        purpose: "the headers of UW IMAP's c-client library, which PHP's imap extension is built against",
+        replacementNote: "",
+        movedNote: "The php images' default tags (php:8.3-apache, php:8.3-fpm, \u2026) moved to Debian 13 in August 2025; the log does not show this base's release.",
+        removeNote: "Drop PHP's imap extension with it (its docker-php-ext-configure imap and docker-php-ext-install imap lines): it cannot be built without c-client, and Debian 13 has no c-client at all.",
+        pinExample: "php:8.3-apache-bookworm"
+      }))
     ];
     droppedPackageNames = DROPPED_PACKAGES.map((p) => p.name);
   }
@@ -5315,6 +5494,8 @@ function aptDroppedEnrich(captures, _step, _model, facts) {
     droppedFrom: pkg.goneFrom,
     droppedPurpose: pkg.purpose,
     droppedMovedNote: pkg.movedNote,
+    droppedPinExample: pkg.pinExample,
+    ...pkg.removeNote !== "" ? { droppedRemoveNote: pkg.removeNote } : {},
     // `Debian 13` when the log shows a release without it; the variant then says so without a hedge.
     ...lacks === true && os5 !== null ? { droppedRelease: os5 } : {},
     ...pkg.replacement.length > 0 ? { droppedReplacement: pkg.replacement.join(" "), droppedReplacementNote: pkg.replacementNote } : {},
@@ -6480,6 +6661,11 @@ var init_self_installed_enricher = __esm({
 });
 
 // src/knowledge/python-tools.ts
+function homeInstallPath(command, tool) {
+  const m = /^(\/root|\/home\/[^/\s]{1,64})\/(\.[\w.-]{1,20}\/bin)\/[^/\s]{1,40}$/.exec(command);
+  if (m === null || !tool.homeBins.includes(m[2])) return null;
+  return { home: m[1], dir: `${m[1]}/${m[2]}` };
+}
 function pythonTool(command) {
   const name2 = command.slice(command.lastIndexOf("/") + 1);
   return Object.hasOwn(tools2, name2) ? tools2[name2] : null;
@@ -6494,7 +6680,10 @@ var init_python_tools = __esm({
       dockerfile: ["# uv's guide advises pinning: replace latest with a release tag (https://github.com/astral-sh/uv/releases)", "COPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/"],
       shell: ["curl -LsSf https://astral.sh/uv/install.sh | sh", 'export PATH="$HOME/.local/bin:$PATH"'],
       installedBy: /ghcr\.io\/astral-sh\/uv\b|astral\.sh\/uv\/[\w./-]{0,40}install\.sh|\bpip3? install\b[^&;|]{0,200}\buv\b/,
-      docs: "https://docs.astral.sh/uv/guides/integration/docker/"
+      docs: "https://docs.astral.sh/uv/guides/integration/docker/",
+      homeBins: [".local/bin", ".cargo/bin"],
+      installPlace: "uv's standalone installer (install.sh) puts uv and uvx in $HOME/.local/bin of the user that runs it ($XDG_BIN_HOME or $UV_INSTALL_DIR when set; before uv 0.5.0, in ~/.cargo/bin)",
+      installerPathNote: "If an earlier step runs uv's installer (install.sh): since uv 0.5.0 it puts uv in $HOME/.local/bin, no longer in ~/.cargo/bin where older guides put PATH"
     };
     poetry = {
       command: "poetry",
@@ -6503,7 +6692,10 @@ var init_python_tools = __esm({
       dockerfile: ["ENV POETRY_HOME=/opt/poetry PATH=/opt/poetry/bin:$PATH", "RUN curl -sSL https://install.python-poetry.org | python3 -"],
       shell: ["curl -sSL https://install.python-poetry.org | python3 -", 'export PATH="$HOME/.local/bin:$PATH"'],
       installedBy: /install\.python-poetry\.org|install-poetry\.py|get-poetry\.py|\bpipx? install\b[^&;|]{0,200}\bpoetry\b/,
-      docs: "https://python-poetry.org/docs/#installation"
+      docs: "https://python-poetry.org/docs/#installation",
+      homeBins: [".local/bin"],
+      installPlace: "Poetry's installer puts poetry in $HOME/.local/bin of the user that runs it (in $POETRY_HOME/bin when POETRY_HOME is set)",
+      installerPathNote: "If an earlier step runs Poetry's installer without POETRY_HOME, it puts poetry in $HOME/.local/bin"
     };
     tools2 = { uv, uvx: uv, poetry };
   }
@@ -6521,8 +6713,15 @@ function pythonToolEnrich(captures, step, model, _facts) {
     pyToolDockerfile2: tool.dockerfile[1],
     pyToolShell1: tool.shell[0],
     pyToolShell2: tool.shell[1],
-    pyToolDocs: tool.docs
+    pyToolDocs: tool.docs,
+    pyToolInstallPlace: tool.installPlace,
+    pyToolPathNote: tool.installerPathNote
   };
+  const home = homeInstallPath(command, tool);
+  if (home !== null) {
+    out.pyToolHome = home.home;
+    out.pyToolHomeBin = home.dir;
+  }
   if (step === null || step.stage === null || step.stage === "") return out;
   out.pyToolStage = step.stage;
   const before = model.steps.slice(0, Math.max(0, model.steps.indexOf(step)));
@@ -6663,11 +6862,11 @@ function versionVariables(instruction, requirement2) {
 function provenEmpty(instruction, output2, skip) {
   const found = /* @__PURE__ */ new Set();
   for (const word of instruction.split(/[\s"']+/)) {
-    const names = namesIn(word).filter((n) => !skip.includes(n));
-    if (names.length === 0) continue;
+    const names2 = namesIn(word).filter((n) => !skip.includes(n));
+    if (names2.length === 0) continue;
     const emptied = word.replace(REFERENCE, "");
     if (emptied.length < 8) continue;
-    if (output2.some((line) => line.includes(emptied))) for (const n of names) found.add(n);
+    if (output2.some((line) => line.includes(emptied))) for (const n of names2) found.add(n);
   }
   return [...found];
 }
@@ -6693,7 +6892,7 @@ var init_empty_build_arg_enricher = __esm({
   "src/knowledge/empty-build-arg-enricher.ts"() {
     "use strict";
     REFERENCE = /\$(?:\{(?<braced>[A-Za-z_][A-Za-z0-9_]{0,100})(?:[:+-][^}\n]{0,200})?\}|(?<bare>[A-Za-z_][A-Za-z0-9_]{0,100}))/g;
-    list = (names) => names.join(", ");
+    list = (names2) => names2.join(", ");
   }
 });
 
@@ -6961,12 +7160,12 @@ function nightlyPin(requirement2) {
 }
 function torchPrereleasePinEnrich(captures, _step, _model, facts) {
   const requirement2 = captures.requirement ?? "";
-  const nightly = nightlyPin(requirement2);
-  if (nightly !== null) {
-    const out = { nightlyDate: nightly.date, nightlyBase: nightly.base, nightlyPkg: nightly.pkg };
-    const release = nightly.pkg === "torch" ? torchRelease(nightly.base) : null;
-    if (release !== null && nightly.tag !== null && release.cudaTags.includes(nightly.tag)) {
-      out.nightlyReleaseCmd = installCommand(installerOf(facts), releaseInstall(release, nightly.tag));
+  const nightly2 = nightlyPin(requirement2);
+  if (nightly2 !== null) {
+    const out = { nightlyDate: nightly2.date, nightlyBase: nightly2.base, nightlyPkg: nightly2.pkg };
+    const release = nightly2.pkg === "torch" ? torchRelease(nightly2.base) : null;
+    if (release !== null && nightly2.tag !== null && release.cudaTags.includes(nightly2.tag)) {
+      out.nightlyReleaseCmd = installCommand(installerOf(facts), releaseInstall(release, nightly2.tag));
     }
     return out;
   }
@@ -7408,11 +7607,11 @@ function safeValue(value, max = maxValueLength) {
   return v.replace(/`/g, "'");
 }
 function captureNamesOf(patternSource) {
-  const names = [];
+  const names2 = [];
   for (const m of patternSource.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)) {
-    if (m[1] !== void 0 && !names.includes(m[1])) names.push(m[1]);
+    if (m[1] !== void 0 && !names2.includes(m[1])) names2.push(m[1]);
   }
-  return names;
+  return names2;
 }
 var tokenPattern, maxValueLength;
 var init_template = __esm({
@@ -7443,13 +7642,22 @@ function compileRules(rules) {
   const compiled = [];
   const slots = [];
   const literals = [];
-  const register = (m, slot) => {
+  const register = (m, rule, order, kind, index, compiled2, flags = {}) => {
     const target = slots.length;
-    slots.push(slot);
+    slots.push({
+      rule: order,
+      kind,
+      index,
+      regex: compiled2.regex,
+      tally: flags.tally === true,
+      atEnd: flags.atEnd === true,
+      buildScoped: rule.scope === "build",
+      evidenceLast: rule.evidence === "last"
+    });
     for (const text2 of m.literals) literals.push({ text: text2, ignoreCase: m.ignoreCase === true, target });
   };
   rules.forEach((rule, order) => {
-    const match = (rule.match ?? []).map(compileMatcher);
+    const match = (rule.match ?? []).map((m) => ({ ...compileMatcher(m), atEnd: m.atEnd === true }));
     const context = (rule.context ?? []).map((c) => ({
       ...compileMatcher(c),
       name: c.name,
@@ -7463,11 +7671,11 @@ function compileRules(rules) {
     }));
     const unless = (rule.unless ?? []).map(compileMatcher);
     compiled.push({ rule, order, match, context, unless });
-    (rule.match ?? []).forEach((m, index) => register(m, { rule: order, kind: "match", index }));
+    (rule.match ?? []).forEach((m, index) => register(m, rule, order, "match", index, match[index], { atEnd: match[index].atEnd }));
     (rule.context ?? []).forEach((c, index) => {
-      if ((c.source ?? "line") === "line") register(c, { rule: order, kind: "context", index });
+      if ((c.source ?? "line") === "line") register(c, rule, order, "context", index, context[index], { tally: context[index].tally });
     });
-    (rule.unless ?? []).forEach((m, index) => register(m, { rule: order, kind: "unless", index }));
+    (rule.unless ?? []).forEach((m, index) => register(m, rule, order, "unless", index, unless[index]));
   });
   return { rules: compiled, slots, literals };
 }
@@ -7642,11 +7850,11 @@ function withFlashAttnNote(fix7) {
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants17) {
-  return variants17.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants19) {
+  return variants19.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants17, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants17)];
+function withFlashAttnVariants(compileAnyway, variants19, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants19)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -7654,11 +7862,12 @@ var init_flash_attn_wheel = __esm({
     "use strict";
     FA_VERSION = "(?<version>\\d{1,3}\\.\\d{1,3}(?:\\.\\d{1,3})?(?:\\.post\\d{1,3})?)";
     flashAttnWheelContexts = [
-      // flash-attn compiled from source: its sdist, its wheel build, uv's `flash-attn@2.7.3` / `flash-attn==2.7.4.post1`, setup.py's guess.
+      // flash-attn compiled from source: its sdist, its wheel build (pip's `Failed building wheel for flash-attn`, pip 25's
+      // `Failed to build flash-attn` / `Failed to build 'flash-attn' when \u2026`), uv's `flash-attn@2.7.3` / `flash-attn==2.7.4.post1`, setup.py's guess.
       {
         name: "faSource",
-        literals: ["Building wheel for flash", "flash_attn-", "flash-attn@", "`flash-attn==", "Guessing wheel URL"],
-        pattern: "Building wheel for flash[-_]attn\\b|flash_attn-\\d[\\w.]{0,30}\\.tar\\.gz|`flash-attn(?:@|==)\\d|Guessing wheel URL:\\s{0,4}https://github\\.com/Dao-AILab/flash-attention/"
+        literals: ["Building wheel for flash", "Failed building wheel for flash", "Failed to build flash", "Failed to build 'flash", "flash_attn-", "flash-attn@", "`flash-attn==", "Guessing wheel URL"],
+        pattern: "(?:Failed b|B)uilding wheel for flash[-_]attn\\b|Failed to build '?flash[-_]attn\\b|flash_attn-\\d[\\w.]{0,30}\\.tar\\.gz|`flash-attn(?:@|==)\\d|Guessing wheel URL:\\s{0,4}https://github\\.com/Dao-AILab/flash-attention/"
       },
       // The release: `Collecting flash-attn==2.6.3`, `Downloading flash_attn-2.6.3.tar.gz`, uv's `flash-attn@2.7.3`.
       {
@@ -8038,7 +8247,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, DISTRO_IN_IMAGE, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, DISTRO_IN_IMAGE, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, TRITON_FIX, tritonVariants, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -8236,6 +8445,36 @@ var init_unsupported_arch = __esm({
         "GPU that needs {arch:all} calls for the other way: a dev-util/nvidia-cuda-toolkit release that still accepts it."
       ].join("\n")
     };
+    TRITON_FIX = [
+      "Point Triton at a ptxas that knows {arch}: the system toolkit's, when it is CUDA {enrich.neededCuda} or newer. Check it, then set the variables where the program runs (the shell; `ENV` in a Dockerfile; `-e` on `docker run`):",
+      "",
+      "```sh",
+      "/usr/local/cuda/bin/ptxas --version     # must say release {enrich.neededCuda} or newer",
+      "export TRITON_PTXAS_PATH=/usr/local/cuda/bin/ptxas",
+      "export TRITON_PTXAS_BLACKWELL_PATH=/usr/local/cuda/bin/ptxas   # the ptxas Triton uses for sm_100 and newer",
+      "```",
+      "",
+      "Triton quietly falls back to its bundled copy when the path set does not run, so check the path first. With no CUDA {enrich.neededCuda} toolkit on the machine, install one (https://developer.nvidia.com/cuda-downloads), or move to a Triton (and the torch release that pins it) whose bundled ptxas knows {arch}; see what the installed one bundles with",
+      "",
+      "```sh",
+      `ls "$(python -c 'import os, triton; print(os.path.dirname(triton.__file__))')/backends/nvidia/bin/"`,
+      `"$(python -c 'import os, triton; print(os.path.dirname(triton.__file__))')/backends/nvidia/bin/ptxas" --version`,
+      "```"
+    ].join("\n");
+    tritonVariants = [
+      {
+        when: "tritonBlackwell&enrich.neededCuda",
+        title: "Triton's bundled ptxas-blackwell is older than this GPU",
+        message: "`ptxas-blackwell`, the assembler Triton bundles for sm_100 and newer GPUs (torch.compile and other Triton kernels), rejected {arch:all}: {arch} needs CUDA {enrich.neededCuda} or newer, and this copy is older. The toolkit installed on the machine is not the one that ran.",
+        fix: TRITON_FIX
+      },
+      {
+        when: "triton&enrich.neededCuda",
+        title: "Triton's bundled ptxas is older than this GPU",
+        message: "ptxas rejected {arch:all} while Triton compiled a kernel (torch.compile / TorchInductor and other Triton kernels): Triton assembles with the ptxas it bundles under `triton/backends/nvidia/bin/`, not with the toolkit's nvcc, and {arch} needs CUDA {enrich.neededCuda} or newer. The toolkit installed on the machine is not the one that ran.",
+        fix: TRITON_FIX
+      }
+    ];
     unsupportedArch = {
       id: "cuda/unsupported-arch",
       title: "GPU architecture not supported by this CUDA version",
@@ -8255,6 +8494,10 @@ var init_unsupported_arch = __esm({
         { literals: ["unsupported CUDA gpu architecture"], pattern: "unsupported CUDA gpu architecture: (?<arch>\\w{1,200})" }
       ],
       context: [
+        // Triton's bundled assembler for sm_100+ (`ptxas-blackwell fatal   : Value 'sm_110a' is not defined \u2026`), and Triton's
+        // own words around a ptxas failure (TRITON_FIX)
+        { name: "tritonBlackwell", literals: ["ptxas-blackwell"] },
+        { name: "triton", literals: ["Internal Triton PTX codegen error", "PTXASError", "triton/backends/nvidia/bin"] },
         // Portage's failure line: `* ERROR: sci-libs/caffe2-2.6.0-r100::gentoo failed (compile phase):`, or a thread's title of it
         {
           name: "gentooEmerge",
@@ -8319,6 +8562,7 @@ var init_unsupported_arch = __esm({
         'and keep only listed arches in TORCH_CUDA_ARCH_LIST (`8.6` for `compute_86`), `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`86`) or the nvcc `-gencode` flags; an arch missing from the list needs another CUDA release (removed arches: an older one; new GPUs: a newer one).'
       ].join("\n"),
       variants: [
+        ...tritonVariants,
         GENTOO_EMERGE,
         ...bazelVariants,
         ...autodetectedVariants,
@@ -10212,11 +10456,93 @@ var init_no_gpu_at_build = __esm({
   }
 });
 
+// src/rules/catalog/runtime/xformers-flash3-unsupported-gpu.ts
+var XFORMERS_FA3_LAUNCH, CHECK2, OTHER_WAYS, xformersFlash3UnsupportedGpu;
+var init_xformers_flash3_unsupported_gpu = __esm({
+  "src/rules/catalog/runtime/xformers-flash3-unsupported-gpu.ts"() {
+    "use strict";
+    XFORMERS_FA3_LAUNCH = {
+      literals: ["flash-attention/hopper", "flash-attention\\hopper"],
+      pattern: "CUDA error \\((?<path>[^()\\s]{0,200}xformers[^()\\s]{0,200}flash-attention[\\\\/]hopper[\\\\/][\\w.]{1,80}:\\d{1,5})\\): (?<error>invalid argument|no kernel image is available for execution on the device)"
+    };
+    CHECK2 = [
+      "On the machine with the GPU (in the container, for an image), see which GPU it is and whether this xformers has FA3:",
+      "",
+      "```sh",
+      "nvidia-smi --query-gpu=name,compute_cap --format=csv   # 10.x or 12.x: Blackwell (RTX 50, RTX PRO 6000, B200)",
+      'python -m xformers.info | grep -E "^xFormers|fa3"       # fa3F@\u2026: available = the bundled FA3 kernels are there',
+      "```"
+    ].join("\n");
+    OTHER_WAYS = [
+      "- Any other program: uninstall xformers where it runs (`pip uninstall -y xformers`), if the program can run without it (most fall back to PyTorch's `scaled_dot_product_attention`), or turn off its xformers option.",
+      "- To keep xformers: build it from source with `XFORMERS_DISABLE_FLASH_ATTN=1` set for the build (its setup.py then builds neither FlashAttention 2 nor 3; facebookresearch/xformers#1329 confirms that such a build runs on RTX 50). Setting a variable at run time does not remove the kernels from a wheel.",
+      "",
+      "No xformers release says it fixes this (facebookresearch/xformers#1323 is open). xformers 0.0.35 (for PyTorch 2.10 and later) stopped bundling its own FA3 build (its CHANGELOG); its changelog does not say the GPU works, so test before you rely on it."
+    ].join("\n");
+    xformersFlash3UnsupportedGpu = {
+      id: "runtime/xformers-flash3-unsupported-gpu",
+      title: "xformers ran its bundled FlashAttention-3 kernel on a GPU it was not built for",
+      severity: "error",
+      match: [
+        // `CUDA error (/__w/xformers/xformers/third_party/flash-attention/hopper/flash_fwd_launch_template.h:188): invalid argument`
+        // `CUDA error (C:/a/xformers/xformers/third_party/flash-attention/hopper\flash_fwd_launch_template.h:188): invalid argument`
+        XFORMERS_FA3_LAUNCH
+      ],
+      context: [
+        // ComfyUI under docker compose, named only by the service prefix (`comfyui-cu129  | \u2026`)
+        { name: "comfyService", source: "service", literals: ["comfy"], ignoreCase: true },
+        // ComfyUI named in its own lines (`ComfyUI version: 0.3.51`, `\u2026/ComfyUI/main.py`, its `Using xformers attention`)
+        { name: "comfyLine", literals: ["ComfyUI", "comfyui"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      variants: [
+        {
+          when: "comfyService",
+          fix: [
+            CHECK2,
+            "",
+            "Start ComfyUI without xformers' attention: add `--use-pytorch-cross-attention` (PyTorch's attention; ComfyUI then leaves xformers unused) or `--disable-xformers` to its command line. This is a change to how the container runs, not to the image. In the compose file, the service's environment (the yanwk/comfyui-boot images read ComfyUI's extra arguments from `CLI_ARGS`; another image: append the flag to the service's `command:`):",
+            "",
+            "```yaml",
+            "    environment:",
+            "      - CLI_ARGS=--use-pytorch-cross-attention",
+            "```",
+            "",
+            'then `docker compose up -d --force-recreate` (with `docker run`: `-e CLI_ARGS="--use-pytorch-cross-attention"`).',
+            "",
+            OTHER_WAYS
+          ].join("\n")
+        },
+        {
+          when: "comfyLine",
+          fix: [
+            CHECK2,
+            "",
+            "Start ComfyUI without xformers' attention: add `--use-pytorch-cross-attention` (PyTorch's attention; ComfyUI then leaves xformers unused) or `--disable-xformers` to the command that starts it (`python main.py --use-pytorch-cross-attention`; the yanwk/comfyui-boot images: `docker run \u2026 -e CLI_ARGS=\"--use-pytorch-cross-attention\"`). No rebuild is needed.",
+            "",
+            OTHER_WAYS
+          ].join("\n")
+        }
+      ],
+      message: "xformers dispatched attention to its bundled FlashAttention-3 kernels ({path}), and the GPU could not run them: `{error}`. xformers builds those kernels for sm_80 and sm_90 (A100, Hopper) only, but sends any GPU of compute capability 8.0 or higher to them, Blackwell GPUs (RTX 50, RTX PRO 6000, B200; capability 10.x / 12.x) included, where the kernel launch fails. The image build and the CUDA setup are not the cause: the fix is to run without xformers' attention on this GPU.",
+      fix: [
+        CHECK2,
+        "",
+        '- ComfyUI: start it with `--use-pytorch-cross-attention` (or `--disable-xformers`): `python main.py --use-pytorch-cross-attention`; the yanwk/comfyui-boot images take it at run time, `docker run \u2026 -e CLI_ARGS="--use-pytorch-cross-attention"`.',
+        OTHER_WAYS
+      ].join("\n"),
+      docs: "https://github.com/facebookresearch/xformers/issues/1323"
+    };
+  }
+});
+
 // src/rules/catalog/cuda/no-kernel-image.ts
 var FMHA_FIX, VLLM_TITLE, VLLM_MESSAGE, VLLM_FIX, noKernelImage;
 var init_no_kernel_image = __esm({
   "src/rules/catalog/cuda/no-kernel-image.ts"() {
     "use strict";
+    init_xformers_flash3_unsupported_gpu();
     FMHA_FIX = [
       "See which packages bring their own attention kernels, and what this torch was built for (on the machine with the GPU):",
       "",
@@ -10285,6 +10611,9 @@ var init_no_kernel_image = __esm({
           pattern: "supports CUDA capabilities (?<list>sm_[\\w ]{0,200}[\\w])"
         }
       ],
+      // xformers' FlashAttention-3 (hopper) kernel on a GPU it was never built for: runtime/xformers-flash3-unsupported-gpu,
+      // whose fix (run without xformers' attention) is the one that works; no arch list of the user's changes that kernel.
+      unless: [XFORMERS_FA3_LAUNCH],
       scope: "step",
       only: "failed-step",
       specificity: 3,
@@ -11598,7 +11927,7 @@ function fix2(image, archKnown) {
   const lines2 = [
     "Make CMake run the toolkit's nvcc. Check which nvcc the build finds and that it runs:",
     "",
-    ...CHECK2,
+    ...CHECK3,
     "",
     "Then configure in a fresh build directory (the compiler path is cached in CMakeCache.txt) with the compiler named:",
     "",
@@ -11618,7 +11947,7 @@ function llamaCppPythonFix(image, skbuild) {
   return [
     `Make CMake run the toolkit's nvcc, on the pip command that builds llama-cpp-python (pip configures CMake itself, in a fresh directory each time). Check that the toolkit's nvcc is there and runs (NVIDIA's packages install it as \`${NVCC}\`; \`ls /usr/local/cuda*/bin/nvcc\` lists every toolkit):`,
     "",
-    ...CHECK2,
+    ...CHECK3,
     "",
     image ? "Then name it on the install, in the Dockerfile:" : "Then name it on the install:",
     "",
@@ -11629,12 +11958,12 @@ function llamaCppPythonFix(image, skbuild) {
     LLAMA_CPP_CUDA_OPTION + (skbuild ? " This log's build is such an old release (scikit-build, `skbuild` in the traceback): unpinned, the command above installs the current one; to keep a pinned old release, give it `CMAKE_ARGS=\"-DLLAMA_CUBLAS=on -DCMAKE_CUDA_COMPILER=" + NVCC + '" FORCE_CMAKE=1` instead.' : "")
   ].join("\n");
 }
-var CHECK2, CONFIGURE, NVCC, IDENT_UNKNOWN, cudaArchDetectFailed;
+var CHECK3, CONFIGURE, NVCC, IDENT_UNKNOWN, cudaArchDetectFailed;
 var init_cuda_arch_detect_failed = __esm({
   "src/rules/catalog/cmake/cuda-arch-detect-failed.ts"() {
     "use strict";
     init_nvcc_host_flag_rejected();
-    CHECK2 = [
+    CHECK3 = [
       "```sh",
       "command -v nvcc; nvcc --version",
       "ls -l /usr/local/cuda/bin/nvcc",
@@ -12206,12 +12535,165 @@ var init_half_intrinsic_undefined = __esm({
   }
 });
 
+// src/knowledge/cuda13-removed-api.ts
+var cuda13RemovedApis;
+var init_cuda13_removed_api = __esm({
+  "src/knowledge/cuda13-removed-api.ts"() {
+    "use strict";
+    cuda13RemovedApis = [
+      { member: "clockRate", owner: "cudaDeviceProp", kind: "removed", removedIn: "CUDA 13.0", replacement: "cudaDeviceGetAttribute(&khz, cudaDevAttrClockRate, device)", header: "cuda_runtime.h" },
+      { member: "memoryClockRate", owner: "cudaDeviceProp", kind: "removed", removedIn: "CUDA 13.0", replacement: "cudaDeviceGetAttribute(&khz, cudaDevAttrMemoryClockRate, device)", header: "cuda_runtime.h" },
+      { member: "computeMode", owner: "cudaDeviceProp", kind: "removed", removedIn: "CUDA 13.0", replacement: "cudaDeviceGetAttribute(&mode, cudaDevAttrComputeMode, device)", header: "cuda_runtime.h" },
+      { member: "kernelExecTimeoutEnabled", owner: "cudaDeviceProp", kind: "removed", removedIn: "CUDA 13.0", replacement: "cudaDeviceGetAttribute(&on, cudaDevAttrKernelExecTimeout, device)", header: "cuda_runtime.h" },
+      { member: "deviceOverlap", owner: "cudaDeviceProp", kind: "removed", removedIn: "CUDA 13.0", replacement: "prop.asyncEngineCount > 0", header: "cuda_runtime.h" },
+      { member: "Sum", owner: "cub", kind: "removed", removedIn: "CCCL 3.0 (CUDA 13.0)", replacement: "cuda::std::plus<>()", header: "cuda/std/functional" },
+      { member: "Max", owner: "cub", kind: "removed", removedIn: "CCCL 3.0 (CUDA 13.0)", replacement: "cuda::maximum<>()", header: "cuda/functional" },
+      { member: "Min", owner: "cub", kind: "removed", removedIn: "CCCL 3.0 (CUDA 13.0)", replacement: "cuda::minimum<>()", header: "cuda/functional" },
+      { member: "Difference", owner: "cub", kind: "removed", removedIn: "CCCL 3.0 (CUDA 13.0)", replacement: "cuda::std::minus<>()", header: "cuda/std/functional" },
+      {
+        member: "make_transform_output_iterator",
+        owner: "thrust",
+        kind: "not-included",
+        removedIn: "the CCCL of CUDA 13",
+        replacement: "thrust::make_transform_output_iterator(\u2026)",
+        header: "thrust/iterator/transform_output_iterator.h"
+      }
+    ];
+  }
+});
+
+// src/rules/catalog/cuda/cuda13-removed-api.ts
+function entries(owner) {
+  return cuda13RemovedApis.filter((a) => a.owner === owner);
+}
+function names(owner) {
+  return entries(owner).map((a) => a.member).join("|");
+}
+function portFix(owner) {
+  const table = entries(owner).map((a) => {
+    if (owner === "cudaDeviceProp") return `- \`prop.${a.member}\` \u2192 \`${a.replacement}\``;
+    if (a.kind === "not-included") return `- \`${owner}::${a.member}\`: \`#include <${a.header}>\``;
+    return `- \`${owner}::${a.member}\` \u2192 \`${a.replacement}\` (\`#include <${a.header}>\`)`;
+  }).join("\n");
+  switch (owner) {
+    case "cudaDeviceProp":
+      return [
+        "Port the code: read each removed field with `cudaDeviceGetAttribute` (same value, an `int` in kHz for the clocks):",
+        "",
+        table,
+        "",
+        "Where the code must still build with CUDA 12, keep both:",
+        "",
+        "```cpp",
+        "#if CUDART_VERSION >= 13000",
+        "int clockKhz = 0;",
+        "cudaDeviceGetAttribute(&clockKhz, cudaDevAttrClockRate, device);",
+        "#else",
+        "int clockKhz = prop.clockRate;",
+        "#endif",
+        "```"
+      ].join("\n");
+    case "cub":
+      return [
+        "Port the code to the libcu++ function objects (CCCL 3.0 migration guide):",
+        "",
+        table,
+        "",
+        "Where the code must still build with CUDA 12, keep both:",
+        "",
+        "```cpp",
+        "#if CUDART_VERSION >= 13000",
+        "#include <cuda/functional>",
+        "#include <cuda/std/functional>",
+        "using SumOp = cuda::std::plus<>;",
+        "using MaxOp = cuda::maximum<>;",
+        "#else",
+        "using SumOp = cub::Sum;",
+        "using MaxOp = cub::Max;",
+        "#endif",
+        "```",
+        "",
+        "and write `SumOp()` / `MaxOp()` where the code had `cub::Sum()` / `cub::Max()`."
+      ].join("\n");
+    case "thrust":
+      return ["Include the header that declares it, in the file the compiler names:", "", table, "", "This compiles with CUDA 12 as well."].join("\n");
+  }
+}
+function variants5() {
+  const out = [];
+  for (const [ctx, owner] of [["prop", "cudaDeviceProp"], ["cub", "cub"], ["thrust", "thrust"]]) {
+    const pin = owner !== "thrust";
+    out.push({
+      when: `${ctx}&fact.place=image-build`,
+      message: MESSAGES[owner],
+      fix: pin ? [portFix(owner), "", PIN_IMAGE].join("\n") : portFix(owner)
+    });
+    out.push({ when: ctx, message: MESSAGES[owner], fix: pin ? [portFix(owner), "", PIN_SHELL].join("\n") : portFix(owner) });
+  }
+  return out;
+}
+var CUDA12_IMAGE, MEMBERS, MESSAGES, PIN_IMAGE, PIN_SHELL, cuda13RemovedApi;
+var init_cuda13_removed_api2 = __esm({
+  "src/rules/catalog/cuda/cuda13-removed-api.ts"() {
+    "use strict";
+    init_cuda13_removed_api();
+    CUDA12_IMAGE = "nvidia/cuda:12.9.1-devel-ubuntu24.04";
+    MEMBERS = { prop: names("cudaDeviceProp"), cub: names("cub"), thrust: names("thrust") };
+    MESSAGES = {
+      cudaDeviceProp: "The code reads `cudaDeviceProp` fields that CUDA 13.0 removed ({member:all}): it was written for CUDA 12 and is compiled here by CUDA 13. The values are still there, read one by one with `cudaDeviceGetAttribute`.",
+      cub: "The code uses CUB functors that CCCL 3.0, the Thrust / CUB / libcu++ of CUDA 13.0, removed (`cub::{member:all}`): it was written for CUDA 12 (CCCL 2.x) and is compiled here by CUDA 13. libcu++ has the same function objects.",
+      thrust: "`thrust::{member:all}` is not declared by the headers this file includes. Code that compiled on CUDA 12 got it through other Thrust headers; the CCCL of CUDA 13 no longer includes its header from them, so the file must include it itself."
+    };
+    PIN_IMAGE = [
+      "Or build with a CUDA 12 toolkit until the code is ported: a CUDA 12 `-devel` base image, for example",
+      "",
+      "```dockerfile",
+      `FROM ${CUDA12_IMAGE}`,
+      "```",
+      "",
+      "(pick the OS at https://hub.docker.com/r/nvidia/cuda/tags?name=12.9). A release of the project that supports CUDA 13 is the third way."
+    ].join("\n");
+    PIN_SHELL = [
+      `Or build with a CUDA 12 toolkit until the code is ported: install one next to CUDA 13 (https://developer.nvidia.com/cuda-toolkit-archive) and build with it, \`export CUDA_HOME=/usr/local/cuda-12.9 PATH=/usr/local/cuda-12.9/bin:$PATH\` (CMake: \`-DCMAKE_CUDA_COMPILER=/usr/local/cuda-12.9/bin/nvcc\` on a fresh build directory), or build in a CUDA 12 image (\`${CUDA12_IMAGE}\`). A release of the project that supports CUDA 13 is the third way.`
+    ].join("\n");
+    cuda13RemovedApi = {
+      id: "cuda/cuda13-removed-api",
+      title: "CUDA 12 code compiled with CUDA 13: a removed or moved API",
+      severity: "error",
+      match: [
+        // nvcc (EDG): `error: class "cudaDeviceProp" has no member "memoryClockRate"`
+        { literals: ['"cudaDeviceProp" has no member'], pattern: `"cudaDeviceProp" has no member "(?<member>${MEMBERS.prop})"` },
+        // gcc, a .cpp compiled by the host compiler: `error: \u2018struct cudaDeviceProp\u2019 has no member named \u2018memoryClockRate\u2019` (compiled here)
+        {
+          literals: ["cudaDeviceProp\u2019 has no member named", "cudaDeviceProp' has no member named"],
+          pattern: `cudaDeviceProp['\u2019] has no member named ['\u2018](?<member>${MEMBERS.prop})['\u2019]`
+        },
+        // nvcc: `error: namespace "cub" has no member "Sum"`, `\u2026 "thrust" has no member "make_transform_output_iterator"`
+        { literals: ['namespace "cub" has no member'], pattern: `namespace "cub" has no member "(?<member>${MEMBERS.cub})"` },
+        { literals: ['namespace "thrust" has no member'], pattern: `namespace "thrust" has no member "(?<member>${MEMBERS.thrust})"` }
+      ],
+      context: [
+        { name: "prop", literals: ["cudaDeviceProp"] },
+        { name: "cub", literals: ['namespace "cub" has no member'] },
+        { name: "thrust", literals: ['namespace "thrust" has no member'] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: MESSAGES.cudaDeviceProp,
+      fix: [portFix("cudaDeviceProp"), "", PIN_SHELL].join("\n"),
+      variants: variants5(),
+      docs: "https://nvidia.github.io/cccl/cccl/3.0_migration_guide.html"
+    };
+  }
+});
+
 // src/rules/catalog/runtime/flash-attn-extension-missing.ts
-var CHECK3, flashAttnExtensionMissing;
+var CHECK4, flashAttnExtensionMissing;
 var init_flash_attn_extension_missing = __esm({
   "src/rules/catalog/runtime/flash-attn-extension-missing.ts"() {
     "use strict";
-    CHECK3 = `pip show flash-attn | head -2; python3 -c "import importlib.util as u; print(u.find_spec('flash_attn') is not None, u.find_spec('flash_attn_2_cuda'))"`;
+    CHECK4 = `pip show flash-attn | head -2; python3 -c "import importlib.util as u; print(u.find_spec('flash_attn') is not None, u.find_spec('flash_attn_2_cuda'))"`;
     flashAttnExtensionMissing = {
       id: "runtime/flash-attn-extension-missing",
       title: "flash-attn installed without its CUDA extension",
@@ -12227,7 +12709,7 @@ var init_flash_attn_extension_missing = __esm({
         "See what is installed, where the program runs (`True None`: the package is there, its extension is not):",
         "",
         "```sh",
-        CHECK3,
+        CHECK4,
         "```",
         "",
         "Then find where `FLASH_ATTENTION_SKIP_CUDA_BUILD` is set (`env | grep FLASH_ATTENTION` in that shell or image; an `ENV` line, a CI variable, or the installer's build-environment settings in the project) and remove it, and reinstall flash-attn compiled against the torch that is installed, without a cached wheel:",
@@ -12344,6 +12826,24 @@ function maybeJetsonBuild(when) {
     ].join("\n")
   };
 }
+function defaultFix(provider) {
+  return `Find which package provides it and install it where the program runs ${provider}, or add its directory to \`LD_LIBRARY_PATH\`. ${LDD_CHECK}`;
+}
+function imageBuildFix(provider) {
+  return `Find which package provides it and install it in this stage ${provider}, or copy it from the builder stage together with an \`ENV LD_LIBRARY_PATH=\u2026\` entry for its directory. ${LDD_CHECK}`;
+}
+function shellFix(provider) {
+  return [
+    "Find the library on this machine and put its directory on the loader path of the shell that runs the program:",
+    "",
+    "```sh",
+    "find / -xdev -name '{library}*' 2>/dev/null",
+    "export LD_LIBRARY_PATH=/path/printed/above:${LD_LIBRARY_PATH:-}",
+    "```",
+    "",
+    `Not found: install the package that provides it ${provider}. ${LDD_CHECK}`
+  ].join("\n");
+}
 function pinToolkit() {
   return [
     "V=            # the release that worked, with its '-1' (1.14.3-1): apt-cache madison nvidia-container-toolkit lists them",
@@ -12442,8 +12942,9 @@ function driverVariants() {
       title: "NVIDIA driver library loaded during the build",
       message: `This step tried to load {library:all}, which belongs to the NVIDIA driver: images never contain it. ${BUILD_GPU}`,
       fix: [
-        "Do not load the driver while building: move GPU checks and anything that initialises CUDA to `docker run --gpus all \u2026`.",
-        "To only link against the driver API, use the stub shipped in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda` (never put `stubs` on `LD_LIBRARY_PATH` of the final image)."
+        "A program this step runs was built with CUDA and links the driver's library, which a build step does not have.",
+        "",
+        ...STUB_RUN_FIX
       ].join("\n")
     },
     {
@@ -12525,10 +13026,19 @@ function driverVariants() {
       ].join("\n")
     },
     {
+      // No place in the log: the three places have three fixes, the build step's first (ggml-org/llama.cpp#9392: a
+      // `docker build` whose `make` runs the freshly built `./llama-gen-docs`; the log is the loader's line alone).
       when: "driver",
       title: title2,
-      message: "The loader could not find {library:all}, a library of the NVIDIA driver.",
-      fix: "On a machine: install the NVIDIA driver (`nvidia-smi` must work) - the CUDA toolkit alone does not bring `libcuda.so.1`. In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. " + CPU_BUILD + " To only link against the driver API at build time, use the stub in `-devel` images: `-L/usr/local/cuda/lib64/stubs -lcuda`."
+      message: "The loader could not find {library:all}, a library of the NVIDIA driver. Which fix applies depends on where the program ran, which this log does not show.",
+      fix: [
+        "In a `docker build` step (a `RUN` that runs a program built with CUDA: a test, a docs generator, a self-check), a build has no GPU and no driver.",
+        "",
+        ...STUB_RUN_FIX,
+        "",
+        "In a container: start it with `--gpus all` on a host with the driver and the NVIDIA Container Toolkit. " + CPU_BUILD,
+        "On a machine: install the NVIDIA driver (`nvidia-smi` must work); the CUDA toolkit alone does not bring `libcuda.so.1`."
+      ].join("\n")
     }
   ];
 }
@@ -12594,19 +13104,24 @@ function rpmCudnnVariant(when, rpm, runLine, buildsNote) {
     ].join("\n")
   };
 }
-var lib, OPENCV_APT, GLU_APT, GLIB_NAME, OPENCV_HEADLESS, LDD_CHECK, DEV_LINK_MESSAGE, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, SHELL_FIX2, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, TORCH_ORDER_MESSAGE, CUDNN_WHEEL_CHECK, sharedLibraryMissing;
+var optionalChars, CUT_WORDING, MISSING, lib, OPENCV_APT, GLU_APT, GLIB_NAME, OPENCV_HEADLESS, LDD_CHECK, APT_PROVIDER, RPM_PROVIDER, DEV_LINK_MESSAGE, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, STUB_RUN_FIX, TORCH_ORDER_MESSAGE, CUDNN_WHEEL_CHECK, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
     init_apt_install_line();
     init_build_gpu();
     init_run_command2();
-    lib = (name2) => `${name2}[\\w.+-]{0,200}: cannot open shared object file`;
+    optionalChars = (rest) => rest === "" ? "" : `(?:${rest[0]}${optionalChars(rest.slice(1))})?`;
+    CUT_WORDING = `cannot open sh${optionalChars("ared object fil")}[ \\t]{0,20}$`;
+    MISSING = `(?:: cannot open shared object file| is not found or cannot be loaded|: ${CUT_WORDING})`;
+    lib = (name2) => `${name2}[\\w.+-]{0,200}${MISSING}`;
     OPENCV_APT = aptInstallLine("libgl1 libglib2.0-0");
     GLU_APT = aptInstallLine("libglu1-mesa");
     GLIB_NAME = "The GLib package is `libglib2.0-0` up to Debian 12 (bookworm) and Ubuntu 22.04, and `libglib2.0-0t64` in Debian 13 (trixie, the base of current `python:*-slim` images) and Ubuntu 24.04; if apt refuses one, `apt-get update && apt-cache policy libglib2.0-0 libglib2.0-0t64` in the image shows which has a candidate.";
     OPENCV_HEADLESS = "When `opencv-python` is your own requirement (not a dependency of another package), `opencv-python-headless` instead does not load libGL.";
     LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
+    APT_PROVIDER = "(Debian/Ubuntu: `apt-file search {library}`)";
+    RPM_PROVIDER = "(this log shows an RPM distribution, by its Python's `lib64` site-packages, a Red Hat build of Python or dnf / yum: `dnf provides '*/{library}'` lists the packages that ship it)";
     DEV_LINK_MESSAGE = "The loader could not find {library:all}, a CUDA library asked for by its bare name, with no version number. That name is only a link to the versioned file (`{library}.N`) that the development packages add: the runtime libraries, an nvidia/cuda `-runtime` image and the `nvidia-*` pip wheels ship the versioned file alone. A library may still load it by that name at run time, as cuDNN 8's `libcudnn_cnn_infer.so.8` loads `libnvrtc.so`.";
     JETSON_BUILD_FIX = [
       "Make nvidia Docker's default runtime, so that build steps run under it. In `/etc/docker/daemon.json` (keep any other keys it has):",
@@ -12654,16 +13169,6 @@ var init_shared_library_missing = __esm({
       "",
       "(`ldconfig -p` lists only registered directories; a library found through `LD_LIBRARY_PATH` is not in it)."
     ].join("\n");
-    SHELL_FIX2 = [
-      "Find the library on this machine and put its directory on the loader path of the shell that runs the program:",
-      "",
-      "```sh",
-      "find / -xdev -name '{library}*' 2>/dev/null",
-      "export LD_LIBRARY_PATH=/path/printed/above:${LD_LIBRARY_PATH:-}",
-      "```",
-      "",
-      `Not found: install the package that provides it (Debian/Ubuntu: \`apt-file search {library}\`). ${LDD_CHECK}`
-    ].join("\n");
     TOOLKIT_REPORT = "If the older release works, report the regression at https://github.com/NVIDIA/nvidia-container-toolkit/issues with both versions and the output of `nvidia-container-cli -k -d /dev/tty info`.";
     CONTAINER_CLI_TITLE = "The NVIDIA container runtime could not load the host's driver library";
     CONTAINER_CLI_CHECKS = [
@@ -12698,6 +13203,20 @@ var init_shared_library_missing = __esm({
       "Then check with Docker's own test: `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`."
     ].join("\n");
     CPU_BUILD = "If the container is meant to run without a GPU, it needs a build of the program without CUDA: a CUDA build links `libcuda.so.1` and cannot start where the driver is not mounted.";
+    STUB_RUN_FIX = [
+      "Best, do not run it while building: run it in the container, started with `docker run --gpus all \u2026`. If the step must run it and the program",
+      "uses no GPU there (it prints docs, `--help`, a version), let it start against the toolkit's stub in that `RUN` only. The `-devel` images have",
+      "`/usr/local/cuda/lib64/stubs/libcuda.so`, but not under the name the loader asks for:",
+      "",
+      "```dockerfile",
+      "RUN ln -s /usr/local/cuda/lib64/stubs/libcuda.so /usr/local/cuda/lib64/stubs/libcuda.so.1",
+      "# the RUN that failed, its command prefixed with LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs:$LD_LIBRARY_PATH",
+      "RUN rm /usr/local/cuda/lib64/stubs/libcuda.so.1",
+      "```",
+      "",
+      "Never put `stubs` in an `ENV LD_LIBRARY_PATH` of the image: the stub is for linking, and a program that loads it instead of the host's",
+      "driver gets `cudaErrorStubLibrary` from every CUDA call. To only link against the driver API: `-L/usr/local/cuda/lib64/stubs -lcuda`."
+    ];
     TORCH_ORDER_MESSAGE = "The loader could not find {library:all}, a library of PyTorch itself, which `import torch` loads: a compiled extension imported before torch does not find it. The same output imports the extension after torch, and it then fails on an undefined torch symbol: that is the failure (the extension was built for another PyTorch); this error is only the import order.";
     CUDNN_WHEEL_CHECK = [
       "python3 -m pip show -f nvidia-cudnn-cu12 nvidia-cudnn-cu11 | grep -E '^Location|libcudnn.so'   # the wheel, if anywhere",
@@ -12715,6 +13234,17 @@ var init_shared_library_missing = __esm({
         {
           literals: ["cannot open shared object file"],
           pattern: "(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}): cannot open shared object file"
+        },
+        // the loader's line cut off where the log ends (CUT_WORDING): `ImportError: libcudart.so.12: cannot open shared o`
+        {
+          literals: ["cannot open sh"],
+          pattern: `(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}): ${CUT_WORDING}`,
+          atEnd: true
+        },
+        // CTranslate2's own dlopen (MISSING): `RuntimeError: Library libcublas.so.12 is not found or cannot be loaded` (LibreTranslate/LibreTranslate#621)
+        {
+          literals: ["is not found or cannot be loaded"],
+          pattern: "\\bLibrary (?<library>(?<stem>lib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}) is not found or cannot be loaded"
         },
         // ldd: `	libnccl.so.2 => not found`
         { literals: ["=> not found"], pattern: "^\\s{0,200}(?<library>(?<stem>lib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}) => not found" }
@@ -12774,18 +13304,25 @@ var init_shared_library_missing = __esm({
         // The Python layout of an RPM distribution (Fedora, RHEL / UBI, CentOS, Rocky, Alma): pip as root installs extension modules
         // to `/usr/local/lib64/python3.X/site-packages` (Fedora's install scheme: "Python packages are installed to
         // `/usr/local/lib(64)/python3.10/site-packages/`", Fedora 36 release notes, "New installation scheme of Python packages";
-        // Debian and Ubuntu use `dist-packages`), or the log runs dnf / yum / microdnf: the OS packages come from dnf.
+        // Debian and Ubuntu use `dist-packages`), or the log runs dnf / yum / microdnf: the OS packages come from dnf. Or the
+        // interactive Python's banner names Red Hat's build of GCC, which builds the python3 of RHEL and its rebuilds:
+        // `[GCC 11.5.0 20240719 (Red Hat 11.5.0-2)] on linux` (Python 3.9.19 in nvidia/cuda:12.6.3-cudnn-devel-rockylinux9,
+        // pytorch/pytorch#150399).
         {
           name: "rpmImage",
-          literals: ["/lib64/python3", "dnf ", "yum "],
-          pattern: "/usr(?:/local)?/lib64/python3\\.\\d{1,2}/site-packages/|\\b(?:micro)?dnf (?:-y )?install\\b|\\byum (?:-y )?install\\b"
+          literals: ["/lib64/python3", "dnf ", "yum ", "(Red Hat "],
+          pattern: "/usr(?:/local)?/lib64/python3\\.\\d{1,2}/site-packages/|\\b(?:micro)?dnf (?:-y )?install\\b|\\byum (?:-y )?install\\b|\\[GCC \\d{1,2}\\.\\d{1,2}\\.\\d{1,2} \\d{8} \\(Red Hat \\d{1,2}\\.[\\d.-]{1,20}\\)\\] on linux"
         },
+        // cuSPARSELt, which torch's CUDA wheels load (`libcusparseLt.so.0`)
+        { name: "cusparselt", literals: ["libcusparseLt"], pattern: `(?:${lib("libcusparseLt\\.so")}|libcusparseLt[\\w.]{0,200} => not found)` },
         { name: "nccl", literals: ["libnccl"], pattern: `(?:${lib("libnccl")}|libnccl[\\w.]{0,200} => not found)` },
         {
           name: "cudaLibs",
           literals: ["libcublas", "libcudart", "libcufft", "libcurand", "libcusparse", "libcusolver", "libnvrtc", "libnvJitLink"],
           pattern: `(?:${lib("lib(?:cublas|cublasLt|cudart|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\\.so")}|lib(?:cublas|cudart)[\\w.]{0,200} => not found)`
         },
+        // CTranslate2's own wording (MISSING) for CUDA 12's cuBLAS: its 4.x wheels
+        { name: "ctranslate2Cuda12", literals: ["is not found or cannot be loaded"], pattern: "\\bLibrary libcublas(?:Lt)?\\.so\\.12 is not found or cannot be loaded" },
         { name: "tensorrt", literals: ["libnvinfer"], pattern: lib("libnvinfer") },
         // a CUDA library's bare development name (`libnvrtc.so: cannot open \u2026`), no `.N` after `.so`; the package is `cuda-<x>-dev`
         // for the toolkit's own libraries and `lib<x>-dev` for the math libraries (DEV_LINK_MESSAGE)
@@ -12841,9 +13378,7 @@ var init_shared_library_missing = __esm({
       scope: "step",
       specificity: 3,
       message: "The dynamic loader could not find {library:all}: the library is not installed where the program runs, or not on its loader path.",
-      fix: [
-        `Find which package provides it and install it where the program runs (Debian/Ubuntu: \`apt-file search {library}\`), or add its directory to \`LD_LIBRARY_PATH\`. ${LDD_CHECK}`
-      ].join("\n"),
+      fix: defaultFix(APT_PROVIDER),
       variants: [
         {
           when: "tensorflow",
@@ -12980,6 +13515,77 @@ var init_shared_library_missing = __esm({
           message: "The loader could not find {library:all}: NCCL is not installed where the program runs, or not on its loader path.",
           fix: 'Install it: `libnccl2` from NVIDIA\'s apt repository (its versions end in `+cuda` and the CUDA release: `apt-cache madison libnccl2`), or the pip wheel of the CUDA major release in use (`nvidia-nccl-cu12` for CUDA 12). The log does not show the CUDA release: `nvcc --version`, or `python3 -c "import torch; print(torch.version.cuda)"`, prints it.'
         },
+        // cuSPARSELt under a pip-installed torch. torch's CUDA wheels from PyPI require it as a pip wheel, `nvidia-cusparselt-cu12`
+        // (torch 2.6.0+cu124 installs `nvidia-cusparselt-cu12==0.6.2` beside it; `nvidia-cusparselt-cu13` for CUDA 13 builds), which
+        // puts it in `<site-packages>/nvidia/cusparselt/lib/libcusparseLt.so.0`. pytorch/pytorch#150399 (`import torch` in
+        // nvidia/cuda:12.6.3-cudnn-devel-rockylinux9), malfet: "If CUDA toolkit is installed on the system via RPMs, it becomes a
+        // preferred provider of all the libraries, but if such installation for some reason misses extra packages \u2026 than package
+        // resolution will fail"; "`dnf install libcusparselt0` indeed solves the problem". The same error on Amazon Linux 2023 with
+        // torch 2.6.0 (pytorch/pytorch#144433, atalman: torch/__init__.py's preload list lacked cusparselt). So: a system CUDA
+        // found first shadows the wheels, and cuSPARSELt is then looked for where the system's CUDA has none.
+        {
+          when: "cusparselt&pipTorch&rpmImage",
+          title: "cuSPARSELt not found when torch loads (a system CUDA from RPMs shadows torch's wheels)",
+          message: "`import torch` failed: the loader could not find {library:all}, cuSPARSELt. This torch is a pip install (`{context.pipTorch.site}/torch`); its CUDA wheels bring cuSPARSELt as the pip wheel `nvidia-cusparselt-cu12` (`-cu13` for CUDA 13 builds). On an RPM distribution with the CUDA toolkit installed from NVIDIA's RPMs (the nvidia/cuda images on Rocky, UBI, Oracle Linux), the system's CUDA libraries are found first and torch takes its libraries from there; that CUDA install has no cuSPARSELt, so the load fails (https://github.com/pytorch/pytorch/issues/150399).",
+          fix: [
+            "Add cuSPARSELt to the system's CUDA, from the same NVIDIA repository the image's CUDA came from (the nvidia/cuda images have it configured), in the Dockerfile:",
+            "",
+            "```dockerfile",
+            "RUN dnf install -y libcusparselt0 && dnf clean all",
+            "```",
+            "",
+            "(`dnf install -y libcusparselt0` in the running container tries it first; `dnf provides '*/{library}'` names the package if the repository calls it otherwise.) Or keep torch on its own wheel: see that it is there, and where:",
+            "",
+            "```sh",
+            "python3 -m pip show -f nvidia-cusparselt-cu12 nvidia-cusparselt-cu13 | grep -E '^(Name|Location)|libcusparseLt'",
+            "```",
+            "",
+            `then put that \`Location\` followed by \`/nvidia/cusparselt/lib\` in front of the loader path (an \`ENV LD_LIBRARY_PATH=\u2026:$LD_LIBRARY_PATH\` line in the Dockerfile). ${LDD_CHECK}`
+          ].join("\n")
+        },
+        {
+          when: "cusparselt&pipTorch",
+          title: "cuSPARSELt not found when torch loads",
+          message: "`import torch` failed: the loader could not find {library:all}, cuSPARSELt. This torch is a pip install (`{context.pipTorch.site}/torch`); its CUDA wheels bring cuSPARSELt as the pip wheel `nvidia-cusparselt-cu12` (`-cu13` for CUDA 13 builds). Either that wheel is not in this environment, or a CUDA installed on the system is found first on the loader path and torch takes its libraries from there, where there is no cuSPARSELt (https://github.com/pytorch/pytorch/issues/150399).",
+          fix: [
+            "See which it is, with the same Python that runs the program:",
+            "",
+            "```sh",
+            "python3 -m pip show -f nvidia-cusparselt-cu12 nvidia-cusparselt-cu13 | grep -E '^(Name|Location)|libcusparseLt'   # the wheel, if anywhere",
+            "python3 -m pip check                                                          # a requirement of torch that is missing",
+            `echo "$LD_LIBRARY_PATH"; ldconfig -p | grep -E 'libcudart|libcusparse'          # a system CUDA the loader finds first`,
+            "```",
+            "",
+            "- `pip check` names `nvidia-cusparselt-cu\u2026`: install that release (torch requires an exact one), or torch again without `--no-deps`;",
+            "- the wheel is there and a system CUDA is on the path: put the wheel's directory (the `Location` printed, then `/nvidia/cusparselt/lib`) in front",
+            "  of the loader path (an `ENV LD_LIBRARY_PATH=\u2026:$LD_LIBRARY_PATH` line in the Dockerfile, for an image), or add cuSPARSELt to that system CUDA",
+            "  from the NVIDIA repository it came from. " + LDD_CHECK
+          ].join("\n")
+        },
+        {
+          // CTranslate2's wording with a CUDA 12 cuBLAS (LibreTranslate/LibreTranslate#621: the project's image on `nvidia/cuda:11.x`,
+          // fixed by the reporter with `FROM nvidia/cuda:12.4.1-devel-ubuntu20.04`). CTranslate2's changelog: v4.0.0 (2024-02-15)
+          // "introduces the breaking change while updating to cuda 12" (Python: "Support cuda 12"); 3.24.0 is the last 3.x; v2.0.0:
+          // the Linux wheels "require CUDA 11.x to be installed on the system ... loaded dynamically". The CUDA 12 cuBLAS as a pip
+          // wheel is `nvidia-cublas-cu12` (a requirement of torch's cu12x wheels), under `site-packages/nvidia/cublas/lib`.
+          when: "ctranslate2Cuda12",
+          title: "CTranslate2 cannot load CUDA 12's cuBLAS (a CUDA 12 wheel without CUDA 12 libraries)",
+          message: "CTranslate2 (the engine under faster-whisper, WhisperX and LibreTranslate) could not load {library:all}. Its pip wheels load cuBLAS themselves at run time, and from CTranslate2 4.0 they are built for CUDA 12: they need CUDA 12's `libcublas.so.12` where the program runs. An image on a CUDA 11 base (`nvidia/cuda:11.x`) has `libcublas.so.11`, and an image without the CUDA libraries has none.",
+          fix: [
+            "Give it CUDA 12's cuBLAS, or give it a CTranslate2 built for the CUDA the image has. `pip show ctranslate2` prints its version; the image's CUDA is in its `FROM` tag, or `ls /usr/local/cuda*/lib64/libcublas.so.*` in the container.",
+            "",
+            "- Base the image on CUDA 12: an `nvidia/cuda` tag that starts with `12.` and has `-runtime-` in it (the `-cudnn` tag when the model needs cuDNN; the OS part of the tag as before, https://hub.docker.com/r/nvidia/cuda/tags).",
+            "- Or keep the image and add CUDA 12's cuBLAS as a pip wheel, with its directory on the loader path (the command below prints it):",
+            "",
+            "```sh",
+            "python3 -m pip install nvidia-cublas-cu12",
+            `echo "$(python3 -m pip show nvidia-cublas-cu12 | sed -n 's/^Location: //p')/nvidia/cublas/lib"    # the directory to add`,
+            "```",
+            "",
+            "  then put the directory it prints first in `LD_LIBRARY_PATH` with an `ENV` line in the Dockerfile.",
+            "- Or, on a CUDA 11 image, install a CTranslate2 built for CUDA 11: `pip install 'ctranslate2<4'` (3.x; 4.0.0 moved the wheels to CUDA 12, https://github.com/OpenNMT/CTranslate2/blob/master/CHANGELOG.md), if the package that requires it allows 3.x (`pip check` tells)."
+          ].join("\n")
+        },
         {
           // The image's CUDA is another major than the library's soname: the module was built for the other CUDA (cuda-lib-major.ts).
           when: "cudaLibs&enrich.libMajor",
@@ -13094,11 +13700,11 @@ var init_shared_library_missing = __esm({
         ...condaVariants(),
         { when: "fact.place=docker-run&enrich.runImage", fix: RUN_FIX },
         { when: "fact.place=docker-run", fix: RUN_FIX_NO_IMAGE },
-        { when: "fact.place=host-shell", fix: SHELL_FIX2 },
-        {
-          when: "fact.place=image-build",
-          fix: `Find which package provides it and install it in this stage (Debian/Ubuntu: \`apt-file search {library}\`), or copy it from the builder stage together with an \`ENV LD_LIBRARY_PATH=\u2026\` entry for its directory. ${LDD_CHECK}`
-        }
+        { when: "rpmImage&fact.place=host-shell", fix: shellFix(RPM_PROVIDER) },
+        { when: "fact.place=host-shell", fix: shellFix(APT_PROVIDER) },
+        { when: "rpmImage&fact.place=image-build", fix: imageBuildFix(RPM_PROVIDER) },
+        { when: "fact.place=image-build", fix: imageBuildFix(APT_PROVIDER) },
+        { when: "rpmImage", fix: defaultFix(RPM_PROVIDER) }
       ],
       enrich: ["cuda-version", "extension-build", "run-command", "cuda-lib-major"],
       docs: "https://man7.org/linux/man-pages/man8/ld.so.8.html"
@@ -14126,7 +14732,7 @@ function dockerfileRebuild(lead) {
     "RUN {enrich.rebuild}",
     "```",
     "",
-    `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK4}`,
+    `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK5}`,
     "",
     "{enrich.wheelNote|}"
   ].join("\n");
@@ -14195,7 +14801,7 @@ function rebuildVariants() {
         "{enrich.rebuild}",
         "```",
         "",
-        `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK4} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`,
+        `or install the build of \`{enrich.dist}\` made for that torch release. ${CHECK5} In an image, the same command goes in a \`RUN\` line after the one that installs torch.`,
         "",
         "{enrich.wheelNote|}"
       ].join("\n")
@@ -14209,7 +14815,7 @@ function rebuildVariants() {
         "{enrich.treeRebuild}",
         "```",
         "",
-        `(\`--no-build-isolation\`: the build sees this torch; \`--no-deps\`: torch stays as it is). In an image, that is a \`RUN\` line after the one that installs torch, in the stage's copy of the source. ${CHECK4}`
+        `(\`--no-build-isolation\`: the build sees this torch; \`--no-deps\`: torch stays as it is). In an image, that is a \`RUN\` line after the one that installs torch, in the stage's copy of the source. ${CHECK5}`
       ].join("\n")
     },
     {
@@ -14221,16 +14827,16 @@ function rebuildVariants() {
         "{enrich.findDist}",
         "```",
         "",
-        `then install it again with \`pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps\` and \`--no-binary\` followed by that name, then the name (torch stays as it is), in the Dockerfile after the line that installs torch when this is an image; or install the build made for that torch release. ${CHECK4}`
+        `then install it again with \`pip install --no-build-isolation --no-cache-dir --force-reinstall --no-deps\` and \`--no-binary\` followed by that name, then the name (torch stays as it is), in the Dockerfile after the line that installs torch when this is an image; or install the build made for that torch release. ${CHECK5}`
       ].join("\n")
     }
   ];
 }
-var CHECK4, REBUILD_WHY, XF_IMAGE, XF_CHECK, torchSymbolMismatch;
+var CHECK5, REBUILD_WHY, XF_IMAGE, XF_CHECK, torchSymbolMismatch;
 var init_torch_symbol_mismatch = __esm({
   "src/rules/catalog/runtime/torch-symbol-mismatch.ts"() {
     "use strict";
-    CHECK4 = "See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}";
+    CHECK5 = "See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}";
     REBUILD_WHY = "Rebuild it against the torch installed there (`--no-build-isolation`: the build sees this torch; `--no-cache-dir`: pip does not reuse the wheel it built before; `--no-deps`: torch stays as it is)";
     XF_IMAGE = "In an image, that is a `RUN` line after the one that installs torch.";
     XF_CHECK = "`python -m xformers.info` then lists its kernels as available.";
@@ -14256,7 +14862,7 @@ var init_torch_symbol_mismatch = __esm({
       message: "`{lib}` was compiled against another PyTorch than the one that loads it: it needs `{enrich.symbolName}` from {enrich.library}, which this torch does not export under that name. {enrich.abiNote|}",
       fix: [
         "Rebuild the extension against the torch installed where it runs: its install command again with `--no-build-isolation --no-cache-dir --force-reinstall --no-deps` and `--no-binary` followed by its name",
-        `(in the Dockerfile after the line that installs torch, when this is an image), or install its build made for that torch release. ${CHECK4}`
+        `(in the Dockerfile after the line that installs torch, when this is an image), or install its build made for that torch release. ${CHECK5}`
       ].join(" "),
       variants: rebuildVariants(),
       enrich: ["torch-symbol", "xformers-build"],
@@ -14326,6 +14932,81 @@ var init_library_symbol_mismatch = __esm({
         }
       ],
       docs: LD_SO_DOCS
+    };
+  }
+});
+
+// src/rules/catalog/runtime/torch-mkl-symbol.ts
+var ISSUE, PIP_TORCH, CHECK6, torchMklSymbol;
+var init_torch_mkl_symbol = __esm({
+  "src/rules/catalog/runtime/torch-mkl-symbol.ts"() {
+    "use strict";
+    ISSUE = "https://github.com/pytorch/pytorch/issues/123097";
+    PIP_TORCH = "or replace the conda torch with the pip one, whose wheels carry MKL inside (`conda remove pytorch` in that environment, then `pip install torch` with the index URL of its CUDA build from https://pytorch.org/get-started/locally/); the `pytorch` channel publishes nothing newer than 2.5 to move to.";
+    CHECK6 = "`conda list mkl` in that environment shows the MKL installed (2024.1 or later here).";
+    torchMklSymbol = {
+      id: "runtime/torch-mkl-symbol",
+      title: "conda torch with MKL 2024.1 or later (undefined symbol iJIT_NotifyEvent)",
+      severity: "error",
+      match: [
+        // `ImportError: /\u2026/site-packages/torch/lib/libtorch_cpu.so: undefined symbol: iJIT_NotifyEvent`
+        {
+          literals: ["undefined symbol: iJIT_NotifyEvent"],
+          pattern: "(?<lib>[\\w./+-]{0,300}libtorch_cpu\\.so): undefined symbol: (?<symbol>iJIT_NotifyEvent)\\b"
+        }
+      ],
+      context: [
+        // torch in a conda environment: `/root/anaconda3/envs/pikv/lib/python3.11/site-packages/torch/\u2026`; `envs/<name>/` names it
+        {
+          name: "condaEnv",
+          literals: ["/envs/"],
+          pattern: "/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge|micromamba)/envs/(?<env>[\\w.-]{1,100})/lib/python3"
+        },
+        { name: "condaBase", literals: ["conda", "miniforge", "mambaforge"], pattern: "/(?:conda|miniconda3?|anaconda3?|miniforge3?|mambaforge)/lib/python3" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`{lib}` needs `iJIT_NotifyEvent` from Intel MKL, and the MKL the loader found does not export it: MKL 2024.1 dropped it. This is a torch that links MKL at run time (the `pytorch` conda channel's builds) with MKL 2024.1 or later installed beside it.",
+      fix: [
+        `Pin MKL to 2024.0 where torch is installed: \`conda install "mkl=2024.0"\` in a conda environment (and \`- mkl=2024.0\` in its environment.yml, so the next solve keeps it), ${PIP_TORCH}`,
+        "Outside conda, an MKL of 2024.1 or later on the loader path (a oneAPI install in `LD_LIBRARY_PATH`) is found in front of the one torch was built with: `ldd` on that file shows which `libmkl_*` it loads.",
+        `The cause and fixes: ${ISSUE}.`
+      ].join(" "),
+      variants: [
+        {
+          when: "condaEnv",
+          fix: [
+            "Pin MKL to 2024.0 in that environment (conda's `=2024.0` takes the last 2024.0.x build), and keep the pin where the environment is defined:",
+            "",
+            "```sh",
+            'conda install -n {context.condaEnv.env} -y "mkl=2024.0"',
+            "```",
+            "",
+            `(a \`- mkl=2024.0\` line under \`dependencies:\` of its environment.yml, or the same package in the \`conda create\` / \`conda install\` line that installs torch, in the Dockerfile when this is an image). ${CHECK6}`,
+            "",
+            `Or ${PIP_TORCH.replace(/^or /, "")}`,
+            "",
+            `The cause and fixes: ${ISSUE}.`
+          ].join("\n")
+        },
+        {
+          when: "condaBase",
+          fix: [
+            "Pin MKL to 2024.0 in the conda environment that holds torch (conda's `=2024.0` takes the last 2024.0.x build), and keep the pin where it is defined:",
+            "",
+            "```sh",
+            'conda install -y "mkl=2024.0"',
+            "```",
+            "",
+            `(the same package in the \`conda install\` line that installs torch, in the Dockerfile when this is an image). ${CHECK6}`,
+            "",
+            `Or ${PIP_TORCH.replace(/^or /, "")}`,
+            "",
+            `The cause and fixes: ${ISSUE}.`
+          ].join("\n")
+        }
+      ],
+      docs: ISSUE
     };
   }
 });
@@ -14451,7 +15132,7 @@ var init_illegal_instruction = __esm({
 function fix4(actions) {
   return [NATIVE, "", actions ? ACTIONS_PIN : HOST_PIN, "", FALLBACK_NOTE].join("\n");
 }
-function variants5(when, message4) {
+function variants6(when, message4) {
   return [
     { when: `${when}&fact.runner`, message: message4, fix: fix4(true) },
     { when, message: message4, fix: fix4(false) }
@@ -14500,14 +15181,14 @@ var init_qemu_segfault = __esm({
       specificity: 3,
       message: GENERIC_MESSAGE,
       fix: fix4(false),
-      variants: [...variants5("libcBin", LIBC_BIN_MESSAGE), { when: "fact.runner", message: GENERIC_MESSAGE, fix: fix4(true) }],
+      variants: [...variants6("libcBin", LIBC_BIN_MESSAGE), { when: "fact.runner", message: GENERIC_MESSAGE, fix: fix4(true) }],
       docs: "https://github.com/tonistiigi/binfmt/issues/240"
     };
   }
 });
 
 // src/rules/catalog/runtime/nvidia-module-gpl-symbol.ts
-function variants6() {
+function variants7() {
   const out = [];
   const facts = [
     ["driver&kernel", KNOWN],
@@ -14576,7 +15257,7 @@ var init_nvidia_module_gpl_symbol = __esm({
       specificity: 3,
       message: MESSAGE4 + NEITHER,
       fix: FIX,
-      variants: variants6(),
+      variants: variants7(),
       docs: "https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/install-precompiled-signed-drivers.html"
     };
   }
@@ -14902,12 +15583,12 @@ var init_driver_libraries_in_image = __esm({
 });
 
 // src/rules/catalog/runtime/cdi-device-unavailable.ts
-var CDI_DOCS, CHECK5, ROOTLESS_STEPS2, ROOTLESS_TAIL, TOOLKIT_NOTES, PODMAN_CHECK, PODMAN_DIAGNOSE, OLDER_SPEC, PODMAN_SPEC_DIRS, cdiDeviceUnavailable;
+var CDI_DOCS, CHECK7, ROOTLESS_STEPS2, ROOTLESS_TAIL, TOOLKIT_NOTES, PODMAN_CHECK, PODMAN_DIAGNOSE, OLDER_SPEC, PODMAN_SPEC_DIRS, cdiDeviceUnavailable;
 var init_cdi_device_unavailable = __esm({
   "src/rules/catalog/runtime/cdi-device-unavailable.ts"() {
     "use strict";
     CDI_DOCS = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html";
-    CHECK5 = "docker run --rm --device=nvidia.com/gpu=all ubuntu nvidia-smi -L";
+    CHECK7 = "docker run --rm --device=nvidia.com/gpu=all ubuntu nvidia-smi -L";
     ROOTLESS_STEPS2 = [
       "```sh",
       "mkdir -p ~/.config/cdi ~/.config/docker",
@@ -14916,7 +15597,7 @@ var init_cdi_device_unavailable = __esm({
       `printf '{\\n  "features": {"cdi": true},\\n  "cdi-spec-dirs": ["%s/.config/cdi"]\\n}\\n' "$HOME" > ~/.config/docker/daemon.json`,
       "systemctl --user restart docker",
       "docker info | grep -A2 'CDI spec directories'   # must list ~/.config/cdi",
-      CHECK5,
+      CHECK7,
       "```"
     ].join("\n");
     ROOTLESS_TAIL = "A rootless daemon reads `~/.config/docker/daemon.json` (`$XDG_CONFIG_HOME/docker/daemon.json` when that is set), never `/etc/docker/daemon.json`. Generate the spec again after a driver upgrade. NVIDIA's CDI page: " + CDI_DOCS;
@@ -15017,7 +15698,7 @@ var init_cdi_device_unavailable = __esm({
             "virtualisation.docker.rootless.daemon.settings.features.cdi = true;",
             "```",
             "",
-            `then \`sudo nixos-rebuild switch\`, \`systemctl --user restart docker\` and check with \`${CHECK5}\`. If it then fails with \`unresolvable CDI devices\`, the rootless daemon cannot read the specs in /etc/cdi and /var/run/cdi: put a spec in a directory of your home (\`mkdir -p ~/.config/cdi && sudo nvidia-ctk cdi generate > ~/.config/cdi/nvidia.yaml\`) and list it in the same settings, \`virtualisation.docker.rootless.daemon.settings.cdi-spec-dirs\`. NVIDIA's CDI page: ` + CDI_DOCS
+            `then \`sudo nixos-rebuild switch\`, \`systemctl --user restart docker\` and check with \`${CHECK7}\`. If it then fails with \`unresolvable CDI devices\`, the rootless daemon cannot read the specs in /etc/cdi and /var/run/cdi: put a spec in a directory of your home (\`mkdir -p ~/.config/cdi && sudo nvidia-ctk cdi generate > ~/.config/cdi/nvidia.yaml\`) and list it in the same settings, \`virtualisation.docker.rootless.daemon.settings.cdi-spec-dirs\`. NVIDIA's CDI page: ` + CDI_DOCS
           ].join("\n")
         },
         {
@@ -15038,7 +15719,7 @@ var init_cdi_device_unavailable = __esm({
             "sudo systemctl restart docker",
             "sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml",
             "nvidia-ctk cdi list",
-            CHECK5,
+            CHECK7,
             "```",
             "",
             'A toolkit older than 1.14.5 writes the wrong key for Docker: then add `"features": {"cdi": true}` to /etc/docker/daemon.json by hand. A rootless daemon reads `~/.config/docker/daemon.json` instead. On NixOS /etc/docker/daemon.json and the specs are generated from the configuration, so the commands above do not take: set `hardware.nvidia-container-toolkit.enable = true;` (with Docker 25 or later it turns `features.cdi` on and generates the specs at boot), then `sudo nixos-rebuild switch`. NVIDIA\'s CDI page: ' + CDI_DOCS
@@ -15213,7 +15894,7 @@ var init_cdi_device_unavailable = __esm({
         "sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml",
         "nvidia-ctk cdi list",
         "docker info | grep -A2 'CDI spec directories'",
-        CHECK5,
+        CHECK7,
         "```",
         "",
         "Use a device name that `nvidia-ctk cdi list` prints. If `docker info` lists other directories (`cdi-spec-dirs` in daemon.json), write the spec into one of them. A rootless daemon cannot read /etc/cdi: see its own spec directory in " + CDI_DOCS
@@ -15369,7 +16050,7 @@ function numpy2Fix(fence, find) {
     "Or keep numpy 2 and upgrade that package to a release built against numpy 2 (those run on numpy 1.x and 2.x). " + find + (fence === "sh" ? " In an image build, the same commands go in `RUN` lines of the stage that installs the package." : "")
   ].join("\n");
 }
-function variants7() {
+function variants8() {
   const out = [];
   for (const [ctx, message4] of [["&numpyApiRemoved", NUMPY1X_API_MESSAGE], ["", NUMPY1X_MESSAGE]]) {
     out.push(
@@ -15458,7 +16139,7 @@ var init_numpy_abi_mismatch = __esm({
       fix: [
         'Compare the two: `python -c "import numpy; print(numpy.__version__)"` where the import failed shows the numpy installed; the traceback frame above the ValueError (`in init \u2026`) names the module that failed. Then install that package and numpy in one command, so the resolver picks a pair that fits, or reinstall the package from a release built for the installed numpy.'
       ].join("\n"),
-      variants: variants7(),
+      variants: variants8(),
       enrich: ["numpy-abi-direction"],
       docs: "https://numpy.org/neps/nep-0053-c-abi-evolution.html"
     };
@@ -15713,9 +16394,19 @@ var init_cuda_driver_init_failed = __esm({
         // `RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.`
         { literals: ["CUDA driver initialization failed, you might not have a CUDA gpu"] },
         // `failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized`
-        { literals: ["CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized"] }
+        { literals: ["CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized"] },
+        // `msg="Unable to load cudart library /usr/lib/x86_64-linux-gnu/libcuda.so.575.57.08: cuda driver library init failure: 3"`
+        { literals: ["cuda driver library init failure: 3"], pattern: "cuda driver library init failure: 3(?![\\d.])" }
       ],
-      context: [{ name: "systemNotReady", literals: ["CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized"] }],
+      context: [
+        { name: "systemNotReady", literals: ["CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized"] },
+        // the driver library ollama loaded names the driver: `libcuda.so.575.57.08`
+        {
+          name: "notInitialized",
+          literals: ["cuda driver library init failure: 3"],
+          pattern: "(?:libcuda\\.so\\.(?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\S{0,20}: )?cuda driver library init failure: 3(?![\\d.])"
+        }
+      ],
       scope: "step",
       specificity: 3,
       variants: [
@@ -15738,6 +16429,30 @@ var init_cuda_driver_init_failed = __esm({
             "then `sudo systemctl enable --now nvidia-fabricmanager` and run CUDA again. Blackwell boards also need NVLSM running first.",
             "On a machine without NVSwitch (`nvidia-smi topo -m` shows no `NV#` links), no Fabric Manager is needed: look for Xid errors in",
             '`sudo dmesg | grep -iE "NVRM|Xid"` instead.'
+          ].join("\n")
+        },
+        {
+          when: "notInitialized",
+          title: "cuInit failed with CUDA_ERROR_NOT_INITIALIZED (3): HMM in nvidia_uvm on the open kernel modules",
+          message: "cuInit returned 3 (`CUDA_ERROR_NOT_INITIALIZED`) with driver {context.notInitialized.driver|(its version not in the log)}: the driver library loaded, but CUDA could not start. When nvidia-smi still lists the GPU, the known cause on the 570, 575 and 580 drivers' open kernel modules is HMM in the Unified Memory module, nvidia_uvm (NVIDIA/open-gpu-kernel-modules#901, #947; a known issue in NVIDIA's CUDA release notes). The fix is a kernel module option on the machine with the GPU, not a change to an image.",
+          fix: [
+            "On the machine with the GPU (for a container, the host that runs it):",
+            "",
+            "```sh",
+            "nvidia-smi                                    # lists the GPU: the driver itself is loaded",
+            'cat /proc/driver/nvidia/version               # "Open Kernel Module": the open modules',
+            "ls -l /dev/nvidia-uvm; lsmod | grep nvidia_uvm # missing: sudo modprobe nvidia_uvm, and try again",
+            'sudo dmesg | grep -i nvidia-uvm               # "request_free_mem_region() err -34": HMM could not start',
+            "```",
+            "",
+            "Then turn HMM off in nvidia_uvm and reload the module, with every CUDA program stopped first (`sudo systemctl stop ollama`, or the container), or reboot:",
+            "",
+            "```sh",
+            'echo "options nvidia_uvm uvm_disable_hmm=1" | sudo tee /etc/modprobe.d/uvm.conf',
+            "sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm",
+            "```",
+            "",
+            "The option turns off only HMM (GPU access to memory from plain `malloc`, NVIDIA/open-gpu-kernel-modules#338); remove the file again once a driver fixes the bug (NVIDIA/open-gpu-kernel-modules#901 tracks it)."
           ].join("\n")
         },
         {
@@ -15913,11 +16628,11 @@ var init_cudnn_handle_failed = __esm({
 });
 
 // src/rules/catalog/runtime/jax-cuda-library-not-found.ts
-var CHECK6, CHECK_FIRST, jaxCudaLibraryNotFound;
+var CHECK8, CHECK_FIRST, jaxCudaLibraryNotFound;
 var init_jax_cuda_library_not_found = __esm({
   "src/rules/catalog/runtime/jax-cuda-library-not-found.ts"() {
     "use strict";
-    CHECK6 = [
+    CHECK8 = [
       "```sh",
       'echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"                 # set: it can hide the libraries jax installed',
       'pip list 2>/dev/null | grep -iE "^(jax|nvidia-)"      # jax, its cuda plugin and the nvidia-*-cu* wheels',
@@ -15928,7 +16643,7 @@ var init_jax_cuda_library_not_found = __esm({
     CHECK_FIRST = [
       "In the environment that runs jax:",
       "",
-      CHECK6,
+      CHECK8,
       "",
       "If that prints GPU devices, keep `LD_LIBRARY_PATH` unset for jax (remove the export from your shell profile or job script)."
     ];
@@ -16333,6 +17048,67 @@ var init_wsl_cuda_symbol_not_found = __esm({
   }
 });
 
+// src/rules/catalog/runtime/cuda-kernel-symbol-not-found.ts
+var ORT_REQUIREMENTS, FIND_RUNTIME, TWO_CAUSES, cudaKernelSymbolNotFound;
+var init_cuda_kernel_symbol_not_found = __esm({
+  "src/rules/catalog/runtime/cuda-kernel-symbol-not-found.ts"() {
+    "use strict";
+    ORT_REQUIREMENTS = "https://onnxruntime.ai/docs/execution-providers/CUDA-ExecutionProvider.html#requirements";
+    FIND_RUNTIME = [
+      "See which CUDA runtime the process really loads, where it runs (for a container, inside it):",
+      "",
+      "```sh",
+      "# Linux: the libraries a run loads, or those of the running process",
+      'LD_DEBUG=libs ./your-program 2>&1 | grep -E "calling init: .*(libcudart|libcublas)"',
+      'grep -E "libcudart|libcublas" /proc/$(pgrep -n -f your-program)/maps',
+      'ldconfig -p | grep -E "libcudart|libcublas"; echo "$LD_LIBRARY_PATH"',
+      "nvidia-smi --query-gpu=name,compute_cap,driver_version --format=csv",
+      "```",
+      "",
+      "On Windows (PowerShell): `where.exe cudart64_12.dll cublas64_12.dll` lists the copies on PATH in the order they are found (a copy in the program's own folder is loaded before any of them), and `$env:CUDA_PATH` names the toolkit set as the default."
+    ].join("\n");
+    TWO_CAUSES = [
+      "- The runtime found first is older than the CUDA the binaries were built with (the release notes of the package that shipped them say which): put that CUDA release's runtime first (its `bin` folder first on PATH on Windows, its `lib64` first in `LD_LIBRARY_PATH` on Linux), or take the older toolkit off the path. Do not install a version the log does not name; read it from the package's notes.",
+      "- The runtime is right but the GPU's compute capability (above) is missing from the binary's architectures: a build of your own needs it in `CMAKE_CUDA_ARCHITECTURES` / `TORCH_CUDA_ARCH_LIST` (`120` for an RTX 50 or RTX PRO 6000 Blackwell, with a CUDA that compiles it); a prebuilt package needs a release whose notes list the GPU."
+    ].join("\n");
+    cudaKernelSymbolNotFound = {
+      id: "runtime/cuda-kernel-symbol-not-found",
+      title: "CUDA could not find a kernel the program launched (cudaErrorSymbolNotFound)",
+      severity: "error",
+      match: [
+        // ONNX Runtime: `Non-zero status code returned while running QuickGelu node. Name:'\u2026' Status Message: CUDA error cudaErrorSymbolNotFound:named symbol not found`
+        // stdexec: `CUDA error cudaErrorSymbolNotFound [/home/\u2026/bulk.cuh:239]: named symbol not found`
+        { literals: ["cudaErrorSymbolNotFound"], pattern: "cudaErrorSymbolNotFound(?![\\w]).{0,300}named symbol not found" }
+      ],
+      context: [
+        // ONNX Runtime's CUDA execution provider running a node: `Non-zero status code returned while running Slice node. Name:'\u2026'`
+        { name: "ortNode", literals: ["Non-zero status code returned while running"], pattern: "Non-zero status code returned while running (?<op>\\w{1,80}) node" }
+      ],
+      // CUDA's start, not a kernel: runtime/wsl-cuda-symbol-not-found
+      unless: [{ literals: ["Error 500: named symbol not found", "failed to initialize CUDA: named symbol not found"] }],
+      scope: "step",
+      specificity: 3,
+      variants: [
+        {
+          when: "ortNode",
+          title: "ONNX Runtime's CUDA provider could not find its kernel (cudaErrorSymbolNotFound): CUDA runtime or GPU arch",
+          message: "ONNX Runtime's CUDA execution provider started, then failed running the {context.ortNode.op} node: CUDA found no kernel by that name (`cudaErrorSymbolNotFound`, \"named symbol not found\"). CUDA itself started, so this is not the error 500 of CUDA's start under WSL 2. The known causes: the process loads an older CUDA runtime than the one ONNX Runtime was built with (pykeio/ort#540: binaries built against CUDA 12.8, a CUDA 12.2 runtime first on the path), or the build has no kernels for this GPU's architecture (microsoft/onnxruntime#27237, on a Blackwell GPU). The log shows neither version, so check both.",
+          fix: [
+            FIND_RUNTIME,
+            "",
+            "Then compare with what this ONNX Runtime needs: its release in ONNX Runtime's requirements table (" + ORT_REQUIREMENTS + "), or, for binaries a wrapper downloaded (the Rust `ort` crate, a vendored build), the CUDA release its notes name.",
+            "",
+            TWO_CAUSES
+          ].join("\n")
+        }
+      ],
+      message: 'A CUDA kernel launch failed with `cudaErrorSymbolNotFound` ("named symbol not found"): CUDA started, but found no kernel by that name in what the program loaded. The known causes: the process loads an older CUDA runtime than the one its binaries were built with, or the binaries have no code for this GPU\'s architecture (a machine with GPUs of two architectures, a build without the newest GPU). The log shows neither version, so check both.',
+      fix: [FIND_RUNTIME, "", TWO_CAUSES].join("\n"),
+      docs: "https://github.com/pykeio/ort/issues/540"
+    };
+  }
+});
+
 // src/rules/catalog/runtime/libstdcxx-too-old.ts
 function condaFix(install2) {
   return [
@@ -16361,7 +17137,7 @@ function envLibFix(install2) {
     "If `conda` itself stops with this same error (from conda 23.10 its default solver imports libmambapy), add `--solver=classic` to that command. Do not change the base image for this: the env's libraries are meant to run with the env's runtime, whatever the distro's is."
   ].join("\n");
 }
-var NEWEST_LABEL, condaCheck, condaBuiltHere, condaMessage, envLibMessage, variants8, libstdcxxTooOld;
+var NEWEST_LABEL, condaCheck, condaBuiltHere, condaMessage, envLibMessage, variants9, libstdcxxTooOld;
 var init_libstdcxx_too_old = __esm({
   "src/rules/catalog/runtime/libstdcxx-too-old.ts"() {
     "use strict";
@@ -16376,7 +17152,7 @@ var init_libstdcxx_too_old = __esm({
     condaBuiltHere = "If `{by}` was built by your own build (a CI image whose toolchain moved to a newer GCC), the other way works too: build it with the GCC of the env's libstdc++ (conda-forge's `gxx_linux-64` of the same major), so it asks for no label the env lacks.";
     condaMessage = "`{by}` needs `{label}`, which libstdc++ has from GCC {enrich.gcc} on: it was built with GCC {enrich.gcc} or later. The loader took the libstdc++ of the conda environment `{enrich.envPrefix}` (`{enrich.libPath}`), which is older: a conda env ships its own C++ runtime (the `libstdcxx-ng` package, whose version is its GCC release) and loads it before the system's.";
     envLibMessage = "`{by}` is installed in the conda environment `{enrich.byEnvPrefix}` and needs `{label}` (libstdc++ from GCC {enrich.gcc} on), but the loader took the system's libstdc++ (`{enrich.libPath}`), which lacks it. A conda package's libraries are meant to load the env's own C++ runtime (`{enrich.byEnvPrefix}/lib/libstdc++.so.6`, from the `libstdcxx-ng` package); the loader fell through to the system's, so that env has no libstdc++ of its own, or is missing the `libstdc++.so.6` link to it.";
-    variants8 = [
+    variants9 = [
       {
         when: "enrich.envPrefix&enrich.gcc&fact.place=image-build",
         title: "The conda env's libstdc++ is older than a library needs (GLIBCXX)",
@@ -16458,7 +17234,7 @@ var init_libstdcxx_too_old = __esm({
         "",
         "Take the directory of `{enrich.libPath}` out of `LD_LIBRARY_PATH` (or put one whose libstdc++ has `{label}` before it), so the loader finds the newer runtime; when a package bundles the old copy, update that package."
       ].join("\n"),
-      variants: variants8,
+      variants: variants9,
       enrich: "libstdcxx",
       docs: "https://gcc.gnu.org/onlinedocs/libstdc++/manual/abi.html"
     };
@@ -16624,11 +17400,11 @@ var init_k8s_device_plugin_no_nvml = __esm({
 });
 
 // src/rules/catalog/runtime/cdi-spec-stale.ts
-var CHECK7, cdiSpecStale;
+var CHECK9, cdiSpecStale;
 var init_cdi_spec_stale = __esm({
   "src/rules/catalog/runtime/cdi-spec-stale.ts"() {
     "use strict";
-    CHECK7 = [
+    CHECK9 = [
       "```sh",
       "ls /dev/dri /dev/nvidia*                                     # the device nodes this host has now",
       "ls /etc/cdi /var/run/cdi                                     # the specs the runtime reads (both directories)",
@@ -16653,7 +17429,7 @@ var init_cdi_spec_stale = __esm({
       fix: [
         "Generate the spec again on the host, as root, where it is read from (a spec in each directory: regenerate each), then run the container again:",
         "",
-        CHECK7,
+        CHECK9,
         "",
         "From NVIDIA Container Toolkit 1.18.0 the `nvidia-cdi-refresh` service regenerates /var/run/cdi/nvidia.yaml at boot and when the driver changes;",
         "a hand-written copy in /etc/cdi is not refreshed, so regenerate it (or remove it) after driver changes."
@@ -16666,7 +17442,7 @@ var init_cdi_spec_stale = __esm({
             "Load the module on the host and check the node, then run the container again: `sudo modprobe nvidia-uvm && ls -l /dev/nvidia-uvm*`.",
             "If the node is there and the error stays, the spec is stale: generate it again where it is read from:",
             "",
-            CHECK7
+            CHECK9
           ].join("\n")
         }
       ],
@@ -17329,6 +18105,29 @@ var init_resolution_impossible = __esm({
         },
         ...hashLockVariants(),
         {
+          // torch against torchvision / torchaudio (knowledge/torch-pair-conflict.ts): each release of those pins one torch, so
+          // the fix is the pair (from the release table, or the one the log names), and for nightlies the nightly index
+          when: "dependsOn&!constraint&!uv&enrich.torchPairCheckKeep",
+          fix: [
+            "{enrich.torchPairAdvice}{enrich.torchPairVariantNote|}{enrich.torchPairUpgrade|}",
+            "",
+            "```sh",
+            "{enrich.torchPairCheck}",
+            "{enrich.torchPairCheckKeep}",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "dependsOn&!constraint&!uv&enrich.torchPairAdvice",
+          fix: [
+            "{enrich.torchPairAdvice}{enrich.torchPairUpgrade|}",
+            "",
+            "```sh",
+            "{enrich.torchPairCheck}",
+            "```"
+          ].join("\n")
+        },
+        {
           // the build's pip (its upgrade notice) predates the helper commands: upgrade it first, in the same shell
           when: "dependsOn&!constraint&!uv&enrich.conflictPipNoIndex",
           fix: oldPipFix("`pip index versions` (pip 21.2) and the `--dry-run` and `--report` options of `pip install` (pip 22.2)")
@@ -17457,13 +18256,13 @@ function pythonWallVariants() {
     "",
     "(in a conda image, an environment with it: `RUN conda create -y -n app python={enrich.pyWallNewest}`, then the same pip install through `conda run -n app`); " + release
   ].join("\n");
-  const shellFix2 = "Make the environment with Python {enrich.pyWallNewest}, the newest these releases support (`uv venv --python {enrich.pyWallNewest}`, `python{enrich.pyWallNewest} -m venv venv`, or a conda environment with `python={enrich.pyWallNewest}`), then run the same install in it; " + release;
+  const shellFix3 = "Make the environment with Python {enrich.pyWallNewest}, the newest these releases support (`uv venv --python {enrich.pyWallNewest}`, `python{enrich.pyWallNewest} -m venv venv`, or a conda environment with `python={enrich.pyWallNewest}`), then run the same install in it; " + release;
   const title2 = "Python too new for the releases pip found";
   return [
     { when: "enrich.pyWallBound&none&fact.place=image-build", title: title2, message: `pip found no release of {requirement} for this Python. ${wall}${none2}`, fix: imageFix3 },
-    { when: "enrich.pyWallBound&none", title: title2, message: `pip found no release of {requirement} for this Python. ${wall}${none2}`, fix: shellFix2 },
+    { when: "enrich.pyWallBound&none", title: title2, message: `pip found no release of {requirement} for this Python. ${wall}${none2}`, fix: shellFix3 },
     { when: "enrich.pyWallBound&fact.place=image-build", title: title2, message: `pip found no release of {requirement} that fits this Python. ${wall}`, fix: imageFix3 },
-    { when: "enrich.pyWallBound", title: title2, message: `pip found no release of {requirement} that fits this Python. ${wall}`, fix: shellFix2 }
+    { when: "enrich.pyWallBound", title: title2, message: `pip found no release of {requirement} that fits this Python. ${wall}`, fix: shellFix3 }
   ];
 }
 function pythonFloorVariants() {
@@ -17733,7 +18532,7 @@ var init_no_matching_distribution = __esm({
           literals: ["Could not find a version that satisfies the requirement"],
           // the origin may nest parentheses: `(from -r requirements.txt (line 4))`; a requirement pulled in by an extra keeps
           // its environment marker: `sgl-kernel>=0.0.3.post6; extra == "srt" (from sglang[srt])`
-          pattern: `${PIP_LINE_START}Could not find a version that satisfies the requirement (?<requirement>[^\\s('"\`;]{1,200})(?:;[^()]{1,200}?(?= \\(from |$))?(?: \\(from (?!versions: )[^()]{0,200}(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?`
+          pattern: `${PIP_LINE_START}Could not find a version that satisfies the requirement (?<requirement>[^\\s('"\`;]{1,200})(?:;[^()]{1,200}?(?= \\(from |$))?(?: \\(from (?!versions: )(?<requiredBy>[^()]{0,200})(?:\\([^()]{0,200}\\)[^()]{0,200})?\\))?(?: \\(from versions: (?<versions>[^)]{0,2000})\\))?`
         },
         // the same line wrapped by a terminal or a pasted report right after `requirement`: the name is on the next line
         { literals: ["Could not find a version that satisfies the requirement"], pattern: "satisfies the requirement\\s*$" },
@@ -17801,11 +18600,19 @@ var init_no_matching_distribution = __esm({
           pattern: "requirement (?:torch|torchvision|torchaudio)==[^\\s(+]{1,100}\\+(?<tag>cu\\d{2,3}|cpu)(?![\\w.])"
         },
         // one of PyTorch's per-CUDA indexes, as pip names it: `Looking in indexes: https://download.pytorch.org/whl/cu115`
-        // (or after PyPI with `--extra-index-url`)
+        // (or after PyPI with `--extra-index-url`), or its release-candidate copy `\u2026/whl/test/cu124` (pytorch/pytorch
+        // RELEASE.md, "Release Candidate Storage": wheels at https://download.pytorch.org/whl/test/)
         {
           name: "torchCudaIndex",
           literals: ["Looking in indexes: "],
-          pattern: "^\\s{0,20}Looking in indexes: (?:\\S{1,300}, )?https://download\\.pytorch\\.org/whl/(?<tag>cu\\d{2,3})(?![\\w.])"
+          pattern: "^\\s{0,20}Looking in indexes: (?:\\S{1,300}, )?https://download\\.pytorch\\.org/whl/(?<channel>test/)?(?<tag>cu\\d{2,3})(?![\\w.])"
+        },
+        // the install command as a plain log quotes it (no Dockerfile step to read it from): `pip install torch==2.7.0
+        // torchvision torchaudio --index-url https://download.pytorch.org/whl/test/cu124`
+        {
+          name: "torchCommand",
+          literals: ["download.pytorch.org/whl/"],
+          pattern: "^\\s{0,20}(?:\\$\\s{1,4})?(?<cmd>(?:pip[0-9.]{0,5}|python[0-9.]{0,5} -m pip|uv pip) install [^\\n]{0,400}?https://download\\.pytorch\\.org/whl/[^\\s]{0,100})"
         },
         // pip read PyTorch's index or its find-links page (`Looking in links: https://download.pytorch.org/whl/torch_stable.html`)
         { name: "torchIndex", literals: ["Looking in links: https://download.pytorch.org", "Looking in indexes: https://download.pytorch.org", ", https://download.pytorch.org"] },
@@ -17853,6 +18660,8 @@ var init_no_matching_distribution = __esm({
         },
         // one of Intel's find-links pages for its XPU wheels: `Looking in links: https://developer.intel.com/ipex-whl-stable-xpu`
         { name: "intelLinks", literals: ["Looking in links: "], pattern: "Looking in links: (?:\\S{1,300}, )?(?<url>https?://[A-Za-z0-9.-]{0,100}intel\\.com/[^\\s,]{0,300})" },
+        // a development build of the package that asked: a git URL (`"unsloth[cu124-ampere-torch240] @ git+https://github.com/\u2026"`)
+        { name: "devBuild", literals: ["git+https://", "git+ssh://", "git+git://"] },
         { name: "oldPip", literals: ["Please use pip<"], pattern: "Please use pip<(?<bound>[\\d.]{1,12}) if you need to use this version" }
       ],
       scope: "step",
@@ -18017,13 +18826,15 @@ var init_no_matching_distribution = __esm({
             "```"
           ].join("\n")
         })),
-        {
-          // a plain pin on one of PyTorch's CUDA indexes that lists only other releases of its CUDA (`from versions:
-          // 1.11.0+cu115` for torch==1.12.0 on whl/cu115): the release was never built for that CUDA. The indexes it was
-          // built for: PyTorch's previous-versions page (knowledge/torch-wheels.ts); the commands: knowledge/torch-index-release-enricher.ts.
-          when: "enrich.idxMoveCmd&enrich.idxStayCmd",
+        // a plain pin on one of PyTorch's CUDA indexes that lists only other releases of its CUDA (`from versions:
+        // 1.11.0+cu115` for torch==1.12.0 on whl/cu115): the release was never built for that CUDA. The indexes it was
+        // built for: PyTorch's previous-versions page (knowledge/torch-wheels.ts); the commands: knowledge/torch-index-release-enricher.ts.
+        // With `idxBlackwellCmd`, the release also has an index new enough for sm_120 (torch 2.7.0: cu128) and the nearest
+        // one is older: that index is named for Blackwell GPUs.
+        ...[true, false].map((blackwell) => ({
+          when: blackwell ? "enrich.idxMoveCmd&enrich.idxStayCmd&enrich.idxBlackwellCmd" : "enrich.idxMoveCmd&enrich.idxStayCmd",
           title: "PyTorch release not built for this CUDA index",
-          message: "pip found no {requirement} on PyTorch's `{enrich.idxTag}` index: PyTorch never built {enrich.idxPackage} {enrich.idxVersion} for that CUDA. The index lists {versions}, and {enrich.idxVersion} was published for {enrich.idxTags} only (https://pytorch.org/get-started/previous-versions/).",
+          message: "pip found no {requirement} on PyTorch's `{enrich.idxIndex}` index: PyTorch never built {enrich.idxPackage} {enrich.idxVersion} for that CUDA. The index lists {versions}, and {enrich.idxVersion} was published for {enrich.idxTags} only (https://pytorch.org/get-started/previous-versions/). {enrich.idxChannelNote|}",
           fix: [
             "Either keep {enrich.idxPackage} {enrich.idxVersion} and take it from the `{enrich.idxOtherTag}` index, with the releases that go with it:",
             "",
@@ -18031,13 +18842,21 @@ var init_no_matching_distribution = __esm({
             "{enrich.idxMoveCmd}",
             "```",
             "",
+            ...blackwell ? [
+              "On a GeForce RTX 50 series or other Blackwell GPU (sm_120: `nvidia-smi --query-gpu=compute_cap --format=csv` prints 12.0), take the `{enrich.idxBlackwellTag}` index instead: CUDA {enrich.idxBlackwellCuda} is the first whose nvcc builds sm_120.",
+              "",
+              "```sh",
+              "{enrich.idxBlackwellCmd}",
+              "```",
+              ""
+            ] : [],
             "or stay on `{enrich.idxTag}` with the newest release it lists, {enrich.idxNewest}:",
             "",
             "```sh",
             "{enrich.idxStayCmd}",
             "```"
           ].join("\n")
-        },
+        })),
         ...armCudaBuildVariants(),
         {
           // PyTorch's index or find-links page was read and pip still listed no local build: its `+cpu` / `+cuNNN` wheels
@@ -18100,6 +18919,44 @@ var init_no_matching_distribution = __esm({
         },
         ...osPackageVariants(),
         ...pythonFloorVariants(),
+        // The floor is above every version pip listed (knowledge/unreleased-floor-enricher.ts): no release at or above it on
+        // that index for this Python and platform. Not when pip skipped versions for Requires-Python (`Ignored the following
+        // versions \u2026`, pythonSkipped) or named another Python: those are the Python variants' cause; after the variants that
+        // read a pin above the list as later releases skipped for this Python or platform (pythonFloorVariants).
+        {
+          when: "enrich.floorParent&devBuild&!pythonSkipped&!python",
+          title: "A dependency's required version is not on the index (yet)",
+          message: "{enrich.floorParent} requires {requirement}, but the newest {enrich.floorName} pip could see is {enrich.floorNewest}, below {enrich.floorVersion}: that release is not on the index pip read (not published yet, or its files do not fit this Python or platform). The floor comes from {enrich.floorParentName}'s own metadata, not from your command.",
+          fix: [
+            "Install a released {enrich.floorParentName} from the index instead of a development build (a `git+https://\u2026` URL or a checkout of its main",
+            "branch asks for its dependencies' next releases before they are published); the releases are listed on",
+            "https://pypi.org/project/{enrich.floorParentName}/#history when the index is PyPI. Or retry once {enrich.floorName} {enrich.floorVersion} is published:",
+            "its files are listed on https://pypi.org/project/{enrich.floorName}/{enrich.floorVersion}/#files (a 404 means not yet); a published release",
+            "missing from pip's list has no file for this Python or platform."
+          ].join("\n")
+        },
+        {
+          when: "enrich.floorParent&!pythonSkipped&!python",
+          title: "A dependency's required version is not on the index (yet)",
+          message: "{enrich.floorParent} requires {requirement}, but the newest {enrich.floorName} pip could see is {enrich.floorNewest}, below {enrich.floorVersion}: that release is not on the index pip read (not published yet, or its files do not fit this Python or platform). The floor comes from {enrich.floorParentName}'s own metadata, not from your command.",
+          fix: [
+            "Check whether {enrich.floorName} {enrich.floorVersion} is published: https://pypi.org/project/{enrich.floorName}/{enrich.floorVersion}/#files when the",
+            "index is PyPI. A 404 means not yet: retry once it is, or install an earlier {enrich.floorParentName} whose requirement a listed version meets",
+            "(its releases: https://pypi.org/project/{enrich.floorParentName}/#history). A page with files means none fits this Python or platform: compare",
+            "its wheels' tags with this interpreter's (`python -m pip debug --verbose` lists the compatible tags)."
+          ].join("\n")
+        },
+        {
+          when: "enrich.floorVersion&!pythonSkipped&!python",
+          title: "The required version is not on the index (yet)",
+          message: "pip found no {requirement}: the newest {enrich.floorName} it could see is {enrich.floorNewest}, below {enrich.floorVersion}, so that release is not on the index pip read (not published yet, or its files do not fit this Python or platform).",
+          fix: [
+            "Ask for a version pip listed (the newest is {enrich.floorNewest}), or retry once {enrich.floorName} {enrich.floorVersion} is published:",
+            "its files are listed on https://pypi.org/project/{enrich.floorName}/{enrich.floorVersion}/#files when the index is PyPI (a 404 means not yet);",
+            "a published release missing from pip's list has no file for this Python or platform. If it comes from a private or extra index, pass that",
+            "index with `--extra-index-url`."
+          ].join("\n")
+        },
         ...pythonWallVariants(),
         ...noVersionsVariants()
       ],
@@ -19489,7 +20346,7 @@ function unknownFix(image) {
     "",
     `prints the torch this Python imports, the CUDA it was built for and where it lives. Install a torch of {need} or newer built for that CUDA before the package (each release's command per CUDA is on ${PREVIOUS_VERSIONS})` + (image ? ", or base the image on a PyTorch image with a newer torch for the same CUDA (pytorch/pytorch tags read like `2.3.0-cuda12.1-cudnn8-devel`)." : "."),
     "",
-    OTHER_WAYS
+    OTHER_WAYS2
   ].join("\n");
 }
 function upgradeFix(image) {
@@ -19498,10 +20355,10 @@ function upgradeFix(image) {
     "",
     ...image ? ["```dockerfile", "RUN {enrich.torchUpgrade}", "```"] : ["```sh", "{enrich.torchUpgrade}", "```"],
     "",
-    OTHER_WAYS
+    OTHER_WAYS2
   ].join("\n");
 }
-function variants9() {
+function variants10() {
   const out = [];
   for (const image of [true, false]) {
     const place = image ? "&fact.place=image-build" : "";
@@ -19512,7 +20369,7 @@ function variants9() {
   }
   return out;
 }
-var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE7, KNOWN_MESSAGE, OTHER_WAYS, torchTooOld;
+var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE7, KNOWN_MESSAGE, OTHER_WAYS2, torchTooOld;
 var init_torch_too_old = __esm({
   "src/rules/catalog/pip/torch-too-old.ts"() {
     "use strict";
@@ -19520,7 +20377,7 @@ var init_torch_too_old = __esm({
     READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';
     MESSAGE7 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
     KNOWN_MESSAGE = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
-    OTHER_WAYS = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
+    OTHER_WAYS2 = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
     torchTooOld = {
       id: "pip/torch-too-old",
       title: "The package needs a newer PyTorch than the one installed",
@@ -19534,7 +20391,7 @@ var init_torch_too_old = __esm({
       specificity: 3,
       message: MESSAGE7,
       fix: unknownFix(false),
-      variants: variants9(),
+      variants: variants10(),
       enrich: "torch-minimum",
       docs: PREVIOUS_VERSIONS
     };
@@ -20658,7 +21515,7 @@ var init_poetry_no_matching_version = __esm({
 });
 
 // src/rules/catalog/pip/setup-py-undeclared-import.ts
-function variants10() {
+function variants11() {
   return [
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
@@ -20730,7 +21587,7 @@ var init_setup_py_undeclared_import = __esm({
         "pip install {module}",
         "```"
       ].join("\n"),
-      variants: variants10(),
+      variants: variants11(),
       docs: "https://pip.pypa.io/en/stable/cli/pip_index/"
     };
   }
@@ -22193,11 +23050,11 @@ var init_uv_workspace_member_missing = __esm({
 });
 
 // src/rules/catalog/pip/uv-hash-mismatch.ts
-var CHECK8, RELOCK2, uvHashMismatch;
+var CHECK10, RELOCK2, uvHashMismatch;
 var init_uv_hash_mismatch = __esm({
   "src/rules/catalog/pip/uv-hash-mismatch.ts"() {
     "use strict";
-    CHECK8 = [
+    CHECK10 = [
       "Tell which side is wrong: download that file and hash it (`sha256sum FILE`), and compare with the `Expected` hashes and",
       "with the `#sha256=` the index's page for `{context.dist.name}` lists. Only a proxy or mirror on the way gives a",
       "different hash on another machine; a wrong index gives the same one everywhere."
@@ -22234,9 +23091,9 @@ var init_uv_hash_mismatch = __esm({
       variants: [
         {
           when: "torchIndex",
-          message: "uv downloaded `{context.dist.name}=={context.dist.version}` from PyTorch's wheel index and its hash is none of the hashes recorded for it (uv.lock takes them from the index's metadata). PyTorch's index has listed wrong hashes for wheels it had just published (the aarch64 torchvision 0.26.0+cu128 wheels; fixed on its side by re-publishing): a fault upstream, not the network or the cache, and a retry gives the same `Computed` hash.",
+          message: "uv downloaded `{context.dist.name}=={context.dist.version}` from PyTorch's wheel index and its hash is none of the hashes recorded for it (uv.lock takes them from the index's metadata). PyTorch's index has published wheels with a wrong hash (torchvision 0.24.0+cu128 for Windows) or with none (the aarch64 torchvision 0.26.0+cu128 wheels), fixed on its side by re-publishing the metadata: a fault upstream, not the network or the cache, and a retry gives the same `Computed` hash.",
           fix: [
-            ...CHECK8,
+            ...CHECK10,
             "",
             "If the index's hash is wrong, report it to PyTorch (github.com/pytorch/pytorch issues) and wait for the corrected",
             "metadata. Then, if the project keeps a uv.lock, re-record the hashes where it is kept and commit it (a `uv pip install`",
@@ -22250,7 +23107,7 @@ var init_uv_hash_mismatch = __esm({
         }
       ],
       fix: [
-        ...CHECK8,
+        ...CHECK10,
         "",
         "If the file was re-published under the same version, or the lock was written against another mirror, re-record its",
         "hashes where uv.lock is kept and commit it (hashed requirements: regenerate them the same way they were made):",
@@ -22316,7 +23173,7 @@ function channelPinFix(micromamba) {
     "added to the search shows other platforms). Listed nowhere: the name is not a conda name."
   ].join("\n");
 }
-function variants11() {
+function variants12() {
   const out = [];
   out.push({ when: "micromamba&enrich.pinnedSearch", message: channelPinMessage, fix: channelPinFix(true) });
   out.push({ when: "fact.installer=micromamba&enrich.pinnedSearch", message: channelPinMessage, fix: channelPinFix(true) });
@@ -22498,7 +23355,7 @@ var init_packages_not_found = __esm({
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
-      variants: variants11(),
+      variants: variants12(),
       enrich: "conda-missing-specs",
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
@@ -22671,7 +23528,7 @@ function missingVariants() {
   }
   return out;
 }
-function variants12() {
+function variants13() {
   const out = [buildGlobVariant, ...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -22975,7 +23832,7 @@ var init_unsatisfiable = __esm({
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
         "priority (`conda config --set channel_priority strict`), and solve again."
       ].join("\n"),
-      variants: variants12(),
+      variants: variants13(),
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
     };
   }
@@ -23002,7 +23859,7 @@ function imageFix2(channels) {
     CONDA_FORGE
   ].join("\n");
 }
-function shellFix(channels) {
+function shellFix2(channels) {
   return [
     "Accept the terms where conda runs, before the conda command (this accepts Anaconda's Terms of Service on your behalf):",
     "",
@@ -23039,11 +23896,11 @@ var init_tos_not_accepted = __esm({
       scope: "step",
       specificity: 3,
       message: "conda stopped before reading its channels: their Terms of Service ({context.channel.url:all|the channels conda listed}) were never accepted, and a build or script cannot answer conda's prompt. Anaconda enforces this since July 2025: a Dockerfile that built before then can fail here now.",
-      fix: shellFix(false),
+      fix: shellFix2(false),
       variants: [
         { when: "fact.place=image-build&channel", fix: imageFix2(true) },
         { when: "fact.place=image-build", fix: imageFix2(false) },
-        { when: "channel", fix: shellFix(true) }
+        { when: "channel", fix: shellFix2(true) }
       ],
       docs: "https://www.anaconda.com/docs/getting-started/tos-plugin"
     };
@@ -23433,7 +24290,7 @@ var init_mamba2_cli_changed = __esm({
       "Give the root prefix with `-r` (`--root-prefix`), which micromamba 2 takes and 1.5 takes too; the command becomes:",
       "",
       "```sh",
-      "{context.shellInitPrefix.cmd} -r {context.shellInitPrefix.prefix}",
+      "{context.shellInitPrefix.cmd} -r {context.shellInitPrefix.prefix}{context.shellInitPrefix.rest|}",
       "```",
       "",
       latest ? `Or keep the 1.x command line and pin micromamba to a 1.x release: download \`${MICRO_PIN_URL}\` in place of \`\u2026/latest\` (\`latest\` moves to each new major).` : `Or pin micromamba to a 1.x release where the image downloads it: \`https://micro.mamba.pm/api/micromamba/<platform>/${PIN_MICROMAMBA}\` in place of \`\u2026/latest\` (\`<platform>\`: \`linux-64\`, \`linux-aarch64\`).`,
@@ -23474,11 +24331,13 @@ var init_mamba2_cli_changed = __esm({
           literals: ["mamba "],
           pattern: "(?<![\\w-])(?<tool>micromamba|mamba) (?<sub>[a-z][a-z-]{1,20})\\b"
         },
-        // `micromamba shell init -s bash -p /opt/conda`: the root prefix given with 1.x's `-p`
+        // `micromamba shell init -s bash -p /opt/conda`: the root prefix given with 1.x's `-p`. `rest`: what follows the prefix
+        // up to the end of the command (`-p /opt/conda -s bash`, leap-stc/rclone-beam's Dockerfile at 6cf9753), so that the
+        // command shown keeps it and `-r` only takes `-p`'s place. No `:` in it, for the `> [3/5] RUN \u2026:` header's colon.
         {
           name: "shellInitPrefix",
           literals: ["shell init"],
-          pattern: `(?<cmd>(?:[^\\s'"&;|]{0,100}/)?micromamba shell init\\b[^&;|'"\\n]{0,200}?)\\s(?:-p|--prefix)[ =](?<prefix>[^\\s&;|'"]{1,200})`
+          pattern: `(?<cmd>(?:[^\\s'"&;|]{0,100}/)?micromamba shell init\\b[^&;|'"\\n]{0,200}?)\\s(?:-p|--prefix)[ =](?<prefix>[^\\s&;|'"]{1,200})(?<rest>[^&;|'":\\n]{0,200}[^\\s&;|'":])?`
         },
         // `mamba init bash`
         { name: "mambaInit", literals: ["mamba init"], pattern: "(?<![\\w-])mamba init(?: (?<shell>bash|zsh|fish|tcsh|xonsh|powershell))?\\b" },
@@ -23611,7 +24470,8 @@ var init_prefix_not_an_environment = __esm({
         {
           name: "install",
           literals: ["mamba install "],
-          pattern: `(?<![\\w-])(?<tool>micromamba|mamba) install(?: -y| --yes)? (?<args>[^\\]'"&;|\\n]{1,300}?)(?=\\s{0,20}(?:[\\]'"&;|:]|$))`
+          // a colon ends the command only as the header's (`RUN micromamba install \u2026:`), not inside a spec (`conda-forge::pydot`)
+          pattern: `(?<![\\w-])(?<tool>micromamba|mamba) install(?: -y| --yes)? (?<args>[^\\]'"&;|\\n]{1,300}?)(?=\\s{0,20}(?:[\\]'"&;|]|:(?!\\S)|$))`
         }
       ],
       scope: "step",
@@ -23933,13 +24793,16 @@ function droppedVariants() {
     "add that repository the way its vendor documents for Debian instead (a file in `/etc/apt/sources.list.d/` and the keyring",
     "its `signed-by=` option names); a `ppa:` is built for Ubuntu and does not fit a Debian image."
   ];
+  const removeWith = ["Remove `{enrich.droppedName}` from the `apt-get install` line: nothing replaces it. {enrich.droppedRemoveNote}"];
   const pinExact = "Or keep Debian 12 for now: `FROM {enrich.droppedPinnedImage}`.";
-  const pinAny = "Or keep Debian 12 for now, on a base tag that names it (`-bookworm`, as in `python:3.11-slim-bookworm`) where the image has one.";
+  const pinAny = "Or keep Debian 12 for now, on a base tag that names it (`-bookworm`, as in `{enrich.droppedPinExample}`) where the image has one.";
   const known = `apt has no \`{enrich.droppedName}\` because this build's release, {enrich.droppedRelease}, does not ship it: ${why2}.`;
   const unknown2 = `apt has no \`{enrich.droppedName}\`: ${why2}. {enrich.droppedMovedNote}`;
   const stories = [
     { when: "enrich.droppedReplacement&enrich.droppedRelease", title: "apt package dropped by this release", message: known, steps: replace },
     { when: "enrich.droppedReplacement", title: "apt package dropped by newer releases", message: unknown2, steps: replace },
+    { when: "enrich.droppedRemoveNote&enrich.droppedRelease", title: "apt package dropped by this release", message: known, steps: removeWith },
+    { when: "enrich.droppedRemoveNote", title: "apt package dropped by newer releases", message: unknown2, steps: removeWith },
     { when: "enrich.droppedName&enrich.droppedRelease", title: "apt package dropped by this release", message: known, steps: remove },
     { when: "enrich.droppedName", title: "apt package dropped by newer releases", message: unknown2, steps: remove }
   ];
@@ -24612,7 +25475,7 @@ function backportsGoneVariants() {
     "```",
     ""
   ];
-  const shellFix2 = (checkFirst) => [
+  const shellFix3 = (checkFirst) => [
     ...checkFirst ? check3 : [],
     "Remove that suite's lines from the apt sources (as root; in a Dockerfile, as a `RUN` before the failing one; where a script",
     "writes the line, remove it there), then update again:",
@@ -24636,9 +25499,9 @@ function backportsGoneVariants() {
   ].join("\n");
   return [
     { when: "debianBackportsGone&enrich.backportsArchived&fact.place=image-build", title: title2, message: dated, fix: imageFix3(false) },
-    { when: "debianBackportsGone&enrich.backportsArchived", title: title2, message: dated, fix: shellFix2(false) },
+    { when: "debianBackportsGone&enrich.backportsArchived", title: title2, message: dated, fix: shellFix3(false) },
     { when: "debianBackportsGone&enrich.backportsSuite&fact.place=image-build", title: title2, message: undated, fix: imageFix3(true) },
-    { when: "debianBackportsGone&enrich.backportsSuite", title: title2, message: undated, fix: shellFix2(true) }
+    { when: "debianBackportsGone&enrich.backportsSuite", title: title2, message: undated, fix: shellFix3(true) }
   ];
 }
 function vendorNoReleaseVariants() {
@@ -24935,6 +25798,18 @@ var init_fetch_failed = __esm({
         { name: "expiredOn", literals: ["Expired on"], pattern: "because: Expired on (?<date>\\d{4}-\\d{2}-\\d{2})" },
         // Yarn's own apt repository, signed with a subkey that expired and was not re-signed (yarnpkg/yarn#9217)
         { name: "yarnRepo", literals: ["dl.yarnpkg.com"] },
+        // ROS 2's apt repository (`http://packages.ros.org/ros2/ubuntu jammy InRelease`), whose signing key F42ED6FBAB17C654
+        // expired on 2025-06-01 (osrf/docker_images#807, ros/rosdistro#46260: "your signing key F42ED6FBAB17C654 expired today").
+        // ROS's remedy (sloretz in ros/rosdistro#46260, pointing at discourse.ros.org/t/ros-signing-key-migration-guide/43937): the
+        // `ros2-apt-source` package, which installs the key and the source and updates them with later releases. Its install,
+        // verbatim from ROS 2's installation docs (ros2/ros2_documentation, source/Installation/_Apt-Repositories.rst):
+        // `export ROS_APT_SOURCE_VERSION=$(curl -s https://api.github.com/repos/ros-infrastructure/ros-apt-source/releases/latest
+        // | grep -F "tag_name" | awk -F'"' '{print $4}')`, `curl -L -o /tmp/ros2-apt-source.deb "https://github.com/
+        // ros-infrastructure/ros-apt-source/releases/download/${ROS_APT_SOURCE_VERSION}/ros2-apt-source_${ROS_APT_SOURCE_VERSION}.
+        // $(. /etc/os-release && echo ${UBUNTU_CODENAME:-${VERSION_CODENAME}})_all.deb"`, `sudo dpkg -i /tmp/ros2-apt-source.deb`.
+        // While the old source is listed, `apt-get update` fails on it, so an image without curl cannot install it first: the old
+        // source goes before that update.
+        { name: "ros2Repo", literals: ["packages.ros.org/ros2"] },
         { name: "dns", literals: ["Temporary failure resolving", "Could not resolve"] },
         {
           // `Could not connect to archive.ubuntu.com:80 (\u2026), connection timed out`, `503  Service Unavailable`
@@ -25168,6 +26043,28 @@ var init_fetch_failed = __esm({
             "from NVIDIA's apt repositories is needed, remove their sources before `apt-get update`; in a Dockerfile:",
             "",
             ...dropNvidiaSourcesEither
+          ].join("\n")
+        },
+        {
+          when: "expiredKey&ros2Repo",
+          title: "ROS 2's apt repository key has expired",
+          message: "apt has a key for `{repository|ROS 2's apt repository}`, but it expired (`EXPKEYSIG`), so the verifier rejects the signature and apt treats the repository as unsigned. ROS's signing key F42ED6FBAB17C654 expired on 2025-06-01; ROS now ships its key and source as a package, `ros2-apt-source`, which later releases keep current.",
+          fix: [
+            "Replace the old source and key with ROS's `ros2-apt-source` package. While the old source is listed, `apt-get update` fails",
+            "on it, so remove it first (then apt can install curl, when the image lacks it); in the Dockerfile, before the",
+            "first `apt-get update`:",
+            "",
+            "```dockerfile",
+            "RUN grep -rl packages.ros.org /etc/apt/sources.list.d/ | xargs -r rm -f \\",
+            " && apt-get update && apt-get install -y curl \\",
+            ` && export ROS_APT_SOURCE_VERSION=$(curl -s https://api.github.com/repos/ros-infrastructure/ros-apt-source/releases/latest | grep -F "tag_name" | awk -F'"' '{print $4}') \\`,
+            ' && curl -L -o /tmp/ros2-apt-source.deb "https://github.com/ros-infrastructure/ros-apt-source/releases/download/${ROS_APT_SOURCE_VERSION}/ros2-apt-source_${ROS_APT_SOURCE_VERSION}.$(. /etc/os-release && echo ${UBUNTU_CODENAME:-${VERSION_CODENAME}})_all.deb" \\',
+            " && dpkg -i /tmp/ros2-apt-source.deb && rm /tmp/ros2-apt-source.deb \\",
+            " && apt-get update",
+            "```",
+            "",
+            "The commands are ROS 2's installation steps (https://docs.ros.org/en/jazzy/Installation/Ubuntu-Install-Debs.html); the",
+            "migration: https://discourse.ros.org/t/ros-signing-key-migration-guide/43937."
           ].join("\n")
         },
         {
@@ -25599,13 +26496,13 @@ function cudaFix(release) {
     baseImageFix(release)
   ].join("\n");
 }
-var WHY, COMPAT_MESSAGE, variants13, jetsonBspInContainer;
+var WHY, COMPAT_MESSAGE, variants14, jetsonBspInContainer;
 var init_jetson_bsp_in_container = __esm({
   "src/rules/catalog/apt/jetson-bsp-in-container.ts"() {
     "use strict";
     WHY = "`nvidia-l4t-*` packages are the Jetson's board support package (Linux for Tegra): they belong to the Jetson's own system, not to a container. Their install scripts read the board (`/proc/device-tree`), which a container does not have, and NVIDIA's L4T repository offers them for the device itself.";
     COMPAT_MESSAGE = `${WHY} Here \`cuda-compat-{context.compat.ver}\`, which the CUDA install pulls in, needs \`{pkg}\`, for which apt has no installable candidate.`;
-    variants13 = [
+    variants14 = [
       { when: "compat&l4tVersion", message: COMPAT_MESSAGE, fix: cudaFix(true) },
       { when: "compat", message: COMPAT_MESSAGE, fix: cudaFix(false) },
       { when: "l4tVersion", fix: baseImageFix(true) }
@@ -25643,7 +26540,7 @@ var init_jetson_bsp_in_container = __esm({
       specificity: 3,
       message: `${WHY} Here \`{pkg}\` could not be installed.`,
       fix: baseImageFix(false),
-      variants: variants13,
+      variants: variants14,
       docs: "https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md"
     };
   }
@@ -25707,7 +26604,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants17 = [
+  const variants19 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message4}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -25718,7 +26615,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message4}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message4}.`, fix: unknownFix2 }
   ];
-  return variants17.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants19.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -25765,6 +26662,13 @@ var init_held_broken_packages = __esm({
           // the relation apart from the version: `apt-get install libcudnn5=5.1.3-1+cuda7.5` takes the version alone
           pattern: "Depends: (?<dep>[a-z0-9][a-z0-9.+:-]{0,100}) \\((?<op>[<>=]{1,2}) (?<wanted>[^)]{1,80})\\) but (?<have>\\S{1,80}) is to be installed"
         },
+        // ` libc6-dev:armel : Depends: linux-libc-dev:armel but it is not going to be installed`: the dependency names a Debian
+        // architecture (dpkg-architecture's names) after its package name
+        {
+          name: "foreignArchDep",
+          literals: ["but it is not going to be installed", "but it is not installable"],
+          pattern: "^\\s{0,8}(?:(?<pkg>[a-z0-9][a-z0-9.+-]{0,100}(?::[a-z0-9]{2,12})?) : )?\\s{0,40}(?:Pre)?Depends: (?<dep>(?<name>[a-z0-9][a-z0-9.+-]{0,100}):(?<arch>amd64|arm64|armel|armhf|i386|mips64el|mipsel|ppc64el|riscv64|s390x|loong64))\\b"
+        },
         { name: "heldShown", literals: ["The following held packages will be changed", "apt-mark hold"] }
       ],
       scope: "step",
@@ -25791,6 +26695,21 @@ var init_held_broken_packages = __esm({
             "",
             "Then install the version the other package needs (`apt-get install {context.versionMismatch.dep}={context.versionMismatch.wanted}`,",
             "when it is listed), or remove the repository that brings the other one, so both come from the same release."
+          ].join("\n")
+        },
+        {
+          when: "foreignArchDep",
+          title: "apt cannot install a package of another architecture (cross build)",
+          message: "apt found no way to install the packages: `{context.foreignArchDep.dep}` (needed by `{context.foreignArchDep.pkg|a requested package}`) is a package of another architecture than the image's, for a cross build, and apt cannot install it. For a foreign architecture the usual cause is not a repository mix: the enabled repositories build no `{context.foreignArchDep.name}` for {context.foreignArchDep.arch}, or not in the version the native one has (a release in LTS, or its security suite, builds fewer architectures than the release did).",
+          fix: [
+            "See whether {context.foreignArchDep.arch} has a candidate, and from which suite, beside the native package, in the same stage:",
+            "",
+            "```sh",
+            "apt-cache policy {context.foreignArchDep.dep} {context.foreignArchDep.name}",
+            "grep -H '^Architectures:' /var/lib/apt/lists/*Release",
+            "```",
+            "",
+            "No candidate (`Candidate: (none)`), or an older version than the native package's that the native one's suite does not have, means this release no longer publishes {context.foreignArchDep.arch} binaries of it (the suite's Release file lists the architectures it builds). Build on a release that still publishes {context.foreignArchDep.arch} (a newer base), or drop that target from the build's platforms. When it has a candidate in the same version, ask apt to install it on its own (`apt-get install --dry-run {context.foreignArchDep.dep}`) to see the next level of the chain."
           ].join("\n")
         },
         {
@@ -26894,7 +27813,7 @@ function jobContainerFix(image) {
     "On a self-hosted runner the same pull needs the disk of Docker's data-root: `df -h \"$(docker info -f '{{{{.DockerRootDir}}}}')\"` there, and `docker system prune --all --force` when old images hold it."
   ].join("\n");
 }
-var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, perPlatform, containerBuilderAnywhere, slimLayers, cpuTorch, pullDisk, basePull, buildIsolationTorch, defaultFix, JOB_CONTAINER_MESSAGE, cacheTools, cacheLayerVariants, diskFull;
+var hostedRunnerCleanUp, ghCleanUp, prune, pruneContainerBuilder, actionsCleanUp, perPlatform, containerBuilderAnywhere, slimLayers, cpuTorch, pullDisk, basePull, buildIsolationTorch, defaultFix2, JOB_CONTAINER_MESSAGE, cacheTools, cacheLayerVariants, diskFull;
 var init_disk_full = __esm({
   "src/rules/catalog/resources/disk-full.ts"() {
     "use strict";
@@ -27000,7 +27919,7 @@ var init_disk_full = __esm({
       "build requirements (its `pyproject.toml`, `[build-system] requires`) first, then run the same `pip install` with",
       "`--no-build-isolation --no-cache-dir`: the build then uses the torch already installed."
     ];
-    defaultFix = [
+    defaultFix2 = [
       "On a machine that has built before (your own, a self-hosted runner), free the builder's disk: build cache and unused images first, then check what is left:",
       ...prune.slice(1),
       "",
@@ -27056,7 +27975,7 @@ var init_disk_full = __esm({
         {
           when: context,
           message: message4("The disk"),
-          fix: [...fix7, "", ...defaultFix.slice(0, defaultFix.length - slimLayers.length)].join("\n")
+          fix: [...fix7, "", ...defaultFix2.slice(0, defaultFix2.length - slimLayers.length)].join("\n")
         }
       ];
     });
@@ -27214,7 +28133,7 @@ var init_disk_full = __esm({
         {
           when: "cudaTorch",
           message: "The disk the builder writes to filled up while it wrote a layer of CUDA torch: its CUDA libraries take gigabytes.",
-          fix: [...defaultFix, ...cpuTorch].join("\n")
+          fix: [...defaultFix2, ...cpuTorch].join("\n")
         },
         {
           when: "buildDeps&buildDepsTorch&fact.runner=github-hosted",
@@ -27224,7 +28143,7 @@ var init_disk_full = __esm({
         {
           when: "buildDeps&buildDepsTorch",
           message: "The disk filled up while pip installed a package's build requirements, CUDA torch among them, in an isolated environment.",
-          fix: [...buildIsolationTorch, "", ...defaultFix].join("\n")
+          fix: [...buildIsolationTorch, "", ...defaultFix2].join("\n")
         },
         {
           when: "fact.runner=github-actions",
@@ -27262,7 +28181,7 @@ var init_disk_full = __esm({
           ].join("\n")
         }
       ],
-      fix: defaultFix.join("\n"),
+      fix: defaultFix2.join("\n"),
       enrich: ["cpu-torch", "build-platforms"],
       docs: "https://docs.docker.com/build/cache/garbage-collection/"
     };
@@ -27691,41 +28610,76 @@ var init_command_not_found = __esm({
         },
         // uv and Poetry (knowledge/python-tools.ts): installed as their docs say, not found with apt-file. Stages share only
         // what is copied (docs.docker.com/build/building/multi-stage/): when another stage installed the tool, or this stage
-        // is built FROM another stage, the one install belongs in the stage they are built FROM.
-        {
-          when: "named&exit127&enrich.pyToolOtherStage&fact.place=image-build",
-          title: "Command not found: installed in another stage",
-          message: '`{command}` is not in stage `{enrich.pyToolStage}` (exit code 127 is the shell\'s "command not found"). Step {enrich.pyToolOtherStage} installed it, in another stage: stages share only what they are built FROM and what is copied with `COPY --from`.',
-          fix: [
-            "Install {enrich.pyTool} once in the stage that both stages are built FROM (the shared base stage), so every stage built on it has it;",
-            "or install it in stage `{enrich.pyToolStage}` too, before this step, as its docs say ({enrich.pyToolDocs}):",
-            PY_TOOL_INSTALL
-          ].join("\n")
-        },
-        {
-          when: "named&exit127&enrich.pyToolFromStage&fact.place=image-build",
-          title: "Command not found in this stage or the stage it is built FROM",
-          message: '`{command}` is not in stage `{enrich.pyToolStage}` (exit code 127 is the shell\'s "command not found"). This stage is built FROM another stage of this build (its first step is not a FROM), and that stage does not have {command} either: a tool installed in a sibling stage is not here. {enrich.pyToolArchive}.',
-          fix: [
-            "Install {enrich.pyTool} in the base stage that `{enrich.pyToolStage}` is built FROM (the stage its `FROM \u2026 AS {enrich.pyToolStage}` line names),",
-            "so every stage built on it has it, as {enrich.pyTool}'s docs give it ({enrich.pyToolDocs}):",
-            PY_TOOL_INSTALL
-          ].join("\n")
-        },
-        {
-          when: "named&exit127&enrich.pyTool&fact.place=image-build",
-          message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found"). {enrich.pyToolArchive}.',
-          fix: [
-            "Install it in this stage, before this step, as its docs give it ({enrich.pyToolDocs}):",
-            PY_TOOL_INSTALL,
-            "If another stage installs it, install it once in the stage both are built FROM instead: stages share only what they are built FROM and what is copied with `COPY --from`."
-          ].join("\n")
-        },
-        {
-          when: "named&exit127&enrich.pyTool",
-          message: '`{command}` is not installed, or not on the `PATH` of the shell that ran it (exit code 127 is the shell\'s "command not found"). {enrich.pyToolArchive}.',
-          fix: ["Install it as its docs give it ({enrich.pyToolDocs}); the installer puts it in `~/.local/bin`:", "", "```sh", "{enrich.pyToolShell1}", "{enrich.pyToolShell2}", "```"].join("\n")
-        },
+        // is built FROM another stage, the one install belongs in the stage they are built FROM. With exit code 127, or with
+        // the log ending at the `not found` line, before the step's exit code (astral-sh/uv#8948's paste).
+        ...["named&exit127", "named&!anyExit"].flatMap((named) => {
+          const why2 = named === "named&exit127" ? `(exit code 127 is the shell's "command not found")` : "(the log ends at the shell's `not found` line, before the step's exit code)";
+          return [
+            // Called by its full path under a home, where the tool's installer puts it (fletchgqc/agentbox#2:
+            // `/home/claude/.local/bin/uv: not found`; the merged fix, PR #5, set `ENV HOME` and PATH before the installer):
+            // PATH plays no part, the file is not there. The install that no `$HOME` decides is uv's image copy (its Docker
+            // guide) or POETRY_HOME (Poetry's installer).
+            {
+              when: `${named}&enrich.pyToolHomeBin&fact.place=image-build`,
+              title: "Command not found where its installer puts it: the installer ran with another $HOME",
+              message: `The step calls \`{command}\` by its full path, and nothing is there ${why2}: \`PATH\` plays no part. {enrich.pyToolInstallPlace}. So the installer ran as another user or with another \`$HOME\` than \`{enrich.pyToolHome}\`, or it did not install (its download or install failed in its own step, or no step runs it).`,
+              fix: [
+                "Install it where no `$HOME` decides the place, and call it by name ({enrich.pyToolDocs}):",
+                PY_TOOL_INSTALL,
+                "then run `{enrich.pyTool} \u2026` instead of `{command} \u2026`. Or keep the installer and give it that home before it runs (as the",
+                "user that runs `{enrich.pyTool}`, after the `USER` line):",
+                "",
+                "```dockerfile",
+                "ENV HOME={enrich.pyToolHome}",
+                "ENV PATH={enrich.pyToolHomeBin}:$PATH",
+                "RUN {enrich.pyToolShell1}",
+                "```",
+                'To see where it went, run `echo "$HOME"; ls -la {enrich.pyToolHomeBin}` at the end of the installer\'s step.'
+              ].join("\n")
+            },
+            {
+              when: `${named}&enrich.pyToolOtherStage&fact.place=image-build`,
+              title: "Command not found: installed in another stage",
+              message: `\`{command}\` is not in stage \`{enrich.pyToolStage}\` ${why2}. Step {enrich.pyToolOtherStage} installed it, in another stage: stages share only what they are built FROM and what is copied with \`COPY --from\`.`,
+              fix: [
+                "Install {enrich.pyTool} once in the stage that both stages are built FROM (the shared base stage), so every stage built on it has it;",
+                "or install it in stage `{enrich.pyToolStage}` too, before this step, as its docs say ({enrich.pyToolDocs}):",
+                PY_TOOL_INSTALL
+              ].join("\n")
+            },
+            {
+              when: `${named}&enrich.pyToolFromStage&fact.place=image-build`,
+              title: "Command not found in this stage or the stage it is built FROM",
+              message: `\`{command}\` is not in stage \`{enrich.pyToolStage}\` ${why2}. This stage is built FROM another stage of this build (its first step is not a FROM), and that stage does not have {command} either: a tool installed in a sibling stage is not here. {enrich.pyToolArchive}.`,
+              fix: [
+                "Install {enrich.pyTool} in the base stage that `{enrich.pyToolStage}` is built FROM (the stage its `FROM \u2026 AS {enrich.pyToolStage}` line names),",
+                "so every stage built on it has it, as {enrich.pyTool}'s docs give it ({enrich.pyToolDocs}):",
+                PY_TOOL_INSTALL
+              ].join("\n")
+            },
+            {
+              when: `${named}&enrich.pyTool&fact.place=image-build`,
+              message: `\`{command}\` is not installed in this stage, or not on its \`PATH\` ${why2}. {enrich.pyToolArchive}.`,
+              fix: [
+                "Install it in this stage, before this step, as its docs give it ({enrich.pyToolDocs}):",
+                PY_TOOL_INSTALL,
+                "{enrich.pyToolPathNote}: put that directory on `PATH` after that step (`/root` is the home of a build that runs as root;",
+                "a `USER` line changes it):",
+                "",
+                "```dockerfile",
+                "ENV PATH=/root/.local/bin:$PATH",
+                "```",
+                "",
+                "If another stage installs it, install it once in the stage both are built FROM instead: stages share only what they are built FROM and what is copied with `COPY --from`."
+              ].join("\n")
+            },
+            {
+              when: `${named}&enrich.pyTool`,
+              message: `\`{command}\` is not installed, or not on the \`PATH\` of the shell that ran it ${why2}. {enrich.pyToolArchive}.`,
+              fix: ["Install it as its docs give it ({enrich.pyToolDocs}); the installer puts it in `~/.local/bin`:", "", "```sh", "{enrich.pyToolShell1}", "{enrich.pyToolShell2}", "```"].join("\n")
+            }
+          ];
+        }),
         {
           when: "named&exit127",
           message: '`{command}` is not installed in this stage, or not on its `PATH` (exit code 127 is the shell\'s "command not found").',
@@ -30424,15 +31378,25 @@ var init_rpm_package_unavailable = __esm({
         },
         { when: "el9&!el8&!pinned", fix: elRepoFix("crb", "9") },
         { when: "el8&!el9&!pinned", fix: elRepoFix("powertools", "8") },
+        // dnf, the release not shown (cloudamqp/lavinmq#1255: `No match for argument: help2man` on EL9, where help2man is in
+        // crb; the fix enabled crb): `dnf search` would look in the enabled repositories only, where the name is not (that is
+        // the failure), so the finder enables them all; the enabling command depends on the release, which the fix says how to read.
         {
           when: "dnf",
           fix: [
-            "Search the enabled repositories for the name, in the same stage (a `RUN` before the failing line):",
+            "`dnf search` and `dnf list` look in the enabled repositories only. Find which repository has the name, the disabled ones included, in the same stage (a `RUN` before the failing line):",
             "",
             "```sh",
-            "dnf repolist && dnf search {package:words}",
+            "cat /etc/os-release; dnf repolist --all; dnf --enablerepo='*' repoquery --info {package:words}   # its Repository line",
             "```",
-            "A package of a repository that is not enabled (EPEL, CRB / PowerTools, a vendor's) needs that repository first."
+            "",
+            "Enable that repository before the install, in the same `RUN`. On EL9 (RHEL / Rocky / Alma / CentOS Stream 9) many -devel and build-tool packages are in `crb`, on EL8 in `powertools`, both disabled by default (config-manager is in dnf-plugins-core):",
+            "",
+            "```sh",
+            "dnf -y install dnf-plugins-core && dnf config-manager --set-enabled crb && dnf -y install {package:words}   # EL8: powertools",
+            "```",
+            "",
+            "On RHEL itself: `subscription-manager repos --enable codeready-builder-for-rhel-9-$(arch)-rpms` (`-rhel-8-` on 8). When no repository has it, the name is misspelled or from another release; a package of EPEL or a vendor's repository needs that repository added first."
           ].join("\n")
         }
       ],
@@ -30616,7 +31580,7 @@ function pullFix(place) {
 }
 function unsureFix(place) {
   return [
-    CHECK9,
+    CHECK11,
     "",
     "A pointer: fetch the LFS content.",
     "",
@@ -30629,7 +31593,7 @@ function unsureFix(place) {
 function sureFix(place) {
   return [SURE_FIX_INTRO, "", pullFix(place)].join("\n");
 }
-function variants14() {
+function variants15() {
   const out = [];
   for (const [place, when] of PLACES) out.push({ when: `trtllmCheck&${when}`, message: CHECK_MESSAGE, fix: sureFix(place) });
   out.push({ when: "trtllmCheck", message: CHECK_MESSAGE, fix: sureFix("shell") });
@@ -30643,11 +31607,11 @@ function variants14() {
   out.push({ when: "!lfs", title: UNSURE_TITLE });
   return out;
 }
-var CHECK9, SURE_MESSAGE, CHECK_MESSAGE, SURE_FIX_INTRO, UNSURE_TITLE, UNSURE_MESSAGE, PLACES, TRTLLM_PREBUILT, gitLfsPointer;
+var CHECK11, SURE_MESSAGE, CHECK_MESSAGE, SURE_FIX_INTRO, UNSURE_TITLE, UNSURE_MESSAGE, PLACES, TRTLLM_PREBUILT, gitLfsPointer;
 var init_git_lfs_pointer = __esm({
   "src/rules/catalog/build/git-lfs-pointer.ts"() {
     "use strict";
-    CHECK9 = [
+    CHECK11 = [
       "Look at the file (in an image build, the same file in the build context or clone it came from): a Git LFS pointer is three short",
       "lines of text, the first `version https://git-lfs.github.com/spec/v1`:",
       "",
@@ -30698,7 +31662,7 @@ var init_git_lfs_pointer = __esm({
       specificity: 3,
       message: UNSURE_MESSAGE,
       fix: unsureFix("shell"),
-      variants: variants14(),
+      variants: variants15(),
       docs: "https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md"
     };
   }
@@ -30753,14 +31717,14 @@ function fetchFix(place) {
       ].join("\n");
   }
 }
-function variants15() {
-  return PLACES2.map(([place, when]) => ({ when, fix: [CHECK10, "", fetchFix(place)].join("\n") }));
+function variants16() {
+  return PLACES2.map(([place, when]) => ({ when, fix: [CHECK12, "", fetchFix(place)].join("\n") }));
 }
-var CHECK10, PLACES2, cutlassSubmoduleMissing;
+var CHECK12, PLACES2, cutlassSubmoduleMissing;
 var init_cutlass_submodule_missing = __esm({
   "src/rules/catalog/build/cutlass-submodule-missing.ts"() {
     "use strict";
-    CHECK10 = [
+    CHECK12 = [
       "In the source tree the build ran from, look for the submodule:",
       "",
       "```sh",
@@ -30791,9 +31755,77 @@ var init_cutlass_submodule_missing = __esm({
       scope: "step",
       specificity: 3,
       message: "The compiler did not find `{header}`, a header of NVIDIA's CUTLASS (CuTe lives under `cute/`). Projects that build flash-attention-style CUDA kernels (flash-attention, candle's flash-attn) take CUTLASS from a git submodule, and a clone or checkout made without submodules leaves its directory empty.",
-      fix: [CHECK10, "", fetchFix("shell")].join("\n"),
-      variants: variants15(),
+      fix: [CHECK12, "", fetchFix("shell")].join("\n"),
+      variants: variants16(),
       docs: "https://git-scm.com/docs/git-submodule"
+    };
+  }
+});
+
+// src/rules/catalog/build/undefined-reference.ts
+function variants17() {
+  const msg = "GNU ld could not link `{context.target.name}`: nothing on its link line defines `{context.symbol.name}`, which the object files call (`undefined reference`).";
+  return [
+    { when: "target&testTarget&testsOption&fact.place=image-build", message: msg, fix: [TEST_OFF_SHOWN, "", "To link the tests instead, find" + FIND[0].slice(4), ...FIND.slice(1)].join("\n") },
+    { when: "target&testTarget&fact.place=image-build", message: msg, fix: [TEST_OFF_FIND, "", "To link the tests instead, find" + FIND[0].slice(4), ...FIND.slice(1)].join("\n") },
+    { when: "target", message: msg, fix: FIND.join("\n") }
+  ];
+}
+var TITLE, FIND, TEST_OFF_SHOWN, TEST_OFF_FIND, undefinedReference;
+var init_undefined_reference = __esm({
+  "src/rules/catalog/build/undefined-reference.ts"() {
+    "use strict";
+    TITLE = "Link failed: undefined reference";
+    FIND = [
+      "Find the library that defines it (in the build directory, and the system's library directories; `-D` reads a shared library's dynamic symbols, `-C` demangles C++):",
+      "",
+      "```sh",
+      `for f in $(find . /usr/local/lib /usr/lib \\( -name '*.so*' -o -name '*.a' \\) 2>/dev/null); do { nm -C -D --defined-only "$f"; nm -C --defined-only "$f"; } 2>/dev/null | grep -qF ' {context.symbol.name}' && echo "$f"; done`,
+      "```",
+      "",
+      "- a library prints: the target does not link it. Add that library to the target's `target_link_libraries(\u2026)` in its `CMakeLists.txt`, or, with a static library, name it after the objects and libraries that use it (GNU ld searches an archive once, where it stands on the link line);",
+      "- nothing prints: no library of this build defines it. A build option left it out (a backend or feature built as a module loaded at run time, or turned off), or the code calls a function of another release of the library."
+    ];
+    TEST_OFF_SHOWN = "`{context.target.name}` is a test program. An image rarely needs the tests: configure with `-D{context.testsOption.name}=OFF` (the cmake line here sets it `{context.testsOption.value}`), or build only the targets the image needs: `cmake --build {context.buildDir.dir|<build dir>} --target` and their names.";
+    TEST_OFF_FIND = "`{context.target.name}` is a test program. An image rarely needs the tests: turn them off with the project's own option, which `cmake -LH {context.buildDir.dir|<build dir>} | grep -i -B1 test` lists with its help, or build only the targets the image needs (`cmake --build {context.buildDir.dir|<build dir>} --target` and their names).";
+    undefinedReference = {
+      id: "build/undefined-reference",
+      title: TITLE,
+      severity: "error",
+      match: [
+        // `test-quantize-stats.cpp:(.text+0x5b): undefined reference to `ggml_get_f32_1d'`
+        { literals: ["undefined reference to `"], pattern: "undefined reference to `(?<symbol>[^'`\\n]{1,300})'" }
+      ],
+      context: [
+        { name: "symbol", literals: ["undefined reference to `"], pattern: "undefined reference to `(?<name>[^'`\\n]{1,300})'" },
+        // make's `[ 81%] Linking CXX executable ../bin/test-quantize-stats` (CMake's Makefile generator): the last one is the failing link
+        {
+          name: "target",
+          keep: "last",
+          literals: ["Linking "],
+          pattern: "Linking (?:C|CXX|CUDA|Fortran|HIP) (?:executable|shared library|static library|shared module) (?:\\S{0,300}/)?(?<name>[^\\s/]{1,200})\\s*$"
+        },
+        {
+          name: "testTarget",
+          keep: "last",
+          literals: ["Linking "],
+          pattern: "Linking (?:C|CXX|CUDA) executable (?:\\S{0,300}/)?(?:test[-_][^\\s/]{1,200}|[^\\s/]{1,200}[-_]tests?)\\s*$"
+        },
+        // the build directory of the cmake line: `cmake -B build`, `cmake -Bbuild`
+        { name: "buildDir", literals: ["cmake -B"], pattern: "\\bcmake -B ?(?<dir>[\\w./-]{1,200})" },
+        // the cmake line's own tests option: `-DLLAMA_BUILD_TESTS=ON`, `-DBUILD_TESTING=ON`
+        { name: "testsOption", literals: ["-D"], pattern: "-D(?<name>(?:[A-Z0-9]{1,40}_)?BUILD_TEST(?:S|ING)|[A-Z0-9]{1,40}_BUILD_TESTS)(?::BOOL)?=(?<value>ON|TRUE|1|YES)\\b" }
+      ],
+      unless: [
+        // a configure check's try-compile (CMakeError.log): its target is `cmTC_<hash>`
+        { literals: ["cmTC_", "CMakeFiles/CMakeTmp", "CMakeScratch/TryCompile-"] }
+      ],
+      scope: "step",
+      specificity: 2,
+      message: "GNU ld could not link: nothing on the link line defines `{context.symbol.name}`, which the object files call (`undefined reference`). The target is the one being linked above the error (make's `Linking \u2026` line, ninja's `FAILED:` line).",
+      fix: FIND.join("\n"),
+      variants: variants17(),
+      docs: "https://sourceware.org/binutils/docs/ld/Options.html"
     };
   }
 });
@@ -30893,11 +31925,11 @@ function cutArchFix(versionKnown, dockerfile) {
     NEWER_CUDA
   ].join("\n");
 }
-var TITLE, FIRST_ERROR_FIX, FIND_ERROR_FIX, CUT_TITLE, CUT_ARCH_TITLE, CUT_MESSAGE, ARCH_WHY, FALLBACK_LIST, NEWER_CUDA, cutVariants, extensionNinjaFailed;
+var TITLE2, FIRST_ERROR_FIX, FIND_ERROR_FIX, CUT_TITLE, CUT_ARCH_TITLE, CUT_MESSAGE, ARCH_WHY, FALLBACK_LIST, NEWER_CUDA, cutVariants, extensionNinjaFailed;
 var init_extension_ninja_failed = __esm({
   "src/rules/catalog/cuda/extension-ninja-failed.ts"() {
     "use strict";
-    TITLE = "PyTorch extension build failed: ninja stopped (the compiler error is above)";
+    TITLE2 = "PyTorch extension build failed: ninja stopped (the compiler error is above)";
     FIRST_ERROR_FIX = [
       "The traceback is torch's wrapper: the reason is the first error ninja printed above it. Here that is",
       "`{context.firstError.line}`. Fix that error; the `CalledProcessError` goes with it."
@@ -30957,7 +31989,7 @@ var init_extension_ninja_failed = __esm({
     ];
     extensionNinjaFailed = {
       id: "cuda/extension-ninja-failed",
-      title: TITLE,
+      title: TITLE2,
       severity: "error",
       match: [
         // `subprocess.CalledProcessError: Command '['ninja', '-v']' returned non-zero exit status 1.`
@@ -31016,9 +32048,9 @@ var init_extension_ninja_failed = __esm({
 
 // src/rules/catalog/cuda/compile-stopped-no-error.ts
 function fixFor3(place) {
-  return [WHOLE_OUTPUT[place], "", ...FIND, "", JOBS_LEAD, "", ...SET_JOBS[place]].join("\n");
+  return [WHOLE_OUTPUT[place], "", ...FIND2, "", JOBS_LEAD, "", ...SET_JOBS[place]].join("\n");
 }
-function variants16() {
+function variants18() {
   const out = [];
   for (const { when, place } of PLACES3) {
     for (const jobs of [true, false]) {
@@ -31030,16 +32062,16 @@ function variants16() {
   }
   return out;
 }
-var TITLE2, WRAPPER_TITLE, PROGRESS_MESSAGE, WRAPPER_MESSAGE, JOBS_NOTE, FIND, WHOLE_OUTPUT, JOBS_LEAD, SET_JOBS, PLACES3, compileStoppedNoError;
+var TITLE3, WRAPPER_TITLE, PROGRESS_MESSAGE, WRAPPER_MESSAGE, JOBS_NOTE, FIND2, WHOLE_OUTPUT, JOBS_LEAD, SET_JOBS, PLACES3, compileStoppedNoError;
 var init_compile_stopped_no_error = __esm({
   "src/rules/catalog/cuda/compile-stopped-no-error.ts"() {
     "use strict";
-    TITLE2 = "CUDA compile stopped, and the log shows no error";
+    TITLE3 = "CUDA compile stopped, and the log shows no error";
     WRAPPER_TITLE = "PyTorch extension compile failed, and the log shows no compiler error";
     PROGRESS_MESSAGE = "ninja was compiling CUDA objects (nvcc commands) and had finished {enrich.doneEdges} of {enrich.totalEdges} when the output stops (`[{enrich.doneEdges}/{enrich.totalEdges}]`), with no compiler error, `FAILED:` or `Killed` line after it: the log does not say why the build stopped.";
     WRAPPER_MESSAGE = "torch's extension builder (cpp_extension) stopped with `RuntimeError: Error compiling objects for extension`: ninja failed, and the log holds no compiler error, `FAILED:` or `Killed` line to say why. The log starts after the reason, or a compiler was killed without printing one.";
     JOBS_NOTE = " The build ran {context.maxJobs.jobs} compile jobs at once (`MAX_JOBS`).";
-    FIND = [
+    FIND2 = [
       "Find the line that ended the compile in the whole output:",
       "",
       "```sh",
@@ -31067,7 +32099,7 @@ var init_compile_stopped_no_error = __esm({
     ];
     compileStoppedNoError = {
       id: "cuda/compile-stopped-no-error",
-      title: TITLE2,
+      title: TITLE3,
       severity: "error",
       match: [
         // `[1/85] /usr/local/cuda-12.8/bin/nvcc --generate-dependencies-with-compile \u2026`: a ninja command line of nvcc
@@ -31100,7 +32132,7 @@ var init_compile_stopped_no_error = __esm({
       evidence: "last",
       message: PROGRESS_MESSAGE,
       fix: fixFor3("unknown"),
-      variants: variants16(),
+      variants: variants18(),
       enrich: "ninja-progress",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
@@ -31327,7 +32359,38 @@ var init_error = __esm({
 });
 
 // src/rules/catalog/pip/wheel-build-failed.ts
-var name, COMPILER_NAME, listedAfterArrow, uvCauses, uvWheelCheck, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipBuildConstraintFix, pipPkgResourcesFix, pkgResourcesUnnamedMessage, pipPkgResourcesUnnamedFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, torchExtensionCompileFix, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, NO_COMPILER_TITLE, noCompilerFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, GENERIC_FIX, CUDA_FIX, ARM64_SOURCE_BUILD, wheelBuildFailed;
+function torchExtensionCompileFix(known, flashAttn) {
+  return [
+    "The first failure above `Error compiling objects for extension` in the full output (`FAILED:`, `error:`, `nvcc fatal`, `Killed`) says which of these it is. Check the two CUDA versions first, in a shell of this stage:",
+    "",
+    "```sh",
+    'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
+    "nvcc --version",
+    "```",
+    ...known !== null ? ["", known] : [],
+    "",
+    "- nvcc's CUDA must be torch's (`torch.version.cuda`): torch refuses a different major before compiling, and with a different minor it only warns, then compiles torch's headers with another toolkit. Make them the same release: install the torch built for this toolkit (its index is https://download.pytorch.org/whl/cu<XY>, `cu128` for CUDA 12.8), or build in a `-devel` image of torch's CUDA. torch takes the toolkit from `CUDA_HOME`, else the `nvcc` on `PATH`.",
+    "- build against the installed torch, not one an isolated build environment downloads (another release, maybe another CUDA): `{enrich.noIsolationCmd}`.",
+    "- name the GPU architectures: `TORCH_CUDA_ARCH_LIST` (the GPU's compute capability, `8.6`, `9.0`, `12.0`: `nvidia-smi --query-gpu=compute_cap --format=csv,noheader` where the GPU is), each one this nvcc compiles (`nvcc --list-gpu-arch`)" + (flashAttn ? "; flash-attn compiles the archs of `FLASH_ATTN_CUDA_ARCHS` instead (`120` for compute capability 12.0)." : "."),
+    "- `Killed`, `died due to signal 9`: the builder ran out of memory. Run fewer compile jobs (`MAX_JOBS=2` in the environment of the build; torch's builder reads it) and give the builder more memory. On " + DESKTOP_MEMORY,
+    "- an `error:` in a torch header or call (`torch/include/\u2026`, `at::`, `c10::`): the source does not compile against the installed torch. Pin torch to a release {context.named.name} supports (its install guide or README), installed before it, or move to a release of {context.named.name} that supports the installed torch.",
+    "",
+    "To see the first error in one piece, build with one job: `MAX_JOBS=1 {enrich.noIsolationCmd} -v`." + // flash-attn's wheels: the enricher's note after the fix says which release asset fits
+    (flashAttn ? "" : " A prebuilt wheel of {context.named.name} for this torch / CUDA / Python, where the project publishes one, skips the compile.")
+  ].join("\n");
+}
+function torchExtensionVariants(ctx) {
+  const sets = ctx === "torchExtension" ? [["torchExtension&!faSource", false], ["torchExtension&faSource", true]] : [["faSource", true]];
+  return sets.flatMap(
+    ([when, flashAttn]) => [true, false].map((known) => ({
+      when: `${when}&named${known ? "&fact.torchCuda&fact.cuda" : ""}`,
+      title: TORCH_EXTENSION_COMPILE_TITLE,
+      message: flashAttn ? flashAttnCompileMessage : torchExtensionCompileMessage,
+      fix: torchExtensionCompileFix(known ? TORCH_CUDA_KNOWN : null, flashAttn)
+    }))
+  );
+}
+var name, COMPILER_NAME, listedAfterArrow, uvCauses, uvWheelCheck, uvMessage, PKG_RESOURCES_TITLE, pkgResourcesMessage, upgradeFirst, uvPkgResourcesFix, pipBuildConstraintFix, pipPkgResourcesFix, pkgResourcesUnnamedMessage, pipPkgResourcesUnnamedFix, TORCH_EXTENSION_TITLE, torchExtensionMessage, TORCH_EXTENSION_COMPILE_TITLE, torchExtensionCompileMessage, flashAttnCompileMessage, TORCH_CUDA_KNOWN, mmcvWheelFix, setupCutMessage, setupCutFix, uvLockedMessage, uvLockedFix, LLAMA_CPP_TITLE, llamaCppMessage, llamaCppCheck, NO_COMPILER_TITLE, noCompilerFix, LD_DIR_TITLE, ldDirMessage, ldDirFix, CHECK_CALL_TITLE, checkCallMessage, checkCallFix, GENERIC_FIX, CUDA_FIX, ARM64_SOURCE_BUILD, wheelBuildFailed;
 var init_wheel_build_failed = __esm({
   "src/rules/catalog/pip/wheel-build-failed.ts"() {
     "use strict";
@@ -31396,22 +32459,10 @@ var init_wheel_build_failed = __esm({
     ];
     TORCH_EXTENSION_TITLE = "Source build of a torch extension failed (no prebuilt wheel for this torch)";
     torchExtensionMessage = "pip compiled {context.named.name} from source, against the installed torch (the output runs torch's extension builder), because no prebuilt wheel of it fits this Python {fact.python|} and torch; the compile failed. A torch extension's source compiles only against the torch releases it supports, and an unpinned torch is the newest one. The compiler error inside the `\u2570\u2500> [N lines of output]` block names the header or call that changed.";
-    TORCH_EXTENSION_COMPILE_TITLE = "A torch extension failed to compile";
-    torchExtensionCompileMessage = "pip built {context.named.name} from source with torch's extension builder (`torch/utils/cpp_extension.py` in the output), and the compile failed. The cause is the first failure above torch's traceback in this step's output: a compiler `error:` line, or a compiler that was killed.";
-    torchExtensionCompileFix = [
-      "Find the first failure above `Error compiling objects for extension` in the full output of this step (`FAILED:`, `error:`, `Killed`, `died due to signal 9`), then:",
-      "",
-      "- `Killed`, `Killed signal terminated program`, `died due to signal 9`: the builder ran out of memory. Run fewer compile jobs (`MAX_JOBS=2` in the environment of the build; torch's builder reads it) and give the builder more memory. On " + DESKTOP_MEMORY,
-      "- an `error:` in a torch header or call (`torch/include/\u2026`, `at::`, `c10::`): the source does not compile against the installed torch. Pin torch to a release {context.named.name} supports (its install guide or README), installed before it, or move to a release of {context.named.name} that supports the installed torch.",
-      "- `nvcc fatal`: read that line; it names the flag or GPU architecture nvcc rejected.",
-      "",
-      "To see it, build again with one job and the full output, in a shell of this stage:",
-      "",
-      "```sh",
-      'python -c "import torch; print(torch.__version__, torch.version.cuda)"',
-      "MAX_JOBS=1 {enrich.verboseCmd}",
-      "```"
-    ];
+    TORCH_EXTENSION_COMPILE_TITLE = "A torch CUDA extension failed to compile";
+    torchExtensionCompileMessage = "pip built {context.named.name} from source with torch's extension builder (torch's cpp_extension in the output: `Error compiling objects for extension` or its traceback), which compiles the CUDA code with the toolkit's nvcc against the installed torch, and the compile failed. The first failure above torch's traceback in this step's output says why: a compiler `error:` or `nvcc fatal` line, or a compiler that was killed.";
+    flashAttnCompileMessage = "pip compiled flash-attn from source (a torch CUDA extension: its setup.py compiles CUDA kernels with torch's extension builder and the toolkit's nvcc, against the installed torch), and the compile failed. The first failure above pip's summary in this step's output says why: a compiler `error:` or `nvcc fatal` line, or a compiler that was killed.";
+    TORCH_CUDA_KNOWN = "The log shows torch built for `{fact.torchCuda}` and CUDA {fact.cuda} in the image: compare them with what these print.";
     mmcvWheelFix = [
       "OpenMMLab publishes prebuilt {context.named.name} wheels on its own index, one page per CUDA / torch pair, and the table in mmcv's installation guide (mmcv.readthedocs.io, Installation) lists the pairs each release has. `mim install` looks there for the installed torch and CUDA and builds the source when that pair has no page. Pin torch (and its CUDA) to a pair listed for the {context.named.name} release you pin, installed in a step before it; then `mim install {context.named.name}==\u2026` (or `pip install {context.named.name}==\u2026 -f` with that pair's page under https://download.openmmlab.com/mmcv/dist/) takes the wheel. Or move to a {context.named.name} release listed for the installed torch. The installed pair, in a shell of this stage:",
       "",
@@ -31628,7 +32679,9 @@ var init_wheel_build_failed = __esm({
         { name: "llamaCpp", literals: ["llama_cpp_python", "llama-cpp-python"] },
         // pip's traceback of a command setup.py ran with subprocess.check_call (see CHECK_CALL_TITLE)
         { name: "checkCall", literals: ["raise CalledProcessError(retcode, cmd)"] },
-        { name: "torchExtension", literals: ["torch/utils/cpp_extension.py", "site-packages/torch/include/"] },
+        // torch's wrapper of a failed ninja build, `RuntimeError: Error compiling objects for extension` (cpp_extension.py
+        // `_run_ninja_build`), is its builder's too, when the paste keeps no frame of the traceback (isaac-sim/Sim-to-Real-SO-101-Workshop#4).
+        { name: "torchExtension", literals: ["torch/utils/cpp_extension.py", "site-packages/torch/include/", "Error compiling objects for extension"] },
         // anything in the step that builds against CUDA: the CUDA advice is for these only
         {
           name: "cudaBuild",
@@ -31709,7 +32762,7 @@ var init_wheel_build_failed = __esm({
             ].join("\n")
           },
           { when: "checkCall&named&enrich.installCmd", title: CHECK_CALL_TITLE, message: checkCallMessage, fix: checkCallFix.join("\n") },
-          { when: "torchExtension&named", title: TORCH_EXTENSION_COMPILE_TITLE, message: torchExtensionCompileMessage, fix: torchExtensionCompileFix.join("\n") },
+          ...torchExtensionVariants("torchExtension"),
           // An ARM64 build (the platform read from setuptools' build directory, `build/temp.linux-aarch64-cpython-38`, or from an
           // aarch64 wheel pip fetched): many releases publish x86_64 wheels only, so on aarch64 pip compiles the sdist where an
           // x86_64 build would have taken a wheel (rolandu/nextcloud-tests#2: backports.zoneinfo on python:3.8-slim on an
@@ -31844,6 +32897,8 @@ var init_wheel_build_failed = __esm({
             message: uvMessage.replace("{subject}", "{context.named.name}"),
             fix: [...uvCauses, uvWheelCheck, "", "Reproduce with the full build output in a shell of this stage: `{enrich.verboseCmd}`."].join("\n")
           },
+          // flash-attn compiled from source without torch's lines in the log: after the no-compiler and uv variants, which say more.
+          ...torchExtensionVariants("faSource"),
           {
             // gcc ran, so a compiler is there; its own error is a missing header most often. On Alpine gcc alone does not bring
             // the C library's headers (musl-dev): home-assistant/docker-base#152 (netifaces, fixed by adding musl-dev).
@@ -32177,11 +33232,11 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE3, MESSAGE16, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE4, MESSAGE16, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
-    TITLE3 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
+    TITLE4 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
     MESSAGE16 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
@@ -32194,7 +33249,7 @@ var init_unpinned_torch_extension = __esm({
     unpinnedTorchExtensionVariants = [
       {
         when: "enrich.unpinnedTorchInstall",
-        title: TITLE3,
+        title: TITLE4,
         message: MESSAGE16,
         fix: [
           ...PRINT_BOTH,
@@ -32209,7 +33264,7 @@ var init_unpinned_torch_extension = __esm({
       },
       {
         when: "enrich.unpinnedTorch",
-        title: TITLE3,
+        title: TITLE4,
         message: MESSAGE16,
         fix: [
           ...PRINT_BOTH,
@@ -32440,6 +33495,7 @@ var init_catalog = __esm({
     init_hip_offload_arch_in_flags();
     init_libcupti_missing();
     init_half_intrinsic_undefined();
+    init_cuda13_removed_api2();
     init_flash_attn_extension_missing();
     init_libcuda_stub();
     init_shared_library_missing();
@@ -32451,6 +33507,7 @@ var init_catalog = __esm({
     init_glibc_too_old();
     init_torch_symbol_mismatch();
     init_library_symbol_mismatch();
+    init_torch_mkl_symbol();
     init_illegal_instruction();
     init_qemu_segfault();
     init_nvidia_module_gpl_symbol();
@@ -32472,6 +33529,8 @@ var init_catalog = __esm({
     init_jax_cuda_library_too_old();
     init_cuda_driver_mismatch();
     init_wsl_cuda_symbol_not_found();
+    init_xformers_flash3_unsupported_gpu();
+    init_cuda_kernel_symbol_not_found();
     init_libstdcxx_too_old();
     init_cuda_os_call_failed();
     init_image_cuda_version_invalid();
@@ -32588,6 +33647,7 @@ var init_catalog = __esm({
     init_log_clipped();
     init_git_lfs_pointer();
     init_cutlass_submodule_missing();
+    init_undefined_reference();
     init_bundled_qemu_emulator();
     init_extension_ninja_failed();
     init_compile_stopped_no_error();
@@ -32631,6 +33691,7 @@ var init_catalog = __esm({
       hipOffloadArchInFlags,
       libcuptiMissing,
       halfIntrinsicUndefined,
+      cuda13RemovedApi,
       flashAttnExtensionMissing,
       libcudaStub,
       sharedLibraryMissing,
@@ -32642,6 +33703,7 @@ var init_catalog = __esm({
       glibcTooOld,
       torchSymbolMismatch,
       librarySymbolMismatch,
+      torchMklSymbol,
       illegalInstruction,
       qemuSegfault,
       nvidiaModuleGplSymbol,
@@ -32663,6 +33725,8 @@ var init_catalog = __esm({
       jaxCudaLibraryTooOld,
       cudaDriverMismatch,
       wslCudaSymbolNotFound,
+      xformersFlash3UnsupportedGpu,
+      cudaKernelSymbolNotFound,
       libstdcxxTooOld,
       cudaOsCallFailed,
       imageCudaVersionInvalid,
@@ -32780,6 +33844,7 @@ var init_catalog = __esm({
       logClipped,
       gitLfsPointer,
       cutlassSubmoduleMissing,
+      undefinedReference,
       // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
       bundledQemuEmulator,
       extensionNinjaFailed,
@@ -40496,9 +41561,9 @@ function assertNever(_x) {
 }
 function assert(_) {
 }
-function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+function getEnumValues(entries2) {
+  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
+  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
 function joinValues(array2, separator = "|") {
@@ -42370,16 +43435,16 @@ var init_checks = __esm({
       hide(inst, Symbol.iterator, function* () {
         yield inst;
       });
-      let entries;
+      let entries2;
       inst._zod.check = (payload) => {
         if (payload.value == null) {
           payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
           return void 0;
         }
-        entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+        entries2 ?? (entries2 = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
         const input2 = payload.value;
         let proms;
-        for (const [key, schema] of entries) {
+        for (const [key, schema] of entries2) {
           const result = schema._zod.run({ value: input2[key], issues: [] }, {});
           if (result instanceof Promise) {
             proms ?? (proms = []);
@@ -55678,18 +56743,18 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries, params) {
+function _nativeEnum(Class2, entries2, params) {
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
@@ -56586,12 +57651,12 @@ function rewriteKeyNames(ctx) {
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
     const seen = ctx.seen.get(record2);
-    const names = (seen?.def ?? seen?.schema)?.propertyNames;
-    if (!names || names === true || rewrites.has(names))
+    const names2 = (seen?.def ?? seen?.schema)?.propertyNames;
+    if (!names2 || names2 === true || rewrites.has(names2))
       continue;
-    const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
-    if (rewritten !== names)
-      rewrites.set(names, rewritten);
+    const rewritten = stringifyKeyNames(bySchema, names2, /* @__PURE__ */ new Set());
+    if (rewritten !== names2)
+      rewrites.set(names2, rewritten);
   }
   if (!rewrites.size)
     return;
@@ -58276,17 +59341,17 @@ function set(valueType, params) {
   });
 }
 function _enum2(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum(entries, params) {
+function nativeEnum(entries2, params) {
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -60809,7 +61874,7 @@ var init_zod = __esm({
 });
 
 // src/rules/schema.ts
-var idPattern, namePattern, conditionSource, whenPattern, severitySchema, matcherSchema, contextMatcherSchema, triggerSchema, templateSchema, ruleSchema, ruleFileSchema;
+var idPattern, namePattern, conditionSource, whenPattern, severitySchema, matcherSchema, lineMatcherSchema, contextMatcherSchema, triggerSchema, templateSchema, ruleSchema, ruleFileSchema;
 var init_schema = __esm({
   "src/rules/schema.ts"() {
     "use strict";
@@ -60830,6 +61895,7 @@ var init_schema = __esm({
       /** Literals and pattern ignore case. */
       ignoreCase: external_exports.boolean().optional()
     }).strict();
+    lineMatcherSchema = matcherSchema.extend({ atEnd: external_exports.boolean().optional() }).strict();
     contextMatcherSchema = matcherSchema.extend({
       /** Name under which the hit is known: `{context.<name>}` in templates, `when: <name>` in variants. */
       name: external_exports.string().regex(namePattern),
@@ -60899,7 +61965,7 @@ var init_schema = __esm({
       title: external_exports.string().min(3).max(200),
       severity: severitySchema,
       /** What makes a line count. Several matchers = any of them. Omitted only with a `trigger`. */
-      match: external_exports.array(matcherSchema).min(1).optional(),
+      match: external_exports.array(lineMatcherSchema).min(1).optional(),
       /** A step-level condition instead of lines (see triggerSchema). */
       trigger: triggerSchema.optional(),
       /** Lines seen before or after in the same scope that change the story (`Found CUPTI` before a NOTFOUND). */
@@ -61637,20 +62703,20 @@ function parseVertexName(id, name2) {
     header2.internal = false;
     words3.pop();
   }
-  const names = [];
+  const names2 = [];
   for (const word of words3) {
     if (header2.platform === null && isPlatform(word)) header2.platform = word;
     else if (word === "internal" || word === "auth") header2.internal = true;
-    else names.push(word);
+    else names2.push(word);
   }
   if (header2.index !== null) {
-    header2.stage = names.length > 0 ? names[names.length - 1] : null;
-    header2.target = names.length > 1 ? names[0] : null;
-  } else if (names.length === 2 && names[0] === "context") {
+    header2.stage = names2.length > 0 ? names2[names2.length - 1] : null;
+    header2.target = names2.length > 1 ? names2[0] : null;
+  } else if (names2.length === 2 && names2[0] === "context") {
     header2.internal = true;
-    header2.namedContext = names[1];
+    header2.namedContext = names2[1];
   } else {
-    header2.target = names.length > 0 ? names[0] : null;
+    header2.target = names2.length > 0 ? names2[0] : null;
   }
   return header2;
 }
@@ -61659,23 +62725,8 @@ function withKnownTarget(header2, targets) {
   return { ...header2, target: header2.stage, stage: null };
 }
 
-// src/grammar/implicit-step.ts
-var IMPLICIT_STEP_ID = 0;
-var IMPLICIT_STEP_INSTRUCTION = "(output outside any build step)";
-function implicitStepHeader() {
-  return {
-    id: IMPLICIT_STEP_ID,
-    stage: null,
-    index: null,
-    total: null,
-    instruction: IMPLICIT_STEP_INSTRUCTION,
-    platform: null,
-    target: null,
-    internal: true
-  };
-}
-
 // src/grammar/buildkit-plain.ts
+init_implicit_step();
 var POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 function decimal(text2, from, to) {
   let digits = 0;
@@ -62280,6 +63331,7 @@ var BuildahGrammar = class {
 };
 
 // src/grammar/classic.ts
+init_implicit_step();
 var STEP2 = /^Step (\d{1,6})(?:\/(\d{1,6}))? : /;
 function isStepFailure(text2) {
   if (text2.startsWith("COPY failed: ") || text2.startsWith("ADD failed: ")) return true;
@@ -62690,6 +63742,9 @@ var ClosingBlockGrammar = class {
 function flatInstruction(text2) {
   return text2.replace(/\s+/g, " ").trim();
 }
+
+// src/grammar/context.ts
+init_implicit_step();
 
 // src/grammar/framing.ts
 var FRAMED_FORMATS = /* @__PURE__ */ new Set(["buildkit-plain", "buildkit-tty", "buildkit-rawjson", "classic", "buildah"]);
@@ -63439,6 +64494,7 @@ function withoutElapsedSeconds(text2) {
 }
 
 // src/model/build-model.ts
+init_implicit_step();
 init_run_command();
 
 // src/model/downloads.ts
@@ -64406,7 +65462,11 @@ var ScanGroup = class {
   }
 };
 
+// src/rules/rank-findings.ts
+init_implicit_step();
+
 // src/model/unfinished.ts
+init_implicit_step();
 function unfinishedStep(model) {
   if (model.format === "plain-text" || model.format === "unknown") return null;
   if (model.failedStep !== null || model.solveError !== null) return null;
@@ -64654,14 +65714,14 @@ function renderFinding(cr, input2, model, buildFacts = {}) {
   }
   const step = input2.step;
   const enriched = {};
-  const names = enricherNames(rule);
-  if (names.length > 0) {
+  const names2 = enricherNames(rule);
+  if (names2.length > 0) {
     const captureValues = { ...first };
     for (const [name2, hit] of input2.contexts) {
       captureValues[`context.${name2}`] = hit.text;
       for (const [g, v] of Object.entries(hit.groups)) captureValues[`context.${name2}.${g}`] = v;
     }
-    for (const name2 of names) {
+    for (const name2 of names2) {
       try {
         Object.assign(enriched, enrichers[name2](captureValues, step, model, facts));
       } catch {
@@ -65061,7 +66121,7 @@ init_ngc_pytorch_cuda();
 function osOfTagPart(part) {
   const m = /^(?<distro>ubuntu|ubi|rockylinux|centos|oraclelinux|amzn|opensuse|debian)(?<v>\d{1,2}(?:\.\d{2})?)$/.exec(part);
   if (m?.groups) {
-    const names = {
+    const names2 = {
       ubuntu: "Ubuntu",
       ubi: "UBI",
       rockylinux: "Rocky Linux",
@@ -65071,7 +66131,7 @@ function osOfTagPart(part) {
       opensuse: "openSUSE",
       debian: "Debian"
     };
-    return `${names[m.groups.distro]} ${m.groups.v}`;
+    return `${names2[m.groups.distro]} ${m.groups.v}`;
   }
   return releaseOfCodename[part] ?? null;
 }
@@ -65534,6 +66594,8 @@ var RuleEngine = class {
   call = 0;
   /** The step of the latest `#N ERROR`: the final error lines that follow are about it. */
   lastFailedStep = null;
+  /** The last hit of an `atEnd` matcher, held until the log ends (or the grammar marks it clipped) with nothing after it. */
+  tail = null;
   /** Per step (or outside any), its previous line: the other side of a seam. */
   previous = /* @__PURE__ */ new Map();
   /** Per rule: the log line of its latest hit. */
@@ -65556,6 +66618,7 @@ var RuleEngine = class {
     this.lastHitLine = new Int32Array(enabled.length);
   }
   observe(event) {
+    if (this.tail !== null) this.passTail(event);
     switch (event.type) {
       case "step-output":
         if (!event.echo) this.lineAndSeam(event.text, event.line, event.id);
@@ -65581,6 +66644,37 @@ var RuleEngine = class {
       default:
         break;
     }
+  }
+  /**
+   * An `atEnd` hit held back: a line of text after it (not blank) drops it; the grammar's mark that the log was clipped
+   * there makes it count at once.
+   */
+  passTail(event) {
+    const tail = this.tail;
+    if (event.type === "log-clipped") {
+      this.tail = null;
+      this.commitTail(tail);
+      return;
+    }
+    let text2;
+    if (event.type === "step-output" || event.type === "text") text2 = event.text;
+    else if (event.type === "step-error") text2 = event.message;
+    else if (event.type === "solve-error") text2 = event.error.message;
+    else return;
+    if (event.line > tail.line && text2.trim() !== "") this.tail = null;
+  }
+  commitTail(tail) {
+    const cr = this.set.rules[tail.rule];
+    let state;
+    if (cr.rule.scope === "build") {
+      const states = this.states[tail.rule];
+      state = states.get(0) ?? new ScopeState();
+      states.set(0, state);
+    } else {
+      state = this.stepState(tail.step ?? noStep, tail.rule);
+    }
+    this.lastHitLine[tail.rule] = tail.line;
+    state.addHit(tail.text, tail.line, tail.step, tail.groups, cr.rule.evidence === "last");
   }
   /**
    * A step that ended without a hit of a rule gives that rule no finding: what the rule kept about
@@ -65700,27 +66794,30 @@ var RuleEngine = class {
     let lastResult = null;
     for (let t = 0; t < count2; t++) {
       const slot = this.set.slots[targets[t]];
-      const cr = this.set.rules[slot.rule];
-      const matcher = slot.kind === "match" ? cr.match[slot.index] : slot.kind === "context" ? cr.context[slot.index] : cr.unless[slot.index];
+      const regex = slot.regex;
       let groups;
       let deferred = null;
-      if (matcher.regex) {
+      if (regex !== null) {
         const input2 = text2.length > longLine ? windowAround(text2, seamAt ?? this.prefilter.endOf(t)) : text2;
-        const wanted = slot.kind === "match" || slot.kind === "context" && (cr.context[slot.index].tally || input2.length > maxEvidenceLength);
-        if (matcher.regex !== lastRegex || input2 !== lastInput) {
-          lastRegex = matcher.regex;
+        const wanted = slot.kind === "match" || slot.kind === "context" && (slot.tally || input2.length > maxEvidenceLength);
+        if (regex !== lastRegex || input2 !== lastInput) {
+          lastRegex = regex;
           lastInput = input2;
-          lastResult = wanted ? matcher.regex.exec(input2) : null;
-          lastMatched = wanted ? lastResult !== null : matcher.regex.test(input2);
+          lastResult = wanted ? regex.exec(input2) : null;
+          lastMatched = wanted ? lastResult !== null : regex.test(input2);
         } else if (wanted && lastMatched && lastResult === null) {
-          lastResult = matcher.regex.exec(input2);
+          lastResult = regex.exec(input2);
         }
         if (!lastMatched) continue;
         if (wanted) groups = lastResult.groups;
-        else deferred = matcher.regex;
+        else deferred = regex;
+      }
+      if (slot.atEnd) {
+        this.tail = { rule: slot.rule, text: text2, line: lineNumber, step, groups };
+        continue;
       }
       let state;
-      if (cr.rule.scope === "build") {
+      if (slot.buildScoped) {
         const states = this.states[slot.rule];
         const built = states.get(0);
         state = built ?? new ScopeState();
@@ -65739,13 +66836,17 @@ var RuleEngine = class {
       } else if (this.lastHit[slot.rule] !== this.call) {
         this.lastHit[slot.rule] = this.call;
         this.lastHitLine[slot.rule] = lineNumber;
-        state.addHit(text2, lineNumber, step, groups, cr.rule.evidence === "last");
+        state.addHit(text2, lineNumber, step, groups, slot.evidenceLast);
       } else {
         state.addCaptures(groups);
       }
     }
   }
   finish(model, facts = {}) {
+    if (this.tail !== null) {
+      this.commitTail(this.tail);
+      this.tail = null;
+    }
     const steps = new Map(model.steps.map((s) => [s.id, s]));
     const candidates = [];
     for (const [id, open2] of this.open) {
@@ -65996,8 +67097,8 @@ var Redactor = class {
       } else while (end < text2.length && !VALUE_END.test(text2[end])) end++;
       return [start, end];
     };
-    const options = (names, take) => {
-      for (const name2 of names) {
+    const options = (names2, take) => {
+      for (const name2 of names2) {
         for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + name2.length)) {
           if (at > 0 && text2[at - 1] !== " " && text2[at - 1] !== "	") continue;
           let i = at + name2.length;
@@ -66498,6 +67599,9 @@ async function readLogLines(input2, onLine, options = {}) {
   splitter.end();
   return splitter.lines;
 }
+
+// src/dockerfile/locate.ts
+init_implicit_step();
 
 // src/dockerfile/words.ts
 function splitWords(text2, escape = "\\") {
@@ -67301,9 +68405,9 @@ function emulatorFirst(step, podman) {
   ];
 }
 function namedContextsNote(model) {
-  const names = [...new Set(model.steps.flatMap((s) => s.namedContext === void 0 ? [] : [s.namedContext]))];
-  if (names.length === 0) return [];
-  const flags = names.map((n) => `--build-context ${n}=\u2026`).join(" ");
+  const names2 = [...new Set(model.steps.flatMap((s) => s.namedContext === void 0 ? [] : [s.namedContext]))];
+  if (names2.length === 0) return [];
+  const flags = names2.map((n) => `--build-context ${n}=\u2026`).join(" ");
   return [`# The build was given named contexts: add ${flags} to both commands, with the values the build used.`];
 }
 function stageReproduceCommand(stage, dockerfile) {
@@ -67685,25 +68789,25 @@ var argNotInStage = {
           continue;
         }
         if (!EXPANDED.has(instruction.keyword)) continue;
-        const names2 = referencedNames(instruction).filter((n) => dockerfile.globalArgs.has(n) && !declared.has(n) && !instruction.variables.has(n));
-        if (names2.length > 0) uses.push({ instruction, names: names2 });
+        const names3 = referencedNames(instruction).filter((n) => dockerfile.globalArgs.has(n) && !declared.has(n) && !instruction.variables.has(n));
+        if (names3.length > 0) uses.push({ instruction, names: names3 });
       }
       if (uses.length === 0) continue;
-      const names = [...new Set(uses.flatMap((u) => u.names))];
+      const names2 = [...new Set(uses.flatMap((u) => u.names))];
       const first = uses[0].instruction;
-      const list2 = names.map((n) => codeSpan(`$${n}`)).join(", ");
+      const list2 = names2.map((n) => codeSpan(`$${n}`)).join(", ");
       findings.push(
         findingAt(
           argNotInStage,
           dockerfile,
           first,
           {
-            message: `${list2} ${names.length === 1 ? "is" : "are"} declared with ARG before the first FROM, which puts ${names.length === 1 ? "it" : "them"} in scope for the FROM lines only. This stage (FROM on line ${stage.line}) does not declare ${names.length === 1 ? "it" : "them"} again, so here ${names.length === 1 ? "it expands" : "they expand"} to nothing: ${codeSpan(first.text.length > 120 ? `${first.text.slice(0, 117)}\u2026` : first.text)} runs with ${names.length === 1 ? "an empty value" : "empty values"}.`,
+            message: `${list2} ${names2.length === 1 ? "is" : "are"} declared with ARG before the first FROM, which puts ${names2.length === 1 ? "it" : "them"} in scope for the FROM lines only. This stage (FROM on line ${stage.line}) does not declare ${names2.length === 1 ? "it" : "them"} again, so here ${names2.length === 1 ? "it expands" : "they expand"} to nothing: ${codeSpan(first.text.length > 120 ? `${first.text.slice(0, 117)}\u2026` : first.text)} runs with ${names2.length === 1 ? "an empty value" : "empty values"}.`,
             fix: [
-              `Declare ${names.length === 1 ? "it" : "them"} again right after the stage's FROM (line ${stage.line}), without a value, so the default before the first FROM (or a \`--build-arg\`) applies; one ARG per line, which every builder accepts:`,
+              `Declare ${names2.length === 1 ? "it" : "them"} again right after the stage's FROM (line ${stage.line}), without a value, so the default before the first FROM (or a \`--build-arg\`) applies; one ARG per line, which every builder accepts:`,
               "",
               "```dockerfile",
-              ...names.map((n) => `ARG ${n}`),
+              ...names2.map((n) => `ARG ${n}`),
               "```"
             ].join("\n")
           },
@@ -67814,12 +68918,12 @@ var cudaArchUnsupported = {
         const list2 = [...rejected.values()];
         const { support } = list2[0];
         const base = baseImageOf2(stage, dockerfile);
-        const names = list2.map((r) => `${codeSpan(r.mention.written)} (${r.mention.source})`).join(", ");
+        const names2 = list2.map((r) => `${codeSpan(r.mention.written)} (${r.mention.source})`).join(", ");
         const caps = archListFor(cuda, mentions.map((m) => m.written)) ?? [];
         const newer3 = newerCudaNote(list2.map((r) => r.support), base);
         findings.push(
           findingAt(cudaArchUnsupported, dockerfile, instruction, {
-            message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(toolkit.from)}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names} ${list2.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list2[0].mention, support)}'`)}.`,
+            message: `The stage builds on CUDA ${support.cudaVersion} (${codeSpan(toolkit.from)}), whose nvcc accepts ${support.min} \u2026 ${support.max}; ${names2} ${list2.length === 1 ? "is" : "are"} not among them, so compiling stops with ${codeSpan(`nvcc fatal   : Unsupported gpu architecture '${nvccName(list2[0].mention, support)}'`)}.`,
             fix: [
               `Keep the architectures CUDA ${support.cudaVersion} accepts (it takes ${support.accepted.join(", ")}); from this list that leaves:`,
               "```",
@@ -68768,6 +69872,17 @@ var factPatterns = [
     read: () => [["place", "image-build"]]
   },
   {
+    // BuildKit's error box names the failed step ` > [stage-0 12/20] RUN \u2026:`, its output after it; pasted alone, or on
+    // one line with its output (fletchgqc/agentbox#2: `> [stage-0 12/20] RUN /home/claude/.local/bin/uv tool install
+    // black && \u2026: 0.192 /bin/sh: 1: /home/claude/.local/bin/uv: not found`, whose Markdown quote goes with the `> `,
+    // lines/clean-line.ts): the failing command ran in an image build.
+    literals: ["] RUN "],
+    regex: /^(?: ?> )?\[(?:[\w.-]{1,64} )?\d{1,4}\/\d{1,4}\] RUN /,
+    on: "output",
+    source: "buildkit-error-box",
+    read: () => [["place", "image-build"]]
+  },
+  {
     // The classic builder's failure line, pasted without its `Step N/M :` lines:
     // `The command '/bin/sh -c ./build.sh' returned a non-zero code: 1` (AlexeyAB/darknet#6093).
     literals: ["returned a non-zero code"],
@@ -69591,6 +70706,9 @@ function toAlignment(value) {
   return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 
+// src/timeline/timeline.ts
+init_implicit_step();
+
 // src/timeline/dependencies.ts
 var FROM2 = /^FROM\s/i;
 var COPY_FROM = /(?:^|\s)--from="?([^\s"]{1,200})"?(?=\s|$)/;
@@ -69862,6 +70980,9 @@ function buildTimeline(model, findings = [], sources = {}) {
   return { steps, criticalPath: path7.filter((id) => shown2.has(id)), total, losses: losses(model, findings), timed: true };
 }
 
+// src/report/markdown-timeline.ts
+init_implicit_step();
+
 // src/timeline/bars.ts
 init_format_duration();
 var EIGHTHS = ["", "\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A", "\u2589"];
@@ -69881,6 +71002,7 @@ function barRows(timeline, limit = 10, width = 30) {
 
 // src/timeline/mermaid.ts
 init_format_duration();
+init_implicit_step();
 var ENTITY = {
   "#": "#35;",
   ";": "#59;",
@@ -70134,6 +71256,7 @@ function countBySeverity(findings) {
 }
 
 // src/report/recognised.ts
+init_implicit_step();
 function noBuildSteps(model) {
   if (model.format === "unknown") return true;
   return model.steps.every((s) => s.id === IMPLICIT_STEP_ID);
@@ -70263,6 +71386,7 @@ function groupByTarget(findings, model) {
 }
 
 // src/report/markdown.ts
+init_implicit_step();
 var DEFAULT_LIMITS = { tableRows: 50, evidenceLines: 20, evidenceLineLength: 400, textLength: 8e3 };
 function stepsById(model) {
   return new Map(model.steps.map((s) => [s.id, s]));
@@ -70874,6 +71998,7 @@ async function findPullRequest(token, lookup, retry = DEFAULT_RETRY) {
 }
 
 // src/report/json.ts
+init_implicit_step();
 function stepOf(id) {
   return id === IMPLICIT_STEP_ID ? null : id;
 }
@@ -71590,6 +72715,7 @@ function wrapMarkdown(text2, width, indent) {
 }
 
 // src/report/text.ts
+init_implicit_step();
 var CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1 };
 function paint(on, code, text2) {
   return on ? `\x1B[${CODES[code]}m${text2}\x1B[0m` : text2;
@@ -71722,6 +72848,7 @@ function renderText(analysis, options) {
 }
 
 // src/report/sarif.ts
+init_implicit_step();
 var import_node_module3 = require("node:module");
 var nodeRequire3 = (0, import_node_module3.createRequire)(importMetaUrl);
 var SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
