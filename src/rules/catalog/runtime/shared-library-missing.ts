@@ -1054,8 +1054,8 @@ export const sharedLibraryMissing: RuleInput = {
         'Give it CUDA 12\'s cuBLAS, or give it a CTranslate2 built for the CUDA the image has. `pip show ctranslate2` prints its version; the ' +
           'image\'s CUDA is in its `FROM` tag, or `ls /usr/local/cuda*/lib64/libcublas.so.*` in the container.',
         '',
-        '- Base the image on CUDA 12: an `nvidia/cuda` tag that starts with `12.` and has `-runtime-` in it (the `-cudnn` tag when the model ' +
-          'needs cuDNN; the OS part of the tag as before, https://hub.docker.com/r/nvidia/cuda/tags).',
+        '- Base the image on CUDA 12: a `FROM nvidia/cuda:12.` tag of the `-runtime-` flavour (the `-cudnn` tag when the model needs cuDNN; ' +
+          'the OS part of the tag as before, https://hub.docker.com/r/nvidia/cuda/tags).',
         '- Or keep the image and add CUDA 12\'s cuBLAS as a pip wheel, with its directory on the loader path (the command below prints it):',
         '',
         '```sh',
