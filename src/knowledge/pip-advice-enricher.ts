@@ -29,8 +29,18 @@ function cleanName(value: string | undefined): string | null {
   return m ? m[0] : null;
 }
 
-/** pip options that take the next word as their value (pip install --help, pip 23.2.1). */
-const optionsWithValue = new Set(['-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--timeout', '--retries', '--cache-dir', '--src', '--upgrade-strategy', '--report', '-C', '--config-settings', '--global-option', '--python', '-p']);
+/**
+ * pip options that take the next word as their value: every `--option <value>` of `pip install --help` (pip 23.2.1, install
+ * and general options alike: `--trusted-host pypi.doubanio.com` after `-i …` is an option's value, not a requirement), and
+ * `-e` / `--editable`, `-p`.
+ */
+const optionsWithValue = new Set([
+  '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix',
+  '--root', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--timeout',
+  '--retries', '--cache-dir', '--src', '--upgrade-strategy', '--report', '-C', '--config-settings', '--global-option', '--python', '-p',
+  '--trusted-host', '--proxy', '--cert', '--client-cert', '--exists-action', '--log', '--keyring-provider', '--root-user-action',
+  '--use-feature', '--use-deprecated',
+]);
 
 const PIP = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+/g;
 

@@ -134,6 +134,10 @@ describe('pipAdviceEnrich', () => {
     expect(instructionRequirements('RUN apt-get clean && pip3 --no-cache-dir install pycdio==2.1.0 discid')).toBe('pycdio==2.1.0 discid');
     expect(instructionRequirements('RUN python -m pip --disable-pip-version-check -q install torch')).toBe('torch');
     expect(instructionRequirements('RUN pip3 --version && echo install')).toBeNull();
+    // a general option's value is no requirement: phplaber/yawf#1's step, as BuildKit's error box prints it
+    expect(instructionRequirements('[5/6] RUN pip3 install -r requirements.txt -i http://pypi.doubanio.com/simple --trusted-host pypi.doubanio.com')).toBe(
+      '-r requirements.txt',
+    );
   });
 });
 

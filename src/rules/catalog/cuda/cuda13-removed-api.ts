@@ -38,6 +38,11 @@ const MESSAGES: Record<Owner, string> = {
     'other Thrust headers; the CCCL of CUDA 13 no longer includes its header from them, so the file must include it itself.',
 };
 
+/** Code that must build with CUDA 12 and 13 alike: the CUDA 13 lines and the CUDA 12 ones under `CUDART_VERSION`. */
+function keepBoth(cuda13: string[], cuda12: string[]): string[] {
+  return ['Where the code must still build with CUDA 12, keep both:', '', '```cpp', '#if CUDART_VERSION >= 13000', ...cuda13, '#else', ...cuda12, '#endif', '```'];
+}
+
 function portFix(owner: Owner): string {
   const table = entries(owner)
     .map((a) => {
@@ -53,16 +58,7 @@ function portFix(owner: Owner): string {
         '',
         table,
         '',
-        'Where the code must still build with CUDA 12, keep both:',
-        '',
-        '```cpp',
-        '#if CUDART_VERSION >= 13000',
-        'int clockKhz = 0;',
-        'cudaDeviceGetAttribute(&clockKhz, cudaDevAttrClockRate, device);',
-        '#else',
-        'int clockKhz = prop.clockRate;',
-        '#endif',
-        '```',
+        ...keepBoth(['int clockKhz = 0;', 'cudaDeviceGetAttribute(&clockKhz, cudaDevAttrClockRate, device);'], ['int clockKhz = prop.clockRate;']),
       ].join('\n');
     case 'cub':
       return [
@@ -70,19 +66,10 @@ function portFix(owner: Owner): string {
         '',
         table,
         '',
-        'Where the code must still build with CUDA 12, keep both:',
-        '',
-        '```cpp',
-        '#if CUDART_VERSION >= 13000',
-        '#include <cuda/functional>',
-        '#include <cuda/std/functional>',
-        'using SumOp = cuda::std::plus<>;',
-        'using MaxOp = cuda::maximum<>;',
-        '#else',
-        'using SumOp = cub::Sum;',
-        'using MaxOp = cub::Max;',
-        '#endif',
-        '```',
+        ...keepBoth(
+          ['#include <cuda/functional>', '#include <cuda/std/functional>', 'using SumOp = cuda::std::plus<>;', 'using MaxOp = cuda::maximum<>;'],
+          ['using SumOp = cub::Sum;', 'using MaxOp = cub::Max;'],
+        ),
         '',
         'and write `SumOp()` / `MaxOp()` where the code had `cub::Sum()` / `cub::Max()`.',
       ].join('\n');

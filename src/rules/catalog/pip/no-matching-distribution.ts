@@ -524,6 +524,15 @@ const nvidiaIndexMessage =
 /** Where pip's own line starts: the line's start or an indent, or right after pip's `ERROR: ` with no backtick before it. */
 const PIP_LINE_START = '(?:^\\s{0,40}|^[^`]{0,200}ERROR: )';
 
+/** A dependency's floor above every version pip listed: the title and message of both of its variants. */
+const FLOOR_ABOVE_LIST = {
+  title: 'A dependency\'s required version is not on the index (yet)',
+  message:
+    '{enrich.floorParent} requires {requirement}, but the newest {enrich.floorName} pip could see is {enrich.floorNewest}, below ' +
+    '{enrich.floorVersion}: that release is not on the index pip read (not published yet, or its files do not fit this Python or platform). ' +
+    'The floor comes from {enrich.floorParentName}\'s own metadata, not from your command.',
+};
+
 export const noMatchingDistribution: RuleInput = {
   id: 'pip/no-matching-distribution',
   title: 'pip found no matching distribution',
@@ -1020,11 +1029,7 @@ export const noMatchingDistribution: RuleInput = {
     // read a pin above the list as later releases skipped for this Python or platform (pythonFloorVariants).
     {
       when: 'enrich.floorParent&devBuild&!pythonSkipped&!python',
-      title: 'A dependency\'s required version is not on the index (yet)',
-      message:
-        '{enrich.floorParent} requires {requirement}, but the newest {enrich.floorName} pip could see is {enrich.floorNewest}, below ' +
-        '{enrich.floorVersion}: that release is not on the index pip read (not published yet, or its files do not fit this Python or platform). ' +
-        'The floor comes from {enrich.floorParentName}\'s own metadata, not from your command.',
+      ...FLOOR_ABOVE_LIST,
       fix: [
         'Install a released {enrich.floorParentName} from the index instead of a development build (a `git+https://…` URL or a checkout of its main',
         'branch asks for its dependencies\' next releases before they are published); the releases are listed on',
@@ -1035,11 +1040,7 @@ export const noMatchingDistribution: RuleInput = {
     },
     {
       when: 'enrich.floorParent&!pythonSkipped&!python',
-      title: 'A dependency\'s required version is not on the index (yet)',
-      message:
-        '{enrich.floorParent} requires {requirement}, but the newest {enrich.floorName} pip could see is {enrich.floorNewest}, below ' +
-        '{enrich.floorVersion}: that release is not on the index pip read (not published yet, or its files do not fit this Python or platform). ' +
-        'The floor comes from {enrich.floorParentName}\'s own metadata, not from your command.',
+      ...FLOOR_ABOVE_LIST,
       fix: [
         'Check whether {enrich.floorName} {enrich.floorVersion} is published: https://pypi.org/project/{enrich.floorName}/{enrich.floorVersion}/#files when the',
         'index is PyPI. A 404 means not yet: retry once it is, or install an earlier {enrich.floorParentName} whose requirement a listed version meets',
