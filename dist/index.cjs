@@ -3862,7 +3862,49 @@ var init_pip_advice_enricher = __esm({
     init_torch_pair_conflict();
     init_torch_find_links();
     packageKeys = ["context.requestedBy.by", "package", "context.named.name", "context.package.name", "context.still.package", "requirer", "requirement", "context.sourceDir.name"];
-    optionsWithValue = /* @__PURE__ */ new Set(["-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "--cache-dir", "--src", "--upgrade-strategy", "--report", "-C", "--config-settings", "--global-option", "--python", "-p"]);
+    optionsWithValue = /* @__PURE__ */ new Set([
+      "-c",
+      "--constraint",
+      "-e",
+      "--editable",
+      "-i",
+      "--index-url",
+      "--extra-index-url",
+      "-f",
+      "--find-links",
+      "-t",
+      "--target",
+      "--prefix",
+      "--root",
+      "--platform",
+      "--python-version",
+      "--implementation",
+      "--abi",
+      "--only-binary",
+      "--no-binary",
+      "--progress-bar",
+      "--timeout",
+      "--retries",
+      "--cache-dir",
+      "--src",
+      "--upgrade-strategy",
+      "--report",
+      "-C",
+      "--config-settings",
+      "--global-option",
+      "--python",
+      "-p",
+      "--trusted-host",
+      "--proxy",
+      "--cert",
+      "--client-cert",
+      "--exists-action",
+      "--log",
+      "--keyring-provider",
+      "--root-user-action",
+      "--use-feature",
+      "--use-deprecated"
+    ]);
     PIP = /\b(?:uv\s+pip|pip3?|python3?(?:\.\d{1,2})?\s+-m\s+pip)\s+/g;
     CPU_INDEX = "https://download.pytorch.org/whl/cpu";
   }
@@ -12569,6 +12611,9 @@ function entries(owner) {
 function names(owner) {
   return entries(owner).map((a) => a.member).join("|");
 }
+function keepBoth(cuda132, cuda122) {
+  return ["Where the code must still build with CUDA 12, keep both:", "", "```cpp", "#if CUDART_VERSION >= 13000", ...cuda132, "#else", ...cuda122, "#endif", "```"];
+}
 function portFix(owner) {
   const table = entries(owner).map((a) => {
     if (owner === "cudaDeviceProp") return `- \`prop.${a.member}\` \u2192 \`${a.replacement}\``;
@@ -12582,16 +12627,7 @@ function portFix(owner) {
         "",
         table,
         "",
-        "Where the code must still build with CUDA 12, keep both:",
-        "",
-        "```cpp",
-        "#if CUDART_VERSION >= 13000",
-        "int clockKhz = 0;",
-        "cudaDeviceGetAttribute(&clockKhz, cudaDevAttrClockRate, device);",
-        "#else",
-        "int clockKhz = prop.clockRate;",
-        "#endif",
-        "```"
+        ...keepBoth(["int clockKhz = 0;", "cudaDeviceGetAttribute(&clockKhz, cudaDevAttrClockRate, device);"], ["int clockKhz = prop.clockRate;"])
       ].join("\n");
     case "cub":
       return [
@@ -12599,19 +12635,10 @@ function portFix(owner) {
         "",
         table,
         "",
-        "Where the code must still build with CUDA 12, keep both:",
-        "",
-        "```cpp",
-        "#if CUDART_VERSION >= 13000",
-        "#include <cuda/functional>",
-        "#include <cuda/std/functional>",
-        "using SumOp = cuda::std::plus<>;",
-        "using MaxOp = cuda::maximum<>;",
-        "#else",
-        "using SumOp = cub::Sum;",
-        "using MaxOp = cub::Max;",
-        "#endif",
-        "```",
+        ...keepBoth(
+          ["#include <cuda/functional>", "#include <cuda/std/functional>", "using SumOp = cuda::std::plus<>;", "using MaxOp = cuda::maximum<>;"],
+          ["using SumOp = cub::Sum;", "using MaxOp = cub::Max;"]
+        ),
         "",
         "and write `SumOp()` / `MaxOp()` where the code had `cub::Sum()` / `cub::Max()`."
       ].join("\n");
@@ -18512,13 +18539,17 @@ function osPackageVariants() {
     }
   ];
 }
-var legacyLocalMessage, nvidiaIndexMessage, PIP_LINE_START, noMatchingDistribution;
+var legacyLocalMessage, nvidiaIndexMessage, PIP_LINE_START, FLOOR_ABOVE_LIST, noMatchingDistribution;
 var init_no_matching_distribution = __esm({
   "src/rules/catalog/pip/no-matching-distribution.ts"() {
     "use strict";
     legacyLocalMessage = "pip found no {requirement} on the index it used. PyTorch publishes its `+cuNNN` / `+cpu` builds on download.pytorch.org, not on PyPI, and for releases before 1.11 on find-links pages rather than indexes. Versions it could see: {versions|not listed in this part of the log}.";
     nvidiaIndexMessage = "pip found no {requirement}: `{context.nvidiaIndexPkg.name}` {context.nvidiaIndexPkg.version} is published on NVIDIA's own index, https://pypi.nvidia.com, not on PyPI (the versions pip found: {versions|not listed in this part of the log}).";
     PIP_LINE_START = "(?:^\\s{0,40}|^[^`]{0,200}ERROR: )";
+    FLOOR_ABOVE_LIST = {
+      title: "A dependency's required version is not on the index (yet)",
+      message: "{enrich.floorParent} requires {requirement}, but the newest {enrich.floorName} pip could see is {enrich.floorNewest}, below {enrich.floorVersion}: that release is not on the index pip read (not published yet, or its files do not fit this Python or platform). The floor comes from {enrich.floorParentName}'s own metadata, not from your command."
+    };
     noMatchingDistribution = {
       id: "pip/no-matching-distribution",
       title: "pip found no matching distribution",
@@ -18925,8 +18956,7 @@ var init_no_matching_distribution = __esm({
         // read a pin above the list as later releases skipped for this Python or platform (pythonFloorVariants).
         {
           when: "enrich.floorParent&devBuild&!pythonSkipped&!python",
-          title: "A dependency's required version is not on the index (yet)",
-          message: "{enrich.floorParent} requires {requirement}, but the newest {enrich.floorName} pip could see is {enrich.floorNewest}, below {enrich.floorVersion}: that release is not on the index pip read (not published yet, or its files do not fit this Python or platform). The floor comes from {enrich.floorParentName}'s own metadata, not from your command.",
+          ...FLOOR_ABOVE_LIST,
           fix: [
             "Install a released {enrich.floorParentName} from the index instead of a development build (a `git+https://\u2026` URL or a checkout of its main",
             "branch asks for its dependencies' next releases before they are published); the releases are listed on",
@@ -18937,8 +18967,7 @@ var init_no_matching_distribution = __esm({
         },
         {
           when: "enrich.floorParent&!pythonSkipped&!python",
-          title: "A dependency's required version is not on the index (yet)",
-          message: "{enrich.floorParent} requires {requirement}, but the newest {enrich.floorName} pip could see is {enrich.floorNewest}, below {enrich.floorVersion}: that release is not on the index pip read (not published yet, or its files do not fit this Python or platform). The floor comes from {enrich.floorParentName}'s own metadata, not from your command.",
+          ...FLOOR_ABOVE_LIST,
           fix: [
             "Check whether {enrich.floorName} {enrich.floorVersion} is published: https://pypi.org/project/{enrich.floorName}/{enrich.floorVersion}/#files when the",
             "index is PyPI. A 404 means not yet: retry once it is, or install an earlier {enrich.floorParentName} whose requirement a listed version meets",
