@@ -1936,10 +1936,11 @@ function gencodeFlags(caps) {
 function archListsEnrich(captures, step, _model, facts) {
   const version2 = stepCudaVersion(captures, facts);
   if (version2 === null) return {};
+  const torchRejected = captures.arch !== void 0 && /^\d{1,2}\.\d[a-z]?(?:\+PTX)?$/.test(captures.arch) ? parseArch(captures.arch)?.capability : void 0;
   const asked = [
-    ...askedArches(captures, step),
-    // the device's or rejected arch: kept only where the toolkit accepts it (a GPU without kernels)
-    ...captures.arch !== void 0 ? [captures.arch] : []
+    ...askedArches(captures, step).filter((a) => torchRejected === void 0 || parseArch(a)?.capability !== torchRejected),
+    // the device's arch, or one nvcc rejected: kept only where the toolkit accepts it (a GPU without kernels)
+    ...captures.arch !== void 0 && torchRejected === void 0 ? [captures.arch] : []
   ];
   const caps = archListFor(version2, asked);
   if (caps === null || caps.length === 0) return {};

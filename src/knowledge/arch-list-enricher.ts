@@ -53,10 +53,13 @@ export function archListsEnrich(
 ): Record<string, string> {
   const version = stepCudaVersion(captures, facts);
   if (version === null) return {};
+  // torch.utils.cpp_extension's `Unknown CUDA arch (10.1)` writes the arch as torch lists it, a dotted number: torch
+  // rejected it, so no list for this torch may hold it, whatever the toolkit compiles.
+  const torchRejected = captures.arch !== undefined && /^\d{1,2}\.\d[a-z]?(?:\+PTX)?$/.test(captures.arch) ? parseArch(captures.arch)?.capability : undefined;
   const asked = [
-    ...askedArches(captures, step),
-    // the device's or rejected arch: kept only where the toolkit accepts it (a GPU without kernels)
-    ...(captures.arch !== undefined ? [captures.arch] : []),
+    ...askedArches(captures, step).filter((a) => torchRejected === undefined || parseArch(a)?.capability !== torchRejected),
+    // the device's arch, or one nvcc rejected: kept only where the toolkit accepts it (a GPU without kernels)
+    ...(captures.arch !== undefined && torchRejected === undefined ? [captures.arch] : []),
   ];
   const caps = archListFor(version, asked);
   if (caps === null || caps.length === 0) return {};

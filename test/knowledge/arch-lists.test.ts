@@ -43,4 +43,17 @@ describe('arch lists', () => {
     });
     expect(archListsEnrich({}, step, makeModel(), factsFor({}, null, makeModel()))).toEqual({});
   });
+
+  test('an arch torch rejected (`Unknown CUDA arch (10.1)`) is never in the list, even where the toolkit compiles it', () => {
+    const facts = factsFor({ cuda: [fact('12.8', 'nvcc')] }, null, makeModel());
+    // StanfordVL/BEHAVIOR-1K#1939: torch's rejection alone, no list in a step
+    const alone = archListsEnrich({ arch: '10.1' }, null, makeModel(), facts);
+    expect(alone.torchArchList?.split(';')).not.toContain('10.1');
+    expect(alone.archListBasis).toContain('common GPUs');
+    // the step asked for it beside others: those stay, it goes
+    const step = makeStep({ instruction: 'RUN TORCH_CUDA_ARCH_LIST="8.6;10.1" pip install .' });
+    expect(archListsEnrich({ arch: '10.1' }, step, makeModel(), facts).torchArchList).toBe('8.6+PTX');
+    // a GPU's own arch as CUDA names it (no-kernel-image's `sm_120`) is kept
+    expect(archListsEnrich({ arch: 'sm_120' }, null, makeModel(), facts).torchArchList).toBe('12.0+PTX');
+  });
 });
