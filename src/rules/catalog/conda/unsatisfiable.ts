@@ -291,6 +291,31 @@ const buildGlobVariant: Variant = {
 
 function variants(): Variant[] {
   const out: Variant[] = [buildGlobVariant, ...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
+  // `nothing provides requested mamba 0.25.1**` (jupyterhub/repo2docker#1171, `micromamba install conda=4.13.0 mamba=0.25.1`):
+  // the spec has a version, so the name may well be in the channels and only that version is not (not built for this
+  // platform, or not uploaded yet). The line prints the spec as libsolv holds it, name then version (libmamba's
+  // MatchSpec::conda_build_form: `name version [build]`), here with glob stars after the version (`0.25.1**`).
+  for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
+    const tool = pre === '' ? 'conda' : 'micromamba';
+    out.push({
+      when: `${pre}requestedVersion`,
+      title: 'conda package version not in the channels',
+      message:
+        'The conda solver found no build of `{context.requestedVersion.name}` {context.requestedVersion.version} in the channels it ' +
+        'used for this platform ("nothing provides requested"). ' +
+        'The spec pins a version: `{context.requestedVersion.name}` itself may well be there, in other versions; no packages conflict.',
+      fix: [
+        'List the versions the channel has for this platform (with the channels of the command when they are not conda-forge;',
+        'add `--platform linux-aarch64` to check ARM64):',
+        '',
+        ...searchBlock(tool, '{context.requestedVersion.name}'),
+        '',
+        'Without {context.requestedVersion.version}: that version is not published there for this platform (a release',
+        'that came out just now may not be uploaded yet). Pin a version listed there, or wait until it is published and build',
+        'again. Not listed at all: the name is wrong for conda, or the package is in another channel (add it with `-c`).',
+      ].join('\n'),
+    });
+  }
   for (const pre of ['micromamba&', 'fact.installer=micromamba&', '']) {
     const tool = pre === '' ? 'conda' : 'micromamba';
     out.push({
@@ -514,6 +539,13 @@ export const unsatisfiable: RuleInput = {
     },
     // the channels conda ≥ 23.10 lists before solving: `Channels:` then ` - conda-forge`
     { name: 'channel', literals: [' - '], pattern: '^ - (?<name>[A-Za-z0-9][\\w.:/-]{0,150})\\s*$', tally: true },
+    // a requested spec with a version: `  - nothing provides requested mamba 0.25.1**` (repo2docker#1171; glob stars after
+    // the version), also read with `==`/`=` before it; a range (`>=1.2`) or a bare name (`quarto`) is not this context
+    {
+      name: 'requestedVersion',
+      literals: ['nothing provides requested '],
+      pattern: 'nothing provides requested (?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,120}) ={0,2}(?<version>\\d(?:[^\\s*,|<>=]{0,60}[^\\s*,|<>=.])?)(?:\\.?\\*{1,4})?(?:\\s|$)',
+    },
     { name: 'requested', literals: ['nothing provides requested '], pattern: 'nothing provides requested (?<package>[A-Za-z0-9_][A-Za-z0-9_.:=<>*-]{0,120})' },
     {
       name: 'neededBy',

@@ -158,7 +158,15 @@ function featureVariant(when: string, who: string, ref: string, confirm: string)
 }
 
 const featureVariants: RuleVariant[] = [
-  featureVariant('devFeatureId', 'the Feature `{context.devFeatureId.featureId}`', '`"{context.devFeatureId.featureId}:1"`', ''),
+  // Features move their major on their own (docker-in-docker is at 2.x: `"version": "2.12.0"` in its
+  // src/docker-in-docker/devcontainer-feature.json): `:1` would hold such a Feature on an old major, so the major is looked up.
+  featureVariant(
+    'devFeatureId',
+    'the Feature `{context.devFeatureId.featureId}`',
+    '`"{context.devFeatureId.featureId}:N"`, N the first number of the `version` in the Feature\'s `devcontainer-feature.json`, ' +
+      'its newest major,',
+    '',
+  ),
   featureVariant('devFeatureRun', 'a Dev Container Feature (`{context.devFeatureRun.feature}`)', 'its id with `:1`, `:2`, …', ''),
   featureVariant(
     'pyFeatureTools&pyFeatureUpdatingPip',
@@ -179,6 +187,13 @@ export const externallyManaged: RuleInput = {
     { literals: ['This environment is externally managed'] },
     // uv: `error: The interpreter at /usr is externally managed, and indicates the following:`
     { literals: ['is externally managed, and indicates the following'] },
+    // pip's note and hint under the marker's text, for a log cut after `error: externally-managed-environment`
+    // (devcontainers/features#831): ExternallyManagedEnvironment's note_stmt and hint_stmt (pip src/pip/_internal/exceptions.py)
+    {
+      literals: ['by passing --break-system-packages'],
+      pattern: 'note: If you believe this is a mistake, please contact your Python installation or OS distribution provider\\. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages',
+    },
+    { literals: ['hint: See PEP 668 for the detailed specification.'] },
   ],
   context: [
     // Alpine's EXTERNALLY-MANAGED text: `package manager (apk) only`, `"apk add py3-somepackage"`.

@@ -51,6 +51,34 @@ const uvIndexPinMessage =
 
 const uvTitle = 'uv could not resolve the requirements';
 
+/** uv with index lookups disabled and a name in none of the `--find-links` locations. */
+function uvNoIndexVariants(): Variant[] {
+  const what =
+    'uv found `{context.uvNoIndex.name}` in none of the package locations it was given ("was not found in the provided package ' +
+    'locations"): uv writes that when index lookups are disabled (`--no-index`) and no `--find-links` location has the name. ' +
+    'No versions conflict, so relaxing a pin does not help.';
+  const fix = [
+    'Find the install that runs with `--no-index` and give it `{context.uvNoIndex.name}`: put a wheel of it in the directory or',
+    'page its `--find-links` points to, or let uv read an index for it (drop `--no-index`). When `{context.uvNoIndex.name}` is',
+    'already installed where it is needed, leave it out of the requirements of that install.',
+  ].join('\n');
+  return [
+    { when: 'uvNoIndex&fact.place=image-build', title: 'uv found a package in none of the locations given', message: what, fix },
+    { when: 'uvNoIndex&commandFailed', title: 'uv found a package in none of the locations given', message: what, fix },
+    {
+      when: 'uvNoIndex',
+      title: 'uv found a package in none of the locations given',
+      severity: 'notice',
+      message:
+        what +
+        ' The log shows nothing failing for it (no build step, no exit code), as when a container\'s start-up script goes on ' +
+        'after the install: then only that install is without `{context.uvNoIndex.name}`, which is harmless when it is already ' +
+        'there or nothing needs it.',
+      fix,
+    },
+  ];
+}
+
 function oldPipFix(missing: string): string {
   return [
     '{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires, in a container of this image: ' +
@@ -313,6 +341,15 @@ export const resolutionImpossible: RuleInput = {
   ],
   context: [
     { name: 'uv', literals: ['No solution found when resolving dependencies'] },
+    // `╰─▶ Because uv was not found in the provided package locations and you require uv, …` (uv's UnavailablePackage::NoIndex)
+    {
+      name: 'uvNoIndex',
+      literals: [' was not found in the provided package locations'],
+      pattern: '(?<name>[A-Za-z0-9][\\w.-]{0,100}) was not found in the provided package locations',
+    },
+    // the command or step failed for it: BuildKit's `did not complete successfully: exit code: 1`, the classic builder's
+    // `returned a non-zero code: 1`, a CI runner's `Process completed with exit code 1`
+    { name: 'commandFailed', literals: ['did not complete successfully', 'returned a non-zero code', 'completed with exit code'] },
     // uv's resolver names the interpreter as a requirement of its own: `Because the current Python version (3.12.[X]) does
     // not satisfy Python>=3.13 and example==0.0.0 depends on Python>=3.13, we can conclude that example==0.0.0 cannot be
     // used.` (astral-sh/uv's pip_sync test snapshots; Anning01/playlet-clip#3, wrapped by the terminal after `satisfy`).
@@ -489,6 +526,13 @@ export const resolutionImpossible: RuleInput = {
         '  later date, or online.',
       ].join('\n'),
     },
+    // uv's `Because uv was not found in the provided package locations and you require uv, …` (home-operations/containers#687):
+    // uv's UnavailablePackage::NoIndex, "Index lookups were disabled (i.e., `--no-index`) and the package was not found in a flat
+    // index (i.e. from `--find-links`)" (crates/uv-resolver/src/resolver/availability.rs); `uv pip install Flask --no-index`
+    // exits 1 with it (crates/uv/tests/pip_install.rs, install_no_index). A name missing from the locations uv was given, not a
+    // conflict. Where the log shows no step or command failing for it (a container's start-up script that goes on, as in that
+    // thread, whose maintainer called it "just a warning" there), it is a notice: what is missing is that one install.
+    ...uvNoIndexVariants(),
     {
       when: 'uv',
       title: uvTitle,
