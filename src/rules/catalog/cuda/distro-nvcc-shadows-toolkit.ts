@@ -14,7 +14,8 @@ import type { RuleInput } from '../../schema.js';
 
 const MESSAGE =
   "The CUDA compiler that ran is `/usr/bin/nvcc`, the distribution's toolkit (Debian / Ubuntu package " +
-  '`nvidia-cuda-toolkit`), not the CUDA {enrich.otherCuda} this machine has under `/usr/local/cuda-{enrich.otherCuda}`. ' +
+  '`nvidia-cuda-toolkit`), not the CUDA {enrich.otherCuda} this build was meant for (NVIDIA\'s toolkit, which installs under ' +
+  '`/usr/local/cuda-{enrich.otherCuda}`). ' +
   '`/usr/bin` is on every PATH, so CMake found that nvcc first, and an older nvcc fails on a GPU architecture it does not know.';
 
 export const distroNvccShadowsToolkit: RuleInput = {
@@ -46,6 +47,7 @@ export const distroNvccShadowsToolkit: RuleInput = {
       "CMakeCache.txt and keeps it, so re-running cmake in the old directory changes nothing). From the project's source directory:",
     '',
     '```sh',
+    'ls -d /usr/local/cuda*/bin/nvcc   # the toolkits installed; take the one of CUDA {enrich.otherCuda} if its directory differs',
     '/usr/local/cuda-{enrich.otherCuda}/bin/nvcc --version',
     'cmake -S . -B build-cuda-{enrich.otherCuda} -DCMAKE_CUDA_COMPILER=/usr/local/cuda-{enrich.otherCuda}/bin/nvcc   # plus your other -D options',
     '```',
