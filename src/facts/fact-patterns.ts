@@ -70,6 +70,16 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => one('cuda', majorMinor(g.v)),
   },
   {
+    // A report's environment list naming nvcc's version in words: `- nvcc version: 12.4` (spiriMirror/libuipc#237, beside
+    // `- Cuda version: 12.9`, which is the driver's). nvcc's major.minor is the toolkit's (as above); a bare `Cuda version:`
+    // is not read, since nvidia-smi's `CUDA Version:` names the driver's newest CUDA, not a toolkit.
+    literals: ['nvcc version:', 'NVCC version:'],
+    regex: /^\s{0,8}(?:[-*]\s{1,4})?(?:NVCC|nvcc) version:\s{1,8}V?(?<v>\d{1,2}\.\d{1,2})(?:\.\d{1,4})?\s*$/,
+    on: 'output',
+    source: 'nvcc',
+    read: (g) => one('cuda', majorMinor(g.v)),
+  },
+  {
     // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`
     literals: ['CUDA compiler identification is NVIDIA'],
     regex: /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
