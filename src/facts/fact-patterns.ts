@@ -70,6 +70,16 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => one('cuda', majorMinor(g.v)),
   },
   {
+    // A report's environment list naming nvcc's version in words: `- nvcc version: 12.4` (spiriMirror/libuipc#237, beside
+    // `- Cuda version: 12.9`, which is the driver's). nvcc's major.minor is the toolkit's (as above); a bare `Cuda version:`
+    // is not read, since nvidia-smi's `CUDA Version:` names the driver's newest CUDA, not a toolkit.
+    literals: ['nvcc version:', 'NVCC version:'],
+    regex: /^\s{0,8}(?:[-*]\s{1,4})?(?:NVCC|nvcc) version:\s{1,8}V?(?<v>\d{1,2}\.\d{1,2})(?:\.\d{1,4})?\s*$/,
+    on: 'output',
+    source: 'nvcc',
+    read: (g) => one('cuda', majorMinor(g.v)),
+  },
+  {
     // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`
     literals: ['CUDA compiler identification is NVIDIA'],
     regex: /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
@@ -127,9 +137,11 @@ export const factPatterns: readonly FactPattern[] = [
     read: (g) => one('cuda', majorMinor(g.v)),
   },
   {
-    // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`
+    // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`. Not on a compile command run by the distribution's
+    // `/usr/bin/nvcc`: there the path is an include directory (`-isystem /usr/local/cuda-12.3/targets/x86_64-linux/include`,
+    // colmap/colmap#2472), and the release that compiled is /usr/bin/nvcc's own (cuda/distro-nvcc-shadows-toolkit).
     literals: ['/usr/local/cuda-'],
-    regex: /\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
+    regex: /^(?!\s{0,8}\/usr\/bin\/nvcc\s).*?\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
     on: 'both',
     source: 'path',
     read: (g) => one('cuda', majorMinor(g.v)),

@@ -80,6 +80,7 @@ import { cacheExportStepEnrich, inlineCacheStepEnrich } from '../knowledge/cache
 import { cudaLibMajorEnrich } from '../knowledge/cuda-lib-major.js';
 import { ninjaProgressEnrich } from '../knowledge/ninja-progress.js';
 import { torchSwapEnrich } from '../knowledge/torch-swap-enricher.js';
+import { distroNvccEnrich } from '../knowledge/distro-nvcc-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -234,6 +235,8 @@ export const enrichers: Record<string, Enricher> = {
   'unpinned-torch': unpinnedTorchEnrich,
   /** The torch a pip install went on with after the CUDA build it first collected (`{enrich.swapped}`, `{enrich.cudaTorch}`). */
   'torch-swap': torchSwapEnrich,
+  /** The toolkit a build with the distribution's /usr/bin/nvcc was meant to use, when the log names another release (`{enrich.otherCuda}`). */
+  'distro-nvcc': distroNvccEnrich,
   /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
   'eol-release': eolReleaseEnrich,
   /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */

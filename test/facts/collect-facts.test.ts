@@ -131,6 +131,13 @@ const table: [file: string, expected: Record<string, string>][] = [
   ['real-world/base-image/xinference-4256-amd64-image-on-arm64-run.log', { place: 'docker-run (docker-run)', hostPlatform: 'linux/arm64/v8 (docker-warning)' }],
   // the classic builder's ` ---> [Warning] The requested image's platform …` for a step's container: a build
   ['facts/classic-builder-platform-warning.log', { place: 'image-build (log-format)' }],
+  // A compile command run by the distribution's `/usr/bin/nvcc` with `-isystem /usr/local/cuda-12.3/targets/x86_64-linux/include`:
+  // the path is an include directory, not the release that compiled, so no CUDA fact (colmap/colmap#2472)
+  ['rules/cuda/distro-nvcc-shadows-toolkit/match-colmap-2472-usr-bin-nvcc-cuda123-compute89.log', { cuda: '—' }],
+  // CMake's own id of /usr/bin/nvcc wins over the reporter's `with CUDA 12.6` (isl-org/Open3D#7307)
+  ['rules/cuda/distro-nvcc-shadows-toolkit/match-open3d-7307-cmake-broken-usr-bin-nvcc115.log', { cuda: '11.5 (cmake)' }],
+  // `> - nvcc version: 12.4` in a reporter's list, beside `> - Cuda version: 12.9` (the driver's): the nvcc's (spiriMirror/libuipc#237)
+  ['rules/cuda/unsupported-arch/match-libuipc-237-compute120-nvcc-version-words.log', { cuda: '12.4 (nvcc)' }],
   // `cmake -DGGML_CUDA=ON -DLLAMA_CURL=OFF ..` pasted as the commands typed: a build on the host
   ['real-world/cuda/llamacpp-host-cmake-compute120-13271.log', { place: 'host-shell (pasted-command)' }],
   // `nvcr.io/nvidia/pytorch:25.08-py3` named in the report: that month's CUDA (ngc-pytorch-cuda.ts)

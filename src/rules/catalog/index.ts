@@ -13,6 +13,7 @@ import { runnerLost } from './ci/runner-lost.js';
 import { daemonConnectionLost } from './buildkit/daemon-connection-lost.js';
 import { coldCache } from './ci/cold-cache.js';
 import { unsupportedArch } from './cuda/unsupported-arch.js';
+import { distroNvccShadowsToolkit } from './cuda/distro-nvcc-shadows-toolkit.js';
 import { invalidArchList } from './cuda/invalid-arch-list.js';
 import { toolkitNotFound } from './cuda/toolkit-not-found.js';
 import { cudaHomeNotSet } from './cuda/cuda-home-not-set.js';
@@ -210,6 +211,7 @@ export const builtinRules: RuleInput[] = [
   daemonConnectionLost,
   coldCache,
   unsupportedArch,
+  distroNvccShadowsToolkit,
   invalidArchList,
   toolkitNotFound,
   cudaHomeNotSet,
