@@ -7330,6 +7330,21 @@ var init_torch_swap_enricher = __esm({
   }
 });
 
+// src/knowledge/distro-nvcc-enricher.ts
+function distroNvccEnrich(captures) {
+  const other = captures["context.otherPath.v"] ?? captures["context.otherWords.v"];
+  if (other === void 0) return {};
+  const nvcc = captures["context.nvccId.v"];
+  if (nvcc !== void 0 && compareVersions(nvcc, other) === 0) return {};
+  return { otherCuda: other };
+}
+var init_distro_nvcc_enricher = __esm({
+  "src/knowledge/distro-nvcc-enricher.ts"() {
+    "use strict";
+    init_compare_versions();
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -7414,6 +7429,7 @@ var init_enrichers = __esm({
     init_cuda_lib_major();
     init_ninja_progress();
     init_torch_swap_enricher();
+    init_distro_nvcc_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -7550,6 +7566,8 @@ var init_enrichers = __esm({
       "unpinned-torch": unpinnedTorchEnrich,
       /** The torch a pip install went on with after the CUDA build it first collected (`{enrich.swapped}`, `{enrich.cudaTorch}`). */
       "torch-swap": torchSwapEnrich,
+      /** The toolkit a build with the distribution's /usr/bin/nvcc was meant to use, when the log names another release (`{enrich.otherCuda}`). */
+      "distro-nvcc": distroNvccEnrich,
       /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
       "eol-release": eolReleaseEnrich,
       /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
@@ -8627,6 +8645,54 @@ var init_unsupported_arch = __esm({
       ],
       enrich: ["cuda-arches", "arch-lists"],
       docs: "https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"
+    };
+  }
+});
+
+// src/rules/catalog/cuda/distro-nvcc-shadows-toolkit.ts
+var MESSAGE, distroNvccShadowsToolkit;
+var init_distro_nvcc_shadows_toolkit = __esm({
+  "src/rules/catalog/cuda/distro-nvcc-shadows-toolkit.ts"() {
+    "use strict";
+    MESSAGE = "The CUDA compiler that ran is `/usr/bin/nvcc`, the distribution's toolkit (Debian / Ubuntu package `nvidia-cuda-toolkit`), not the CUDA {enrich.otherCuda} this build was meant for (NVIDIA's toolkit, which installs under `/usr/local/cuda-{enrich.otherCuda}`). `/usr/bin` is on every PATH, so CMake found that nvcc first, and an older nvcc fails on a GPU architecture it does not know.";
+    distroNvccShadowsToolkit = {
+      id: "cuda/distro-nvcc-shadows-toolkit",
+      title: "The distribution's /usr/bin/nvcc is used instead of the installed CUDA toolkit",
+      severity: "error",
+      match: [
+        // CMake's compiler check: `-- Check for working CUDA compiler: /usr/bin/nvcc - broken`
+        { literals: ["Check for working CUDA compiler: /usr/bin/nvcc - broken"] },
+        // a compile command that ninja or make printed, run by /usr/bin/nvcc
+        { literals: ["/usr/bin/nvcc "], pattern: "^\\s{0,8}/usr/bin/nvcc\\s" }
+      ],
+      context: [
+        // CMake: `-- The CUDA compiler identification is NVIDIA 11.5.119`
+        { name: "nvccId", literals: ["CUDA compiler identification is NVIDIA"], pattern: "identification is NVIDIA (?<v>\\d{1,2}\\.\\d{1,2})" },
+        // the other toolkit's directory: `-isystem /usr/local/cuda-12.3/targets/x86_64-linux/include`
+        { name: "otherPath", literals: ["/usr/local/cuda-"], pattern: "/usr/local/cuda-(?<v>\\d{1,2}\\.\\d{1,2})(?![\\d.])" },
+        // the reporter's words: `on Ubuntu 22.04, with CUDA 12.6`, `Build with cuda12.3`
+        { name: "otherWords", literals: ["with cuda"], ignoreCase: true, pattern: "\\bwith cuda ?(?<v>\\d{1,2}\\.\\d{1,2})\\b" }
+      ],
+      // the enricher gives otherCuda only when the other release differs from the one CMake identified
+      when: "enrich.otherCuda",
+      scope: "build",
+      only: "failed-build",
+      specificity: 3,
+      message: MESSAGE,
+      fix: [
+        "Configure a new build directory with the toolkit named (CMake stores the compiler it found first as CMAKE_CUDA_COMPILER in CMakeCache.txt and keeps it, so re-running cmake in the old directory changes nothing). From the project's source directory:",
+        "",
+        "```sh",
+        "ls -d /usr/local/cuda*/bin/nvcc   # the toolkits installed; take the one of CUDA {enrich.otherCuda} if its directory differs",
+        "/usr/local/cuda-{enrich.otherCuda}/bin/nvcc --version",
+        "cmake -S . -B build-cuda-{enrich.otherCuda} -DCMAKE_CUDA_COMPILER=/usr/local/cuda-{enrich.otherCuda}/bin/nvcc   # plus your other -D options",
+        "```",
+        "",
+        "or, before the first cmake of a new build directory, `export PATH=/usr/local/cuda-{enrich.otherCuda}/bin:$PATH` (or `export CUDACXX=/usr/local/cuda-{enrich.otherCuda}/bin/nvcc`). If nothing else needs the distribution's toolkit, remove it so that one nvcc is left: `dpkg -S /usr/bin/nvcc` names its package, then `sudo apt-get remove nvidia-cuda-toolkit`."
+      ].join("\n"),
+      variants: [{ when: "nvccId", message: MESSAGE.replace("`/usr/bin/nvcc`", "`/usr/bin/nvcc` (CUDA {context.nvccId.v})") }],
+      enrich: "distro-nvcc",
+      docs: "https://cmake.org/cmake/help/latest/envvar/CUDACXX.html"
     };
   }
 });
@@ -9821,11 +9887,11 @@ var init_libcuda_stub_missing = __esm({
 });
 
 // src/rules/catalog/cuda/nvcc-host-flag-rejected.ts
-var MESSAGE, DISTRO_MESSAGE, CHECK, LLAMA_CPP_CUDA_OPTION, LLAMA_CPP, CMAKE, IMAGE, nvccHostFlagRejected;
+var MESSAGE2, DISTRO_MESSAGE, CHECK, LLAMA_CPP_CUDA_OPTION, LLAMA_CPP, CMAKE, IMAGE, nvccHostFlagRejected;
 var init_nvcc_host_flag_rejected = __esm({
   "src/rules/catalog/cuda/nvcc-host-flag-rejected.ts"() {
     "use strict";
-    MESSAGE = "nvcc was handed the host compiler flag `-m{flag}` and read it as its own `-m` option (`--machine`, a number of bits). CMake forwards host flags through nvcc (`-forward-unknown-to-host-compiler`) only when nvcc is 10.2 or newer, so this nvcc is older than that.";
+    MESSAGE2 = "nvcc was handed the host compiler flag `-m{flag}` and read it as its own `-m` option (`--machine`, a number of bits). CMake forwards host flags through nvcc (`-forward-unknown-to-host-compiler`) only when nvcc is 10.2 or newer, so this nvcc is older than that.";
     DISTRO_MESSAGE = "The build ran `/usr/bin/nvcc`, the distribution's CUDA toolkit (package `nvidia-cuda-toolkit`), an nvcc older than 10.2: it read the host compiler flag `-m{flag}` as its own `-m` option (`--machine`, a number of bits). CMake forwards host flags through nvcc (`-forward-unknown-to-host-compiler`) only from nvcc 10.2 on.";
     CHECK = [
       "Check which toolkits the machine has:",
@@ -9874,7 +9940,7 @@ var init_nvcc_host_flag_rejected = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE,
+      message: MESSAGE2,
       fix: [...CHECK, CMAKE].join("\n"),
       variants: [
         { when: "fact.place=image-build&distroNvcc", title: "Distribution nvcc (older than 10.2) rejected a host compiler flag", message: DISTRO_MESSAGE, fix: IMAGE },
@@ -11795,11 +11861,11 @@ function variants3() {
     }
   ];
 }
-var MESSAGE2, SKIP, LINUX_ONLY, deepspeedCutlassKernels;
+var MESSAGE3, SKIP, LINUX_ONLY, deepspeedCutlassKernels;
 var init_deepspeed_cutlass_kernels = __esm({
   "src/rules/catalog/cuda/deepspeed-cutlass-kernels.ts"() {
     "use strict";
-    MESSAGE2 = "DeepSpeed was built with its ops compiled ahead (`DS_BUILD_OPS=1`), and its setup.py stopped at the CUTLASS inference ops: their builders (`cutlass_ops`, `ragged_device_ops`, DeepSpeed 0.12 and later) link the kernels of the `deepspeed-kernels` package and import it (`import dskernels`) while declaring the extension. That package is not installed where setup.py ran.";
+    MESSAGE3 = "DeepSpeed was built with its ops compiled ahead (`DS_BUILD_OPS=1`), and its setup.py stopped at the CUTLASS inference ops: their builders (`cutlass_ops`, `ragged_device_ops`, DeepSpeed 0.12 and later) link the kernels of the `deepspeed-kernels` package and import it (`import dskernels`) while declaring the extension. That package is not installed where setup.py ran.";
     SKIP = "Or build without those two ops (they are then JIT-compiled if used at run time, and need `deepspeed-kernels` there): add `DS_BUILD_CUTLASS_OPS=0 DS_BUILD_RAGGED_DEVICE_OPS=0` to the command that sets `DS_BUILD_OPS=1`.";
     LINUX_ONLY = "`deepspeed-kernels` is installed on Linux only (DeepSpeed's own requirements mark it `sys_platform == 'linux'` from 0.12.4 on).";
     deepspeedCutlassKernels = {
@@ -11818,7 +11884,7 @@ var init_deepspeed_cutlass_kernels = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE2,
+      message: MESSAGE3,
       fix: [
         "Install `deepspeed-kernels` into the environment that builds DeepSpeed, then build again:",
         "",
@@ -12453,12 +12519,12 @@ var init_hip_offload_arch_in_flags = __esm({
 });
 
 // src/rules/catalog/runtime/libcupti-missing.ts
-var LOAD_CHECK, MESSAGE3, libcuptiMissing;
+var LOAD_CHECK, MESSAGE4, libcuptiMissing;
 var init_libcupti_missing = __esm({
   "src/rules/catalog/runtime/libcupti-missing.ts"() {
     "use strict";
     LOAD_CHECK = `python3 -c "import ctypes; ctypes.CDLL('{library}')"`;
-    MESSAGE3 = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
+    MESSAGE4 = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
     libcuptiMissing = {
       id: "runtime/libcupti-missing",
       title: "libcupti not found at run time",
@@ -12476,7 +12542,7 @@ var init_libcupti_missing = __esm({
       context: [{ name: "tensorflow", literals: ["Could not load dynamic library", "Couldn't open CUDA library"] }],
       scope: "step",
       specificity: 3,
-      message: MESSAGE3,
+      message: MESSAGE4,
       fix: [
         "Make the library loadable where the program runs: install CUPTI of the CUDA release the program was built for (NVIDIA apt: `cuda-cupti-` and the release with a dash, e.g. `cuda-cupti-12-4`; `nvcc --version` or the `libcupti.so` number names the release), or add the directory that holds it to `LD_LIBRARY_PATH`. Then check with the name the loader missed:",
         "",
@@ -12493,7 +12559,7 @@ var init_libcupti_missing = __esm({
         },
         {
           when: "fact.place=image-build&fact.cuda",
-          message: `${MESSAGE3} {enrich.stageNote}`,
+          message: `${MESSAGE4} {enrich.stageNote}`,
           fix: [
             "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images, and its packages register `/usr/local/cuda/targets/x86_64-linux/lib` with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
             "",
@@ -15226,12 +15292,12 @@ function variants7() {
   ];
   for (const rcu of [true, false]) {
     for (const [when, note] of facts) {
-      out.push({ when: `${rcu ? "rcuStrict" : "!rcuStrict"}&${when}`, message: MESSAGE4 + note, fix: FIX + (rcu ? RCU_NOTE : "") });
+      out.push({ when: `${rcu ? "rcuStrict" : "!rcuStrict"}&${when}`, message: MESSAGE5 + note, fix: FIX + (rcu ? RCU_NOTE : "") });
     }
   }
   return out;
 }
-var KNOWN, DRIVER_ONLY, KERNEL_ONLY, NEITHER, MESSAGE4, FIX, RCU_NOTE, nvidiaModuleGplSymbol;
+var KNOWN, DRIVER_ONLY, KERNEL_ONLY, NEITHER, MESSAGE5, FIX, RCU_NOTE, nvidiaModuleGplSymbol;
 var init_nvidia_module_gpl_symbol = __esm({
   "src/rules/catalog/runtime/nvidia-module-gpl-symbol.ts"() {
     "use strict";
@@ -15239,7 +15305,7 @@ var init_nvidia_module_gpl_symbol = __esm({
     DRIVER_ONLY = "The driver is {context.driver.version}; the log does not show the kernel (`uname -r` on that machine, or the kernel whose headers the build used).";
     KERNEL_ONLY = "The kernel is {context.kernel.kernel}; the log does not show the driver release (`dkms status` lists it, or the installer's file name `NVIDIA-Linux-x86_64-<version>.run`).";
     NEITHER = "The log shows neither release: `dkms status` lists the driver versions and the kernels they were built for, and `uname -r` the running kernel.";
-    MESSAGE4 = "The NVIDIA kernel module `{module}` did not link: it uses `{symbol}`, which this kernel exports to GPL-licensed modules only, and NVIDIA's proprietary module is not one. The kernel is newer than this driver release supports; later driver releases stop using such symbols. ";
+    MESSAGE5 = "The NVIDIA kernel module `{module}` did not link: it uses `{symbol}`, which this kernel exports to GPL-licensed modules only, and NVIDIA's proprietary module is not one. The kernel is newer than this driver release supports; later driver releases stop using such symbols. ";
     FIX = [
       "Install a driver release that supports this kernel, or run a kernel that this driver supports:",
       "",
@@ -15283,7 +15349,7 @@ var init_nvidia_module_gpl_symbol = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE4 + NEITHER,
+      message: MESSAGE5 + NEITHER,
       fix: FIX,
       variants: variants7(),
       docs: "https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/install-precompiled-signed-drivers.html"
@@ -15397,12 +15463,12 @@ var init_bitsandbytes_cuda_setup = __esm({
 });
 
 // src/rules/catalog/runtime/nccl-shm-too-small.ts
-var MESSAGE5, ncclShmTooSmall;
+var MESSAGE6, ncclShmTooSmall;
 var init_nccl_shm_too_small = __esm({
   "src/rules/catalog/runtime/nccl-shm-too-small.ts"() {
     "use strict";
     init_run_command2();
-    MESSAGE5 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
+    MESSAGE6 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
     ncclShmTooSmall = {
       id: "runtime/nccl-shm-too-small",
       title: "NCCL could not create its shared memory (/dev/shm too small)",
@@ -15417,7 +15483,7 @@ var init_nccl_shm_too_small = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE5,
+      message: MESSAGE6,
       fix: [
         "Give the container a bigger `/dev/shm`: `--shm-size=1g` in its `docker run` command (in a compose file, `shm_size: 1g` on the service), or share the host's with `--ipc=host`. Inside it, `df -h /dev/shm` shows the size it has. On a machine outside a container, `df -h /dev/shm` shows whether it is full."
       ].join("\n"),
@@ -15972,7 +16038,7 @@ var init_rocm_device_missing = __esm({
 });
 
 // src/rules/catalog/runtime/rocm-device-permission.ts
-var ROCM_DOCKER_DOCS2, PODMAN_TROUBLESHOOTING, SEE_GROUP, MESSAGE6, CONTAINER_FIX, rocmDevicePermission;
+var ROCM_DOCKER_DOCS2, PODMAN_TROUBLESHOOTING, SEE_GROUP, MESSAGE7, CONTAINER_FIX, rocmDevicePermission;
 var init_rocm_device_permission = __esm({
   "src/rules/catalog/runtime/rocm-device-permission.ts"() {
     "use strict";
@@ -15980,7 +16046,7 @@ var init_rocm_device_permission = __esm({
     ROCM_DOCKER_DOCS2 = "https://rocm.docs.amd.com/projects/install-on-linux/en/latest/how-to/docker.html";
     PODMAN_TROUBLESHOOTING = "https://github.com/containers/podman/blob/main/troubleshooting.md";
     SEE_GROUP = 'stat -c "%G %g %n" /dev/kfd /dev/dri/renderD*   # on the host: the group (name, number) that owns the devices';
-    MESSAGE6 = "The process could not open `/dev/kfd`, the AMD GPU's compute device (ROCm): it is not in the group that owns the device on the host. /dev/kfd and /dev/dri/renderD* are mode 0660, owned by `render` on Ubuntu 20.04 and later (`video` before), and the render group's number differs from machine to machine.";
+    MESSAGE7 = "The process could not open `/dev/kfd`, the AMD GPU's compute device (ROCm): it is not in the group that owns the device on the host. /dev/kfd and /dev/dri/renderD* are mode 0660, owned by `render` on Ubuntu 20.04 and later (`video` before), and the render group's number differs from machine to machine.";
     CONTAINER_FIX = [
       "Give the container the host's group by number (a group name after `--group-add` is looked up in the image, where `render` is missing or has another number):",
       "",
@@ -16006,7 +16072,7 @@ var init_rocm_device_permission = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE6,
+      message: MESSAGE7,
       fix: CONTAINER_FIX,
       variants: [
         {
@@ -17752,6 +17818,25 @@ var init_nvml_library_missing = __esm({
 });
 
 // src/rules/catalog/pip/resolution-impossible.ts
+function uvNoIndexVariants() {
+  const what = 'uv found `{context.uvNoIndex.name}` in none of the package locations it was given ("was not found in the provided package locations"): uv writes that when index lookups are disabled (`--no-index`) and no `--find-links` location has the name. No versions conflict, so relaxing a pin does not help.';
+  const fix7 = [
+    "Find the install that runs with `--no-index` and give it `{context.uvNoIndex.name}`: put a wheel of it in the directory or",
+    "page its `--find-links` points to, or let uv read an index for it (drop `--no-index`). When `{context.uvNoIndex.name}` is",
+    "already installed where it is needed, leave it out of the requirements of that install."
+  ].join("\n");
+  return [
+    { when: "uvNoIndex&fact.place=image-build", title: "uv found a package in none of the locations given", message: what, fix: fix7 },
+    { when: "uvNoIndex&commandFailed", title: "uv found a package in none of the locations given", message: what, fix: fix7 },
+    {
+      when: "uvNoIndex",
+      title: "uv found a package in none of the locations given",
+      severity: "notice",
+      message: what + " The log shows nothing failing for it (no build step, no exit code), as when a container's start-up script goes on after the install: then only that install is without `{context.uvNoIndex.name}`, which is harmless when it is already there or nothing needs it.",
+      fix: fix7
+    }
+  ];
+}
 function oldPipFix(missing) {
   return [
     `{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires, in a container of this image: this build's pip is {enrich.conflictPipOld}, older than ${missing}, so upgrade it first:`,
@@ -17958,6 +18043,15 @@ var init_resolution_impossible = __esm({
       ],
       context: [
         { name: "uv", literals: ["No solution found when resolving dependencies"] },
+        // `\u2570\u2500\u25b6 Because uv was not found in the provided package locations and you require uv, \u2026` (uv's UnavailablePackage::NoIndex)
+        {
+          name: "uvNoIndex",
+          literals: [" was not found in the provided package locations"],
+          pattern: "(?<name>[A-Za-z0-9][\\w.-]{0,100}) was not found in the provided package locations"
+        },
+        // the command or step failed for it: BuildKit's `did not complete successfully: exit code: 1`, the classic builder's
+        // `returned a non-zero code: 1`, a CI runner's `Process completed with exit code 1`
+        { name: "commandFailed", literals: ["did not complete successfully", "returned a non-zero code", "completed with exit code"] },
         // uv's resolver names the interpreter as a requirement of its own: `Because the current Python version (3.12.[X]) does
         // not satisfy Python>=3.13 and example==0.0.0 depends on Python>=3.13, we can conclude that example==0.0.0 cannot be
         // used.` (astral-sh/uv's pip_sync test snapshots; Anning01/playlet-clip#3, wrapped by the terminal after `satisfy`).
@@ -18125,6 +18219,13 @@ var init_resolution_impossible = __esm({
             "  later date, or online."
           ].join("\n")
         },
+        // uv's `Because uv was not found in the provided package locations and you require uv, \u2026` (home-operations/containers#687):
+        // uv's UnavailablePackage::NoIndex, "Index lookups were disabled (i.e., `--no-index`) and the package was not found in a flat
+        // index (i.e. from `--find-links`)" (crates/uv-resolver/src/resolver/availability.rs); `uv pip install Flask --no-index`
+        // exits 1 with it (crates/uv/tests/pip_install.rs, install_no_index). A name missing from the locations uv was given, not a
+        // conflict. Where the log shows no step or command failing for it (a container's start-up script that goes on, as in that
+        // thread, whose maintainer called it "just a warning" there), it is a notice: what is missing is that one install.
+        ...uvNoIndexVariants(),
         {
           when: "uv",
           title: uvTitle,
@@ -19705,7 +19806,14 @@ var init_externally_managed = __esm({
       }
     ];
     featureVariants = [
-      featureVariant("devFeatureId", "the Feature `{context.devFeatureId.featureId}`", '`"{context.devFeatureId.featureId}:1"`', ""),
+      // Features move their major on their own (docker-in-docker is at 2.x: `"version": "2.12.0"` in its
+      // src/docker-in-docker/devcontainer-feature.json): `:1` would hold such a Feature on an old major, so the major is looked up.
+      featureVariant(
+        "devFeatureId",
+        "the Feature `{context.devFeatureId.featureId}`",
+        '`"{context.devFeatureId.featureId}:N"`, N the first number of the `version` in the Feature\'s `devcontainer-feature.json`, its newest major,',
+        ""
+      ),
       featureVariant("devFeatureRun", "a Dev Container Feature (`{context.devFeatureRun.feature}`)", "its id with `:1`, `:2`, \u2026", ""),
       featureVariant(
         "pyFeatureTools&pyFeatureUpdatingPip",
@@ -19722,7 +19830,14 @@ var init_externally_managed = __esm({
         { literals: ["externally-managed-environment"] },
         { literals: ["This environment is externally managed"] },
         // uv: `error: The interpreter at /usr is externally managed, and indicates the following:`
-        { literals: ["is externally managed, and indicates the following"] }
+        { literals: ["is externally managed, and indicates the following"] },
+        // pip's note and hint under the marker's text, for a log cut after `error: externally-managed-environment`
+        // (devcontainers/features#831): ExternallyManagedEnvironment's note_stmt and hint_stmt (pip src/pip/_internal/exceptions.py)
+        {
+          literals: ["by passing --break-system-packages"],
+          pattern: "note: If you believe this is a mistake, please contact your Python installation or OS distribution provider\\. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages"
+        },
+        { literals: ["hint: See PEP 668 for the detailed specification."] }
       ],
       context: [
         // Alpine's EXTERNALLY-MANAGED text: `package manager (apk) only`, `"apk add py3-somepackage"`.
@@ -20399,13 +20514,13 @@ function variants10() {
   }
   return out;
 }
-var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE7, KNOWN_MESSAGE, OTHER_WAYS2, torchTooOld;
+var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE8, KNOWN_MESSAGE, OTHER_WAYS2, torchTooOld;
 var init_torch_too_old = __esm({
   "src/rules/catalog/pip/torch-too-old.ts"() {
     "use strict";
     PREVIOUS_VERSIONS = "https://pytorch.org/get-started/previous-versions/";
     READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';
-    MESSAGE7 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
+    MESSAGE8 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
     KNOWN_MESSAGE = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
     OTHER_WAYS2 = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
     torchTooOld = {
@@ -20419,7 +20534,7 @@ var init_torch_too_old = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE7,
+      message: MESSAGE8,
       fix: unknownFix(false),
       variants: variants10(),
       enrich: "torch-minimum",
@@ -21550,7 +21665,7 @@ function variants11() {
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
       when: "condaPip",
-      message: `${MESSAGE8} conda ran that pip for the \`pip:\` list of the environment file.`,
+      message: `${MESSAGE9} conda ran that pip for the \`pip:\` list of the environment file.`,
       fix: [
         `Either pin {context.setupFrame.name} in the environment file's \`pip:\` list to a release whose setup.py runs. ${FIND_RELEASE}`,
         "",
@@ -21568,11 +21683,11 @@ function variants11() {
     }
   ];
 }
-var MESSAGE8, FIND_RELEASE, setupPyUndeclaredImport;
+var MESSAGE9, FIND_RELEASE, setupPyUndeclaredImport;
 var init_setup_py_undeclared_import = __esm({
   "src/rules/catalog/pip/setup-py-undeclared-import.ts"() {
     "use strict";
-    MESSAGE8 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
+    MESSAGE9 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
     FIND_RELEASE = "`pip index versions {context.setupFrame.name}` (pip 21.2 or later) lists its releases, newest first; the one pip took is the newest unless something pins it (pypi.org/project/{context.setupFrame.name}/#history dates them). Pin the release before it, or a later one whose setup.py was fixed, and build again: a release that builds gets past this line.";
     setupPyUndeclaredImport = {
       id: "pip/setup-py-undeclared-import",
@@ -21606,7 +21721,7 @@ var init_setup_py_undeclared_import = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE8,
+      message: MESSAGE9,
       fix: [
         `Either pin {context.setupFrame.name} to a release whose setup.py runs, where the install names it. ${FIND_RELEASE}`,
         "",
@@ -21624,12 +21739,12 @@ var init_setup_py_undeclared_import = __esm({
 });
 
 // src/rules/catalog/pip/python-version-refused.ts
-var MESSAGE9, NEW_MESSAGE, NAME2, FIND_RELEASE2, pythonVersionRefused;
+var MESSAGE10, NEW_MESSAGE, NAME2, FIND_RELEASE2, pythonVersionRefused;
 var init_python_version_refused = __esm({
   "src/rules/catalog/pip/python-version-refused.ts"() {
     "use strict";
-    MESSAGE9 = "The setup.py of {enrich.release|a source distribution} refuses this Python: it checks the running Python itself, and supports only {range} (this is {python}). pip built that release from source because none of its wheels fits this Python, and its setup.py stopped the build while pip read its metadata.";
-    NEW_MESSAGE = MESSAGE9 + " Python {python} is newer than that release: it came out before this Python and does not support it.";
+    MESSAGE10 = "The setup.py of {enrich.release|a source distribution} refuses this Python: it checks the running Python itself, and supports only {range} (this is {python}). pip built that release from source because none of its wheels fits this Python, and its setup.py stopped the build while pip read its metadata.";
+    NEW_MESSAGE = MESSAGE10 + " Python {python} is newer than that release: it came out before this Python and does not support it.";
     NAME2 = "{enrich.pkg|<package>}";
     FIND_RELEASE2 = "`pip index versions " + NAME2 + "` lists its releases, newest first; https://pypi.org/project/" + NAME2 + "/#files shows which have wheels for Python {enrich.ranPython} (`cp3\u2026` in a wheel's name).";
     pythonVersionRefused = {
@@ -21663,7 +21778,7 @@ var init_python_version_refused = __esm({
       only: "failed-step",
       specificity: 3,
       enrich: "python-guard",
-      message: MESSAGE9,
+      message: MESSAGE10,
       fix: [
         "Run the install with a Python in the range the package names ({range}), or install a release of " + NAME2 + " that supports this Python. " + FIND_RELEASE2
       ].join("\n"),
@@ -21720,11 +21835,11 @@ var init_python_version_refused = __esm({
 });
 
 // src/rules/catalog/pip/pkg-resources-missing.ts
-var MESSAGE10, NAMESPACE_NOTE, LASTING, IMAGE_FIX, pkgResourcesMissing;
+var MESSAGE11, NAMESPACE_NOTE, LASTING, IMAGE_FIX, pkgResourcesMissing;
 var init_pkg_resources_missing = __esm({
   "src/rules/catalog/pip/pkg-resources-missing.ts"() {
     "use strict";
-    MESSAGE10 = "The program imports `pkg_resources`, and the Python that runs it has none. `pkg_resources` is part of setuptools, which the official `python:3.12` and later images no longer install (docker-library/python#954), nor does a venv made by Python 3.12 or later; and setuptools 82.0.0 (February 2026) removed `pkg_resources` altogether, so only a setuptools below 82 provides it. The traceback's last frames name the module that imports it.";
+    MESSAGE11 = "The program imports `pkg_resources`, and the Python that runs it has none. `pkg_resources` is part of setuptools, which the official `python:3.12` and later images no longer install (docker-library/python#954), nor does a venv made by Python 3.12 or later; and setuptools 82.0.0 (February 2026) removed `pkg_resources` altogether, so only a setuptools below 82 provides it. The traceback's last frames name the module that imports it.";
     NAMESPACE_NOTE = " Here it is a `pkg_resources`-style namespace package (`declare_namespace`): the lasting fix is a release of the package that uses native namespace packages (PEP 420) instead.";
     LASTING = "The lasting fix is code that no longer imports `pkg_resources` (`importlib.metadata` / `importlib.resources` replace its common uses): a newer release of the package that imports it, where there is one.";
     IMAGE_FIX = [
@@ -21772,7 +21887,7 @@ var init_pkg_resources_missing = __esm({
       when: "!buildEnv",
       scope: "step",
       specificity: 3,
-      message: MESSAGE10,
+      message: MESSAGE11,
       fix: [
         "Install a setuptools below 82 into the Python that runs the program, before it runs:",
         "",
@@ -21785,14 +21900,14 @@ var init_pkg_resources_missing = __esm({
       variants: [
         {
           when: "namespacePkg&fact.place=image-build",
-          message: MESSAGE10 + NAMESPACE_NOTE,
+          message: MESSAGE11 + NAMESPACE_NOTE,
           fix: IMAGE_FIX
         },
         {
           when: "fact.place=image-build",
           fix: IMAGE_FIX
         },
-        { when: "namespacePkg", message: MESSAGE10 + NAMESPACE_NOTE }
+        { when: "namespacePkg", message: MESSAGE11 + NAMESPACE_NOTE }
       ],
       docs: "https://setuptools.pypa.io/en/latest/history.html#v82-0-0"
     };
@@ -23004,12 +23119,12 @@ var init_distutils_removed = __esm({
 });
 
 // src/rules/catalog/pip/uv-workspace-member-missing.ts
-var MESSAGE11, LAYER_MESSAGE, FROZEN, FROZEN_FIRST, FIND_DIR, uvWorkspaceMemberMissing;
+var MESSAGE12, LAYER_MESSAGE, FROZEN, FROZEN_FIRST, FIND_DIR, uvWorkspaceMemberMissing;
 var init_uv_workspace_member_missing = __esm({
   "src/rules/catalog/pip/uv-workspace-member-missing.ts"() {
     "use strict";
-    MESSAGE11 = "`{member}` is a workspace source in `[tool.uv.sources]` (`{member} = {{ workspace = true }}`), but uv found no workspace member of that name. uv finds members by the `members` globs of `[tool.uv.workspace]` in the root pyproject.toml and by each member's own pyproject.toml, so a member whose pyproject.toml is not there when uv runs is missing. Nothing was built: uv stopped reading the project's requirements.";
-    LAYER_MESSAGE = MESSAGE11.replace(" Nothing was built:", " This step gives uv only the root pyproject.toml and uv.lock (its mounts), not the member's pyproject.toml. Nothing was built:");
+    MESSAGE12 = "`{member}` is a workspace source in `[tool.uv.sources]` (`{member} = {{ workspace = true }}`), but uv found no workspace member of that name. uv finds members by the `members` globs of `[tool.uv.workspace]` in the root pyproject.toml and by each member's own pyproject.toml, so a member whose pyproject.toml is not there when uv runs is missing. Nothing was built: uv stopped reading the project's requirements.";
+    LAYER_MESSAGE = MESSAGE12.replace(" Nothing was built:", " This step gives uv only the root pyproject.toml and uv.lock (its mounts), not the member's pyproject.toml. Nothing was built:");
     FROZEN = 'Or use `--frozen` instead of `--locked` in the dependency layer, as uv\'s Docker guide does for a workspace ("Intermediate layers in workspaces"): uv then installs what uv.lock lists without checking it against the members, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock.';
     FROZEN_FIRST = [
       "Use `--frozen` instead of `--locked` in this dependency layer, as uv's Docker guide does for a workspace (\"Intermediate layers in workspaces\"): uv then installs what uv.lock lists without checking it against the members' pyproject.toml files, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock. Keep `--no-install-workspace`, so this layer installs only the third-party dependencies:",
@@ -23038,7 +23153,7 @@ var init_uv_workspace_member_missing = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE11,
+      message: MESSAGE12,
       fix: [
         "Put each workspace member's pyproject.toml where the root pyproject.toml's `members` says, before uv runs (in an image build, a `COPY` of the member's pyproject.toml to the same path, or a bind mount of it in the `uv sync` step). " + FIND_DIR,
         "",
@@ -23563,6 +23678,24 @@ function variants13() {
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
     out.push({
+      when: `${pre}requestedVersion`,
+      title: "conda package version not in the channels",
+      message: 'The conda solver found no build of `{context.requestedVersion.name}` {context.requestedVersion.version} in the channels it used for this platform ("nothing provides requested"). The spec pins a version: `{context.requestedVersion.name}` itself may well be there, in other versions; no packages conflict.',
+      fix: [
+        "List the versions the channel has for this platform (with the channels of the command when they are not conda-forge;",
+        "add `--platform linux-aarch64` to check ARM64):",
+        "",
+        ...searchBlock(tool, "{context.requestedVersion.name}"),
+        "",
+        "Without {context.requestedVersion.version}: that version is not published there for this platform (a release",
+        "that came out just now may not be uploaded yet). Pin a version listed there, or wait until it is published and build",
+        "again. Not listed at all: the name is wrong for conda, or the package is in another channel (add it with `-c`)."
+      ].join("\n")
+    });
+  }
+  for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
+    const tool = pre === "" ? "conda" : "micromamba";
+    out.push({
       when: `${pre}requested`,
       message: 'The conda solver found no package `{context.requested.package}` at all in the channels it used ("nothing provides requested"): the environment cannot be solved because one requested package does not exist there for this platform.',
       fix: [
@@ -23767,6 +23900,13 @@ var init_unsatisfiable = __esm({
         },
         // the channels conda \u2265 23.10 lists before solving: `Channels:` then ` - conda-forge`
         { name: "channel", literals: [" - "], pattern: "^ - (?<name>[A-Za-z0-9][\\w.:/-]{0,150})\\s*$", tally: true },
+        // a requested spec with a version: `  - nothing provides requested mamba 0.25.1**` (repo2docker#1171; glob stars after
+        // the version), also read with `==`/`=` before it; a range (`>=1.2`) or a bare name (`quarto`) is not this context
+        {
+          name: "requestedVersion",
+          literals: ["nothing provides requested "],
+          pattern: "nothing provides requested (?<name>[A-Za-z0-9_][A-Za-z0-9_.-]{0,120}) ={0,2}(?<version>\\d(?:[^\\s*,|<>=]{0,60}[^\\s*,|<>=.])?)(?:\\.?\\*{1,4})?(?:\\s|$)"
+        },
         { name: "requested", literals: ["nothing provides requested "], pattern: "nothing provides requested (?<package>[A-Za-z0-9_][A-Za-z0-9_.:=<>*-]{0,120})" },
         {
           name: "neededBy",
@@ -24304,14 +24444,14 @@ var init_unrecognized_argument = __esm({
 });
 
 // src/rules/catalog/conda/mamba2-cli-changed.ts
-var PIN_MICROMAMBA, PIN_MINIFORGE, CHANGES, MESSAGE12, SHELL_INIT_MESSAGE, MAMBA_INIT_MESSAGE, MICRO_LATEST, MICRO_PIN_URL, shellInitFix, mambaInitFix, mamba2CliChanged;
+var PIN_MICROMAMBA, PIN_MINIFORGE, CHANGES, MESSAGE13, SHELL_INIT_MESSAGE, MAMBA_INIT_MESSAGE, MICRO_LATEST, MICRO_PIN_URL, shellInitFix, mambaInitFix, mamba2CliChanged;
 var init_mamba2_cli_changed = __esm({
   "src/rules/catalog/conda/mamba2-cli-changed.ts"() {
     "use strict";
     PIN_MICROMAMBA = "1.5.10";
     PIN_MINIFORGE = "24.11.3-2";
     CHANGES = "https://mamba.readthedocs.io/en/latest/developer_zone/changes-2.0.html";
-    MESSAGE12 = '`{context.ran.tool} {context.ran.sub}` stopped at `{args}`: the command-line parser of mamba / micromamba 2 takes no such argument there (exit code 109 is its "not expected" error), so nothing ran. mamba 2.0 (September 2024) changed the command line: `mamba` became the same program as `micromamba`, with its subcommands and options.';
+    MESSAGE13 = '`{context.ran.tool} {context.ran.sub}` stopped at `{args}`: the command-line parser of mamba / micromamba 2 takes no such argument there (exit code 109 is its "not expected" error), so nothing ran. mamba 2.0 (September 2024) changed the command line: `mamba` became the same program as `micromamba`, with its subcommands and options.';
     SHELL_INIT_MESSAGE = '`micromamba shell init` stopped at `{args}`: micromamba 2.0 renamed its root-prefix option from `-p` / `--prefix` to `-r` / `--root-prefix` (micromamba 1.5 takes both), so this micromamba is 2.x and nothing ran (exit code 109 is its parser\'s "not expected" error).';
     MAMBA_INIT_MESSAGE = '`mamba init` stopped at `{args}`: mamba 2 has no `init` subcommand. From 2.0 (September 2024) `mamba` is the same program as `micromamba`, whose shell setup is `shell init`, so this mamba is 2.x (a Miniforge installer from 25.1.1-0 on, and 24.11.0-1, brings it) and nothing ran (exit code 109 is its parser\'s "not expected" error).';
     MICRO_LATEST = " The step downloads micromamba `latest` (`{context.microLatest.host}/api/micromamba/{context.microLatest.platform}/latest`), which has been 2.x since 2024-09-25: the same Dockerfile built with 1.x before.";
@@ -24380,7 +24520,7 @@ var init_mamba2_cli_changed = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE12,
+      message: MESSAGE13,
       fix: [
         `Run \`{context.ran.tool} {context.ran.sub} --help\` with the same {context.ran.tool} to see how 2.x spells this command, and change the command line to it (the 2.0 changes: ${CHANGES}).`,
         "",
@@ -24393,7 +24533,7 @@ var init_mamba2_cli_changed = __esm({
         { when: "mambaInit", message: MAMBA_INIT_MESSAGE, fix: mambaInitFix("sh", "") },
         {
           when: "microLatest",
-          message: MESSAGE12 + MICRO_LATEST,
+          message: MESSAGE13 + MICRO_LATEST,
           fix: [
             `Run \`{context.ran.tool} {context.ran.sub} --help\` with the same micromamba to see how 2.x spells this command, and change the command line to it (the 2.0 changes: ${CHANGES}).`,
             "",
@@ -24471,11 +24611,11 @@ var init_installer_pre_install_failed = __esm({
 });
 
 // src/rules/catalog/conda/prefix-not-an-environment.ts
-var MESSAGE13, installFix, prefixNotAnEnvironment;
+var MESSAGE14, installFix, prefixNotAnEnvironment;
 var init_prefix_not_an_environment = __esm({
   "src/rules/catalog/conda/prefix-not-an-environment.ts"() {
     "use strict";
-    MESSAGE13 = "`{prefix}` is not a conda environment: micromamba found a directory there without the `conda-meta` of an environment, and `install` works only in an existing environment and never creates one. Nothing was installed.";
+    MESSAGE14 = "`{prefix}` is not a conda environment: micromamba found a directory there without the `conda-meta` of an environment, and `install` works only in an existing environment and never creates one. Nothing was installed.";
     installFix = (block, run3) => [
       "Create the environment with `create` instead of `install`, the same packages and channels (`create` takes a prefix that is missing or an empty folder):",
       "",
@@ -24506,7 +24646,7 @@ var init_prefix_not_an_environment = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE13,
+      message: MESSAGE14,
       fix: [
         "Create the environment first, with the packages at once (`create` takes a prefix that is missing or an empty folder):",
         "",
@@ -24727,11 +24867,11 @@ var init_link_script_failed = __esm({
 });
 
 // src/rules/catalog/conda/environment-file-not-found.ts
-var MESSAGE14, environmentFileNotFound;
+var MESSAGE15, environmentFileNotFound;
 var init_environment_file_not_found = __esm({
   "src/rules/catalog/conda/environment-file-not-found.ts"() {
     "use strict";
-    MESSAGE14 = "conda was given the environment file `{path}`, and there is no such file where it ran. conda prints the path it looked for, after resolving a relative one against the working directory.";
+    MESSAGE15 = "conda was given the environment file `{path}`, and there is no such file where it ran. conda prints the path it looked for, after resolving a relative one against the working directory.";
     environmentFileNotFound = {
       id: "conda/environment-file-not-found",
       title: "conda environment file not found",
@@ -24754,7 +24894,7 @@ var init_environment_file_not_found = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE14,
+      message: MESSAGE15,
       fix: [
         "Make the file exist at `{path}` before conda runs, or give conda the path where it is. Check with `ls -l {path}` in the same",
         "place (image, container or shell) that runs conda."
@@ -24762,7 +24902,7 @@ var init_environment_file_not_found = __esm({
       variants: [
         {
           when: "relative&fact.place=image-build",
-          message: MESSAGE14 + " This `RUN` gives it as `{context.relative.given}`, relative to the WORKDIR, so conda looked for `{path}` inside the image: the file was not copied in by an earlier step, or the relative path does not lead to it from the WORKDIR.",
+          message: MESSAGE15 + " This `RUN` gives it as `{context.relative.given}`, relative to the WORKDIR, so conda looked for `{path}` inside the image: the file was not copied in by an earlier step, or the relative path does not lead to it from the WORKDIR.",
           fix: [
             "Copy the environment file into the image in a step before this `RUN`, to the path conda reads. A `COPY` source is relative to",
             "the build context, not the WORKDIR, and cannot climb out of it (`../`); with the repository root as the context, the file is",
@@ -31872,7 +32012,7 @@ function registerFix(actions, lead, tail = PIN) {
     tail
   ].join("\n");
 }
-var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE15, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
+var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE16, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
 var init_bundled_qemu_emulator = __esm({
   "src/rules/catalog/buildx/bundled-qemu-emulator.ts"() {
     "use strict";
@@ -31891,7 +32031,7 @@ var init_bundled_qemu_emulator = __esm({
     ].join("\n");
     RESTART = "BuildKit reads the registered emulators when it starts: if the next build still shows `/dev/.buildkit_qemu_emulator`, restart the builder (`docker buildx stop` for a docker-container builder, which the next build boots again; `sudo systemctl restart docker` for the default one).";
     PIN = `If the step still fails under the registered QEMU, register a newer release than \`latest\`, which trails them: \`tonistiigi/binfmt:${BINFMT_TAG}\` (\`--uninstall 'qemu-*'\` first; in setup-qemu-action, \`image: tonistiigi/binfmt:${BINFMT_TAG}\`), or build this platform on a native runner (\`ubuntu-24.04-arm\` for linux/arm64 on GitHub).`;
-    MESSAGE15 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
+    MESSAGE16 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
     EXECVE_MESSAGE = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command), because no emulator for that platform that BuildKit can use is registered (binfmt_misc) where it runs; a program the step started could not be started under it (`execve: No such file or directory`, exit 127). Newer distributions trip the fallback this way (Alpine 3.23's apk triggers); a registered, current QEMU runs them.";
     XATTR_MESSAGE = "The step needs emulation of {platform|another platform}, and with no emulator registered (binfmt_misc) where BuildKit runs, BuildKit copies the QEMU it bundles into a temporary directory first. On this SELinux host that copy failed: the temporary file system refuses the `security.selinux` attribute (`operation not supported`), so the command never started. BuildKit v0.27.0 and later ignore that error (moby/buildkit#6015).";
     XATTR_FIX_TAIL = [
@@ -31917,7 +32057,7 @@ var init_bundled_qemu_emulator = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 2,
-      message: MESSAGE15,
+      message: MESSAGE16,
       fix: registerFix(false, "Register current QEMU emulators so BuildKit runs the step under them."),
       variants: [
         {
@@ -33262,12 +33402,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE4, MESSAGE16, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE4, MESSAGE17, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
     TITLE4 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE16 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    MESSAGE17 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -33280,7 +33420,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorchInstall",
         title: TITLE4,
-        message: MESSAGE16,
+        message: MESSAGE17,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -33295,7 +33435,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorch",
         title: TITLE4,
-        message: MESSAGE16,
+        message: MESSAGE17,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -33504,6 +33644,7 @@ var init_catalog = __esm({
     init_daemon_connection_lost();
     init_cold_cache();
     init_unsupported_arch();
+    init_distro_nvcc_shadows_toolkit();
     init_invalid_arch_list();
     init_toolkit_not_found();
     init_cuda_home_not_set();
@@ -33700,6 +33841,7 @@ var init_catalog = __esm({
       daemonConnectionLost,
       coldCache2,
       unsupportedArch,
+      distroNvccShadowsToolkit,
       invalidArchList,
       toolkitNotFound,
       cudaHomeNotSet,
@@ -69515,6 +69657,16 @@ var factPatterns = [
     read: (g) => one("cuda", majorMinor3(g.v))
   },
   {
+    // A report's environment list naming nvcc's version in words: `- nvcc version: 12.4` (spiriMirror/libuipc#237, beside
+    // `- Cuda version: 12.9`, which is the driver's). nvcc's major.minor is the toolkit's (as above); a bare `Cuda version:`
+    // is not read, since nvidia-smi's `CUDA Version:` names the driver's newest CUDA, not a toolkit.
+    literals: ["nvcc version:", "NVCC version:"],
+    regex: /^\s{0,8}(?:[-*]\s{1,4})?(?:NVCC|nvcc) version:\s{1,8}V?(?<v>\d{1,2}\.\d{1,2})(?:\.\d{1,4})?\s*$/,
+    on: "output",
+    source: "nvcc",
+    read: (g) => one("cuda", majorMinor3(g.v))
+  },
+  {
     // CMake: `-- The CUDA compiler identification is NVIDIA 12.4.131`
     literals: ["CUDA compiler identification is NVIDIA"],
     regex: /CUDA compiler identification is NVIDIA (?<v>\d{1,2}\.\d{1,2})/,
@@ -69572,9 +69724,11 @@ var factPatterns = [
     read: (g) => one("cuda", majorMinor3(g.v))
   },
   {
-    // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`
+    // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`. Not on a compile command run by the distribution's
+    // `/usr/bin/nvcc`: there the path is an include directory (`-isystem /usr/local/cuda-12.3/targets/x86_64-linux/include`,
+    // colmap/colmap#2472), and the release that compiled is /usr/bin/nvcc's own (cuda/distro-nvcc-shadows-toolkit).
     literals: ["/usr/local/cuda-"],
-    regex: /\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
+    regex: /^(?!\s{0,8}\/usr\/bin\/nvcc\s).*?\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
     on: "both",
     source: "path",
     read: (g) => one("cuda", majorMinor3(g.v))
