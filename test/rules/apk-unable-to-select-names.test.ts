@@ -36,6 +36,26 @@ describe('apt/apk-unable-to-select: provider names', () => {
   });
 });
 
+describe('apt/apk-unable-to-select: a dependency of a package, not the command\'s request', () => {
+  test('py3-selenium required by bareos-webui on edge (barcus/bareos#92): the package needs it, no renaming advice', async () => {
+    const f = await findingOf('apt/apk-unable-to-select', read('match-dependency-missing-edge-bareos-92.log'));
+    expect(f.title).toBe('apk: a package in the repositories needs a package no repository here has');
+    expect(f.message).toContain('`bareos-webui-20.0.0-r0`: it depends on `py3-selenium`');
+    expect(f.fix).toContain('apk policy py3-selenium');
+    expect(f.fix).not.toContain('use the name the release has now');
+  });
+
+  test("the command's own request (`world[…]`) and a provider name are not a package's dependency", async () => {
+    const dependency = contextPattern('dependencyOf');
+    // the command's request: match-alpine-316-python2-legacy.log
+    expect(dependency.test('    required by: world[python]')).toBe(false);
+    // a provider name: angristan/docker-pleroma#68
+    expect(dependency.test('    required by: libsrt-1.5.1-r0[so:libcrypto.so.3]')).toBe(false);
+    const f = await findingOf('apt/apk-unable-to-select', read('match-alpine-316-python2-legacy.log'));
+    expect(f.title).not.toContain('needs a package no repository here has');
+  });
+});
+
 describe('apt/apk-unable-to-select: packages newer Alpine releases removed', () => {
   test('libssl1.1 with no release in the log (MicrosoftDocs/PowerShell-Docs#11429): libssl3, or FROM alpine:3.18', async () => {
     const f = await findingOf('apt/apk-unable-to-select', read('match-libssl11-removed-powershell.log'));
