@@ -139,9 +139,10 @@ export const factPatterns: readonly FactPattern[] = [
   {
     // `/usr/local/cuda-11.7/bin/nvcc`, `CUDA_HOME=/usr/local/cuda-12.1`. Not on a compile command run by the distribution's
     // `/usr/bin/nvcc`: there the path is an include directory (`-isystem /usr/local/cuda-12.3/targets/x86_64-linux/include`,
-    // colmap/colmap#2472), and the release that compiled is /usr/bin/nvcc's own (cuda/distro-nvcc-shadows-toolkit).
+    // colmap/colmap#2472; ninja's `[4/5] /usr/bin/nvcc …` form too, ServerlessLLM's build log), and the release that compiled
+    // is /usr/bin/nvcc's own (cuda/distro-nvcc-shadows-toolkit).
     literals: ['/usr/local/cuda-'],
-    regex: /^(?!\s{0,8}\/usr\/bin\/nvcc\s).*?\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
+    regex: /^(?!\s{0,8}(?:\[\d{1,6}\/\d{1,6}\] )?\/usr\/bin\/nvcc\s).*?\/usr\/local\/cuda-(?<v>\d{1,2}\.\d{1,2})(?![\d.])/,
     on: 'both',
     source: 'path',
     read: (g) => one('cuda', majorMinor(g.v)),

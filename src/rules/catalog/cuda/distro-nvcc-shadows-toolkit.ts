@@ -25,8 +25,9 @@ export const distroNvccShadowsToolkit: RuleInput = {
   match: [
     // CMake's compiler check: `-- Check for working CUDA compiler: /usr/bin/nvcc - broken`
     { literals: ['Check for working CUDA compiler: /usr/bin/nvcc - broken'] },
-    // a compile command that ninja or make printed, run by /usr/bin/nvcc
-    { literals: ['/usr/bin/nvcc '], pattern: '^\\s{0,8}/usr/bin/nvcc\\s' },
+    // a compile command that ninja or make printed, run by /usr/bin/nvcc: bare (make, ninja's FAILED command) or after
+    // ninja's progress counter (`[4/5] /usr/bin/nvcc …`)
+    { literals: ['/usr/bin/nvcc '], pattern: '^\\s{0,8}(?:\\[\\d{1,6}/\\d{1,6}\\] )?/usr/bin/nvcc\\s' },
   ],
   context: [
     // CMake: `-- The CUDA compiler identification is NVIDIA 11.5.119`
