@@ -27243,6 +27243,8 @@ var init_apk_unable_to_select = __esm({
           literals: ["required by: "],
           pattern: "required by: (?<pkg>[A-Za-z0-9][\\w.+-]{0,100}?-\\d[\\w.]{0,40}-r\\d{1,5})\\[(?<dep>[A-Za-z0-9][\\w.+-]{0,100})\\]"
         },
+        // an edge index in the log: `fetch https://dl-cdn.alpinelinux.org/alpine/edge/main/x86_64/APKINDEX.tar.gz`
+        { name: "edgeIndex", literals: ["/alpine/edge/"] },
         // Another release's repository than a numbered base's: `fetch \u2026/alpine/latest-stable/community/x86_64/APKINDEX.tar.gz`
         // in the log, or `echo "http://nl.alpinelinux.org/alpine/latest-stable/community" >> /etc/apk/repositories` in the step.
         {
@@ -27424,12 +27426,13 @@ var init_apk_unable_to_select = __esm({
           message: PROVIDER_MESSAGE,
           fix: PROVIDER_FIX
         },
-        {
-          // A package of the repositories needs a name no repository this image reads has: not the command's request. Alpine's
-          // `testing` repository exists on edge only, and a tagged repository line (`@testing \u2026/edge/testing`) lets `apk add
-          // name@testing` take one package from it (wiki.alpinelinux.org, Repositories; Alpine Package Keeper, "Repository
-          // pinning"); `apk policy` lists the versions and repositories of a name (apk-policy(8)).
-          when: "dependencyOf&!provider",
+        // A package of the repositories needs a name no repository this image reads has: not the command's request. Alpine's
+        // `testing` repository exists on edge only, and a tagged repository line (`@testing \u2026/edge/testing`) lets `apk add
+        // name@testing` take one package from it (wiki.alpinelinux.org, Repositories; Alpine Package Keeper, "Repository
+        // pinning"); `apk policy` lists the versions and repositories of a name (apk-policy(8)). The edge advice only where the
+        // log shows an edge index.
+        ...[true, false].map((edge) => ({
+          when: edge ? "dependencyOf&edgeIndex&!provider" : "dependencyOf&!provider",
           title: "apk: a package in the repositories needs a package no repository here has",
           message: "apk cannot install `{context.dependencyOf.pkg}`: it depends on `{context.dependencyOf.dep}`, which no repository this image reads has. Your command did not ask for `{context.dependencyOf.dep}` (what the command asks for shows as `world[\u2026]`): the package in the repository needs it, so renaming anything in your `apk add` line does not help.",
           fix: [
@@ -27439,16 +27442,16 @@ var init_apk_unable_to_select = __esm({
             "apk update && apk policy {context.dependencyOf.dep} && cat /etc/apk/repositories",
             "```",
             "",
-            "- On `edge`, a dependency can sit in the `testing` repository for a while, or the package is fixed in a later",
-            "  revision: `apk update` again later, or take that one package from testing with a tagged repository line",
-            "  (`@testing https://dl-cdn.alpinelinux.org/alpine/edge/testing` in `/etc/apk/repositories`, then",
-            "  `apk add {context.dependencyOf.dep}@testing`).",
-            "- On a numbered release, every repository line must name that same release; pin `FROM alpine:3.N` rather than",
-            "  `edge` or `latest` for an image you ship.",
+            ...edge ? [
+              "- This image reads `edge`: a dependency can sit in the `testing` repository for a while, or the package is fixed in a",
+              "  later revision: `apk update` again later, or take that one package from testing with a tagged repository line",
+              "  (`@testing https://dl-cdn.alpinelinux.org/alpine/edge/testing` in `/etc/apk/repositories`, then",
+              "  `apk add {context.dependencyOf.dep}@testing`). For an image you ship, pin `FROM alpine:3.N` rather than `edge`."
+            ] : ["- Every repository line must name the same release as the base image (`cat /etc/alpine-release`); pin `FROM alpine:3.N`."],
             "- If no repository has it, the package is broken in that branch: it is reported to Alpine's aports",
             "  (https://gitlab.alpinelinux.org/alpine/aports/-/issues)."
           ].join("\n")
-        },
+        })),
         {
           when: "python2&index",
           message: PYTHON2_MESSAGE,
