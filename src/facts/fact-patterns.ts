@@ -450,6 +450,17 @@ export const factPatterns: readonly FactPattern[] = [
     source: 'shell-prompt',
     read: () => [['hostOs', 'windows']],
   },
+  {
+    // A `docker run` whose bind mount starts at a Windows drive (`docker run --gpus all -d -v f:/ai/ollama:/root/.ollama …`,
+    // ollama/ollama#4279; `-v C:\\Users\\me\\data:/data`): the Docker CLI splits a `-v` value on its colons but keeps a drive
+    // letter's (docker/cli, opts' volumeSplitN: "In Windows driver letter appears …"), and only Docker on Windows (Docker
+    // Desktop) has such a source path. A Linux host path never starts with a letter and a colon.
+    literals: ['-v ', '--volume'],
+    regex: /\b(?:docker|podman)(?: container)? run\b[^\n]{0,500}?\s(?:-v|--volume)(?:=|\s{1,5})["']?[A-Za-z]:[\\/]/,
+    on: 'output',
+    source: 'windows-bind-mount',
+    read: () => [['hostOs', 'windows']],
+  },
   // ---- where it ran ----------------------------------------------------------------------------
   {
     // A Windows Python's own files in the output (`C:\Users\me\AppData\…\site-packages\torch\cuda\__init__.py`,

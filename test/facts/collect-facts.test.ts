@@ -77,6 +77,10 @@ const table: [file: string, expected: Record<string, string>][] = [
   // `C:\\Users\\PC60\\AppData\\Local\\Temp\\pip-install-7aimsv5v\\…`: the failing command ran on a Windows host
   ['rules/runtime/torch-cpu-build/match-comfyui-portable-after-update.log', { place: 'host-shell (windows-python-path)', hostOs: 'windows (windows-path)' }],
   ['rules/cuda/version-mismatch/match-deepspeed-op-builder-windows.log', { place: 'host-shell (windows-python-path)', hostOs: 'windows (windows-path)' }],
+  // `docker run --gpus all -d -v f:/ai/ollama:/root/.ollama …`: a bind mount from a Windows drive, Docker on Windows; a Linux
+  // path (`-v /path/to/models:/models`, ggml-org/llama.cpp#7822) says nothing of the host's OS
+  ['rules/runtime/shared-library-missing/match-container-cli-no-spaces-docker-windows-ollama-4279.log', { hostOs: 'windows (windows-bind-mount)' }],
+  ['rules/runtime/shared-library-missing/match-libcuda-with-gpus-llamacpp-7822.log', { hostOs: '—' }],
   // `fauxpilot-triton-1         | ERROR: …`, `vllm_1   | RuntimeError: …`: docker compose's prefix names the service (v2 with the
   // project's name), less the replica number; nvidia-docker 1.0's own `nvidia-docker | ` prefix is no service
   ['rules/cuda/driver-too-old/nomatch-ngc-banner-no-driver-version-fauxpilot.log', { composeService: 'fauxpilot-triton (compose-prefix)' }],

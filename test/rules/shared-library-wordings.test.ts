@@ -89,3 +89,24 @@ describe('runtime/shared-library-missing: cuSPARSELt under a pip-installed torch
     expect(f!.title).not.toContain('cuSPARSELt');
   });
 });
+
+describe('runtime/shared-library-missing: nvidia-container-cli pasted without the spaces after its colons', () => {
+  test('ollama/ollama#4279: `load library failed:libnvidia-ml.so.1:cannot open …` with a Windows drive mount reads as Docker on Windows', async () => {
+    const f = await find(fixture('runtime/shared-library-missing/match-container-cli-no-spaces-docker-windows-ollama-4279.log'));
+    expect(f!.title).toContain('WSL 2');
+    expect(f!.message).toContain('libnvidia-ml.so.1');
+    expect(f!.fix).toContain('wsl --update');
+    expect(f!.fix).toContain('--gpus=all');
+    expect(f!.fix).not.toContain('ldconfig');
+  });
+
+  test('the same error with a Linux bind mount keeps the Linux host\'s checks', async () => {
+    // ggml-org/llama.cpp#7822's command line (`-v /path/to/models:/models`) before the toolkit's error of
+    // NVIDIA/nvidia-container-toolkit#154 (description by Dan-Burns, 2022-12-02), both committed fixtures
+    const run = fixture('runtime/shared-library-missing/match-libcuda-with-gpus-llamacpp-7822.log').split('\n').find((l) => l.includes('docker run'))!;
+    const cli = fixture('runtime/shared-library-missing/match-container-cli-ngc-run-154.log');
+    const f = await find(`${run}\n${cli}`);
+    expect(f!.title).not.toContain('WSL');
+    expect(f!.fix).toContain('ldconfig -p | grep libnvidia-ml');
+  });
+});

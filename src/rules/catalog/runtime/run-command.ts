@@ -1,6 +1,8 @@
 // The `docker run` / `podman run` line of a log, for the rules whose advice for a container names its
 // image and its command (the `run-command` enricher reads the words: src/knowledge/run-command-enricher.ts).
-// `head` is the command up to `run ` (`sudo docker run `, `nvidia-docker run `), `args` the rest of the line.
+// `head` is the command up to `run ` (`sudo docker run `, `nvidia-docker run `), `args` the rest of the line, up to a
+// typographic quote: a shell gives ‘ ’ “ ” no meaning, so one there closes prose that quotes the command (`’docker run
+// --gpus all -d … ollama/ollama‘`, ollama/ollama#4279), and the image is the word before it.
 import type { RuleInput } from '../../schema.js';
 
 type ContextMatcher = NonNullable<RuleInput['context']>[number];
@@ -8,7 +10,7 @@ type ContextMatcher = NonNullable<RuleInput['context']>[number];
 export const RUN_COMMAND_CONTEXT: ContextMatcher = {
   name: 'runCommand',
   literals: ['docker run ', 'podman run ', 'docker container run '],
-  pattern: '(?<head>(?:\\bsudo )?(?:\\bnvidia-)?\\b(?:docker|podman)(?: container)? run )(?<args>[^\\n]{1,1000})',
+  pattern: '(?<head>(?:\\bsudo )?(?:\\bnvidia-)?\\b(?:docker|podman)(?: container)? run )(?<args>[^\\n‘’“”]{1,1000})',
 };
 
 /**

@@ -21,7 +21,9 @@ import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from './run-command.js';
 // rule's matcher for it counts only at the end of the log (`atEnd`); the contexts below read it at a line's end.
 const optionalChars = (rest: string): string => (rest === '' ? '' : `(?:${rest[0]}${optionalChars(rest.slice(1))})?`);
 const CUT_WORDING = `cannot open sh${optionalChars('ared object fil')}[ \\t]{0,20}$`;
-const MISSING = `(?:: cannot open shared object file| is not found or cannot be loaded|: ${CUT_WORDING})`;
+// A paste can lose the space after each colon (`libnvidia-ml.so.1:cannot open shared object file:no such file or directory`,
+// ollama/ollama#4279, a Docker Desktop on Windows report): the space is optional, the colon is not.
+const MISSING = `(?::[ \\t]?cannot open shared object file| is not found or cannot be loaded|:[ \\t]?${CUT_WORDING})`;
 const lib = (name: string): string => `${name}[\\w.+-]{0,200}${MISSING}`;
 
 // OpenCV's system libraries in one RUN with its own `apt-get update`: a fresh stage of a Debian/Ubuntu image has empty apt lists.
@@ -667,7 +669,7 @@ export const sharedLibraryMissing: RuleInput = {
     // `ImportError: libcudnn.so.8: cannot open shared object file …`, `OSError: libcuda.so.1: …`
     {
       literals: ['cannot open shared object file'],
-      pattern: '(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}): cannot open shared object file',
+      pattern: '(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}):[ \\t]?cannot open shared object file',
     },
     // the loader's line cut off where the log ends (CUT_WORDING): `ImportError: libcudart.so.12: cannot open shared o`
     {
@@ -697,7 +699,13 @@ export const sharedLibraryMissing: RuleInput = {
     },
     // Mesa's OpenGL Utility library: the OS package libglu1-mesa (`dpkg -S libGLU.so.1` on Debian 12, this machine)
     { name: 'glu', literals: ['libGLU.so'], pattern: lib('libGLU\\.so') },
-    { name: 'containerCliLoad', literals: ['nvidia-container-cli: initialization error: load library failed'] },
+    // the toolkit's `nvidia-container-cli: initialization error: load library failed`, also pasted without the spaces after
+    // its colons (`nvidia-container-cli:initialization error:load library failed:libnvidia-ml.so.1:…`, ollama/ollama#4279)
+    {
+      name: 'containerCliLoad',
+      literals: ['load library failed'],
+      pattern: 'nvidia-container-cli:[ \\t]?initialization error:[ \\t]?load library failed',
+    },
     // Docker on Windows through WSL 2: the reporter's `I'm using WSL2`, `WSL 2`, or the WSL kernel's release
     // (`5.15.90.1-microsoft-standard-WSL2` in `uname -r` / `docker info`).
     { name: 'wsl', literals: ['WSL'], pattern: '\\bWSL ?2\\b|microsoft-standard-WSL' },
