@@ -81,6 +81,7 @@ import { execNoSuchFile } from './runtime/exec-no-such-file.js';
 import { nvidiaDriverNotLoaded } from './runtime/nvidia-driver-not-loaded.js';
 import { nvidiaSmiNoDevices } from './runtime/nvidia-smi-no-devices.js';
 import { nvmlLibraryMissing } from './runtime/nvml-library-missing.js';
+import { ollamaLibraryOverride } from './runtime/ollama-library-override.js';
 import { resolutionImpossible } from './pip/resolution-impossible.js';
 import { noMatchingDistribution } from './pip/no-matching-distribution.js';
 import { wheelNotSupported } from './pip/wheel-not-supported.js';
@@ -279,6 +280,7 @@ export const builtinRules: RuleInput[] = [
   nvidiaDriverNotLoaded,
   nvidiaSmiNoDevices,
   nvmlLibraryMissing,
+  ollamaLibraryOverride,
   resolutionImpossible,
   noMatchingDistribution,
   wheelNotSupported,
