@@ -10,7 +10,12 @@
 //   driver's JIT compiler (NVIDIA/nvbandwidth#61, a CUDA 13.2 build on driver 580).
 // The numbers and the GPUs forward compatibility covers: knowledge/cuda-driver.ts (NVIDIA's CUDA
 // Compatibility guide); a Jetson's driver comes with its L4T release (NVIDIA's L4T images are tagged by it). The host runs the driver, so the fix is on the host or in the image's CUDA, never a
-// package installed in the image. In an image build there is no driver at all: that case keeps the
+// package installed in the image. PTX on a Jetson (ollama/ollama#6921, ollama's arm64 build on a Jetson Orin): its maintainer,
+// "The CUDA libraries we link against in our arm builds are for servers with discrete GPUs which unfortunately are incompatible
+// with Jetsons"; the fix is a build for the board's L4T release (`cat /etc/nv_tegra_release`: `R36 (release), REVISION: 4.0`;
+// jetson-containers tags its images by it, `dustynv/ollama:r36.4.0`) or one built on it for its GPU: compute capability 8.7 for
+// Jetson AGX Orin / Orin NX / Orin Nano (developer.nvidia.com/cuda-gpus), 7.2 Xavier, 5.3 Nano (developer.nvidia.com/cuda-legacy-gpus).
+// In an image build there is no driver at all: that case keeps the
 // advice of cuda/no-gpu-at-build (a build step sees no GPU).
 // - `nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver …`: the NVIDIA
 //   Container Toolkit refuses to start an image whose NVIDIA_REQUIRE_CUDA asks for a newer CUDA than the host's driver
@@ -150,6 +155,13 @@ export const driverTooOld: RuleInput = {
     { name: 'gpuRuntime', literals: ['--gpus', '--runtime=nvidia', '--runtime nvidia', 'nvidia-docker run', 'nvidia.com/gpu='] },
     { name: 'compat', literals: ['forward compatibility was attempted on non supported HW'] },
     { name: 'ptx', literals: ['the provided PTX was compiled with an unsupported toolchain'] },
+    // A Jetson in the log: the board's name (`Jetson Orin`, `AGX Orin`), its OS (`L4T`, `JetPack`), its release file
+    // (`/etc/nv_tegra_release`) or kernel (`5.15.136-tegra`).
+    {
+      name: 'jetson',
+      literals: ['Jetson', 'jetson', 'JetPack', 'Jetpack', 'L4T', 'l4t', 'tegra', 'Orin'],
+      pattern: '\\b[Jj]etson\\b|\\bJet[Pp]ack\\b|\\b[Ll]4[Tt]\\b|nv_tegra_release|\\d-tegra\\b|\\bOrin\\b',
+    },
     { name: 'tooOld', literals: ['The NVIDIA driver on your system is too old'], pattern: 'too old \\(found version (?<found>\\d{4,6})\\)' },
     // An NGC image a container command runs (`nvidia-docker run … nvcr.io/nvidia/digits:19.07-caffe`): its tag names a
     // release month, whose CUDA and driver requirement NVIDIA's release notes give (DIGITS 19.06: "based on NVIDIA CUDA
@@ -373,6 +385,23 @@ export const driverTooOld: RuleInput = {
         'libraries (the cuda-compat package NVIDIA\'s images carry). Forward compatibility works only on NVIDIA Data Center GPUs, select NGC Server Ready RTX cards ' +
         'and Jetson boards, so on this GPU CUDA stops with error 804. {enrich.driverNeed|}',
       fix: [HOST_CHECK, CHOICES].join('\n'),
+    },
+    {
+      // a Jetson: its driver is not upgraded alone, and a server (SBSA) arm64 build is not for it
+      when: 'ptx&jetson',
+      title: 'PTX the Jetson\'s driver cannot compile: a build not made for this JetPack',
+      message:
+        'The program carries PTX made by a newer CUDA compiler than the driver\'s JIT compiler understands (cudaErrorUnsupportedPtxVersion), on a Jetson. ' +
+        'A Jetson\'s driver is part of its JetPack / L4T release: it changes only with a new JetPack, not on its own. So the build is the one to change: ' +
+        'an arm64 build made for servers (SBSA, for discrete GPUs) has no machine code for the Jetson\'s GPU and leaves CUDA only its PTX, and a build with a ' +
+        'newer CUDA than the JetPack\'s makes PTX its driver cannot read.',
+      fix: [
+        'Use a build of the program made for this Jetson\'s JetPack / L4T release (`head -1 /etc/nv_tegra_release` prints it, `# R36 (release), REVISION: 4.0, …`): ' +
+          'an image built for that L4T release (jetson-containers tags its images by it: `dustynv/ollama:r36.4.0` for R36.4.0), or build it on the Jetson with the CUDA its JetPack ' +
+          'ships (`/usr/local/cuda/bin/nvcc --version`) and machine code for its GPU: ' +
+          '8.7 on Orin, 7.2 on Xavier, 5.3 on Nano (`-DCMAKE_CUDA_ARCHITECTURES=87`, `TORCH_CUDA_ARCH_LIST="8.7"` on Orin). ' +
+          'A newer driver comes only with a newer JetPack release for the board.',
+      ].join('\n'),
     },
     {
       when: 'ptx',
