@@ -26,7 +26,8 @@ const sourceRank: Readonly<Record<string, number>> = {
 /** Facts where the last value seen is the one in force (pip upgrades itself mid-build). */
 const lastWins: ReadonlySet<FactName> = new Set(['pip']);
 
-const buildFormats: ReadonlySet<LogFormat> = new Set(['buildkit-plain', 'buildkit-tty', 'buildkit-rawjson', 'classic', 'buildah']);
+/** The formats of an image builder's own output (BuildKit, the classic builder, buildah): a step there is an image build's. */
+export const buildFormats: ReadonlySet<LogFormat> = new Set(['buildkit-plain', 'buildkit-tty', 'buildkit-rawjson', 'classic', 'buildah']);
 
 export type Place = 'image-build' | 'docker-run' | 'host-shell';
 

@@ -2,7 +2,7 @@
 // used (from the failing step's own output, its instruction, or the stage's base image) and say
 // which architectures that version accepts. A pure function of what the log showed.
 import type { BuildModel, Step } from '../model/types.js';
-import type { FactView } from '../facts/fact-view.js';
+import { buildFormats, type FactView } from '../facts/fact-view.js';
 import { compareVersions } from '../text/compare-versions.js';
 import { archSupport, toolkitArches, earlierName, normaliseCudaVersion, parseArch, supportedArches, toolkitFor, toolkitsRejecting, toolkitsSupporting, type ArchSupport } from './cuda-arches.js';
 import { cudaTagsUrl, cudnnTagPart, develTagChoice, develTagFor } from './cuda-image-tags.js';
@@ -79,11 +79,12 @@ function verdict(s: ArchSupport, versionKnown: boolean): string {
 export function cudaArchesEnrich(
   captures: Readonly<Record<string, string>>,
   step: Step | null,
-  _model: BuildModel,
+  model: BuildModel,
   facts: FactView,
 ): Record<string, string> {
   const arch = captures.arch;
   if (arch === undefined) return {};
+  const place = buildPlace(step, model, facts);
   // A rule can capture the version itself, in a match or in a context matcher's `cudaVersion` group.
   const version = stepCudaVersion(captures, facts);
   const support = archSupport(version ?? '', arch);
@@ -101,7 +102,7 @@ export function cudaArchesEnrich(
     const last = where[where.length - 1];
     out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min})`;
     if (last !== undefined) {
-      out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts, true)})`;
+      out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${toolkitOrImage(last, facts, place, true)})`;
       out.lastCuda = last;
     }
   } else if (support.reason === 'too-new') {
@@ -112,7 +113,8 @@ export function cudaArchesEnrich(
     if (floor !== undefined) {
       const newer = newerCuda(floor, facts);
       Object.assign(out, newer);
-      out.suggestion += ` (${imageOrSearch(floor, facts)}${newer.newerIndex ? `; PyTorch wheels built with it: ${newer.newerIndex}, torch ${newer.newerTorch}` : ''})`;
+      out.newerToolkit = toolkitOrImage(floor, facts, place);
+      out.suggestion += ` (${out.newerToolkit}${newer.newerIndex ? `; PyTorch wheels built with it: ${newer.newerIndex}, torch ${newer.newerTorch}` : ''})`;
     }
     if (where[0] !== undefined) {
       const idx = out.newerIndex;
@@ -125,7 +127,7 @@ export function cudaArchesEnrich(
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} … ${support.max})` : ''}`;
   }
   // the version unknown: what the rejection itself proves of the toolkit, and the change for each case
-  if (version === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts, asked));
+  if (version === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts, asked, place));
   // a torch without kernels for the GPU, its CUDA unknown: the first CUDA that compiles the arch and its wheels
   if (version === null && out.wheelAdvice === undefined && where[0] !== undefined && !isEmptyArch(support.arch)) {
     const newer = newerCuda(where[0], facts);
@@ -162,7 +164,7 @@ export function blackwellTorchEnrich(
  * added by an older toolkit (`sm_80` → older than CUDA 11.0). `inferred` says so (and what the newer
  * toolkit accepts), `suggestion` what to change for each case. Nothing for an arch no release accepts.
  */
-function inferredToolkit(arch: string, facts: FactView, asked: readonly string[]): Record<string, string> {
+function inferredToolkit(arch: string, facts: FactView, asked: readonly string[], place: BuildPlace): Record<string, string> {
   const rejecting = toolkitsRejecting(arch);
   if (rejecting === null) return {};
   const where = toolkitsSupporting(arch);
@@ -174,7 +176,7 @@ function inferredToolkit(arch: string, facts: FactView, asked: readonly string[]
       ? null
       : {
           said: `CUDA ${removedIn} removed ${arch} (CUDA ${last} is the last release that accepts it; CUDA ${removedIn} accepts ${supportedArches(removedIn)!.join(', ')})`,
-          fix: `remove ${arch} from the arch list, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts, true)})`,
+          fix: `remove ${arch} from the arch list, or, if that GPU must be supported, build on CUDA ${last} (${toolkitOrImage(last, facts, place, true)})`,
         };
   const added =
     needs === null
@@ -182,7 +184,7 @@ function inferredToolkit(arch: string, facts: FactView, asked: readonly string[]
       : {
           said: `${arch} needs CUDA ${needs} or newer${renamed ? ` (CUDA 12.8 and 12.9 call the same GPU ${renamed.name})` : ''}`,
           fix:
-            `build on CUDA ${needs} or newer (${imageOrSearch(needs, facts)})` +
+            `build on CUDA ${needs} or newer (${toolkitOrImage(needs, facts, place)})` +
             (renamed ? `, or, on CUDA 12.8 / 12.9, name that GPU ${renamed.name}` : '') +
             `, or remove ${arch} from the arch list`,
         };
@@ -208,7 +210,7 @@ function inferredToolkit(arch: string, facts: FactView, asked: readonly string[]
       inferred:
         `The log does not show which CUDA version compiled this, but the rejection narrows it: ${added!.said}, so this nvcc is older than CUDA ${needs}. ` +
         `The same build also asks for ${others.length > 1 ? `${listed(others)}, the newest of which needs` : `${others[0]}, which needs`} CUDA ${floor} or newer.`,
-      suggestion: `build on CUDA ${floor} or newer (${imageOrSearch(floor, facts)}), or remove ${listed(tooNew)} from the arch list`,
+      suggestion: `build on CUDA ${floor} or newer (${toolkitOrImage(floor, facts, place)}), or remove ${listed(tooNew)} from the arch list`,
     };
   }
   return {
@@ -405,6 +407,38 @@ export function develImageOf(base: string | null, cuda: string | null, os: strin
 function usesNgcPytorch(facts: FactView): boolean {
   const named = (text: string | undefined) => text !== undefined && text.includes('nvidia/pytorch:');
   return named(facts.value('baseImage') ?? undefined) || named(facts.get('cuda')?.evidence);
+}
+
+/**
+ * Where the build ran, for the way to another CUDA: `image` (a build step, or the log says `docker build` / `docker run`),
+ * `host` (a shell prompt or a pasted command on this machine), `unknown` (a paste with no build framing, no base image and no sign).
+ */
+type BuildPlace = 'image' | 'host' | 'unknown';
+
+function buildPlace(step: Step | null, model: BuildModel, facts: FactView): BuildPlace {
+  const place = facts.value('place');
+  if (place === 'host-shell') return 'host';
+  if (place !== null) return 'image';
+  // a base image the log names (an NGC image's shell, a stage's FROM): the image's way
+  if (facts.value('baseImage') !== null || usesNgcPytorch(facts)) return 'image';
+  return buildFormats.has(model.format) ? 'image' : 'unknown';
+}
+
+/**
+ * A CUDA release on this machine rather than in an image: NVIDIA's repository names the toolkit `cuda-toolkit-X-Y` and
+ * installs it under /usr/local/cuda-X.Y (cuda-toolkit-apt-names.ts); its other releases are on the toolkit archive page.
+ * CMake keeps the nvcc it found first in CMakeCache.txt (CMAKE_CUDA_COMPILER; `cmake --help-variable CMAKE_LANG_COMPILER`,
+ * CMake 3.25 on this machine: "Once set, you can not change this variable", "set by the user during the first time a build
+ * tree is configured"), so a new toolkit needs a fresh build directory configured with that variable. An unframed paste may come from either place:
+ * the host's way first, the image's after it.
+ */
+function toolkitOrImage(cuda: string, facts: FactView, place: BuildPlace, olderWanted = false): string {
+  if (place === 'image') return imageOrSearch(cuda, facts, olderWanted);
+  const host =
+    `on this machine: NVIDIA's package cuda-toolkit-${cuda.replace('.', '-')} (https://developer.nvidia.com/cuda-toolkit-archive), ` +
+    `which installs under /usr/local/cuda-${cuda}; for CMake, configure a fresh build directory with ` +
+    `-DCMAKE_CUDA_COMPILER=/usr/local/cuda-${cuda}/bin/nvcc`;
+  return place === 'host' ? host : `${host}; in an image build, ${imageOrSearch(cuda, facts, olderWanted)}`;
 }
 
 /**

@@ -36,6 +36,7 @@ import { hipOffloadArchInFlags } from './cmake/hip-offload-arch-in-flags.js';
 import { libcuptiMissing } from './runtime/libcupti-missing.js';
 import { halfIntrinsicUndefined } from './cuda/half-intrinsic-undefined.js';
 import { cuda13RemovedApi } from './cuda/cuda13-removed-api.js';
+import { ptxFeatureNotOnArch } from './cuda/ptx-feature-not-on-arch.js';
 import { flashAttnExtensionMissing } from './runtime/flash-attn-extension-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
@@ -235,6 +236,7 @@ export const builtinRules: RuleInput[] = [
   libcuptiMissing,
   halfIntrinsicUndefined,
   cuda13RemovedApi,
+  ptxFeatureNotOnArch,
   flashAttnExtensionMissing,
   libcudaStub,
   sharedLibraryMissing,

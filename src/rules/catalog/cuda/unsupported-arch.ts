@@ -76,6 +76,30 @@ function cmakeProject(target: 'cmakeFailed' | 'cmakeBuild'): string {
   ].join('\n');
 }
 
+// A GeForce RTX 50 GPU named in the reporter's words (`The GPU is RTX 5090`, spiriMirror/libuipc#237): GeForce RTX 5050–5090
+// are compute capability 12.0 (developer.nvidia.com/cuda-gpus; as arch-list-enricher.ts and blackwellTorchEnrich in cuda-arch-enricher.ts),
+// the arch nvcc rejected. Leaving sm_120 out then leaves the only GPU named without native kernels: the lead is a toolkit
+// that compiles it (CUDA 12.8, cuda-arches.ts). The driver's CUDA (nvidia-smi's "CUDA Version", the newest release the driver
+// runs: cuda-require-enricher.ts) says nothing of the nvcc that compiles; CMake records the one it found in CMakeCache.txt.
+const RTX50_NEEDS_ARCH: Variant = {
+  when: 'rtx50&rejected120&enrich.firstCuda&enrich.newerToolkit',
+  title: 'nvcc is too old for the GPU this build is for',
+  message:
+    'nvcc rejected the GPU architecture {arch:all}. {enrich.verdict} The GPU named in the log, {context.rtx50.model}, is compute ' +
+    'capability 12.0 (sm_120) itself, so leaving sm_120 out is no fix: the build needs an nvcc of CUDA {enrich.firstCuda} or newer.',
+  fix: [
+    'Build with CUDA {enrich.firstCuda} or newer ({enrich.newerToolkit}).',
+    '',
+    'The CUDA version the driver reports (nvidia-smi\'s "CUDA Version") is the newest release the driver runs, not the toolkit ' +
+      'that compiles: the build uses the nvcc it finds, and CMake keeps the one it found first. Check which one a build directory uses:',
+    '',
+    '```sh',
+    'grep "CMAKE_CUDA_COMPILER:" build/CMakeCache.txt   # build: your build directory',
+    '/usr/local/cuda-{enrich.firstCuda}/bin/nvcc --version',
+    '```',
+  ].join('\n'),
+};
+
 // A build on this machine (no image: ggml-org/llama.cpp#13271, a Windows cmake build of an RTX 5070's sm_120 on a toolkit
 // older than 12.8): the toolkit is installed on the host, from NVIDIA's downloads (Linux and Windows alike). CMake keeps
 // the compiler it found in CMakeCache.txt (CMAKE_CUDA_COMPILER), so a new toolkit needs a fresh build directory. The other
@@ -529,6 +553,9 @@ export const unsupportedArch: RuleInput = {
     { name: 'rejectedDigits', literals: ['Unsupported gpu architecture'], pattern: "Unsupported gpu architecture '(?:compute|sm)_(?<n>[1-5]\\d)'" },
     // a GeForce RTX 30 GPU named in the reporter's words (`my GPU is RTX 3090`): compute capability 8.6 (RTX30_HARD_CODED)
     { name: 'rtx30', literals: ['RTX 30'], pattern: '\\b(?<model>RTX 30[5-9]0(?: Ti)?)\\b' },
+    // a GeForce RTX 50 GPU named in the reporter's words (`The GPU is RTX 5090`), and sm_120 the arch rejected (RTX50_NEEDS_ARCH)
+    { name: 'rtx50', literals: ['RTX 50'], pattern: '\\b(?<model>RTX 50[5-9]0(?: Ti)?)\\b' },
+    { name: 'rejected120', literals: ['Unsupported gpu architecture'], pattern: "Unsupported gpu architecture '(?:compute|sm)_120[af]?(?:'|\\s*$)" },
     { name: 'listArches', literals: ['TORCH_CUDA_ARCH_LIST='], pattern: '(?<asked>TORCH_CUDA_ARCH_LIST=["\']?[0-9][0-9.;+ A-Za-z]{0,200})', keep: 'last' },
     // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected), or setuptools naming it:
     // `error: command '/usr/bin/nvcc' failed with exit status 1` (ucbdrive/few-shot-object-detection#11)
@@ -575,6 +602,7 @@ export const unsupportedArch: RuleInput = {
     ...bazelVariants,
     ...autodetectedVariants,
     ...findCudaVariants,
+    RTX50_NEEDS_ARCH,
     ...(['cmakeFailed', 'cmakeBuild'] as const).flatMap(cmakeVariants),
     ...distroNvccVariants(),
     ...ownGencodeVariants,
