@@ -364,6 +364,44 @@ function compatibleAdvice(wanted: { requirement: string; project: string }, agai
   );
 }
 
+/**
+ * pip was asked for one package (`Cannot install unsloth because …`: pip names the requirement that brought the conflicting
+ * dependencies in, pip 23.2.1 factory.py `describe_trigger`) and the pair is two of its dependencies, neither the user's
+ * request (unslothai/unsloth#1136: `xformers 0.0.24 depends on torch==2.2.0` from the `[cu121-ampere-torch220]` extra,
+ * `unsloth-zoo 2024.10.1 depends on torch>=2.4.0` from the current release). Neither pin is the user's to relax; what the user
+ * chooses is the extra and the release of that package. A release's extras are `Provides-Extra` lines of the core metadata
+ * in a wheel's `*.dist-info/METADATA` (beside `Requires-Dist`; the installed METADATA files on this machine carry them, e.g.
+ * `Provides-Extra: test`), and `pip download --no-deps -d <dir>` fetches a release without its dependencies (pip 23.2.1's
+ * `pip download --help`). In pyproject.toml the extras are the `[project.optional-dependencies]` table (PEP 621).
+ */
+function dependencyTreeAdvice(
+  conflict: NonNullable<ReturnType<typeof findConflict>>,
+  causes: ReturnType<typeof parseCauses>,
+  captures: Readonly<Record<string, string>>,
+): { top: string; advice: Record<string, string> } | null {
+  const top = captures['context.oneTrigger.name'];
+  if (top === undefined || conflict.wanted.requirer === null || causes.some((c) => c.requirer === null)) return null;
+  const topName = normaliseProject(top);
+  const sides = [conflict.wanted.requirer, conflict.against.requirer!];
+  if (sides.some((r) => normaliseProject(withoutExtras(r)) === topName)) return null;
+  // the extra, when pip names it (`Cannot install hanlp[full]`, or a cause line `unstructured[pdf] 0.11.8 depends on …`)
+  const fromLine = causes.find((c) => c.requirer !== null && normaliseProject(withoutExtras(c.requirer)) === topName && c.requirer.includes('['));
+  const extra = captures['context.oneTrigger.extra'] ?? (fromLine ? fromLine.requirer!.slice(fromLine.requirer!.indexOf('[') + 1, -1) : undefined);
+  const w = conflict.wanted;
+  const a = conflict.against;
+  return {
+    top,
+    advice: {
+      treeTop: top,
+      treeWanted: `${w.requirer} ${w.requirerVersion}`,
+      treeWantedReq: w.requirement.trim(),
+      treeAgainst: `${a.requirer} ${a.requirerVersion}`,
+      treeFloor: a.requirement.trim(),
+      ...(extra !== undefined ? { treeExtra: `${top}[${extra}]` } : {}),
+    },
+  };
+}
+
 function conflictCommands(installer: Installer, requirer: string, pipVersion?: string): Record<string, string> {
   return {
     ...conflictPipFlags(pipVersion),
@@ -432,6 +470,8 @@ export function pipAdviceEnrich(
         compatibleAdvice(conflict.wanted, conflict.against, requirer, other) ??
         `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`,
     });
+    const tree = dependencyTreeAdvice(conflict, causes, captures);
+    if (tree !== null) Object.assign(out, conflictCommands(installer, tree.top, captures['context.pipVersion.version']), tree.advice);
     // torch against torchvision / torchaudio: the pair each release pins (torch-pair-conflict.ts)
     const pair = torchPairAdvice(conflict, out.conflictPipOld ?? null);
     if (pair !== null) Object.assign(out, pair);

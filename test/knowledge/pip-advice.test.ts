@@ -111,6 +111,29 @@ describe('pipAdviceEnrich', () => {
     expect(out.conflictDryRun).toBe('pip install --dry-run --quiet --report - xformers');
   });
 
+  test('one package asked for and the pair two of its dependencies: the pins are its own, not the command\'s', () => {
+    // unslothai/unsloth#1136: `Cannot install unsloth because …`, then `xformers 0.0.24 depends on torch==2.2.0` and
+    // `unsloth-zoo 2024.10.1 depends on torch>=2.4.0` (fixtures/rules/pip/resolution-impossible/match-extra-pins-…-unsloth.log)
+    const pair = {
+      requirer: 'xformers',
+      requirerVersion: '0.0.24',
+      requirement: 'torch==2.2.0',
+      'context.lastDep.requirer': 'unsloth-zoo',
+      'context.lastDep.version': '2024.10.1',
+      'context.lastDep.req': 'torch>=2.4.0',
+    };
+    const out = pipAdviceEnrich({ ...pair, 'context.oneTrigger.name': 'unsloth' }, null, model, view({}));
+    expect(out).toMatchObject({ treeTop: 'unsloth', treeWanted: 'xformers 0.0.24', treeFloor: 'torch>=2.4.0', conflictVersions: 'pip index versions unsloth' });
+    expect(out.treeExtra).toBeUndefined(); // the log does not name the extra
+    // pip names the extra when it is a root request (`Cannot install hanlp[full] because …`, a pasted pip error); the
+    // thread's command asked for `unsloth[cu121-ampere-torch220]`
+    const withExtra = { ...pair, 'context.oneTrigger.name': 'unsloth', 'context.oneTrigger.extra': 'cu121-ampere-torch220' };
+    expect(pipAdviceEnrich(withExtra, null, model, view({})).treeExtra).toBe('unsloth[cu121-ampere-torch220]');
+    // must not: pip named more than one requirement (`Cannot install -r … and torch==2.1.0`, NIRVANALAN/GaussianAnything#9):
+    // no single trigger is captured; the rule's other fixtures keep their advice
+    expect(pipAdviceEnrich(pair, null, model, view({})).treeTop).toBeUndefined();
+  });
+
   test('a package that asked for another torch: the CUDA build of it from the index the table says has it', () => {
     const captures = { 'context.requestedBy.pkg': 'torch', 'context.requestedBy.spec': '==2.2.2', 'context.requestedBy.by': 'torchmetrics-old' };
     expect(pipAdviceEnrich(captures, null, model, view({ cuda: [fact('12.4', 'nvcc')] })).torchSwapNote).toBe(

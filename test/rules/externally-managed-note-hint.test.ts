@@ -9,12 +9,22 @@ import { analyzeLog } from './support/analyze-log.js';
 const fixture = (rel: string): string => readFileSync(path.join(fixturesRoot, rel), 'utf8');
 
 describe('pip/externally-managed from the note and hint only', () => {
-  test('a Dev Container Feature whose error line was cut off: the Feature variant, its newest major looked up', async () => {
+  test('the docker-in-docker Feature whose error line was cut off: its own variant, the fixed release and the option', async () => {
     const findings = await analyzeLog(fixture('pip/externally-managed/match-devcontainer-dind-feature-note-hint-only.log'));
     expect(findings[0]!.ruleId).toBe('pip/externally-managed');
-    expect(findings[0]!.message).toContain('ghcr.io/devcontainers/features/docker-in-docker');
+    expect(findings[0]!.title).toBe('pip refused (PEP 668) inside the docker-in-docker Feature');
+    expect(findings[0]!.message).toContain('`Dockerfile.extended`');
     expect(findings[0]!.fix).toContain('"ghcr.io/devcontainers/features/docker-in-docker:N"');
+    expect(findings[0]!.fix).toContain('devcontainers/features#833');
+    expect(findings[0]!.fix).toContain('`"dockerDashComposeVersion": "none"`');
     expect(findings[0]!.fix).not.toContain('docker-in-docker:1"');
+  });
+
+  test('another Feature keeps the general Feature advice, without the docker-in-docker option', async () => {
+    const findings = await analyzeLog(fixture('pip/externally-managed/match-devcontainer-python-feature.log'));
+    const f = findings.find((x) => x.ruleId === 'pip/externally-managed')!;
+    expect(f.title).toBe('pip refused (PEP 668) inside a Dev Container Feature');
+    expect(f.fix).not.toContain('dockerDashComposeVersion');
   });
 
   test('--break-system-packages in a RUN line is no refusal', async () => {

@@ -158,6 +158,37 @@ function featureVariant(when: string, who: string, ref: string, confirm: string)
 }
 
 const featureVariants: RuleVariant[] = [
+  // The docker-in-docker Feature pip-installed Compose v1 on a machine other than x86_64 (an arm64 Mac): its install.sh ran
+  // the pipx / `pip3 install … docker-compose` branch for every `dockerDashComposeVersion` but `none` (2.8.0's
+  // src/docker-in-docker/install.sh: `if [ "${DOCKER_DASH_COMPOSE_VERSION}" != "none" ]`, then `if [ "${target_compose_arch}"
+  // != "x86_64" ]`; `v2` only picked compose-switch afterwards). 2.8.1 skipped that branch on bookworm (devcontainers/features
+  // PR #833, commit d5ef6a7, for #832); 2.10.0 made `latest` (v2) the default and runs the v1 install only for `v1` (PR #873).
+  {
+    when: 'devFeatureId&dindFeature',
+    title: 'pip refused (PEP 668) inside the docker-in-docker Feature',
+    message:
+      'pip refused to install into the system Python of {fact.os|this image}, which is marked as externally managed (PEP 668, as ' +
+      "Debian 12 is), and the pip that ran is the docker-in-docker Feature's install script: on a machine other than x86_64 (an " +
+      'arm64 Mac, for one) its releases before 2.8.1 installed Docker Compose v1 with pip. The Dev Containers CLI generates ' +
+      'the Dockerfile that runs it (`Dockerfile.extended`), so nothing in your Dockerfile or that file changes it.',
+    fix: [
+      'In devcontainer.json, use a release of the Feature that does not pip-install Compose v1 there: 2.8.1 and later skip it on ' +
+        'Debian 12 (devcontainers/features#833), and from 2.10.0 the default `dockerDashComposeVersion` is `latest` (Compose v2). ' +
+        'Reference the Feature by its newest major version, which takes the newest release of that major, and rebuild the container:',
+      '',
+      '```json',
+      '"features": {',
+      '  "ghcr.io/devcontainers/features/docker-in-docker:N": {}',
+      '}',
+      '```',
+      '',
+      'with N the first number of the `version` in the Feature\'s `src/docker-in-docker/devcontainer-feature.json` on the main ' +
+        'branch of github.com/devcontainers/features (a full version such as `:2.8.0` stays on that release). To stay on an ' +
+        'older release, set its option ' +
+        '`"dockerDashComposeVersion": "none"` (no Compose from the Feature): before 2.10.0 the value `v2` still ran the pip ' +
+        'install of Compose v1 on arm64.',
+    ].join('\n'),
+  },
   // Features move their major on their own (docker-in-docker is at 2.x: `"version": "2.12.0"` in its
   // src/docker-in-docker/devcontainer-feature.json): `:1` would hold such a Feature on an old major, so the major is looked up.
   featureVariant(
@@ -213,6 +244,8 @@ export const externallyManaged: RuleInput = {
       literals: ['/tmp/dev-container-features/', 'devcontainer-features-install.sh'],
       pattern: '/tmp/(?:dev-container-features|build-features(?:-src)?)/(?<feature>[\\w.-]{1,100}?)(?:_\\d{1,3})?(?:[\\s/]|$)',
     },
+    // the docker-in-docker Feature, by its id (banner or failure line: `(ghcr.io/devcontainers/features/docker-in-docker)`)
+    { name: 'dindFeature', literals: ['ghcr.io/devcontainers/features/docker-in-docker'] },
     { name: 'pyFeatureTools', literals: ['Installing Python tools...'], pattern: '^Installing Python tools\\.\\.\\.$' },
     { name: 'pyFeatureUpdatingPip', literals: ['Updating pip...'], pattern: '^Updating pip\\.\\.\\.$' },
   ],

@@ -79,6 +79,53 @@ function uvNoIndexVariants(): Variant[] {
   ];
 }
 
+/**
+ * The pair is two dependencies of the one package asked for (unslothai/unsloth#1136: `Cannot install unsloth`, its
+ * `[cu121-ampere-torch220]` extra pins xformers 0.0.24, `torch==2.2.0`, while the current release pulls unsloth-zoo,
+ * `torch>=2.4.0`; the reporter pinned unsloth to an earlier commit, `unsloth.git@a2f4c97…`). The facts and sources are in
+ * knowledge/pip-advice-enricher.ts, dependencyTreeAdvice. The extra is named only when pip prints it.
+ */
+function dependencyTreeVariants(): Variant[] {
+  const message =
+    'pip found no set of versions that satisfies every requirement: {enrich.conflict}. Both are dependencies of ' +
+    '`{enrich.treeTop}`, the package this install asked for ("Cannot install {enrich.treeTop}"), not requirements of the command: ' +
+    'neither pin is yours to relax.';
+  const fix = (asked: string): string =>
+    [
+      `${asked} An extra adds pins of its own, and one made for an older stack can pin a dependency the current release of`,
+      '`{enrich.treeTop}` no longer accepts (here `{enrich.treeWanted}` needs `{enrich.treeWantedReq}`, `{enrich.treeAgainst}` needs',
+      '`{enrich.treeFloor}`). Change what you ask of `{enrich.treeTop}`, one of two ways:',
+      '',
+      '- an extra whose pins accept `{enrich.treeFloor}`;',
+      '- or a release of `{enrich.treeTop}` whose dependencies accept the extra\'s pins: `pip index versions {enrich.treeTop}` lists',
+      '  the releases (experimental in pip); for a git install, add `@` and a tag or commit of its repository to the URL.',
+      '',
+      'A release lists its extras as `Provides-Extra` lines of its metadata (of a wheel; in the source, `[project.optional-dependencies]`',
+      'of pyproject.toml at that tag or commit, beside what it requires):',
+      '',
+      '```sh',
+      'pip download --no-deps -d /tmp/{enrich.treeTop} {enrich.treeTop}',
+      'unzip -p /tmp/{enrich.treeTop}/*.whl "*.dist-info/METADATA" | grep -E "^(Provides-Extra|Requires-Dist)"',
+      '```',
+    ].join('\n');
+  return [
+    {
+      when: 'dependsOn&!constraint&!uv&enrich.treeExtra',
+      title: 'An extra of the requested package pins what its current release cannot use',
+      message,
+      fix: fix('The older pin comes with the extra you asked for, `{enrich.treeExtra}`.'),
+    },
+    {
+      when: 'dependsOn&!constraint&!uv&enrich.treeTop',
+      message,
+      fix: fix(
+        'Look at how the install names `{enrich.treeTop}` (the command or requirements file): with an extra (`{enrich.treeTop}[…]`),' +
+          ' that extra is the likely source of the older pin.',
+      ),
+    },
+  ];
+}
+
 function oldPipFix(missing: string): string {
   return [
     '{enrich.conflictAdvice} To see what each release of {enrich.conflictRequirer} requires, in a container of this image: ' +
@@ -465,6 +512,14 @@ export const resolutionImpossible: RuleInput = {
         'Cannot install (?<names>[A-Za-z0-9][\\w., -]{0,2000}?) because these package versions have conflicting dependencies',
     },
     {
+      // One package asked for (`Cannot install unsloth because …`, unslothai/unsloth#1136; with its extra when pip names it:
+      // `Cannot install hanlp[full] because …`): when the pair is two of its dependencies, the pins are its (or its extra's)
+      name: 'oneTrigger',
+      literals: ['Cannot install '],
+      pattern:
+        'Cannot install (?<name>[A-Za-z0-9][\\w.-]{0,200})(?:\\[(?<extra>[\\w,.-]{1,200})\\])? because these package versions have conflicting dependencies',
+    },
+    {
       name: 'constraint',
       literals: ['The user requested (constraint)'],
       pattern: 'The user requested \\(constraint\\) (?<pin>.{1,500})$',
@@ -545,6 +600,7 @@ export const resolutionImpossible: RuleInput = {
         'build (a build argument around its install) until a release fits.',
     },
     ...hashLockVariants(),
+    ...dependencyTreeVariants(),
     {
       // torch against torchvision / torchaudio (knowledge/torch-pair-conflict.ts): each release of those pins one torch, so
       // the fix is the pair (from the release table, or the one the log names), and for nightlies the nightly index
