@@ -349,6 +349,7 @@ export function cudaVersionEnrich(
       } else if (gap !== null) {
         // torch's own CUDA dates it (cu113 → torch 1.10 … 1.12): no build of that release is on this index, so pin one that is
         out.wheelTorch = gap.pick.torch;
+        out.torchGap = 'yes';
         out.torchInstall = installCommand(installerOf(facts), releaseInstall(gap.pick, tag));
         // torch's CUDA dates the torch that ran the check; in pip's isolated build environment that is not the
         // environment's torch, which the rule's `isolated` variant reinstalls in its cu… build instead

@@ -17,7 +17,7 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { cudaOfLocal } from './torch-replacement.js';
 import { installCommand, installerOf } from './installer-forms.js';
-import { newestTagNotAbove, releaseInstall, releasesForCuda } from './torch-wheels.js';
+import { newestTagNotAbove, releaseInstall, releasesForCuda, torchRelease } from './torch-wheels.js';
 import { firstDriversFor, RELEASE_DRIVERS, RELEASE_NOTES_URL } from './cuda-release-drivers.js';
 import { compareDrivers } from './cuda-require-enricher.js';
 
@@ -44,17 +44,52 @@ export function driverCuda(found: string): string | null {
  * is not above the driver's (torch-wheels.ts), as that release's own command installs it (`hostTorchCmd`),
  * with the releases on that index (`hostTorchRange`). Absent when every index in the table is newer.
  */
-export function hostTorch(hostCuda: string, facts: FactView): Record<string, string> {
+export function hostTorch(hostCuda: string, facts: FactView, logTorch?: string): Record<string, string> {
   const tag = newestTagNotAbove(hostCuda);
   const releases = tag === null ? [] : releasesForCuda(tag);
   const newest = releases[0];
   if (tag === null || newest === undefined) return {};
   const oldest = releases[releases.length - 1]!;
-  return {
+  const range = oldest === newest ? `torch ${newest.torch}` : `torch ${oldest.torch} … ${newest.torch}`;
+  const installer = installerOf(facts);
+  const out: Record<string, string> = {
     hostTorchTag: tag,
-    hostTorchRange: oldest === newest ? `torch ${newest.torch}` : `torch ${oldest.torch} … ${newest.torch}`,
-    hostTorchCmd: installCommand(installerOf(facts), releaseInstall(newest, tag)),
+    hostTorchRange: range,
+    hostTorchCmd: installCommand(installer, releaseInstall(newest, tag)),
+    hostTorchChoice: `The newest PyTorch index not above ${hostCuda} is ${tag} (${range} there); its newest release, as PyTorch's own command installs it (a stack pinned to another torch release wants that release's build instead: https://pytorch.org/get-started/previous-versions/ gives each release's indexes):`,
   };
+  // The log names the torch in use (`2.6.0+cu124`): a stack is pinned to its release, so keep the release and move only its
+  // CUDA build, to the newest of that release's indexes the driver runs (torch-wheels.ts). Only when the release has none
+  // does the command move torch, and it says so.
+  const bare = logTorch === undefined ? null : /^\d{1,2}\.\d{1,3}\.\d{1,3}(?=$|\+)/.exec(logTorch)?.[0] ?? null;
+  if (bare === null) return out;
+  const release = torchRelease(bare);
+  const want = cudaNumber(hostCuda);
+  const fitting = release === null || want === null ? [] : release.cudaTags.filter((t) => (cudaNumber(cudaOfLocal(t) ?? '') ?? Infinity) <= want);
+  const keep = fitting[fitting.length - 1];
+  if (release !== null && keep !== undefined) {
+    out.hostTorchCmd = installCommand(installer, releaseInstall(release, keep));
+    out.hostTorchChoice =
+      `The log's torch is ${logTorch}: keep that release and change only its CUDA build. torch ${release.torch} was also published for ` +
+      `${fitting.map((t) => `CUDA ${cudaOfLocal(t)}`).join(', ')} (its indexes: ${release.cudaTags.join(', ')}); the newest of those this driver runs is ${keep}, ` +
+      `with the torchvision and torchaudio of the same release, as PyTorch's own command installs them:`;
+    return out;
+  }
+  out.hostTorchChoice =
+    release !== null
+      ? `The log's torch is ${logTorch}, and torch ${release.torch} was published only for ${release.cudaTags.join(', ')}, all newer than ${hostCuda}: ` +
+        `a torch this driver runs is another release. The newest PyTorch index not above ${hostCuda} is ${tag} (${range} there); this moves torch from ` +
+        `${release.torch} to ${newest.torch}, so check that what pins torch (its requirements, extensions built for ${release.torch}) accepts that release first:`
+      : `The log's torch is ${logTorch}, a release the table here does not list: https://pytorch.org/get-started/previous-versions/ gives its indexes; use its ` +
+        `build for CUDA ${hostCuda} or older if it has one, with the torchvision and torchaudio of the same release. Otherwise the newest PyTorch index not above ` +
+        `${hostCuda} is ${tag} (${range} there); this moves torch from ${bare} to ${newest.torch}:`;
+  return out;
+}
+
+/** `11.8` → 118, `12.4` → 124. */
+function cudaNumber(cuda: string): number | null {
+  const m = /^(\d{1,2})\.(\d{1,2})/.exec(cuda);
+  return m ? Number(m[1]) * 10 + Number(m[2]) : null;
 }
 
 /**
@@ -119,9 +154,12 @@ export function cudaDriverEnrich(
   }
   const found = captures['context.tooOld.found'];
   const hostCuda = found === undefined ? null : driverCuda(found);
-  if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts));
+  // the torch in use: a fact (pip's, uv's lines), or a report's `PyTorch version: 2.6.0+cu124` (torch's collect_env)
+  const logTorch = facts.value('torch') ?? captures['context.torchVersion.v'];
+  if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts, logTorch));
   // torch's own message is about the CUDA torch was built with (its wheel's `+cu118`), not the image's toolkit
-  const torchCuda = hostCuda === null ? null : cudaOfLocal(facts.value('torchCuda') ?? undefined);
+  const localTag = facts.value('torchCuda') ?? /\+(cu\d{2,3})$/.exec(logTorch ?? '')?.[1];
+  const torchCuda = hostCuda === null ? null : cudaOfLocal(localTag ?? undefined);
   const cuda = hostCuda === null ? facts.value('cuda') : torchCuda;
   const hostDriver = captures['context.hostDriver.driver'];
   const linuxDriver = hostDriver !== undefined && hostDriver.includes('.') && captures['context.windowsHost'] === undefined ? hostDriver : null;

@@ -32,7 +32,7 @@ describe('driverCuda', () => {
 describe('hostTorch', () => {
   const none = factsFor({}, null, model);
   test("a driver of CUDA 11.6 gets the cu116 index and that index's newest release, in the page's own form", () => {
-    expect(hostTorch('11.6', none)).toEqual({
+    expect(hostTorch('11.6', none)).toMatchObject({
       hostTorchTag: 'cu116',
       hostTorchRange: 'torch 1.12.0 … 1.13.1',
       hostTorchCmd: 'pip install --extra-index-url https://download.pytorch.org/whl/cu116 torch==1.13.1+cu116 torchvision==0.14.1+cu116 torchaudio==0.13.1',
@@ -45,6 +45,28 @@ describe('hostTorch', () => {
   });
   test('a driver older than every index gets no command', () => {
     expect(hostTorch('10.1', none)).toEqual({});
+  });
+  test("the log's torch release is kept when it was published for a CUDA the driver runs: only the index moves", () => {
+    // unslothai/unsloth#2499: `PyTorch version: 2.6.0+cu124` and `found version 11080`
+    const out = hostTorch('11.8', none, '2.6.0+cu124');
+    expect(out.hostTorchCmd).toBe('pip install --index-url https://download.pytorch.org/whl/cu118 torch==2.6.0 torchvision==0.21.0 torchaudio==2.6.0');
+    expect(out.hostTorchChoice).toContain('keep that release');
+    // the newest index not above the driver is still reported as such (pip/build-isolation reads it)
+    expect(out.hostTorchTag).toBe('cu118');
+  });
+  test('a release with no build the driver runs moves torch, and says so', () => {
+    // torch 2.8.0 was published for cu126 / cu128 / cu129 only
+    const out = hostTorch('11.8', none, '2.8.0+cu126');
+    expect(out.hostTorchCmd).toBe('pip install --index-url https://download.pytorch.org/whl/cu118 torch==2.7.1 torchvision==0.22.1 torchaudio==2.7.1');
+    expect(out.hostTorchChoice).toContain('this moves torch from 2.8.0 to 2.7.1');
+  });
+  test('a release the table does not list is named with where to find its indexes, and the move is explicit', () => {
+    const out = hostTorch('11.8', none, '2.4.1+cu121');
+    expect(out.hostTorchChoice).toContain('a release the table here does not list');
+    expect(out.hostTorchChoice).toContain('this moves torch from 2.4.1 to 2.7.1');
+  });
+  test('without a torch in the log, the newest release of the index is offered with a word on pinned stacks', () => {
+    expect(hostTorch('11.8', none).hostTorchChoice).toContain('a stack pinned to another torch release');
   });
 });
 

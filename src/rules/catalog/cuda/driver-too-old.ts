@@ -163,6 +163,13 @@ export const driverTooOld: RuleInput = {
       pattern: '\\b[Jj]etson\\b|\\bJet[Pp]ack\\b|\\b[Ll]4[Tt]\\b|nv_tegra_release|\\d-tegra\\b|\\bOrin\\b',
     },
     { name: 'tooOld', literals: ['The NVIDIA driver on your system is too old'], pattern: 'too old \\(found version (?<found>\\d{4,6})\\)' },
+    // The torch in use as a report gives it: torch's collect_env prints `PyTorch version: {torch_version}` (torch/utils/collect_env.py,
+    // env_info_fmt), and issue templates copy it as `- **PyTorch version**: 2.6.0+cu124` (unslothai/unsloth#2499)
+    {
+      name: 'torchVersion',
+      literals: ['PyTorch version', 'PyTorch Version'],
+      pattern: '\\bPyTorch [vV]ersion(?:\\*\\*)?: {0,4}(?:\\*\\*)? {0,4}(?<v>\\d{1,2}\\.\\d{1,3}\\.\\d{1,3}(?:\\+cu\\d{2,3})?)(?![\\w.+])',
+    },
     // An NGC image a container command runs (`nvidia-docker run … nvcr.io/nvidia/digits:19.07-caffe`): its tag names a
     // release month, whose CUDA and driver requirement NVIDIA's release notes give (DIGITS 19.06: "based on NVIDIA CUDA
     // 10.1.168, which requires NVIDIA Driver release 418.xx", docs.nvidia.com/deeplearning/digits/digits-release-notes/
@@ -423,7 +430,7 @@ export const driverTooOld: RuleInput = {
       fix: [
         HOST_CHECK,
         'Then either upgrade the host\'s NVIDIA driver, or install a torch built for CUDA {enrich.hostCuda} or older, in the image when this runs in one. ' +
-          'The newest PyTorch index not above {enrich.hostCuda} is {enrich.hostTorchTag} ({enrich.hostTorchRange} there); its newest release, as PyTorch\'s own command installs it:',
+          '{enrich.hostTorchChoice}',
         '',
         '```sh',
         '{enrich.hostTorchCmd}',

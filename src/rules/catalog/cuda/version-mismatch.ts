@@ -252,6 +252,101 @@ function noIndexVariants(): Variant[] {
   ];
 }
 
+/**
+ * The extension being compiled is one that publishes prebuilt wheels per torch release (xformers, flash-attn): the check
+ * failed only because pip compiled it, so the first fix installs a wheel built for this torch, torch unchanged; then the
+ * toolkit of torch's CUDA; moving torch comes last, since every package built on it is pinned to its release.
+ * - xformers: each wheel is built for one torch release and pins it exactly (`xformers 0.0.26.post1 depends on torch==2.3.0`,
+ *   knowledge/xformers-build-enricher.ts); pip compiles it when no wheel of the release it chose fits the environment's torch,
+ *   Python or platform (AUTOMATIC1111/stable-diffusion-webui#10125: a Python 3.11 venv, torch cu117, system nvcc 12.1; the
+ *   xformers maintainer in facebookresearch/xformers#748: "we provide (already pre-compiled) binaries"). Named beside the
+ *   installed torch release, pip takes the xformers release built for it (pip/extension-sdist-fallback, the README's
+ *   `pip3 install -U xformers --index-url https://download.pytorch.org/whl/cu121`). `--only-binary <names>` makes pip fail
+ *   instead of compiling those packages (pip install's options: "Do not use source packages … one or more package names").
+ * - flash-attn: its setup.py downloads the wheel for this torch's major.minor, CUDA, Python and C++ ABI from the project's GitHub
+ *   release and compiles only when that file is missing (knowledge/flash-attn-wheels.ts, setup.py `get_wheel_url`).
+ */
+function prebuiltVariants(): Variant[] {
+  const xformersFirst = (fence: 'sh' | 'dockerfile'): string[] => [
+    '- first, do not compile: install a prebuilt xformers wheel matching this torch (built with CUDA {torchCuda|its release}), torch unchanged. ' +
+      'Each xformers wheel is built for one torch release and requires it exactly; named beside the torch you have, pip takes the xformers release built ' +
+      'for it, and `--only-binary xformers` makes it stop instead of compiling again:',
+    '',
+    '```' + fence,
+    (fence === 'dockerfile' ? 'RUN ' : '') +
+      'TORCH=$(python -c "import torch; print(torch.__version__.split(\'+\')[0])") && ' +
+      'CU=$(python -c "import torch; print(\'cu\' + torch.version.cuda.replace(\'.\', \'\'))") && ' +
+      'pip install --only-binary xformers "torch==$TORCH" xformers --index-url "https://download.pytorch.org/whl/$CU"',
+    '```',
+    '',
+    '  If pip finds no such wheel there (PyTorch\'s index of an older CUDA may carry no xformers for this torch), pick the xformers release whose wheel requires this ' +
+      'torch (`xformers X depends on torch==Y` in pip\'s output, or https://github.com/facebookresearch/xformers/releases) and check on its PyPI page ' +
+      '(https://pypi.org/project/xformers/#history, "Download files") that it has a wheel for this Python ({fact.python|`python --version` prints it}; the `cp3XY` part of a wheel\'s name) ' +
+      'and platform: with none for them, pip takes the source;',
+  ];
+  const flashFirst = [
+    '- first, do not compile: install the prebuilt flash-attn wheel matching this torch. Its setup.py downloads the wheel named for this torch\'s ' +
+      'major.minor, CUDA, Python and C++ ABI from the project\'s GitHub release and compiles only when that file is missing: ' +
+      'https://github.com/Dao-AILab/flash-attention/releases lists each release\'s wheels, whose names carry the CUDA, the torch major.minor, the C++ ABI and the Python (`+cu12torch2.4cxx11abiFALSE-cp311-cp311`); ' +
+      '`pip install` the URL of the one whose torch, CUDA major and Python are this environment\'s (`python -c "import torch; print(torch.__version__, torch.version.cuda, torch._C._GLIBCXX_USE_CXX11_ABI)"` prints them), or pin a flash-attn release that published it;',
+  ];
+  const keepTorch = (where: Where): string => `- ${torchSide(where).replace(/\.$/, '')};`;
+  const moveTorch = (gap: boolean): string[] => [
+    gap
+      ? '- only if neither works, keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, which is another torch release: every package built on torch was pinned for the one you have, so check their requirements first ({enrich.wheelIndex}):'
+      : '- or keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):',
+    '',
+    '```sh',
+    '{enrich.torchInstall}',
+    '```',
+    '',
+    '  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}',
+  ];
+  // torch's CUDA a generation before the toolkit's (the enricher's `torchGap`): the toolkit of torch's CUDA before another torch
+  const rest = (where: Where, gap: boolean): string[] => (gap ? [keepTorch(where), ...moveTorch(true)] : [...moveTorch(false), keepTorch(where)]);
+  const check = 'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` where the build runs (CUDA_HOME wins over the nvcc on PATH).';
+  const lead = '{context.prebuilt.pkg} publishes prebuilt wheels, each built for one torch release: the check failed only because pip compiled it here. In this order:';
+  const out: Variant[] = [];
+  for (const [pkgWhen, first] of [['xformersBuild', xformersFirst], ['flashAttnBuild', () => flashFirst]] as const) {
+    for (const gap of [true, false]) {
+      const g = gap ? '&enrich.torchGap' : '';
+      out.push(
+        { when: `${pkgWhen}&enrich.torchInstall${g}&fact.place=image-build`, fix: [lead, '', ...first('dockerfile'), ...rest('image', gap), '', check].join('\n') },
+        { when: `${pkgWhen}&enrich.torchInstall${g}&!fact.place`, fix: [lead, '', ...first('sh'), ...rest('either', gap), '', check].join('\n') },
+        { when: `${pkgWhen}&enrich.torchInstall${g}`, fix: [lead, '', ...first('sh'), ...rest('elsewhere', gap), '', check].join('\n') },
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * torch's CUDA and the toolkit's are a generation apart (cu117 against a 12.1 toolkit, whose index begins at torch 2.1): a torch
+ * for the toolkit is another torch release, so keeping torch and matching the toolkit to it comes first (the enricher's `torchGap`).
+ */
+function gapVariants(): Variant[] {
+  const fix = (where: Where): string =>
+    [
+      'Make the two agree. torch\'s CUDA and this toolkit are a generation apart, so keep torch and match the toolkit to it first:',
+      '',
+      `- ${torchSide(where).replace(/^or k/, 'K').replace(/\.$/, '')};`,
+      '- or keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, which is another torch release: every package built on torch was pinned for the one you have, so check their requirements first ({enrich.wheelIndex}):',
+      '',
+      '```sh',
+      '{enrich.torchInstall}',
+      '```',
+      '',
+      '  {enrich.pairedNote}',
+      '',
+      'Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` where the build runs (CUDA_HOME wins over the nvcc on PATH).',
+    ].join('\n');
+  return [
+    { when: 'enrich.torchGap&enrich.torchInstall&fact.place=image-build', fix: fix('image') },
+    { when: 'enrich.torchGap&enrich.torchInstall&!fact.place', fix: fix('either') },
+    { when: 'enrich.torchGap&enrich.torchInstall', fix: fix('elsewhere') },
+  ];
+}
+
 export const versionMismatch: RuleInput = {
   id: 'cuda/version-mismatch',
   title: 'CUDA toolkit version does not match',
@@ -315,6 +410,15 @@ export const versionMismatch: RuleInput = {
     // a PyG extension pip failed to build: `ERROR: Failed building wheel for torch-scatter`
     { name: 'pyg', literals: ['Failed building wheel for torch', 'Failed building wheel for pyg'], pattern: `Failed building wheel for (?<pkg>${pygPackagePattern})\\b` },
     { name: 'second', literals: ['). Please make sure to use the same CUDA versions'] },
+    // the extension pip failed to build is one that publishes prebuilt wheels: `ERROR: Failed building wheel for xformers`,
+    // `Running setup.py install for xformers ... error` (AUTOMATIC1111/stable-diffusion-webui#10125), `Failed building wheel for flash-attn`
+    {
+      name: 'prebuilt',
+      literals: ['Failed building wheel for ', 'Running setup.py install for '],
+      pattern: '(?:Failed building wheel for|Running setup\\.py install for) (?<pkg>xformers|flash[-_]attn)\\b',
+    },
+    { name: 'xformersBuild', literals: ['for xformers'], pattern: '(?:Failed building wheel for|Running setup\\.py install for) xformers\\b' },
+    { name: 'flashAttnBuild', literals: ['for flash-attn', 'for flash_attn'], pattern: '(?:Failed building wheel for|Running setup\\.py install for) flash[-_]attn\\b' },
     // the check ran in pip's isolated build environment: `File "/tmp/pip-build-env-4xnh4rb6/overlay/lib/python3.10/site-packages/
     // torch/utils/cpp_extension.py", … in _check_cuda_version` (vllm-project/vllm#1060). That torch is the one pip installed for
     // the build from the package's build requirements, not the environment's: a torch installed beside it changes nothing
@@ -376,7 +480,9 @@ export const versionMismatch: RuleInput = {
           'pytorch.org/get-started/previous-versions lists them per release), or build with a toolkit of torch\'s CUDA (in a Dockerfile: a `-devel` image of it; elsewhere: that toolkit under `CUDA_HOME`).',
       ].join('\n'),
     },
+    ...prebuiltVariants(),
     ...noIndexVariants(),
+    ...gapVariants(),
     // the `-devel` image of torch's CUDA only where the failing command ran in an image build
     { when: 'fact.place=image-build', fix: mismatchFix('image') },
     // where the log does not say: both ways, each named by its place
