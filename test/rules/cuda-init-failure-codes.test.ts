@@ -53,3 +53,18 @@ describe('error 802, system not yet initialized', () => {
     expect(findings.some((f) => f.title.includes('Fabric Manager'))).toBe(false);
   });
 });
+
+describe('error 999, unknown error, at CUDA\'s start', () => {
+  test("ggml's wording after a driver update (ollama/ollama#15400): the CDI spec again, the module, the reboot", async () => {
+    const f = await finding(read('match-ollama-ggml-unknown-error-stale-cdi-15400.log'));
+    expect(f.title).toContain('unknown error (999)');
+    expect(f.fix).toContain('sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml');
+    expect(f.fix).toContain('lsmod | grep nvidia_uvm');
+    expect(f.fix).toContain('Driver/library version mismatch');
+  });
+
+  test("NVML's `Unknown Error` is another rule's (fixtures/rules/runtime/nvml-unknown-error/match-daemon-reload-1227.log)", async () => {
+    const findings = await analyzeLog('Failed to initialize NVML: Unknown Error\n');
+    expect(findings.some((f) => f.title.includes('unknown error (999)'))).toBe(false);
+  });
+});

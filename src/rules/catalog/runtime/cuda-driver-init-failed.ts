@@ -30,6 +30,12 @@
 // install cuda-drivers-fabricmanager-XXX`, openSUSE / SLES 15 `zypper install cuda-drivers-fabricmanager-XXX`; Ubuntu's CUDA
 // repository `nvidia-fabricmanager-<branch>`, NVIDIA/gpu-operator#163). ollama/ollama#12136 (8× H100, ggml's wording): "neglected
 // the fabric manager version. I purged everything associated with it and reinstalled the right version with a reboot".
+// Error 999 (cudaErrorUnknown) at the start, ggml's `failed to initialize CUDA: unknown error` or torch's `CUDA unknown error -
+// this may be due to an incorrectly set up environment`: ollama/ollama#15400 (driver 590.48.01, nvidia-container-toolkit
+// 1.19.0): a CDI spec generated before a driver update, fixed by `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`
+// (two users; the toolkit's CDI page, see runtime/cdi-spec-stale); after a suspend and resume, reloading nvidia_uvm (the
+// sources above); a driver updated without a reboot shows in nvidia-smi as `Driver/library version mismatch`
+// (runtime/cuda-driver-mismatch).
 // A third: ollama's `cuda driver library init failure: 3` (its GPU discovery calls cuInit(0) and prints
 // `cuda driver library init failure: %d` with the code, ollama's gpu_info_nvcuda.c), code 3 being CUDA_ERROR_NOT_INITIALIZED
 // (cuda.h), while nvidia-smi works (ollama/ollama#11593: RTX PRO 6000 Blackwell, drivers 570.158.01 and 575.57.08). The known
@@ -77,10 +83,15 @@ export const cudaDriverInitFailed: RuleInput = {
     // ggml's `ggml_cuda_init: failed to initialize CUDA: system not yet initialized` (ollama/ollama#12136); torch's `Error 802:
     // system not yet initialized` (see SYSTEM_NOT_READY)
     { literals: [' system not yet initialized'], pattern: SYSTEM_NOT_READY },
+    // error 999 (cudaErrorUnknown) at CUDA's start: ggml's `ggml_cuda_init: failed to initialize CUDA: unknown error`
+    // (ollama/ollama#15400), torch's `CUDA unknown error - this may be due to an incorrectly set up environment, e.g. changing env
+    // variable CUDA_VISIBLE_DEVICES after program start. Setting the available devices to be zero.` (c10/cuda/CUDAFunctions.cpp)
+    { literals: ['failed to initialize CUDA: unknown error', 'CUDA unknown error - this may be due to'] },
     // `msg="Unable to load cudart library /usr/lib/x86_64-linux-gnu/libcuda.so.575.57.08: cuda driver library init failure: 3"`
     { literals: ['cuda driver library init failure: 3'], pattern: 'cuda driver library init failure: 3(?![\\d.])' },
   ],
   context: [
+    { name: 'unknownError', literals: ['failed to initialize CUDA: unknown error', 'CUDA unknown error - this may be due to'] },
     { name: 'systemNotReady', literals: [' system not yet initialized'], pattern: SYSTEM_NOT_READY },
     // the driver library ollama loaded names the driver: `libcuda.so.575.57.08`
     {
@@ -117,6 +128,31 @@ export const cudaDriverInitFailed: RuleInput = {
         'together) and run CUDA again. Blackwell boards also need NVLSM running first.',
         'On a machine without NVSwitch (`nvidia-smi topo -m` shows no `NV#` links), no Fabric Manager is needed: look for Xid errors in',
         '`sudo dmesg | grep -iE "NVRM|Xid"` instead.',
+      ].join('\n'),
+    },
+    {
+      when: 'unknownError',
+      title: 'CUDA could not start: unknown error (999)',
+      message:
+        'CUDA\'s first call returned `unknown error` (cudaErrorUnknown, 999): the driver is there, but CUDA could not start on it. ' +
+        'The known causes are outside the program: a driver updated without a reboot, a container whose CDI spec was generated ' +
+        'for the driver before, the nvidia_uvm module not loaded, or a suspend and resume.',
+      fix: [
+        'On the host:',
+        '',
+        '```sh',
+        'nvidia-smi                                     # "Driver/library version mismatch": the driver was updated, reboot',
+        'lsmod | grep nvidia_uvm                        # nothing: sudo modprobe nvidia_uvm',
+        '```',
+        '',
+        'When this ran in a container that gets its GPU through CDI (Docker with CDI, podman `--device nvidia.com/gpu=all`), a spec',
+        'generated for the driver before an update names its old files: generate it again, then start the container again:',
+        '',
+        '```sh',
+        'sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml   # again for /var/run/cdi/nvidia.yaml if that file exists',
+        '```',
+        '',
+        AFTER_SUSPEND,
       ].join('\n'),
     },
     {
