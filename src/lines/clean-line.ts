@@ -32,6 +32,14 @@ const BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:
 // line with one; a blank line is the stamp alone.
 const CLOCK_TIMESTAMP = /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d{1,6})?(?: |$)/;
 
+// The classic syslog / journald line (`journalctl`'s default `short` output, rsyslog's files): `Aug 12 10:38:34 fileserver
+// unsloth[4073658]: ` (unslothai/unsloth#8580), `Dec 07 15:40:35 user kernel: ` (ggml-org/llama.cpp#17844). journalctl(1),
+// --output: `short` "is the default and generates an output that is mostly identical to the formatting of classic syslog
+// files, showing one line per journal entry"; `short-precise` shows the time with microseconds. A service's log (ollama,
+// unsloth, dockerd) is very often pasted from it: the program's own text follows the prefix. A line that starts with a
+// month's name and no clock where the stamp has one (`March 1997: Mesa 2.2 is released.`, Mesa's history) fails the cheap test.
+const SYSLOG_PREFIX = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? [\w.-]{1,253} [^\s[\]:]{1,100}(?:\[\d{1,10}\])?: ?/;
+
 // docker compose's `service  | ` (v1 `web_1  | `, v2 `web-1  | `). Compose pads the name with
 // at least one space; requiring a leading letter keeps `  60 | >>> RUN` and `1000 | …` excerpt
 // lines, and shell pipelines like `pip freeze | grep`, out of it.
@@ -68,6 +76,12 @@ function actionsStampAt(text: string, at: number): boolean {
 /** `2023-10-06 06:17:18…` at the start: the cheap test before the Dev Containers stamp's expression runs. */
 function devcontainerStampAt(text: string): boolean {
   return text.length >= 25 && text.charCodeAt(4) === 45 && text.charCodeAt(10) === 32 && text.charCodeAt(13) === 58 && isDigit(text.charCodeAt(0));
+}
+
+/** `Aug 12 10:38:34` at the start (an upper-case letter, then the spaces and colons where they stand): the cheap test before the syslog prefix's expression runs. */
+function syslogStampAt(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first >= 65 && first <= 90 && text.charCodeAt(3) === 32 && text.charCodeAt(9) === 58 && text.charCodeAt(12) === 58 && text.length >= 20;
 }
 
 /**
@@ -146,6 +160,7 @@ function stripStampPrefixes(text: string): string {
     out = out.replace(DEVCONTAINER_TIMESTAMP, '');
     if (out.endsWith('Z: ') || out.endsWith('Z:')) out = out.replace(DEVCONTAINER_TRAILING_STAMP, '');
   } else if (isDigit(out.charCodeAt(0)) && out.lastIndexOf('Z: #', 22) >= 0) out = out.replace(DEVCONTAINER_CUT_STAMP, ''); // the stamp's end, never past its 22 characters
+  else if (syslogStampAt(out)) out = out.replace(SYSLOG_PREFIX, '');
   if (out.startsWith('##[')) out = out.replace(ACTIONS_MARKER, '');
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, '');
   else if (out.charCodeAt(2) === 58 && out.charCodeAt(5) === 58 && isDigit(out.charCodeAt(0))) out = out.replace(CLOCK_TIMESTAMP, '');
@@ -316,6 +331,7 @@ export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
   ACTIONS_MARKER,
   BRACKETED_TIMESTAMP,
   CLOCK_TIMESTAMP,
+  SYSLOG_PREFIX,
   COMPOSE_PREFIX,
   REPLICA_SUFFIX,
   BUILDKIT_FRAME,

@@ -31,6 +31,10 @@ describe('cleanLine', () => {
     ['a time of day before a classic step line', '22:30:19 Step 6/10 : RUN pip3 install .', 'Step 6/10 : RUN pip3 install .'],
     ['a time of day alone on a blank line', '22:30:19 ', ''],
     ['a time of day with fractions', '08:01:02.345 error: externally-managed-environment', 'error: externally-managed-environment'],
+    // unslothai/unsloth#8580 (fixtures/rules/runtime/torch-symbol-mismatch/match-xformers-built-for-journald-unsloth-8580.log)
+    ['a journald line', 'Aug 12 10:38:34 fileserver unsloth[4073658]:     PyTorch 2.10.0+cu128 with CUDA 1208 (you have 2.11.0+cu130)', '    PyTorch 2.10.0+cu128 with CUDA 1208 (you have 2.11.0+cu130)'],
+    // ggml-org/llama.cpp#17844 (fixtures/rules/resources/oom-killed/match-kernel-oom-killer-cudafe-llamacpp-17844.log): no PID
+    ['a journald kernel line', 'Dec 07 15:40:35 user kernel: Out of memory: Killed process 2602 (nautilus) total-vm:3089788kB, anon-rss:17236kB, file-rss:4792kB, shmem-rss:8136kB, UID:1000 pgtables:1272kB oom_score_adj:200', 'Out of memory: Killed process 2602 (nautilus) total-vm:3089788kB, anon-rss:17236kB, file-rss:4792kB, shmem-rss:8136kB, UID:1000 pgtables:1272kB oom_score_adj:200'],
   ])('%s', (_name, raw, clean) => {
     expect(cleanLine(raw)).toBe(clean);
   });
@@ -45,6 +49,10 @@ describe('cleanLine', () => {
     ['a bracket that is not a timestamp', '[builder 3/7] RUN make'],
     ['a time that is not a time of day', '25:61:00 not a clock'],
     ['a duration without a space after it', '00:01:23.4s elapsed'],
+    // Mesa's history (/usr/share/doc/libgl1-mesa-dev/changelog.gz, Debian's libgl1-mesa-dev): a month's name, then no clock
+    ['a line that starts with a month', 'March 1997: Mesa 2.2 is released. It supports the new 3dfx Voodoo'],
+    // nvidia-smi's banner (fixtures/rules/runtime/cuda-driver-init-failed/match-container-device-count-one.log): a date, the day first
+    ['the date of nvidia-smi\'s banner', 'Tue Apr 11 21:25:48 2023       '],
   ])('leaves %s alone', (_name, text) => {
     expect(cleanLine(text)).toBe(text);
   });

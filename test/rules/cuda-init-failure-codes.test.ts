@@ -30,3 +30,41 @@ describe("ollama's cuda driver library init failure", () => {
 });
 
 const finding = (text: string) => findingOf('runtime/cuda-driver-init-failed', text);
+
+describe('error 802, system not yet initialized', () => {
+  test("ggml's wording on an 8x H100 (ollama/ollama#12136): Fabric Manager of the driver's version, per distribution", async () => {
+    const f = await finding(read('match-ollama-ggml-system-not-ready-h100-12136.log'));
+    expect(f.title).toContain('Fabric Manager');
+    expect(f.message).toContain('error 802');
+    expect(f.fix).toContain('systemctl status nvidia-fabricmanager');
+    expect(f.fix).toContain('nvidia-fabricmanager-535');
+    expect(f.fix).toContain('nvidia-driver:535/fm');
+    expect(f.fix).toContain('sudo systemctl enable --now nvidia-fabricmanager');
+    expect(f.fix).toContain('without NVSwitch');
+  });
+
+  test.each([
+    // ollama/ollama#15400 (comment by GorudoYami, 2026-04-30): ggml's same line with another CUDA error
+    'I have encountered the same issue `ggml_cuda_init: failed to initialize CUDA: unknown error` and using the command `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml` provided by @0xCA fixed it for me too.',
+    // ollama/ollama#12136, the maintainer's question in the same comment: the fabric manager named, no error
+    "Searching online, I see some mentions that this can happen if you don't have NVLink/NVSwitch fabric manager set up correctly. Do other CUDA apps work correctly on your GPUs?",
+  ])('not the Fabric Manager finding: %s', async (line) => {
+    const findings = await analyzeLog(`${line}\n`);
+    expect(findings.some((f) => f.title.includes('Fabric Manager'))).toBe(false);
+  });
+});
+
+describe('error 999, unknown error, at CUDA\'s start', () => {
+  test("ggml's wording after a driver update (ollama/ollama#15400): the CDI spec again, the module, the reboot", async () => {
+    const f = await finding(read('match-ollama-ggml-unknown-error-stale-cdi-15400.log'));
+    expect(f.title).toContain('unknown error (999)');
+    expect(f.fix).toContain('sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml');
+    expect(f.fix).toContain('lsmod | grep nvidia_uvm');
+    expect(f.fix).toContain('Driver/library version mismatch');
+  });
+
+  test("NVML's `Unknown Error` is another rule's (fixtures/rules/runtime/nvml-unknown-error/match-daemon-reload-1227.log)", async () => {
+    const findings = await analyzeLog('Failed to initialize NVML: Unknown Error\n');
+    expect(findings.some((f) => f.title.includes('unknown error (999)'))).toBe(false);
+  });
+});

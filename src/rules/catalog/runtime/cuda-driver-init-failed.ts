@@ -24,7 +24,18 @@
 // (NVIDIA/gpu-operator#163, the maintainer dualvtable; Talos' and SlackBuilds' fabricmanager pages: "has to match with
 // the NVIDIA driver version in use"). `nvidia-smi -q -i 0 | grep -i -A 2 Fabric` shows each GPU's registration: `In Progress`
 // when Fabric Manager is not running, `Completed` when it is (Fabric Manager user guide, quoted in siderolabs/extensions#717,
-// which also says Blackwell boards need NVLSM running before Fabric Manager starts).
+// which also says Blackwell boards need NVLSM running before Fabric Manager starts). The packages per distribution
+// (NVIDIA/yum-packaging-fabric-manager README: `nvidia-fabricmanager-XXX` and `cuda-drivers-fabricmanager-XXX`, "XXX is the
+// first . delimited field in the driver version"; RHEL 8 / Fedora `dnf module install nvidia-driver:${stream}/fm`, RHEL 7 `yum
+// install cuda-drivers-fabricmanager-XXX`, openSUSE / SLES 15 `zypper install cuda-drivers-fabricmanager-XXX`; Ubuntu's CUDA
+// repository `nvidia-fabricmanager-<branch>`, NVIDIA/gpu-operator#163). ollama/ollama#12136 (8× H100, ggml's wording): "neglected
+// the fabric manager version. I purged everything associated with it and reinstalled the right version with a reboot".
+// Error 999 (cudaErrorUnknown) at the start, ggml's `failed to initialize CUDA: unknown error` or torch's `CUDA unknown error -
+// this may be due to an incorrectly set up environment`: ollama/ollama#15400 (driver 590.48.01, nvidia-container-toolkit
+// 1.19.0): a CDI spec generated before a driver update, fixed by `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`
+// (two users; the toolkit's CDI page, see runtime/cdi-spec-stale); after a suspend and resume, reloading nvidia_uvm (the
+// sources above); a driver updated without a reboot shows in nvidia-smi as `Driver/library version mismatch`
+// (runtime/cuda-driver-mismatch).
 // A third: ollama's `cuda driver library init failure: 3` (its GPU discovery calls cuInit(0) and prints
 // `cuda driver library init failure: %d` with the code, ollama's gpu_info_nvcuda.c), code 3 being CUDA_ERROR_NOT_INITIALIZED
 // (cuda.h), while nvidia-smi works (ollama/ollama#11593: RTX PRO 6000 Blackwell, drivers 570.158.01 and 575.57.08). The known
@@ -49,6 +60,13 @@ const HOST_UVM = [
   '```',
 ].join('\n');
 
+// Error 802 (cudaErrorSystemNotReady, CUDA_ERROR_SYSTEM_NOT_READY: "the system is not yet ready to start any CUDA work. To
+// continue using CUDA, verify the system configuration is in a valid state and all required driver daemons are actively
+// running", CUDA Runtime API, cudaError) as each layer prints it with cudaGetErrorString's `system not yet initialized`: the
+// driver API's name, ggml's `failed to initialize CUDA: %s` (ggml-cuda.cu, ggml_cuda_init: `GGML_LOG_ERROR("%s: failed to
+// initialize " GGML_CUDA_NAME ": %s\n", __func__, cudaGetErrorString(err))` after cudaGetDeviceCount), torch's `Error 802: `.
+const SYSTEM_NOT_READY = '(?:CUDA_ERROR_SYSTEM_NOT_READY|failed to initialize CUDA|Error 802): system not yet initialized';
+
 const AFTER_SUSPEND =
   'If the machine was suspended and resumed since CUDA last worked, reload the module instead: ' +
   '`sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm` (every CUDA program stopped first). With Xid errors in dmesg, reboot.';
@@ -61,13 +79,20 @@ export const cudaDriverInitFailed: RuleInput = {
     // `UserWarning: CUDA initialization: CUDA driver initialization failed, you might not have a CUDA gpu. (Triggered internally at ../c10/cuda/CUDAFunctions.cpp:109.)`
     // `RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.`
     { literals: ['CUDA driver initialization failed, you might not have a CUDA gpu'] },
-    // `failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized`
-    { literals: ['CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized'] },
+    // `failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized`;
+    // ggml's `ggml_cuda_init: failed to initialize CUDA: system not yet initialized` (ollama/ollama#12136); torch's `Error 802:
+    // system not yet initialized` (see SYSTEM_NOT_READY)
+    { literals: [' system not yet initialized'], pattern: SYSTEM_NOT_READY },
+    // error 999 (cudaErrorUnknown) at CUDA's start: ggml's `ggml_cuda_init: failed to initialize CUDA: unknown error`
+    // (ollama/ollama#15400), torch's `CUDA unknown error - this may be due to an incorrectly set up environment, e.g. changing env
+    // variable CUDA_VISIBLE_DEVICES after program start. Setting the available devices to be zero.` (c10/cuda/CUDAFunctions.cpp)
+    { literals: ['failed to initialize CUDA: unknown error', 'CUDA unknown error - this may be due to'] },
     // `msg="Unable to load cudart library /usr/lib/x86_64-linux-gnu/libcuda.so.575.57.08: cuda driver library init failure: 3"`
     { literals: ['cuda driver library init failure: 3'], pattern: 'cuda driver library init failure: 3(?![\\d.])' },
   ],
   context: [
-    { name: 'systemNotReady', literals: ['CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized'] },
+    { name: 'unknownError', literals: ['failed to initialize CUDA: unknown error', 'CUDA unknown error - this may be due to'] },
+    { name: 'systemNotReady', literals: [' system not yet initialized'], pattern: SYSTEM_NOT_READY },
     // the driver library ollama loaded names the driver: `libcuda.so.575.57.08`
     {
       name: 'notInitialized',
@@ -82,7 +107,7 @@ export const cudaDriverInitFailed: RuleInput = {
       when: 'systemNotReady',
       title: 'CUDA is not ready: the GPUs are not registered with the NVLink fabric (Fabric Manager)',
       message:
-        'cuInit returned `CUDA_ERROR_SYSTEM_NOT_READY`: the driver is loaded, but the GPUs have not joined the NVLink fabric. ' +
+        'CUDA returned error 802, `system not yet initialized` (`CUDA_ERROR_SYSTEM_NOT_READY`): the driver is loaded, but the GPUs have not joined the NVLink fabric. ' +
         'On NVSwitch systems (DGX/HGX A100, H100, H200, B200) that takes the NVIDIA Fabric Manager service, of the same version as the driver.',
       fix: [
         'On the machine with the GPUs (the host, when this ran in a container):',
@@ -94,11 +119,40 @@ export const cudaDriverInitFailed: RuleInput = {
         'nvidia-smi --query-gpu=driver_version --format=csv,noheader',
         '```',
         '',
-        'Install the Fabric Manager package of exactly that driver version from NVIDIA\'s CUDA repository (named after the',
-        'driver branch: `nvidia-fabricmanager-535` for a 535.x driver; its version must equal the driver\'s),',
-        'then `sudo systemctl enable --now nvidia-fabricmanager` and run CUDA again. Blackwell boards also need NVLSM running first.',
+        'Install the Fabric Manager package of exactly that driver version from NVIDIA\'s CUDA repository, named after the',
+        'driver branch, the number before the first dot of that version (535 below stands for it; the package\'s version must equal the driver\'s): Ubuntu/Debian',
+        '`sudo apt-get install nvidia-fabricmanager-535`; RHEL 8+/Fedora `sudo dnf module install nvidia-driver:535/fm` (the',
+        'driver stream with Fabric Manager); RHEL 7 `sudo yum install cuda-drivers-fabricmanager-535`; SLES/openSUSE',
+        '`sudo zypper install cuda-drivers-fabricmanager-535`. Remove an installed one of another version first; then',
+        '`sudo systemctl enable --now nvidia-fabricmanager` (after replacing it, reboot, so that the driver and Fabric Manager start',
+        'together) and run CUDA again. Blackwell boards also need NVLSM running first.',
         'On a machine without NVSwitch (`nvidia-smi topo -m` shows no `NV#` links), no Fabric Manager is needed: look for Xid errors in',
         '`sudo dmesg | grep -iE "NVRM|Xid"` instead.',
+      ].join('\n'),
+    },
+    {
+      when: 'unknownError',
+      title: 'CUDA could not start: unknown error (999)',
+      message:
+        'CUDA\'s first call returned `unknown error` (cudaErrorUnknown, 999): the driver is there, but CUDA could not start on it. ' +
+        'The known causes are outside the program: a driver updated without a reboot, a container whose CDI spec was generated ' +
+        'for the driver before, the nvidia_uvm module not loaded, or a suspend and resume.',
+      fix: [
+        'On the host:',
+        '',
+        '```sh',
+        'nvidia-smi                                     # "Driver/library version mismatch": the driver was updated, reboot',
+        'lsmod | grep nvidia_uvm                        # nothing: sudo modprobe nvidia_uvm',
+        '```',
+        '',
+        'When this ran in a container that gets its GPU through CDI (Docker with CDI, podman `--device nvidia.com/gpu=all`), a spec',
+        'generated for the driver before an update names its old files: generate it again, then start the container again:',
+        '',
+        '```sh',
+        'sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml   # again for /var/run/cdi/nvidia.yaml if that file exists',
+        '```',
+        '',
+        AFTER_SUSPEND,
       ].join('\n'),
     },
     {

@@ -41,6 +41,12 @@ function dockerfileRebuild(lead: string): string {
 
 const XF_IMAGE = 'In an image, that is a `RUN` line after the one that installs torch.';
 const XF_CHECK = '`python -m xformers.info` then lists its kernels as available.';
+// xFormers' check is a warning, not an exception: `[xformers|WARNING]WARNING[XFORMERS]: xFormers can't load C++/CUDA
+// extensions.` … `Memory-efficient attention, SwiGLU, sparse and more won't be available.` (unslothai/unsloth#8580, a
+// service's journal), so a program that uses xformers only where it loads goes on without those kernels.
+const XF_OPTIONAL =
+  'Run these with the `pip` of the environment the program runs in (a service\'s venv: its `bin/python -m pip`). This is a ' +
+  'warning and the program goes on without those kernels: where it does not need xformers, `pip uninstall -y xformers` ends it too.';
 
 /** xFormers' own report: its wheel was built for `builtTorch`, the torch installed is `haveTorch`. */
 function xformersVariants(): Variant[] {
@@ -77,6 +83,7 @@ function xformersVariants(): Variant[] {
         '```',
         '',
         `Whichever you pick, install torch and xformers together from now on, so a later install cannot move torch alone. ${XF_IMAGE} ${XF_CHECK}`,
+        XF_OPTIONAL,
       ].join('\n'),
     },
     {
