@@ -48,6 +48,8 @@ import { runImageEnrich } from '../knowledge/run-image-enricher.js';
 import { runCommandEnrich } from '../knowledge/run-command-enricher.js';
 import { condaNetworkEnrich } from '../knowledge/conda-network-enricher.js';
 import { cmakeArgsEnrich } from '../knowledge/cmake-args-enricher.js';
+import { cmakeArchLineEnrich } from '../knowledge/cmake-arch-line-enricher.js';
+import { ldCacheCompatEnrich } from '../knowledge/ld-cache-compat-enricher.js';
 import { torchMinimumEnrich } from '../knowledge/torch-minimum-enricher.js';
 import { cmakeNotfoundEnrich } from '../knowledge/cmake-notfound-enricher.js';
 import { aptReleaseMixEnrich } from '../knowledge/apt-release-mix-enricher.js';
@@ -219,6 +221,10 @@ export const enrichers: Record<string, Enricher> = {
   'conda-network': condaNetworkEnrich,
   /** The CMAKE_ARGS a pip build of a CMake project passed, and the command it prefixes (`{enrich.cmakeArgs}`, `{enrich.cmakeCommand}`). */
   'cmake-args': cmakeArgsEnrich,
+  /** A native build's cmake line with `XY` added to its CUDA arch list, and that list (`{enrich.cmakeArchLine}`, `{enrich.cmakeArchHad}`). */
+  'cmake-arch-line': cmakeArchLineEnrich,
+  /** The compat libcuda an `ldconfig -p` listing shows first, above the host driver's (`{enrich.ldCompatFirst}`). */
+  'ld-cache-compat': ldCacheCompatEnrich,
   /** For a setup.py that asked for a newer torch: the oldest release new enough for the build's CUDA, as an install command (`{enrich.torchUpgrade}`). */
   'torch-minimum': torchMinimumEnrich,
   /** Whether a CMake log has a NOTFOUND variable besides CUPTI's library, which a rule of its own explains (`{enrich.ownVariables}`, `{enrich.cuptiOnlyList}`). */

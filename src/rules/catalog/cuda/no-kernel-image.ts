@@ -93,6 +93,11 @@ export const noKernelImage: RuleInput = {
       literals: ['Tesla ', 'GTX '],
       pattern: '\\b(?<gpu>Tesla (?:P100|P40|P4|M40|M60|K80)\\b[\\w-]{0,20}|GeForce GTX (?:10[5-8]0|9[5-8]0)(?: Ti)?)',
     },
+    // A native CMake build's configure line with its arch list (`cmake -B build -DGGML_CUDA=ON -DCMAKE_CUDA_ARCHITECTURES=121 …`,
+    // ggml-org/llama.cpp#22522): the list the binary was compiled for, and the command to rebuild it with the GPU added.
+    { name: 'cmakeArch', literals: ['-DCMAKE_CUDA_ARCHITECTURES'], pattern: '\\bcmake\\s[^\\n]{0,400}-DCMAKE_CUDA_ARCHITECTURES(?::STRING)?=' },
+    // torch (or a Python traceback) in the log: torch's wheel is one of the pieces that may lack the kernel
+    { name: 'torch', literals: ['torch', 'Traceback (most recent call last)', 'PyTorch'] },
     {
       name: 'supported',
       literals: ['The current PyTorch install supports CUDA capabilities'],
@@ -180,6 +185,40 @@ export const noKernelImage: RuleInput = {
       fix: VLLM_FIX,
     },
     {
+      // A native CMake build (llama.cpp / ggml and the like) and no torch in the log: the configure line's arch list is the
+      // lever. A cubin runs only on GPUs of the same major compute capability and the same or a higher minor (Blackwell
+      // Compatibility Guide, 1.2 "Application Compatibility on Blackwell Architecture", CUDA 13.0: "a cubin generated for
+      // compute capability 8.6 is not supported to run on a GPU with compute capability 8.0"; CUDA C++ Programming Guide,
+      // "Binary Compatibility"), so a build for 121 (the GB10 of the DGX Spark) has no code for a 12.0 GPU (RTX 50, RTX PRO
+      // 6000 Blackwell): ggml-org/llama.cpp#22522, fixed by `-DCMAKE_CUDA_ARCHITECTURES=89;120`. nvidia-smi's compute_cap
+      // field (--help-query-gpu) prints the capability as `12.0`; CMake's CUDA_ARCHITECTURES takes it without the dot.
+      when: 'cmakeArch&enrich.cmakeArchLine&!torch',
+      title: 'No kernel image for this GPU (the build\'s CUDA arch list)',
+      message:
+        'This binary was compiled for CUDA architectures `{enrich.cmakeArchHad}` only (`-DCMAKE_CUDA_ARCHITECTURES={enrich.cmakeArchHad}` on its ' +
+        'cmake line), and the GPU that runs it is not one they cover. Compiled GPU code (SASS) runs only on a GPU of the same major compute capability ' +
+        'and the same or a higher minor one: code for 12.1 (sm_121, DGX Spark) does not run on a 12.0 GPU (sm_120, RTX 50 / RTX PRO Blackwell), nor ' +
+        'code for 8.6 on 8.0, nor any 8.x on 9.0. The PTX a list entry also embeds is JIT-compiled only for GPUs of the same or a higher capability.',
+      fix: [
+        'Read the compute capability of the GPU that runs the program (on that machine):',
+        '',
+        '```sh',
+        'nvidia-smi --query-gpu=name,compute_cap --format=csv',
+        '```',
+        '',
+        'Write it without the dot (`12.0` → `120`, `8.9` → `89`), add it to the arch list of the configure line, run that line again (a `-D` on it ' +
+          'replaces the list CMake cached) and build again:',
+        '',
+        '```sh',
+        '{enrich.cmakeArchLine}',
+        '```',
+        '',
+        'with `XY` the capability you read; keep `{enrich.cmakeArchHad}` in the list only if the binary must also run on GPUs of that capability. When the ' +
+          'build runs on the machine with this GPU, `-DCMAKE_CUDA_ARCHITECTURES=native` (CMake 3.24 or newer) compiles for its GPUs. `nvcc --list-gpu-arch` ' +
+          'lists what the toolkit compiles; if `compute_XY` is not there, the toolkit is too old for this GPU.',
+      ].join('\n'),
+    },
+    {
       when: 'supported&fact.cuda',
       message:
         'This torch has no kernels for the GPU’s {arch:all}: it supports {context.supported.list} only. {enrich.verdict}',
@@ -221,6 +260,6 @@ export const noKernelImage: RuleInput = {
       ].join('\n'),
     },
   ],
-  enrich: ['cuda-arches', 'arch-lists', 'blackwell-torch'],
+  enrich: ['cuda-arches', 'arch-lists', 'blackwell-torch', 'cmake-arch-line'],
   docs: 'https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#binary-compatibility',
 };
