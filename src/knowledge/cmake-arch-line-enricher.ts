@@ -9,13 +9,34 @@ import type { FactView } from '../facts/fact-view.js';
 
 const flag = /(\s)-DCMAKE_CUDA_ARCHITECTURES(?::STRING)?=(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"']{1,200}))/;
 
+const cmakeStart = /(?:^|[\s;&|$>(])cmake\s/;
+
+/**
+ * The cmake command that starts at `from`: up to the shell's next `&&`, `||`, `;`, `|` or a line continuation, a quoted
+ * word (`"80;86;90"`) read whole. Walked by hand rather than by one regex, whose nested quantifiers would not be linear.
+ * A quote that does not close within 200 characters ends the command before it; the command is at most 800 characters.
+ */
+function commandFrom(line: string, from: number): string {
+  let at = from;
+  while (at < line.length && at - from < 800) {
+    const c = line[at]!;
+    if (c === '"' || c === "'") {
+      const close = line.indexOf(c, at + 1);
+      if (close < 0 || close - at - 1 > 200 || line.slice(at + 1, close).includes('\n')) break;
+      at = close + 1;
+      continue;
+    }
+    if (c === '\n' || c === ';' || c === '&' || c === '|' || c === '\\') break;
+    at++;
+  }
+  return line.slice(from, at);
+}
+
 /** The cmake command of a line with its arch list extended by `XY`, and that list; null when the line holds no such command. */
 export function cmakeArchLine(line: string): { command: string; list: string } | null {
-  // the cmake command alone: up to the shell's next `&&`, `||`, `;`, `|` or a line continuation
-  // (a quoted list, `"80;86;90"`, is one word)
-  const start = /(?:^|[\s;&|$>(])(cmake\s(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^\n;&|\\"']){0,800})/.exec(line);
+  const start = cmakeStart.exec(line);
   if (start === null) return null;
-  const command = start[1]!.trim().replace(/\s{2,}/g, ' ');
+  const command = commandFrom(line, start.index + start[0].length - 'cmake '.length).trim().replace(/\s{2,}/g, ' ');
   const m = flag.exec(command);
   if (m === null) return null;
   const list = (m[2] ?? m[3] ?? m[4]!).trim();
