@@ -7,7 +7,7 @@
 // - `Failed to clone '%s'. Retry scheduled`, then, when the one retry fails too, `Failed to clone '%s' a second time,
 //   aborting` (update_clone_task_finished); the update then stops.
 // - `Failed to recurse into submodule path '%s'` (update_submodule, after the nested `git submodule update` failed; a
-//   later patch lower-cases it): the parent submodule inside which the failure happened. With --recursive, the path in
+//   patch on the git list lower-cases it, hence `[Ff]`): the parent submodule inside which the failure happened. With --recursive, the path in
 //   `Failed to clone '…'` is relative to that parent: triton-inference-server/tensorrtllm_backend#717 shows
 //   `Failed to clone '3rdparty/NVTX' a second time, aborting` then `Failed to recurse into submodule path 'tensorrt_llm'`
 //   (3rdparty/NVTX is a submodule of TensorRT-LLM, checked out at tensorrt_llm in the backend); it was an upstream
