@@ -189,6 +189,7 @@ import { indexFetchIgnored } from './apt/index-fetch-ignored.js';
 import { logClipped } from './buildkit/log-clipped.js';
 import { gitLfsPointer } from './build/git-lfs-pointer.js';
 import { cutlassSubmoduleMissing } from './build/cutlass-submodule-missing.js';
+import { gitSubmoduleCloneFailed } from './build/git-submodule-clone-failed.js';
 import { undefinedReference } from './build/undefined-reference.js';
 import { bundledQemuEmulator } from './buildx/bundled-qemu-emulator.js';
 import { extensionNinjaFailed } from './cuda/extension-ninja-failed.js';
@@ -390,6 +391,7 @@ export const builtinRules: RuleInput[] = [
   logClipped,
   gitLfsPointer,
   cutlassSubmoduleMissing,
+  gitSubmoduleCloneFailed,
   undefinedReference,
   // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
   bundledQemuEmulator,
