@@ -41,6 +41,14 @@
 //   2025; postfixadmin/docker#88, martialblog/docker-limesurvey#235), and keep Debian 12 under `-bookworm` tags
 //   (`php:8.3-apache` → `php:8.3-apache-bookworm`, `php:8.3-fpm` → `php:8.3-fpm-bookworm`: postfixadmin/docker#88, the
 //   maintainer's answer in docker-limesurvey#235). Ubuntu was not checked: tabled as still shipping it (ubuntu: null).
+// - libgconf-2-4 (GConf, GNOME's old configuration database; its package description: "for legacy applications and no longer
+//   used by GNOME"): the source package gconf is in Debian 11 and 12 only (packages.debian.org/source/bookworm/gconf lists
+//   bullseye and bookworm; the package search for gconf2 / libgconf-2-4 finds no trixie entry), gone from Debian 13
+//   (koha-community/koha-testing-docker MR 485: "remove gconf pkg from trixie, as it no longer exists";
+//   browser-use/web-ui#684 on python:*-slim). Ubuntu ships it up to 22.04 (packages.ubuntu.com/focal/libgconf-2-4 lists
+//   focal and jammy only) and dropped it in 23.10 (balena-io/etcher#4096: "Ubuntu 23.10 is no longer packaging gconf2").
+//   Electron stopped needing it in 7.0.0 (electron/electron#2727, cited in etcher#4096; balena-io/etcher#4226 dropped the
+//   gconf2 / libgconf-2-4 dependencies and ran on Debian testing). Nothing replaces it: GNOME moved to dconf / GSettings.
 
 export interface DroppedPackage {
   /** The package name Dockerfiles still use. */
@@ -148,6 +156,20 @@ export const DROPPED_PACKAGES: readonly DroppedPackage[] = [
       'depends on python3-distutils, so the line keeps working on older bases too. A build that never imports distutils needs neither: just remove it.',
     movedNote: "Base images that follow the current release moved there (debian:latest, ubuntu:latest, python:3.x-slim since August 2025); the log does not show this base's release.",
     removeNote: '',
+    pinExample: PY_PIN,
+  },
+  {
+    name: 'libgconf-2-4',
+    goneFrom: 'Debian 13 (trixie) and Ubuntu 23.10',
+    debianMajor: 13,
+    ubuntu: [23, 10],
+    replacement: [],
+    purpose: "GConf, GNOME's old configuration library, kept for legacy applications",
+    replacementNote: '',
+    movedNote: SLIM_MOVED,
+    removeNote:
+      'Old dependency lists for headless browsers and Electron apps carry it, but Electron stopped needing it in 7.0; only a ' +
+      'program that still loads libgconf-2.so.4 needs a release that has it.',
     pinExample: PY_PIN,
   },
   ...['libc-client-dev', 'libc-client2007e-dev'].map((name) => ({

@@ -10,6 +10,12 @@
 // package installed for the bdist_wheel command to be available". The merged fix of oobabooga/textgen#2719 is
 // `pip3 install --upgrade pip setuptools wheel` in the build's venv. `python3 -m pip` is the pip of the Python that
 // runs it, so after the venv is activated it installs into the venv.
+// A tool that makes its own venv and installs into it in the same command (frappe's `bench init`) is out of reach of a pip
+// install before it: frappe/frappe_docker#1607 / #1611 (python:3.11-slim-bookworm of 2025-04-08), "Even when installing
+// wheel globally ... it's not available inside the venv created by bench init". What reaches it: that venv's own pip once
+// it exists, or a build under PEP 517, which pip runs in an isolated environment with the build backend's requirements;
+// a project without pyproject.toml gets setuptools' `__legacy__` backend (pip's "Build System Interface" reference, PEP 517's
+// fallback). bench's maintainers fixed it by passing `--use-pep517` to the pip install bench runs (frappe_docker#1607).
 import type { RuleInput } from '../../schema.js';
 
 export const bdistWheelMissing: RuleInput = {
@@ -33,6 +39,11 @@ export const bdistWheelMissing: RuleInput = {
     'python3 -m pip install --upgrade pip setuptools wheel',
     '```',
     'Check it in that environment: `python3 -m pip show wheel setuptools`.',
+    '',
+    'If the failing command makes its own virtual environment and builds in it (a tool such as frappe\'s `bench init`, or a ' +
+      '`python3 -m venv X && …` in the same `RUN`), a pip install before it does not reach that environment: install into it ' +
+      'with its own pip once it exists (`X/bin/python -m pip install --upgrade setuptools wheel`), or have the tool\'s pip ' +
+      'build with `--use-pep517` (an isolated build environment with its own setuptools), or a release of the tool that does.',
   ].join('\n'),
   docs: 'https://setuptools.pypa.io/en/latest/history.html#v70-1-0',
 };

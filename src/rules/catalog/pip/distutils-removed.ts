@@ -19,6 +19,17 @@
 // python3-distutils 3.11.2-3, `apt-cache policy`), so the same error there is a missing package of the distribution.
 // A program importing distutils at run time on 3.12 can get it from setuptools, which "still provides distutils"
 // (python/cpython#99061, the removal).
+// node-gyp, the tool npm runs to build a package's native addon, is a Python program: releases before 10 import distutils
+// (`from distutils.version import StrictVersion` in gyp/pylib/gyp/input.py, nodejs/node-gyp#2869); node-gyp 10.0.0
+// (2023-10-28) updated its gyp to gyp-next 0.16.1 (#2923), which imports `packaging.version` instead, and its README says
+// "Python >= v3.12 requires `node-gyp` >= v10" (CHANGELOG 10.2.0, #3010). npm runs its own bundled copy, which `npm install -g
+// node-gyp` does not replace (node-gyp docs/Updating-npm-bundled-node-gyp.md); npm 10.2.2 (2023-10-31) is the first to bundle
+// node-gyp 10.0.0 (npm/cli CHANGELOG, #6937). Installing setuptools gives any program on that Python `import distutils`
+// through its `distutils-precedence.pth` (`_distutils_hack`): the distribution packages ship it, Alpine's `py3-setuptools`
+// (pkgs.alpinelinux.org, main, v3.20 on Python 3.12) and Debian/Ubuntu's `python3-setuptools` (packages.debian.org file list,
+// bookworm and trixie; packages.ubuntu.com, noble). The distribution's own Python refuses `pip install` into it (PEP 668,
+// pip/externally-managed), so the fix there is the package; disney/meteor-base#170 (an Alpine image whose python3 became 3.12)
+// added `py3-setuptools` beside `python3` in its `apk add`.
 import type { RuleInput } from '../../schema.js';
 
 /** numpy's first release with wheels for Python 3.12 (numpy 1.26.0 release notes). */
@@ -39,6 +50,17 @@ const UV_PIN_NOTE =
   'Something in the requirements holds {context.uvHint.pkg} at {context.uvHint.version} (a pin or an upper bound, in pyproject.toml, a requirements ' +
   'file, or a package that requires it): `grep -rn {context.uvHint.pkg} pyproject.toml requirements*.txt` finds a direct one, and uv names the ' +
   'package that holds it back when the new requirement conflicts.';
+
+const NODE_GYP_MESSAGE =
+  'npm built a native addon with node-gyp, and node-gyp\'s gyp imports `distutils`, which the Python it ran does not have: ' +
+  'Python 3.12 removed it (PEP 632; before 3.12 Debian and Ubuntu ship it apart, as `python3-distutils`). node-gyp releases ' +
+  'before 10 import it; node-gyp 10 does not (its README: "Python >= v3.12 requires `node-gyp` >= v10").';
+
+const NODE_GYP_NEWER = [
+  'Or use a node-gyp of 10 or later (`gyp info using node-gyp@` in the full log names the one that ran). npm runs its own',
+  'bundled copy, which `npm install -g node-gyp` does not replace; npm 10.2.2 and later bundle node-gyp 10, so a newer',
+  'Node.js / npm is the lasting fix.',
+].join('\n');
 
 export const distutilsRemoved: RuleInput = {
   id: 'pip/distutils-removed',
@@ -70,6 +92,13 @@ export const distutilsRemoved: RuleInput = {
     { name: 'uvPipCmd', literals: ['uv pip install '], pattern: '\\buv pip install (?<args>[^\\s&;|][^\\n&;|]{0,300}?)\\s*$' },
     // a uv project command (pyproject.toml and uv.lock), not `uv pip`
     { name: 'uvProject', literals: ['uv sync', 'uv add', 'uv lock', 'uv run'], pattern: '\\buv (?:sync|add|lock|run)\\b' },
+    // npm's or node-gyp's own prefixes, or node-gyp by name: the Python that failed is node-gyp's (`npm error gyp info …`,
+    // `npm ERR! gyp ERR! …`, `…/node_modules/node-gyp/gyp/gyp_main.py`)
+    {
+      name: 'nodeGyp',
+      literals: ['npm error', 'npm ERR!', 'gyp ERR!', 'gyp info', 'node-gyp'],
+      pattern: '(?:^|\\s)(?:npm (?:error|ERR!)|gyp (?:ERR!|info))(?:\\s|$)|\\bnode-gyp\\b',
+    },
   ],
   scope: 'step',
   only: 'failed-step',
@@ -85,6 +114,21 @@ export const distutilsRemoved: RuleInput = {
     '- 3.11 or earlier on Debian or Ubuntu: install the distribution\'s `python3-distutils` (`apt-get install -y python3-distutils`).',
   ].join('\n'),
   variants: [
+    {
+      when: 'nodeGyp',
+      message: NODE_GYP_MESSAGE,
+      fix: [
+        'Give the Python node-gyp runs a `distutils`: install setuptools from the distribution\'s packages, where the `npm install`',
+        'runs (in a Dockerfile, in the `RUN` that installs `python3`, before the `npm install`):',
+        '- Alpine: `apk add --no-cache py3-setuptools`',
+        '- Debian / Ubuntu: `apt-get install -y python3-setuptools`',
+        '',
+        "Not `pip install setuptools` into the distribution's Python: Alpine 3.19+, Debian 12+ and Ubuntu 23.04+ refuse it (PEP 668).",
+        'A Python of its own (a `python:` image, a venv, pyenv) takes `python3 -m pip install setuptools`.',
+        '',
+        NODE_GYP_NEWER,
+      ].join('\n'),
+    },
     {
       when: 'uvHint&numpy&uvProject',
       message: MESSAGE_NUMPY_UV,

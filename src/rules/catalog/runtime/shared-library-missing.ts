@@ -44,6 +44,26 @@ const GLIB_NAME =
 const OPENCV_HEADLESS =
   'When `opencv-python` is your own requirement (not a dependency of another package), `opencv-python-headless` instead does not load libGL.';
 
+// libGL alone, for a package other than OpenCV (vtk, pyrender, open3d load libGL.so.1 and not GLib): Debian/Ubuntu's libgl1.
+const LIBGL_APT = aptInstallLine('libgl1');
+// Without root, a conda environment can carry libGL itself: conda-forge's `libgl` is libglvnd's GL dispatch library
+// (anaconda.org/conda-forge/libgl: "GL Vendor-Neutral Dispatch library", 1.7.0 for linux-64, linux-aarch64, linux-ppc64le;
+// UMass-Embodied-AGI/Virtual-Community#5 asked for a fix without sudo in a Determined container). A module built outside
+// conda (a pip wheel) may not search the environment's lib directory; LD_LIBRARY_PATH adds it to the loader's search for
+// that run (ld.so(8)). `~/.conda/envs/<name>` is conda's per-user directory of environments, beside `<install>/envs/<name>`.
+const CONDA_LIBGL = (env: string): string =>
+  [
+    'Without root (no apt where it runs), put libGL into the conda environment from conda-forge, whose `libgl` package is libglvnd\'s',
+    'libGL:',
+    '',
+    '```sh',
+    `conda install -n ${env} -c conda-forge libgl`,
+    '```',
+    '',
+    'If the import still does not find it, the module does not search the environment\'s `lib` (a pip wheel): run with',
+    '`LD_LIBRARY_PATH="$CONDA_PREFIX/lib:$LD_LIBRARY_PATH"` in the activated environment. ' + LDD_CHECK,
+  ].join('\n');
+
 const LDD_CHECK = 'Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.';
 
 // Which package provides a file: `apt-file search` on Debian / Ubuntu (apt-file(1)), `dnf provides` with a file glob on the
@@ -812,6 +832,25 @@ export const sharedLibraryMissing: RuleInput = {
     },
     { name: 'torchSymbol', literals: ['undefined symbol: _ZN'], pattern: 'undefined symbol: _ZNK?(?:3c10|2at|5torch)\\d' },
     { name: 'opengl', literals: ['libGL.so', 'libgthread', 'libglib-2.0'], pattern: lib('lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so') },
+    // libGL itself (not GLib, not libGLU)
+    { name: 'libGL', literals: ['libGL.so'], pattern: lib('libGL\\.so') },
+    // the Python package whose import loaded it: the traceback's last frame in site-packages (dist-packages for Debian's
+    // Python), a package directory
+    // (`…/site-packages/cv2/__init__.py`) or a module file (`…/site-packages/vtk.py`, UMass-Embodied-AGI/Virtual-Community#5)
+    {
+      name: 'importer',
+      keep: 'last',
+      literals: ['site-packages/', 'dist-packages/'],
+      pattern: 'File "[^"]{0,300}/(?:site|dist)-packages/(?<pkg>[A-Za-z_]\\w{0,100})(?:/|\\.py")',
+    },
+    // OpenCV is the importer: its own frames, or the import line of the program
+    { name: 'opencv', literals: ['cv2'], pattern: '/(?:site|dist)-packages/cv2/|\\bimport cv2\\b|\\bfrom cv2 import\\b' },
+    // a conda environment by name, also under conda's per-user directory (`/home/u/.conda/envs/vico/lib/python3.11/…`)
+    {
+      name: 'condaEnv',
+      literals: ['/envs/'],
+      pattern: '/(?:\\.conda|conda|miniconda3?|anaconda3?|miniforge3?|mambaforge|micromamba)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/',
+    },
     // the extension the step imports (`from pytorch3d import _C`): what to rebuild against this torch
     {
       name: 'extModule',
@@ -1178,6 +1217,43 @@ export const sharedLibraryMissing: RuleInput = {
         '```',
         '',
         'To go on in a running container meanwhile: `apt-get update && apt-get install -y libglu1-mesa`.',
+      ].join('\n'),
+    },
+    // libGL for a package the traceback names that is not OpenCV: the OpenCV advice (its GLib, its headless wheel) does not apply.
+    {
+      when: 'libGL&importer&!opencv&condaEnv&!fact.place=image-build',
+      title: 'OpenGL library (libGL) not found',
+      message:
+        'The loader could not find {library:all} when Python imported `{context.importer.pkg}` (the last site-packages frame of the traceback), ' +
+        'in the conda environment `{context.condaEnv.env}`: that package links the system OpenGL library, which this machine or container lacks.',
+      fix: [
+        CONDA_LIBGL('{context.condaEnv.env}'),
+        '',
+        `With root, or in the image's Dockerfile (Debian/Ubuntu): \`${LIBGL_APT}\`.`,
+      ].join('\n'),
+    },
+    {
+      when: 'libGL&importer&!opencv&fact.place=image-build',
+      title: 'OpenGL library (libGL) not found',
+      message:
+        'The loader could not find {library:all} when Python imported `{context.importer.pkg}` (the last site-packages frame of the traceback): ' +
+        'that package links the system OpenGL library, which slim and CUDA images lack.',
+      fix: `Install it in this stage (Debian/Ubuntu): \`RUN ${LIBGL_APT}\`.`,
+    },
+    {
+      when: 'libGL&importer&!opencv',
+      title: 'OpenGL library (libGL) not found',
+      message:
+        'The loader could not find {library:all} when Python imported `{context.importer.pkg}` (the last site-packages frame of the traceback): ' +
+        'that package links the system OpenGL library, which slim, CUDA and headless images lack.',
+      fix: [
+        "Add it to the image's `apt-get install` in the Dockerfile, and rebuild (Debian/Ubuntu):",
+        '',
+        '```dockerfile',
+        `RUN ${LIBGL_APT}`,
+        '```',
+        '',
+        'To go on in a running container meanwhile: `apt-get update && apt-get install -y libgl1`.',
       ].join('\n'),
     },
     {
