@@ -117,6 +117,7 @@ import { pkgResourcesMissing } from './pip/pkg-resources-missing.js';
 import { poetryNoInstallCandidates } from './pip/poetry-no-install-candidates.js';
 import { poetryHashMismatch } from './pip/poetry-hash-mismatch.js';
 import { poetryLockVersionUnsupported } from './pip/poetry-lock-version-unsupported.js';
+import { poetryExportPluginMissing } from './pip/poetry-export-plugin-missing.js';
 import { hashMismatch } from './pip/hash-mismatch.js';
 import { requireHashesUnpinned } from './pip/require-hashes-unpinned.js';
 import { pdmLockIncompatible } from './pip/pdm-lock-incompatible.js';
@@ -317,6 +318,7 @@ export const builtinRules: RuleInput[] = [
   poetryNoInstallCandidates,
   poetryHashMismatch,
   poetryLockVersionUnsupported,
+  poetryExportPluginMissing,
   hashMismatch,
   requireHashesUnpinned,
   pdmLockIncompatible,
