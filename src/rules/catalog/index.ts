@@ -79,6 +79,7 @@ import { k8sDevicePluginNoNvml } from './runtime/k8s-device-plugin-no-nvml.js';
 import { cdiSpecStale } from './runtime/cdi-spec-stale.js';
 import { gpuDeviceUnknown } from './runtime/gpu-device-unknown.js';
 import { execNoSuchFile } from './runtime/exec-no-such-file.js';
+import { ctypesLibraryNotFound } from './runtime/ctypes-library-not-found.js';
 import { nvidiaDriverNotLoaded } from './runtime/nvidia-driver-not-loaded.js';
 import { nvidiaSmiNoDevices } from './runtime/nvidia-smi-no-devices.js';
 import { nvmlLibraryMissing } from './runtime/nvml-library-missing.js';
@@ -280,6 +281,7 @@ export const builtinRules: RuleInput[] = [
   cdiSpecStale,
   gpuDeviceUnknown,
   execNoSuchFile,
+  ctypesLibraryNotFound,
   nvidiaDriverNotLoaded,
   nvidiaSmiNoDevices,
   nvmlLibraryMissing,
