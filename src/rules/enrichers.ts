@@ -66,6 +66,8 @@ import { unpinnedTorchEnrich } from '../knowledge/unpinned-torch-enricher.js';
 import { toolBinDirEnrich } from '../knowledge/tool-bin-dir-enricher.js';
 import { selfInstalledEnrich } from '../knowledge/self-installed-enricher.js';
 import { pythonToolEnrich } from '../knowledge/python-tool-enricher.js';
+import { poetryInstallEnrich } from '../knowledge/poetry-install-enricher.js';
+import { ctypesLibraryEnrich } from '../knowledge/ctypes-library-enricher.js';
 import { foreignBaseEnrich } from '../knowledge/foreign-base-enricher.js';
 import { hostCompilerCudaEnrich } from '../knowledge/host-compiler-cuda.js';
 import { askedArchEnrich } from '../knowledge/asked-arch-enricher.js';
@@ -172,6 +174,10 @@ export const enrichers: Record<string, Enricher> = {
   'self-installed': selfInstalledEnrich,
   /** uv / Poetry: the install their docs give, and the stage that installed it or that this stage is built FROM. */
   'python-tool': pythonToolEnrich,
+  /** How the build installed Poetry, from the earlier steps' instructions: the unpinned pip command (`{enrich.poetryPip}`), pipx, Poetry's installer. */
+  'poetry-install': poetryInstallEnrich,
+  /** A library a Python package looked up with ctypes.util.find_library: its OS package for the log's distro (`{enrich.ctInstall}`), the families, the wheels that bundle it. */
+  'ctypes-library': ctypesLibraryEnrich,
   /** The base image of a stage whose shell is foreign, and the build host's architecture as the log shows it (`{enrich.foreignHost}`, `{enrich.foreignBase}`). */
   'foreign-base': foreignBaseEnrich,
   'host-compiler-cuda': hostCompilerCudaEnrich,

@@ -79,6 +79,7 @@ import { k8sDevicePluginNoNvml } from './runtime/k8s-device-plugin-no-nvml.js';
 import { cdiSpecStale } from './runtime/cdi-spec-stale.js';
 import { gpuDeviceUnknown } from './runtime/gpu-device-unknown.js';
 import { execNoSuchFile } from './runtime/exec-no-such-file.js';
+import { ctypesLibraryNotFound } from './runtime/ctypes-library-not-found.js';
 import { nvidiaDriverNotLoaded } from './runtime/nvidia-driver-not-loaded.js';
 import { nvidiaSmiNoDevices } from './runtime/nvidia-smi-no-devices.js';
 import { nvmlLibraryMissing } from './runtime/nvml-library-missing.js';
@@ -117,6 +118,7 @@ import { pkgResourcesMissing } from './pip/pkg-resources-missing.js';
 import { poetryNoInstallCandidates } from './pip/poetry-no-install-candidates.js';
 import { poetryHashMismatch } from './pip/poetry-hash-mismatch.js';
 import { poetryLockVersionUnsupported } from './pip/poetry-lock-version-unsupported.js';
+import { poetryExportPluginMissing } from './pip/poetry-export-plugin-missing.js';
 import { hashMismatch } from './pip/hash-mismatch.js';
 import { requireHashesUnpinned } from './pip/require-hashes-unpinned.js';
 import { pdmLockIncompatible } from './pip/pdm-lock-incompatible.js';
@@ -280,6 +282,7 @@ export const builtinRules: RuleInput[] = [
   cdiSpecStale,
   gpuDeviceUnknown,
   execNoSuchFile,
+  ctypesLibraryNotFound,
   nvidiaDriverNotLoaded,
   nvidiaSmiNoDevices,
   nvmlLibraryMissing,
@@ -318,6 +321,7 @@ export const builtinRules: RuleInput[] = [
   poetryNoInstallCandidates,
   poetryHashMismatch,
   poetryLockVersionUnsupported,
+  poetryExportPluginMissing,
   hashMismatch,
   requireHashesUnpinned,
   pdmLockIncompatible,

@@ -12,7 +12,21 @@
 // The name before the line number is the shell's `$0`: a script's path, or the shell itself when the commands came as text
 // (`sh -c "$(cat crlf.sh)"` gives `sh: 1: set: Illegal option -`, dash 0.5.12 on this machine; a `RUN` runs `/bin/sh -c`). The
 // shell is no script to convert: that form names no file.
+// The other CRLF sign, dash's `FILE: N: Syntax error: "&&" unexpected` (also `"||"`, `"|"`): a line that starts with the
+// operator, because the line before it ends in `\` followed by the carriage return, so the backslash escapes the `\r`, not
+// the newline, and the command ends there (dash 0.5.12-2 on this machine: `printf 'echo a \\\r\n&& echo b\r\n' > crlf.sh;
+// dash crlf.sh` prints `crlf.sh: 2: Syntax error: "&&" unexpected`, and `"||"` / `"|"` for those operators). The same line
+// comes from an LF script whose `\` is missing (`printf 'echo a\n&& echo b\n'`, same output), so the fix checks with `cat -A`
+// first. dash before 0.5.11 names the script twice (`/tmp/install_ta-lib.sh: 4: /tmp/install_ta-lib.sh: Syntax error: …`,
+// freqtrade/freqtrade#1567, fixed by keeping the script LF). Another token (`Syntax error: "(" unexpected`, bash-only syntax
+// such as an array run by dash: `printf 'arr=(a b)\n' > x.sh; dash x.sh`) is another cause, not read here.
 import type { RuleInput } from '../../schema.js';
+
+// After a conversion: the same words as runtime/exec-no-such-file's CRLF fix.
+const KEEP_LF =
+  '(or `dos2unix` where it is installed), and keep Git from converting it again: a `.gitattributes` at the root of the ' +
+  'repository with the line `*.sh text eol=lf`, then `git add --renormalize .` and a commit (Git on Windows checks text ' +
+  'files out with CRLF under `core.autocrlf`).';
 
 export const crlfLineEndings: RuleInput = {
   id: 'shell/crlf-line-endings',
@@ -27,8 +41,18 @@ export const crlfLineEndings: RuleInput = {
         '(?:(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox): |(?<script>[^\\s:`\'"]{1,300}): )?(?:set: line \\d{1,7}|\\d{1,7}: set): ' +
         '[Ii]llegal option -\\r?[`\'"]?\\s*$',
     },
+    {
+      // dash: `FILE: 4: Syntax error: "&&" unexpected`, older dash `FILE: 4: FILE: Syntax error: …`; a script's name only (the
+      // shell's own name is commands given as text, which this form does not read)
+      literals: ['Syntax error: "&&" unexpected', 'Syntax error: "||" unexpected', 'Syntax error: "|" unexpected'],
+      pattern:
+        '(?<![\\w/.-])(?!(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox):)(?<opScript>[^\\s:`\'"]{1,300}): (?<opLine>\\d{1,7}): (?:[^\\s:]{1,300}: )?' +
+        'Syntax error: "(?<op>&&|\\|\\||\\|)" unexpected',
+    },
   ],
   context: [
+    // the operator form of the match above (its variant)
+    { name: 'operatorLine', literals: ['Syntax error: "&&" unexpected', 'Syntax error: "||" unexpected', 'Syntax error: "|" unexpected'] },
     {
       // the shell's own name where a script's would be: the commands were given as text (`sh -c`)
       name: 'shellText',
@@ -50,12 +74,35 @@ export const crlfLineEndings: RuleInput = {
     "RUN sed -i 's/\\r$//' {script|/entrypoint.sh}",
     '```',
     '',
-    '(or `dos2unix` where it is installed), and keep Git from converting it again: a `.gitattributes` at the root of the',
-    'repository with the line `*.sh text eol=lf`, then `git add --renormalize .` and a commit (Git on Windows checks text',
-    'files out with CRLF under `core.autocrlf`). A script mounted into the container at run time (a bind mount, a ConfigMap)',
+    KEEP_LF,
+    'A script mounted into the container at run time (a bind mount, a ConfigMap)',
     'is converted in its source the same way: `sed -i \'s/\\r$//\' FILE`.',
   ].join('\n'),
   variants: [
+    {
+      when: 'operatorLine',
+      title: 'Shell script has Windows (CRLF) line endings (a line starts with an operator)',
+      message:
+        'dash found line {opLine} of `{opScript}` starting with `{op}`: the line before it did not continue onto it. Its trailing `\\` ' +
+        'escapes a carriage return instead of the newline when the script has Windows (CRLF) line endings, so the command ends ' +
+        'there; the same error comes from a line before it with no `\\` at all.',
+      fix: [
+        'See which it is, on the script in your checkout (or in the image): a `^M` before the `$` is CRLF:',
+        '',
+        '```sh',
+        'cat -A {opScript} | sed -n \'1,{opLine}p\'',
+        '```',
+        '',
+        'With `^M$`, convert the script where the image is built, in the `RUN` before it runs (after the `COPY` of it):',
+        '',
+        '```dockerfile',
+        "RUN sed -i 's/\\r$//' {opScript}",
+        '```',
+        '',
+        KEEP_LF,
+        'Without `^M`, the line before line {opLine} lacks the `\\` that continues it: add it.',
+      ].join('\n'),
+    },
     {
       when: 'shellText',
       message:
