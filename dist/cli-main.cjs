@@ -3646,16 +3646,16 @@ function flashAttnWheelVariants(compileAnyway, keep = {}) {
     { when: "enrich.faWheelUrl", ...keep, fix: wheelFix(false, compileAnyway) }
   ];
 }
-function withFlashAttnNote(fix7) {
-  return `${fix7}
+function withFlashAttnNote(fix8) {
+  return `${fix8}
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants19) {
-  return variants19.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants20) {
+  return variants20.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants19, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants19)];
+function withFlashAttnVariants(compileAnyway, variants20, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants20)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -4048,7 +4048,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, DISTRO_IN_IMAGE, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, TRITON_FIX, tritonVariants, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, RTX50_NEEDS_ARCH, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, DISTRO_IN_IMAGE, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, TRITON_FIX, tritonVariants, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -4077,6 +4077,21 @@ var init_unsupported_arch = __esm({
         "```",
         "",
         "Then configure the build again from a clean build directory (CMake keeps the old flags in its cache). " + INFERRED_CHECK
+      ].join("\n")
+    };
+    RTX50_NEEDS_ARCH = {
+      when: "rtx50&rejected120&enrich.firstCuda&enrich.newerToolkit",
+      title: "nvcc is too old for the GPU this build is for",
+      message: "nvcc rejected the GPU architecture {arch:all}. {enrich.verdict} The GPU named in the log, {context.rtx50.model}, is compute capability 12.0 (sm_120) itself, so leaving sm_120 out is no fix: the build needs an nvcc of CUDA {enrich.firstCuda} or newer.",
+      fix: [
+        "Build with CUDA {enrich.firstCuda} or newer ({enrich.newerToolkit}).",
+        "",
+        `The CUDA version the driver reports (nvidia-smi's "CUDA Version") is the newest release the driver runs, not the toolkit that compiles: the build uses the nvcc it finds, and CMake keeps the one it found first. Check which one a build directory uses:`,
+        "",
+        "```sh",
+        'grep "CMAKE_CUDA_COMPILER:" build/CMakeCache.txt   # build: your build directory',
+        "/usr/local/cuda-{enrich.firstCuda}/bin/nvcc --version",
+        "```"
       ].join("\n")
     };
     hostShellVariants = [
@@ -4324,6 +4339,9 @@ var init_unsupported_arch = __esm({
         { name: "rejectedDigits", literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?:compute|sm)_(?<n>[1-5]\\d)'" },
         // a GeForce RTX 30 GPU named in the reporter's words (`my GPU is RTX 3090`): compute capability 8.6 (RTX30_HARD_CODED)
         { name: "rtx30", literals: ["RTX 30"], pattern: "\\b(?<model>RTX 30[5-9]0(?: Ti)?)\\b" },
+        // a GeForce RTX 50 GPU named in the reporter's words (`The GPU is RTX 5090`), and sm_120 the arch rejected (RTX50_NEEDS_ARCH)
+        { name: "rtx50", literals: ["RTX 50"], pattern: "\\b(?<model>RTX 50[5-9]0(?: Ti)?)\\b" },
+        { name: "rejected120", literals: ["Unsupported gpu architecture"], pattern: "Unsupported gpu architecture '(?:compute|sm)_120[af]?(?:'|\\s*$)" },
         { name: "listArches", literals: ["TORCH_CUDA_ARCH_LIST="], pattern: `(?<asked>TORCH_CUDA_ARCH_LIST=["']?[0-9][0-9.;+ A-Za-z]{0,200})`, keep: "last" },
         // the compile command run by the distribution's nvcc (as in cuda/nvcc-host-flag-rejected), or setuptools naming it:
         // `error: command '/usr/bin/nvcc' failed with exit status 1` (ucbdrive/few-shot-object-detection#11)
@@ -4368,6 +4386,7 @@ var init_unsupported_arch = __esm({
         ...bazelVariants,
         ...autodetectedVariants,
         ...findCudaVariants,
+        RTX50_NEEDS_ARCH,
         ...["cmakeFailed", "cmakeBuild"].flatMap(cmakeVariants),
         ...distroNvccVariants(),
         ...ownGencodeVariants,
@@ -4714,7 +4733,7 @@ var init_run_command2 = __esm({
     RUN_COMMAND_CONTEXT = {
       name: "runCommand",
       literals: ["docker run ", "podman run ", "docker container run "],
-      pattern: "(?<head>(?:\\bsudo )?(?:\\bnvidia-)?\\b(?:docker|podman)(?: container)? run )(?<args>[^\\n]{1,1000})"
+      pattern: "(?<head>(?:\\bsudo )?(?:\\bnvidia-)?\\b(?:docker|podman)(?: container)? run )(?<args>[^\\n\u2018\u2019\u201C\u201D]{1,1000})"
     };
     HOST_GPU_CHECK = "docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi";
     PLATFORM_WARNING_PATTERN = "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/amd64(?=(?:/v\\d)?\\))|[a-z0-9]{1,20}/[\\w/.-]{1,40})(?:/v\\d)?\\)";
@@ -5517,7 +5536,7 @@ function driverSymbolsFix(image, library) {
   ].join("\n");
 }
 function linkVariants() {
-  const v = (when, fix7) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix7 });
+  const v = (when, fix8) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix8 });
   return [
     v("linkDriver&llamaCpp&enrich.cmakeCommand&enrich.cmakeArgs", llamaFix(true)),
     v("linkDriver&llamaCpp&enrich.cmakeCommand", llamaFix(false)),
@@ -5961,7 +5980,7 @@ function llamaCppPythonVariants() {
   const where = "!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell";
   const title2 = "llama-cpp-python: CUDA architectures `native`, and no GPU to detect";
   const message4 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
-  const fix7 = (list2, basis) => [
+  const fix8 = (list2, basis) => [
     `Name them in the build's CMAKE_ARGS (\`;\` between several, inside the quotes); ${basis}:`,
     "",
     "```sh",
@@ -5971,12 +5990,12 @@ function llamaCppPythonVariants() {
     `In a Dockerfile that is the \`RUN\` line itself. ${LLAMA_CPP_CUDA_OPTION}`
   ].join("\n");
   return [
-    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message4, fix: fix7("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
+    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message4, fix: fix8("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
     {
       when: `cmakeNative&llamaCppPython&${where}`,
       title: title2,
       message: message4,
-      fix: fix7(
+      fix: fix8(
         "86",
         "the log does not show the CUDA version, so `nvcc --list-gpu-arch` where it builds lists what its nvcc compiles (`compute_86` \u2192 `86`, the RTX 30 / A10 one below): keep those of the GPUs it will run on"
       )
@@ -6455,6 +6474,11 @@ var init_no_kernel_image = __esm({
           literals: ["Tesla ", "GTX "],
           pattern: "\\b(?<gpu>Tesla (?:P100|P40|P4|M40|M60|K80)\\b[\\w-]{0,20}|GeForce GTX (?:10[5-8]0|9[5-8]0)(?: Ti)?)"
         },
+        // A native CMake build's configure line with its arch list (`cmake -B build -DGGML_CUDA=ON -DCMAKE_CUDA_ARCHITECTURES=121 \u2026`,
+        // ggml-org/llama.cpp#22522): the list the binary was compiled for, and the command to rebuild it with the GPU added.
+        { name: "cmakeArch", literals: ["-DCMAKE_CUDA_ARCHITECTURES"], pattern: "\\bcmake\\s[^\\n]{0,400}-DCMAKE_CUDA_ARCHITECTURES(?::STRING)?=" },
+        // torch (or a Python traceback) in the log: torch's wheel is one of the pieces that may lack the kernel
+        { name: "torch", literals: ["torch", "Traceback (most recent call last)", "PyTorch"] },
         {
           name: "supported",
           literals: ["The current PyTorch install supports CUDA capabilities"],
@@ -6522,6 +6546,33 @@ var init_no_kernel_image = __esm({
           fix: VLLM_FIX
         },
         {
+          // A native CMake build (llama.cpp / ggml and the like) and no torch in the log: the configure line's arch list is the
+          // lever. A cubin runs only on GPUs of the same major compute capability and the same or a higher minor (Blackwell
+          // Compatibility Guide, 1.2 "Application Compatibility on Blackwell Architecture", CUDA 13.0: "a cubin generated for
+          // compute capability 8.6 is not supported to run on a GPU with compute capability 8.0"; CUDA C++ Programming Guide,
+          // "Binary Compatibility"), so a build for 121 (the GB10 of the DGX Spark) has no code for a 12.0 GPU (RTX 50, RTX PRO
+          // 6000 Blackwell): ggml-org/llama.cpp#22522, fixed by `-DCMAKE_CUDA_ARCHITECTURES=89;120`. nvidia-smi's compute_cap
+          // field (--help-query-gpu) prints the capability as `12.0`; CMake's CUDA_ARCHITECTURES takes it without the dot.
+          when: "cmakeArch&enrich.cmakeArchLine&!torch",
+          title: "No kernel image for this GPU (the build's CUDA arch list)",
+          message: "This binary was compiled for CUDA architectures `{enrich.cmakeArchHad}` only (`-DCMAKE_CUDA_ARCHITECTURES={enrich.cmakeArchHad}` on its cmake line), and the GPU that runs it is not one they cover. Compiled GPU code (SASS) runs only on a GPU of the same major compute capability and the same or a higher minor one: code for 12.1 (sm_121, DGX Spark) does not run on a 12.0 GPU (sm_120, RTX 50 / RTX PRO Blackwell), nor code for 8.6 on 8.0, nor any 8.x on 9.0. The PTX a list entry also embeds is JIT-compiled only for GPUs of the same or a higher capability.",
+          fix: [
+            "Read the compute capability of the GPU that runs the program (on that machine):",
+            "",
+            "```sh",
+            "nvidia-smi --query-gpu=name,compute_cap --format=csv",
+            "```",
+            "",
+            "Write it without the dot (`12.0` \u2192 `120`, `8.9` \u2192 `89`), add it to the arch list of the configure line, run that line again (a `-D` on it replaces the list CMake cached) and build again:",
+            "",
+            "```sh",
+            "{enrich.cmakeArchLine}",
+            "```",
+            "",
+            "with `XY` the capability you read; keep `{enrich.cmakeArchHad}` in the list only if the binary must also run on GPUs of that capability. When the build runs on the machine with this GPU, `-DCMAKE_CUDA_ARCHITECTURES=native` (CMake 3.24 or newer) compiles for its GPUs. `nvcc --list-gpu-arch` lists what the toolkit compiles; if `compute_XY` is not there, the toolkit is too old for this GPU."
+          ].join("\n")
+        },
+        {
           when: "supported&fact.cuda",
           message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. {enrich.verdict}",
           fix: 'Use a torch whose arch list includes the device: {enrich.wheelAdvice|a torch build (or a source build with the device in TORCH_CUDA_ARCH_LIST) for a CUDA release that compiles it}. Check on the machine with the GPU: `python3 -c "import torch; print(torch.cuda.get_arch_list())"`.'
@@ -6550,7 +6601,7 @@ var init_no_kernel_image = __esm({
           ].join("\n")
         }
       ],
-      enrich: ["cuda-arches", "arch-lists", "blackwell-torch"],
+      enrich: ["cuda-arches", "arch-lists", "blackwell-torch", "cmake-arch-line"],
       docs: "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#binary-compatibility"
     };
   }
@@ -6803,6 +6854,66 @@ function noIndexVariants() {
     }
   ];
 }
+function prebuiltVariants() {
+  const xformersFirst = (fence) => [
+    "- first, do not compile: install a prebuilt xformers wheel matching this torch (built with CUDA {torchCuda|its release}), torch unchanged. Each xformers wheel is built for one torch release and requires it exactly; named beside the torch you have, pip takes the xformers release built for it, and `--only-binary xformers` makes it stop instead of compiling again:",
+    "",
+    "```" + fence,
+    (fence === "dockerfile" ? "RUN " : "") + `TORCH=$(python -c "import torch; print(torch.__version__.split('+')[0])") && CU=$(python -c "import torch; print('cu' + torch.version.cuda.replace('.', ''))") && pip install --only-binary xformers "torch==$TORCH" xformers --index-url "https://download.pytorch.org/whl/$CU"`,
+    "```",
+    "",
+    "  If pip finds no such wheel there (PyTorch's index of an older CUDA may carry no xformers for this torch), pick the xformers release whose wheel requires this torch (`xformers X depends on torch==Y` in pip's output, or https://github.com/facebookresearch/xformers/releases) and check on its PyPI page (https://pypi.org/project/xformers/#history, \"Download files\") that it has a wheel for this Python ({fact.python|`python --version` prints it}; the `cp3XY` part of a wheel's name) and platform: with none for them, pip takes the source;"
+  ];
+  const flashFirst = [
+    "- first, do not compile: install the prebuilt flash-attn wheel matching this torch. Its setup.py downloads the wheel named for this torch's major.minor, CUDA, Python and C++ ABI from the project's GitHub release and compiles only when that file is missing: https://github.com/Dao-AILab/flash-attention/releases lists each release's wheels, whose names carry the CUDA, the torch major.minor, the C++ ABI and the Python (`+cu12torch2.4cxx11abiFALSE-cp311-cp311`); `pip install` the URL of the one whose torch, CUDA major and Python are this environment's (`python -c \"import torch; print(torch.__version__, torch.version.cuda, torch._C._GLIBCXX_USE_CXX11_ABI)\"` prints them), or pin a flash-attn release that published it;"
+  ];
+  const keepTorch = (where) => `- ${torchSide(where).replace(/\.$/, "")};`;
+  const moveTorch = (gap) => [
+    gap ? "- only if neither works, keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, which is another torch release: every package built on torch was pinned for the one you have, so check their requirements first ({enrich.wheelIndex}):" : "- or keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):",
+    "",
+    "```sh",
+    "{enrich.torchInstall}",
+    "```",
+    "",
+    "  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}"
+  ];
+  const rest = (where, gap) => gap ? [keepTorch(where), ...moveTorch(true)] : [...moveTorch(false), keepTorch(where)];
+  const check4 = "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` where the build runs (CUDA_HOME wins over the nvcc on PATH).";
+  const lead = "{context.prebuilt.pkg} publishes prebuilt wheels, each built for one torch release: the check failed only because pip compiled it here. In this order:";
+  const out = [];
+  for (const [pkgWhen, first] of [["xformersBuild", xformersFirst], ["flashAttnBuild", () => flashFirst]]) {
+    for (const gap of [true, false]) {
+      const g = gap ? "&enrich.torchGap" : "";
+      out.push(
+        { when: `${pkgWhen}&enrich.torchInstall${g}&fact.place=image-build`, fix: [lead, "", ...first("dockerfile"), ...rest("image", gap), "", check4].join("\n") },
+        { when: `${pkgWhen}&enrich.torchInstall${g}&!fact.place`, fix: [lead, "", ...first("sh"), ...rest("either", gap), "", check4].join("\n") },
+        { when: `${pkgWhen}&enrich.torchInstall${g}`, fix: [lead, "", ...first("sh"), ...rest("elsewhere", gap), "", check4].join("\n") }
+      );
+    }
+  }
+  return out;
+}
+function gapVariants() {
+  const fix8 = (where) => [
+    "Make the two agree. torch's CUDA and this toolkit are a generation apart, so keep torch and match the toolkit to it first:",
+    "",
+    `- ${torchSide(where).replace(/^or k/, "K").replace(/\.$/, "")};`,
+    "- or keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, which is another torch release: every package built on torch was pinned for the one you have, so check their requirements first ({enrich.wheelIndex}):",
+    "",
+    "```sh",
+    "{enrich.torchInstall}",
+    "```",
+    "",
+    "  {enrich.pairedNote}",
+    "",
+    "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` where the build runs (CUDA_HOME wins over the nvcc on PATH)."
+  ].join("\n");
+  return [
+    { when: "enrich.torchGap&enrich.torchInstall&fact.place=image-build", fix: fix8("image") },
+    { when: "enrich.torchGap&enrich.torchInstall&!fact.place", fix: fix8("either") },
+    { when: "enrich.torchGap&enrich.torchInstall", fix: fix8("elsewhere") }
+  ];
+}
 var TUPLE_VERSIONS, APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, WHERE_WHEN, DEEPSPEED_TITLE, DEEPSPEED_MESSAGE, DEEPSPEED_TOOLKIT_SIDE, DEEPSPEED_SKIP, versionMismatch;
 var init_version_mismatch = __esm({
   "src/rules/catalog/cuda/version-mismatch.ts"() {
@@ -6878,6 +6989,15 @@ var init_version_mismatch = __esm({
         // a PyG extension pip failed to build: `ERROR: Failed building wheel for torch-scatter`
         { name: "pyg", literals: ["Failed building wheel for torch", "Failed building wheel for pyg"], pattern: `Failed building wheel for (?<pkg>${pygPackagePattern})\\b` },
         { name: "second", literals: ["). Please make sure to use the same CUDA versions"] },
+        // the extension pip failed to build is one that publishes prebuilt wheels: `ERROR: Failed building wheel for xformers`,
+        // `Running setup.py install for xformers ... error` (AUTOMATIC1111/stable-diffusion-webui#10125), `Failed building wheel for flash-attn`
+        {
+          name: "prebuilt",
+          literals: ["Failed building wheel for ", "Running setup.py install for "],
+          pattern: "(?:Failed building wheel for|Running setup\\.py install for) (?<pkg>xformers|flash[-_]attn)\\b"
+        },
+        { name: "xformersBuild", literals: ["for xformers"], pattern: "(?:Failed building wheel for|Running setup\\.py install for) xformers\\b" },
+        { name: "flashAttnBuild", literals: ["for flash-attn", "for flash_attn"], pattern: "(?:Failed building wheel for|Running setup\\.py install for) flash[-_]attn\\b" },
         // the check ran in pip's isolated build environment: `File "/tmp/pip-build-env-4xnh4rb6/overlay/lib/python3.10/site-packages/
         // torch/utils/cpp_extension.py", \u2026 in _check_cuda_version` (vllm-project/vllm#1060). That torch is the one pip installed for
         // the build from the package's build requirements, not the environment's: a torch installed beside it changes nothing
@@ -6928,7 +7048,9 @@ var init_version_mismatch = __esm({
             "Then either install the torch built for the toolkit's CUDA (its index is https://download.pytorch.org/whl/ plus `cu` and the version without its dot, when PyTorch published one: pytorch.org/get-started/previous-versions lists them per release), or build with a toolkit of torch's CUDA (in a Dockerfile: a `-devel` image of it; elsewhere: that toolkit under `CUDA_HOME`)."
           ].join("\n")
         },
+        ...prebuiltVariants(),
         ...noIndexVariants(),
+        ...gapVariants(),
         // the `-devel` image of torch's CUDA only where the failing command ran in an image build
         { when: "fact.place=image-build", fix: mismatchFix("image") },
         // where the log does not say: both ways, each named by its place
@@ -7071,7 +7193,21 @@ var init_driver_too_old = __esm({
         { name: "gpuRuntime", literals: ["--gpus", "--runtime=nvidia", "--runtime nvidia", "nvidia-docker run", "nvidia.com/gpu="] },
         { name: "compat", literals: ["forward compatibility was attempted on non supported HW"] },
         { name: "ptx", literals: ["the provided PTX was compiled with an unsupported toolchain"] },
+        // A Jetson in the log: the board's name (`Jetson Orin`, `AGX Orin`), its OS (`L4T`, `JetPack`), its release file
+        // (`/etc/nv_tegra_release`) or kernel (`5.15.136-tegra`).
+        {
+          name: "jetson",
+          literals: ["Jetson", "jetson", "JetPack", "Jetpack", "L4T", "l4t", "tegra", "Orin"],
+          pattern: "\\b[Jj]etson\\b|\\bJet[Pp]ack\\b|\\b[Ll]4[Tt]\\b|nv_tegra_release|\\d-tegra\\b|\\bOrin\\b"
+        },
         { name: "tooOld", literals: ["The NVIDIA driver on your system is too old"], pattern: "too old \\(found version (?<found>\\d{4,6})\\)" },
+        // The torch in use as a report gives it: torch's collect_env prints `PyTorch version: {torch_version}` (torch/utils/collect_env.py,
+        // env_info_fmt), and issue templates copy it as `- **PyTorch version**: 2.6.0+cu124` (unslothai/unsloth#2499)
+        {
+          name: "torchVersion",
+          literals: ["PyTorch version", "PyTorch Version"],
+          pattern: "\\bPyTorch [vV]ersion(?:\\*\\*)?: {0,4}(?:\\*\\*)? {0,4}(?<v>\\d{1,2}\\.\\d{1,3}\\.\\d{1,3}(?:\\+cu\\d{2,3})?)(?![\\w.+])"
+        },
         // An NGC image a container command runs (`nvidia-docker run \u2026 nvcr.io/nvidia/digits:19.07-caffe`): its tag names a
         // release month, whose CUDA and driver requirement NVIDIA's release notes give (DIGITS 19.06: "based on NVIDIA CUDA
         // 10.1.168, which requires NVIDIA Driver release 418.xx", docs.nvidia.com/deeplearning/digits/digits-release-notes/
@@ -7263,6 +7399,15 @@ var init_driver_too_old = __esm({
           fix: [HOST_CHECK, CHOICES].join("\n")
         },
         {
+          // a Jetson: its driver is not upgraded alone, and a server (SBSA) arm64 build is not for it
+          when: "ptx&jetson",
+          title: "PTX the Jetson's driver cannot compile: a build not made for this JetPack",
+          message: "The program carries PTX made by a newer CUDA compiler than the driver's JIT compiler understands (cudaErrorUnsupportedPtxVersion), on a Jetson. A Jetson's driver is part of its JetPack / L4T release: it changes only with a new JetPack, not on its own. So the build is the one to change: an arm64 build made for servers (SBSA, for discrete GPUs) has no machine code for the Jetson's GPU and leaves CUDA only its PTX, and a build with a newer CUDA than the JetPack's makes PTX its driver cannot read.",
+          fix: [
+            'Use a build of the program made for this Jetson\'s JetPack / L4T release (`head -1 /etc/nv_tegra_release` prints it, `# R36 (release), REVISION: 4.0, \u2026`): an image built for that L4T release (jetson-containers tags its images by it: `dustynv/ollama:r36.4.0` for R36.4.0), or build it on the Jetson with the CUDA its JetPack ships (`/usr/local/cuda/bin/nvcc --version`) and machine code for its GPU: 8.7 on Orin, 7.2 on Xavier, 5.3 on Nano (`-DCMAKE_CUDA_ARCHITECTURES=87`, `TORCH_CUDA_ARCH_LIST="8.7"` on Orin). A newer driver comes only with a newer JetPack release for the board.'
+          ].join("\n")
+        },
+        {
           when: "ptx",
           title: "PTX newer than the host driver can compile",
           message: "The program carries PTX made by a newer CUDA compiler than the host driver's JIT compiler understands (cudaErrorUnsupportedPtxVersion): CUDA compiles PTX at run time when the binary has no machine code for this GPU, and only a driver as new as that compiler can. {enrich.driverNeed|}",
@@ -7277,7 +7422,7 @@ var init_driver_too_old = __esm({
           message: HOST_CUDA_MESSAGE,
           fix: [
             HOST_CHECK,
-            "Then either upgrade the host's NVIDIA driver, or install a torch built for CUDA {enrich.hostCuda} or older, in the image when this runs in one. The newest PyTorch index not above {enrich.hostCuda} is {enrich.hostTorchTag} ({enrich.hostTorchRange} there); its newest release, as PyTorch's own command installs it:",
+            "Then either upgrade the host's NVIDIA driver, or install a torch built for CUDA {enrich.hostCuda} or older, in the image when this runs in one. {enrich.hostTorchChoice}",
             "",
             "```sh",
             "{enrich.hostTorchCmd}",
@@ -8620,6 +8765,64 @@ var init_cuda13_removed_api2 = __esm({
   }
 });
 
+// src/rules/catalog/cuda/ptx-feature-not-on-arch.ts
+var GPU_CHECK, ptxFeatureNotOnArch;
+var init_ptx_feature_not_on_arch = __esm({
+  "src/rules/catalog/cuda/ptx-feature-not-on-arch.ts"() {
+    "use strict";
+    GPU_CHECK = [
+      "```sh",
+      "nvidia-smi --query-gpu=name,compute_cap --format=csv,noheader",
+      "```"
+    ].join("\n");
+    ptxFeatureNotOnArch = {
+      id: "cuda/ptx-feature-not-on-arch",
+      title: "Kernel uses a PTX feature this GPU architecture does not have",
+      severity: "error",
+      match: [
+        {
+          literals: ["not supported on .t"],
+          pattern: "(?:Feature|Instruction|Modifier) '(?<feature>[^'\\n]{1,120})' not supported on \\.t(?:arget '(?<target>sm_\\d{2,3}[af]?)')?"
+        }
+      ],
+      context: [
+        // Triton assembling a kernel it generated at run time (as in cuda/unsupported-arch)
+        { name: "triton", literals: ["Internal Triton PTX codegen error", "PTXASError", "triton/backends/nvidia/bin", "ptxas-blackwell"] }
+      ],
+      scope: "step",
+      // A pasted traceback has no steps; a ptxas `error` is a failed compile either way.
+      only: "any",
+      specificity: 3,
+      message: "ptxas refused a kernel whose PTX uses {feature:all}, which the target {target|architecture (the line is cut before it)} does not have. The toolkit is not at fault: no CUDA release adds the feature to this GPU, so reinstalling or upgrading CUDA does not help.",
+      fix: [
+        "The kernel was written for another GPU family. Check which GPU this runs on:",
+        "",
+        GPU_CHECK,
+        "",
+        "If the target has no `a` suffix (`sm_90`, `sm_100`) while the feature is an architecture-specific one (wgmma, tcgen05, block-scaled MMA), compile that kernel for the `a` target (nvcc `-gencode arch=compute_90a,code=sm_90a`; the `a` targets and their features: nvcc's GPU feature list in the CUDA docs). Otherwise leave this arch out of the kernel's arch list, or take a release of the project that has a code path for this GPU (its release notes and issues name the arch: `12.0` is `sm_120`). A kernel compiled at run time (an inference server's kernels) needs that release, or another kernel backend where the program offers one."
+      ].join("\n"),
+      variants: [
+        {
+          when: "triton",
+          title: "Triton kernel uses a PTX feature this GPU architecture does not have",
+          message: "ptxas refused a kernel that Triton generated at run time: its PTX uses {feature:all}, which the target {target|architecture (the line is cut before it)} does not have. The kernel's code path was chosen for another GPU family (data-centre Blackwell, sm_100, has features that consumer Blackwell, sm_120 / sm_121, lacks). Neither another CUDA toolkit nor another ptxas (`TRITON_PTXAS_PATH`) helps.",
+          fix: [
+            "The program that launched this kernel (the frames above `triton/runtime/jit.py` in the full traceback: an inference server's MoE or attention kernels, a kernel package such as triton_kernels, torch.compile) needs a code path for this GPU. Print the GPU and the versions to look up:",
+            "",
+            "```sh",
+            "nvidia-smi --query-gpu=name,compute_cap --format=csv,noheader",
+            'pip list 2>/dev/null | grep -i -E "triton|torch|vllm|sglang"',
+            "```",
+            "",
+            "then search that program's release notes and issues for this arch (the `compute_cap` printed: `12.0` is `sm_120` / `SM120`) and the feature ({feature}): take the release that adds support for it, or, until one exists, select another kernel backend for that layer (or another quantization) where the program's documentation offers one."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.nvidia.com/cuda/parallel-thread-execution/index.html#ptx-module-directives-target"
+    };
+  }
+});
+
 // src/rules/catalog/runtime/flash-attn-extension-missing.ts
 var CHECK4, flashAttnExtensionMissing;
 var init_flash_attn_extension_missing = __esm({
@@ -8987,7 +9190,7 @@ function driverVariants() {
 function condaVariants() {
   const title2 = "Shared library missing from the conda environment";
   const message4 = "The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda's `defaults` channel, built with other versions.";
-  const fix7 = (env) => [
+  const fix8 = (env) => [
     "Take the environment from one channel, conda-forge (mamba supports only that). In an image, install Miniforge instead of Miniconda (https://github.com/conda-forge/miniforge: conda and mamba with conda-forge as the only channel). In this environment, reinstall the package that ships the library from conda-forge:",
     "",
     "```sh",
@@ -9012,8 +9215,8 @@ function condaVariants() {
     ].join("\n")
   });
   return [
-    { when: "condaNamedEnv&condaMix", title: title2, message: message4, fix: fix7("{context.condaNamedEnv.env}") },
-    { when: "condaPrefix&condaMix", title: title2, message: message4, fix: fix7("base") },
+    { when: "condaNamedEnv&condaMix", title: title2, message: message4, fix: fix8("{context.condaNamedEnv.env}") },
+    { when: "condaPrefix&condaMix", title: title2, message: message4, fix: fix8("base") },
     unknownSource("{context.condaNamedEnv.env}"),
     unknownSource("base")
   ];
@@ -9046,7 +9249,7 @@ function rpmCudnnVariant(when, rpm, runLine, buildsNote) {
     ].join("\n")
   };
 }
-var optionalChars, CUT_WORDING, MISSING, lib, OPENCV_APT, GLU_APT, GLIB_NAME, OPENCV_HEADLESS, LDD_CHECK, APT_PROVIDER, RPM_PROVIDER, DEV_LINK_MESSAGE, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, STUB_RUN_FIX, TORCH_ORDER_MESSAGE, CUDNN_WHEEL_CHECK, sharedLibraryMissing;
+var optionalChars, CUT_WORDING, MISSING, lib, OPENCV_APT, GLU_APT, GLIB_NAME, OPENCV_HEADLESS, LIBGL_APT, CONDA_LIBGL, LDD_CHECK, APT_PROVIDER, RPM_PROVIDER, DEV_LINK_MESSAGE, JETSON_BUILD_FIX, MAYBE_JETSON_BUILD_CONDITIONS, RUN_FIX, RUN_FIX_NO_IMAGE, TOOLKIT_REPORT, CONTAINER_CLI_TITLE, CONTAINER_CLI_CHECKS, CONTAINER_CLI_DAEMON_FIX, WSL_TITLE, WSL_MESSAGE, WSL_FIX, CPU_BUILD, STUB_RUN_FIX, TORCH_ORDER_MESSAGE, CUDNN_WHEEL_CHECK, sharedLibraryMissing;
 var init_shared_library_missing = __esm({
   "src/rules/catalog/runtime/shared-library-missing.ts"() {
     "use strict";
@@ -9055,12 +9258,24 @@ var init_shared_library_missing = __esm({
     init_run_command2();
     optionalChars = (rest) => rest === "" ? "" : `(?:${rest[0]}${optionalChars(rest.slice(1))})?`;
     CUT_WORDING = `cannot open sh${optionalChars("ared object fil")}[ \\t]{0,20}$`;
-    MISSING = `(?:: cannot open shared object file| is not found or cannot be loaded|: ${CUT_WORDING})`;
+    MISSING = `(?::[ \\t]?cannot open shared object file| is not found or cannot be loaded|:[ \\t]?${CUT_WORDING})`;
     lib = (name2) => `${name2}[\\w.+-]{0,200}${MISSING}`;
     OPENCV_APT = aptInstallLine("libgl1 libglib2.0-0");
     GLU_APT = aptInstallLine("libglu1-mesa");
     GLIB_NAME = "The GLib package is `libglib2.0-0` up to Debian 12 (bookworm) and Ubuntu 22.04, and `libglib2.0-0t64` in Debian 13 (trixie, the base of current `python:*-slim` images) and Ubuntu 24.04; if apt refuses one, `apt-get update && apt-cache policy libglib2.0-0 libglib2.0-0t64` in the image shows which has a candidate.";
     OPENCV_HEADLESS = "When `opencv-python` is your own requirement (not a dependency of another package), `opencv-python-headless` instead does not load libGL.";
+    LIBGL_APT = aptInstallLine("libgl1");
+    CONDA_LIBGL = (env) => [
+      "Without root (no apt where it runs), put libGL into the conda environment from conda-forge, whose `libgl` package is libglvnd's",
+      "libGL:",
+      "",
+      "```sh",
+      `conda install -n ${env} -c conda-forge libgl`,
+      "```",
+      "",
+      "If the import still does not find it, the module does not search the environment's `lib` (a pip wheel): run with",
+      '`LD_LIBRARY_PATH="$CONDA_PREFIX/lib:$LD_LIBRARY_PATH"` in the activated environment. ' + LDD_CHECK
+    ].join("\n");
     LDD_CHECK = "Check with `ldd` on the failing binary or extension module: every `=> not found` line is a library still missing.";
     APT_PROVIDER = "(Debian/Ubuntu: `apt-file search {library}`)";
     RPM_PROVIDER = "(this log shows an RPM distribution, by its Python's `lib64` site-packages, a Red Hat build of Python or dnf / yum: `dnf provides '*/{library}'` lists the packages that ship it)";
@@ -9175,7 +9390,7 @@ var init_shared_library_missing = __esm({
         // `ImportError: libcudnn.so.8: cannot open shared object file \u2026`, `OSError: libcuda.so.1: \u2026`
         {
           literals: ["cannot open shared object file"],
-          pattern: "(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}): cannot open shared object file"
+          pattern: "(?<library>(?<stem>\\blib(?!cupti\\b)[\\w+-]{0,200}(?:\\.\\d{1,3})?)\\.so[.\\d]{0,40}):[ \\t]?cannot open shared object file"
         },
         // the loader's line cut off where the log ends (CUT_WORDING): `ImportError: libcudart.so.12: cannot open shared o`
         {
@@ -9205,7 +9420,13 @@ var init_shared_library_missing = __esm({
         },
         // Mesa's OpenGL Utility library: the OS package libglu1-mesa (`dpkg -S libGLU.so.1` on Debian 12, this machine)
         { name: "glu", literals: ["libGLU.so"], pattern: lib("libGLU\\.so") },
-        { name: "containerCliLoad", literals: ["nvidia-container-cli: initialization error: load library failed"] },
+        // the toolkit's `nvidia-container-cli: initialization error: load library failed`, also pasted without the spaces after
+        // its colons (`nvidia-container-cli:initialization error:load library failed:libnvidia-ml.so.1:\u2026`, ollama/ollama#4279)
+        {
+          name: "containerCliLoad",
+          literals: ["load library failed"],
+          pattern: "nvidia-container-cli:[ \\t]?initialization error:[ \\t]?load library failed"
+        },
         // Docker on Windows through WSL 2: the reporter's `I'm using WSL2`, `WSL 2`, or the WSL kernel's release
         // (`5.15.90.1-microsoft-standard-WSL2` in `uname -r` / `docker info`).
         { name: "wsl", literals: ["WSL"], pattern: "\\bWSL ?2\\b|microsoft-standard-WSL" },
@@ -9309,6 +9530,25 @@ var init_shared_library_missing = __esm({
         },
         { name: "torchSymbol", literals: ["undefined symbol: _ZN"], pattern: "undefined symbol: _ZNK?(?:3c10|2at|5torch)\\d" },
         { name: "opengl", literals: ["libGL.so", "libgthread", "libglib-2.0"], pattern: lib("lib(?:GL|gthread-2\\.0|glib-2\\.0)\\.so") },
+        // libGL itself (not GLib, not libGLU)
+        { name: "libGL", literals: ["libGL.so"], pattern: lib("libGL\\.so") },
+        // the Python package whose import loaded it: the traceback's last frame in site-packages (dist-packages for Debian's
+        // Python), a package directory
+        // (`\u2026/site-packages/cv2/__init__.py`) or a module file (`\u2026/site-packages/vtk.py`, UMass-Embodied-AGI/Virtual-Community#5)
+        {
+          name: "importer",
+          keep: "last",
+          literals: ["site-packages/", "dist-packages/"],
+          pattern: 'File "[^"]{0,300}/(?:site|dist)-packages/(?<pkg>[A-Za-z_]\\w{0,100})(?:/|\\.py")'
+        },
+        // OpenCV is the importer: its own frames, or the import line of the program
+        { name: "opencv", literals: ["cv2"], pattern: "/(?:site|dist)-packages/cv2/|\\bimport cv2\\b|\\bfrom cv2 import\\b" },
+        // a conda environment by name, also under conda's per-user directory (`/home/u/.conda/envs/vico/lib/python3.11/\u2026`)
+        {
+          name: "condaEnv",
+          literals: ["/envs/"],
+          pattern: "/(?:\\.conda|conda|miniconda3?|anaconda3?|miniforge3?|mambaforge|micromamba)/envs/(?<env>[\\w.-]{1,100})/(?:lib|bin)/"
+        },
         // the extension the step imports (`from pytorch3d import _C`): what to rebuild against this torch
         {
           name: "extModule",
@@ -9605,6 +9845,37 @@ var init_shared_library_missing = __esm({
             "```",
             "",
             "To go on in a running container meanwhile: `apt-get update && apt-get install -y libglu1-mesa`."
+          ].join("\n")
+        },
+        // libGL for a package the traceback names that is not OpenCV: the OpenCV advice (its GLib, its headless wheel) does not apply.
+        {
+          when: "libGL&importer&!opencv&condaEnv&!fact.place=image-build",
+          title: "OpenGL library (libGL) not found",
+          message: "The loader could not find {library:all} when Python imported `{context.importer.pkg}` (the last site-packages frame of the traceback), in the conda environment `{context.condaEnv.env}`: that package links the system OpenGL library, which this machine or container lacks.",
+          fix: [
+            CONDA_LIBGL("{context.condaEnv.env}"),
+            "",
+            `With root, or in the image's Dockerfile (Debian/Ubuntu): \`${LIBGL_APT}\`.`
+          ].join("\n")
+        },
+        {
+          when: "libGL&importer&!opencv&fact.place=image-build",
+          title: "OpenGL library (libGL) not found",
+          message: "The loader could not find {library:all} when Python imported `{context.importer.pkg}` (the last site-packages frame of the traceback): that package links the system OpenGL library, which slim and CUDA images lack.",
+          fix: `Install it in this stage (Debian/Ubuntu): \`RUN ${LIBGL_APT}\`.`
+        },
+        {
+          when: "libGL&importer&!opencv",
+          title: "OpenGL library (libGL) not found",
+          message: "The loader could not find {library:all} when Python imported `{context.importer.pkg}` (the last site-packages frame of the traceback): that package links the system OpenGL library, which slim, CUDA and headless images lack.",
+          fix: [
+            "Add it to the image's `apt-get install` in the Dockerfile, and rebuild (Debian/Ubuntu):",
+            "",
+            "```dockerfile",
+            `RUN ${LIBGL_APT}`,
+            "```",
+            "",
+            "To go on in a running container meanwhile: `apt-get update && apt-get install -y libgl1`."
           ].join("\n")
         },
         {
@@ -10707,7 +10978,8 @@ function xformersVariants() {
         "{enrich.xfRollbackFix}",
         "```",
         "",
-        `Whichever you pick, install torch and xformers together from now on, so a later install cannot move torch alone. ${XF_IMAGE} ${XF_CHECK}`
+        `Whichever you pick, install torch and xformers together from now on, so a later install cannot move torch alone. ${XF_IMAGE} ${XF_CHECK}`,
+        XF_OPTIONAL
       ].join("\n")
     },
     {
@@ -10774,7 +11046,7 @@ function rebuildVariants() {
     }
   ];
 }
-var CHECK5, REBUILD_WHY, XF_IMAGE, XF_CHECK, torchSymbolMismatch;
+var CHECK5, REBUILD_WHY, XF_IMAGE, XF_CHECK, XF_OPTIONAL, torchSymbolMismatch;
 var init_torch_symbol_mismatch = __esm({
   "src/rules/catalog/runtime/torch-symbol-mismatch.ts"() {
     "use strict";
@@ -10782,6 +11054,7 @@ var init_torch_symbol_mismatch = __esm({
     REBUILD_WHY = "Rebuild it against the torch installed there (`--no-build-isolation`: the build sees this torch; `--no-cache-dir`: pip does not reuse the wheel it built before; `--no-deps`: torch stays as it is)";
     XF_IMAGE = "In an image, that is a `RUN` line after the one that installs torch.";
     XF_CHECK = "`python -m xformers.info` then lists its kernels as available.";
+    XF_OPTIONAL = "Run these with the `pip` of the environment the program runs in (a service's venv: its `bin/python -m pip`). This is a warning and the program goes on without those kernels: where it does not need xformers, `pip uninstall -y xformers` ends it too.";
     torchSymbolMismatch = {
       id: "runtime/torch-symbol-mismatch",
       title: "Extension built for another PyTorch (undefined torch symbol)",
@@ -12313,7 +12586,7 @@ var init_container_cli_driver_rpc = __esm({
 });
 
 // src/rules/catalog/runtime/cuda-driver-init-failed.ts
-var HOST_UVM, AFTER_SUSPEND, cudaDriverInitFailed;
+var HOST_UVM, SYSTEM_NOT_READY, AFTER_SUSPEND, cudaDriverInitFailed;
 var init_cuda_driver_init_failed = __esm({
   "src/rules/catalog/runtime/cuda-driver-init-failed.ts"() {
     "use strict";
@@ -12326,6 +12599,7 @@ var init_cuda_driver_init_failed = __esm({
       'sudo dmesg | grep -iE "NVRM|Xid" | tail         # a GPU the driver could not start',
       "```"
     ].join("\n");
+    SYSTEM_NOT_READY = "(?:CUDA_ERROR_SYSTEM_NOT_READY|failed to initialize CUDA|Error 802): system not yet initialized";
     AFTER_SUSPEND = "If the machine was suspended and resumed since CUDA last worked, reload the module instead: `sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm` (every CUDA program stopped first). With Xid errors in dmesg, reboot.";
     cudaDriverInitFailed = {
       id: "runtime/cuda-driver-init-failed",
@@ -12335,13 +12609,20 @@ var init_cuda_driver_init_failed = __esm({
         // `UserWarning: CUDA initialization: CUDA driver initialization failed, you might not have a CUDA gpu. (Triggered internally at ../c10/cuda/CUDAFunctions.cpp:109.)`
         // `RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.`
         { literals: ["CUDA driver initialization failed, you might not have a CUDA gpu"] },
-        // `failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized`
-        { literals: ["CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized"] },
+        // `failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized`;
+        // ggml's `ggml_cuda_init: failed to initialize CUDA: system not yet initialized` (ollama/ollama#12136); torch's `Error 802:
+        // system not yet initialized` (see SYSTEM_NOT_READY)
+        { literals: [" system not yet initialized"], pattern: SYSTEM_NOT_READY },
+        // error 999 (cudaErrorUnknown) at CUDA's start: ggml's `ggml_cuda_init: failed to initialize CUDA: unknown error`
+        // (ollama/ollama#15400), torch's `CUDA unknown error - this may be due to an incorrectly set up environment, e.g. changing env
+        // variable CUDA_VISIBLE_DEVICES after program start. Setting the available devices to be zero.` (c10/cuda/CUDAFunctions.cpp)
+        { literals: ["failed to initialize CUDA: unknown error", "CUDA unknown error - this may be due to"] },
         // `msg="Unable to load cudart library /usr/lib/x86_64-linux-gnu/libcuda.so.575.57.08: cuda driver library init failure: 3"`
         { literals: ["cuda driver library init failure: 3"], pattern: "cuda driver library init failure: 3(?![\\d.])" }
       ],
       context: [
-        { name: "systemNotReady", literals: ["CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized"] },
+        { name: "unknownError", literals: ["failed to initialize CUDA: unknown error", "CUDA unknown error - this may be due to"] },
+        { name: "systemNotReady", literals: [" system not yet initialized"], pattern: SYSTEM_NOT_READY },
         // the driver library ollama loaded names the driver: `libcuda.so.575.57.08`
         {
           name: "notInitialized",
@@ -12355,7 +12636,7 @@ var init_cuda_driver_init_failed = __esm({
         {
           when: "systemNotReady",
           title: "CUDA is not ready: the GPUs are not registered with the NVLink fabric (Fabric Manager)",
-          message: "cuInit returned `CUDA_ERROR_SYSTEM_NOT_READY`: the driver is loaded, but the GPUs have not joined the NVLink fabric. On NVSwitch systems (DGX/HGX A100, H100, H200, B200) that takes the NVIDIA Fabric Manager service, of the same version as the driver.",
+          message: "CUDA returned error 802, `system not yet initialized` (`CUDA_ERROR_SYSTEM_NOT_READY`): the driver is loaded, but the GPUs have not joined the NVLink fabric. On NVSwitch systems (DGX/HGX A100, H100, H200, B200) that takes the NVIDIA Fabric Manager service, of the same version as the driver.",
           fix: [
             "On the machine with the GPUs (the host, when this ran in a container):",
             "",
@@ -12366,11 +12647,37 @@ var init_cuda_driver_init_failed = __esm({
             "nvidia-smi --query-gpu=driver_version --format=csv,noheader",
             "```",
             "",
-            "Install the Fabric Manager package of exactly that driver version from NVIDIA's CUDA repository (named after the",
-            "driver branch: `nvidia-fabricmanager-535` for a 535.x driver; its version must equal the driver's),",
-            "then `sudo systemctl enable --now nvidia-fabricmanager` and run CUDA again. Blackwell boards also need NVLSM running first.",
+            "Install the Fabric Manager package of exactly that driver version from NVIDIA's CUDA repository, named after the",
+            "driver branch, the number before the first dot of that version (535 below stands for it; the package's version must equal the driver's): Ubuntu/Debian",
+            "`sudo apt-get install nvidia-fabricmanager-535`; RHEL 8+/Fedora `sudo dnf module install nvidia-driver:535/fm` (the",
+            "driver stream with Fabric Manager); RHEL 7 `sudo yum install cuda-drivers-fabricmanager-535`; SLES/openSUSE",
+            "`sudo zypper install cuda-drivers-fabricmanager-535`. Remove an installed one of another version first; then",
+            "`sudo systemctl enable --now nvidia-fabricmanager` (after replacing it, reboot, so that the driver and Fabric Manager start",
+            "together) and run CUDA again. Blackwell boards also need NVLSM running first.",
             "On a machine without NVSwitch (`nvidia-smi topo -m` shows no `NV#` links), no Fabric Manager is needed: look for Xid errors in",
             '`sudo dmesg | grep -iE "NVRM|Xid"` instead.'
+          ].join("\n")
+        },
+        {
+          when: "unknownError",
+          title: "CUDA could not start: unknown error (999)",
+          message: "CUDA's first call returned `unknown error` (cudaErrorUnknown, 999): the driver is there, but CUDA could not start on it. The known causes are outside the program: a driver updated without a reboot, a container whose CDI spec was generated for the driver before, the nvidia_uvm module not loaded, or a suspend and resume.",
+          fix: [
+            "On the host:",
+            "",
+            "```sh",
+            'nvidia-smi                                     # "Driver/library version mismatch": the driver was updated, reboot',
+            "lsmod | grep nvidia_uvm                        # nothing: sudo modprobe nvidia_uvm",
+            "```",
+            "",
+            "When this ran in a container that gets its GPU through CDI (Docker with CDI, podman `--device nvidia.com/gpu=all`), a spec",
+            "generated for the driver before an update names its old files: generate it again, then start the container again:",
+            "",
+            "```sh",
+            "sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml   # again for /var/run/cdi/nvidia.yaml if that file exists",
+            "```",
+            "",
+            AFTER_SUSPEND
           ].join("\n")
         },
         {
@@ -12876,11 +13183,23 @@ function nvmlMismatch(more) {
     ].join("\n")
   };
 }
-var COMPAT_DOCS, cudaDriverMismatch;
+var COMPAT_DOCS, HOOK_TITLE, HOOK_FIX, cudaDriverMismatch;
 var init_cuda_driver_mismatch = __esm({
   "src/rules/catalog/runtime/cuda-driver-mismatch.ts"() {
     "use strict";
     COMPAT_DOCS = "https://docs.nvidia.com/deploy/cuda-compatibility/";
+    HOOK_TITLE = "CUDA forward-compatibility libcuda loaded before the host driver's (error 803)";
+    HOOK_FIX = [
+      "See where the compat entry comes from, in the container and on the host:",
+      "",
+      "```sh",
+      "ls /etc/ld.so.conf.d/ && grep -l compat /etc/ld.so.conf.d/*   # in the container: 00-compat-*.conf is the toolkit hook's file",
+      "nvidia-ctk --version; grep -n enable-cuda-compat /etc/cdi/*.yaml /var/run/cdi/*.yaml 2>/dev/null   # on the host",
+      "```",
+      "",
+      "- A `00-compat-*.conf` there: the NVIDIA Container Toolkit's `enable-cuda-compat` hook wrote it as the container started, and it comes back on each start. Upgrade the toolkit (nvidia-container-toolkit 1.19.0 or newer: on Jetson Thor it decides from the host's CUDA version, not its unreliable driver version, NVIDIA/nvidia-container-toolkit#1679), then generate the CDI spec again if the host uses a generated one (`sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`, the path the host uses). To keep the hook out: `nvidia-ctk cdi generate --disable-hook enable-cuda-compat \u2026` (toolkit 1.18.0 or newer) for a CDI spec, or `disable-cuda-compat-lib-hook = true` under `[features]` in /etc/nvidia-container-runtime/config.toml. Until then, in the running container: `rm /etc/ld.so.conf.d/00-compat-*.conf && ldconfig`.",
+      "- Another file of the image names the compat directory: take it off the library path in the image (its ld.so.conf.d file, LD_LIBRARY_PATH) so the host's libcuda is used; forward compatibility works only on data-center GPUs and Jetson boards (" + COMPAT_DOCS + ")."
+    ].join("\n");
     cudaDriverMismatch = {
       id: "runtime/cuda-driver-mismatch",
       title: "CUDA driver library does not match the kernel driver (error 803)",
@@ -12894,12 +13213,29 @@ var init_cuda_driver_mismatch = __esm({
       ],
       context: [
         { name: "nvmlMismatch", literals: ["Driver/library version mismatch", "driver/library version mismatch"] },
-        { name: "containerCli", literals: ["nvidia-container-cli: initialization error"] }
+        { name: "containerCli", literals: ["nvidia-container-cli: initialization error"] },
+        // `ldconfig -p` output: the first libcuda.so.1 of the ld.so cache (`libcuda.so.1 (libc6,AArch64) => /usr/local/cuda-13.0/compat/libcuda.so.1`)
+        { name: "ldLibcuda", literals: ["libcuda.so.1 ("], pattern: "^\\s*libcuda\\.so\\.1 \\([^)\\n]{1,60}\\) => (?<path>/\\S{1,200})$" },
+        // the toolkit hook's file, named in a listing or a command (`rm /etc/ld.so.conf.d/00-compat-888138641.conf`)
+        { name: "compatConf", literals: ["00-compat-"], pattern: "/etc/ld\\.so\\.conf\\.d/00-compat-[0-9*]{1,20}\\.conf" }
       ],
       variants: [
         { when: "nvmlMismatch&containerCli", ...nvmlMismatch(" The NVIDIA Container Toolkit hit it on the host as the container started: the image is not the cause.") },
-        { when: "nvmlMismatch", ...nvmlMismatch("") }
+        { when: "nvmlMismatch", ...nvmlMismatch("") },
+        {
+          when: "enrich.ldCompatFirst",
+          title: HOOK_TITLE,
+          message: "CUDA stopped with error 803 (cudaErrorSystemDriverMismatch), and the ld.so cache lists a forward-compatibility libcuda first: `{enrich.ldCompatFirst}`. The program loads that copy instead of the host driver's, and it does not match the kernel driver. A compat directory enters the cache through a file in /etc/ld.so.conf.d: the image's own, or the NVIDIA Container Toolkit's `enable-cuda-compat` hook, which writes `00-compat-*.conf` when the container starts.",
+          fix: HOOK_FIX
+        },
+        {
+          when: "compatConf",
+          title: HOOK_TITLE,
+          message: "CUDA stopped with error 803 (cudaErrorSystemDriverMismatch), and the log names the NVIDIA Container Toolkit's compat file (`{context.compatConf}`): its `enable-cuda-compat` hook put the image's forward-compatibility libcuda ahead of the host driver's.",
+          fix: HOOK_FIX
+        }
       ],
+      enrich: ["ld-cache-compat"],
       scope: "step",
       only: "failed-step",
       specificity: 3,
@@ -13515,6 +13851,56 @@ var init_exec_no_such_file = __esm({
   }
 });
 
+// src/rules/catalog/runtime/ctypes-library-not-found.ts
+var WHY, BUNDLED, ctypesLibraryNotFound;
+var init_ctypes_library_not_found = __esm({
+  "src/rules/catalog/runtime/ctypes-library-not-found.ts"() {
+    "use strict";
+    WHY = "`{enrich.ctModule}` could not load {enrich.ctLibrary}: it looked for it with `ctypes.util.find_library`, which found no such library in the system's library paths, so it is not installed where the program runs.";
+    BUNDLED = "Or install a `{enrich.ctModule}` wheel that brings the library: {enrich.ctBundled}.";
+    ctypesLibraryNotFound = {
+      id: "runtime/ctypes-library-not-found",
+      title: "A Python package found no system library (ctypes.util.find_library)",
+      severity: "error",
+      match: [
+        // `OSError: sndfile library not found using ctypes.util.find_library` (soundfile 0.12 and later), or the traceback's raise
+        // line; soundfile 0.11 and older raised `OSError('sndfile library not found')` and re-raised it on Linux (soundfile.py at
+        // 008503e). Not the loader's `libsndfile.so.1: cannot open shared object file` (runtime/shared-library-missing).
+        {
+          literals: ["sndfile library not found"],
+          pattern: "(?:OSError: |raise OSError\\(')(?<name>sndfile) library not found(?: using ctypes\\.util\\.find_library)?(?:'\\)|\\s*$)"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: WHY,
+      fix: [
+        "Install the library's OS package where the program runs (in the image's Dockerfile, for a container): {enrich.ctFamilies}. For a Debian or Ubuntu image:",
+        "",
+        "```dockerfile",
+        "RUN {enrich.ctDebInstall}",
+        "```",
+        "",
+        "`cat /etc/os-release` in the image names its distribution. " + BUNDLED
+      ].join("\n"),
+      variants: [
+        {
+          when: "enrich.ctInstall&fact.place=image-build",
+          message: `${WHY} This stage runs {enrich.ctOs}.`,
+          fix: ["Install it in this stage, before the step that imports it:", "", "```dockerfile", "RUN {enrich.ctInstall}", "```", "", BUNDLED].join("\n")
+        },
+        {
+          when: "enrich.ctInstall",
+          message: `${WHY} The image runs {enrich.ctOs}.`,
+          fix: ["Add it to the image's Dockerfile and rebuild:", "", "```dockerfile", "RUN {enrich.ctInstall}", "```", "", BUNDLED].join("\n")
+        }
+      ],
+      enrich: ["ctypes-library"],
+      docs: "https://python-soundfile.readthedocs.io/"
+    };
+  }
+});
+
 // src/rules/catalog/runtime/nvidia-driver-not-loaded.ts
 var nvidiaDriverNotLoaded;
 var init_nvidia_driver_not_loaded = __esm({
@@ -13665,23 +14051,96 @@ var init_nvml_library_missing = __esm({
   }
 });
 
+// src/rules/catalog/runtime/ollama-library-override.ts
+var ollamaLibraryOverride;
+var init_ollama_library_override = __esm({
+  "src/rules/catalog/runtime/ollama-library-override.ts"() {
+    "use strict";
+    ollamaLibraryOverride = {
+      id: "runtime/ollama-library-override",
+      title: "OLLAMA_LLM_LIBRARY names no library of this ollama: every GPU library skipped",
+      severity: "error",
+      match: [
+        // slog's logfmt: `msg="skipping available library at users request" requested=cuda libDir=/usr/lib/ollama/cuda_v12`. The family
+        // name asked for, a directory of that family with a version skipped (one matcher per family: no backreferences here).
+        {
+          literals: ["skipping available library at user"],
+          pattern: `skipping available library at user'?s request"? requested="?(?<requested>cuda)"? libDir="?[^\\s"]{0,300}/(?<libDir>cuda_[\\w.-]{1,60})"?`
+        },
+        {
+          literals: ["skipping available library at user"],
+          pattern: `skipping available library at user'?s request"? requested="?(?<requested>rocm)"? libDir="?[^\\s"]{0,300}/(?<libDir>rocm_[\\w.-]{1,60})"?`
+        }
+      ],
+      scope: "build",
+      specificity: 3,
+      message: "ollama was started with `OLLAMA_LLM_LIBRARY={requested}`, and it loads only the library directory of exactly that name. This release has none: its libraries are named by version ({libDir:all} are the ones the log shows it skipping), so it skipped every GPU library and runs without the GPU. Up to ollama 0.12.3 a name the server did not have was ignored, so the same setting did no harm before an upgrade.",
+      fix: [
+        "Remove `OLLAMA_LLM_LIBRARY` from the server's environment, so that ollama picks the library itself, and restart it:",
+        "",
+        "- Kubernetes: delete the variable from the Deployment's `env` (with Helm, from the values that set it, then `helm upgrade`); `kubectl set env deployment/NAME OLLAMA_LLM_LIBRARY-` removes it until the next Helm upgrade;",
+        "- `docker run`: drop `-e OLLAMA_LLM_LIBRARY=\u2026`; compose: its `environment:` entry;",
+        '- systemd: `sudo systemctl edit ollama.service` and remove its `Environment="OLLAMA_LLM_LIBRARY=\u2026"` line, then `sudo systemctl daemon-reload && sudo systemctl restart ollama`.',
+        "",
+        "To force one library anyway, give the full name of a directory this release has: one of {libDir:all} (the directories in the folder of the `libDir=` paths above), such as `OLLAMA_LLM_LIBRARY={libDir}`."
+      ].join("\n"),
+      docs: "https://github.com/ollama/ollama/blob/main/docs/troubleshooting.mdx"
+    };
+  }
+});
+
 // src/rules/catalog/pip/resolution-impossible.ts
 function uvNoIndexVariants() {
   const what = 'uv found `{context.uvNoIndex.name}` in none of the package locations it was given ("was not found in the provided package locations"): uv writes that when index lookups are disabled (`--no-index`) and no `--find-links` location has the name. No versions conflict, so relaxing a pin does not help.';
-  const fix7 = [
+  const fix8 = [
     "Find the install that runs with `--no-index` and give it `{context.uvNoIndex.name}`: put a wheel of it in the directory or",
     "page its `--find-links` points to, or let uv read an index for it (drop `--no-index`). When `{context.uvNoIndex.name}` is",
     "already installed where it is needed, leave it out of the requirements of that install."
   ].join("\n");
   return [
-    { when: "uvNoIndex&fact.place=image-build", title: "uv found a package in none of the locations given", message: what, fix: fix7 },
-    { when: "uvNoIndex&commandFailed", title: "uv found a package in none of the locations given", message: what, fix: fix7 },
+    { when: "uvNoIndex&fact.place=image-build", title: "uv found a package in none of the locations given", message: what, fix: fix8 },
+    { when: "uvNoIndex&commandFailed", title: "uv found a package in none of the locations given", message: what, fix: fix8 },
     {
       when: "uvNoIndex",
       title: "uv found a package in none of the locations given",
       severity: "notice",
       message: what + " The log shows nothing failing for it (no build step, no exit code), as when a container's start-up script goes on after the install: then only that install is without `{context.uvNoIndex.name}`, which is harmless when it is already there or nothing needs it.",
-      fix: fix7
+      fix: fix8
+    }
+  ];
+}
+function dependencyTreeVariants() {
+  const message4 = 'pip found no set of versions that satisfies every requirement: {enrich.conflict}. Both are dependencies of `{enrich.treeTop}`, the package this install asked for ("Cannot install {enrich.treeTop}"), not requirements of the command: neither pin is yours to relax.';
+  const fix8 = (asked) => [
+    `${asked} An extra adds pins of its own, and one made for an older stack can pin a dependency the current release of`,
+    "`{enrich.treeTop}` no longer accepts (here `{enrich.treeWanted}` needs `{enrich.treeWantedReq}`, `{enrich.treeAgainst}` needs",
+    "`{enrich.treeFloor}`). Change what you ask of `{enrich.treeTop}`, one of two ways:",
+    "",
+    "- an extra whose pins accept `{enrich.treeFloor}`;",
+    "- or a release of `{enrich.treeTop}` whose dependencies accept the extra's pins: `pip index versions {enrich.treeTop}` lists",
+    "  the releases (experimental in pip); for a git install, add `@` and a tag or commit of its repository to the URL.",
+    "",
+    "A release lists its extras as `Provides-Extra` lines of its metadata (of a wheel; in the source, `[project.optional-dependencies]`",
+    "of pyproject.toml at that tag or commit, beside what it requires):",
+    "",
+    "```sh",
+    "pip download --no-deps -d /tmp/{enrich.treeTop} {enrich.treeTop}",
+    'unzip -p /tmp/{enrich.treeTop}/*.whl "*.dist-info/METADATA" | grep -E "^(Provides-Extra|Requires-Dist)"',
+    "```"
+  ].join("\n");
+  return [
+    {
+      when: "dependsOn&!constraint&!uv&enrich.treeExtra",
+      title: "An extra of the requested package pins what its current release cannot use",
+      message: message4,
+      fix: fix8("The older pin comes with the extra you asked for, `{enrich.treeExtra}`.")
+    },
+    {
+      when: "dependsOn&!constraint&!uv&enrich.treeTop",
+      message: message4,
+      fix: fix8(
+        "Look at how the install names `{enrich.treeTop}` (the command or requirements file): with an extra (`{enrich.treeTop}[\u2026]`), that extra is the likely source of the older pin."
+      )
     }
   ];
 }
@@ -13824,7 +14283,7 @@ function noFileVariants() {
 }
 function hashLockVariants() {
   const message4 = "pip found no set of versions that satisfies every requirement: {enrich.conflict}. The install checks hashes (`--require-hashes`), so both are pins of the generated lock pip installs ({context.lockFile.file|the file given to `-r`}): the lock no longer agrees with what its packages declare.";
-  const fix7 = [
+  const fix8 = [
     "Regenerate the lock rather than relaxing one pin by hand: an edited pin also needs the new release's hashes, and",
     "the resolver finds every other pin that drifted the same way. pip-compile and `uv pip compile` write the command",
     "that made the lock in its first lines (`head -n 5` on it); run that command again where the sources live, keeping",
@@ -13833,8 +14292,8 @@ function hashLockVariants() {
     "`pip-compile --generate-hashes`."
   ].join("\n");
   return [
-    { when: "hashLock&dependsOn", message: message4, fix: fix7 },
-    { when: "hashLockRun&dependsOn", message: message4, fix: fix7 }
+    { when: "hashLock&dependsOn", message: message4, fix: fix8 },
+    { when: "hashLockRun&dependsOn", message: message4, fix: fix8 }
   ];
 }
 function uvPythonVariant(when, at, rangeKnown) {
@@ -14013,6 +14472,13 @@ var init_resolution_impossible = __esm({
           )
         },
         {
+          // One package asked for (`Cannot install unsloth because \u2026`, unslothai/unsloth#1136; with its extra when pip names it:
+          // `Cannot install hanlp[full] because \u2026`): when the pair is two of its dependencies, the pins are its (or its extra's)
+          name: "oneTrigger",
+          literals: ["Cannot install "],
+          pattern: "Cannot install (?<name>[A-Za-z0-9][\\w.-]{0,200})(?:\\[(?<extra>[\\w,.-]{1,200})\\])? because these package versions have conflicting dependencies"
+        },
+        {
           name: "constraint",
           literals: ["The user requested (constraint)"],
           pattern: "The user requested \\(constraint\\) (?<pin>.{1,500})$"
@@ -14081,6 +14547,7 @@ var init_resolution_impossible = __esm({
           fix: "Make the requirements uv names agree: relax the pin it names (`you require \u2026`), or pin a release of the other package whose requirement fits. If the pin comes from the base image's packages, keep it and leave the other package out of the default build (a build argument around its install) until a release fits."
         },
         ...hashLockVariants(),
+        ...dependencyTreeVariants(),
         {
           // torch against torchvision / torchaudio (knowledge/torch-pair-conflict.ts): each release of those pins one torch, so
           // the fix is the pair (from the release table, or the one the log names), and for nightlies the nightly index
@@ -14261,11 +14728,11 @@ function pythonFloorVariants() {
       "docker build --platform linux/amd64 .",
       "```",
       "",
-      `(\`FROM --platform=linux/amd64 \u2026\` in the Dockerfile, or \`platform: linux/amd64\` in a compose service), or pin the newest release pip lists here, \`{enrich.pyLastPin|the last one before the pin}\`, in place of \`{requirement}\`. If the page does list aarch64 wheels, ${check3.charAt(0).toLowerCase()}${check3.slice(1)}`
+      `(\`FROM --platform=linux/amd64 \u2026\` in the Dockerfile, or \`platform: linux/amd64\` in a compose service), or pin the newest release pip lists here, \`{enrich.pyLastPin|the last one before the pin}\`, in place of \`{requirement}\`. If the page does list aarch64 wheels, ${check4.charAt(0).toLowerCase()}${check4.slice(1)}`
     ].join("\n")
   });
   const eolMessage = "pip found no {requirement}, and this build's Python is {enrich.pyShown}, past its end of life since {enrich.pyOldEol}: releases made since then often require a newer Python, and pip does not list those here (this pip prints no `Ignored the following versions that require a different python version` line; its list of versions is not in this part of the log).";
-  const check3 = "To see why, run the same install with `-v` where it failed: pip prints `Link requires a different Python (\u2026 not in: \u2026)` for each release it skipped for its Python; the release's page on pypi.org says `Requires: Python \u2026`.";
+  const check4 = "To see why, run the same install with `-v` where it failed: pip prints `Link requires a different Python (\u2026 not in: \u2026)` for each release it skipped for its Python; the release's page on pypi.org says `Requires: Python \u2026`.";
   const pinBack = (pin) => `or keep this Python and pin the newest release pip lists for it, \`${pin}\`, in place of \`{requirement}\` where it is pinned (the requirements file or the install command), if the rest of the requirements accept it.`;
   const imageFix3 = (python, tail) => [
     `Either build on Python ${python} or newer: the same base image with that Python in its tag, its variant kept (check that the tag exists: \`docker buildx imagetools inspect {enrich.pyFrom}\`):`,
@@ -14303,15 +14770,15 @@ function pythonFloorVariants() {
       when: "enrich.pyHiddenNewest&enrich.pyFrom",
       title: hiddenTitle,
       message: hiddenMessage,
-      fix: [check3, "", imageFix3("{enrich.pyTo}", pinBack("{enrich.pyLastPin}") + platformHint)].join("\n").replace("Either build on Python {enrich.pyTo} or newer", "If it is the Python, either build on Python {enrich.pyTo} or newer (or the one `-v` names)")
+      fix: [check4, "", imageFix3("{enrich.pyTo}", pinBack("{enrich.pyLastPin}") + platformHint)].join("\n").replace("Either build on Python {enrich.pyTo} or newer", "If it is the Python, either build on Python {enrich.pyTo} or newer (or the one `-v` names)")
     },
-    { when: "enrich.pyHiddenNewest", title: hiddenTitle, message: hiddenMessage, fix: [check3, "", hiddenNoFrom].join("\n") },
+    { when: "enrich.pyHiddenNewest", title: hiddenTitle, message: hiddenMessage, fix: [check4, "", hiddenNoFrom].join("\n") },
     {
       when: "enrich.pyOldPython&enrich.pyFrom",
       title: title2,
       message: eolMessage,
       fix: [
-        check3,
+        check4,
         "",
         imageFix3("{enrich.pyTo}", "or keep this Python and pin a release of the package that still supports it.").replace(
           "Either build on Python {enrich.pyTo} or newer",
@@ -14324,7 +14791,7 @@ function pythonFloorVariants() {
       title: title2,
       message: eolMessage,
       fix: [
-        check3,
+        check4,
         "",
         "If it is the Python, build on a newer one ({enrich.pyTo} at least; the release's `Requires: Python` says which): in a Dockerfile, a base image with it (`python:{enrich.pyTo}-slim`, or a newer release of the distro image, keeping your `FROM` line's variant); in a shell, an environment with it (`uv venv --python {enrich.pyTo}`); or keep this Python and pin a release of the package that still supports it."
       ].join("\n")
@@ -14430,7 +14897,7 @@ function doubledSubcommandVariants() {
   ];
 }
 function noVersionsVariants() {
-  const check3 = "the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement:sh}` run where the install ran shows the HTTP error)";
+  const check4 = "the index (`pip config list`, `PIP_INDEX_URL`), and that the build can reach it (`pip download --no-deps {requirement:sh}` run where the install ran shows the HTTP error)";
   const arm64 = (when, where) => ({
     when,
     title: "No release has a file for this platform (ARM64)?",
@@ -14443,7 +14910,7 @@ function noVersionsVariants() {
       "- or get {enrich.project} for aarch64 from another source that builds it (conda-forge, or a source build), and keep",
       "  the pip requirement out of the ARM64 build (`ARG TARGETARCH`).",
       "",
-      `If the page does list aarch64 wheels for this Python, check the name (\`pip index versions {enrich.project}\`), ${check3}.`
+      `If the page does list aarch64 wheels for this Python, check the name (\`pip index versions {enrich.project}\`), ${check4}.`
     ].join("\n")
   });
   return [
@@ -14462,13 +14929,13 @@ function noVersionsVariants() {
         "",
         "- the platform and Python of the stage that ran pip: `uname -m` (`aarch64` is ARM64) and `python3 --version`, then the wheels at https://pypi.org/project/{enrich.project}/#files (`aarch64` / `x86_64` and `cp312` for Python 3.12 in a name). None for this platform: build for one that has them (`docker build --platform linux/amd64 .` for x86_64); none for this Python: a base image with a Python they cover;",
         `- the name: \`pip index versions {enrich.project}\`. A requirements file made by \`pip freeze\` of a system Python can name a package the OS installed that PyPI never had: on that machine, \`python3 -m pip show {enrich.project}\` with \`Location: /usr/lib/python3/dist-packages\` is a Debian / Ubuntu package (\`dpkg -S\` of its files names it): delete the line;`,
-        `- ${check3}.`
+        `- ${check4}.`
       ].join("\n")
     },
     {
       when: "none",
       message: "pip found no release at all of {requirement}: the name is wrong, the index pip used does not have it or was not reachable from the build (proxy, private index without credentials), or it has files for other platforms or Pythons only.",
-      fix: `Check the name (\`{enrich.versionsCmd}\`), ${check3}, and the platform and Python of the stage (\`uname -m\`, \`python3 --version\`) against the release's files on its index.`
+      fix: `Check the name (\`{enrich.versionsCmd}\`), ${check4}, and the platform and Python of the stage (\`uname -m\`, \`python3 --version\`) against the release's files on its index.`
     }
   ];
 }
@@ -15228,7 +15695,7 @@ function uvProjectFix(lead, steps) {
 function devSdistVariants() {
   const out = [];
   for (const breakSystem of [true, false]) {
-    const flag = breakSystem ? " --break-system-packages" : "";
+    const flag2 = breakSystem ? " --break-system-packages" : "";
     out.push({
       when: `devSdist&pytorchIndex&fact.place=image-build${breakSystem ? "&breakSystem" : ""}`,
       title: DEV_SDIST_TITLE,
@@ -15237,7 +15704,7 @@ function devSdistVariants() {
         "Install a release, not a development build: drop `--pre` from this `pip install`. The releases are prebuilt wheels on the PyTorch index this step already uses ({context.pytorchIndex.tag}), each built for one torch release, which pip installs with it:",
         "",
         "```dockerfile",
-        `RUN pip install${flag} -U {context.devSdist.name} --index-url https://download.pytorch.org/whl/{context.pytorchIndex.tag}`,
+        `RUN pip install${flag2} -U {context.devSdist.name} --index-url https://download.pytorch.org/whl/{context.pytorchIndex.tag}`,
         "```",
         "",
         "To keep a torch already in the image, pin the {context.devSdist.name} release built for it instead: `pip index versions {context.devSdist.name} --index-url https://download.pytorch.org/whl/{context.pytorchIndex.tag}` lists the releases there."
@@ -15654,6 +16121,27 @@ var init_externally_managed = __esm({
       }
     ];
     featureVariants = [
+      // The docker-in-docker Feature pip-installed Compose v1 on a machine other than x86_64 (an arm64 Mac): its install.sh ran
+      // the pipx / `pip3 install \u2026 docker-compose` branch for every `dockerDashComposeVersion` but `none` (2.8.0's
+      // src/docker-in-docker/install.sh: `if [ "${DOCKER_DASH_COMPOSE_VERSION}" != "none" ]`, then `if [ "${target_compose_arch}"
+      // != "x86_64" ]`; `v2` only picked compose-switch afterwards). 2.8.1 skipped that branch on bookworm (devcontainers/features
+      // PR #833, commit d5ef6a7, for #832); 2.10.0 made `latest` (v2) the default and runs the v1 install only for `v1` (PR #873).
+      {
+        when: "devFeatureId&dindFeature",
+        title: "pip refused (PEP 668) inside the docker-in-docker Feature",
+        message: "pip refused to install into the system Python of {fact.os|this image}, which is marked as externally managed (PEP 668, as Debian 12 is), and the pip that ran is the docker-in-docker Feature's install script: on a machine other than x86_64 (an arm64 Mac, for one) its releases before 2.8.1 installed Docker Compose v1 with pip. The Dev Containers CLI generates the Dockerfile that runs it (`Dockerfile.extended`), so nothing in your Dockerfile or that file changes it.",
+        fix: [
+          "In devcontainer.json, use a release of the Feature that does not pip-install Compose v1 there: 2.8.1 and later skip it on Debian 12 (devcontainers/features#833), and from 2.10.0 the default `dockerDashComposeVersion` is `latest` (Compose v2). Reference the Feature by its newest major version, which takes the newest release of that major, and rebuild the container:",
+          "",
+          "```json",
+          '"features": {',
+          '  "ghcr.io/devcontainers/features/docker-in-docker:N": {}',
+          "}",
+          "```",
+          "",
+          'with N the first number of the `version` in the Feature\'s `src/docker-in-docker/devcontainer-feature.json` on the main branch of github.com/devcontainers/features (a full version such as `:2.8.0` stays on that release). To stay on an older release, set its option `"dockerDashComposeVersion": "none"` (no Compose from the Feature): before 2.10.0 the value `v2` still ran the pip install of Compose v1 on arm64.'
+        ].join("\n")
+      },
       // Features move their major on their own (docker-in-docker is at 2.x: `"version": "2.12.0"` in its
       // src/docker-in-docker/devcontainer-feature.json): `:1` would hold such a Feature on an old major, so the major is looked up.
       featureVariant(
@@ -15705,6 +16193,8 @@ var init_externally_managed = __esm({
           literals: ["/tmp/dev-container-features/", "devcontainer-features-install.sh"],
           pattern: "/tmp/(?:dev-container-features|build-features(?:-src)?)/(?<feature>[\\w.-]{1,100}?)(?:_\\d{1,3})?(?:[\\s/]|$)"
         },
+        // the docker-in-docker Feature, by its id (banner or failure line: `(ghcr.io/devcontainers/features/docker-in-docker)`)
+        { name: "dindFeature", literals: ["ghcr.io/devcontainers/features/docker-in-docker"] },
         { name: "pyFeatureTools", literals: ["Installing Python tools..."], pattern: "^Installing Python tools\\.\\.\\.$" },
         { name: "pyFeatureUpdatingPip", literals: ["Updating pip..."], pattern: "^Updating pip\\.\\.\\.$" }
       ],
@@ -16605,7 +17095,9 @@ var init_bdist_wheel_missing = __esm({
         "```sh",
         "python3 -m pip install --upgrade pip setuptools wheel",
         "```",
-        "Check it in that environment: `python3 -m pip show wheel setuptools`."
+        "Check it in that environment: `python3 -m pip show wheel setuptools`.",
+        "",
+        "If the failing command makes its own virtual environment and builds in it (a tool such as frappe's `bench init`, or a `python3 -m venv X && \u2026` in the same `RUN`), a pip install before it does not reach that environment: install into it with its own pip once it exists (`X/bin/python -m pip install --upgrade setuptools wheel`), or have the tool's pip build with `--use-pep517` (an isolated build environment with its own setuptools), or a release of the tool that does."
       ].join("\n"),
       docs: "https://setuptools.pypa.io/en/latest/history.html#v70-1-0"
     };
@@ -16772,11 +17264,11 @@ var init_uv_lock_unreadable = __esm({
 });
 
 // src/rules/catalog/pip/vcs-git-missing.ts
-function pipVariant(when, fix7) {
+function pipVariant(when, fix8) {
   return {
     when,
     message: "pip clones a requirement from a git repository (`git+https://\u2026`) with the git program, and this environment has none: \"Cannot find command 'git'\". The `Collecting \u2026 git+\u2026` line above it names the requirement.",
-    fix: fix7
+    fix: fix8
   };
 }
 function dockerfileVariant(when) {
@@ -17981,6 +18473,71 @@ var init_poetry_lock_version_unsupported = __esm({
   }
 });
 
+// src/rules/catalog/pip/poetry-export-plugin-missing.ts
+var EXPLAIN, PIN, REQUIRES, poetryExportPluginMissing;
+var init_poetry_export_plugin_missing = __esm({
+  "src/rules/catalog/pip/poetry-export-plugin-missing.ts"() {
+    "use strict";
+    EXPLAIN = 'Poetry 2.0 no longer ships the `export` command: its release notes say the dependency on `poetry-plugin-export` was removed "so that `poetry export` is not included per default". Poetry now answers `export` like any unknown command.';
+    PIN = 'Or keep the bundled command by pinning Poetry 1 where it is installed (`"poetry<2"`), until the project moves to Poetry 2.';
+    REQUIRES = [
+      "With Poetry 2, the project can also declare the plugin, and Poetry installs it when it runs in the project:",
+      "",
+      "```toml",
+      "[tool.poetry.requires-plugins]",
+      'poetry-plugin-export = ">=1.8"',
+      "```"
+    ].join("\n");
+    poetryExportPluginMissing = {
+      id: "pip/poetry-export-plugin-missing",
+      title: "poetry export: Poetry 2 without the export plugin",
+      severity: "error",
+      match: [{ literals: ['The command "export" does not exist'], pattern: '(?:^|\\s)The command "export" does not exist\\.' }],
+      scope: "step",
+      specificity: 3,
+      message: EXPLAIN,
+      fix: [
+        "Add the plugin the way Poetry was installed (`poetry --version` shows 2.x):",
+        "",
+        "- with pip: `pip install poetry poetry-plugin-export`;",
+        "- with pipx: `pipx inject poetry poetry-plugin-export`;",
+        "- with Poetry's installer: `poetry self add poetry-plugin-export`.",
+        "",
+        REQUIRES,
+        "",
+        PIN
+      ].join("\n"),
+      variants: [
+        {
+          when: "enrich.poetryPip",
+          message: `${EXPLAIN} This build installs Poetry with \`{enrich.poetryPip}\`, unpinned, so it got Poetry 2.`,
+          fix: [
+            "Install the plugin beside Poetry, in the same pip command:",
+            "",
+            "```dockerfile",
+            "RUN {enrich.poetryPip} poetry-plugin-export",
+            "```",
+            "",
+            PIN.replace('`"poetry<2"`', '`pip install "poetry<2"`')
+          ].join("\n")
+        },
+        {
+          when: "enrich.poetryPipx",
+          message: `${EXPLAIN} This build installs Poetry with pipx.`,
+          fix: ["Add the plugin to pipx's Poetry, after the install:", "", "```dockerfile", "RUN pipx inject poetry poetry-plugin-export", "```", "", PIN].join("\n")
+        },
+        {
+          when: "enrich.poetryInstaller",
+          message: `${EXPLAIN} This build installs Poetry with Poetry's installer.`,
+          fix: ["Add the plugin with Poetry itself, after the install:", "", "```dockerfile", "RUN poetry self add poetry-plugin-export", "```", "", REQUIRES, "", PIN].join("\n")
+        }
+      ],
+      enrich: ["poetry-install"],
+      docs: "https://pypi.org/project/poetry-plugin-export/"
+    };
+  }
+});
+
 // src/rules/catalog/pip/hash-mismatch.ts
 var PIN_CHECK, WHAT, RECURRING, OWN_RUN_FIX, IMAGE_BUILD_FIX, NO_CACHE_ALREADY_FIX, PLATFORM_PIN_FIX, hashMismatch;
 var init_hash_mismatch = __esm({
@@ -18827,7 +19384,7 @@ var init_wheel_size_limit = __esm({
 });
 
 // src/rules/catalog/pip/distutils-removed.ts
-var NUMPY_FOR_312, MESSAGE_UV, MESSAGE_NUMPY_UV, UV_PIN_NOTE, distutilsRemoved;
+var NUMPY_FOR_312, MESSAGE_UV, MESSAGE_NUMPY_UV, UV_PIN_NOTE, NODE_GYP_MESSAGE, NODE_GYP_NEWER, distutilsRemoved;
 var init_distutils_removed = __esm({
   "src/rules/catalog/pip/distutils-removed.ts"() {
     "use strict";
@@ -18835,6 +19392,12 @@ var init_distutils_removed = __esm({
     MESSAGE_UV = "uv built {context.uvHint.pkg} {context.uvHint.version} from source (its sdist: no wheel of that release fits this Python), and the build imports `distutils`, which Python 3.12 removed from the standard library (PEP 632). A release made before Python 3.12 has no wheels for it, so every older release goes the same way; uv's own hint under the error says so.";
     MESSAGE_NUMPY_UV = `uv built numpy {context.uvHint.version} from source: numpy releases before ${NUMPY_FOR_312} publish no wheels for Python 3.12, so uv took the sdist, and their setup.py/distutils build imports \`distutils\`, which Python 3.12 removed from the standard library (PEP 632). numpy ${NUMPY_FOR_312} is the first release that supports Python 3.12 (its release notes), with wheels for it.`;
     UV_PIN_NOTE = 'uv\'s hint (`{context.uvHint.constraint}`) only says "newer than this one": a release that has no wheel for this Python fails the same way. Something in the requirements holds {context.uvHint.pkg} at {context.uvHint.version} (a pin or an upper bound, in pyproject.toml, a requirements file, or a package that requires it): `grep -rn {context.uvHint.pkg} pyproject.toml requirements*.txt` finds a direct one, and uv names the package that holds it back when the new requirement conflicts.';
+    NODE_GYP_MESSAGE = 'npm built a native addon with node-gyp, and node-gyp\'s gyp imports `distutils`, which the Python it ran does not have: Python 3.12 removed it (PEP 632; before 3.12 Debian and Ubuntu ship it apart, as `python3-distutils`). node-gyp releases before 10 import it; node-gyp 10 does not (its README: "Python >= v3.12 requires `node-gyp` >= v10").';
+    NODE_GYP_NEWER = [
+      "Or use a node-gyp of 10 or later (`gyp info using node-gyp@` in the full log names the one that ran). npm runs its own",
+      "bundled copy, which `npm install -g node-gyp` does not replace; npm 10.2.2 and later bundle node-gyp 10, so a newer",
+      "Node.js / npm is the lasting fix."
+    ].join("\n");
     distutilsRemoved = {
       id: "pip/distutils-removed",
       title: "A source build imports distutils, which Python 3.12 removed",
@@ -18864,7 +19427,14 @@ var init_distutils_removed = __esm({
         // the `uv pip install` that failed, as typed: `uv pip install -e .`
         { name: "uvPipCmd", literals: ["uv pip install "], pattern: "\\buv pip install (?<args>[^\\s&;|][^\\n&;|]{0,300}?)\\s*$" },
         // a uv project command (pyproject.toml and uv.lock), not `uv pip`
-        { name: "uvProject", literals: ["uv sync", "uv add", "uv lock", "uv run"], pattern: "\\buv (?:sync|add|lock|run)\\b" }
+        { name: "uvProject", literals: ["uv sync", "uv add", "uv lock", "uv run"], pattern: "\\buv (?:sync|add|lock|run)\\b" },
+        // npm's or node-gyp's own prefixes, or node-gyp by name: the Python that failed is node-gyp's (`npm error gyp info \u2026`,
+        // `npm ERR! gyp ERR! \u2026`, `\u2026/node_modules/node-gyp/gyp/gyp_main.py`)
+        {
+          name: "nodeGyp",
+          literals: ["npm error", "npm ERR!", "gyp ERR!", "gyp info", "node-gyp"],
+          pattern: "(?:^|\\s)(?:npm (?:error|ERR!)|gyp (?:ERR!|info))(?:\\s|$)|\\bnode-gyp\\b"
+        }
       ],
       scope: "step",
       only: "failed-step",
@@ -18878,6 +19448,21 @@ var init_distutils_removed = __esm({
         "- 3.11 or earlier on Debian or Ubuntu: install the distribution's `python3-distutils` (`apt-get install -y python3-distutils`)."
       ].join("\n"),
       variants: [
+        {
+          when: "nodeGyp",
+          message: NODE_GYP_MESSAGE,
+          fix: [
+            "Give the Python node-gyp runs a `distutils`: install setuptools from the distribution's packages, where the `npm install`",
+            "runs (in a Dockerfile, in the `RUN` that installs `python3`, before the `npm install`):",
+            "- Alpine: `apk add --no-cache py3-setuptools`",
+            "- Debian / Ubuntu: `apt-get install -y python3-setuptools`",
+            "",
+            "Not `pip install setuptools` into the distribution's Python: Alpine 3.19+, Debian 12+ and Ubuntu 23.04+ refuse it (PEP 668).",
+            "A Python of its own (a `python:` image, a venv, pyenv) takes `python3 -m pip install setuptools`.",
+            "",
+            NODE_GYP_NEWER
+          ].join("\n")
+        },
         {
           when: "uvHint&numpy&uvProject",
           message: MESSAGE_NUMPY_UV,
@@ -19154,11 +19739,11 @@ function everySpecFix(edit) {
   ].join("\n");
 }
 function channelPinFix(micromamba) {
-  const check3 = micromamba ? ["```sh", "{enrich.pinnedSearch}", "```", "", "and search the channels the build uses for the same names (`micromamba search -c CHANNEL NAME`)."] : ["```sh", "{enrich.pinnedSearch}", "```", "", "and what the channels the build is configured with have, for the same specs without the prefix:", "", "```sh", "{enrich.bareSearch}", "```"];
+  const check4 = micromamba ? ["```sh", "{enrich.pinnedSearch}", "```", "", "and search the channels the build uses for the same names (`micromamba search -c CHANNEL NAME`)."] : ["```sh", "{enrich.pinnedSearch}", "```", "", "and what the channels the build is configured with have, for the same specs without the prefix:", "", "```sh", "{enrich.bareSearch}", "```"];
   return [
     "Ask the named channel what it has:",
     "",
-    ...check3,
+    ...check4,
     "",
     "Listed only by the configured channels: drop the `{enrich.pinnedChannel}::` prefix (write `{enrich.pinnedFirstBare}`,",
     "not `{enrich.pinnedFirst}`) so conda takes the package from the channel list. Listed by the named",
@@ -19646,11 +20231,11 @@ function variants13() {
       stepPinAlt
     ].join("\n")
   });
-  for (const check3 of ["&enrich.dryRun", ""]) {
-    const after = check3 === "" ? ["", "Then build again: the solve prints the versions it picked, or the next conflict."] : ["", "Check the solve without installing anything:", "", "```sh", "{enrich.dryRun}", "```", "", "The plan it prints names the versions the solver picked."];
+  for (const check4 of ["&enrich.dryRun", ""]) {
+    const after = check4 === "" ? ["", "Then build again: the solve prints the versions it picked, or the next conflict."] : ["", "Check the solve without installing anything:", "", "```sh", "{enrich.dryRun}", "```", "", "The plan it prints names the versions the solver picked."];
     const where = "in the environment's specs ({enrich.file|the install command or its environment file})";
     out.push({
-      when: `top&requires${check3}`,
+      when: `top&requires${check4}`,
       message: "The conda solver cannot install `{context.top.spec:all}` with the rest of the environment: the build it found, `{context.requires.package}-{context.requires.version}`, requires `{context.requires.dep}`, and no installable version of that fits every requirement on it.",
       fix: [
         `Loosen the pin on \`{context.top.name:all}\` ${where}: a range (\`>=\`) or no version instead of an exact one, so`,
@@ -19659,7 +20244,7 @@ function variants13() {
       ].join("\n")
     });
     out.push({
-      when: `top${check3}`,
+      when: `top${check4}`,
       message: "The conda solver cannot install `{context.top.spec:all}` together with the rest of the environment: the tree under `Could not solve for environment specs` shows each requested spec and what it conflicts with.",
       fix: [
         `Loosen the pins on \`{context.top.name:all}\` ${where}, one at a time: a range (\`>=\`) or no version instead of an`,
@@ -19668,7 +20253,7 @@ function variants13() {
       ].join("\n")
     });
     out.push({
-      when: `requires${check3}`,
+      when: `requires${check4}`,
       message: "The conda solver found no set of packages that fits: `{context.requires.package}-{context.requires.version}` requires `{context.requires.dep}`, and none of the builds that provide it can be installed with the rest of the environment.",
       fix: [
         `Loosen the pin on \`{context.requires.package}\` ${where}, or on the package that pulls it in: a range or no version,`,
@@ -19677,7 +20262,7 @@ function variants13() {
       ].join("\n")
     });
     out.push({
-      when: `chain${check3}`,
+      when: `chain${check4}`,
       message: "The conda solver found the specs `{context.chain.name:all}` incompatible: each `a -> b[version=\u2026]` line under `UnsatisfiableError` is a requirement chain, and chains that end in the same package ask for versions that do not overlap.",
       fix: [
         `Find the package the chains end in (the name before \`[version=\u2026]\`) and loosen the pins ${where} of the specs`,
@@ -20972,6 +21557,18 @@ var init_apt_dropped_packages = __esm({
         removeNote: "",
         pinExample: PY_PIN
       },
+      {
+        name: "libgconf-2-4",
+        goneFrom: "Debian 13 (trixie) and Ubuntu 23.10",
+        debianMajor: 13,
+        ubuntu: [23, 10],
+        replacement: [],
+        purpose: "GConf, GNOME's old configuration library, kept for legacy applications",
+        replacementNote: "",
+        movedNote: SLIM_MOVED,
+        removeNote: "Old dependency lists for headless browsers and Electron apps carry it, but Electron stopped needing it in 7.0; only a program that still loads libgconf-2.so.4 needs a release that has it.",
+        pinExample: PY_PIN
+      },
       ...["libc-client-dev", "libc-client2007e-dev"].map((name2) => ({
         name: name2,
         goneFrom: "Debian 13 (trixie)",
@@ -21673,7 +22270,7 @@ function ubuntuEolVariants(when) {
   const title2 = "Ubuntu release past its end of life, moved to old-releases.ubuntu.com";
   const dated = "{enrich.eolRelease} reached its end of life on {enrich.eolEnded}, and Ubuntu has moved its suites from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com: every `Release` file of it now answers 404, so `apt-get update` has nothing to read.";
   const undated = `Ubuntu's mirrors have no \`Release\` file for \`${codename}\`: a release past its end of life is moved from archive.ubuntu.com and security.ubuntu.com to old-releases.ubuntu.com.`;
-  const check3 = [
+  const check4 = [
     "Check that old-releases.ubuntu.com has it (an answer `200` means it moved there):",
     "",
     "```sh",
@@ -21714,8 +22311,8 @@ function ubuntuEolVariants(when) {
       message: undated,
       fix: [
         "Move the base image to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security",
-        "updates): " + check3[0],
-        ...check3.slice(1),
+        "updates): " + check4[0],
+        ...check4.slice(1),
         "then point the sources at the old releases (every sources file that names Ubuntu's mirrors: `/etc/apt/sources.list`, or",
         "`/etc/apt/sources.list.d/ubuntu.sources` from 24.04) in a `RUN` before the failing one:",
         "",
@@ -21727,8 +22324,8 @@ function ubuntuEolVariants(when) {
       title: title2,
       message: undated,
       fix: [
-        "Move to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security updates): " + check3[0],
-        ...check3.slice(1),
+        "Move to a supported Ubuntu release. To confirm the move, or to keep the release as a stopgap (no security updates): " + check4[0],
+        ...check4.slice(1),
         "then point the sources at the old releases (every sources file that names Ubuntu's mirrors: `/etc/apt/sources.list`, or",
         "`/etc/apt/sources.list.d/ubuntu.sources` from 24.04), as root; in a Dockerfile, as a `RUN` before the failing one:",
         "",
@@ -21753,7 +22350,7 @@ function backportsGoneVariants() {
     "If apt then says that Release file is expired, the archive is no longer refreshed: write the line as",
     "`deb [check-valid-until=no] http://archive.debian.org/debian {enrich.backportsSuite} main`."
   ];
-  const check3 = [
+  const check4 = [
     "Check that it moved (`200`: the archive has it):",
     "",
     "```sh",
@@ -21762,7 +22359,7 @@ function backportsGoneVariants() {
     ""
   ];
   const shellFix3 = (checkFirst) => [
-    ...checkFirst ? check3 : [],
+    ...checkFirst ? check4 : [],
     "Remove that suite's lines from the apt sources (as root; in a Dockerfile, as a `RUN` before the failing one; where a script",
     "writes the line, remove it there), then update again:",
     "",
@@ -21773,7 +22370,7 @@ function backportsGoneVariants() {
     ...archiveNote
   ].join("\n");
   const imageFix3 = (checkFirst) => [
-    ...checkFirst ? check3 : [],
+    ...checkFirst ? check4 : [],
     "Remove that suite's lines from the apt sources in a `RUN` before the failing one (or drop the line where the Dockerfile",
     "or a script it runs writes it):",
     "",
@@ -21793,7 +22390,7 @@ function backportsGoneVariants() {
 function vendorNoReleaseVariants() {
   const title2 = "Third-party apt repository no longer serves this release";
   const archived = "apt found no `Release` file for `{context.vendorNoRelease.suite}` in {enrich.vendorName} (`{context.vendorNoRelease.url}`): it has dropped {enrich.vendorSuiteRelease|that release}. It moves a distribution release to `{enrich.vendorArchiveHost}` once Debian or Ubuntu has ended it, under the same suite name ({enrich.vendorPolicy}), so its line in this image now names a suite the repository does not have.";
-  const check3 = [
+  const check4 = [
     "```sh",
     "curl -sI {context.vendorNoRelease.url}/dists/{context.vendorNoRelease.suite}/Release | head -n 1",
     "```"
@@ -21848,7 +22445,7 @@ function vendorNoReleaseVariants() {
       fix: [
         "Ask the repository (`404` means it has no such suite):",
         "",
-        ...check3,
+        ...check4,
         "",
         "Then follow the vendor's install page: a base image of a release it serves; the vendor's archive of dropped releases,",
         "if it keeps one; or remove that source if the build needs nothing from it."
@@ -22782,12 +23379,12 @@ function cudaFix(release) {
     baseImageFix(release)
   ].join("\n");
 }
-var WHY, COMPAT_MESSAGE, variants14, jetsonBspInContainer;
+var WHY2, COMPAT_MESSAGE, variants14, jetsonBspInContainer;
 var init_jetson_bsp_in_container = __esm({
   "src/rules/catalog/apt/jetson-bsp-in-container.ts"() {
     "use strict";
-    WHY = "`nvidia-l4t-*` packages are the Jetson's board support package (Linux for Tegra): they belong to the Jetson's own system, not to a container. Their install scripts read the board (`/proc/device-tree`), which a container does not have, and NVIDIA's L4T repository offers them for the device itself.";
-    COMPAT_MESSAGE = `${WHY} Here \`cuda-compat-{context.compat.ver}\`, which the CUDA install pulls in, needs \`{pkg}\`, for which apt has no installable candidate.`;
+    WHY2 = "`nvidia-l4t-*` packages are the Jetson's board support package (Linux for Tegra): they belong to the Jetson's own system, not to a container. Their install scripts read the board (`/proc/device-tree`), which a container does not have, and NVIDIA's L4T repository offers them for the device itself.";
+    COMPAT_MESSAGE = `${WHY2} Here \`cuda-compat-{context.compat.ver}\`, which the CUDA install pulls in, needs \`{pkg}\`, for which apt has no installable candidate.`;
     variants14 = [
       { when: "compat&l4tVersion", message: COMPAT_MESSAGE, fix: cudaFix(true) },
       { when: "compat", message: COMPAT_MESSAGE, fix: cudaFix(false) },
@@ -22824,7 +23421,7 @@ var init_jetson_bsp_in_container = __esm({
       when: "!fact.place=host-shell",
       scope: "step",
       specificity: 3,
-      message: `${WHY} Here \`{pkg}\` could not be installed.`,
+      message: `${WHY2} Here \`{pkg}\` could not be installed.`,
       fix: baseImageFix(false),
       variants: variants14,
       docs: "https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md"
@@ -22890,7 +23487,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants19 = [
+  const variants20 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message4}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -22901,7 +23498,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message4}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message4}.`, fix: unknownFix2 }
   ];
-  return variants19.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants20.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -24290,15 +24887,15 @@ var init_disk_full = __esm({
         ]
       }
     ];
-    cacheLayerVariants = cacheTools.flatMap(({ context, tool, fix: fix7 }) => {
+    cacheLayerVariants = cacheTools.flatMap(({ context, tool, fix: fix8 }) => {
       const message4 = (disk) => `${disk} filled up while the builder registered a layer that holds ${tool} (\`{context.${context}.dir}\`): most often the layer of a \`RUN\` of this build that left its downloads in the image, larger than what it installed, which did not fit in the space left (a base image that ships such a cache fails the same way while it is pulled: then only freeing space helps).`;
       return [
-        { when: `${context}&fact.runner=github-hosted`, message: message4("The runner's disk"), fix: [...fix7, "", ...ghCleanUp].join("\n") },
-        { when: `${context}&fact.runner=github-actions`, message: message4("The disk"), fix: [...fix7, "", ...actionsCleanUp].join("\n") },
+        { when: `${context}&fact.runner=github-hosted`, message: message4("The runner's disk"), fix: [...fix8, "", ...ghCleanUp].join("\n") },
+        { when: `${context}&fact.runner=github-actions`, message: message4("The disk"), fix: [...fix8, "", ...actionsCleanUp].join("\n") },
         {
           when: context,
           message: message4("The disk"),
-          fix: [...fix7, "", ...defaultFix2.slice(0, defaultFix2.length - slimLayers.length)].join("\n")
+          fix: [...fix8, "", ...defaultFix2.slice(0, defaultFix2.length - slimLayers.length)].join("\n")
         }
       ];
     });
@@ -25051,10 +25648,11 @@ var init_command_not_found = __esm({
 });
 
 // src/rules/catalog/shell/crlf-line-endings.ts
-var crlfLineEndings;
+var KEEP_LF, crlfLineEndings;
 var init_crlf_line_endings = __esm({
   "src/rules/catalog/shell/crlf-line-endings.ts"() {
     "use strict";
+    KEEP_LF = "(or `dos2unix` where it is installed), and keep Git from converting it again: a `.gitattributes` at the root of the repository with the line `*.sh text eol=lf`, then `git add --renormalize .` and a commit (Git on Windows checks text files out with CRLF under `core.autocrlf`).";
     crlfLineEndings = {
       id: "shell/crlf-line-endings",
       title: "Shell script has Windows (CRLF) line endings",
@@ -25065,9 +25663,17 @@ var init_crlf_line_endings = __esm({
           // `\r` (or the paste's closing quote) after the dash
           literals: ["llegal option -"],
           pattern: "(?:(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox): |(?<script>[^\\s:`'\"]{1,300}): )?(?:set: line \\d{1,7}|\\d{1,7}: set): [Ii]llegal option -\\r?[`'\"]?\\s*$"
+        },
+        {
+          // dash: `FILE: 4: Syntax error: "&&" unexpected`, older dash `FILE: 4: FILE: Syntax error: \u2026`; a script's name only (the
+          // shell's own name is commands given as text, which this form does not read)
+          literals: ['Syntax error: "&&" unexpected', 'Syntax error: "||" unexpected', 'Syntax error: "|" unexpected'],
+          pattern: '(?<![\\w/.-])(?!(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox):)(?<opScript>[^\\s:`\'"]{1,300}): (?<opLine>\\d{1,7}): (?:[^\\s:]{1,300}: )?Syntax error: "(?<op>&&|\\|\\||\\|)" unexpected'
         }
       ],
       context: [
+        // the operator form of the match above (its variant)
+        { name: "operatorLine", literals: ['Syntax error: "&&" unexpected', 'Syntax error: "||" unexpected', 'Syntax error: "|" unexpected'] },
         {
           // the shell's own name where a script's would be: the commands were given as text (`sh -c`)
           name: "shellText",
@@ -25086,12 +25692,32 @@ var init_crlf_line_endings = __esm({
         "RUN sed -i 's/\\r$//' {script|/entrypoint.sh}",
         "```",
         "",
-        "(or `dos2unix` where it is installed), and keep Git from converting it again: a `.gitattributes` at the root of the",
-        "repository with the line `*.sh text eol=lf`, then `git add --renormalize .` and a commit (Git on Windows checks text",
-        "files out with CRLF under `core.autocrlf`). A script mounted into the container at run time (a bind mount, a ConfigMap)",
+        KEEP_LF,
+        "A script mounted into the container at run time (a bind mount, a ConfigMap)",
         "is converted in its source the same way: `sed -i 's/\\r$//' FILE`."
       ].join("\n"),
       variants: [
+        {
+          when: "operatorLine",
+          title: "Shell script has Windows (CRLF) line endings (a line starts with an operator)",
+          message: "dash found line {opLine} of `{opScript}` starting with `{op}`: the line before it did not continue onto it. Its trailing `\\` escapes a carriage return instead of the newline when the script has Windows (CRLF) line endings, so the command ends there; the same error comes from a line before it with no `\\` at all.",
+          fix: [
+            "See which it is, on the script in your checkout (or in the image): a `^M` before the `$` is CRLF:",
+            "",
+            "```sh",
+            "cat -A {opScript} | sed -n '1,{opLine}p'",
+            "```",
+            "",
+            "With `^M$`, convert the script where the image is built, in the `RUN` before it runs (after the `COPY` of it):",
+            "",
+            "```dockerfile",
+            "RUN sed -i 's/\\r$//' {opScript}",
+            "```",
+            "",
+            KEEP_LF,
+            "Without `^M`, the line before line {opLine} lacks the `\\` that continues it: add it."
+          ].join("\n")
+        },
         {
           when: "shellText",
           message: "The shell refused an option it printed as a bare `-`: the option is a carriage return, invisible in the log. The shell names itself where a script's path would be, so it ran commands given to it as text (`sh -c`, as a `RUN` line runs them), and that text ends its lines with Windows (CRLF) line endings: its `set -e` reaches the shell as `set -e\\r`.",
@@ -28085,8 +28711,142 @@ var init_cutlass_submodule_missing = __esm({
   }
 });
 
-// src/rules/catalog/build/undefined-reference.ts
+// src/rules/catalog/build/git-submodule-clone-failed.ts
+function check2(sub, urlKnown) {
+  const lsRemote = urlKnown ? "git ls-remote {context.cloneOf.url:sh} | head -3" : 'git ls-remote "$(git config -f .gitmodules --get "submodule.$sub.url")" | head -3';
+  return [
+    "Find out why git could not fetch it (the lines just above the `clone of` line carry git's own error; a cut log lacks them):",
+    "",
+    "```sh",
+    `cd ${PARENT}   # the repository that holds the submodule (the checkout itself unless it is nested)`,
+    `sub=${sub}`,
+    "git config -f .gitmodules --get-regexp '^submodule\\.'   # each submodule's path and URL",
+    'git ls-tree HEAD "$sub"   # the commit recorded for it (mode 160000)',
+    `${lsRemote}   # does the URL answer?`,
+    "GIT_TRACE=1 GIT_CURL_VERBOSE=1 git submodule update --init --recursive   # retry, printing the network error",
+    "```"
+  ].join("\n");
+}
+function fix7(place, sub, urlKnown) {
+  const parts2 = [check2(sub, urlKnown), "", CAUSES];
+  if (place === "image") parts2.push("", PLACE_IMAGE);
+  if (place === "ci") parts2.push("", PLACE_CI);
+  return parts2.join("\n");
+}
 function variants17() {
+  const out = [{ when: "gitProtocol", fix: GIT_PROTOCOL }];
+  for (const [place, when] of PLACES3) {
+    for (const [sub, subWhen] of [["{context.failed.sub:sh}", "failed"], ["{path:sh}", "!failed"]]) {
+      for (const urlKnown of [true, false]) {
+        const conds = [when, subWhen, urlKnown ? "cloneOf" : "!cloneOf"].filter((c) => c !== "");
+        out.push({ when: conds.join("&"), fix: fix7(place, sub, urlKnown) });
+      }
+    }
+  }
+  return out;
+}
+var PARENT, CAUSES, PLACE_IMAGE, PLACE_CI, GIT_PROTOCOL, PLACES3, gitSubmoduleCloneFailed;
+var init_git_submodule_clone_failed = __esm({
+  "src/rules/catalog/build/git-submodule-clone-failed.ts"() {
+    "use strict";
+    PARENT = "{context.recurse.parent|.}";
+    CAUSES = [
+      "Then, by what it shows:",
+      "- the URL or the recorded commit is gone upstream (`Repository not found`, `Direct fetching of that commit failed`): that",
+      "  commit of the parent is broken; move to a newer commit or release of it whose submodules resolve (then",
+      "  `git submodule sync --recursive` if `.gitmodules` changed);",
+      "- a network error (`Could not resolve host`, `Connection refused`, a timeout): the build has no route to that host; retry, or",
+      "  give it the proxy the host needs;",
+      "- `could not read Username`, `terminal prompts disabled`, `Permission denied (publickey)`: the submodule is private and the",
+      "  build has no credential for it."
+    ].join("\n");
+    PLACE_IMAGE = [
+      "In a Dockerfile `RUN`, a failure only here (the same update works on your machine) is usually a missing network route or",
+      "credential in the builder. For a private submodule, give the build your SSH agent (Docker's build secrets docs) instead of",
+      "copying a key in:",
+      "",
+      "```dockerfile",
+      "# syntax=docker/dockerfile:1",
+      "RUN --mount=type=ssh git submodule update --init --recursive",
+      "```",
+      "",
+      "and build with `docker buildx build --ssh default .` (the `.gitmodules` URL must then be an SSH one, `git@host:org/repo.git`).",
+      "Or fetch the submodules in the checkout before `docker build` and COPY them in."
+    ].join("\n");
+    PLACE_CI = [
+      "In GitHub Actions, let actions/checkout fetch them; a private submodule needs a `token` (a PAT or app token that can read it:",
+      "the default GITHUB_TOKEN reads only this repository) or an `ssh-key`:",
+      "",
+      "```yaml",
+      "- uses: actions/checkout@v7",
+      "  with:",
+      "    submodules: recursive",
+      "    token: ${{ secrets.SUBMODULES_TOKEN }}   # only for a private submodule",
+      "```"
+    ].join("\n");
+    GIT_PROTOCOL = [
+      "The submodule URL `{context.cloneOf.url}` uses the unencrypted `git://` protocol, which GitHub turned off for good on 2022-03-15",
+      "(and which many networks block, port 9418). Point such URLs at HTTPS, without editing `.gitmodules`, before the update (in a Dockerfile,",
+      "in the same `RUN`):",
+      "",
+      "```sh",
+      'git config --global url."https://github.com/".insteadOf git://github.com/',
+      "git submodule update --init --recursive",
+      "```",
+      "",
+      "or change the URL in `.gitmodules` (then `git submodule sync --recursive`). The URL may sit in a dependency's own",
+      "`.gitmodules`: the rewrite covers those too."
+    ].join("\n");
+    PLACES3 = [
+      ["ci", "fact.runner"],
+      ["image", "fact.place=image-build"],
+      ["shell", ""]
+    ];
+    gitSubmoduleCloneFailed = {
+      id: "build/git-submodule-clone-failed",
+      title: "A git submodule could not be cloned",
+      severity: "error",
+      match: [
+        // `Failed to clone '3rdparty/NVTX' a second time, aborting`
+        { literals: ["a second time, aborting"], pattern: "[Ff]ailed to clone '(?<path>[^']{1,500})' a second time, aborting" },
+        // `fatal: clone of 'git://github.com/zserge/jsmn.git' into submodule path '/builddeps/pam-oauth2/jsmn' failed`
+        {
+          literals: ["into submodule path"],
+          pattern: "[Cc]lone of '(?<url>[^']{1,1000})' into submodule path '(?<path>[^']{1,1000})' failed"
+        }
+      ],
+      context: [
+        // the submodule's name as the update lists it (relative to its parent): `Failed to clone 'jsmn'. Retry scheduled`
+        {
+          name: "failed",
+          literals: ["ailed to clone "],
+          pattern: "[Ff]ailed to clone '(?<sub>[^']{1,500})'(?:\\. Retry scheduled| a second time, aborting)"
+        },
+        // `fatal: Failed to recurse into submodule path 'tensorrt_llm'`: the parent of a nested submodule
+        {
+          name: "recurse",
+          literals: ["to recurse into submodule path"],
+          pattern: "[Ff]ailed to recurse into submodule path '(?<parent>[^']{1,500})'"
+        },
+        // the URL git tried, when the line that names it is in the log
+        { name: "cloneOf", literals: ["into submodule path"], pattern: "[Cc]lone of '(?<url>[^']{1,1000})' into submodule path" },
+        // a `git://` URL on GitHub (other hosts may still serve the protocol: the general fix reads their error)
+        { name: "gitProtocol", literals: ["lone of 'git://github.com/"], pattern: "[Cc]lone of 'git://github\\.com/" }
+      ],
+      only: "failed-step",
+      scope: "step",
+      specificity: 3,
+      message: "git could not clone the submodule `{path}` (of `{context.recurse.parent|the repository being checked out}`) from `{context.cloneOf.url|the URL in .gitmodules}`, so the checkout of the sources stopped. git retries a failed submodule clone once; the cause is the error git printed just above (network, credentials, or a URL or commit that no longer exists upstream).",
+      fix: fix7("shell", "{path:sh}", true),
+      variants: variants17(),
+      retryable: false,
+      docs: "https://git-scm.com/docs/git-submodule"
+    };
+  }
+});
+
+// src/rules/catalog/build/undefined-reference.ts
+function variants18() {
   const msg = "GNU ld could not link `{context.target.name}`: nothing on its link line defines `{context.symbol.name}`, which the object files call (`undefined reference`).";
   return [
     { when: "target&testTarget&testsOption&fact.place=image-build", message: msg, fix: [TEST_OFF_SHOWN, "", "To link the tests instead, find" + FIND[0].slice(4), ...FIND.slice(1)].join("\n") },
@@ -28147,14 +28907,14 @@ var init_undefined_reference = __esm({
       specificity: 2,
       message: "GNU ld could not link: nothing on the link line defines `{context.symbol.name}`, which the object files call (`undefined reference`). The target is the one being linked above the error (make's `Linking \u2026` line, ninja's `FAILED:` line).",
       fix: FIND.join("\n"),
-      variants: variants17(),
+      variants: variants18(),
       docs: "https://sourceware.org/binutils/docs/ld/Options.html"
     };
   }
 });
 
 // src/rules/catalog/buildx/bundled-qemu-emulator.ts
-function registerFix(actions, lead, tail = PIN) {
+function registerFix(actions, lead, tail = PIN2) {
   return actions ? [lead + " In the workflow, before the build (and before setup-buildx-action):", "", REGISTER_ACTIONS, "", tail].join("\n") : [
     lead + " On the machine that runs BuildKit (a docker:dind service: in the job, against that daemon, before the build):",
     "",
@@ -28165,7 +28925,7 @@ function registerFix(actions, lead, tail = PIN) {
     tail
   ].join("\n");
 }
-var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN, MESSAGE16, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
+var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN2, MESSAGE16, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
 var init_bundled_qemu_emulator = __esm({
   "src/rules/catalog/buildx/bundled-qemu-emulator.ts"() {
     "use strict";
@@ -28183,7 +28943,7 @@ var init_bundled_qemu_emulator = __esm({
       "```"
     ].join("\n");
     RESTART = "BuildKit reads the registered emulators when it starts: if the next build still shows `/dev/.buildkit_qemu_emulator`, restart the builder (`docker buildx stop` for a docker-container builder, which the next build boots again; `sudo systemctl restart docker` for the default one).";
-    PIN = `If the step still fails under the registered QEMU, register a newer release than \`latest\`, which trails them: \`tonistiigi/binfmt:${BINFMT_TAG}\` (\`--uninstall 'qemu-*'\` first; in setup-qemu-action, \`image: tonistiigi/binfmt:${BINFMT_TAG}\`), or build this platform on a native runner (\`ubuntu-24.04-arm\` for linux/arm64 on GitHub).`;
+    PIN2 = `If the step still fails under the registered QEMU, register a newer release than \`latest\`, which trails them: \`tonistiigi/binfmt:${BINFMT_TAG}\` (\`--uninstall 'qemu-*'\` first; in setup-qemu-action, \`image: tonistiigi/binfmt:${BINFMT_TAG}\`), or build this platform on a native runner (\`ubuntu-24.04-arm\` for linux/arm64 on GitHub).`;
     MESSAGE16 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
     EXECVE_MESSAGE = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command), because no emulator for that platform that BuildKit can use is registered (binfmt_misc) where it runs; a program the step started could not be started under it (`execve: No such file or directory`, exit 127). Newer distributions trip the fallback this way (Alpine 3.23's apk triggers); a registered, current QEMU runs them.";
     XATTR_MESSAGE = "The step needs emulation of {platform|another platform}, and with no emulator registered (binfmt_misc) where BuildKit runs, BuildKit copies the QEMU it bundles into a temporary directory first. On this SELinux host that copy failed: the temporary file system refuses the `security.selinux` attribute (`operation not supported`), so the command never started. BuildKit v0.27.0 and later ignore that error (moby/buildkit#6015).";
@@ -28236,10 +28996,10 @@ var init_bundled_qemu_emulator = __esm({
 
 // src/rules/catalog/cuda/extension-ninja-failed.ts
 function cutArchFix(versionKnown, dockerfile) {
-  const check3 = versionKnown ? [] : ["Check the toolkit that built it, in the same stage or shell:", "", "```sh", "nvcc --version", "```", "", "If it is older than CUDA {enrich.askedNeeds}, that is the cause."];
+  const check4 = versionKnown ? [] : ["Check the toolkit that built it, in the same stage or shell:", "", "```sh", "nvcc --version", "```", "", "If it is older than CUDA {enrich.askedNeeds}, that is the cause."];
   const set2 = dockerfile ? ["```dockerfile", 'ENV TORCH_CUDA_ARCH_LIST="{enrich.askedFallback}+PTX"', "```", "", "before the `RUN` that builds."] : ["```sh", 'export TORCH_CUDA_ARCH_LIST="{enrich.askedFallback}+PTX"', "```", "", "then run the build again in that shell."];
   return [
-    ...check3,
+    ...check4,
     ...versionKnown ? [] : [""],
     `Name an arch list this toolkit compiles, ${FALLBACK_LIST}, ${dockerfile ? "in the Dockerfile" : "in the shell that builds"}:`,
     "",
@@ -28373,9 +29133,9 @@ var init_extension_ninja_failed = __esm({
 function fixFor3(place) {
   return [WHOLE_OUTPUT[place], "", ...FIND2, "", JOBS_LEAD, "", ...SET_JOBS[place]].join("\n");
 }
-function variants18() {
+function variants19() {
   const out = [];
-  for (const { when, place } of PLACES3) {
+  for (const { when, place } of PLACES4) {
     for (const jobs of [true, false]) {
       const note = jobs ? JOBS_NOTE : "";
       const j = jobs ? "&maxJobs" : "";
@@ -28385,7 +29145,7 @@ function variants18() {
   }
   return out;
 }
-var TITLE3, WRAPPER_TITLE, PROGRESS_MESSAGE, WRAPPER_MESSAGE, JOBS_NOTE, FIND2, WHOLE_OUTPUT, JOBS_LEAD, SET_JOBS, PLACES3, compileStoppedNoError;
+var TITLE3, WRAPPER_TITLE, PROGRESS_MESSAGE, WRAPPER_MESSAGE, JOBS_NOTE, FIND2, WHOLE_OUTPUT, JOBS_LEAD, SET_JOBS, PLACES4, compileStoppedNoError;
 var init_compile_stopped_no_error = __esm({
   "src/rules/catalog/cuda/compile-stopped-no-error.ts"() {
     "use strict";
@@ -28415,7 +29175,7 @@ var init_compile_stopped_no_error = __esm({
       shell: ["```sh", "export MAX_JOBS=4", "```", "", "then run the build again in that shell."],
       unknown: ["In a Dockerfile, `ENV MAX_JOBS=4` before the `RUN` that compiles; in a shell:", "", "```sh", "export MAX_JOBS=4", "```"]
     };
-    PLACES3 = [
+    PLACES4 = [
       { when: "fact.place=image-build", place: "image" },
       { when: "fact.place", place: "shell" },
       { when: "!fact.place", place: "unknown" }
@@ -28455,7 +29215,7 @@ var init_compile_stopped_no_error = __esm({
       evidence: "last",
       message: PROGRESS_MESSAGE,
       fix: fixFor3("unknown"),
-      variants: variants18(),
+      variants: variants19(),
       enrich: "ninja-progress",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
@@ -29269,12 +30029,12 @@ var init_wheel_build_failed = __esm({
 });
 
 // src/rules/catalog/runtime/nccl-system-error.ts
-var NCCL_DOCS, CAUSES, ncclSystemError;
+var NCCL_DOCS, CAUSES2, ncclSystemError;
 var init_nccl_system_error = __esm({
   "src/rules/catalog/runtime/nccl-system-error.ts"() {
     "use strict";
     NCCL_DOCS = "https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting/runtime_and_mpi_issues.html";
-    CAUSES = [
+    CAUSES2 = [
       "Then read the `NCCL WARN` line printed before the error; it names the call that failed:",
       "",
       "- `Error while creating shared memory segment` or `failed to extend /dev/shm/\u2026`: /dev/shm is too small. A container has 64 MB unless started with more: `--shm-size=1g --ulimit memlock=-1` (NCCL's advice for Docker) or `--ipc=host`; in compose, `shm_size: 1g` or `ipc: host`. `df -h /dev/shm` inside shows the size it has.",
@@ -29299,7 +30059,7 @@ var init_nccl_system_error = __esm({
       fix: [
         "Run it again with NCCL's warnings on: `NCCL_DEBUG=INFO` in the environment of the processes (`-e NCCL_DEBUG=INFO` on `docker run`, `environment:` in compose, `export NCCL_DEBUG=INFO` in a shell).",
         "",
-        ...CAUSES
+        ...CAUSES2
       ].join("\n"),
       docs: NCCL_DOCS
     };
@@ -30309,6 +31069,7 @@ var init_catalog = __esm({
     init_libcupti_missing();
     init_half_intrinsic_undefined();
     init_cuda13_removed_api2();
+    init_ptx_feature_not_on_arch();
     init_flash_attn_extension_missing();
     init_libcuda_stub();
     init_shared_library_missing();
@@ -30351,9 +31112,11 @@ var init_catalog = __esm({
     init_cdi_spec_stale();
     init_gpu_device_unknown();
     init_exec_no_such_file();
+    init_ctypes_library_not_found();
     init_nvidia_driver_not_loaded();
     init_nvidia_smi_no_devices();
     init_nvml_library_missing();
+    init_ollama_library_override();
     init_resolution_impossible();
     init_no_matching_distribution();
     init_wheel_not_supported();
@@ -30388,6 +31151,7 @@ var init_catalog = __esm({
     init_poetry_no_install_candidates();
     init_poetry_hash_mismatch();
     init_poetry_lock_version_unsupported();
+    init_poetry_export_plugin_missing();
     init_hash_mismatch();
     init_require_hashes_unpinned();
     init_pdm_lock_incompatible();
@@ -30460,6 +31224,7 @@ var init_catalog = __esm({
     init_log_clipped();
     init_git_lfs_pointer();
     init_cutlass_submodule_missing();
+    init_git_submodule_clone_failed();
     init_undefined_reference();
     init_bundled_qemu_emulator();
     init_extension_ninja_failed();
@@ -30506,6 +31271,7 @@ var init_catalog = __esm({
       libcuptiMissing,
       halfIntrinsicUndefined,
       cuda13RemovedApi,
+      ptxFeatureNotOnArch,
       flashAttnExtensionMissing,
       libcudaStub,
       sharedLibraryMissing,
@@ -30548,9 +31314,11 @@ var init_catalog = __esm({
       cdiSpecStale,
       gpuDeviceUnknown,
       execNoSuchFile,
+      ctypesLibraryNotFound,
       nvidiaDriverNotLoaded,
       nvidiaSmiNoDevices,
       nvmlLibraryMissing,
+      ollamaLibraryOverride,
       resolutionImpossible,
       noMatchingDistribution,
       wheelNotSupported,
@@ -30585,6 +31353,7 @@ var init_catalog = __esm({
       poetryNoInstallCandidates,
       poetryHashMismatch,
       poetryLockVersionUnsupported,
+      poetryExportPluginMissing,
       hashMismatch,
       requireHashesUnpinned,
       pdmLockIncompatible,
@@ -30658,6 +31427,7 @@ var init_catalog = __esm({
       logClipped,
       gitLfsPointer,
       cutlassSubmoduleMissing,
+      gitSubmoduleCloneFailed,
       undefinedReference,
       // Where a step ran (BuildKit's fallback QEMU), below every rule that names the step's own cause.
       bundledQemuEmulator,
@@ -39637,9 +40407,10 @@ function verdict(s, versionKnown) {
       return `${accepts}, ${s.arch} included: the nvcc that ran is probably not the one of this CUDA version (check PATH and CUDA_HOME).`;
   }
 }
-function cudaArchesEnrich(captures, step, _model, facts) {
+function cudaArchesEnrich(captures, step, model, facts) {
   const arch = captures.arch;
   if (arch === void 0) return {};
+  const place = buildPlace(step, model, facts);
   const version2 = stepCudaVersion(captures, facts);
   const support = archSupport(version2 ?? "", arch);
   const out = {
@@ -39656,7 +40427,7 @@ function cudaArchesEnrich(captures, step, _model, facts) {
     const last = where[where.length - 1];
     out.suggestion = `remove ${support.arch} from the arch list (the oldest this toolkit builds is ${support.min})`;
     if (last !== void 0) {
-      out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts, true)})`;
+      out.suggestion += `, or, if that GPU must be supported, build on CUDA ${last} (${toolkitOrImage(last, facts, place, true)})`;
       out.lastCuda = last;
     }
   } else if (support.reason === "too-new") {
@@ -39666,7 +40437,8 @@ function cudaArchesEnrich(captures, step, _model, facts) {
     if (floor !== void 0) {
       const newer3 = newerCuda(floor, facts);
       Object.assign(out, newer3);
-      out.suggestion += ` (${imageOrSearch(floor, facts)}${newer3.newerIndex ? `; PyTorch wheels built with it: ${newer3.newerIndex}, torch ${newer3.newerTorch}` : ""})`;
+      out.newerToolkit = toolkitOrImage(floor, facts, place);
+      out.suggestion += ` (${out.newerToolkit}${newer3.newerIndex ? `; PyTorch wheels built with it: ${newer3.newerIndex}, torch ${newer3.newerTorch}` : ""})`;
     }
     if (where[0] !== void 0) {
       const idx = out.newerIndex;
@@ -39675,7 +40447,7 @@ function cudaArchesEnrich(captures, step, _model, facts) {
   } else {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} \u2026 ${support.max})` : ""}`;
   }
-  if (version2 === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts, asked));
+  if (version2 === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts, asked, place));
   if (version2 === null && out.wheelAdvice === void 0 && where[0] !== void 0 && !isEmptyArch(support.arch)) {
     const newer3 = newerCuda(where[0], facts);
     if (newer3.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer3.newerIndex} (torch ${newer3.newerTorch} there)`;
@@ -39691,7 +40463,7 @@ function blackwellTorchEnrich(_captures, _step, _model, facts) {
     blackwellTorch: `sm_120 (capability (12, 0): GeForce RTX 50 series, Blackwell) needs a torch built with CUDA ${first} or newer, torch ${newer3.newerTorch} on its first index, ${newer3.newerIndex}`
   };
 }
-function inferredToolkit(arch, facts, asked) {
+function inferredToolkit(arch, facts, asked, place) {
   const rejecting = toolkitsRejecting(arch);
   if (rejecting === null) return {};
   const where = toolkitsSupporting(arch);
@@ -39700,11 +40472,11 @@ function inferredToolkit(arch, facts, asked) {
   const renamed = earlierName(arch);
   const removed = removedIn === null ? null : {
     said: `CUDA ${removedIn} removed ${arch} (CUDA ${last} is the last release that accepts it; CUDA ${removedIn} accepts ${supportedArches(removedIn).join(", ")})`,
-    fix: `remove ${arch} from the arch list, or, if that GPU must be supported, build on CUDA ${last} (${imageOrSearch(last, facts, true)})`
+    fix: `remove ${arch} from the arch list, or, if that GPU must be supported, build on CUDA ${last} (${toolkitOrImage(last, facts, place, true)})`
   };
   const added = needs === null ? null : {
     said: `${arch} needs CUDA ${needs} or newer${renamed ? ` (CUDA 12.8 and 12.9 call the same GPU ${renamed.name})` : ""}`,
-    fix: `build on CUDA ${needs} or newer (${imageOrSearch(needs, facts)})` + (renamed ? `, or, on CUDA 12.8 / 12.9, name that GPU ${renamed.name}` : "") + `, or remove ${arch} from the arch list`
+    fix: `build on CUDA ${needs} or newer (${toolkitOrImage(needs, facts, place)})` + (renamed ? `, or, on CUDA 12.8 / 12.9, name that GPU ${renamed.name}` : "") + `, or remove ${arch} from the arch list`
   };
   if (removed && added) {
     return {
@@ -39725,7 +40497,7 @@ function inferredToolkit(arch, facts, asked) {
     return {
       ...needed,
       inferred: `The log does not show which CUDA version compiled this, but the rejection narrows it: ${added.said}, so this nvcc is older than CUDA ${needs}. The same build also asks for ${others.length > 1 ? `${listed(others)}, the newest of which needs` : `${others[0]}, which needs`} CUDA ${floor} or newer.`,
-      suggestion: `build on CUDA ${floor} or newer (${imageOrSearch(floor, facts)}), or remove ${listed(tooNew)} from the arch list`
+      suggestion: `build on CUDA ${floor} or newer (${toolkitOrImage(floor, facts, place)}), or remove ${listed(tooNew)} from the arch list`
     };
   }
   return {
@@ -39810,6 +40582,7 @@ function cudaVersionEnrich(captures, _step, _model, facts) {
         }
       } else if (gap !== null) {
         out.wheelTorch = gap.pick.torch;
+        out.torchGap = "yes";
         out.torchInstall = installCommand(installerOf(facts), releaseInstall(gap.pick, tag));
         const same = sameReleaseInstall(installerOf(facts), tag);
         if (same !== null) out.envTorchInstall = same;
@@ -39846,6 +40619,18 @@ function usesNgcPytorch(facts) {
   const named = (text) => text !== void 0 && text.includes("nvidia/pytorch:");
   return named(facts.value("baseImage") ?? void 0) || named(facts.get("cuda")?.evidence);
 }
+function buildPlace(step, model, facts) {
+  const place = facts.value("place");
+  if (place === "host-shell") return "host";
+  if (place !== null) return "image";
+  if (facts.value("baseImage") !== null || usesNgcPytorch(facts)) return "image";
+  return buildFormats.has(model.format) ? "image" : "unknown";
+}
+function toolkitOrImage(cuda, facts, place, olderWanted = false) {
+  if (place === "image") return imageOrSearch(cuda, facts, olderWanted);
+  const host = `on this machine: NVIDIA's package cuda-toolkit-${cuda.replace(".", "-")} (https://developer.nvidia.com/cuda-toolkit-archive), which installs under /usr/local/cuda-${cuda}; for CMake, configure a fresh build directory with -DCMAKE_CUDA_COMPILER=/usr/local/cuda-${cuda}/bin/nvcc`;
+  return place === "host" ? host : `${host}; in an image build, ${imageOrSearch(cuda, facts, olderWanted)}`;
+}
 function imageOrSearch(cuda, facts, olderWanted = false) {
   if (olderWanted && usesNgcPytorch(facts)) {
     const ngc = ngcPytorchImageUpTo(cuda);
@@ -39873,6 +40658,7 @@ var EMPTY_ARCH_VERDICT, JETSON;
 var init_cuda_arch_enricher = __esm({
   "src/knowledge/cuda-arch-enricher.ts"() {
     "use strict";
+    init_fact_view();
     init_compare_versions();
     init_cuda_arches();
     init_cuda_image_tags();
@@ -41282,19 +42068,19 @@ function unreleasedFloorEnrich(captures, _step, _model, _facts) {
   const floor = floors.map((f) => ({ text: f, release: parseVersion(f) })).find((f) => f.release !== null && compareReleases(f.release, newest.release) > 0);
   if (floor === void 0) return {};
   const out = { floorVersion: floor.text, floorNewest: newest.text, floorName: name2 };
-  const parent = PARENT.exec((captures["requiredBy"] ?? "").trim());
+  const parent = PARENT2.exec((captures["requiredBy"] ?? "").trim());
   if (parent !== null) {
     out.floorParent = parent[0];
     out.floorParentName = parent[1];
   }
   return out;
 }
-var PARENT;
+var PARENT2;
 var init_unreleased_floor_enricher = __esm({
   "src/knowledge/unreleased-floor-enricher.ts"() {
     "use strict";
     init_pip_conflict();
-    PARENT = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100})(\[[^\]]{1,100}\])?(?:[=<>~!]=?[^\s()]{1,50})?$/;
+    PARENT2 = /^([A-Za-z0-9][A-Za-z0-9._-]{0,100})(\[[^\]]{1,100}\])?(?:[=<>~!]=?[^\s()]{1,50})?$/;
   }
 });
 
@@ -41426,18 +42212,18 @@ function torchPairAdvice(conflict, pipOld) {
   const pair = row === null ? null : lib2 === "torchvision" ? row.torchvision : row.torchaudio;
   const tag = variantTag(a.tag);
   const indexArg = tag !== null ? ` --index-url ${RELEASE_ROOT}/${tag}` : "";
-  const check3 = `pip install --dry-run torch==${asked} ${lib2}${indexArg}`;
+  const check4 = `pip install --dry-run torch==${asked} ${lib2}${indexArg}`;
   const other = `\`torch==${needed} ${lib2}==${libVersion}\` (the pair the log names)`;
   if (pair !== null) {
     return {
       torchPairAdvice: `Each ${lib2} release pins the torch it was built with: ${lib2} ${libVersion} is the one for torch ${needed}, and the ${lib2} released with torch ${a.version} is ${pair} (PyTorch's previous-versions page). Pin a matching pair: \`torch==${asked} ${lib2}==${pair}\`, or move torch to ${needed}: ${other}. The dry run below shows the ${lib2} pip pairs with your torch pin ("Would install \u2026").`,
       ...upgrade,
-      torchPairCheck: check3
+      torchPairCheck: check4
     };
   }
   return {
     torchPairAdvice: `Each ${lib2} release pins the torch it was built with: ${lib2} ${libVersion} is the one for torch ${needed}. The table of releases checked here does not hold torch ${a.version}, so it names no pair: https://pytorch.org/get-started/previous-versions/ lists the ${lib2} released with each torch (${lib2 === "torchvision" ? "pytorch/vision's README has the table by minor version" : "and torchaudio's compatibility matrix: https://docs.pytorch.org/audio/stable/installation.html"}), and the dry run below shows the ${lib2} pip pairs with your torch pin ("Would install \u2026"). Or move torch to ${needed}: ${other}.`,
-    torchPairCheck: check3
+    torchPairCheck: check4
   };
 }
 var DOMAIN, NIGHTLY_ROOT, RELEASE_ROOT;
@@ -41677,6 +42463,28 @@ function compatibleAdvice(wanted, against, requirer, other) {
   const spec2 = against.requirement.trim();
   return `\`${spec2}\` means >=${range.lower} and <${range.upper} (PEP 440's compatible release), and ${wanted.requirement.trim()} is outside it. Make the two agree: pin ${wanted.project} in ${other} to a release in that range (\`${spec2}\` takes the newest one), or install a release of ${requirer} whose requirement accepts ${wanted.requirement.trim()} (its release notes, or the \`Requires-Dist\` of its wheels on PyPI, list what each release requires).`;
 }
+function dependencyTreeAdvice(conflict, causes, captures) {
+  const top = captures["context.oneTrigger.name"];
+  if (top === void 0 || conflict.wanted.requirer === null || causes.some((c) => c.requirer === null)) return null;
+  const topName = normaliseProject(top);
+  const sides = [conflict.wanted.requirer, conflict.against.requirer];
+  if (sides.some((r) => normaliseProject(withoutExtras(r)) === topName)) return null;
+  const fromLine = causes.find((c) => c.requirer !== null && normaliseProject(withoutExtras(c.requirer)) === topName && c.requirer.includes("["));
+  const extra = captures["context.oneTrigger.extra"] ?? (fromLine ? fromLine.requirer.slice(fromLine.requirer.indexOf("[") + 1, -1) : void 0);
+  const w = conflict.wanted;
+  const a = conflict.against;
+  return {
+    top,
+    advice: {
+      treeTop: top,
+      treeWanted: `${w.requirer} ${w.requirerVersion}`,
+      treeWantedReq: w.requirement.trim(),
+      treeAgainst: `${a.requirer} ${a.requirerVersion}`,
+      treeFloor: a.requirement.trim(),
+      ...extra !== void 0 ? { treeExtra: `${top}[${extra}]` } : {}
+    }
+  };
+}
 function conflictCommands(installer, requirer, pipVersion) {
   return {
     ...conflictPipFlags(pipVersion),
@@ -41725,6 +42533,8 @@ function pipAdviceEnrich(captures, step, _model, facts) {
       conflict: describeConflict(conflict),
       conflictAdvice: localPinAdvice(conflict.wanted, conflict.against, requirer) ?? compatibleAdvice(conflict.wanted, conflict.against, requirer, other) ?? `Make the two agree: relax the pin on ${conflict.wanted.project} in ${other}, or install a release of ${requirer} whose requirement accepts it.`
     });
+    const tree = dependencyTreeAdvice(conflict, causes, captures);
+    if (tree !== null) Object.assign(out, conflictCommands(installer, tree.top, captures["context.pipVersion.version"]), tree.advice);
     const pair = torchPairAdvice(conflict, out.conflictPipOld ?? null);
     if (pair !== null) Object.assign(out, pair);
   } else if (firstDep !== void 0) {
@@ -42752,12 +43562,12 @@ function cudaRequireEnrich(captures, _step, _model, _facts) {
   if (cond !== void 0) out.alternativeNote = alternativeNote(cond, wanted, captures["context.requireExpr.expr"]);
   if (driver !== void 0 && hostCuda !== void 0) out.hostNote = `The host's driver, ${driver}, supports CUDA ${hostCuda} (the header of its nvidia-smi).`;
   out.olderImage = hostCuda !== void 0 ? `an image built for CUDA ${hostCuda} or older (the driver's)` : "an image built for a CUDA no newer than the driver's (CUDA Version in the header of nvidia-smi on the host)";
-  const check3 = `After the update, the header of nvidia-smi shows CUDA Version ${wanted} or higher.`;
+  const check4 = `After the update, the header of nvidia-smi shows CUDA Version ${wanted} or higher.`;
   const row = firstDriversFor(wanted);
   if (row === null) {
     out.windowsDriver = `a Windows NVIDIA driver of CUDA ${wanted} or newer`;
     out.anyDriver = `a driver of CUDA ${wanted} or newer`;
-    out.driverSource = check3;
+    out.driverSource = check4;
     return out;
   }
   const release = `CUDA ${row.cuda}`;
@@ -42772,7 +43582,7 @@ function cudaRequireEnrich(captures, _step, _model, _facts) {
   out.linuxDriver = `${row.linux}, the first Linux driver of ${release}`;
   out.windowsDriver = row.windows === null ? `a Windows NVIDIA driver of ${release} or newer` : `a Windows NVIDIA driver \u2265 ${row.windows} (the first of ${release})`;
   out.anyDriver = `\u2265 ${row.linux} on a Linux host (the first of ${release}), ` + (row.windows === null ? `a driver of ${release} or newer on Windows` : `\u2265 ${row.windows} on Windows`) + ", whose driver Docker Desktop and WSL 2 use";
-  out.driverSource = `The first drivers of each CUDA release: NVIDIA's CUDA release notes, Table 3 (${RELEASE_NOTES_URL})` + (row.windows === null ? `, which gives no Windows number for ${release}. ${check3}` : ".");
+  out.driverSource = `The first drivers of each CUDA release: NVIDIA's CUDA release notes, Table 3 (${RELEASE_NOTES_URL})` + (row.windows === null ? `, which gives no Windows number for ${release}. ${check4}` : ".");
   return out;
 }
 var branchOf;
@@ -42794,17 +43604,37 @@ function driverCuda(found) {
   if (!Number.isInteger(n) || n < 1e3) return null;
   return `${Math.floor(n / 1e3)}.${Math.floor(n % 1e3 / 10)}`;
 }
-function hostTorch(hostCuda, facts) {
+function hostTorch(hostCuda, facts, logTorch) {
   const tag = newestTagNotAbove(hostCuda);
   const releases = tag === null ? [] : releasesForCuda(tag);
   const newest = releases[0];
   if (tag === null || newest === void 0) return {};
   const oldest = releases[releases.length - 1];
-  return {
+  const range = oldest === newest ? `torch ${newest.torch}` : `torch ${oldest.torch} \u2026 ${newest.torch}`;
+  const installer = installerOf(facts);
+  const out = {
     hostTorchTag: tag,
-    hostTorchRange: oldest === newest ? `torch ${newest.torch}` : `torch ${oldest.torch} \u2026 ${newest.torch}`,
-    hostTorchCmd: installCommand(installerOf(facts), releaseInstall(newest, tag))
+    hostTorchRange: range,
+    hostTorchCmd: installCommand(installer, releaseInstall(newest, tag)),
+    hostTorchChoice: `The newest PyTorch index not above ${hostCuda} is ${tag} (${range} there); its newest release, as PyTorch's own command installs it (a stack pinned to another torch release wants that release's build instead: https://pytorch.org/get-started/previous-versions/ gives each release's indexes):`
   };
+  const bare2 = logTorch === void 0 ? null : /^\d{1,2}\.\d{1,3}\.\d{1,3}(?=$|\+)/.exec(logTorch)?.[0] ?? null;
+  if (bare2 === null) return out;
+  const release = torchRelease(bare2);
+  const want = cudaNumber(hostCuda);
+  const fitting = release === null || want === null ? [] : release.cudaTags.filter((t) => (cudaNumber(cudaOfLocal(t) ?? "") ?? Infinity) <= want);
+  const keep = fitting[fitting.length - 1];
+  if (release !== null && keep !== void 0) {
+    out.hostTorchCmd = installCommand(installer, releaseInstall(release, keep));
+    out.hostTorchChoice = `The log's torch is ${logTorch}: keep that release and change only its CUDA build. torch ${release.torch} was also published for ${fitting.map((t) => `CUDA ${cudaOfLocal(t)}`).join(", ")} (its indexes: ${release.cudaTags.join(", ")}); the newest of those this driver runs is ${keep}, with the torchvision and torchaudio of the same release, as PyTorch's own command installs them:`;
+    return out;
+  }
+  out.hostTorchChoice = release !== null ? `The log's torch is ${logTorch}, and torch ${release.torch} was published only for ${release.cudaTags.join(", ")}, all newer than ${hostCuda}: a torch this driver runs is another release. The newest PyTorch index not above ${hostCuda} is ${tag} (${range} there); this moves torch from ${release.torch} to ${newest.torch}, so check that what pins torch (its requirements, extensions built for ${release.torch}) accepts that release first:` : `The log's torch is ${logTorch}, a release the table here does not list: https://pytorch.org/get-started/previous-versions/ gives its indexes; use its build for CUDA ${hostCuda} or older if it has one, with the torchvision and torchaudio of the same release. Otherwise the newest PyTorch index not above ${hostCuda} is ${tag} (${range} there); this moves torch from ${bare2} to ${newest.torch}:`;
+  return out;
+}
+function cudaNumber(cuda) {
+  const m = /^(\d{1,2})\.(\d{1,2})/.exec(cuda);
+  return m ? Number(m[1]) * 10 + Number(m[2]) : null;
 }
 function hostDriverRange(driver) {
   const row = RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0) ?? null;
@@ -42843,8 +43673,10 @@ function cudaDriverEnrich(captures, _step, _model, facts) {
   }
   const found = captures["context.tooOld.found"];
   const hostCuda = found === void 0 ? null : driverCuda(found);
-  if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts));
-  const torchCuda = hostCuda === null ? null : cudaOfLocal(facts.value("torchCuda") ?? void 0);
+  const logTorch = facts.value("torch") ?? captures["context.torchVersion.v"];
+  if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts, logTorch));
+  const localTag = facts.value("torchCuda") ?? /\+(cu\d{2,3})$/.exec(logTorch ?? "")?.[1];
+  const torchCuda = hostCuda === null ? null : cudaOfLocal(localTag ?? void 0);
   const cuda = hostCuda === null ? facts.value("cuda") : torchCuda;
   const hostDriver = captures["context.hostDriver.driver"];
   const linuxDriver = hostDriver !== void 0 && hostDriver.includes(".") && captures["context.windowsHost"] === void 0 ? hostDriver : null;
@@ -43042,7 +43874,7 @@ function aptReplacedEnrich(_captures, step, model, _facts) {
   const swaps = [];
   const notes = [];
   const aptSaid = [];
-  const check3 = [];
+  const check4 = [];
   const checkOld = [];
   const open2 = [];
   const mapping = /* @__PURE__ */ new Map();
@@ -43055,7 +43887,7 @@ function aptReplacedEnrich(_captures, step, model, _facts) {
       swaps.push(`${name2} \u2192 ${chosen.install.join(" ")}`);
       if (chosen.note !== "") notes.push(chosen.note);
     } else if (/^python-[a-z0-9]/.test(name2) && list2 === void 0) {
-      check3.push(`python3-${name2.slice("python-".length)}`);
+      check4.push(`python3-${name2.slice("python-".length)}`);
       checkOld.push(name2);
     } else {
       open2.push(name2);
@@ -43065,8 +43897,8 @@ function aptReplacedEnrich(_captures, step, model, _facts) {
   if (swaps.length > 0) out.replacedSwaps = swaps.join("; ");
   if (notes.length > 0) out.replacedNotes = notes.join(" ");
   if (aptSaid.length > 0) out.replacedAptSaid = `apt's own list of what replaces it: ${aptSaid.join("; ")}.`;
-  if (check3.length > 0) {
-    out.replacedCheck = check3.join(" ");
+  if (check4.length > 0) {
+    out.replacedCheck = check4.join(" ");
     out.replacedCheckOld = checkOld.join(" ");
   }
   if (open2.length > 0) out.replacedOpen = open2.join(" ");
@@ -43074,7 +43906,7 @@ function aptReplacedEnrich(_captures, step, model, _facts) {
     out.replacedPython2 = "apt lists python2 too: this release still ships the Python 2 interpreter, for code that cannot move to Python 3 yet.";
   }
   const args = aptInstallArguments(step?.instruction ?? "");
-  if (args !== null && open2.length === 0 && check3.length === 0 && mapping.size > 0) {
+  if (args !== null && open2.length === 0 && check4.length === 0 && mapping.size > 0) {
     const words3 = args.split(/\s+/).filter((w) => w !== "" && w !== "\\");
     if (words3.length > 0 && words3.every((w) => plainWord.test(w)) && [...mapping.keys()].every((n) => words3.includes(n))) {
       const rewritten = words3.some((w) => /^-[a-z]{0,20}$/.test(w) && w.includes("y") || w === "--yes" || w === "--assume-yes") ? [] : ["-y"];
@@ -43464,7 +44296,7 @@ function cmakeArgsIn(text) {
   const m = assignment.exec(text);
   if (m?.groups === void 0) return null;
   const value = m.groups.dq ?? m.groups.sq ?? m.groups.bare ?? "";
-  const args = value.split(/\s+/).filter((flag) => flag !== "" && !replaced.test(flag)).join(" ");
+  const args = value.split(/\s+/).filter((flag2) => flag2 !== "" && !replaced.test(flag2)).join(" ");
   const command = (m.groups.rest ?? "").trim();
   if (!/\b(?:pip3?|uv)\b[^\n]{0,200}\binstall\b/.test(command)) return null;
   return { args, command };
@@ -43480,6 +44312,57 @@ var init_cmake_args_enricher = __esm({
     "use strict";
     assignment = /\bCMAKE_ARGS=(?:"(?<dq>[^"\n]{0,400})"|'(?<sq>[^'\n]{0,400})'|(?<bare>[^\s"'&;|]{1,400}))(?<rest>[^&;|\n\\]{0,400})/;
     replaced = /^-D(?:CMAKE_CUDA_ARCHITECTURES|CMAKE_EXE_LINKER_FLAGS)=/;
+  }
+});
+
+// src/knowledge/cmake-arch-line-enricher.ts
+function commandFrom(line, from) {
+  let at = from;
+  while (at < line.length && at - from < 800) {
+    const c = line[at];
+    if (c === '"' || c === "'") {
+      const close = line.indexOf(c, at + 1);
+      if (close < 0 || close - at - 1 > 200 || line.slice(at + 1, close).includes("\n")) break;
+      at = close + 1;
+      continue;
+    }
+    if (c === "\n" || c === ";" || c === "&" || c === "|" || c === "\\") break;
+    at++;
+  }
+  return line.slice(from, at);
+}
+function cmakeArchLine(line) {
+  const start = cmakeStart.exec(line);
+  if (start === null) return null;
+  const command = commandFrom(line, start.index + start[0].length - "cmake ".length).trim().replace(/\s{2,}/g, " ");
+  const m = flag.exec(command);
+  if (m === null) return null;
+  const list2 = (m[2] ?? m[3] ?? m[4]).trim();
+  if (!/^[0-9][0-9a-z;-]*$/.test(list2)) return null;
+  const rewritten = command.slice(0, m.index) + `${m[1]}-DCMAKE_CUDA_ARCHITECTURES="${list2};XY"` + command.slice(m.index + m[0].length);
+  return { command: rewritten, list: list2 };
+}
+function cmakeArchLineEnrich(captures, _step, _model, _facts) {
+  const found = cmakeArchLine(captures["context.cmakeArch"] ?? "");
+  return found === null ? {} : { cmakeArchLine: found.command, cmakeArchHad: found.list };
+}
+var flag, cmakeStart;
+var init_cmake_arch_line_enricher = __esm({
+  "src/knowledge/cmake-arch-line-enricher.ts"() {
+    "use strict";
+    flag = /(\s)-DCMAKE_CUDA_ARCHITECTURES(?::STRING)?=(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"']{1,200}))/;
+    cmakeStart = /(?:^|[\s;&|$>(])cmake\s/;
+  }
+});
+
+// src/knowledge/ld-cache-compat-enricher.ts
+function ldCacheCompatEnrich(captures, _step, _model, _facts) {
+  const path6 = captures["context.ldLibcuda.path"];
+  return path6 !== void 0 && /\/compat\/libcuda\.so/.test(path6) ? { ldCompatFirst: path6 } : {};
+}
+var init_ld_cache_compat_enricher = __esm({
+  "src/knowledge/ld-cache-compat-enricher.ts"() {
+    "use strict";
   }
 });
 
@@ -44049,6 +44932,70 @@ var init_python_tool_enricher = __esm({
     init_python_tools();
     init_tool_bin_dir_enricher();
     FROM2 = /^FROM\s/i;
+  }
+});
+
+// src/knowledge/poetry-install-enricher.ts
+function poetryInstallEnrich(_captures, step, model, _facts) {
+  if (step === null) return {};
+  const before = model.steps.slice(0, Math.max(0, model.steps.indexOf(step))).reverse();
+  const ordered = [...before.filter((s) => s.stage === step.stage), ...before.filter((s) => s.stage !== step.stage)];
+  for (const s of ordered) {
+    const pip2 = PIP2.exec(s.instruction);
+    if (pip2?.groups?.cmd !== void 0) return { poetryPip: pip2.groups.cmd };
+    if (PIPX.test(s.instruction)) return { poetryPipx: "yes" };
+    if (INSTALLER.test(s.instruction)) return { poetryInstaller: "yes" };
+  }
+  return {};
+}
+var PIP2, PIPX, INSTALLER;
+var init_poetry_install_enricher = __esm({
+  "src/knowledge/poetry-install-enricher.ts"() {
+    "use strict";
+    PIP2 = /(?:^|[\s;&|(])(?<cmd>(?:python3? -m )?pip3? install(?: (?!poetry(?:\s|$))[^\s&;|]{1,100}){0,10} poetry)(?=\s|$)/;
+    PIPX = /(?:^|[\s;&|(])pipx install(?: [^\s&;|]{1,100}){0,10} poetry(?=[\s=<>]|$)/;
+    INSTALLER = /install\.python-poetry\.org|install-poetry\.py/;
+  }
+});
+
+// src/knowledge/ctypes-libraries.ts
+var ctypesLibraries;
+var init_ctypes_libraries = __esm({
+  "src/knowledge/ctypes-libraries.ts"() {
+    "use strict";
+    ctypesLibraries = {
+      sndfile: {
+        module: "soundfile",
+        library: "libsndfile",
+        deb: "libsndfile1",
+        apk: "libsndfile",
+        rpm: "libsndfile",
+        bundled: "its wheels bundle libsndfile (the `_soundfile_data` package it tries first) for macOS, Windows, and Linux x86_64 from soundfile 0.12.0 and aarch64 from 0.13.0 with glibc 2.28 or later (manylinux_2_28); Alpine (musl), other architectures, older releases and an install from the source distribution or the `py2.py3-none-any` wheel need the OS package"
+      }
+    };
+  }
+});
+
+// src/knowledge/ctypes-library-enricher.ts
+function ctypesLibraryEnrich(captures, _step, _model, facts) {
+  const lib2 = ctypesLibraries[captures["name"] ?? ""];
+  if (lib2 === void 0) return {};
+  const os = facts.value("os");
+  const family = familyOf(os);
+  const out = { ctModule: lib2.module, ctLibrary: lib2.library, ctBundled: lib2.bundled, ctDebInstall: aptInstallLine(lib2.deb) };
+  if (family === "deb") out.ctInstall = aptInstallLine(lib2.deb);
+  else if (family === "apk") out.ctInstall = `apk add --no-cache ${lib2.apk}`;
+  else if (family === "rpm") out.ctInstall = `dnf install -y ${lib2.rpm}`;
+  if (out.ctInstall !== void 0 && os !== null) out.ctOs = os;
+  out.ctFamilies = `Debian/Ubuntu \`${lib2.deb}\` (apt-get), Alpine \`${lib2.apk}\` (apk), Fedora/RHEL \`${lib2.rpm}\` (dnf)`;
+  return out;
+}
+var init_ctypes_library_enricher = __esm({
+  "src/knowledge/ctypes-library-enricher.ts"() {
+    "use strict";
+    init_apt_install_line();
+    init_command_package();
+    init_ctypes_libraries();
   }
 });
 
@@ -44662,6 +45609,8 @@ var init_enrichers = __esm({
     init_run_command_enricher();
     init_conda_network_enricher();
     init_cmake_args_enricher();
+    init_cmake_arch_line_enricher();
+    init_ld_cache_compat_enricher();
     init_torch_minimum_enricher();
     init_cmake_notfound_enricher();
     init_apt_release_mix_enricher();
@@ -44678,6 +45627,8 @@ var init_enrichers = __esm({
     init_tool_bin_dir_enricher();
     init_self_installed_enricher();
     init_python_tool_enricher();
+    init_poetry_install_enricher();
+    init_ctypes_library_enricher();
     init_foreign_base_enricher();
     init_host_compiler_cuda();
     init_asked_arch_enricher();
@@ -44766,6 +45717,10 @@ var init_enrichers = __esm({
       "self-installed": selfInstalledEnrich,
       /** uv / Poetry: the install their docs give, and the stage that installed it or that this stage is built FROM. */
       "python-tool": pythonToolEnrich,
+      /** How the build installed Poetry, from the earlier steps' instructions: the unpinned pip command (`{enrich.poetryPip}`), pipx, Poetry's installer. */
+      "poetry-install": poetryInstallEnrich,
+      /** A library a Python package looked up with ctypes.util.find_library: its OS package for the log's distro (`{enrich.ctInstall}`), the families, the wheels that bundle it. */
+      "ctypes-library": ctypesLibraryEnrich,
       /** The base image of a stage whose shell is foreign, and the build host's architecture as the log shows it (`{enrich.foreignHost}`, `{enrich.foreignBase}`). */
       "foreign-base": foreignBaseEnrich,
       "host-compiler-cuda": hostCompilerCudaEnrich,
@@ -44815,6 +45770,10 @@ var init_enrichers = __esm({
       "conda-network": condaNetworkEnrich,
       /** The CMAKE_ARGS a pip build of a CMake project passed, and the command it prefixes (`{enrich.cmakeArgs}`, `{enrich.cmakeCommand}`). */
       "cmake-args": cmakeArgsEnrich,
+      /** A native build's cmake line with `XY` added to its CUDA arch list, and that list (`{enrich.cmakeArchLine}`, `{enrich.cmakeArchHad}`). */
+      "cmake-arch-line": cmakeArchLineEnrich,
+      /** The compat libcuda an `ldconfig -p` listing shows first, above the host driver's (`{enrich.ldCompatFirst}`). */
+      "ld-cache-compat": ldCacheCompatEnrich,
       /** For a setup.py that asked for a newer torch: the oldest release new enough for the build's CUDA, as an install command (`{enrich.torchUpgrade}`). */
       "torch-minimum": torchMinimumEnrich,
       /** Whether a CMake log has a NOTFOUND variable besides CUPTI's library, which a rule of its own explains (`{enrich.ownVariables}`, `{enrich.cuptiOnlyList}`). */
@@ -49638,7 +50597,7 @@ function isRecursive(inst, stack2, resolve) {
     return PROVEN;
   stack2.add(inst);
   let result = NONE;
-  const check3 = (child) => {
+  const check4 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack2, resolve);
       if (answer > result)
@@ -49667,32 +50626,32 @@ function isRecursive(inst, stack2, resolve) {
     case "object": {
       const raw = rawShape(def);
       merge2(raw ? shape(raw, true) : ASSUMED);
-      check3(def.catchall);
+      check4(def.catchall);
       break;
     }
     case "array":
-      check3(def.element);
+      check4(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check3(el);
-      check3(def.rest);
+        check4(el);
+      check4(def.rest);
       break;
     case "record":
     case "map":
-      check3(def.keyType);
-      check3(def.valueType);
+      check4(def.keyType);
+      check4(def.valueType);
       break;
     case "set":
-      check3(def.valueType);
+      check4(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check3(el);
+        check4(el);
       break;
     case "intersection":
-      check3(def.left);
-      check3(def.right);
+      check4(def.left);
+      check4(def.right);
       break;
     case "optional":
     case "nullable":
@@ -49703,15 +50662,15 @@ function isRecursive(inst, stack2, resolve) {
     case "nonoptional":
     case "promise":
     case "success":
-      check3(def.innerType);
+      check4(def.innerType);
       break;
     case "pipe":
-      check3(def.in);
-      check3(def.out);
+      check4(def.in);
+      check4(def.out);
       break;
     case "function":
-      check3(def.input);
-      check3(def.output);
+      check4(def.input);
+      check4(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -49752,10 +50711,10 @@ function isRecursive(inst, stack2, resolve) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check3(value);
+          check4(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check3(el);
+            check4(el);
       }
     }
   }
@@ -58142,8 +59101,8 @@ function generateChecks(doc, ctx, schema, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check3 of schemaChecks) {
-    const def = check3._zod.def;
+  for (const check4 of schemaChecks) {
+    const def = check4._zod.def;
     if (def.when && !WHEN_DEFAULTED_CHECKS.has(def.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -58191,7 +59150,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check4, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def, currentAccessor);
@@ -58207,7 +59166,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check4, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -58330,8 +59289,8 @@ function generatePropertyCheck(doc, ctx, def, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
   generateCheck(doc, ctx, def.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
-  const tx = check3._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check4, currentAccessor, newAccessor) {
+  const tx = check4._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -58347,8 +59306,8 @@ function throwAsync() {
 function pushIssue(issue2) {
   this.issues.push(issue2);
 }
-function generateCustomRefineCheck(doc, ctx, check3, accessor) {
-  const def = check3._zod.def;
+function generateCustomRefineCheck(doc, ctx, check4, accessor) {
+  const def = check4._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -58361,11 +59320,11 @@ function generateCustomRefineCheck(doc, ctx, check3, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check3._zod.check) {
-    if (isAsyncFunction(check3._zod.check)) {
+  if (check4._zod.check) {
+    if (isAsyncFunction(check4._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check3._zod.check;
+    const checkFn = check4._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
@@ -58961,8 +59920,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size2) {
-  for (const [max, check3] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size2} > ${numericOperand(max, check3._zod.def.check)}) return INVALID;`);
+  for (const [max, check4] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size2} > ${numericOperand(max, check4._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -62589,7 +63548,7 @@ __export(schemas_exports2, {
   bigint: () => bigint2,
   boolean: () => boolean2,
   catch: () => _catch2,
-  check: () => check2,
+  check: () => check3,
   cidrv4: () => cidrv42,
   cidrv6: () => cidrv62,
   codec: () => codec,
@@ -63120,7 +64079,7 @@ function _function(params) {
     output: params?.output ?? unknown()
   });
 }
-function check2(fn) {
+function check3(fn) {
   const ch = new $ZodCheck({
     check: "custom"
     // ...util.normalizeParams(params),
@@ -63212,8 +64171,8 @@ var init_schemas2 = __esm({
         reg.add(this, meta3);
         return this;
       },
-      refine(check3, params) {
-        return this.check(refine(check3, params));
+      refine(check4, params) {
+        return this.check(refine(check4, params));
       },
       superRefine(refinement, params) {
         return this.check(superRefine(refinement, params));
@@ -65312,7 +66271,7 @@ __export(external_exports, {
   bigint: () => bigint2,
   boolean: () => boolean2,
   catch: () => _catch2,
-  check: () => check2,
+  check: () => check3,
   cidrv4: () => cidrv42,
   cidrv6: () => cidrv62,
   clone: () => clone,
@@ -67185,6 +68144,10 @@ function actionsStampAt(text, at) {
 function devcontainerStampAt(text) {
   return text.length >= 25 && text.charCodeAt(4) === 45 && text.charCodeAt(10) === 32 && text.charCodeAt(13) === 58 && isDigit(text.charCodeAt(0));
 }
+function syslogStampAt(text) {
+  const first = text.charCodeAt(0);
+  return first >= 65 && first <= 90 && text.charCodeAt(3) === 32 && text.charCodeAt(9) === 58 && text.charCodeAt(12) === 58 && text.length >= 20;
+}
 function ghRunViewPrefixEnd(text, from) {
   const first = text.indexOf("	", from);
   if (first < 0 || first - from > 200) return from;
@@ -67223,6 +68186,7 @@ function stripStampPrefixes(text) {
     out = out.replace(DEVCONTAINER_TIMESTAMP, "");
     if (out.endsWith("Z: ") || out.endsWith("Z:")) out = out.replace(DEVCONTAINER_TRAILING_STAMP, "");
   } else if (isDigit(out.charCodeAt(0)) && out.lastIndexOf("Z: #", 22) >= 0) out = out.replace(DEVCONTAINER_CUT_STAMP, "");
+  else if (syslogStampAt(out)) out = out.replace(SYSLOG_PREFIX, "");
   if (out.startsWith("##[")) out = out.replace(ACTIONS_MARKER, "");
   if (out.charCodeAt(0) === 91 && isDigit(out.charCodeAt(1))) out = out.replace(BRACKETED_TIMESTAMP, "");
   else if (out.charCodeAt(2) === 58 && out.charCodeAt(5) === 58 && isDigit(out.charCodeAt(0))) out = out.replace(CLOCK_TIMESTAMP, "");
@@ -67327,7 +68291,7 @@ function cleanLine(raw) {
   if (text.includes(LINK_JOIN)) text = unlinkSelfLinks(text);
   return text;
 }
-var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, CLOCK_TIMESTAMP, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, lastComposePrefix, REPLICA_SUFFIX, EMPHASISED_CODE_LINE, BOX_LINE_TIME, LINK_JOIN;
+var ANSI, ACTIONS_TIMESTAMP, DEVCONTAINER_TIMESTAMP, DEVCONTAINER_CUT_STAMP, DEVCONTAINER_TRAILING_STAMP, ACTIONS_MARKER, BRACKETED_TIMESTAMP, CLOCK_TIMESTAMP, SYSLOG_PREFIX, COMPOSE_PREFIX, BUILDKIT_FRAME, CODE_INDENTED, FENCE_LINE, ESC, CR, lastComposePrefix, REPLICA_SUFFIX, EMPHASISED_CODE_LINE, BOX_LINE_TIME, LINK_JOIN;
 var init_clean_line = __esm({
   "src/lines/clean-line.ts"() {
     "use strict";
@@ -67339,6 +68303,7 @@ var init_clean_line = __esm({
     ACTIONS_MARKER = /^##\[(?:group|endgroup|error|warning|notice|debug|command|section)\]/;
     BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\] ?/;
     CLOCK_TIMESTAMP = /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d{1,6})?(?: |$)/;
+    SYSLOG_PREFIX = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? [\w.-]{1,253} [^\s[\]:]{1,100}(?:\[\d{1,10}\])?: ?/;
     COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
     BUILDKIT_FRAME = /^#\d+ (?:\d+\.\d* )?/;
     CODE_INDENTED = /^(?: {4}|\t)(?=#\d|\d{4}-\d\d-\d\dT\d\d:|Step \d| ---> | > \[)/;
@@ -69176,7 +70141,7 @@ function missingLibraries(model, facts) {
       const lack = lackOf(link.library, image, gotIt, builderBase);
       if (lack === null) continue;
       const program = to ?? "<program>";
-      const fix7 = remedy(link.library, image, builderBase);
+      const fix8 = remedy(link.library, image, builderBase);
       out.push({
         link,
         copy: step,
@@ -69188,7 +70153,7 @@ function missingLibraries(model, facts) {
           image,
           lack,
           libDir: link.libDir ?? "<the directory the builder linked it from>",
-          ...fix7 === null ? {} : { remedy: fix7 },
+          ...fix8 === null ? {} : { remedy: fix8 },
           program
         }
       });
@@ -71264,8 +72229,8 @@ function advice(base, flavour, builder) {
   const ref = parseImageRef(base);
   const cupti = ref?.kind === "nvidia-cuda" ? cuptiFor(ref.cuda) : null;
   const message4 = `This stage runs on ${codeSpan(base)}, a CUDA ${flavour} image without CUPTI, and copies a Python install built from source in the ${codeSpan(builder)} stage. If that build found CUPTI (nvidia/cuda \`-devel\` images have it), the torch it made links ${codeSpan(cupti?.soname ?? "libcupti.so")} and fails here at ${codeSpan("import torch")}; if it did not, it runs without CUDA activity in the profiler.`;
-  const check3 = cupti?.soname ? `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"` : "find /usr/local/cuda/ -name 'libcupti.so*' | grep -q .";
-  const install2 = cupti !== null ? ["```dockerfile", `RUN apt-get update && apt-get install -y --no-install-recommends ${cupti.aptLib} \\`, " && rm -rf /var/lib/apt/lists/* \\", ` && ${check3}`, "```"] : [`The tag does not name a CUDA release this check knows: install NVIDIA's \`cuda-cupti-\` package of the image's CUDA release (\`nvcc --version\` in the builder prints it; 12.4 \u2192 \`cuda-cupti-12-4\`), then check with ${codeSpan(check3)}.`];
+  const check4 = cupti?.soname ? `python3 -c "import ctypes; ctypes.CDLL('${cupti.soname}')"` : "find /usr/local/cuda/ -name 'libcupti.so*' | grep -q .";
+  const install2 = cupti !== null ? ["```dockerfile", `RUN apt-get update && apt-get install -y --no-install-recommends ${cupti.aptLib} \\`, " && rm -rf /var/lib/apt/lists/* \\", ` && ${check4}`, "```"] : [`The tag does not name a CUDA release this check knows: install NVIDIA's \`cuda-cupti-\` package of the image's CUDA release (\`nvcc --version\` in the builder prints it; 12.4 \u2192 \`cuda-cupti-12-4\`), then check with ${codeSpan(check4)}.`];
   return {
     message: message4,
     fix: [
@@ -71468,9 +72433,9 @@ var init_nvidia_ps1_unset = __esm({
 
 // src/dockerfile/checks/pip-no-cache-defeats-cache-mount.ts
 function cacheMount(run2, installer) {
-  for (const flag of run2.flags) {
-    if (flag.name !== "mount" || flag.value === null) continue;
-    const fields = new Map(flag.value.split(",").map((kv) => [kv.slice(0, kv.indexOf("=") < 0 ? kv.length : kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+  for (const flag2 of run2.flags) {
+    if (flag2.name !== "mount" || flag2.value === null) continue;
+    const fields = new Map(flag2.value.split(",").map((kv) => [kv.slice(0, kv.indexOf("=") < 0 ? kv.length : kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
     if (fields.get("type") !== "cache") continue;
     const target = fields.get("target") ?? fields.get("dst") ?? fields.get("destination") ?? "";
     let end = target.length;
@@ -71778,11 +72743,11 @@ function withoutRepeats(staticFindings, logFindings) {
 }
 function runStaticChecks(dockerfile, onError) {
   const findings = [];
-  for (const check3 of staticChecks) {
+  for (const check4 of staticChecks) {
     try {
-      findings.push(...check3.check(dockerfile));
+      findings.push(...check4.check(dockerfile));
     } catch (error63) {
-      onError?.(check3.id, error63);
+      onError?.(check4.id, error63);
     }
   }
   return findings;
@@ -72254,6 +73219,17 @@ var init_fact_patterns = __esm({
         regex: /^PS [A-Za-z]:\\[^>]{0,300}> /,
         on: "output",
         source: "shell-prompt",
+        read: () => [["hostOs", "windows"]]
+      },
+      {
+        // A `docker run` whose bind mount starts at a Windows drive (`docker run --gpus all -d -v f:/ai/ollama:/root/.ollama \u2026`,
+        // ollama/ollama#4279; `-v C:\\Users\\me\\data:/data`): the Docker CLI splits a `-v` value on its colons but keeps a drive
+        // letter's (docker/cli, opts' volumeSplitN: "In Windows driver letter appears \u2026"), and only Docker on Windows (Docker
+        // Desktop) has such a source path. A Linux host path never starts with a letter and a colon.
+        literals: ["-v ", "--volume"],
+        regex: /\b(?:docker|podman)(?: container)? run\b[^\n]{0,500}?\s(?:-v|--volume)(?:=|\s{1,5})["']?[A-Za-z]:[\\/]/,
+        on: "output",
+        source: "windows-bind-mount",
         read: () => [["hostOs", "windows"]]
       },
       // ---- where it ran ----------------------------------------------------------------------------
