@@ -350,6 +350,13 @@ export function cudaVersionEnrich(
         // torch's own CUDA dates it (cu113 → torch 1.10 … 1.12): no build of that release is on this index, so pin one that is
         out.wheelTorch = gap.pick.torch;
         out.torchGap = 'yes';
+        // the same switch with the release left for the reader to fill: the log does not show which torch the project pins
+        out.gapBuiltFor = `${gap.builtFor}`;
+        out.gapRange = releaseRange(tag) ?? `the releases on ${tag}`;
+        out.gapPlaceholderInstall = installCommand(installerOf(facts), {
+          requirements: ['torch==RELEASE', 'torchvision==PAIRED', 'torchaudio==RELEASE'],
+          indexUrl: out.wheelIndex,
+        });
         out.torchInstall = installCommand(installerOf(facts), releaseInstall(gap.pick, tag));
         // torch's CUDA dates the torch that ran the check; in pip's isolated build environment that is not the
         // environment's torch, which the rule's `isolated` variant reinstalls in its cu… build instead

@@ -136,6 +136,40 @@ function ngcBannerEnrich(floor: string, host: string): Record<string, string> {
   return out;
 }
 
+/**
+ * The image's `NVIDIA_REQUIRE_CUDA` gate (`cuda>=12.8`) below the CUDA its programs need (a `+cu130` torch, `CUDA 13`):
+ * the NVIDIA Container Toolkit starts the container on any driver of the gate's CUDA, and a driver below the newer CUDA's
+ * family minimum (minor version compatibility: 13.x ≥ 580) then fails inside it (artokun/comfyui-mcp#118, fixed by a cu128
+ * torch index, PR #119). `gateCudaBelow` (the newer CUDA), `gateDriverNeed` (its minimum driver), `gateTorchTag` (the
+ * newest torch index not above the gate) and `gateTorch` (how to keep the torch release on that index: hostTorch's path
+ * when the log shows the release, else how to read it). Absent when the log shows no CUDA newer than the gate.
+ */
+export function understatedGate(captures: Readonly<Record<string, string>>, facts: FactView, logTorch?: string): Record<string, string> {
+  const gate = captures['context.requireCuda.need'];
+  if (gate === undefined) return {};
+  const fromTag = cudaOfLocal(captures['context.imageTorchCuda.tag'] === undefined ? undefined : `cu${captures['context.imageTorchCuda.tag']}`);
+  const text = captures['context.imageCudaText.cuda'];
+  const fromText = text === undefined ? null : text.includes('.') ? text : `${text}.0`;
+  const gateNo = cudaNumber(gate);
+  const beyond = [fromTag, fromText].filter((c): c is string => c !== null && gateNo !== null && (cudaNumber(c) ?? 0) > gateNo);
+  const need = beyond[0];
+  if (need === undefined) return {};
+  const out: Record<string, string> = { gateCudaBelow: need };
+  const min = minimumDriver(need);
+  out.gateDriverNeed = min === null ? `of CUDA ${need} or newer` : `≥ ${min}`;
+  out.gateDriverSource = min === null ? RELEASE_NOTES_URL : `NVIDIA's minimum for CUDA ${need.split('.')[0]}.x, minor version compatibility: ${DRIVER_SOURCE}`;
+  const torch = hostTorch(gate, facts, logTorch);
+  if (torch.hostTorchTag === undefined) return out;
+  out.gateTorchTag = torch.hostTorchTag;
+  out.gateTorchRange = torch.hostTorchRange!;
+  // the log's torch release: hostTorch keeps it on the gate's index when the table lists it there
+  if (logTorch !== undefined && /^\d/.test(logTorch)) {
+    out.gateTorchChoice = torch.hostTorchChoice!;
+    out.gateTorchCmd = torch.hostTorchCmd!;
+  }
+  return out;
+}
+
 export function cudaDriverEnrich(
   captures: Readonly<Record<string, string>>,
   _step: Step | null,
@@ -152,6 +186,9 @@ export function cudaDriverEnrich(
       out.ngcVerdict += ` cuInit returned ${code}${code === '804' ? ' (cudaErrorCompatNotSupportedOnDevice: "forward compatibility was attempted on non supported HW")' : ''}.`;
     return out;
   }
+  const logTorch0 = facts.value('torch') ?? captures['context.torchVersion.v'];
+  const gate = understatedGate(captures, facts, logTorch0);
+  if (gate.gateCudaBelow !== undefined) return { ...out, ...gate };
   const found = captures['context.tooOld.found'];
   const hostCuda = found === undefined ? null : driverCuda(found);
   // the torch in use: a fact (pip's, uv's lines), or a report's `PyTorch version: 2.6.0+cu124` (torch's collect_env)

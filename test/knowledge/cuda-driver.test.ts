@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { factsFor } from '../../src/facts/fact-view.js';
 import type { BuildFacts } from '../../src/facts/types.js';
-import { cudaDriverEnrich, driverCuda, hostTorch, minimumDriver } from '../../src/knowledge/cuda-driver.js';
+import { cudaDriverEnrich, driverCuda, hostTorch, minimumDriver, understatedGate } from '../../src/knowledge/cuda-driver.js';
 import { makeModel } from '../support/builders.js';
 
 const model = makeModel({ steps: [] });
@@ -126,5 +126,29 @@ describe('a CUDA the log names that the host driver already runs', () => {
     const out = cudaDriverEnrich({ 'context.hostDriver.driver': '396.54' }, null, model, factsFor(newer, null, model));
     expect(out.driverNeed).toContain('≥ 418.39');
     expect(out.cudaMet).toBeUndefined();
+  });
+});
+
+// artokun/comfyui-mcp#118: the image's gate says cuda>=12.8, its torch is a cu130 build (driver ≥ 580).
+describe('understatedGate', () => {
+  const facts = factsFor({}, null, model);
+  test('a torch build newer than the gate: the gate\'s index, the torch release kept when the log shows it', () => {
+    const out = understatedGate({ 'context.requireCuda.need': '12.8', 'context.imageTorchCuda.tag': '130' }, facts, '2.9.1+cu130');
+    expect(out.gateCudaBelow).toBe('13.0');
+    expect(out.gateDriverNeed).toBe('≥ 580');
+    expect(out.gateTorchTag).toBe('cu128');
+    expect(out.gateTorchCmd).toContain('torch==2.9.1');
+    expect(out.gateTorchCmd).toContain('https://download.pytorch.org/whl/cu128');
+  });
+  test('a CUDA named in the report (`(CUDA 13)`), no torch release: no command, the index and its releases', () => {
+    const out = understatedGate({ 'context.requireCuda.need': '12.8', 'context.imageCudaText.cuda': '13' }, facts);
+    expect(out.gateCudaBelow).toBe('13.0');
+    expect(out.gateTorchTag).toBe('cu128');
+    expect(out.gateTorchCmd).toBeUndefined();
+  });
+  test('a CUDA no newer than the gate says nothing (the host\'s, or the gate\'s own)', () => {
+    expect(understatedGate({ 'context.requireCuda.need': '12.8', 'context.imageCudaText.cuda': '12.4' }, facts)).toEqual({});
+    expect(understatedGate({ 'context.requireCuda.need': '12.8', 'context.imageTorchCuda.tag': '128' }, facts)).toEqual({});
+    expect(understatedGate({ 'context.imageTorchCuda.tag': '130' }, facts)).toEqual({});
   });
 });

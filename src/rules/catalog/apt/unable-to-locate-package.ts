@@ -488,6 +488,45 @@ const DISTUTILS_SETUPTOOLS =
   'Code or a build that still imports `distutils` gets it from setuptools: install `setuptools` with pip for that Python ' +
   '(or add it to requirements.txt).';
 
+// An install outside a build step whose log shows no update before it (no index lines, no `apt-get update`): apt's package
+// lists are empty in a new container of an image built with them removed (Docker's best practices, "apt-get": "when you clean up
+// the apt cache by removing /var/lib/apt/lists it reduces the image size") and apt locates no package. mmartial/ComfyUI-Nvidia-Docker#134: a user script run at container start installs `libcurl4-openssl-dev`; the
+// reporter's fix, "adding `sudo apt update && sudo apt install -y curl libcurl4-openssl-dev` early in the script". The update
+// and the install go in one command (Docker's best practices, "apt-get": `RUN apt-get update && apt-get install -y …`, as an
+// update alone in its own RUN is cached and goes stale). A paste may be cut, so the wording is what the log shows.
+function noUpdateOutsideBuildVariants(): NonNullable<RuleInput['variants']> {
+  const title = 'apt package not found: the log shows no `apt-get update` before the install';
+  const lists =
+    'Images are usually built with their package lists removed (`rm -rf /var/lib/apt/lists/*`, as Docker\'s best practices advise), so a new ' +
+    'container has none, and with no lists apt locates no package at all, whatever its name: the name may be right, the lists are what is missing.';
+  const same = (where: string): string[] => [
+    where,
+    '',
+    '```sh',
+    'apt-get update && apt-get install -y {package:words}',
+    '```',
+    '',
+    'with the other packages of that install line after it (`sudo apt-get …` when the script runs as a user with sudo). ' +
+      'If the package is still not found after an update, the name is from another release: `apt-cache policy {package:words}` asks apt for it. ' +
+      'In a Dockerfile the two go in one `RUN` (https://docs.docker.com/build/building/best-practices/#apt-get).',
+  ];
+  const none = 'apt has no package `{package:all}`, and the log shows no `apt-get update` before the install (no `Hit:` / `Get:` index lines, no update command); ';
+  const inScript = (where: string) =>
+    same(`Update the lists in the same command as the install, in the script that failed, \`{context.scriptPath.path}\` (${where}: edit the script, not a Dockerfile):`).join('\n');
+  const inContainer = (where: string) => same(`Update the lists in the same command as the install, where the container runs it (${where}):`).join('\n');
+  const noUpdate = '!fact.place=image-build&installOutput&!indexLine&!updateLine';
+  const compose = 'the install runs in a container of compose service `{fact.composeService}`. ';
+  const run = 'the install runs in a container (`docker run`). ';
+  // Only in a container: a host's lists are there from its own updates (a host script that asks for a package of a
+  // repository not enabled keeps the generic finding: match-cuda-meta-host-script).
+  return [
+    { when: `${noUpdate}&scriptPath&fact.composeService`, title, message: none + compose + lists, fix: inScript('the container runs it at start') },
+    { when: `${noUpdate}&scriptPath&fact.place=docker-run`, title, message: none + run + lists, fix: inScript('the container runs it') },
+    { when: `${noUpdate}&fact.composeService`, title, message: none + compose + lists, fix: inContainer('its command or entrypoint script in the compose file') },
+    { when: `${noUpdate}&fact.place=docker-run`, title, message: none + run + lists, fix: inContainer('the command of the `docker run`, or its entrypoint script') },
+  ];
+}
+
 export const unableToLocatePackage: RuleInput = {
   id: 'apt/unable-to-locate-package',
   title: 'apt package not found',
@@ -572,6 +611,15 @@ export const unableToLocatePackage: RuleInput = {
     },
     // any package index downloaded by the update (`Get:5 http://deb.debian.org/debian bookworm/main amd64 Packages [8786 kB]`)
     { name: 'indexFetched', literals: [' Packages'], pattern: '\\bGet:\\d{1,4} https?://[^\\n]{1,400} Packages\\b' },
+    // What the log shows of an update outside a build step (a script's output, a shell): the index lines of `apt-get update`
+    // (`Hit:1 http://archive.ubuntu.com/ubuntu noble InRelease`, `Get:2 …`, `Ign:3 …`) or the update command itself, and
+    // apt's own `Reading package lists...` of the install, so the paste holds the install's start.
+    { name: 'indexLine', literals: ['Hit:', 'Get:', 'Ign:'], pattern: '\\b(?:Hit|Get|Ign):\\d{1,4} ' },
+    { name: 'updateLine', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
+    { name: 'installOutput', literals: ['Reading package lists'] },
+    // A shell script the log names as running (`++ Running user script: /userscripts_dir/11-onnxruntime-gpu.sh`,
+    // mmartial/ComfyUI-Nvidia-Docker#134): the install is in that script, not in a Dockerfile.
+    { name: 'scriptPath', literals: ['.sh'], pattern: '(?<path>(?<![\\w.-])(?:/|\\./)[\\w./-]{0,200}[\\w-]\\.sh)(?![\\w.-])' },
     // A package only NVIDIA's apt repositories have (NVIDIA_ONLY_MESSAGE).
     {
       name: 'nvidiaOnly',
@@ -672,6 +720,7 @@ export const unableToLocatePackage: RuleInput = {
       message: NO_ARCH_INDEX_MESSAGE,
       fix: noArchIndexFix(false),
     },
+    ...noUpdateOutsideBuildVariants(),
     {
       when: 'fact.platform=linux/arm64&fact.baseImage',
       message:

@@ -60,6 +60,12 @@ const REQUIRE_MESSAGE =
   'before the container starts), and the host\'s NVIDIA driver is older, so the container was not started. The driver is the ' +
   'host\'s: nothing installed in the image changes it. {enrich.alternativeNote|}{enrich.hostNote|}';
 
+const GATE_MESSAGE =
+  'The image requires a host driver of CUDA {enrich.requiredCuda} (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks before ' +
+  'the container starts), and a host below that is refused. But the log shows that the image\'s programs need CUDA {enrich.gateCudaBelow}, newer ' +
+  'than the label says: on a host whose driver meets the gate but not CUDA {enrich.gateCudaBelow} (which needs a driver {enrich.gateDriverNeed}), the ' +
+  'container starts and then fails inside it. So a driver of CUDA {enrich.requiredCuda} does not fix it: the image\'s label and its contents disagree.';
+
 const HOST_CUDA_MESSAGE =
   'The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. ' +
   'The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}';
@@ -122,6 +128,11 @@ export const driverTooOld: RuleInput = {
       literals: ['unsupported CUDA version: driver '],
       pattern: 'unsupported CUDA version: driver (?<driverCuda>\\d{1,2}\\.\\d{1,2}) < image (?<imageCuda>\\d{1,2}\\.\\d{1,2})',
     },
+    // The CUDA the image's programs need, when a log shows it beside the toolkit's gate: a torch wheel's local version or
+    // index (`2.9.1+cu130`, `/whl/cu130`), or a CUDA release named in the report (`driver >=580 required (CUDA 13)`,
+    // artokun/comfyui-mcp#118). Read only when it is newer than the gate's CUDA (knowledge/cuda-driver.ts, understatedGate).
+    { name: 'imageTorchCuda', literals: ['+cu1', '/cu1'], pattern: '(?:\\d\\+|/whl/)cu(?<tag>1\\d{2})\\b' },
+    { name: 'imageCudaText', literals: ['CUDA 1'], pattern: '\\bCUDA (?<cuda>1\\d(?:\\.\\d{1,2})?)\\b(?![.\\d])' },
     // nvidia-smi's header: `| NVIDIA-SMI 551.78   Driver Version: 551.78   CUDA Version: 12.4   |`
     {
       name: 'smiHeader',
@@ -287,6 +298,57 @@ export const driverTooOld: RuleInput = {
           '(`nvidia-smi` on the host prints the driver and, in its header, the CUDA it supports), or base the image on {enrich.olderImage}.',
         '',
         '{enrich.driverSource}',
+      ].join('\n'),
+    },
+    {
+      // The gate is below what the image runs: NVIDIA_REQUIRE_CUDA is the base image's (`cuda>=12.8`), while the torch installed on
+      // it is built for a newer CUDA (cu130). The toolkit lets any driver of the gate's CUDA start the container, and CUDA 13 then
+      // fails on a driver below 580 (minor version compatibility, knowledge/cuda-driver.ts). artokun/comfyui-mcp#118, fixed by
+      // moving the image's torch index back to cu128 (PR #119). The toolkit reads NVIDIA_REQUIRE_CUDA from the image's
+      // environment ("Specialized Configurations with Docker", Constraints, NVIDIA Container Toolkit docs), so an `ENV` line in
+      // the image's Dockerfile replaces the base image's value (NVIDIA's CUDA images set it so themselves: `ENV NVIDIA_REQUIRE_CUDA
+      // "cuda>=11.5 brand=tesla,…"`, gitlab.com/nvidia/container-images/cuda issue 200).
+      when: 'requireCuda&enrich.gateCudaBelow&enrich.gateTorchCmd',
+      title: 'The image\'s NVIDIA_REQUIRE_CUDA understates the CUDA its programs need',
+      message: GATE_MESSAGE,
+      fix: [
+        'Make the image and its label agree, one of two ways:',
+        '',
+        '- rebuild the image with torch from {enrich.gateTorchTag}, the newest PyTorch index not above CUDA {enrich.requiredCuda}, so it runs on every host the gate lets in. {enrich.gateTorchChoice}',
+        '',
+        '```sh',
+        '{enrich.gateTorchCmd}',
+        '```',
+        '',
+        'Extensions built against torch (xformers, flash-attn, SageAttention wheels) need their builds for the same torch and CUDA.',
+        '',
+        '- or keep CUDA {enrich.gateCudaBelow} and raise the label so old hosts are refused at start instead of failing later, in the image\'s Dockerfile after its `FROM`:',
+        '',
+        '```dockerfile',
+        'ENV NVIDIA_REQUIRE_CUDA="cuda>={enrich.gateCudaBelow}"',
+        '```',
+        '',
+        'Where the host can be changed (not on a rented pod), a host NVIDIA driver {enrich.gateDriverNeed} runs the image as it is ({enrich.gateDriverSource}; `nvidia-smi` on the host prints the driver).',
+      ].join('\n'),
+    },
+    {
+      when: 'requireCuda&enrich.gateCudaBelow',
+      title: 'The image\'s NVIDIA_REQUIRE_CUDA understates the CUDA its programs need',
+      message: GATE_MESSAGE,
+      fix: [
+        'Make the image and its label agree, one of two ways:',
+        '',
+        '- rebuild the image with torch from {enrich.gateTorchTag|the PyTorch index}, the newest PyTorch index not above CUDA {enrich.requiredCuda}, so it runs on every host the gate lets in. ' +
+          'The log does not show the image\'s torch release: `pip show torch` in the image (or its requirements, the `--index-url` of its install line) gives it. ' +
+          'Keep that release and take its build from that index ({enrich.gateTorchRange|https://pytorch.org/get-started/previous-versions/ lists each release\'s indexes} there), with the ' +
+          'torchvision and torchaudio of the same release, and the builds of extensions built against torch (xformers, flash-attn, SageAttention wheels) for the same torch and CUDA;',
+        '- or keep CUDA {enrich.gateCudaBelow} and raise the label so old hosts are refused at start instead of failing later, in the image\'s Dockerfile after its `FROM`:',
+        '',
+        '```dockerfile',
+        'ENV NVIDIA_REQUIRE_CUDA="cuda>={enrich.gateCudaBelow}"',
+        '```',
+        '',
+        'Where the host can be changed (not on a rented pod), a host NVIDIA driver {enrich.gateDriverNeed} runs the image as it is ({enrich.gateDriverSource}; `nvidia-smi` on the host prints the driver).',
       ].join('\n'),
     },
     {

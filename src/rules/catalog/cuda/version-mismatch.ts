@@ -162,7 +162,29 @@ function deepspeedVariants(): Variant[] {
       '',
       DEEPSPEED_SKIP,
     ].join('\n');
+  // The log shows torch's CUDA but not its release, and no torch of that CUDA has a build on the toolkit's index (the
+  // generation gap, torch-index-pin.ts): a torch for the toolkit is another release, which the project's pins decide, so
+  // the toolkit of torch's CUDA leads and the index switch leaves the release to fill (JIA-Lab-research/MGM#91).
+  const gap = (image: boolean): string =>
+    [
+      'Make them the same release, one of two ways:',
+      '',
+      `- keep this torch and ${DEEPSPEED_TOOLKIT_SIDE}`,
+      '- or install a torch built for this toolkit (CUDA {cudaVersion}), from its PyTorch index ({enrich.wheelIndex}). The log does not show ' +
+        'the torch release the project uses: `pip show torch` prints the one installed, the project\'s requirements (requirements.txt, ' +
+        'pyproject.toml, setup.py) the one it pins. The torch builds for CUDA {torchCuda} are {enrich.gapBuiltFor}, and PyTorch published ' +
+        '{enrich.gapRange} on that index (pytorch.org/get-started/previous-versions), so this is another torch release: take the one the ' +
+        'project accepts, with the torchvision and torchaudio released with it, then install DeepSpeed again:',
+      '',
+      image ? '```dockerfile' : '```sh',
+      image ? 'RUN {enrich.gapPlaceholderInstall}' : '{enrich.gapPlaceholderInstall}',
+      '```',
+      '',
+      DEEPSPEED_SKIP,
+    ].join('\n');
   return [
+    { when: 'deepspeed&enrich.torchGap&enrich.gapPlaceholderInstall&fact.place=image-build', title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: gap(true) },
+    { when: 'deepspeed&enrich.torchGap&enrich.gapPlaceholderInstall', title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: gap(false) },
     { when: 'deepspeed&enrich.torchInstall&fact.place=image-build', title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: withIndex(true).join('\n') },
     { when: 'deepspeed&enrich.torchInstall', title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: withIndex(false).join('\n') },
     {
