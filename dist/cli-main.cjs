@@ -6784,7 +6784,21 @@ function deepspeedVariants() {
     "",
     DEEPSPEED_SKIP
   ].join("\n");
+  const gap = (image) => [
+    "Make them the same release, one of two ways:",
+    "",
+    `- keep this torch and ${DEEPSPEED_TOOLKIT_SIDE}`,
+    "- or install a torch built for this toolkit (CUDA {cudaVersion}), from its PyTorch index ({enrich.wheelIndex}). The log does not show the torch release the project uses: `pip show torch` prints the one installed, the project's requirements (requirements.txt, pyproject.toml, setup.py) the one it pins. The torch builds for CUDA {torchCuda} are {enrich.gapBuiltFor}, and PyTorch published {enrich.gapRange} on that index (pytorch.org/get-started/previous-versions), so this is another torch release: take the one the project accepts, with the torchvision and torchaudio released with it, then install DeepSpeed again:",
+    "",
+    image ? "```dockerfile" : "```sh",
+    image ? "RUN {enrich.gapPlaceholderInstall}" : "{enrich.gapPlaceholderInstall}",
+    "```",
+    "",
+    DEEPSPEED_SKIP
+  ].join("\n");
   return [
+    { when: "deepspeed&enrich.torchGap&enrich.gapPlaceholderInstall&fact.place=image-build", title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: gap(true) },
+    { when: "deepspeed&enrich.torchGap&enrich.gapPlaceholderInstall", title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: gap(false) },
     { when: "deepspeed&enrich.torchInstall&fact.place=image-build", title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: withIndex(true).join("\n") },
     { when: "deepspeed&enrich.torchInstall", title: DEEPSPEED_TITLE, message: DEEPSPEED_MESSAGE, fix: withIndex(false).join("\n") },
     {
@@ -7089,7 +7103,7 @@ var init_devel_toolkit_copied = __esm({
 });
 
 // src/rules/catalog/cuda/driver-too-old.ts
-var HOST_CHECK, CHOICES, REQUIRE_MESSAGE, HOST_CUDA_MESSAGE, driverTooOld;
+var HOST_CHECK, CHOICES, REQUIRE_MESSAGE, GATE_MESSAGE, HOST_CUDA_MESSAGE, driverTooOld;
 var init_driver_too_old = __esm({
   "src/rules/catalog/cuda/driver-too-old.ts"() {
     "use strict";
@@ -7102,6 +7116,7 @@ var init_driver_too_old = __esm({
       "- use a CUDA release no newer than the driver's: in an image, the `nvidia/cuda` tag of that release or an older one; for a framework, its build for that CUDA (torch wheels `cu121`, `cu118`, \u2026)."
     ].join("\n");
     REQUIRE_MESSAGE = "The image requires a host driver of CUDA {enrich.requiredCuda} or newer (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks before the container starts), and the host's NVIDIA driver is older, so the container was not started. The driver is the host's: nothing installed in the image changes it. {enrich.alternativeNote|}{enrich.hostNote|}";
+    GATE_MESSAGE = "The image requires a host driver of CUDA {enrich.requiredCuda} (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks before the container starts), and a host below that is refused. But the log shows that the image's programs need CUDA {enrich.gateCudaBelow}, newer than the label says: on a host whose driver meets the gate but not CUDA {enrich.gateCudaBelow} (which needs a driver {enrich.gateDriverNeed}), the container starts and then fails inside it. So a driver of CUDA {enrich.requiredCuda} does not fix it: the image's label and its contents disagree.";
     HOST_CUDA_MESSAGE = "The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}";
     driverTooOld = {
       id: "cuda/driver-too-old",
@@ -7160,6 +7175,11 @@ var init_driver_too_old = __esm({
           literals: ["unsupported CUDA version: driver "],
           pattern: "unsupported CUDA version: driver (?<driverCuda>\\d{1,2}\\.\\d{1,2}) < image (?<imageCuda>\\d{1,2}\\.\\d{1,2})"
         },
+        // The CUDA the image's programs need, when a log shows it beside the toolkit's gate: a torch wheel's local version or
+        // index (`2.9.1+cu130`, `/whl/cu130`), or a CUDA release named in the report (`driver >=580 required (CUDA 13)`,
+        // artokun/comfyui-mcp#118). Read only when it is newer than the gate's CUDA (knowledge/cuda-driver.ts, understatedGate).
+        { name: "imageTorchCuda", literals: ["+cu1", "/cu1"], pattern: "(?:\\d\\+|/whl/)cu(?<tag>1\\d{2})\\b" },
+        { name: "imageCudaText", literals: ["CUDA 1"], pattern: "\\bCUDA (?<cuda>1\\d(?:\\.\\d{1,2})?)\\b(?![.\\d])" },
         // nvidia-smi's header: `| NVIDIA-SMI 551.78   Driver Version: 551.78   CUDA Version: 12.4   |`
         {
           name: "smiHeader",
@@ -7300,6 +7320,54 @@ var init_driver_too_old = __esm({
             "Either way the image still needs the newer driver to run on this host's GPU: upgrade the NVIDIA driver, {enrich.anyDriver} (`nvidia-smi` on the host prints the driver and, in its header, the CUDA it supports), or base the image on {enrich.olderImage}.",
             "",
             "{enrich.driverSource}"
+          ].join("\n")
+        },
+        {
+          // The gate is below what the image runs: NVIDIA_REQUIRE_CUDA is the base image's (`cuda>=12.8`), while the torch installed on
+          // it is built for a newer CUDA (cu130). The toolkit lets any driver of the gate's CUDA start the container, and CUDA 13 then
+          // fails on a driver below 580 (minor version compatibility, knowledge/cuda-driver.ts). artokun/comfyui-mcp#118, fixed by
+          // moving the image's torch index back to cu128 (PR #119). The toolkit reads NVIDIA_REQUIRE_CUDA from the image's
+          // environment ("Specialized Configurations with Docker", Constraints, NVIDIA Container Toolkit docs), so an `ENV` line in
+          // the image's Dockerfile replaces the base image's value (NVIDIA's CUDA images set it so themselves: `ENV NVIDIA_REQUIRE_CUDA
+          // "cuda>=11.5 brand=tesla,\u2026"`, gitlab.com/nvidia/container-images/cuda issue 200).
+          when: "requireCuda&enrich.gateCudaBelow&enrich.gateTorchCmd",
+          title: "The image's NVIDIA_REQUIRE_CUDA understates the CUDA its programs need",
+          message: GATE_MESSAGE,
+          fix: [
+            "Make the image and its label agree, one of two ways:",
+            "",
+            "- rebuild the image with torch from {enrich.gateTorchTag}, the newest PyTorch index not above CUDA {enrich.requiredCuda}, so it runs on every host the gate lets in. {enrich.gateTorchChoice}",
+            "",
+            "```sh",
+            "{enrich.gateTorchCmd}",
+            "```",
+            "",
+            "Extensions built against torch (xformers, flash-attn, SageAttention wheels) need their builds for the same torch and CUDA.",
+            "",
+            "- or keep CUDA {enrich.gateCudaBelow} and raise the label so old hosts are refused at start instead of failing later, in the image's Dockerfile after its `FROM`:",
+            "",
+            "```dockerfile",
+            'ENV NVIDIA_REQUIRE_CUDA="cuda>={enrich.gateCudaBelow}"',
+            "```",
+            "",
+            "Where the host can be changed (not on a rented pod), a host NVIDIA driver {enrich.gateDriverNeed} runs the image as it is ({enrich.gateDriverSource}; `nvidia-smi` on the host prints the driver)."
+          ].join("\n")
+        },
+        {
+          when: "requireCuda&enrich.gateCudaBelow",
+          title: "The image's NVIDIA_REQUIRE_CUDA understates the CUDA its programs need",
+          message: GATE_MESSAGE,
+          fix: [
+            "Make the image and its label agree, one of two ways:",
+            "",
+            "- rebuild the image with torch from {enrich.gateTorchTag|the PyTorch index}, the newest PyTorch index not above CUDA {enrich.requiredCuda}, so it runs on every host the gate lets in. The log does not show the image's torch release: `pip show torch` in the image (or its requirements, the `--index-url` of its install line) gives it. Keep that release and take its build from that index ({enrich.gateTorchRange|https://pytorch.org/get-started/previous-versions/ lists each release's indexes} there), with the torchvision and torchaudio of the same release, and the builds of extensions built against torch (xformers, flash-attn, SageAttention wheels) for the same torch and CUDA;",
+            "- or keep CUDA {enrich.gateCudaBelow} and raise the label so old hosts are refused at start instead of failing later, in the image's Dockerfile after its `FROM`:",
+            "",
+            "```dockerfile",
+            'ENV NVIDIA_REQUIRE_CUDA="cuda>={enrich.gateCudaBelow}"',
+            "```",
+            "",
+            "Where the host can be changed (not on a rented pod), a host NVIDIA driver {enrich.gateDriverNeed} runs the image as it is ({enrich.gateDriverSource}; `nvidia-smi` on the host prints the driver)."
           ].join("\n")
         },
         {
@@ -21769,6 +21837,31 @@ function dockerRepoVariants() {
     { when: "dockerRepo", title: title2, message: DOCKER_REPO_MESSAGE, fix: inShell(false) }
   ];
 }
+function noUpdateOutsideBuildVariants() {
+  const title2 = "apt package not found: the log shows no `apt-get update` before the install";
+  const lists = "Images are usually built with their package lists removed (`rm -rf /var/lib/apt/lists/*`, as Docker's best practices advise), so a new container has none, and with no lists apt locates no package at all, whatever its name: the name may be right, the lists are what is missing.";
+  const same = (where) => [
+    where,
+    "",
+    "```sh",
+    "apt-get update && apt-get install -y {package:words}",
+    "```",
+    "",
+    "with the other packages of that install line after it (`sudo apt-get \u2026` when the script runs as a user with sudo). If the package is still not found after an update, the name is from another release: `apt-cache policy {package:words}` asks apt for it. In a Dockerfile the two go in one `RUN` (https://docs.docker.com/build/building/best-practices/#apt-get)."
+  ];
+  const none2 = "apt has no package `{package:all}`, and the log shows no `apt-get update` before the install (no `Hit:` / `Get:` index lines, no update command); ";
+  const inScript = (where) => same(`Update the lists in the same command as the install, in the script that failed, \`{context.scriptPath.path}\` (${where}: edit the script, not a Dockerfile):`).join("\n");
+  const inContainer = (where) => same(`Update the lists in the same command as the install, where the container runs it (${where}):`).join("\n");
+  const noUpdate = "!fact.place=image-build&installOutput&!indexLine&!updateLine";
+  const compose = "the install runs in a container of compose service `{fact.composeService}`. ";
+  const run2 = "the install runs in a container (`docker run`). ";
+  return [
+    { when: `${noUpdate}&scriptPath&fact.composeService`, title: title2, message: none2 + compose + lists, fix: inScript("the container runs it at start") },
+    { when: `${noUpdate}&scriptPath&fact.place=docker-run`, title: title2, message: none2 + run2 + lists, fix: inScript("the container runs it") },
+    { when: `${noUpdate}&fact.composeService`, title: title2, message: none2 + compose + lists, fix: inContainer("its command or entrypoint script in the compose file") },
+    { when: `${noUpdate}&fact.place=docker-run`, title: title2, message: none2 + run2 + lists, fix: inContainer("the command of the `docker run`, or its entrypoint script") }
+  ];
+}
 var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, dockerRepoPackages, DOCKER_REPO_MESSAGE, DOCKER_REPO_PIN, dockerRepoCheck, dockerRepoLines, dockerRepoAfter, dockerRepoPinAfter, dockerRepoAmd64Image, NO_ARCH_INDEX_MESSAGE, noArchIndexFix, DISTUTILS_GONE_MESSAGE, DISTUTILS_SETUPTOOLS, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
@@ -22011,6 +22104,15 @@ var init_unable_to_locate_package = __esm({
         },
         // any package index downloaded by the update (`Get:5 http://deb.debian.org/debian bookworm/main amd64 Packages [8786 kB]`)
         { name: "indexFetched", literals: [" Packages"], pattern: "\\bGet:\\d{1,4} https?://[^\\n]{1,400} Packages\\b" },
+        // What the log shows of an update outside a build step (a script's output, a shell): the index lines of `apt-get update`
+        // (`Hit:1 http://archive.ubuntu.com/ubuntu noble InRelease`, `Get:2 \u2026`, `Ign:3 \u2026`) or the update command itself, and
+        // apt's own `Reading package lists...` of the install, so the paste holds the install's start.
+        { name: "indexLine", literals: ["Hit:", "Get:", "Ign:"], pattern: "\\b(?:Hit|Get|Ign):\\d{1,4} " },
+        { name: "updateLine", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
+        { name: "installOutput", literals: ["Reading package lists"] },
+        // A shell script the log names as running (`++ Running user script: /userscripts_dir/11-onnxruntime-gpu.sh`,
+        // mmartial/ComfyUI-Nvidia-Docker#134): the install is in that script, not in a Dockerfile.
+        { name: "scriptPath", literals: [".sh"], pattern: "(?<path>(?<![\\w.-])(?:/|\\./)[\\w./-]{0,200}[\\w-]\\.sh)(?![\\w.-])" },
         // A package only NVIDIA's apt repositories have (NVIDIA_ONLY_MESSAGE).
         {
           name: "nvidiaOnly",
@@ -22102,6 +22204,7 @@ var init_unable_to_locate_package = __esm({
           message: NO_ARCH_INDEX_MESSAGE,
           fix: noArchIndexFix(false)
         },
+        ...noUpdateOutsideBuildVariants(),
         {
           when: "fact.platform=linux/arm64&fact.baseImage",
           message: "apt has no package `{package:all}` for linux/arm64 in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
@@ -40583,6 +40686,12 @@ function cudaVersionEnrich(captures, _step, _model, facts) {
       } else if (gap !== null) {
         out.wheelTorch = gap.pick.torch;
         out.torchGap = "yes";
+        out.gapBuiltFor = `${gap.builtFor}`;
+        out.gapRange = releaseRange(tag) ?? `the releases on ${tag}`;
+        out.gapPlaceholderInstall = installCommand(installerOf(facts), {
+          requirements: ["torch==RELEASE", "torchvision==PAIRED", "torchaudio==RELEASE"],
+          indexUrl: out.wheelIndex
+        });
         out.torchInstall = installCommand(installerOf(facts), releaseInstall(gap.pick, tag));
         const same = sameReleaseInstall(installerOf(facts), tag);
         if (same !== null) out.envTorchInstall = same;
@@ -43660,6 +43769,30 @@ function ngcBannerEnrich(floor, host) {
   }
   return out;
 }
+function understatedGate(captures, facts, logTorch) {
+  const gate = captures["context.requireCuda.need"];
+  if (gate === void 0) return {};
+  const fromTag = cudaOfLocal(captures["context.imageTorchCuda.tag"] === void 0 ? void 0 : `cu${captures["context.imageTorchCuda.tag"]}`);
+  const text = captures["context.imageCudaText.cuda"];
+  const fromText = text === void 0 ? null : text.includes(".") ? text : `${text}.0`;
+  const gateNo = cudaNumber(gate);
+  const beyond = [fromTag, fromText].filter((c) => c !== null && gateNo !== null && (cudaNumber(c) ?? 0) > gateNo);
+  const need = beyond[0];
+  if (need === void 0) return {};
+  const out = { gateCudaBelow: need };
+  const min = minimumDriver(need);
+  out.gateDriverNeed = min === null ? `of CUDA ${need} or newer` : `\u2265 ${min}`;
+  out.gateDriverSource = min === null ? RELEASE_NOTES_URL : `NVIDIA's minimum for CUDA ${need.split(".")[0]}.x, minor version compatibility: ${DRIVER_SOURCE}`;
+  const torch = hostTorch(gate, facts, logTorch);
+  if (torch.hostTorchTag === void 0) return out;
+  out.gateTorchTag = torch.hostTorchTag;
+  out.gateTorchRange = torch.hostTorchRange;
+  if (logTorch !== void 0 && /^\d/.test(logTorch)) {
+    out.gateTorchChoice = torch.hostTorchChoice;
+    out.gateTorchCmd = torch.hostTorchCmd;
+  }
+  return out;
+}
 function cudaDriverEnrich(captures, _step, _model, facts) {
   const out = {};
   const floor = captures["context.ngcBanner.floor"];
@@ -43671,6 +43804,9 @@ function cudaDriverEnrich(captures, _step, _model, facts) {
       out.ngcVerdict += ` cuInit returned ${code}${code === "804" ? ' (cudaErrorCompatNotSupportedOnDevice: "forward compatibility was attempted on non supported HW")' : ""}.`;
     return out;
   }
+  const logTorch0 = facts.value("torch") ?? captures["context.torchVersion.v"];
+  const gate = understatedGate(captures, facts, logTorch0);
+  if (gate.gateCudaBelow !== void 0) return { ...out, ...gate };
   const found = captures["context.tooOld.found"];
   const hostCuda = found === void 0 ? null : driverCuda(found);
   const logTorch = facts.value("torch") ?? captures["context.torchVersion.v"];
@@ -44936,24 +45072,43 @@ var init_python_tool_enricher = __esm({
 });
 
 // src/knowledge/poetry-install-enricher.ts
+function wordsFrom(text, from) {
+  let end = from;
+  while (end < text.length && text[end] !== ";" && text[end] !== "&" && text[end] !== "|") end++;
+  return text.slice(from, end).split(/\s+/).filter((w) => w.length > 0 && w.length <= 100).slice(0, 11);
+}
+function pipInstallingPoetry(instruction) {
+  for (const start of instruction.matchAll(PIP_START)) {
+    const words3 = wordsFrom(instruction, start.index + start[0].length);
+    const at = words3.indexOf("poetry");
+    if (at >= 0) return [start[1], ...words3.slice(0, at + 1)].join(" ");
+  }
+  return null;
+}
+function pipxInstallsPoetry(instruction) {
+  for (const start of instruction.matchAll(PIPX_START)) {
+    if (wordsFrom(instruction, start.index + start[0].length).some((w) => /^poetry(?:$|[=<>])/.test(w))) return true;
+  }
+  return false;
+}
 function poetryInstallEnrich(_captures, step, model, _facts) {
   if (step === null) return {};
   const before = model.steps.slice(0, Math.max(0, model.steps.indexOf(step))).reverse();
   const ordered = [...before.filter((s) => s.stage === step.stage), ...before.filter((s) => s.stage !== step.stage)];
   for (const s of ordered) {
-    const pip2 = PIP2.exec(s.instruction);
-    if (pip2?.groups?.cmd !== void 0) return { poetryPip: pip2.groups.cmd };
-    if (PIPX.test(s.instruction)) return { poetryPipx: "yes" };
+    const pip2 = pipInstallingPoetry(s.instruction);
+    if (pip2 !== null) return { poetryPip: pip2 };
+    if (pipxInstallsPoetry(s.instruction)) return { poetryPipx: "yes" };
     if (INSTALLER.test(s.instruction)) return { poetryInstaller: "yes" };
   }
   return {};
 }
-var PIP2, PIPX, INSTALLER;
+var PIP_START, PIPX_START, INSTALLER;
 var init_poetry_install_enricher = __esm({
   "src/knowledge/poetry-install-enricher.ts"() {
     "use strict";
-    PIP2 = /(?:^|[\s;&|(])(?<cmd>(?:python3? -m )?pip3? install(?: (?!poetry(?:\s|$))[^\s&;|]{1,100}){0,10} poetry)(?=\s|$)/;
-    PIPX = /(?:^|[\s;&|(])pipx install(?: [^\s&;|]{1,100}){0,10} poetry(?=[\s=<>]|$)/;
+    PIP_START = /(?:^|[\s;&|(])((?:python3? -m )?pip3? install) /g;
+    PIPX_START = /(?:^|[\s;&|(])pipx install /g;
     INSTALLER = /install\.python-poetry\.org|install-poetry\.py/;
   }
 });
