@@ -42,10 +42,19 @@ function backportsEnrich(suite: string | undefined): Record<string, string> {
   return out;
 }
 
+/**
+ * Replaces a source's address (`http://debian-archive.trafficmanager.net/debian-security`) with archive.debian.org's, in
+ * whichever of apt's source files names it.
+ */
+function mirrorToArchiveCommand(base: string, archive: string): string {
+  const target = `http://archive.debian.org/${archive}`;
+  return `sed -i 's|${base}|${target}|g' $(grep -rlF '${base}' /etc/apt/sources.list /etc/apt/sources.list.d/)`;
+}
+
 export function eolReleaseEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, facts: FactView): Record<string, string> {
   const ubuntu = captures['context.ubuntuEol.codename'] ?? captures['context.ubuntuEolSuite.codename'];
   if (ubuntu !== undefined) return ubuntuEnrich(ubuntu, facts);
-  const codename = captures['context.debianEol.codename'];
+  const codename = captures['context.debianEol.codename'] ?? captures['context.debianEolSuite.codename'];
   if (codename === undefined) return backportsEnrich(captures['context.debianBackportsGone.suite']);
   const release = archivedDebian[codename];
   const command = archiveSourcesCommand(codename);
@@ -56,6 +65,9 @@ export function eolReleaseEnrich(captures: Readonly<Record<string, string>>, _st
     archiveCommand: command,
     supported: supportedDebian.map(releaseName).join(' or '),
   };
+  const mirror = captures['context.debianEolSuite.base'];
+  const archive = captures['context.debianEolSuite.archive'];
+  if (mirror !== undefined && archive !== undefined) out.mirrorArchiveCommand = mirrorToArchiveCommand(mirror, archive);
   const base = facts.value('baseImage');
   const pattern = new RegExp(`\\b${codename}\\b`);
   if (base !== null && pattern.test(base)) {

@@ -193,6 +193,29 @@ export function stripBoldMarkers(text: string): string {
   return text;
 }
 
+/**
+ * A whole line a paste set in bold (`**…**`, `__…__`): `**07:47:41 Your Pipfile.lock (8f9aeb) is out of date. Expected:
+ * (451ad5).**` (mozilla-services/socorro#4430, a Jenkins log with its clock before each line). The markers go, and the text
+ * inside is read as a line of its own (its CI stamp taken off). Markdown's bold (CommonMark's flanking rule) needs a
+ * non-space after the opener and before the closer; the text inside must start with a word, a digit, a bracket, a quote
+ * or a backtick, end with no `/` or marker, and hold no other marker: ignore-file globs (`**\/node_modules/**`), masked
+ * secrets (`***`), make's `*** … ***`, `** BUILD FAILED **` and a dunder name alone (`__init__`: `__` needs a space inside)
+ * stay as printed. Null when the line is not one.
+ */
+export function unboldWholeLine(text: string): string | null {
+  const marker = text.charCodeAt(0);
+  const n = text.length;
+  if (n < 6 || text.charCodeAt(1) !== marker || text.charCodeAt(n - 1) !== marker || text.charCodeAt(n - 2) !== marker) return null;
+  const next = text.charCodeAt(2);
+  const last = text.charCodeAt(n - 3);
+  const opens = (next >= 48 && next <= 57) || (next >= 65 && next <= 91) || (next >= 97 && next <= 122) || next === 34 || next === 39 || next === 96;
+  if (!opens || last === 32 || last === 9 || last === 47 || last === marker) return null;
+  const inner = text.slice(2, -2);
+  const pair = marker === 42 ? '**' : '__';
+  if (inner.includes(pair) || (marker === 95 && !inner.includes(' '))) return null;
+  return inner;
+}
+
 /** The time that starts a line of BuildKit's error box, after an opening backtick: `` `71.79 ``. */
 const BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
 
@@ -312,7 +335,14 @@ export function cleanLine(raw: string): string {
   if (text.includes(ESC)) text = text.replace(ANSI, '');
   if (text.startsWith('    ') || text.charCodeAt(0) === 9) text = stripCodeIndent(text);
   text = stripCiPrefixes(text);
-  const first = text.charCodeAt(0);
+  let first = text.charCodeAt(0);
+  if ((first === 42 || first === 95) && text.charCodeAt(1) === first) {
+    const inner = unboldWholeLine(text);
+    if (inner !== null) {
+      text = stripCiPrefixes(inner);
+      first = text.charCodeAt(0);
+    }
+  }
   if (first === 62 || first === 96 || text.endsWith('```')) text = stripMarkdownQuoting(text);
   else if ((first === 42 || first === 95) && text.includes('`')) text = text.replace(EMPHASISED_CODE_LINE, '$1');
   if (text.includes('**')) text = stripBoldMarkers(text);

@@ -210,6 +210,41 @@ describe('Markdown bold around pasted lines', () => {
   });
 });
 
+describe('a whole line in Markdown bold', () => {
+  test.each([
+    // mozilla-services/socorro#4430 (fixtures/rules/pip/pipenv-lock-stale/match-jenkins-bold-line-socorro-4430.log): a
+    // Jenkins clock inside the bold
+    ['a CI clock inside', '**07:47:41 Your Pipfile.lock (8f9aeb) is out of date. Expected: (451ad5).**', 'Your Pipfile.lock (8f9aeb) is out of date. Expected: (451ad5).'],
+    // fixtures/rules/runtime/gpu-runtime-missing/match-windows-10-host.log
+    ['a tool line', '**docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].**', 'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].'],
+    // fixtures/rules/apt/release-not-valid-yet/match-bare-docker-desktop-vscode-dev-containers.log
+    ['a quoted line', '**"E: Release file for http://deb.debian.org/debian/dists/buster-updates/InRelease is not valid yet"**', '"E: Release file for http://deb.debian.org/debian/dists/buster-updates/InRelease is not valid yet"'],
+  ])('%s: read without the markers', (_what, raw, clean) => {
+    expect(cleanLine(raw)).toBe(clean);
+  });
+
+  test.each([
+    // fixtures/rules/conda/incorrect-download/match-mamba1-no-package-name.log: a traceback's `**kwargs`
+    ['a traceback line', '        return func(*args, **kwargs)'],
+    // fixtures/rules/cuda/toolkit-not-found/match-deepspeed-nvcc-version-frame.log
+    ['a lambda with two **kwargs', '    return lambda *args, **kwargs: self.run(grid=grid, warmup=False, *args, **kwargs)'],
+    // fixtures/real/README.md: a Markdown table row with bold inside
+    ['a table row', "| unbound-variable-ps1 | bash `-euo pipefail` sources Debian's bashrc: `/etc/bash.bashrc: line 7: PS1: unbound variable`, **exit code 127** | 1 |"],
+    // an ignore file's glob lines (`.stylelintignore` in a stylelint setup guide; `.dockerignore` files list the same)
+    ['an ignore-file glob', '**/node_modules/**'],
+    ['an ignore-file glob', '**/__pycache__/**'],
+    // GitHub Actions' masked secret (fixtures: `The push refers to repository [***/***]`)
+    ['a masked secret', '***/***'],
+    // fixtures/rules/buildx/exec-format-error/match-podman-run-amd64-image-on-arm64.log: a bold label, then text
+    ['bold at the start only', '**WARNING:** image platform (linux/amd64) does not match the expected platform (linux/arm64)'],
+    ['a pair on one line', '** BUILD FAILED **'],
+    // a dunder name alone: a `.dockerignore` line (`__pycache__`, as .dockerignore examples list it)
+    ['a dunder name', '__pycache__'],
+  ])('%s: kept', (_what, raw) => {
+    expect(cleanLine(raw)).toBe(raw);
+  });
+});
+
 describe('composeServiceOf', () => {
   test.each([
     // vllm-project/vllm#1936 (fixtures/rules/cuda/no-kernel-image/match-vllm-compose-service-1936.log): compose v1

@@ -81,6 +81,15 @@ const ENDED_UBUNTU = Object.keys(endedUbuntu).join('|');
 const UBUNTU_EOL_SUITE_ERR = `Err:\\d{1,4} https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>${ENDED_UBUNTU})(?:-[a-z]{1,20})? (?:In)?Release\\b`;
 
 /**
+ * apt's own line for a suite of a Debian release moved to archive.debian.org (knowledge/eol-releases.ts), from Debian's mirrors
+ * or any other host that still names it: `Err:3 http://debian-archive.trafficmanager.net/debian-security buster/updates Release`
+ * (its `404  Not Found` follows on the next line; sonic-net/sonic-buildimage#23336, a paste cut before apt's `E:` lines). `base`
+ * is the address up to the archive's name (`debian` or `debian-security`), which the fix points at archive.debian.org; a 404
+ * from archive.debian.org itself is another cause.
+ */
+const DEBIAN_EOL_SUITE_ERR = `Err:\\d{1,4} (?<base>https?://(?!archive\\.debian\\.org[/:])(?<host>[A-Za-z0-9.-]{1,200})(?::\\d{1,5})?/(?:[^\\s]{0,100}/)?(?<archive>debian-security|debian))/? (?<suite>(?<codename>${ARCHIVED_CODENAMES})(?:/updates|-updates|-security|-backports)?) (?:In)?Release\\b`;
+
+/**
  * apt's line for the official images' docker-clean hook that failed (`APT::Update::Post-Invoke` after `apt-get update`,
  * `DPkg::Post-Invoke` after dpkg ran): `rm -f /var/cache/apt/archives/*.deb … || true`.
  */
@@ -509,6 +518,40 @@ function vendorNoReleaseVariants(): NonNullable<RuleInput['variants']> {
   ];
 }
 
+/**
+ * A suite of a Debian release moved to archive.debian.org, seen on apt's `Err:… Release` and `404  Not Found` lines (a paste
+ * may stop before the `E:` lines, and the host may be a third-party mirror that dropped the release). The fix points that
+ * address, whatever its host, at archive.debian.org, which holds `debian/<codename>`, `<codename>-updates` and
+ * `-backports` (buster), and `debian-security/<codename>/updates` (knowledge/eol-releases.ts; meta-debian/meta-debian#385
+ * reads http://archive.debian.org/debian-security/dists/buster/updates/Release; sonic-net/sonic-buildimage#23783 moved
+ * `debian-security buster/updates` from debian-archive.trafficmanager.net to archive.debian.org). With nothing in the log
+ * that shows apt or the step failed, a notice.
+ */
+function debianEolSuiteVariants(): NonNullable<RuleInput['variants']> {
+  const title = 'Debian release past its end of life: a source still points where it is gone';
+  const message =
+    '{enrich.eolRelease} reached the end of its support on {enrich.eolEnded}, and its suites have moved to archive.debian.org. ' +
+    'apt found no `Release` file for `{context.debianEolSuite.suite}` at `{context.debianEolSuite.base}` (404): that source ' +
+    'still points at a host that no longer serves the release, so `apt-get update` fails on it (the other sources the log ' +
+    'shows may already be on the archive).';
+  const fix = [
+    'Point that source at the archive: the line `{context.debianEolSuite.base} {context.debianEolSuite.suite}` becomes',
+    '`http://archive.debian.org/{context.debianEolSuite.archive} {context.debianEolSuite.suite}`. Change it where it is written',
+    '(the Dockerfile, a template of sources.list, or /etc/apt/sources.list in the image); as root in the image, before',
+    '`apt-get update`:',
+    '',
+    '```sh',
+    '{enrich.mirrorArchiveCommand}',
+    '```',
+    '',
+    'The release gets no more security updates: move to a supported Debian release, {enrich.supported}, when you can.',
+  ].join('\n');
+  return [
+    { when: 'debianEolSuite&notFound&enrich.mirrorArchiveCommand&failedShown', title, message, fix },
+    { when: 'debianEolSuite&notFound&enrich.mirrorArchiveCommand', severity: 'notice', title, message, fix },
+  ];
+}
+
 export const fetchFailed: RuleInput = {
   id: 'apt/fetch-failed',
   title: 'apt could not fetch packages',
@@ -553,6 +596,12 @@ export const fetchFailed: RuleInput = {
       // suite of an end-of-life Ubuntu release, which a log cut before apt's final `E:` lines still has (jruffet/docker-shogigui#1).
       literals: ['Err:'],
       pattern: UBUNTU_EOL_SUITE_ERR,
+    },
+    {
+      // The same for a Debian release moved to archive.debian.org (sonic-net/sonic-buildimage#23336: a third-party mirror's
+      // `debian-security buster/updates`, the paste cut before apt's `E:` lines).
+      literals: ['Err:'],
+      pattern: DEBIAN_EOL_SUITE_ERR,
     },
     {
       // `W: …/InRelease: The key(s) in the keyring /etc/apt/keyrings/docker.gpg are ignored as the file has an unsupported
@@ -745,6 +794,13 @@ export const fetchFailed: RuleInput = {
     // The same move seen on apt's `Err:` line for a suite of a release tabled as end-of-life (knowledge/eol-releases.ts); with a
     // `404  Not Found` in the step it is the same cause (the variants require `notFound` beside it).
     { name: 'ubuntuEolSuite', literals: ['Err:'], pattern: UBUNTU_EOL_SUITE_ERR },
+    { name: 'debianEolSuite', literals: ['Err:'], pattern: DEBIAN_EOL_SUITE_ERR },
+    // what shows that apt, or the step, failed: apt's `E:` lines, the classic builder's and BuildKit's exit lines
+    {
+      name: 'failedShown',
+      literals: ['E: ', 'returned a non-zero code', 'did not complete successfully', 'exit code'],
+      pattern: '^(?:E: |.{0,300}(?:returned a non-zero code|did not complete successfully|exit code))',
+    },
     // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
     { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
     // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
@@ -783,6 +839,7 @@ export const fetchFailed: RuleInput = {
         '```',
       ].join('\n'),
     },
+    ...debianEolSuiteVariants(),
     ...backportsGoneVariants(),
     {
       // apt reads binary OpenPGP keyrings under `.gpg` and ASCII-armored keys under `.asc` (apt >= 1.4), not a keybox

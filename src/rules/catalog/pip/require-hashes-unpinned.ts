@@ -7,6 +7,10 @@
 //   from https://… (from beancount-periodic==0.1.2->-r requirements.txt (line 2))` (yegle/fava-docker#39);
 // - `HashMissing`: `Hashes are required in --require-hashes mode, but they are missing from some requirements. …`, then
 //   the line to add, `    alembic==1.17.1 --hash=sha256:…` (mlco2/codecarbon#962).
+// The heading is one line as pip prints it (`head` of HashUnpinned in pip/_internal/exceptions.py, pip 23.2.1 and pypa/pip's
+// main: "In --require-hashes mode, all requirements must have their " "versions pinned with ==. These do not:"), but a paste
+// may wrap it (`…must have their versions` / `pinned with ==. These do not:`, okfn-brasil/querido-diario#1454): the rule
+// reads the heading's start alone, which no other pip message has. A paste may also shorten the address to `.../`.
 // Not matched: a file whose hash differs from its pin (`THESE PACKAGES DO NOT MATCH THE HASHES`, pip/hash-mismatch).
 //
 // The advice:
@@ -18,6 +22,11 @@
 // - The hash of a release's file: `pip download --no-deps -d DIR REQ` then `pip hash FILE` (both in pip 23.2.1's help).
 // - A dependency missing from the file: the file was not generated with its dependencies; `pip-compile
 //   --generate-hashes` (pip-tools) and `uv pip compile --generate-hashes` write every dependency, pinned and hashed.
+// - pip-tools leaves pip, setuptools and distribute out of a compiled file unless `--allow-unsafe` (pip-compile --help:
+//   `--unsafe-package` "Replaces default unsafe packages: distribute, pip, setuptools", jazzband/pip-tools#1756; the
+//   left-out ones are written commented under "The following packages are considered to be unsafe", jazzband/pip-tools#708;
+//   a hashed file without them cannot install a dependency on them, jazzband/pip-tools#806). So an unpinned setuptools or
+//   pip in a pip-compiled file wants `--allow-unsafe` (querido-diario#1454: `pip-compile --allow-unsafe` pinned setuptools).
 // - The wheel's file name gives the version pip picked (`pip-24.0-py3-none-any.whl`: name, version, tags; PEP 427).
 import type { RuleInput } from '../../schema.js';
 
@@ -31,7 +40,7 @@ export const requireHashesUnpinned: RuleInput = {
   title: 'pip\'s hash-checking mode: a requirement is not pinned with == and a hash',
   severity: 'error',
   match: [
-    { literals: ['In --require-hashes mode, all requirements must have their versions pinned with =='] },
+    { literals: ['In --require-hashes mode, all requirements must have their'] },
     { literals: ['Hashes are required in --require-hashes mode, but they are missing from some requirements'] },
   ],
   context: [
@@ -39,15 +48,21 @@ export const requireHashesUnpinned: RuleInput = {
       // `    pip from https://files.pythonhosted.org/…/pip-24.0-py3-none-any.whl`, with `(from parent==1.0->-r file (line 2))`
       // after it for a dependency; the file name gives the release pip picked.
       name: 'unpinned',
-      literals: [' from http'],
+      literals: [' from http', ' from .../', ' from …/'],
       pattern:
-        '^\\s{1,20}(?<name>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[\\w,.-]{1,100}\\])?(?<spec>[=<>!~][^\\s;]{0,100})? from https?://[^\\s#]{0,500}/(?<file>[^/\\s#]{1,300})',
+        '^\\s{1,20}(?<name>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[\\w,.-]{1,100}\\])?(?<spec>[=<>!~][^\\s;]{0,100})? from (?:https?://[^\\s#]{0,500}|\\.\\.\\.|…)/(?<file>[^/\\s#]{1,300})',
     },
     // the same line's wheel: `pip-24.0-py3-none-any.whl` (PEP 427: name, version, then the tags)
     {
       name: 'wheel',
       literals: ['.whl'],
-      pattern: '^\\s{1,20}[A-Za-z0-9][^\\s]{0,200} from https?://[^\\s#]{0,500}/(?<dist>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[A-Za-z0-9_.+!]{0,60})-[^/\\s#]{1,200}\\.whl(?:#|\\s|$)',
+      pattern: '^\\s{1,20}[A-Za-z0-9][^\\s]{0,200} from (?:https?://[^\\s#]{0,500}|\\.\\.\\.|…)/(?<dist>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[A-Za-z0-9_.+!]{0,60})-[^/\\s#]{1,200}\\.whl(?:#|\\s|$)',
+    },
+    // pip-tools' "unsafe" packages, which pip-compile leaves out of the file without `--allow-unsafe`
+    {
+      name: 'unsafePackage',
+      literals: ['setuptools', 'pip', 'distribute'],
+      pattern: '^\\s{1,20}(?<name>setuptools|pip|distribute)(?:[=<>!~][^\\s;]{0,100})? from ',
     },
     // the unpinned requirement is a dependency the file does not list: `(from beancount-periodic==0.1.2->-r requirements.txt (line 2))`
     { name: 'dependency', literals: ['->'], pattern: ' \\(from (?<parent>[A-Za-z0-9][\\w.-]{0,100}==[^\\s>-]{1,60})->' },
@@ -82,16 +97,8 @@ export const requireHashesUnpinned: RuleInput = {
       ].join('\n'),
     },
     {
-      when: 'unpinned&dependency',
-      message:
-        'pip is in hash-checking mode, where every requirement must be pinned with `==` and hashed, but ' +
-        '`{context.unpinned.name}{context.unpinned.spec}`, a dependency of `{context.dependency.parent}`, is not in the ' +
-        'requirements file: the file lists the direct requirements without the dependencies they pull in.',
-      fix: regenerate,
-    },
-    {
       // `pip install --require-hashes --upgrade pip`: the requirement is on the command line, where no `--hash` can go
-      when: 'unpinned&wheel&!reqFile&fact.place=image-build',
+      when: 'unpinned&wheel&!reqFile&!dependency&fact.place=image-build',
       message:
         'pip is in hash-checking mode (`--require-hashes`), where every requirement must be pinned with `==` and carry a ' +
         '`--hash`, but `{context.unpinned.name}{context.unpinned.spec}` is given on the command line, unpinned (pip picked ' +
@@ -113,6 +120,35 @@ export const requireHashesUnpinned: RuleInput = {
         'RUN pip install --require-hashes -r /tmp/requirements-{context.wheel.dist}.txt',
         '```',
       ].join('\n'),
+    },
+    {
+      // a requirements file (pip-compiled, as a hashed file usually is) without pip-tools' "unsafe" packages
+      when: 'unsafePackage',
+      message:
+        'pip is in hash-checking mode, where every requirement, dependencies included, must be pinned with `==` and hashed, ' +
+        'but `{context.unsafePackage.name}` is not pinned in the requirements. pip-compile (pip-tools) leaves pip, setuptools ' +
+        'and distribute out of the file it writes (listed commented, as "unsafe") unless it runs with `--allow-unsafe`, so ' +
+        'a hashed file it compiled cannot install a package that needs one of them.',
+      fix: [
+        'If the requirements file was compiled by pip-compile (its first lines name the command and the `.in` file),',
+        'compile it again with `--allow-unsafe`, keeping its other options, so that `{context.unsafePackage.name}` is written',
+        'pinned and hashed, and commit it; to bound its version, name it in the `.in` file first:',
+        '',
+        '```bash',
+        'pip-compile --allow-unsafe --generate-hashes requirements.in',
+        '```',
+        '',
+        'For a file written by hand, add `{context.unsafePackage.name}==VERSION --hash=sha256:…`: `pip hash` prints the',
+        'value for the file `pip download --no-deps {context.unsafePackage.name}==VERSION` saves.',
+      ].join('\n'),
+    },
+    {
+      when: 'unpinned&dependency',
+      message:
+        'pip is in hash-checking mode, where every requirement must be pinned with `==` and hashed, but ' +
+        '`{context.unpinned.name}{context.unpinned.spec}`, a dependency of `{context.dependency.parent}`, is not in the ' +
+        'requirements file: the file lists the direct requirements without the dependencies they pull in.',
+      fix: regenerate,
     },
     {
       when: 'unpinned&wheel',
