@@ -6192,10 +6192,14 @@ function backportsEnrich(suite) {
   if (archived !== void 0) out.backportsArchived = archived.archived;
   return out;
 }
+function mirrorToArchiveCommand(base, archive) {
+  const target = `http://archive.debian.org/${archive}`;
+  return `sed -i 's|${base}|${target}|g' $(grep -rlF '${base}' /etc/apt/sources.list /etc/apt/sources.list.d/)`;
+}
 function eolReleaseEnrich(captures, _step, _model, facts) {
   const ubuntu = captures["context.ubuntuEol.codename"] ?? captures["context.ubuntuEolSuite.codename"];
   if (ubuntu !== void 0) return ubuntuEnrich(ubuntu, facts);
-  const codename = captures["context.debianEol.codename"];
+  const codename = captures["context.debianEol.codename"] ?? captures["context.debianEolSuite.codename"];
   if (codename === void 0) return backportsEnrich(captures["context.debianBackportsGone.suite"]);
   const release = archivedDebian[codename];
   const command = archiveSourcesCommand(codename);
@@ -6206,6 +6210,9 @@ function eolReleaseEnrich(captures, _step, _model, facts) {
     archiveCommand: command,
     supported: supportedDebian.map(releaseName).join(" or ")
   };
+  const mirror = captures["context.debianEolSuite.base"];
+  const archive = captures["context.debianEolSuite.archive"];
+  if (mirror !== void 0 && archive !== void 0) out.mirrorArchiveCommand = mirrorToArchiveCommand(mirror, archive);
   const base = facts.value("baseImage");
   const pattern = new RegExp(`\\b${codename}\\b`);
   if (base !== null && pattern.test(base)) {
@@ -23281,7 +23288,7 @@ var init_require_hashes_unpinned = __esm({
       title: "pip's hash-checking mode: a requirement is not pinned with == and a hash",
       severity: "error",
       match: [
-        { literals: ["In --require-hashes mode, all requirements must have their versions pinned with =="] },
+        { literals: ["In --require-hashes mode, all requirements must have their"] },
         { literals: ["Hashes are required in --require-hashes mode, but they are missing from some requirements"] }
       ],
       context: [
@@ -23289,14 +23296,20 @@ var init_require_hashes_unpinned = __esm({
           // `    pip from https://files.pythonhosted.org/\u2026/pip-24.0-py3-none-any.whl`, with `(from parent==1.0->-r file (line 2))`
           // after it for a dependency; the file name gives the release pip picked.
           name: "unpinned",
-          literals: [" from http"],
-          pattern: "^\\s{1,20}(?<name>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[\\w,.-]{1,100}\\])?(?<spec>[=<>!~][^\\s;]{0,100})? from https?://[^\\s#]{0,500}/(?<file>[^/\\s#]{1,300})"
+          literals: [" from http", " from .../", " from \u2026/"],
+          pattern: "^\\s{1,20}(?<name>[A-Za-z0-9][\\w.-]{0,100})(?:\\[[\\w,.-]{1,100}\\])?(?<spec>[=<>!~][^\\s;]{0,100})? from (?:https?://[^\\s#]{0,500}|\\.\\.\\.|\u2026)/(?<file>[^/\\s#]{1,300})"
         },
         // the same line's wheel: `pip-24.0-py3-none-any.whl` (PEP 427: name, version, then the tags)
         {
           name: "wheel",
           literals: [".whl"],
-          pattern: "^\\s{1,20}[A-Za-z0-9][^\\s]{0,200} from https?://[^\\s#]{0,500}/(?<dist>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[A-Za-z0-9_.+!]{0,60})-[^/\\s#]{1,200}\\.whl(?:#|\\s|$)"
+          pattern: "^\\s{1,20}[A-Za-z0-9][^\\s]{0,200} from (?:https?://[^\\s#]{0,500}|\\.\\.\\.|\u2026)/(?<dist>[A-Za-z0-9][A-Za-z0-9_.]{0,100})-(?<version>\\d[A-Za-z0-9_.+!]{0,60})-[^/\\s#]{1,200}\\.whl(?:#|\\s|$)"
+        },
+        // pip-tools' "unsafe" packages, which pip-compile leaves out of the file without `--allow-unsafe`
+        {
+          name: "unsafePackage",
+          literals: ["setuptools", "pip", "distribute"],
+          pattern: "^\\s{1,20}(?<name>setuptools|pip|distribute)(?:[=<>!~][^\\s;]{0,100})? from "
         },
         // the unpinned requirement is a dependency the file does not list: `(from beancount-periodic==0.1.2->-r requirements.txt (line 2))`
         { name: "dependency", literals: ["->"], pattern: " \\(from (?<parent>[A-Za-z0-9][\\w.-]{0,100}==[^\\s>-]{1,60})->" },
@@ -23327,13 +23340,8 @@ var init_require_hashes_unpinned = __esm({
           ].join("\n")
         },
         {
-          when: "unpinned&dependency",
-          message: "pip is in hash-checking mode, where every requirement must be pinned with `==` and hashed, but `{context.unpinned.name}{context.unpinned.spec}`, a dependency of `{context.dependency.parent}`, is not in the requirements file: the file lists the direct requirements without the dependencies they pull in.",
-          fix: regenerate2
-        },
-        {
           // `pip install --require-hashes --upgrade pip`: the requirement is on the command line, where no `--hash` can go
-          when: "unpinned&wheel&!reqFile&fact.place=image-build",
+          when: "unpinned&wheel&!reqFile&!dependency&fact.place=image-build",
           message: "pip is in hash-checking mode (`--require-hashes`), where every requirement must be pinned with `==` and carry a `--hash`, but `{context.unpinned.name}{context.unpinned.spec}` is given on the command line, unpinned (pip picked {context.unpinned.file}). A `--hash` can only be written in a requirements file.",
           fix: [
             "Move the requirement to a requirements file, pinned and hashed. Get the hash of the release pip picked (or of the",
@@ -23352,6 +23360,28 @@ var init_require_hashes_unpinned = __esm({
             "RUN pip install --require-hashes -r /tmp/requirements-{context.wheel.dist}.txt",
             "```"
           ].join("\n")
+        },
+        {
+          // a requirements file (pip-compiled, as a hashed file usually is) without pip-tools' "unsafe" packages
+          when: "unsafePackage",
+          message: 'pip is in hash-checking mode, where every requirement, dependencies included, must be pinned with `==` and hashed, but `{context.unsafePackage.name}` is not pinned in the requirements. pip-compile (pip-tools) leaves pip, setuptools and distribute out of the file it writes (listed commented, as "unsafe") unless it runs with `--allow-unsafe`, so a hashed file it compiled cannot install a package that needs one of them.',
+          fix: [
+            "If the requirements file was compiled by pip-compile (its first lines name the command and the `.in` file),",
+            "compile it again with `--allow-unsafe`, keeping its other options, so that `{context.unsafePackage.name}` is written",
+            "pinned and hashed, and commit it; to bound its version, name it in the `.in` file first:",
+            "",
+            "```bash",
+            "pip-compile --allow-unsafe --generate-hashes requirements.in",
+            "```",
+            "",
+            "For a file written by hand, add `{context.unsafePackage.name}==VERSION --hash=sha256:\u2026`: `pip hash` prints the",
+            "value for the file `pip download --no-deps {context.unsafePackage.name}==VERSION` saves."
+          ].join("\n")
+        },
+        {
+          when: "unpinned&dependency",
+          message: "pip is in hash-checking mode, where every requirement must be pinned with `==` and hashed, but `{context.unpinned.name}{context.unpinned.spec}`, a dependency of `{context.dependency.parent}`, is not in the requirements file: the file lists the direct requirements without the dependencies they pull in.",
+          fix: regenerate2
         },
         {
           when: "unpinned&wheel",
@@ -26792,7 +26822,27 @@ function vendorNoReleaseVariants() {
     }
   ];
 }
-var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, POST_INVOKE_DOCKER_CLEAN, DISTRO_ARCHIVE_INDEX, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, DISTRO_ARCHIVE_REFUSED, DISTRO_ARCHIVE_CHECKS, DISTRO_ARCHIVE_REFUSED_HOST, DISTRO_ARCHIVE_CHECKS_HOST, POST_INVOKE_BLOCKED, POST_INVOKE_CHECKS, NGINX_KEY_MISSING, NGINX_UPSTREAM_NOTE, INDEX_WITHOUT_FILE_MESSAGE, INDEX_WITHOUT_FILE, INDEX_WITHOUT_FILE_SCRIPT, UBUNTU_OLD_RELEASES_ANY, fetchFailed;
+function debianEolSuiteVariants() {
+  const title2 = "Debian release past its end of life: a source still points where it is gone";
+  const message4 = "{enrich.eolRelease} reached the end of its support on {enrich.eolEnded}, and its suites have moved to archive.debian.org. apt found no `Release` file for `{context.debianEolSuite.suite}` at `{context.debianEolSuite.base}` (404): that source still points at a host that no longer serves the release, so `apt-get update` fails on it (the other sources the log shows may already be on the archive).";
+  const fix8 = [
+    "Point that source at the archive: the line `{context.debianEolSuite.base} {context.debianEolSuite.suite}` becomes",
+    "`http://archive.debian.org/{context.debianEolSuite.archive} {context.debianEolSuite.suite}`. Change it where it is written",
+    "(the Dockerfile, a template of sources.list, or /etc/apt/sources.list in the image); as root in the image, before",
+    "`apt-get update`:",
+    "",
+    "```sh",
+    "{enrich.mirrorArchiveCommand}",
+    "```",
+    "",
+    "The release gets no more security updates: move to a supported Debian release, {enrich.supported}, when you can."
+  ].join("\n");
+  return [
+    { when: "debianEolSuite&notFound&enrich.mirrorArchiveCommand&failedShown", title: title2, message: message4, fix: fix8 },
+    { when: "debianEolSuite&notFound&enrich.mirrorArchiveCommand", severity: "notice", title: title2, message: message4, fix: fix8 }
+  ];
+}
+var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, DEBIAN_EOL_SUITE_ERR, POST_INVOKE_DOCKER_CLEAN, DISTRO_ARCHIVE_INDEX, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, DISTRO_ARCHIVE_REFUSED, DISTRO_ARCHIVE_CHECKS, DISTRO_ARCHIVE_REFUSED_HOST, DISTRO_ARCHIVE_CHECKS_HOST, POST_INVOKE_BLOCKED, POST_INVOKE_CHECKS, NGINX_KEY_MISSING, NGINX_UPSTREAM_NOTE, INDEX_WITHOUT_FILE_MESSAGE, INDEX_WITHOUT_FILE, INDEX_WITHOUT_FILE_SCRIPT, UBUNTU_OLD_RELEASES_ANY, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
@@ -26801,6 +26851,7 @@ var init_fetch_failed = __esm({
     ARCHIVED_CODENAMES = Object.keys(archivedDebian).join("|");
     ENDED_UBUNTU = Object.keys(endedUbuntu).join("|");
     UBUNTU_EOL_SUITE_ERR = `Err:\\d{1,4} https?://(?:[a-z]{2}\\.)?(?:archive|security)\\.ubuntu\\.com/ubuntu/? (?<codename>${ENDED_UBUNTU})(?:-[a-z]{1,20})? (?:In)?Release\\b`;
+    DEBIAN_EOL_SUITE_ERR = `Err:\\d{1,4} (?<base>https?://(?!archive\\.debian\\.org[/:])(?<host>[A-Za-z0-9.-]{1,200})(?::\\d{1,5})?/(?:[^\\s]{0,100}/)?(?<archive>debian-security|debian))/? (?<suite>(?<codename>${ARCHIVED_CODENAMES})(?:/updates|-updates|-security|-backports)?) (?:In)?Release\\b`;
     POST_INVOKE_DOCKER_CLEAN = "Problem executing scripts (?<hook>APT::Update::Post-Invoke|DPkg::Post-Invoke) 'rm -f /var/cache/apt/archives/\\*\\.deb[^'\\n]{0,300}\\|\\| true'";
     DISTRO_ARCHIVE_INDEX = "https?://(?:(?:deb|security|ftp\\.[a-z]{2})\\.debian\\.org|(?:[a-z]{2}\\.)?(?:archive|security|ports)\\.ubuntu\\.com)/[^\\s']{0,100} [a-z0-9/-]{1,60} InRelease";
     updateInSameRun = [
@@ -26931,6 +26982,12 @@ var init_fetch_failed = __esm({
           // suite of an end-of-life Ubuntu release, which a log cut before apt's final `E:` lines still has (jruffet/docker-shogigui#1).
           literals: ["Err:"],
           pattern: UBUNTU_EOL_SUITE_ERR
+        },
+        {
+          // The same for a Debian release moved to archive.debian.org (sonic-net/sonic-buildimage#23336: a third-party mirror's
+          // `debian-security buster/updates`, the paste cut before apt's `E:` lines).
+          literals: ["Err:"],
+          pattern: DEBIAN_EOL_SUITE_ERR
         },
         {
           // `W: \u2026/InRelease: The key(s) in the keyring /etc/apt/keyrings/docker.gpg are ignored as the file has an unsupported
@@ -27118,6 +27175,13 @@ var init_fetch_failed = __esm({
         // The same move seen on apt's `Err:` line for a suite of a release tabled as end-of-life (knowledge/eol-releases.ts); with a
         // `404  Not Found` in the step it is the same cause (the variants require `notFound` beside it).
         { name: "ubuntuEolSuite", literals: ["Err:"], pattern: UBUNTU_EOL_SUITE_ERR },
+        { name: "debianEolSuite", literals: ["Err:"], pattern: DEBIAN_EOL_SUITE_ERR },
+        // what shows that apt, or the step, failed: apt's `E:` lines, the classic builder's and BuildKit's exit lines
+        {
+          name: "failedShown",
+          literals: ["E: ", "returned a non-zero code", "did not complete successfully", "exit code"],
+          pattern: "^(?:E: |.{0,300}(?:returned a non-zero code|did not complete successfully|exit code))"
+        },
         // `apt-get update`, `apt-get -yq update`, `apt update` in the failing RUN itself
         { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
         // What the RUN installs, flags included, to write the corrected RUN with the same arguments.
@@ -27151,6 +27215,7 @@ var init_fetch_failed = __esm({
             "```"
           ].join("\n")
         },
+        ...debianEolSuiteVariants(),
         ...backportsGoneVariants(),
         {
           // apt reads binary OpenPGP keyrings under `.gpg` and ASCII-armored keys under `.asc` (apt >= 1.4), not a keybox
@@ -65455,6 +65520,19 @@ function stripBoldMarkers(text2) {
   }
   return text2;
 }
+function unboldWholeLine(text2) {
+  const marker = text2.charCodeAt(0);
+  const n = text2.length;
+  if (n < 6 || text2.charCodeAt(1) !== marker || text2.charCodeAt(n - 1) !== marker || text2.charCodeAt(n - 2) !== marker) return null;
+  const next = text2.charCodeAt(2);
+  const last = text2.charCodeAt(n - 3);
+  const opens = next >= 48 && next <= 57 || next >= 65 && next <= 91 || next >= 97 && next <= 122 || next === 34 || next === 39 || next === 96;
+  if (!opens || last === 32 || last === 9 || last === 47 || last === marker) return null;
+  const inner = text2.slice(2, -2);
+  const pair = marker === 42 ? "**" : "__";
+  if (inner.includes(pair) || marker === 95 && !inner.includes(" ")) return null;
+  return inner;
+}
 var BOX_LINE_TIME = /^`\d{1,6}\.\d{1,3} /;
 function stripMarkdownQuoting(text2) {
   let out = text2;
@@ -65535,7 +65613,14 @@ function cleanLine(raw) {
   if (text2.includes(ESC)) text2 = text2.replace(ANSI, "");
   if (text2.startsWith("    ") || text2.charCodeAt(0) === 9) text2 = stripCodeIndent(text2);
   text2 = stripCiPrefixes(text2);
-  const first = text2.charCodeAt(0);
+  let first = text2.charCodeAt(0);
+  if ((first === 42 || first === 95) && text2.charCodeAt(1) === first) {
+    const inner = unboldWholeLine(text2);
+    if (inner !== null) {
+      text2 = stripCiPrefixes(inner);
+      first = text2.charCodeAt(0);
+    }
+  }
   if (first === 62 || first === 96 || text2.endsWith("```")) text2 = stripMarkdownQuoting(text2);
   else if ((first === 42 || first === 95) && text2.includes("`")) text2 = text2.replace(EMPHASISED_CODE_LINE, "$1");
   if (text2.includes("**")) text2 = stripBoldMarkers(text2);
