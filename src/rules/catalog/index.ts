@@ -170,6 +170,7 @@ import { installFailureSwallowed } from './shell/install-failure-swallowed.js';
 import { pythonPathMissing } from './shell/python-path-missing.js';
 import { manifestListLoad } from './buildx/manifest-list-load.js';
 import { invalidTag } from './buildx/invalid-tag.js';
+import { pushByDigestTagged } from './buildx/push-by-digest-tagged.js';
 import { execFormatError } from './buildx/exec-format-error.js';
 import { emulatedSlowStep } from './buildx/emulated-slow-step.js';
 import { multiPlatformDockerDriver } from './buildx/multi-platform-docker-driver.js';
@@ -373,6 +374,7 @@ export const builtinRules: RuleInput[] = [
   pythonPathMissing,
   manifestListLoad,
   invalidTag,
+  pushByDigestTagged,
   execFormatError,
   emulatedSlowStep,
   multiPlatformDockerDriver,
