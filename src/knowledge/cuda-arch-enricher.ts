@@ -133,7 +133,32 @@ export function cudaArchesEnrich(
     const newer = newerCuda(where[0], facts);
     if (newer.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer.newerIndex} (torch ${newer.newerTorch} there)`;
   }
+  if (!isEmptyArch(support.arch)) Object.assign(out, shadowedToolkit(captures, support.arch, version));
   return out;
+}
+
+/**
+ * A newer toolkit the log names (an installed `/usr/local/cuda-12.9`, the CUDA samples of release 12.9 in
+ * `cuda-samples-12.9`, the reporter's `with CUDA 12.9`) that accepts the rejected arch, while the nvcc that ran did not
+ * (its release older, or unknown): an older nvcc came first on PATH (NVIDIA/cuda-samples#367: 12.9 samples, an old
+ * 12.0 toolkit picked up). `shadowedCuda` is that release (`shadowedCudaApt` its package suffix, `12-9`; `shadowedSeen` where the log names it); nothing when
+ * the named release does not accept the arch either, or is not newer than the nvcc that ran.
+ */
+function shadowedToolkit(captures: Readonly<Record<string, string>>, arch: string, version: string | null): Record<string, string> {
+  for (const from of ['installedPath', 'samplesDir', 'withCuda'] as const) {
+    const raw = captures[`context.${from}.v`];
+    const named = raw === undefined ? null : normaliseCudaVersion(raw);
+    if (!named || toolkitFor(named) === undefined || archSupport(named, arch).supported !== true) continue;
+    if (version !== null && compareVersions(named, version) <= 0) continue;
+    const seen =
+      from === 'installedPath'
+        ? `The log shows CUDA ${named} installed under \`/usr/local/cuda-${named}\`.`
+        : from === 'samplesDir'
+          ? `These are the CUDA samples of release ${named} (\`cuda-samples-${named}\`), which build for the arches CUDA ${named} compiles.`
+          : `The log names CUDA ${named} as the toolkit of this build.`;
+    return { shadowedCuda: named, shadowedCudaApt: named.replace('.', '-'), shadowedSeen: seen };
+  }
+  return {};
 }
 
 /**

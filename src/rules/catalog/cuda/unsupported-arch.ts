@@ -100,6 +100,43 @@ const RTX50_NEEDS_ARCH: Variant = {
   ].join('\n'),
 };
 
+// A newer toolkit named in the log (an installed `/usr/local/cuda-12.9`, the CUDA samples of release 12.9, the reporter's `with
+// CUDA 12.9`) that compiles the rejected arch, while the nvcc that ran did not: a second, older toolkit's nvcc came first on PATH,
+// or a build directory kept the one CMake found first (CMAKE_CUDA_COMPILER in CMakeCache.txt; CUDACXX "will only be used by
+// CMake on the first configuration", cmake.org/cmake/help/latest/envvar/CUDACXX.html). NVIDIA/cuda-samples#367: the 12.9
+// samples failing on compute_100 with CUDA 12.0 installed next to 12.9 ("the system defaulted to using that"); the maintainer:
+// the 12.9 samples build for every arch CUDA 12.9 supports. NVIDIA's package of a release is `cuda-toolkit-X-Y`, installed under
+// /usr/local/cuda-X.Y (cuda-toolkit-apt-names.ts). Outside an image build (an image's toolkit is its base image's).
+const SHADOWED_TOOLKIT: Variant = {
+  when: 'enrich.shadowedCuda&!distroNvcc&!fact.place=image-build',
+  title: 'An older nvcc was used instead of the CUDA toolkit this build needs',
+  message:
+    'nvcc rejected the GPU architecture {arch:all}. {enrich.verdict} {enrich.shadowedSeen} CUDA {enrich.shadowedCuda} compiles {arch}, so the ' +
+    'nvcc that ran is an older one: most often a second, older toolkit whose nvcc comes first on PATH, or the one a CMake build directory cached.',
+  fix: [
+    'Build with the CUDA {enrich.shadowedCuda} toolkit. See which nvcc the shell finds first, and which toolkits are installed:',
+    '',
+    '```sh',
+    'which -a nvcc && nvcc --version',
+    'ls -d /usr/local/cuda-*/bin/nvcc',
+    '/usr/local/cuda-{enrich.shadowedCuda}/bin/nvcc --version',
+    '```',
+    '',
+    'With `/usr/local/cuda-{enrich.shadowedCuda}` there, put it first on PATH and, for CMake, configure a fresh build directory from the ' +
+      "project's source directory (CMakeCache.txt keeps the nvcc CMake found first, so re-running cmake in the old one changes nothing):",
+    '',
+    '```sh',
+    'export PATH=/usr/local/cuda-{enrich.shadowedCuda}/bin:$PATH',
+    'cmake -S . -B build-cuda-{enrich.shadowedCuda} -DCMAKE_CUDA_COMPILER=/usr/local/cuda-{enrich.shadowedCuda}/bin/nvcc   # plus your other -D options',
+    'cmake --build build-cuda-{enrich.shadowedCuda} -j"$(nproc)"',
+    '```',
+    '',
+    'If nothing else needs the older toolkit, remove it so that one nvcc is left. If `/usr/local/cuda-{enrich.shadowedCuda}` is not listed, ' +
+      "install it: NVIDIA's package `cuda-toolkit-{enrich.shadowedCudaApt}` (https://developer.nvidia.com/cuda-downloads; earlier releases at " +
+      'https://developer.nvidia.com/cuda-toolkit-archive).',
+  ].join('\n'),
+};
+
 // A build on this machine (no image: ggml-org/llama.cpp#13271, a Windows cmake build of an RTX 5070's sm_120 on a toolkit
 // older than 12.8): the toolkit is installed on the host, from NVIDIA's downloads (Linux and Windows alike). CMake keeps
 // the compiler it found in CMakeCache.txt (CMAKE_CUDA_COMPILER), so a new toolkit needs a fresh build directory. The other
@@ -563,6 +600,11 @@ export const unsupportedArch: RuleInput = {
     // torch.utils.cpp_extension's compile line: `-DTORCH_EXTENSION_NAME=exllamav2_ext`
     { name: 'torchExtension', literals: ['-DTORCH_EXTENSION_NAME='] },
     { name: 'autodetected', literals: ['Autodetected CUDA architecture(s):'], pattern: 'Autodetected CUDA architecture\\(s\\):\\s{1,4}(?<archs>[\\d.;+ A-Za-z]{1,200}?)\\s*$' },
+    // a newer toolkit the log names (SHADOWED_TOOLKIT): an installed one's directory (`-isystem /usr/local/cuda-12.3/…`), the
+    // directory of a CUDA samples release (`cuda-samples/cuda-samples-12.9/build$ make`), the reporter's `with CUDA 12.6`
+    { name: 'installedPath', literals: ['/usr/local/cuda-'], pattern: '/usr/local/cuda-(?<v>\\d{1,2}\\.\\d{1,2})(?![\\d.])' },
+    { name: 'samplesDir', literals: ['cuda-samples-'], pattern: '\\bcuda-samples-(?<v>\\d{1,2}\\.\\d{1,2})(?![\\d.])' },
+    { name: 'withCuda', literals: ['with cuda'], ignoreCase: true, pattern: '\\bwith cuda ?(?<v>\\d{1,2}\\.\\d{1,2})\\b' },
     { name: 'nvcc', literals: ['Cuda compilation tools, release'], pattern: 'release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})' },
     {
       name: 'cmakeCompiler',
@@ -602,6 +644,7 @@ export const unsupportedArch: RuleInput = {
     ...bazelVariants,
     ...autodetectedVariants,
     ...findCudaVariants,
+    SHADOWED_TOOLKIT,
     RTX50_NEEDS_ARCH,
     ...(['cmakeFailed', 'cmakeBuild'] as const).flatMap(cmakeVariants),
     ...distroNvccVariants(),

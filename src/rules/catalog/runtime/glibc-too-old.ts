@@ -34,7 +34,19 @@
 //   Ubuntu 22.04 host). `--nvccli` mounts by NVIDIA_DRIVER_CAPABILITIES, `compute,utility` by default (same page): no GL libraries
 //   for a program that does not need them.
 // "Build it in the image instead" and "compare with the stage that built it" do not apply to these: the remedy is the base image.
+//
+// A paste can keep only the loader's words after the C library's path: `` `GLIBC_2.38' not found (required by
+// /usr/lib/libstdc++.so.6) `` (GoogleContainerTools/distroless#1859: a cgo binary built in `golang:1.24`, whose Debian moved to
+// 13, run on `gcr.io/distroless/base`, Debian 12; the maintainer: "your build machine differs from your execution environment",
+// "mostly be solved by using the debian13 image"). Distroless images name their Debian release in the image name
+// (`gcr.io/distroless/base-debian12`, `…-debian13`: the project's README and SUPPORT_POLICY.md) and have no shell to run ldd in.
+// An official language image whose tag names no release follows the newest Debian (golang:1.24 moved to 13, that thread).
+// glibc per release, as `ldd --version` prints it: Debian 12 2.36 (`apt-cache policy libc6` on bookworm, as host-seccomp.ts),
+// Debian 13 2.41 (`ldd (Debian GLIBC 2.41-12) 2.41`, a debian-slim image's output in a public log), Ubuntu 24.04 2.39
+// (`ldd (Ubuntu GLIBC 2.39-0ubuntu8.4) 2.39` on Ubuntu 24.04.2, a public machine survey).
 import type { RuleInput } from '../../schema.js';
+
+const GLIBC_BY_RELEASE = 'Debian 12 has glibc 2.36, Ubuntu 24.04 2.39, Debian 13 2.41';
 
 export const glibcTooOld: RuleInput = {
   id: 'runtime/glibc-too-old',
@@ -46,8 +58,18 @@ export const glibcTooOld: RuleInput = {
       literals: ["' not found"],
       pattern: "(?<lib>[\\w./+-]{0,200}lib[cm]\\.so\\.6): version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found \\(required by (?<by>[^)\\s]{1,200})\\)",
     },
+    // the loader's words without the library's path (a paste that kept the last part):
+    // `` `GLIBC_2.38' not found (required by /usr/lib/libstdc++.so.6) ``
+    {
+      literals: ["' not found"],
+      pattern: "^\\s{0,4}[`'‘]?GLIBC_(?<needs>2\\.\\d{1,3})' not found \\(required by (?<by>[^)\\s]{1,200})\\)",
+    },
   ],
   context: [
+    // the bare form above: no `<lib>: version` before the symbol version
+    { name: 'bare', literals: ["' not found"], pattern: "^\\s{0,4}[`'‘]?GLIBC_2\\.\\d{1,3}' not found" },
+    // a distroless run image: `gcr.io/distroless/base`, `gcr.io/distroless/cc-debian12`
+    { name: 'distroless', literals: ['gcr.io/distroless/'], pattern: '(?<image>gcr\\.io/distroless/(?<name>[a-z]{1,20})(?:-debian(?<deb>\\d{2}))?)' },
     // every symbol version the loader lacks, one line each: the highest is what the target must have
     { name: 'versions', literals: ["' not found"], pattern: "version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found", tally: true },
     // Apptainer's fakeroot from the host: `(required by /.singularity.d/libs/faked)`
@@ -105,6 +127,40 @@ export const glibcTooOld: RuleInput = {
         '(`apptainer exec IMAGE ldd --version`, IMAGE the image or .sif); rebuild the image FROM a base of the host\'s distro release or newer. A program',
         'that needs no OpenGL can start with `--nvccli` instead of `--nv`: it mounts the driver libraries by',
         '`NVIDIA_DRIVER_CAPABILITIES`, `compute,utility` by default, without the GL ones.',
+      ].join('\n'),
+    },
+    {
+      when: 'distroless',
+      title: 'Program needs a newer glibc than the distroless run image has',
+      message:
+        '`{by}` needs the GNU C library\'s symbol version GLIBC_{needs:all}, which the C library of the run image ' +
+        '(`{context.distroless.image}`) lacks: it was built on a newer Debian release than that image is. glibc runs programs built ' +
+        'against older releases, never newer ones, so the stage that builds and the distroless image that runs must be the same ' +
+        'Debian release (' + GLIBC_BY_RELEASE + ').',
+      fix: [
+        'Make the two the same release. Distroless images name theirs (`gcr.io/distroless/{context.distroless.name}-debian12`, ' +
+          '`…-debian13`) and have no shell; the build stage prints its own with `ldd --version` (`RUN ldd --version` in it, or ' +
+          '`docker run --rm --entrypoint ldd BUILD_IMAGE --version`). Then either:',
+        '',
+        '- run on `gcr.io/distroless/{context.distroless.name}-debian13` when the build stage is Debian 13 (trixie; a language image ' +
+          'without a release in its tag follows the newest Debian), or',
+        '- pin the build stage to the run image\'s release, a `-bookworm` tag of the build image for a `-debian12` run image.',
+        '',
+        'Name the release in both `FROM` lines so that a base image moving on does not split them again.',
+      ].join('\n'),
+    },
+    {
+      when: 'bare',
+      message:
+        '`{by}` needs the GNU C library\'s symbol version GLIBC_{needs:all}, which the C library where it runs lacks: ' +
+        'it was built against a newer glibc than that system has. glibc runs programs built against older releases, never newer ones. ' +
+        'In an image this is usually a build stage on a newer distro release than the slim or distroless stage that runs it, or a binary ' +
+        'built on another machine and copied in.',
+      fix: [
+        'Compare the C libraries of the two places: `ldd --version` prints a system\'s glibc on its first line (' + GLIBC_BY_RELEASE + '). ' +
+          'Run it where `{by}` runs and where it was built. Then build where it runs: the build stage FROM the same distro release as the ' +
+          'run stage (a release named in both tags, `-bookworm` / `-trixie`), or a run image whose glibc is at least the highest version ' +
+          'named above.',
       ].join('\n'),
     },
     {
