@@ -724,7 +724,7 @@ function placeVariants(): Variant[] {
       // eleiton/ollama-intel-arc#26: Intel Arc images whose XPU stack was missing fell to torch.cuda): the machine may have no NVIDIA GPU
       // at all, so the host check leads, and the NVIDIA remedies follow for a host that has one. A compose service's `name  | ` prefix
       // is no `docker run` line: the place stays unknown. `lspci | grep -i nvidia` / `nvidia-smi`: the checks NVIDIA_SMI_SOMEWHERE uses.
-      when: 'foundNoDriver&!nvidiaGpu&!fact.place=image-build&!fact.place=docker-run&!inContainerProse',
+      when: 'foundNoDriver&!nvidiaGpu&!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell&!inContainerProse',
       title: 'No NVIDIA GPU that this program can see',
       message:
         'torch found no NVIDIA driver: this process sees no NVIDIA GPU, and the log names no NVIDIA GPU and does not show where it ran. On a machine without one ' +
