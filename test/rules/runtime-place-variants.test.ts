@@ -99,12 +99,13 @@ describe('cuda/no-gpu-at-build by place', () => {
     expect(f!.fix).not.toContain('docker');
   });
 
-  test('nowhere said: each place with its check, no claim of a build', () => {
+  test('nowhere said: the host check first (maybe no NVIDIA GPU at all), then each place, no claim of a build', () => {
     const [f] = runEngine([noGpuAtBuild], [text(NO_DRIVER)], pasted, {});
-    expect(f!.title).toBe('No NVIDIA GPU or driver where this ran');
+    expect(f!.title).toBe('No NVIDIA GPU that this program can see');
+    expect(f!.fix).toContain('lspci | grep -i nvidia');
     expect(f!.fix).toContain('In a `docker build` step');
-    expect(f!.fix).toContain('In a container');
-    expect(f!.fix).toContain('On a machine');
+    expect(f!.fix).toContain('in a container');
+    expect(f!.fix).toContain('on the machine itself');
   });
 });
 

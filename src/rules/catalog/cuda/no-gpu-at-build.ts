@@ -36,6 +36,7 @@
 import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 import { BUILD_GPU } from './build-gpu.js';
 import { LLAMA_CPP_CUDA_OPTION } from './nvcc-host-flag-rejected.js';
+import { CPU_MODE, NVIDIA_GPU_SEEN, WSL_WINDOWS_DRIVER } from '../runtime/no-nvidia-gpu.js';
 import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from '../runtime/run-command.js';
 
 // The GPU the image will run on is not in a build log: the `86` these commands carry is an example, and says so.
@@ -656,12 +657,81 @@ function llamaCppPythonVariants(): Variant[] {
   ];
 }
 
+const DRIVER_GUIDE = 'https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/';
+
+/**
+ * Under WSL 2 the GPU comes from the Windows NVIDIA driver (`libcuda.so` in /usr/lib/wsl/lib, see no-nvidia-gpu.ts). A Linux
+ * driver installed in the distribution shadows that library and cuInit answers CUDA_ERROR_NO_DEVICE: Genesis-Embodied-AI/genesis-world#114
+ * ("The root issue is incorrect driver got installed"; `export LD_LIBRARY_PATH=/usr/lib/wsl/lib` "is a workaround"), NVIDIA/cuml#6218
+ * (the numba maintainer: a workaround "due to having an incorrect driver installed in the WSL2 environment", better to remedy the root
+ * cause), NVIDIA/cuml#5624 and numba/numba#7104 (the LD_LIBRARY_PATH workaround). `wsl --update` / `wsl --shutdown`: Microsoft's WSL commands,
+ * as runtime/shared-library-missing gives them. The package names are grep patterns of Ubuntu's (`nvidia-driver-*`, `libnvidia-compute-*`)
+ * and NVIDIA's repository's (`cuda-drivers`) driver packages, printed for the user to read, not removed blindly.
+ */
+const WSL_VARIANT: Omit<Variant, 'when'> = {
+  title: 'No CUDA device in WSL 2: the GPU comes from the Windows driver, not a Linux one',
+  message:
+    'This program found no NVIDIA GPU, and the log shows it ran in WSL 2. There the GPU comes from the Windows NVIDIA driver, which WSL 2 ' +
+    'provides as `libcuda.so` in `/usr/lib/wsl/lib`; no Linux NVIDIA driver belongs inside WSL. A Linux driver installed in the distribution ' +
+    '(the default CUDA Toolkit packages bring one) puts its own `libcuda.so` in front, and CUDA then finds no device; a Windows driver ' +
+    'without WSL support or an old WSL kernel gives none either. Installing a Linux driver in WSL makes it worse.',
+  fix: [
+    'In WSL, see which `libcuda` the loader finds, and whether a Linux driver is installed (Ubuntu/Debian):',
+    '',
+    '```sh',
+    'ls -l /usr/lib/wsl/lib/libcuda.so*',
+    'ldconfig -p | grep libcuda',
+    "dpkg -l | grep -E 'nvidia-driver|libnvidia-compute|cuda-drivers'",
+    '```',
+    '',
+    '- A Linux driver listed, or a `libcuda.so` outside `/usr/lib/wsl/lib`: remove those packages (`sudo apt-get remove --purge` with the names ' +
+      '`dpkg` printed), take the CUDA toolkit from NVIDIA\'s WSL-Ubuntu packages (they bring no driver), and restart WSL (`wsl --shutdown` in ' +
+      'PowerShell). Until then, `export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH` loads the Windows driver\'s library first.',
+    `- No \`libcuda.so\` in \`/usr/lib/wsl/lib\`: ${WSL_WINDOWS_DRIVER}; then, in PowerShell, \`wsl --update\` and \`wsl --shutdown\`.`,
+  ].join('\n'),
+};
+
+/** The host's check for an NVIDIA GPU, then what to do without one and with one. */
+function noNvidiaFix(lead: string): string {
+  return [
+    lead,
+    '',
+    '```sh',
+    'lspci | grep -i nvidia',
+    'nvidia-smi',
+    '```',
+    '',
+    '- No NVIDIA GPU: use the program\'s build for the hardware that is there; its README or image tags name its CPU, XPU (Intel) or ' +
+      `ROCm (AMD) builds (an image or wheel built for CUDA runs only on NVIDIA GPUs). Or start it with ${CPU_MODE}.`,
+    `- An NVIDIA GPU listed: in a container, start it with ${ADD_GPUS}, on a host with the NVIDIA driver and the NVIDIA Container Toolkit ` +
+      `(the toolkit's check: \`${HOST_GPU_CHECK}\`); on the machine itself, \`nvidia-smi\` failing means the NVIDIA driver is missing: ` +
+      `install it (${DRIVER_GUIDE}).`,
+    "- In a `docker build` step, which has no GPU at all: move the device use to the container's start.",
+  ].join('\n');
+}
+
 /** The same failure outside a build: in a container (its command known or not), on a machine, or where the log does not say. */
 function placeVariants(): Variant[] {
   const inContainer =
     'This program needs a GPU and the NVIDIA driver, and the container it ran in had neither: a container sees GPUs only when it is started with them ' +
     '(`docker run --gpus …`); the NVIDIA Container Toolkit then mounts the host\'s driver into it.';
   return [
+    // WSL 2 first: there the NVIDIA driver remedies of a Linux machine do harm.
+    { ...WSL_VARIANT, when: 'wsl&!fact.place=image-build&!fact.place=docker-run' },
+    {
+      // torch's own `Found no NVIDIA driver on your system`, no NVIDIA GPU named, and nothing puts the run in a container or a build
+      // (ai-dock/comfyui#79: an Intel-iGPU host ran the image's `cuda` tag instead of its `cpu` one; simonlui/Docker_IPEX_ComfyUI#1 and
+      // eleiton/ollama-intel-arc#26: Intel Arc images whose XPU stack was missing fell to torch.cuda): the machine may have no NVIDIA GPU
+      // at all, so the host check leads, and the NVIDIA remedies follow for a host that has one. A compose service's `name  | ` prefix
+      // is no `docker run` line: the place stays unknown. `lspci | grep -i nvidia` / `nvidia-smi`: the checks NVIDIA_SMI_SOMEWHERE uses.
+      when: 'foundNoDriver&!nvidiaGpu&!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell&!inContainerProse',
+      title: 'No NVIDIA GPU that this program can see',
+      message:
+        'torch found no NVIDIA driver: this process sees no NVIDIA GPU, and the log names no NVIDIA GPU and does not show where it ran. On a machine without one ' +
+        '(Intel or AMD graphics only), no NVIDIA driver, toolkit or `--gpus` can give it one: the program needs its CPU, XPU (Intel) or ROCm (AMD) ' +
+        'build, or its CPU mode. The NVIDIA remedies apply only where the host has an NVIDIA GPU.',
+      fix: noNvidiaFix('First, on the host (not in a container), see whether it has an NVIDIA GPU:'),
+    },
     {
       when: 'fact.place=docker-run&enrich.runWithGpus',
       title: 'No GPU in the container: it was started without one',
@@ -786,7 +856,16 @@ export const noGpuAtBuild: RuleInput = {
     // cpp_extension's own query of the GPU, or a cpp_extension package's build named in the prose
     { name: 'archQuery', ...ARCH_QUERY },
     // a host shell under WSL2, named in the pasted log (`Ubuntu WSL2 in Windows 11`)
-    { name: 'wsl', literals: ['WSL'] },
+    // (`run under wsl2`), the WSL kernel's release (`5.15.90.1-microsoft-standard-WSL2`) or its driver folder
+    {
+      name: 'wsl',
+      literals: ['WSL', 'wsl'],
+      pattern: '\\bWSL ?2\\b|microsoft-standard-WSL|/usr/lib/wsl/',
+      ignoreCase: true,
+    },
+    // torch's `RuntimeError: Found no NVIDIA driver on your system`
+    { name: 'foundNoDriver', literals: ['Found no NVIDIA driver on your system'] },
+    { name: 'nvidiaGpu', ...NVIDIA_GPU_SEEN },
     { name: 'tcnnArch', ...TCNN_UNKNOWN_ARCH },
     { name: 'computeCapProbe', ...COMPUTE_CAP_PROBE },
     { name: 'emptyArch', literals: ["architecture 'compute_'", "architecture 'sm_'"] },

@@ -56,6 +56,7 @@
 // The reported case: gazebo-tooling/gzdev#97 (2025), the toolkit installed and configured for the rootful daemon only.
 // `docker info --format '{{.SecurityOptions}}'` lists `name=rootless` when the daemon runs rootless (moby, daemon/info.go).
 import type { RuleInput } from '../../schema.js';
+import { CPU_MODE, NVIDIA_GPU_SEEN } from './no-nvidia-gpu.js';
 import { HOST_GPU_CHECK } from './run-command.js';
 
 const GUIDE = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html';
@@ -195,11 +196,7 @@ export const gpuRuntimeMissing: RuleInput = {
         'VGA compatible controller: Intel Corporation[^\\n]{0,80})',
     },
     // … and any NVIDIA GPU the log names (a laptop with both lists the NVIDIA one too): nvidia-smi, lspci, a model name
-    {
-      name: 'nvidiaGpu',
-      literals: ['GeForce', 'Quadro', 'Tesla ', 'RTX', 'GTX', 'NVIDIA Corporation', 'NVIDIA-SMI', 'Driver Version:', 'Jetson'],
-      pattern: '\\b(?:GeForce|Quadro|Tesla [A-Z]\\d|RTX ?[A-Z]?\\d|GTX ?\\d|NVIDIA Corporation|NVIDIA-SMI \\d|Driver Version: \\d|Jetson)',
-    },
+    { name: 'nvidiaGpu', ...NVIDIA_GPU_SEEN },
     {
       name: 'toolkitInstalled',
       literals: ['NVIDIA Container Runtime version ', 'NVIDIA Container Toolkit CLI version ', 'nvidia-container-toolkit '],
@@ -222,8 +219,8 @@ export const gpuRuntimeMissing: RuleInput = {
       fix: [
         'On the host, list its GPUs: `lspci | grep -iE \'vga|3d|display\'` (an NVIDIA GPU shows as `NVIDIA Corporation`).',
         '',
-        '- No NVIDIA GPU: start the container without `--gpus` (compose: remove the `devices:` reservation with `capabilities: [gpu]`), with the program\'s',
-        '  CPU mode if it has one (its docs name the option, such as a `--device cpu` flag), or run it on a machine with an NVIDIA GPU.',
+        '- No NVIDIA GPU: start the container without `--gpus` (compose: remove the `devices:` reservation with `capabilities: [gpu]`), with',
+        `  ${CPU_MODE}, or run it on a machine with an NVIDIA GPU.`,
         '- An NVIDIA GPU listed as well (a laptop with two GPUs): install the NVIDIA driver first (`nvidia-smi` must list the GPU), then the NVIDIA',
         `  Container Toolkit as NVIDIA's install guide gives it for this distribution (${GUIDE}), and restart Docker (\`sudo systemctl restart docker\`).`,
       ].join('\n'),

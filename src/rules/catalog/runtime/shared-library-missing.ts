@@ -10,6 +10,7 @@
 import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 import { aptInstallLine } from '../../../knowledge/apt-install-line.js';
 import { BUILD_GPU } from '../cuda/build-gpu.js';
+import { WSL_WINDOWS_DRIVER } from './no-nvidia-gpu.js';
 import { HOST_GPU_CHECK, RUN_COMMAND_CONTEXT } from './run-command.js';
 
 // The loader's wording (`libX.so.N: cannot open shared object file`) and CTranslate2's, which dlopens its CUDA libraries itself
@@ -309,8 +310,7 @@ const WSL_FIX = [
   '```',
   '',
   '- A Windows 10 build below 19044: update Windows to 10 version 21H2 or later, or to Windows 11; older builds give WSL 2 no GPU.',
-  '- No `libnvidia-ml.so.1` there: install the current NVIDIA driver for Windows (https://developer.nvidia.com/cuda/wsl), on ' +
-    'Windows; never install a Linux NVIDIA driver inside WSL.',
+  `- No \`libnvidia-ml.so.1\` there: ${WSL_WINDOWS_DRIVER}.`,
   '- In Docker Desktop, Settings > General: the WSL 2 based engine must be on (GPU support needs it); restart Docker Desktop.',
   '',
   'Then check with Docker\'s own test: `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`.',
