@@ -63,4 +63,12 @@ describe('shell/crlf-line-endings', () => {
       expect(findings.some((f) => f.ruleId === 'shell/crlf-line-endings')).toBe(false);
     }
   });
+
+  test('a `set` line with the shell\'s own operator line beside it: the set form, no empty script or line', async () => {
+    // dashCr and dashAndText, both produced with dash 0.5.12-2 above, in one log
+    const f = await findingOf('shell/crlf-line-endings', dashCr + dashAndText);
+    expect(f.message).not.toContain('``');
+    expect(f.fix).not.toMatch(/cat -A +\|/);
+    expect(f.message).toContain('`crlf.sh`');
+  });
 });

@@ -23,6 +23,8 @@ describe('runtime/ctypes-library-not-found', () => {
     expect(f.fix).toContain('apt-get install -y --no-install-recommends libsndfile1');
     expect(f.fix).toMatch(/Alpine .libsndfile. \(apk\)/);
     expect(f.fix).toContain('manylinux_2_28');
+    // soundfile 0.12.x's Linux wheels are manylinux_2_31 (setup.py at tags 0.12.0, 0.12.1), 0.13.x's manylinux_2_28
+    expect(f.fix).toContain('0.12.x with glibc 2.31 or later, manylinux_2_31');
   });
 
   test('the OS package for the distro family of fact os', () => {

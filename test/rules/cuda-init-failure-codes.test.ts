@@ -38,6 +38,9 @@ describe('error 802, system not yet initialized', () => {
     expect(f.message).toContain('error 802');
     expect(f.fix).toContain('systemctl status nvidia-fabricmanager');
     expect(f.fix).toContain('nvidia-fabricmanager-535');
+    // from R580 the branch name is virtual (NVIDIA/gpu-driver-container#451): the exact version goes on `nvidia-fabricmanager`
+    expect(f.fix).toContain('apt-cache madison nvidia-fabricmanager');
+    expect(f.fix).toContain('nvidia-fabricmanager=VERSION');
     expect(f.fix).toContain('nvidia-driver:535/fm');
     expect(f.fix).toContain('sudo systemctl enable --now nvidia-fabricmanager');
     expect(f.fix).toContain('without NVSwitch');

@@ -18,6 +18,8 @@ describe('pip/externally-managed from the note and hint only', () => {
     expect(findings[0]!.fix).toContain('devcontainers/features#833');
     expect(findings[0]!.fix).toContain('`"dockerDashComposeVersion": "none"`');
     expect(findings[0]!.fix).not.toContain('docker-in-docker:1"');
+    // 2.8.1 (PR #833) skipped the pip branch on bookworm only; other releases ran it until 2.10.0 (PR #873)
+    expect(findings[0]!.message).toContain('such as Ubuntu 24.04, its releases before 2.10.0');
   });
 
   test('another Feature keeps the general Feature advice, without the docker-in-docker option', async () => {

@@ -161,19 +161,22 @@ const featureVariants: RuleVariant[] = [
   // The docker-in-docker Feature pip-installed Compose v1 on a machine other than x86_64 (an arm64 Mac): its install.sh ran
   // the pipx / `pip3 install … docker-compose` branch for every `dockerDashComposeVersion` but `none` (2.8.0's
   // src/docker-in-docker/install.sh: `if [ "${DOCKER_DASH_COMPOSE_VERSION}" != "none" ]`, then `if [ "${target_compose_arch}"
-  // != "x86_64" ]`; `v2` only picked compose-switch afterwards). 2.8.1 skipped that branch on bookworm (devcontainers/features
-  // PR #833, commit d5ef6a7, for #832); 2.10.0 made `latest` (v2) the default and runs the v1 install only for `v1` (PR #873).
+  // != "x86_64" ]`; `v2` only picked compose-switch afterwards). 2.8.1 skipped that branch on bookworm only (devcontainers/features
+  // PR #833, commit d5ef6a7, for #832: `&& [ "${VERSION_CODENAME}" != "bookworm" ]`, so Ubuntu 23.04+ on arm64 still ran it);
+  // 2.10.0 made `latest` (v2) the default and runs the v1 install only for `v1` (PR #873, commit 4db22d38).
   {
     when: 'devFeatureId&dindFeature',
     title: 'pip refused (PEP 668) inside the docker-in-docker Feature',
     message:
       'pip refused to install into the system Python of {fact.os|this image}, which is marked as externally managed (PEP 668, as ' +
       "Debian 12 is), and the pip that ran is the docker-in-docker Feature's install script: on a machine other than x86_64 (an " +
-      'arm64 Mac, for one) its releases before 2.8.1 installed Docker Compose v1 with pip. The Dev Containers CLI generates ' +
+      'arm64 Mac, for one) its releases before 2.8.1 installed Docker Compose v1 with pip (on Debian 12; on other externally ' +
+      'managed systems, such as Ubuntu 24.04, its releases before 2.10.0). The Dev Containers CLI generates ' +
       'the Dockerfile that runs it (`Dockerfile.extended`), so nothing in your Dockerfile or that file changes it.',
     fix: [
       'In devcontainer.json, use a release of the Feature that does not pip-install Compose v1 there: 2.8.1 and later skip it on ' +
-        'Debian 12 (devcontainers/features#833), and from 2.10.0 the default `dockerDashComposeVersion` is `latest` (Compose v2). ' +
+        'Debian 12 (devcontainers/features#833), and from 2.10.0 the default `dockerDashComposeVersion` is `latest` (Compose v2) and only ' +
+        '`v1` takes the pip install, on any system. ' +
         'Reference the Feature by its newest major version, which takes the newest release of that major, and rebuild the container:',
       '',
       '```json',

@@ -28,7 +28,10 @@
 // (NVIDIA/yum-packaging-fabric-manager README: `nvidia-fabricmanager-XXX` and `cuda-drivers-fabricmanager-XXX`, "XXX is the
 // first . delimited field in the driver version"; RHEL 8 / Fedora `dnf module install nvidia-driver:${stream}/fm`, RHEL 7 `yum
 // install cuda-drivers-fabricmanager-XXX`, openSUSE / SLES 15 `zypper install cuda-drivers-fabricmanager-XXX`; Ubuntu's CUDA
-// repository `nvidia-fabricmanager-<branch>`, NVIDIA/gpu-operator#163). ollama/ollama#12136 (8× H100, ggml's wording): "neglected
+// repository `nvidia-fabricmanager-<branch>`, NVIDIA/gpu-operator#163; from the 580 branch that name is virtual, provided by a
+// package `nvidia-fabricmanager`, and `apt-get install nvidia-fabricmanager-580=580.65.06-1` fails with "Package
+// nvidia-fabricmanager-580 is a virtual package provided by: nvidia-fabricmanager 580.65.06-1", NVIDIA/gpu-driver-container#451,
+// which installs `nvidia-fabricmanager=<version>` instead). ollama/ollama#12136 (8× H100, ggml's wording): "neglected
 // the fabric manager version. I purged everything associated with it and reinstalled the right version with a reboot".
 // Error 999 (cudaErrorUnknown) at the start, ggml's `failed to initialize CUDA: unknown error` or torch's `CUDA unknown error -
 // this may be due to an incorrectly set up environment`: ollama/ollama#15400 (driver 590.48.01, nvidia-container-toolkit
@@ -121,7 +124,9 @@ export const cudaDriverInitFailed: RuleInput = {
         '',
         'Install the Fabric Manager package of exactly that driver version from NVIDIA\'s CUDA repository, named after the',
         'driver branch, the number before the first dot of that version (535 below stands for it; the package\'s version must equal the driver\'s): Ubuntu/Debian',
-        '`sudo apt-get install nvidia-fabricmanager-535`; RHEL 8+/Fedora `sudo dnf module install nvidia-driver:535/fm` (the',
+        '`sudo apt-get install nvidia-fabricmanager-535` (from the 580 branch on, the package is `nvidia-fabricmanager`, which only',
+        'provides the `-580` name: `apt-cache madison nvidia-fabricmanager` lists its versions,',
+        '`sudo apt-get install nvidia-fabricmanager=VERSION` installs the driver\'s); RHEL 8+/Fedora `sudo dnf module install nvidia-driver:535/fm` (the',
         'driver stream with Fabric Manager); RHEL 7 `sudo yum install cuda-drivers-fabricmanager-535`; SLES/openSUSE',
         '`sudo zypper install cuda-drivers-fabricmanager-535`. Remove an installed one of another version first; then',
         '`sudo systemctl enable --now nvidia-fabricmanager` (after replacing it, reboot, so that the driver and Fabric Manager start',

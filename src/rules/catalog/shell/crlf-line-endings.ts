@@ -28,6 +28,11 @@ const KEEP_LF =
   'repository with the line `*.sh text eol=lf`, then `git add --renormalize .` and a commit (Git on Windows checks text ' +
   'files out with CRLF under `core.autocrlf`).';
 
+const OPERATOR_LITERALS = ['Syntax error: "&&" unexpected', 'Syntax error: "||" unexpected', 'Syntax error: "|" unexpected'];
+const OPERATOR_PATTERN =
+  '(?<![\\w/.-])(?!(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox):)(?<opScript>[^\\s:`\'"]{1,300}): (?<opLine>\\d{1,7}): (?:[^\\s:]{1,300}: )?' +
+  'Syntax error: "(?<op>&&|\\|\\||\\|)" unexpected';
+
 export const crlfLineEndings: RuleInput = {
   id: 'shell/crlf-line-endings',
   title: 'Shell script has Windows (CRLF) line endings',
@@ -44,15 +49,14 @@ export const crlfLineEndings: RuleInput = {
     {
       // dash: `FILE: 4: Syntax error: "&&" unexpected`, older dash `FILE: 4: FILE: Syntax error: …`; a script's name only (the
       // shell's own name is commands given as text, which this form does not read)
-      literals: ['Syntax error: "&&" unexpected', 'Syntax error: "||" unexpected', 'Syntax error: "|" unexpected'],
-      pattern:
-        '(?<![\\w/.-])(?!(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox):)(?<opScript>[^\\s:`\'"]{1,300}): (?<opLine>\\d{1,7}): (?:[^\\s:]{1,300}: )?' +
-        'Syntax error: "(?<op>&&|\\|\\||\\|)" unexpected',
+      literals: OPERATOR_LITERALS,
+      pattern: OPERATOR_PATTERN,
     },
   ],
   context: [
-    // the operator form of the match above (its variant)
-    { name: 'operatorLine', literals: ['Syntax error: "&&" unexpected', 'Syntax error: "||" unexpected', 'Syntax error: "|" unexpected'] },
+    // the operator form of the match above, with a script's name (its variant reads the names from here: the rule's match
+    // can be the `set` form while the log also holds the shell's own `dash: 2: Syntax error: "&&" unexpected`)
+    { name: 'operatorLine', literals: OPERATOR_LITERALS, pattern: OPERATOR_PATTERN },
     {
       // the shell's own name where a script's would be: the commands were given as text (`sh -c`)
       name: 'shellText',
@@ -83,24 +87,24 @@ export const crlfLineEndings: RuleInput = {
       when: 'operatorLine',
       title: 'Shell script has Windows (CRLF) line endings (a line starts with an operator)',
       message:
-        'dash found line {opLine} of `{opScript}` starting with `{op}`: the line before it did not continue onto it. Its trailing `\\` ' +
+        'dash found line {context.operatorLine.opLine} of `{context.operatorLine.opScript}` starting with `{context.operatorLine.op}`: the line before it did not continue onto it. Its trailing `\\` ' +
         'escapes a carriage return instead of the newline when the script has Windows (CRLF) line endings, so the command ends ' +
         'there; the same error comes from a line before it with no `\\` at all.',
       fix: [
         'See which it is, on the script in your checkout (or in the image): a `^M` before the `$` is CRLF:',
         '',
         '```sh',
-        'cat -A {opScript} | sed -n \'1,{opLine}p\'',
+        'cat -A {context.operatorLine.opScript} | sed -n \'1,{context.operatorLine.opLine}p\'',
         '```',
         '',
         'With `^M$`, convert the script where the image is built, in the `RUN` before it runs (after the `COPY` of it):',
         '',
         '```dockerfile',
-        "RUN sed -i 's/\\r$//' {opScript}",
+        "RUN sed -i 's/\\r$//' {context.operatorLine.opScript}",
         '```',
         '',
         KEEP_LF,
-        'Without `^M`, the line before line {opLine} lacks the `\\` that continues it: add it.',
+        'Without `^M`, the line before line {context.operatorLine.opLine} lacks the `\\` that continues it: add it.',
       ].join('\n'),
     },
     {
