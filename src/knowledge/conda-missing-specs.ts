@@ -75,12 +75,21 @@ export function condaMissingSpecsEnrich(
   model: BuildModel,
   facts: FactView,
 ): Record<string, string> {
-  const specs = missingSpecs([...(step?.tail ?? []), ...(model.outsideLines ?? [])]);
+  const listed = missingSpecs([...(step?.tail ?? []), ...(model.outsideLines ?? [])]);
+  // The list not in the lines kept here (a step's output read elsewhere): the rule's own `- spec` hit.
+  const captured = captures['context.spec.spec'];
+  const specs = listed.length > 0 ? listed : captured !== undefined ? [captured] : [];
   if (specs.length === 0) return {};
   const quoted = specs.map((s) => `'${s}'`).join(' ');
   const micromamba = captures['context.micromamba'] !== undefined || facts.value('installer') === 'micromamba';
   const search = micromamba ? 'micromamba search -c conda-forge "$spec"' : 'conda search -c conda-forge "$spec"';
   const out: Record<string, string> = {
+    // The specs read under the not-found header only: the `Channels:` list conda ≥ 23.11 prints above the solve
+    // (` - defaults`, ` - conda-forge`) has the same `- name` shape and is no spec (MangaNinjia's win-64 log, fixtures/rules/conda/packages-not-found).
+    firstSpec: specs[0]!,
+    firstName: /^(?:[A-Za-z0-9_.-]{1,60}::)?([A-Za-z0-9_][A-Za-z0-9_.-]*)/.exec(specs[0]!)?.[1] ?? specs[0]!,
+    allSpecs: specs.join(', '),
+    allNames: specs.map((s) => /^(?:[A-Za-z0-9_.-]{1,60}::)?([A-Za-z0-9_][A-Za-z0-9_.-]*)/.exec(s)?.[1] ?? s).join(' '),
     missingSearch: specs.length === 1 ? search.replace('"$spec"', quoted) : `for spec in ${quoted}; do ${search}; done`,
   };
   const pinned = specs.map((s) => /^([A-Za-z0-9_.-]{1,60})::(.+)$/.exec(s)).filter((m): m is RegExpExecArray => m !== null);

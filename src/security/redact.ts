@@ -42,8 +42,62 @@ export interface SecretSighting {
 
 const NAME_CHAR = /[A-Za-z0-9_.-]/;
 /** The commands whose short options carry a password (maskCommandPasswords). */
-const LOGIN = /login/i;
-const CURL = /curl/i;
+/**
+ * Commands whose short option carries a password, the one table maskCommandPasswords reads. A
+ * `-p` or `-u` of any other command is not a password (`mkdir -p`, `cp -p`, `install -p`,
+ * `virtualenv -p python3`, `ssh -p 22`, `docker run -p 80:80`, `docker run -u 1000:1000`).
+ * - `value`: `separate` takes `-p PW`, `-p=PW` and `-pPW`; `attached` takes only `-pPW` (mysql:
+ *   `-p PW` prompts and PW is the database name); `after-colon` masks what follows `user:`.
+ * - `subcommand`: the word that must follow the command in the same shell command (`login`).
+ * - `wraps`: the command runs another one after its own options (sshpass): the scan stops at the
+ *   first word that is not an option, so `sshpass -p PW ssh -p 22 host` masks PW only.
+ */
+interface PasswordOption {
+  commands: readonly string[];
+  subcommand?: string;
+  options: readonly string[];
+  value: 'separate' | 'attached' | 'after-colon';
+  wraps?: boolean;
+  source: string;
+}
+export const PASSWORD_OPTIONS: readonly PasswordOption[] = [
+  {
+    commands: ['docker', 'podman', 'buildah', 'skopeo', 'oras'],
+    subcommand: 'login',
+    options: ['-p'],
+    value: 'separate',
+    source: 'docker-login(1) "-p, --password Password or Personal Access Token (PAT)"; podman-login(1), buildah-login(1), skopeo-login(1) "--password, -p"; oras login --help "-p, --password"',
+  },
+  {
+    commands: ['helm'],
+    subcommand: 'login', // helm registry login
+    options: ['-p'],
+    value: 'separate',
+    source: 'helm.sh/docs/helm/helm_registry_login "-p, --password string registry password or identity token"',
+  },
+  {
+    commands: ['mysql', 'mysqladmin', 'mysqldump', 'mariadb', 'mariadb-admin', 'mariadb-dump'],
+    options: ['-p'],
+    value: 'attached',
+    source: 'dev.mysql.com/doc/refman/8.0/en/command-line-options.html "for the short form, if the password value is given, it must follow the option letter with no intervening space"; mariadb.com/docs …/cli/mariadb/password "--password (-p)"',
+  },
+  {
+    commands: ['sshpass'],
+    options: ['-p'],
+    value: 'separate',
+    wraps: true,
+    source: 'sshpass(1) "-ppassword The password is given on the command line"; "The command to run is specified after sshpass\' own options"',
+  },
+  {
+    commands: ['curl'],
+    options: ['-u', '--user', '-U', '--proxy-user'],
+    value: 'after-colon',
+    source: 'curl.se/docs/manpage.html "-u, --user <user:password>", "-U, --proxy-user <user:password>"',
+  },
+];
+const PASSWORD_COMMANDS = new Map<string, PasswordOption>(PASSWORD_OPTIONS.flatMap((o) => o.commands.map((c) => [c, o] as const)));
+/** Words that end one shell command and start the next. */
+const SHELL_SEPARATORS = new Set(['&&', '||', ';', '|', '&', '(', ')', '{', '}', 'then', 'do', 'else', '`']);
 const VALUE_END = /[\s"'`,;&|)}\]]/;
 
 function isNameChar(ch: string | undefined): boolean {
@@ -261,16 +315,20 @@ export class Redactor {
   }
 
   /**
-   * Passwords given as short options, where the option alone does not say "password": `docker
-   * login -u U -p PW` (also podman, buildah, helm, skopeo, oras, `-p=PW`) and `curl -u user:pw` /
-   * `curl --user user:pw` (the part after the first `:`). Only on a line that names the command:
-   * `-p` and `-u` mean something else elsewhere (`docker run -p 80:80`, `-u 1000:1000`).
+   * Passwords given as options whose name alone does not say "password" (PASSWORD_OPTIONS): `docker
+   * login -u U -p PW`, `mysql -pPW`, `sshpass -p PW`, `curl -u user:pw`. The line is read as shell
+   * words; an option counts only inside the shell command (between `&&`, `;`, `|`, …) of a command
+   * of the table, so `mkdir -p /var/run/sshd && virtualenv env -p python3` on a line that also
+   * holds `login` or `curl` elsewhere is left alone. Linear: one pass over the words.
    */
   private maskCommandPasswords(text: string, found: Set<SecretKind>): string {
-    const login = LOGIN.test(text);
-    const curl = CURL.test(text);
-    if (!login && !curl) return text;
-    const spans: [number, number][] = [];
+    const words: [number, number][] = [];
+    for (let i = 0; i < text.length; ) {
+      while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+      const start = i;
+      while (i < text.length && text[i] !== ' ' && text[i] !== '\t') i++;
+      if (i > start) words.push([start, i]);
+    }
     const valueAt = (i: number): [number, number] => {
       const quote = text[i] === '"' || text[i] === "'" ? text[i]! : '';
       const start = quote ? i + 1 : i;
@@ -280,31 +338,70 @@ export class Redactor {
       } else while (end < text.length && !VALUE_END.test(text[end]!)) end++;
       return [start, end];
     };
-    const options = (names: readonly string[], take: (start: number, end: number) => void): void => {
-      for (const name of names) {
-        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-          if (at > 0 && text[at - 1] !== ' ' && text[at - 1] !== '\t') continue;
-          let i = at + name.length;
-          if (text[i] === '=') i++;
-          else if (text[i] === ' ') while (text[i] === ' ') i++;
-          else continue;
-          const [start, end] = valueAt(i);
-          if (end > start) take(start, end);
-        }
-      }
-    };
-    if (login) {
-      options(['-p'], (start, end) => {
-        if (!isPlaceholderValue(text.slice(start, end)) && text[start] !== '-') spans.push([start, end]);
-      });
-    }
-    if (curl) {
-      options(['-u', '--user', '--proxy-user'], (start, end) => {
-        let colon = start; // searched within the value only: a line of `-u x` stays linear
+    const spans: [number, number][] = [];
+    const take = (entry: PasswordOption, start: number, end: number): void => {
+      if (end <= start) return;
+      if (entry.value === 'after-colon') {
+        let colon = start;
         while (colon < end && text[colon] !== ':') colon++;
         if (colon >= end - 1 || isPlaceholderValue(text.slice(colon + 1, end))) return;
         spans.push([colon + 1, end]);
-      });
+        return;
+      }
+      if (text[start] === '-' || isPlaceholderValue(text.slice(start, end))) return;
+      spans.push([start, end]);
+    };
+    let pending: PasswordOption | null = null; // a command that waits for its subcommand
+    let active: PasswordOption | null = null;
+    for (let w = 0; w < words.length; w++) {
+      const [ws, we] = words[w]!;
+      let word = text.slice(ws, we);
+      const ends = word.length > 1 && (word.endsWith(';') || word.endsWith('&&') || word.endsWith('||'));
+      if (SHELL_SEPARATORS.has(word)) {
+        pending = active = null;
+        continue;
+      }
+      // `"docker`, `$(mysql`, `/usr/bin/sshpass`: the command's own name.
+      let head = 0;
+      let tail = word.length;
+      while (head < tail && '("\'`$'.includes(word[head]!)) head++;
+      while (tail > head && ';&|)"\'`'.includes(word[tail - 1]!)) tail--;
+      const name = word.slice(head, tail);
+      const base = name.slice(name.lastIndexOf('/') + 1);
+      if (active === null) {
+        const entry = PASSWORD_COMMANDS.get(base);
+        if (entry !== undefined) {
+          if (entry.subcommand === undefined) active = entry;
+          else pending = entry;
+        } else if (pending !== null && base === pending.subcommand) {
+          active = pending;
+          pending = null;
+        }
+      } else {
+        for (const option of active.options) {
+          if (!word.startsWith(option)) continue;
+          const rest = word.length - option.length;
+          if (rest === 0) {
+            if (active.value === 'attached' || w + 1 >= words.length) break;
+            const [start, end] = valueAt(words[w + 1]![0]);
+            take(active, start, end);
+            w++;
+            while (w + 1 < words.length && words[w + 1]![0] < end) w++; // a quoted value with spaces
+            word = '';
+          } else if (word[option.length] === '=' && active.value !== 'attached') {
+            const [start, end] = valueAt(ws + option.length + 1);
+            take(active, start, end);
+            word = '';
+          } else if (option.length === 2) {
+            const [start, end] = valueAt(ws + 2);
+            take(active, start, end);
+            word = '';
+          }
+          break;
+        }
+        if (word !== '' && active.wraps === true && !word.startsWith('-')) active = null; // sshpass's command
+      }
+      if (ends) pending = active = null;
     }
     if (spans.length === 0) return text;
     spans.sort((a, b) => a[0] - b[0]);

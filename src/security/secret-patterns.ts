@@ -133,7 +133,7 @@ export const TOKEN_GROUP_KINDS: Record<string, SecretKind> = Object.fromEntries(
  * Words that make a line worth scanning for an assignment, a header, a URL credential, a key block
  * or a command's password option.
  */
-const SCAN_HINTS = ['token', 'pass', 'secret', 'key', 'credential', 'auth', 'pwd', '://', '-----BEGIN', 'bearer', 'login', 'curl'];
+const SCAN_HINTS = ['token', 'pass', 'secret', 'key', 'credential', 'auth', 'pwd', '://', '-----BEGIN', 'bearer', 'login', 'curl', 'mysql', 'mariadb'];
 
 /** The targets of the per-line pre-check: what a line holds, so which scans can find something in it. */
 export const PRECHECK = {
@@ -147,7 +147,7 @@ export const PRECHECK = {
   keyBlock: 3,
   /** An `Authorization:` header. */
   header: 4,
-  /** `login` or `curl`: a command's password option. */
+  /** `login`, `curl`, `mysql`, `mariadb`, `sshpass`: a command's password option. */
   command: 5,
   /** A word that ends a secret's name (SECRET_WORDS, QUALIFIED_SECRET_WORDS): an assignment, a name ending the line. */
   name: 6,
@@ -168,6 +168,10 @@ export const SECRET_PRECHECK_LITERALS: readonly PrefilterLiteral[] = [
   { text: 'authorization:', ignoreCase: true, target: PRECHECK.header },
   { text: 'login', ignoreCase: true, target: PRECHECK.command },
   { text: 'curl', ignoreCase: true, target: PRECHECK.command },
+  // The other commands of redact.ts PASSWORD_OPTIONS (mysqladmin, mariadb-dump hold these words).
+  { text: 'mysql', ignoreCase: true, target: PRECHECK.command },
+  { text: 'mariadb', ignoreCase: true, target: PRECHECK.command },
+  { text: 'sshpass', ignoreCase: true, target: PRECHECK.command },
   ...['token', 'secret', 'pass', 'credential', 'key', 'pat', 'auth', 'pwd'].map((text) => ({ text, ignoreCase: true, target: PRECHECK.name })),
 ];
 

@@ -44,6 +44,11 @@ describe('Redactor.redact: what is masked', () => {
     ['ENV, legacy space form', '#10 [2/3] ENV WANDB_API_KEY 0123456789abcdef0123456789abcdef01234567', '#10 [2/3] ENV WANDB_API_KEY ****'],
     ['ENV with a quoted value', '#10 [2/3] ENV NGC_API_KEY="nvapi-abcdefghijklmnop"', '#10 [2/3] ENV NGC_API_KEY="****"'],
     ['--password option', '#4 0.3 + docker login --username ci --password Sup3rS3cret registry.example.com', '#4 0.3 + docker login --username ci --password **** registry.example.com'],
+    // The commands of PASSWORD_OPTIONS whose `-p` is a password; another command's `-p` stays.
+    ['mysql -pPW (attached)', '#7 0.2 + mysql -uroot -pHunter2Sql9x -e "CREATE DATABASE app"', '#7 0.2 + mysql -uroot -p**** -e "CREATE DATABASE app"'],
+    ['sshpass -p PW, ssh -p port', "#7 0.2 + sshpass -p 'Hunter2Ssh9x' ssh -p 2222 ci@host.example.com", "#7 0.2 + sshpass -p '****' ssh -p 2222 ci@host.example.com"],
+    ['docker login -p after mkdir -p', '#7 0.2 + mkdir -p /root/.docker && docker login -u ci -p Hunter2Reg9x registry.example.com', '#7 0.2 + mkdir -p /root/.docker && docker login -u ci -p **** registry.example.com'],
+    ['helm registry login -p', '#7 0.2 + helm registry login ghcr.io -u ci -p Hunter2Helm9x', '#7 0.2 + helm registry login ghcr.io -u ci -p ****'],
     ['npmrc auth token', '#4 0.3 //registry.npmjs.org/:_authToken=npm_abcdefghijklmnopqrstuvwxyz0123456789', '#4 0.3 //registry.npmjs.org/:_authToken=npm_****'],
     ['Authorization header', 'curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc" https://api', 'curl -H "Authorization: Bearer ****" https://api'],
     ['YAML password', '#3 0.1 password: correct-horse-battery', '#3 0.1 password: ****'],
@@ -202,6 +207,9 @@ describe('Redactor.redact: what is left alone', () => {
     '#20 0.1 if [ "$A" == "$B" ]; then echo ok; fi',
     '#21 [4/6] RUN apt-key adv --keyserver keyserver.ubuntu.com --recv-keys A4B469963BF863CC',
     '#22 0.1 docker run -p 8080:80 -u 1000:1000 --rm app',
+    // `mkdir -p` and `virtualenv … -p python3` on a line that holds `login` (pam_loginuid.so):
+    // buildah's STEP line, eclipse-openj9/openj9-docs#1445.
+    `Error: error building at STEP "RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-dev python3-pip git openjdk-11-jdk zip   && DEBIAN_FRONTEND="noninteractive" apt-get -q upgrade -y -o Dpkg::options::="--force-confnew" --no-install-recommends   && DEBIAN_FRONTEND="noninteractive" apt-get -q install -y -o Dpkg::options::="--force-confnew" --no-install-recommends openssh-server   && rm -rf /var/lib/apt/lists/*   && sed -i 's|session  required   pam_loginuid.so|session  optional   pam_loginuid.so|g' /etc/pam.d/sshd   && mkdir -p /var/run/sshd   && pip3 install -U pip   && pip3 install virtualenv   && virtualenv myenv -p python3": error while running runtime: exit status 1`,
     '#22 0.1 PWD=/workspace OLDPWD=/',
     '#22 0.1 SSL_KEY=/etc/ssl/private/server.key CACHE_KEY=linux-pip-3f2a9c',
     '#22 0.1 PASS: test-suite.sh',

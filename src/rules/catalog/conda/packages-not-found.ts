@@ -27,13 +27,13 @@ import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 function search(tool: 'conda' | 'micromamba', platform: string | null): string {
   const sub = platform === null ? '' : ` --platform ${platform}`;
   return tool === 'micromamba'
-    ? `micromamba search -c conda-forge '{context.spec.spec}'${sub}`
-    : `conda search '{context.spec.spec}'${sub}\nconda search -c conda-forge '{context.spec.spec}'${sub}`;
+    ? `micromamba search -c conda-forge '{enrich.firstSpec}'${sub}`
+    : `conda search '{enrich.firstSpec}'${sub}\nconda search -c conda-forge '{enrich.firstSpec}'${sub}`;
 }
 
 function armFix(tool: 'conda' | 'micromamba'): string {
   return [
-    'This is a linux-aarch64 (ARM64) build, and conda found no linux-aarch64 build of `{context.spec.spec|the specs}` in these channels.',
+    'This is a linux-aarch64 (ARM64) build, and conda found no linux-aarch64 build of `{enrich.firstSpec|the specs}` in these channels.',
     'Many packages, and old Python releases, have builds only for linux-64. Ask the channels which versions exist for this platform:',
     '',
     '```sh',
@@ -52,7 +52,7 @@ function armFix(tool: 'conda' | 'micromamba'): string {
  */
 function everySpecFix(edit: string[]): string {
   return [
-    'Ask the channels about every package conda listed ({context.spec.spec:all}):',
+    'Ask the channels about every package conda listed ({enrich.allSpecs}):',
     '',
     '```sh',
     '{enrich.missingSearch}',
@@ -155,7 +155,7 @@ function variants(): Variant[] {
     ].join('\n'),
   });
   const lockMessage =
-    'conda found no package for `{context.spec.spec}`: the conda-lock file this step installs pins each package to one ' +
+    'conda found no package for `{enrich.firstSpec}`: the conda-lock file this step installs pins each package to one ' +
     'exact build (`name==version=build`), and the channel no longer serves that build (conda-forge, for one, moves broken ' +
     'builds to its `broken` label). The lock file is out of date, not the environment\'s specs.';
   const relock = (lock: string) => [
@@ -163,7 +163,7 @@ function variants(): Variant[] {
     'the packages conda could not find, within the constraints of the source file:',
     '',
     '```sh',
-    `conda-lock lock --lockfile ${lock} --update {context.spec.name:words}`,
+    `conda-lock lock --lockfile ${lock} --update {enrich.allNames}`,
     '```',
     '',
     `If that still solves to a missing build, re-solve the whole lock with the \`conda-lock -f … --lockfile ${lock}\``,
@@ -176,7 +176,7 @@ function variants(): Variant[] {
   out.push({
     when: 'buildPin',
     message:
-      'conda found no package for `{context.spec.spec}` and the other specs listed: they pin exact build strings (`name==version=build`), ' +
+      'conda found no package for `{enrich.firstSpec}` and the other specs listed: they pin exact build strings (`name==version=build`), ' +
       'as `conda env export` writes them. Builds are made per platform and OS, and old ones leave the channels, so an ' +
       'environment exported on another machine (or years ago) does not resolve here.',
     fix: [
@@ -188,7 +188,7 @@ function variants(): Variant[] {
       '',
       '(`--from-history` keeps only the packages you asked for; `conda env export --no-builds` keeps every package with its',
       'version but no build). Without that machine, delete the third `=build` part of each listed spec and relax the',
-      'versions conda still cannot find: `conda search \'{context.spec.name}\'` lists what the channels have.',
+      'versions conda still cannot find: `conda search \'{enrich.firstName}\'` lists what the channels have.',
     ].join('\n'),
   });
   out.push({
@@ -218,7 +218,7 @@ function variants(): Variant[] {
     out.push({
       when: `${pre}spec`,
       fix: [
-        'Ask the channels what exists for {context.spec.spec}:',
+        'Ask the channels what exists for {enrich.firstSpec}:',
         '',
         '```sh',
         search(tool, null),
@@ -287,7 +287,7 @@ export const packagesNotFound: RuleInput = {
   scope: 'step',
   specificity: 3,
   message:
-    'conda found no package matching {context.spec.spec:all|the listed specs} in the channels it searched (not a conflict: ' +
+    'conda found no package matching {enrich.allSpecs|the listed specs} in the channels it searched (not a conflict: ' +
     'no build of that name and version exists there for this platform).',
   fix: [
     'Run `conda search` with each spec conda listed above the error (add `--platform linux-aarch64` to check another',
