@@ -1741,7 +1741,19 @@ function cudaArchesEnrich(captures, step, model, facts) {
     const newer3 = newerCuda(where[0], facts);
     if (newer3.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer3.newerIndex} (torch ${newer3.newerTorch} there)`;
   }
+  if (!isEmptyArch(support.arch)) Object.assign(out, shadowedToolkit(captures, support.arch, version2));
   return out;
+}
+function shadowedToolkit(captures, arch, version2) {
+  for (const from of ["installedPath", "samplesDir", "withCuda"]) {
+    const raw = captures[`context.${from}.v`];
+    const named = raw === void 0 ? null : normaliseCudaVersion(raw);
+    if (!named || toolkitFor(named) === void 0 || archSupport(named, arch).supported !== true) continue;
+    if (version2 !== null && compareVersions(named, version2) <= 0) continue;
+    const seen = from === "installedPath" ? `The log shows CUDA ${named} installed under \`/usr/local/cuda-${named}\`.` : from === "samplesDir" ? `These are the CUDA samples of release ${named} (\`cuda-samples-${named}\`), which build for the arches CUDA ${named} compiles.` : `The log names CUDA ${named} as the toolkit of this build.`;
+    return { shadowedCuda: named, shadowedCudaApt: named.replace(".", "-"), shadowedSeen: seen };
+  }
+  return {};
 }
 function blackwellTorchEnrich(_captures, _step, _model, facts) {
   const first = toolkitsSupporting("sm_120")[0];
@@ -5223,12 +5235,20 @@ function pipSpecOf(spec2) {
   return null;
 }
 function condaMissingSpecsEnrich(captures, step, model, facts) {
-  const specs = missingSpecs([...step?.tail ?? [], ...model.outsideLines ?? []]);
+  const listed2 = missingSpecs([...step?.tail ?? [], ...model.outsideLines ?? []]);
+  const captured = captures["context.spec.spec"];
+  const specs = listed2.length > 0 ? listed2 : captured !== void 0 ? [captured] : [];
   if (specs.length === 0) return {};
   const quoted = specs.map((s) => `'${s}'`).join(" ");
   const micromamba = captures["context.micromamba"] !== void 0 || facts.value("installer") === "micromamba";
   const search2 = micromamba ? 'micromamba search -c conda-forge "$spec"' : 'conda search -c conda-forge "$spec"';
   const out = {
+    // The specs read under the not-found header only: the `Channels:` list conda \u2265 23.11 prints above the solve
+    // (` - defaults`, ` - conda-forge`) has the same `- name` shape and is no spec (MangaNinjia's win-64 log, fixtures/rules/conda/packages-not-found).
+    firstSpec: specs[0],
+    firstName: /^(?:[A-Za-z0-9_.-]{1,60}::)?([A-Za-z0-9_][A-Za-z0-9_.-]*)/.exec(specs[0])?.[1] ?? specs[0],
+    allSpecs: specs.join(", "),
+    allNames: specs.map((s) => /^(?:[A-Za-z0-9_.-]{1,60}::)?([A-Za-z0-9_][A-Za-z0-9_.-]*)/.exec(s)?.[1] ?? s).join(" "),
     missingSearch: specs.length === 1 ? search2.replace('"$spec"', quoted) : `for spec in ${quoted}; do ${search2}; done`
   };
   const pinned = specs.map((s) => /^([A-Za-z0-9_.-]{1,60})::(.+)$/.exec(s)).filter((m) => m !== null);
@@ -7145,7 +7165,7 @@ var init_ctypes_libraries = __esm({
         deb: "libsndfile1",
         apk: "libsndfile",
         rpm: "libsndfile",
-        bundled: "its wheels bundle libsndfile (the `_soundfile_data` package it tries first) for macOS, Windows, and Linux x86_64 from soundfile 0.12.0 and aarch64 from 0.13.0 with glibc 2.28 or later (manylinux_2_28); Alpine (musl), other architectures, older releases and an install from the source distribution or the `py2.py3-none-any` wheel need the OS package"
+        bundled: "its wheels bundle libsndfile (the `_soundfile_data` package it tries first) for macOS, Windows, and Linux: x86_64 from soundfile 0.12.0 (0.12.x with glibc 2.31 or later, manylinux_2_31), x86_64 and aarch64 from 0.13.0 with glibc 2.28 or later (manylinux_2_28); Alpine (musl), other architectures, an older glibc, older releases and an install from the source distribution or the `py2.py3-none-any` wheel need the OS package"
       }
     };
   }
@@ -8678,7 +8698,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, RTX50_NEEDS_ARCH, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, DISTRO_IN_IMAGE, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, TRITON_FIX, tritonVariants, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, RTX50_NEEDS_ARCH, SHADOWED_TOOLKIT, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, DISTRO_IN_IMAGE, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, TRITON_FIX, tritonVariants, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -8722,6 +8742,30 @@ var init_unsupported_arch = __esm({
         'grep "CMAKE_CUDA_COMPILER:" build/CMakeCache.txt   # build: your build directory',
         "/usr/local/cuda-{enrich.firstCuda}/bin/nvcc --version",
         "```"
+      ].join("\n")
+    };
+    SHADOWED_TOOLKIT = {
+      when: "enrich.shadowedCuda&!distroNvcc&!fact.place=image-build",
+      title: "An older nvcc was used instead of the CUDA toolkit this build needs",
+      message: "nvcc rejected the GPU architecture {arch:all}. {enrich.verdict} {enrich.shadowedSeen} CUDA {enrich.shadowedCuda} compiles {arch}, so the nvcc that ran is an older one: most often a second, older toolkit whose nvcc comes first on PATH, or the one a CMake build directory cached.",
+      fix: [
+        "Build with the CUDA {enrich.shadowedCuda} toolkit. See which nvcc the shell finds first, and which toolkits are installed:",
+        "",
+        "```sh",
+        "which -a nvcc && nvcc --version",
+        "ls -d /usr/local/cuda-*/bin/nvcc",
+        "/usr/local/cuda-{enrich.shadowedCuda}/bin/nvcc --version",
+        "```",
+        "",
+        "With `/usr/local/cuda-{enrich.shadowedCuda}` there, put it first on PATH and, for CMake, configure a fresh build directory from the project's source directory (CMakeCache.txt keeps the nvcc CMake found first, so re-running cmake in the old one changes nothing):",
+        "",
+        "```sh",
+        "export PATH=/usr/local/cuda-{enrich.shadowedCuda}/bin:$PATH",
+        "cmake -S . -B build-cuda-{enrich.shadowedCuda} -DCMAKE_CUDA_COMPILER=/usr/local/cuda-{enrich.shadowedCuda}/bin/nvcc   # plus your other -D options",
+        'cmake --build build-cuda-{enrich.shadowedCuda} -j"$(nproc)"',
+        "```",
+        "",
+        "If nothing else needs the older toolkit, remove it so that one nvcc is left. If `/usr/local/cuda-{enrich.shadowedCuda}` is not listed, install it: NVIDIA's package `cuda-toolkit-{enrich.shadowedCudaApt}` (https://developer.nvidia.com/cuda-downloads; earlier releases at https://developer.nvidia.com/cuda-toolkit-archive)."
       ].join("\n")
     };
     hostShellVariants = [
@@ -8979,6 +9023,11 @@ var init_unsupported_arch = __esm({
         // torch.utils.cpp_extension's compile line: `-DTORCH_EXTENSION_NAME=exllamav2_ext`
         { name: "torchExtension", literals: ["-DTORCH_EXTENSION_NAME="] },
         { name: "autodetected", literals: ["Autodetected CUDA architecture(s):"], pattern: "Autodetected CUDA architecture\\(s\\):\\s{1,4}(?<archs>[\\d.;+ A-Za-z]{1,200}?)\\s*$" },
+        // a newer toolkit the log names (SHADOWED_TOOLKIT): an installed one's directory (`-isystem /usr/local/cuda-12.3/\u2026`), the
+        // directory of a CUDA samples release (`cuda-samples/cuda-samples-12.9/build$ make`), the reporter's `with CUDA 12.6`
+        { name: "installedPath", literals: ["/usr/local/cuda-"], pattern: "/usr/local/cuda-(?<v>\\d{1,2}\\.\\d{1,2})(?![\\d.])" },
+        { name: "samplesDir", literals: ["cuda-samples-"], pattern: "\\bcuda-samples-(?<v>\\d{1,2}\\.\\d{1,2})(?![\\d.])" },
+        { name: "withCuda", literals: ["with cuda"], ignoreCase: true, pattern: "\\bwith cuda ?(?<v>\\d{1,2}\\.\\d{1,2})\\b" },
         { name: "nvcc", literals: ["Cuda compilation tools, release"], pattern: "release (?<cudaVersion>\\d{1,2}\\.\\d{1,2})" },
         {
           name: "cmakeCompiler",
@@ -9016,6 +9065,7 @@ var init_unsupported_arch = __esm({
         ...bazelVariants,
         ...autodetectedVariants,
         ...findCudaVariants,
+        SHADOWED_TOOLKIT,
         RTX50_NEEDS_ARCH,
         ...["cmakeFailed", "cmakeBuild"].flatMap(cmakeVariants),
         ...distroNvccVariants(),
@@ -10344,6 +10394,20 @@ var init_nvcc_host_flag_rejected = __esm({
   }
 });
 
+// src/rules/catalog/runtime/no-nvidia-gpu.ts
+var NVIDIA_GPU_SEEN, CPU_MODE, WSL_WINDOWS_DRIVER;
+var init_no_nvidia_gpu = __esm({
+  "src/rules/catalog/runtime/no-nvidia-gpu.ts"() {
+    "use strict";
+    NVIDIA_GPU_SEEN = {
+      literals: ["GeForce", "Quadro", "Tesla ", "RTX", "GTX", "NVIDIA Corporation", "NVIDIA-SMI", "Driver Version:", "Jetson"],
+      pattern: "\\b(?:GeForce|Quadro|Tesla [A-Z]\\d|RTX ?[A-Z]?\\d|GTX ?\\d|NVIDIA Corporation|NVIDIA-SMI \\d|Driver Version: \\d|Jetson)"
+    };
+    CPU_MODE = "the program's CPU mode if it has one (its docs name the option, such as a `--device cpu` flag)";
+    WSL_WINDOWS_DRIVER = "install the current NVIDIA driver for Windows (https://developer.nvidia.com/cuda/wsl), on Windows; never install a Linux NVIDIA driver inside WSL";
+  }
+});
+
 // src/rules/catalog/cuda/no-gpu-at-build.ts
 function archVariants() {
   const out = [];
@@ -10632,9 +10696,36 @@ function llamaCppPythonVariants() {
     }
   ];
 }
+function noNvidiaFix(lead) {
+  return [
+    lead,
+    "",
+    "```sh",
+    "lspci | grep -i nvidia",
+    "nvidia-smi",
+    "```",
+    "",
+    `- No NVIDIA GPU: use the program's build for the hardware that is there; its README or image tags name its CPU, XPU (Intel) or ROCm (AMD) builds (an image or wheel built for CUDA runs only on NVIDIA GPUs). Or start it with ${CPU_MODE}.`,
+    `- An NVIDIA GPU listed: in a container, start it with ${ADD_GPUS}, on a host with the NVIDIA driver and the NVIDIA Container Toolkit (the toolkit's check: \`${HOST_GPU_CHECK}\`); on the machine itself, \`nvidia-smi\` failing means the NVIDIA driver is missing: install it (${DRIVER_GUIDE}).`,
+    "- In a `docker build` step, which has no GPU at all: move the device use to the container's start."
+  ].join("\n");
+}
 function placeVariants() {
   const inContainer = "This program needs a GPU and the NVIDIA driver, and the container it ran in had neither: a container sees GPUs only when it is started with them (`docker run --gpus \u2026`); the NVIDIA Container Toolkit then mounts the host's driver into it.";
   return [
+    // WSL 2 first: there the NVIDIA driver remedies of a Linux machine do harm.
+    { ...WSL_VARIANT, when: "wsl&!fact.place=image-build&!fact.place=docker-run" },
+    {
+      // torch's own `Found no NVIDIA driver on your system`, no NVIDIA GPU named, and nothing puts the run in a container or a build
+      // (ai-dock/comfyui#79: an Intel-iGPU host ran the image's `cuda` tag instead of its `cpu` one; simonlui/Docker_IPEX_ComfyUI#1 and
+      // eleiton/ollama-intel-arc#26: Intel Arc images whose XPU stack was missing fell to torch.cuda): the machine may have no NVIDIA GPU
+      // at all, so the host check leads, and the NVIDIA remedies follow for a host that has one. A compose service's `name  | ` prefix
+      // is no `docker run` line: the place stays unknown. `lspci | grep -i nvidia` / `nvidia-smi`: the checks NVIDIA_SMI_SOMEWHERE uses.
+      when: "foundNoDriver&!nvidiaGpu&!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell&!inContainerProse",
+      title: "No NVIDIA GPU that this program can see",
+      message: "torch found no NVIDIA driver: this process sees no NVIDIA GPU, and the log names no NVIDIA GPU and does not show where it ran. On a machine without one (Intel or AMD graphics only), no NVIDIA driver, toolkit or `--gpus` can give it one: the program needs its CPU, XPU (Intel) or ROCm (AMD) build, or its CPU mode. The NVIDIA remedies apply only where the host has an NVIDIA GPU.",
+      fix: noNvidiaFix("First, on the host (not in a container), see whether it has an NVIDIA GPU:")
+    },
     {
       when: "fact.place=docker-run&enrich.runWithGpus",
       title: "No GPU in the container: it was started without one",
@@ -10695,12 +10786,13 @@ function placeVariants() {
     }
   ];
 }
-var EXAMPLE_86, MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, COLOSSALAI_NO_KERNEL, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, COMPUTE_CAP_PROBE, COMPUTE_CAP_TITLE, COMPUTE_CAP_MESSAGE, COMPUTE_CAP_VALUE, noGpuAtBuild;
+var EXAMPLE_86, MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, COLOSSALAI_NO_KERNEL, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, COMPUTE_CAP_PROBE, COMPUTE_CAP_TITLE, COMPUTE_CAP_MESSAGE, COMPUTE_CAP_VALUE, DRIVER_GUIDE, WSL_VARIANT, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
     init_build_gpu();
     init_nvcc_host_flag_rejected();
+    init_no_nvidia_gpu();
     init_run_command2();
     EXAMPLE_86 = "for example `8.6` \u2192 `86`, the example the `86` below stands for: put your GPU's value";
     MOVE_CHECKS = "- move device checks (`nvidia-smi`, `torch.cuda.is_available()`) to the start of the container (`docker run --gpus all` with the image this build makes) or a CI test step on a GPU runner;";
@@ -10837,6 +10929,23 @@ var init_no_gpu_at_build = __esm({
     COMPUTE_CAP_TITLE = "A Rust build script asked nvidia-smi for the GPU: no GPU in this build";
     COMPUTE_CAP_MESSAGE = "The crate's build script runs `nvidia-smi --query-gpu=compute_cap` to learn which GPU to compile its CUDA kernels for, and nvidia-smi is not there: it comes with the host driver, mounted only into containers started with GPUs. ";
     COMPUTE_CAP_VALUE = "CUDA_COMPUTE_CAP takes the compute capability of the GPU the binary will run on, without the dot: on that machine `nvidia-smi --query-gpu=compute_cap --format=csv` prints it, " + EXAMPLE_86 + ". mistral.rs reads it from release 0.4.0 on (its build.rs up to 0.3.x, which prints `Failed to get compute cap`, asks nvidia-smi only): build 0.4.0 or later.";
+    DRIVER_GUIDE = "https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/";
+    WSL_VARIANT = {
+      title: "No CUDA device in WSL 2: the GPU comes from the Windows driver, not a Linux one",
+      message: "This program found no NVIDIA GPU, and the log shows it ran in WSL 2. There the GPU comes from the Windows NVIDIA driver, which WSL 2 provides as `libcuda.so` in `/usr/lib/wsl/lib`; no Linux NVIDIA driver belongs inside WSL. A Linux driver installed in the distribution (the default CUDA Toolkit packages bring one) puts its own `libcuda.so` in front, and CUDA then finds no device; a Windows driver without WSL support or an old WSL kernel gives none either. Installing a Linux driver in WSL makes it worse.",
+      fix: [
+        "In WSL, see which `libcuda` the loader finds, and whether a Linux driver is installed (Ubuntu/Debian):",
+        "",
+        "```sh",
+        "ls -l /usr/lib/wsl/lib/libcuda.so*",
+        "ldconfig -p | grep libcuda",
+        "dpkg -l | grep -E 'nvidia-driver|libnvidia-compute|cuda-drivers'",
+        "```",
+        "",
+        "- A Linux driver listed, or a `libcuda.so` outside `/usr/lib/wsl/lib`: remove those packages (`sudo apt-get remove --purge` with the names `dpkg` printed), take the CUDA toolkit from NVIDIA's WSL-Ubuntu packages (they bring no driver), and restart WSL (`wsl --shutdown` in PowerShell). Until then, `export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH` loads the Windows driver's library first.",
+        `- No \`libcuda.so\` in \`/usr/lib/wsl/lib\`: ${WSL_WINDOWS_DRIVER}; then, in PowerShell, \`wsl --update\` and \`wsl --shutdown\`.`
+      ].join("\n")
+    };
     noGpuAtBuild = {
       id: "cuda/no-gpu-at-build",
       title: "Build step needs a GPU (the build has none)",
@@ -10892,7 +11001,16 @@ var init_no_gpu_at_build = __esm({
         // cpp_extension's own query of the GPU, or a cpp_extension package's build named in the prose
         { name: "archQuery", ...ARCH_QUERY },
         // a host shell under WSL2, named in the pasted log (`Ubuntu WSL2 in Windows 11`)
-        { name: "wsl", literals: ["WSL"] },
+        // (`run under wsl2`), the WSL kernel's release (`5.15.90.1-microsoft-standard-WSL2`) or its driver folder
+        {
+          name: "wsl",
+          literals: ["WSL", "wsl"],
+          pattern: "\\bWSL ?2\\b|microsoft-standard-WSL|/usr/lib/wsl/",
+          ignoreCase: true
+        },
+        // torch's `RuntimeError: Found no NVIDIA driver on your system`
+        { name: "foundNoDriver", literals: ["Found no NVIDIA driver on your system"] },
+        { name: "nvidiaGpu", ...NVIDIA_GPU_SEEN },
         { name: "tcnnArch", ...TCNN_UNKNOWN_ARCH },
         { name: "computeCapProbe", ...COMPUTE_CAP_PROBE },
         { name: "emptyArch", literals: ["architecture 'compute_'", "architecture 'sm_'"] },
@@ -13846,6 +13964,7 @@ var init_shared_library_missing = __esm({
     "use strict";
     init_apt_install_line();
     init_build_gpu();
+    init_no_nvidia_gpu();
     init_run_command2();
     optionalChars = (rest) => rest === "" ? "" : `(?:${rest[0]}${optionalChars(rest.slice(1))})?`;
     CUT_WORDING = `cannot open sh${optionalChars("ared object fil")}[ \\t]{0,20}$`;
@@ -13945,7 +14064,7 @@ var init_shared_library_missing = __esm({
       "```",
       "",
       "- A Windows 10 build below 19044: update Windows to 10 version 21H2 or later, or to Windows 11; older builds give WSL 2 no GPU.",
-      "- No `libnvidia-ml.so.1` there: install the current NVIDIA driver for Windows (https://developer.nvidia.com/cuda/wsl), on Windows; never install a Linux NVIDIA driver inside WSL.",
+      `- No \`libnvidia-ml.so.1\` there: ${WSL_WINDOWS_DRIVER}.`,
       "- In Docker Desktop, Settings > General: the WSL 2 based engine must be on (GPU support needs it); restart Docker Desktop.",
       "",
       "Then check with Docker's own test: `docker run --rm -it --gpus=all nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark`."
@@ -14607,6 +14726,7 @@ var GUIDE, desktopGpuSteps, INSTALL_AND_REGISTER, ROOTLESS_GUIDE, CDI_ROUTE, NON
 var init_gpu_runtime_missing = __esm({
   "src/rules/catalog/runtime/gpu-runtime-missing.ts"() {
     "use strict";
+    init_no_nvidia_gpu();
     init_run_command2();
     GUIDE = "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html";
     desktopGpuSteps = (lead) => [
@@ -14710,11 +14830,7 @@ var init_gpu_runtime_missing = __esm({
           pattern: "(?<gpu>(?:Mesa )?Intel(?:\xAE|\\(R\\))? (?:Iris(?: Xe| Plus| Pro)?|Xe|UHD|HD) Graphics(?: \\d{2,4})?(?: \\([A-Z0-9 ]{1,20}\\))?|VGA compatible controller: Intel Corporation[^\\n]{0,80})"
         },
         // \u2026 and any NVIDIA GPU the log names (a laptop with both lists the NVIDIA one too): nvidia-smi, lspci, a model name
-        {
-          name: "nvidiaGpu",
-          literals: ["GeForce", "Quadro", "Tesla ", "RTX", "GTX", "NVIDIA Corporation", "NVIDIA-SMI", "Driver Version:", "Jetson"],
-          pattern: "\\b(?:GeForce|Quadro|Tesla [A-Z]\\d|RTX ?[A-Z]?\\d|GTX ?\\d|NVIDIA Corporation|NVIDIA-SMI \\d|Driver Version: \\d|Jetson)"
-        },
+        { name: "nvidiaGpu", ...NVIDIA_GPU_SEEN },
         {
           name: "toolkitInstalled",
           literals: ["NVIDIA Container Runtime version ", "NVIDIA Container Toolkit CLI version ", "nvidia-container-toolkit "],
@@ -14733,8 +14849,8 @@ var init_gpu_runtime_missing = __esm({
           fix: [
             "On the host, list its GPUs: `lspci | grep -iE 'vga|3d|display'` (an NVIDIA GPU shows as `NVIDIA Corporation`).",
             "",
-            "- No NVIDIA GPU: start the container without `--gpus` (compose: remove the `devices:` reservation with `capabilities: [gpu]`), with the program's",
-            "  CPU mode if it has one (its docs name the option, such as a `--device cpu` flag), or run it on a machine with an NVIDIA GPU.",
+            "- No NVIDIA GPU: start the container without `--gpus` (compose: remove the `devices:` reservation with `capabilities: [gpu]`), with",
+            `  ${CPU_MODE}, or run it on a machine with an NVIDIA GPU.`,
             "- An NVIDIA GPU listed as well (a laptop with two GPUs): install the NVIDIA driver first (`nvidia-smi` must list the GPU), then the NVIDIA",
             `  Container Toolkit as NVIDIA's install guide gives it for this distribution (${GUIDE}), and restart Docker (\`sudo systemctl restart docker\`).`
           ].join("\n")
@@ -15441,10 +15557,11 @@ var init_nvidia_cgroup_device_rules = __esm({
 });
 
 // src/rules/catalog/runtime/glibc-too-old.ts
-var glibcTooOld;
+var GLIBC_BY_RELEASE, glibcTooOld;
 var init_glibc_too_old = __esm({
   "src/rules/catalog/runtime/glibc-too-old.ts"() {
     "use strict";
+    GLIBC_BY_RELEASE = "Debian 12 has glibc 2.36, Ubuntu 24.04 2.39, Debian 13 2.41";
     glibcTooOld = {
       id: "runtime/glibc-too-old",
       title: "Program needs a newer glibc than the image has",
@@ -15454,9 +15571,19 @@ var init_glibc_too_old = __esm({
         {
           literals: ["' not found"],
           pattern: "(?<lib>[\\w./+-]{0,200}lib[cm]\\.so\\.6): version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found \\(required by (?<by>[^)\\s]{1,200})\\)"
+        },
+        // the loader's words without the library's path (a paste that kept the last part):
+        // `` `GLIBC_2.38' not found (required by /usr/lib/libstdc++.so.6) ``
+        {
+          literals: ["' not found"],
+          pattern: "^\\s{0,4}[`'\u2018]?GLIBC_(?<needs>2\\.\\d{1,3})' not found \\(required by (?<by>[^)\\s]{1,200})\\)"
         }
       ],
       context: [
+        // the bare form above: no `<lib>: version` before the symbol version
+        { name: "bare", literals: ["' not found"], pattern: "^\\s{0,4}[`'\u2018]?GLIBC_2\\.\\d{1,3}' not found" },
+        // a distroless run image: `gcr.io/distroless/base`, `gcr.io/distroless/cc-debian12`
+        { name: "distroless", literals: ["gcr.io/distroless/"], pattern: "(?<image>gcr\\.io/distroless/(?<name>[a-z]{1,20})(?:-debian(?<deb>\\d{2}))?)" },
         // every symbol version the loader lacks, one line each: the highest is what the target must have
         { name: "versions", literals: ["' not found"], pattern: "version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found", tally: true },
         // Apptainer's fakeroot from the host: `(required by /.singularity.d/libs/faked)`
@@ -15504,6 +15631,26 @@ var init_glibc_too_old = __esm({
             "(`apptainer exec IMAGE ldd --version`, IMAGE the image or .sif); rebuild the image FROM a base of the host's distro release or newer. A program",
             "that needs no OpenGL can start with `--nvccli` instead of `--nv`: it mounts the driver libraries by",
             "`NVIDIA_DRIVER_CAPABILITIES`, `compute,utility` by default, without the GL ones."
+          ].join("\n")
+        },
+        {
+          when: "distroless",
+          title: "Program needs a newer glibc than the distroless run image has",
+          message: "`{by}` needs the GNU C library's symbol version GLIBC_{needs:all}, which the C library of the run image (`{context.distroless.image}`) lacks: it was built on a newer Debian release than that image is. glibc runs programs built against older releases, never newer ones, so the stage that builds and the distroless image that runs must be the same Debian release (" + GLIBC_BY_RELEASE + ").",
+          fix: [
+            "Make the two the same release. Distroless images name theirs (`gcr.io/distroless/{context.distroless.name}-debian12`, `\u2026-debian13`) and have no shell; the build stage prints its own with `ldd --version` (`RUN ldd --version` in it, or `docker run --rm --entrypoint ldd BUILD_IMAGE --version`). Then either:",
+            "",
+            "- run on `gcr.io/distroless/{context.distroless.name}-debian13` when the build stage is Debian 13 (trixie; a language image without a release in its tag follows the newest Debian), or",
+            "- pin the build stage to the run image's release, a `-bookworm` tag of the build image for a `-debian12` run image.",
+            "",
+            "Name the release in both `FROM` lines so that a base image moving on does not split them again."
+          ].join("\n")
+        },
+        {
+          when: "bare",
+          message: "`{by}` needs the GNU C library's symbol version GLIBC_{needs:all}, which the C library where it runs lacks: it was built against a newer glibc than that system has. glibc runs programs built against older releases, never newer ones. In an image this is usually a build stage on a newer distro release than the slim or distroless stage that runs it, or a binary built on another machine and copied in.",
+          fix: [
+            "Compare the C libraries of the two places: `ldd --version` prints a system's glibc on its first line (" + GLIBC_BY_RELEASE + "). Run it where `{by}` runs and where it was built. Then build where it runs: the build stage FROM the same distro release as the run stage (a release named in both tags, `-bookworm` / `-trixie`), or a run image whose glibc is at least the highest version named above."
           ].join("\n")
         },
         {
@@ -17240,7 +17387,9 @@ var init_cuda_driver_init_failed = __esm({
             "",
             "Install the Fabric Manager package of exactly that driver version from NVIDIA's CUDA repository, named after the",
             "driver branch, the number before the first dot of that version (535 below stands for it; the package's version must equal the driver's): Ubuntu/Debian",
-            "`sudo apt-get install nvidia-fabricmanager-535`; RHEL 8+/Fedora `sudo dnf module install nvidia-driver:535/fm` (the",
+            "`sudo apt-get install nvidia-fabricmanager-535` (from the 580 branch on, the package is `nvidia-fabricmanager`, which only",
+            "provides the `-580` name: `apt-cache madison nvidia-fabricmanager` lists its versions,",
+            "`sudo apt-get install nvidia-fabricmanager=VERSION` installs the driver's); RHEL 8+/Fedora `sudo dnf module install nvidia-driver:535/fm` (the",
             "driver stream with Fabric Manager); RHEL 7 `sudo yum install cuda-drivers-fabricmanager-535`; SLES/openSUSE",
             "`sudo zypper install cuda-drivers-fabricmanager-535`. Remove an installed one of another version first; then",
             "`sudo systemctl enable --now nvidia-fabricmanager` (after replacing it, reboot, so that the driver and Fabric Manager start",
@@ -18578,12 +18727,12 @@ var init_nvidia_smi_no_devices = __esm({
 });
 
 // src/rules/catalog/runtime/nvml-library-missing.ts
-var DRIVER_GUIDE, IN_CONTAINER, ON_MACHINE, nvmlLibraryMissing;
+var DRIVER_GUIDE2, IN_CONTAINER, ON_MACHINE, nvmlLibraryMissing;
 var init_nvml_library_missing = __esm({
   "src/rules/catalog/runtime/nvml-library-missing.ts"() {
     "use strict";
     init_run_command2();
-    DRIVER_GUIDE = "https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/";
+    DRIVER_GUIDE2 = "https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/";
     IN_CONTAINER = [
       "Inside the container:",
       "",
@@ -18603,7 +18752,7 @@ var init_nvml_library_missing = __esm({
       "  For good, remove from the image whatever ships its own `libnvidia-ml.so.1` / `libcuda.so.1` links, and rebuild it.",
       `- No \`libnvidia-ml.so.*\` at all: the container got no driver. Start it with \`--gpus all\` (compose: a \`deploy.resources.reservations.devices\` entry with \`capabilities: [gpu]\`) on a host with the NVIDIA driver and the NVIDIA Container Toolkit; the toolkit's check of the host is \`${HOST_GPU_CHECK}\`.`
     ].join("\n");
-    ON_MACHINE = `On a machine (not a container): the NVIDIA driver is not installed, or only in part. Check that it has an NVIDIA GPU (\`lspci | grep -i nvidia\`), then install the driver the way its distribution does (${DRIVER_GUIDE}) and reboot.`;
+    ON_MACHINE = `On a machine (not a container): the NVIDIA driver is not installed, or only in part. Check that it has an NVIDIA GPU (\`lspci | grep -i nvidia\`), then install the driver the way its distribution does (${DRIVER_GUIDE2}) and reboot.`;
     nvmlLibraryMissing = {
       id: "runtime/nvml-library-missing",
       title: "nvidia-smi found no libnvidia-ml.so (the driver's NVML library)",
@@ -18633,7 +18782,7 @@ var init_nvml_library_missing = __esm({
             "ldconfig -p | grep libnvidia-ml   # empty: no driver user-space installed",
             "```",
             "",
-            `Install the NVIDIA driver the way the distribution does (${DRIVER_GUIDE}), reboot, and \`nvidia-smi\` must list the GPU. If this shell is in fact inside a container, the driver comes from the host instead: start the container with \`--gpus all\` (the toolkit's check: \`${HOST_GPU_CHECK}\`), and run \`ldconfig\` in it when a \`libnvidia-ml.so.*\` file is there.`
+            `Install the NVIDIA driver the way the distribution does (${DRIVER_GUIDE2}), reboot, and \`nvidia-smi\` must list the GPU. If this shell is in fact inside a container, the driver comes from the host instead: start the container with \`--gpus all\` (the toolkit's check: \`${HOST_GPU_CHECK}\`), and run \`ldconfig\` in it when a \`libnvidia-ml.so.*\` file is there.`
           ].join("\n")
         }
       ],
@@ -20715,14 +20864,15 @@ var init_externally_managed = __esm({
       // The docker-in-docker Feature pip-installed Compose v1 on a machine other than x86_64 (an arm64 Mac): its install.sh ran
       // the pipx / `pip3 install \u2026 docker-compose` branch for every `dockerDashComposeVersion` but `none` (2.8.0's
       // src/docker-in-docker/install.sh: `if [ "${DOCKER_DASH_COMPOSE_VERSION}" != "none" ]`, then `if [ "${target_compose_arch}"
-      // != "x86_64" ]`; `v2` only picked compose-switch afterwards). 2.8.1 skipped that branch on bookworm (devcontainers/features
-      // PR #833, commit d5ef6a7, for #832); 2.10.0 made `latest` (v2) the default and runs the v1 install only for `v1` (PR #873).
+      // != "x86_64" ]`; `v2` only picked compose-switch afterwards). 2.8.1 skipped that branch on bookworm only (devcontainers/features
+      // PR #833, commit d5ef6a7, for #832: `&& [ "${VERSION_CODENAME}" != "bookworm" ]`, so Ubuntu 23.04+ on arm64 still ran it);
+      // 2.10.0 made `latest` (v2) the default and runs the v1 install only for `v1` (PR #873, commit 4db22d38).
       {
         when: "devFeatureId&dindFeature",
         title: "pip refused (PEP 668) inside the docker-in-docker Feature",
-        message: "pip refused to install into the system Python of {fact.os|this image}, which is marked as externally managed (PEP 668, as Debian 12 is), and the pip that ran is the docker-in-docker Feature's install script: on a machine other than x86_64 (an arm64 Mac, for one) its releases before 2.8.1 installed Docker Compose v1 with pip. The Dev Containers CLI generates the Dockerfile that runs it (`Dockerfile.extended`), so nothing in your Dockerfile or that file changes it.",
+        message: "pip refused to install into the system Python of {fact.os|this image}, which is marked as externally managed (PEP 668, as Debian 12 is), and the pip that ran is the docker-in-docker Feature's install script: on a machine other than x86_64 (an arm64 Mac, for one) its releases before 2.8.1 installed Docker Compose v1 with pip (on Debian 12; on other externally managed systems, such as Ubuntu 24.04, its releases before 2.10.0). The Dev Containers CLI generates the Dockerfile that runs it (`Dockerfile.extended`), so nothing in your Dockerfile or that file changes it.",
         fix: [
-          "In devcontainer.json, use a release of the Feature that does not pip-install Compose v1 there: 2.8.1 and later skip it on Debian 12 (devcontainers/features#833), and from 2.10.0 the default `dockerDashComposeVersion` is `latest` (Compose v2). Reference the Feature by its newest major version, which takes the newest release of that major, and rebuild the container:",
+          "In devcontainer.json, use a release of the Feature that does not pip-install Compose v1 there: 2.8.1 and later skip it on Debian 12 (devcontainers/features#833), and from 2.10.0 the default `dockerDashComposeVersion` is `latest` (Compose v2) and only `v1` takes the pip install, on any system. Reference the Feature by its newest major version, which takes the newest release of that major, and rebuild the container:",
           "",
           "```json",
           '"features": {',
@@ -24315,12 +24465,12 @@ var init_uv_hash_mismatch = __esm({
 // src/rules/catalog/conda/packages-not-found.ts
 function search(tool, platform) {
   const sub = platform === null ? "" : ` --platform ${platform}`;
-  return tool === "micromamba" ? `micromamba search -c conda-forge '{context.spec.spec}'${sub}` : `conda search '{context.spec.spec}'${sub}
-conda search -c conda-forge '{context.spec.spec}'${sub}`;
+  return tool === "micromamba" ? `micromamba search -c conda-forge '{enrich.firstSpec}'${sub}` : `conda search '{enrich.firstSpec}'${sub}
+conda search -c conda-forge '{enrich.firstSpec}'${sub}`;
 }
 function armFix(tool) {
   return [
-    "This is a linux-aarch64 (ARM64) build, and conda found no linux-aarch64 build of `{context.spec.spec|the specs}` in these channels.",
+    "This is a linux-aarch64 (ARM64) build, and conda found no linux-aarch64 build of `{enrich.firstSpec|the specs}` in these channels.",
     "Many packages, and old Python releases, have builds only for linux-64. Ask the channels which versions exist for this platform:",
     "",
     "```sh",
@@ -24334,7 +24484,7 @@ function armFix(tool) {
 }
 function everySpecFix(edit) {
   return [
-    "Ask the channels about every package conda listed ({context.spec.spec:all}):",
+    "Ask the channels about every package conda listed ({enrich.allSpecs}):",
     "",
     "```sh",
     "{enrich.missingSearch}",
@@ -24397,13 +24547,13 @@ function variants12() {
       "or use a `continuumio/miniconda3` / `condaforge/miniforge3` base image with a version tag."
     ].join("\n")
   });
-  const lockMessage = "conda found no package for `{context.spec.spec}`: the conda-lock file this step installs pins each package to one exact build (`name==version=build`), and the channel no longer serves that build (conda-forge, for one, moves broken builds to its `broken` label). The lock file is out of date, not the environment's specs.";
+  const lockMessage = "conda found no package for `{enrich.firstSpec}`: the conda-lock file this step installs pins each package to one exact build (`name==version=build`), and the channel no longer serves that build (conda-forge, for one, moves broken builds to its `broken` label). The lock file is out of date, not the environment's specs.";
   const relock4 = (lock) => [
     "Re-lock with conda-lock where the lock file is made (not in the image), and commit the new lock file. Re-solve only",
     "the packages conda could not find, within the constraints of the source file:",
     "",
     "```sh",
-    `conda-lock lock --lockfile ${lock} --update {context.spec.name:words}`,
+    `conda-lock lock --lockfile ${lock} --update {enrich.allNames}`,
     "```",
     "",
     `If that still solves to a missing build, re-solve the whole lock with the \`conda-lock -f \u2026 --lockfile ${lock}\``,
@@ -24415,7 +24565,7 @@ function variants12() {
   out.push({ when: "condaLockRun", title: lockTitle, message: lockMessage, fix: relock4("{context.condaLockRun.file}") });
   out.push({
     when: "buildPin",
-    message: "conda found no package for `{context.spec.spec}` and the other specs listed: they pin exact build strings (`name==version=build`), as `conda env export` writes them. Builds are made per platform and OS, and old ones leave the channels, so an environment exported on another machine (or years ago) does not resolve here.",
+    message: "conda found no package for `{enrich.firstSpec}` and the other specs listed: they pin exact build strings (`name==version=build`), as `conda env export` writes them. Builds are made per platform and OS, and old ones leave the channels, so an environment exported on another machine (or years ago) does not resolve here.",
     fix: [
       "Re-export the environment without build strings, on the machine where it works:",
       "",
@@ -24425,7 +24575,7 @@ function variants12() {
       "",
       "(`--from-history` keeps only the packages you asked for; `conda env export --no-builds` keeps every package with its",
       "version but no build). Without that machine, delete the third `=build` part of each listed spec and relax the",
-      "versions conda still cannot find: `conda search '{context.spec.name}'` lists what the channels have."
+      "versions conda still cannot find: `conda search '{enrich.firstName}'` lists what the channels have."
     ].join("\n")
   });
   out.push({
@@ -24451,7 +24601,7 @@ function variants12() {
     out.push({
       when: `${pre}spec`,
       fix: [
-        "Ask the channels what exists for {context.spec.spec}:",
+        "Ask the channels what exists for {enrich.firstSpec}:",
         "",
         "```sh",
         search(tool, null),
@@ -24541,7 +24691,7 @@ var init_packages_not_found = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: "conda found no package matching {context.spec.spec:all|the listed specs} in the channels it searched (not a conflict: no build of that name and version exists there for this platform).",
+      message: "conda found no package matching {enrich.allSpecs|the listed specs} in the channels it searched (not a conflict: no build of that name and version exists there for this platform).",
       fix: [
         "Run `conda search` with each spec conda listed above the error (add `--platform linux-aarch64` to check another",
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
@@ -30052,11 +30202,13 @@ var init_command_not_found = __esm({
 });
 
 // src/rules/catalog/shell/crlf-line-endings.ts
-var KEEP_LF, crlfLineEndings;
+var KEEP_LF, OPERATOR_LITERALS, OPERATOR_PATTERN, crlfLineEndings;
 var init_crlf_line_endings = __esm({
   "src/rules/catalog/shell/crlf-line-endings.ts"() {
     "use strict";
     KEEP_LF = "(or `dos2unix` where it is installed), and keep Git from converting it again: a `.gitattributes` at the root of the repository with the line `*.sh text eol=lf`, then `git add --renormalize .` and a commit (Git on Windows checks text files out with CRLF under `core.autocrlf`).";
+    OPERATOR_LITERALS = ['Syntax error: "&&" unexpected', 'Syntax error: "||" unexpected', 'Syntax error: "|" unexpected'];
+    OPERATOR_PATTERN = '(?<![\\w/.-])(?!(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox):)(?<opScript>[^\\s:`\'"]{1,300}): (?<opLine>\\d{1,7}): (?:[^\\s:]{1,300}: )?Syntax error: "(?<op>&&|\\|\\||\\|)" unexpected';
     crlfLineEndings = {
       id: "shell/crlf-line-endings",
       title: "Shell script has Windows (CRLF) line endings",
@@ -30071,13 +30223,14 @@ var init_crlf_line_endings = __esm({
         {
           // dash: `FILE: 4: Syntax error: "&&" unexpected`, older dash `FILE: 4: FILE: Syntax error: \u2026`; a script's name only (the
           // shell's own name is commands given as text, which this form does not read)
-          literals: ['Syntax error: "&&" unexpected', 'Syntax error: "||" unexpected', 'Syntax error: "|" unexpected'],
-          pattern: '(?<![\\w/.-])(?!(?:/usr)?(?:/bin/)?(?:sh|dash|ash|bash|busybox):)(?<opScript>[^\\s:`\'"]{1,300}): (?<opLine>\\d{1,7}): (?:[^\\s:]{1,300}: )?Syntax error: "(?<op>&&|\\|\\||\\|)" unexpected'
+          literals: OPERATOR_LITERALS,
+          pattern: OPERATOR_PATTERN
         }
       ],
       context: [
-        // the operator form of the match above (its variant)
-        { name: "operatorLine", literals: ['Syntax error: "&&" unexpected', 'Syntax error: "||" unexpected', 'Syntax error: "|" unexpected'] },
+        // the operator form of the match above, with a script's name (its variant reads the names from here: the rule's match
+        // can be the `set` form while the log also holds the shell's own `dash: 2: Syntax error: "&&" unexpected`)
+        { name: "operatorLine", literals: OPERATOR_LITERALS, pattern: OPERATOR_PATTERN },
         {
           // the shell's own name where a script's would be: the commands were given as text (`sh -c`)
           name: "shellText",
@@ -30104,22 +30257,22 @@ var init_crlf_line_endings = __esm({
         {
           when: "operatorLine",
           title: "Shell script has Windows (CRLF) line endings (a line starts with an operator)",
-          message: "dash found line {opLine} of `{opScript}` starting with `{op}`: the line before it did not continue onto it. Its trailing `\\` escapes a carriage return instead of the newline when the script has Windows (CRLF) line endings, so the command ends there; the same error comes from a line before it with no `\\` at all.",
+          message: "dash found line {context.operatorLine.opLine} of `{context.operatorLine.opScript}` starting with `{context.operatorLine.op}`: the line before it did not continue onto it. Its trailing `\\` escapes a carriage return instead of the newline when the script has Windows (CRLF) line endings, so the command ends there; the same error comes from a line before it with no `\\` at all.",
           fix: [
             "See which it is, on the script in your checkout (or in the image): a `^M` before the `$` is CRLF:",
             "",
             "```sh",
-            "cat -A {opScript} | sed -n '1,{opLine}p'",
+            "cat -A {context.operatorLine.opScript} | sed -n '1,{context.operatorLine.opLine}p'",
             "```",
             "",
             "With `^M$`, convert the script where the image is built, in the `RUN` before it runs (after the `COPY` of it):",
             "",
             "```dockerfile",
-            "RUN sed -i 's/\\r$//' {opScript}",
+            "RUN sed -i 's/\\r$//' {context.operatorLine.opScript}",
             "```",
             "",
             KEEP_LF,
-            "Without `^M`, the line before line {opLine} lacks the `\\` that continues it: add it."
+            "Without `^M`, the line before line {context.operatorLine.opLine} lacks the `\\` that continues it: add it."
           ].join("\n")
         },
         {
@@ -30411,6 +30564,80 @@ var init_invalid_tag = __esm({
       ],
       enrich: "lowercase-tag",
       docs: "https://docs.docker.com/reference/cli/docker/image/tag/"
+    };
+  }
+});
+
+// src/rules/catalog/buildx/push-by-digest-tagged.ts
+var pushByDigestTagged;
+var init_push_by_digest_tagged = __esm({
+  "src/rules/catalog/buildx/push-by-digest-tagged.ts"() {
+    "use strict";
+    pushByDigestTagged = {
+      id: "buildx/push-by-digest-tagged",
+      title: "Push by digest with a tagged image name",
+      severity: "error",
+      scope: "build",
+      maxFindings: 1,
+      match: [
+        // `#65 ERROR: failed to push moby-bin:local: can't push tagged ref docker.io/library/moby-bin:local by digest`, and a CI
+        // line pasted without the `#NN` frame (`ERROR: failed to push ghcr.io/.../frontend:latest: can't push tagged ref ... by digest`)
+        { literals: ["can't push tagged ref"], pattern: "can't push tagged ref \\S{1,300} by digest" }
+      ],
+      context: [
+        { name: "bake", literals: ["buildx bake", "bake-action", "docker-bake."] }
+      ],
+      message: "The image was pushed with `push-by-digest=true` and a name that carries a tag: a push by digest pushes the image under its repository name with no tag, and BuildKit refuses a tagged name. The tag came from the build's tags (build-push-action's `tags:`, a bake target's `tags`, `-t`) or from `name=`.",
+      fix: [
+        "In the per-platform build, name the repository only, no tag, and give it no tags; the tags go on the merged image later.",
+        "",
+        "- docker/build-push-action: remove `tags:` from the step and name the repository in `outputs:`:",
+        "",
+        "```yaml",
+        "- name: Build and push by digest",
+        "  id: build",
+        "  uses: docker/build-push-action@v6",
+        "  with:",
+        "    platforms: ${{{{ matrix.platform }}}}",
+        "    labels: ${{{{ steps.meta.outputs.labels }}}}",
+        "    outputs: type=image,name=${{{{ env.REGISTRY_IMAGE }}}},push-by-digest=true,name-canonical=true,push=true",
+        "```",
+        '- bake (docker/bake-action or `docker buildx bake`): clear the targets\' tags, `--set "*.tags="` (bake-action: `set: *.tags=`),',
+        '  with `--set "*.output=type=image,\\"name=ghcr.io/owner/app\\",push-by-digest=true,name-canonical=true,push=true"`.',
+        "- `docker buildx build`: no `-t`, and `--output type=image,name=ghcr.io/owner/app,push-by-digest=true,name-canonical=true,push=true`.",
+        "",
+        "The merge job then tags the multi-platform image from the digests the build jobs pushed and uploaded (one empty file per",
+        "digest, named by it, downloaded into /tmp/digests):",
+        "",
+        "```sh",
+        "cd /tmp/digests",
+        "docker buildx imagetools create -t ghcr.io/owner/app:1.0 -t ghcr.io/owner/app:latest $(printf 'ghcr.io/owner/app@sha256:%s ' *)",
+        "```",
+        "Docker's workflow with both jobs: https://docs.docker.com/build/ci/github-actions/multi-platform/#distribute-build-across-multiple-runners"
+      ].join("\n"),
+      variants: [
+        {
+          when: "bake",
+          fix: [
+            "In the per-platform bake, clear the targets' tags (a target's own `tags`, or those of docker/metadata-action's bake file) and",
+            "name the repository only in the output; the tags go on the merged image later:",
+            "",
+            "```sh",
+            'docker buildx bake --set "*.tags=" \\',
+            '  --set "*.output=type=image,\\"name=ghcr.io/owner/app\\",push-by-digest=true,name-canonical=true,push=true"',
+            "```",
+            "With docker/bake-action, the same in `set:` (`*.tags=` on a line of its own). The merge job then tags the multi-platform image",
+            "from the digests the build jobs pushed and uploaded (one empty file per digest, named by it, downloaded into /tmp/digests):",
+            "",
+            "```sh",
+            "cd /tmp/digests",
+            "docker buildx imagetools create -t ghcr.io/owner/app:1.0 $(printf 'ghcr.io/owner/app@sha256:%s ' *)",
+            "```",
+            `Docker's workflow with both jobs (section "With Bake"): https://docs.docker.com/build/ci/github-actions/multi-platform/#with-bake`
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.docker.com/build/ci/github-actions/multi-platform/"
     };
   }
 });
@@ -35118,6 +35345,7 @@ var init_catalog = __esm({
     init_python_path_missing();
     init_manifest_list_load();
     init_invalid_tag();
+    init_push_by_digest_tagged();
     init_exec_format_error();
     init_emulated_slow_step();
     init_multi_platform_docker_driver();
@@ -35320,6 +35548,7 @@ var init_catalog = __esm({
       pythonPathMissing,
       manifestListLoad,
       invalidTag,
+      pushByDigestTagged,
       execFormatError,
       emulatedSlowStep,
       multiPlatformDockerDriver,
@@ -35531,7 +35760,7 @@ var init_secret_patterns = __esm({
       "g"
     );
     TOKEN_GROUP_KINDS = Object.fromEntries(TOKEN_SHAPES.map((s, i) => [`t${i}`, s.kind]));
-    SCAN_HINTS = ["token", "pass", "secret", "key", "credential", "auth", "pwd", "://", "-----BEGIN", "bearer", "login", "curl"];
+    SCAN_HINTS = ["token", "pass", "secret", "key", "credential", "auth", "pwd", "://", "-----BEGIN", "bearer", "login", "curl", "mysql", "mariadb"];
     PRECHECK = {
       /** A token prefix of the table: the token scan. */
       token: 0,
@@ -35543,7 +35772,7 @@ var init_secret_patterns = __esm({
       keyBlock: 3,
       /** An `Authorization:` header. */
       header: 4,
-      /** `login` or `curl`: a command's password option. */
+      /** `login`, `curl`, `mysql`, `mariadb`, `sshpass`: a command's password option. */
       command: 5,
       /** A word that ends a secret's name (SECRET_WORDS, QUALIFIED_SECRET_WORDS): an assignment, a name ending the line. */
       name: 6
@@ -35556,6 +35785,10 @@ var init_secret_patterns = __esm({
       { text: "authorization:", ignoreCase: true, target: PRECHECK.header },
       { text: "login", ignoreCase: true, target: PRECHECK.command },
       { text: "curl", ignoreCase: true, target: PRECHECK.command },
+      // The other commands of redact.ts PASSWORD_OPTIONS (mysqladmin, mariadb-dump hold these words).
+      { text: "mysql", ignoreCase: true, target: PRECHECK.command },
+      { text: "mariadb", ignoreCase: true, target: PRECHECK.command },
+      { text: "sshpass", ignoreCase: true, target: PRECHECK.command },
       ...["token", "secret", "pass", "credential", "key", "pat", "auth", "pwd"].map((text2) => ({ text: text2, ignoreCase: true, target: PRECHECK.name }))
     ];
     SECRET_WORDS = /* @__PURE__ */ new Set([
@@ -68314,8 +68547,44 @@ var MAX_EVIDENCE = 3;
 var MAX_KEY_LINES = 200;
 var MAX_VALUE_LOOKAHEAD = 3;
 var NAME_CHAR = /[A-Za-z0-9_.-]/;
-var LOGIN = /login/i;
-var CURL = /curl/i;
+var PASSWORD_OPTIONS = [
+  {
+    commands: ["docker", "podman", "buildah", "skopeo", "oras"],
+    subcommand: "login",
+    options: ["-p"],
+    value: "separate",
+    source: 'docker-login(1) "-p, --password Password or Personal Access Token (PAT)"; podman-login(1), buildah-login(1), skopeo-login(1) "--password, -p"; oras login --help "-p, --password"'
+  },
+  {
+    commands: ["helm"],
+    subcommand: "login",
+    // helm registry login
+    options: ["-p"],
+    value: "separate",
+    source: 'helm.sh/docs/helm/helm_registry_login "-p, --password string registry password or identity token"'
+  },
+  {
+    commands: ["mysql", "mysqladmin", "mysqldump", "mariadb", "mariadb-admin", "mariadb-dump"],
+    options: ["-p"],
+    value: "attached",
+    source: 'dev.mysql.com/doc/refman/8.0/en/command-line-options.html "for the short form, if the password value is given, it must follow the option letter with no intervening space"; mariadb.com/docs \u2026/cli/mariadb/password "--password (-p)"'
+  },
+  {
+    commands: ["sshpass"],
+    options: ["-p"],
+    value: "separate",
+    wraps: true,
+    source: `sshpass(1) "-ppassword The password is given on the command line"; "The command to run is specified after sshpass' own options"`
+  },
+  {
+    commands: ["curl"],
+    options: ["-u", "--user", "-U", "--proxy-user"],
+    value: "after-colon",
+    source: 'curl.se/docs/manpage.html "-u, --user <user:password>", "-U, --proxy-user <user:password>"'
+  }
+];
+var PASSWORD_COMMANDS = new Map(PASSWORD_OPTIONS.flatMap((o) => o.commands.map((c) => [c, o])));
+var SHELL_SEPARATORS = /* @__PURE__ */ new Set(["&&", "||", ";", "|", "&", "(", ")", "{", "}", "then", "do", "else", "`"]);
 var VALUE_END = /[\s"'`,;&|)}\]]/;
 function isNameChar(ch) {
   return ch !== void 0 && NAME_CHAR.test(ch);
@@ -68501,16 +68770,20 @@ var Redactor = class {
     });
   }
   /**
-   * Passwords given as short options, where the option alone does not say "password": `docker
-   * login -u U -p PW` (also podman, buildah, helm, skopeo, oras, `-p=PW`) and `curl -u user:pw` /
-   * `curl --user user:pw` (the part after the first `:`). Only on a line that names the command:
-   * `-p` and `-u` mean something else elsewhere (`docker run -p 80:80`, `-u 1000:1000`).
+   * Passwords given as options whose name alone does not say "password" (PASSWORD_OPTIONS): `docker
+   * login -u U -p PW`, `mysql -pPW`, `sshpass -p PW`, `curl -u user:pw`. The line is read as shell
+   * words; an option counts only inside the shell command (between `&&`, `;`, `|`, \u2026) of a command
+   * of the table, so `mkdir -p /var/run/sshd && virtualenv env -p python3` on a line that also
+   * holds `login` or `curl` elsewhere is left alone. Linear: one pass over the words.
    */
   maskCommandPasswords(text2, found) {
-    const login = LOGIN.test(text2);
-    const curl = CURL.test(text2);
-    if (!login && !curl) return text2;
-    const spans = [];
+    const words3 = [];
+    for (let i = 0; i < text2.length; ) {
+      while (i < text2.length && (text2[i] === " " || text2[i] === "	")) i++;
+      const start = i;
+      while (i < text2.length && text2[i] !== " " && text2[i] !== "	") i++;
+      if (i > start) words3.push([start, i]);
+    }
     const valueAt = (i) => {
       const quote = text2[i] === '"' || text2[i] === "'" ? text2[i] : "";
       const start = quote ? i + 1 : i;
@@ -68520,31 +68793,69 @@ var Redactor = class {
       } else while (end < text2.length && !VALUE_END.test(text2[end])) end++;
       return [start, end];
     };
-    const options = (names2, take) => {
-      for (const name2 of names2) {
-        for (let at = text2.indexOf(name2); at >= 0; at = text2.indexOf(name2, at + name2.length)) {
-          if (at > 0 && text2[at - 1] !== " " && text2[at - 1] !== "	") continue;
-          let i = at + name2.length;
-          if (text2[i] === "=") i++;
-          else if (text2[i] === " ") while (text2[i] === " ") i++;
-          else continue;
-          const [start, end] = valueAt(i);
-          if (end > start) take(start, end);
-        }
-      }
-    };
-    if (login) {
-      options(["-p"], (start, end) => {
-        if (!isPlaceholderValue(text2.slice(start, end)) && text2[start] !== "-") spans.push([start, end]);
-      });
-    }
-    if (curl) {
-      options(["-u", "--user", "--proxy-user"], (start, end) => {
+    const spans = [];
+    const take = (entry, start, end) => {
+      if (end <= start) return;
+      if (entry.value === "after-colon") {
         let colon = start;
         while (colon < end && text2[colon] !== ":") colon++;
         if (colon >= end - 1 || isPlaceholderValue(text2.slice(colon + 1, end))) return;
         spans.push([colon + 1, end]);
-      });
+        return;
+      }
+      if (text2[start] === "-" || isPlaceholderValue(text2.slice(start, end))) return;
+      spans.push([start, end]);
+    };
+    let pending = null;
+    let active = null;
+    for (let w = 0; w < words3.length; w++) {
+      const [ws, we] = words3[w];
+      let word = text2.slice(ws, we);
+      const ends = word.length > 1 && (word.endsWith(";") || word.endsWith("&&") || word.endsWith("||"));
+      if (SHELL_SEPARATORS.has(word)) {
+        pending = active = null;
+        continue;
+      }
+      let head = 0;
+      let tail = word.length;
+      while (head < tail && "(\"'`$".includes(word[head])) head++;
+      while (tail > head && ";&|)\"'`".includes(word[tail - 1])) tail--;
+      const name2 = word.slice(head, tail);
+      const base = name2.slice(name2.lastIndexOf("/") + 1);
+      if (active === null) {
+        const entry = PASSWORD_COMMANDS.get(base);
+        if (entry !== void 0) {
+          if (entry.subcommand === void 0) active = entry;
+          else pending = entry;
+        } else if (pending !== null && base === pending.subcommand) {
+          active = pending;
+          pending = null;
+        }
+      } else {
+        for (const option of active.options) {
+          if (!word.startsWith(option)) continue;
+          const rest = word.length - option.length;
+          if (rest === 0) {
+            if (active.value === "attached" || w + 1 >= words3.length) break;
+            const [start, end] = valueAt(words3[w + 1][0]);
+            take(active, start, end);
+            w++;
+            while (w + 1 < words3.length && words3[w + 1][0] < end) w++;
+            word = "";
+          } else if (word[option.length] === "=" && active.value !== "attached") {
+            const [start, end] = valueAt(ws + option.length + 1);
+            take(active, start, end);
+            word = "";
+          } else if (option.length === 2) {
+            const [start, end] = valueAt(ws + 2);
+            take(active, start, end);
+            word = "";
+          }
+          break;
+        }
+        if (word !== "" && active.wraps === true && !word.startsWith("-")) active = null;
+      }
+      if (ends) pending = active = null;
     }
     if (spans.length === 0) return text2;
     spans.sort((a, b) => a[0] - b[0]);
