@@ -11402,12 +11402,7 @@ function mismatchFix(where) {
     "Make the two agree, one of two ways:",
     "",
     "- keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):",
-    "",
-    "```sh",
-    "{enrich.torchInstall}",
-    "```",
-    "",
-    "  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}",
+    ...TORCH_INSTALL_BLOCK,
     where === "either" ? `- ${torchSide("either")}` : imageBuild ? "- or keep this torch and compile in a `-devel` image of its CUDA {torchCuda}: {enrich.torchCudaImage|pick the tag for your OS at the link that follows} (tags: {enrich.torchCudaTags}). NVIDIA deletes tags of releases past end of life, so an old one may be gone." : "- or keep this torch and install the CUDA {torchCuda} toolkit beside this one (https://developer.nvidia.com/cuda-toolkit-archive), then point `CUDA_HOME` at it in the shell that builds (`export CUDA_HOME=/usr/local/cuda-{torchCuda}`, its default install directory).",
     "",
     where === "either" ? "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN or shell as the build (CUDA_HOME wins over the nvcc on PATH)." : imageBuild ? "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the same RUN (CUDA_HOME wins over the nvcc on PATH)." : "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` in the shell that builds (CUDA_HOME wins over the nvcc on PATH)."
@@ -11535,12 +11530,7 @@ function prebuiltVariants() {
   const keepTorch = (where) => `- ${torchSide(where).replace(/\.$/, "")};`;
   const moveTorch = (gap) => [
     gap ? "- only if neither works, keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, which is another torch release: every package built on torch was pinned for the one you have, so check their requirements first ({enrich.wheelIndex}):" : "- or keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):",
-    "",
-    "```sh",
-    "{enrich.torchInstall}",
-    "```",
-    "",
-    "  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}"
+    ...TORCH_INSTALL_BLOCK
   ];
   const rest = (where, gap) => gap ? [keepTorch(where), ...moveTorch(true)] : [...moveTorch(false), keepTorch(where)];
   const check4 = "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` where the build runs (CUDA_HOME wins over the nvcc on PATH).";
@@ -11579,7 +11569,7 @@ function gapVariants() {
     { when: "enrich.torchGap&enrich.torchInstall", fix: fix8("elsewhere") }
   ];
 }
-var TUPLE_VERSIONS, APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, WHERE_WHEN, DEEPSPEED_TITLE, DEEPSPEED_MESSAGE, DEEPSPEED_TOOLKIT_SIDE, DEEPSPEED_SKIP, versionMismatch;
+var TUPLE_VERSIONS, APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, WHERE_WHEN, TORCH_INSTALL_BLOCK, DEEPSPEED_TITLE, DEEPSPEED_MESSAGE, DEEPSPEED_TOOLKIT_SIDE, DEEPSPEED_SKIP, versionMismatch;
 var init_version_mismatch = __esm({
   "src/rules/catalog/cuda/version-mismatch.ts"() {
     "use strict";
@@ -11589,6 +11579,14 @@ var init_version_mismatch = __esm({
     APEX_STRICT = "Apex compiles `--cuda_ext` only when the two are the same release, minor included (its check_cuda_torch_binary_vs_bare_metal); torch.utils.cpp_extension itself refuses only a different major.";
     APEX_OWN_HINT = "Apex's own hint, commenting the check out of its setup.py, builds the extensions against a CUDA other than torch's: at your own risk, and only for a minor difference.";
     WHERE_WHEN = { image: "&fact.place=image-build", either: "&!fact.place", elsewhere: "" };
+    TORCH_INSTALL_BLOCK = [
+      "",
+      "```sh",
+      "{enrich.torchInstall}",
+      "```",
+      "",
+      "  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}"
+    ];
     DEEPSPEED_TITLE = "CUDA toolkit and torch's CUDA differ (DeepSpeed's check)";
     DEEPSPEED_MESSAGE = "DeepSpeed's op builder stopped the build: the nvcc under torch's CUDA_HOME is CUDA {cudaVersion}, and torch was built with CUDA {torchCuda}. DeepSpeed compiles its ops only when the two are the same release, minor included, unless its own table of compatible minor releases (`cuda_minor_mismatch_ok` in op_builder/builder.py) lists both; a different major is never listed.";
     DEEPSPEED_TOOLKIT_SIDE = "point `CUDA_HOME` at a CUDA {torchCuda} toolkit (https://developer.nvidia.com/cuda-toolkit-archive), in the shell or stage that installs DeepSpeed: DeepSpeed runs `$CUDA_HOME/bin/nvcc -V`, and torch takes CUDA_HOME before the nvcc on PATH.";
@@ -11754,7 +11752,7 @@ var init_devel_toolkit_copied = __esm({
 });
 
 // src/rules/catalog/cuda/driver-too-old.ts
-var HOST_CHECK, CHOICES, REQUIRE_MESSAGE, GATE_MESSAGE, HOST_CUDA_MESSAGE, driverTooOld;
+var HOST_CHECK, CHOICES, REQUIRE_MESSAGE, GATE_LABEL_OR_DRIVER, GATE_MESSAGE, HOST_CUDA_MESSAGE, driverTooOld;
 var init_driver_too_old = __esm({
   "src/rules/catalog/cuda/driver-too-old.ts"() {
     "use strict";
@@ -11767,6 +11765,15 @@ var init_driver_too_old = __esm({
       "- use a CUDA release no newer than the driver's: in an image, the `nvidia/cuda` tag of that release or an older one; for a framework, its build for that CUDA (torch wheels `cu121`, `cu118`, \u2026)."
     ].join("\n");
     REQUIRE_MESSAGE = "The image requires a host driver of CUDA {enrich.requiredCuda} or newer (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks before the container starts), and the host's NVIDIA driver is older, so the container was not started. The driver is the host's: nothing installed in the image changes it. {enrich.alternativeNote|}{enrich.hostNote|}";
+    GATE_LABEL_OR_DRIVER = [
+      "- or keep CUDA {enrich.gateCudaBelow} and raise the label so old hosts are refused at start instead of failing later, in the image's Dockerfile after its `FROM`:",
+      "",
+      "```dockerfile",
+      'ENV NVIDIA_REQUIRE_CUDA="cuda>={enrich.gateCudaBelow}"',
+      "```",
+      "",
+      "Where the host can be changed (not on a rented pod), a host NVIDIA driver {enrich.gateDriverNeed} runs the image as it is ({enrich.gateDriverSource}; `nvidia-smi` on the host prints the driver)."
+    ];
     GATE_MESSAGE = "The image requires a host driver of CUDA {enrich.requiredCuda} (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks before the container starts), and a host below that is refused. But the log shows that the image's programs need CUDA {enrich.gateCudaBelow}, newer than the label says: on a host whose driver meets the gate but not CUDA {enrich.gateCudaBelow} (which needs a driver {enrich.gateDriverNeed}), the container starts and then fails inside it. So a driver of CUDA {enrich.requiredCuda} does not fix it: the image's label and its contents disagree.";
     HOST_CUDA_MESSAGE = "The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}";
     driverTooOld = {
@@ -11995,13 +12002,7 @@ var init_driver_too_old = __esm({
             "",
             "Extensions built against torch (xformers, flash-attn, SageAttention wheels) need their builds for the same torch and CUDA.",
             "",
-            "- or keep CUDA {enrich.gateCudaBelow} and raise the label so old hosts are refused at start instead of failing later, in the image's Dockerfile after its `FROM`:",
-            "",
-            "```dockerfile",
-            'ENV NVIDIA_REQUIRE_CUDA="cuda>={enrich.gateCudaBelow}"',
-            "```",
-            "",
-            "Where the host can be changed (not on a rented pod), a host NVIDIA driver {enrich.gateDriverNeed} runs the image as it is ({enrich.gateDriverSource}; `nvidia-smi` on the host prints the driver)."
+            ...GATE_LABEL_OR_DRIVER
           ].join("\n")
         },
         {
@@ -12012,13 +12013,7 @@ var init_driver_too_old = __esm({
             "Make the image and its label agree, one of two ways:",
             "",
             "- rebuild the image with torch from {enrich.gateTorchTag|the PyTorch index}, the newest PyTorch index not above CUDA {enrich.requiredCuda}, so it runs on every host the gate lets in. The log does not show the image's torch release: `pip show torch` in the image (or its requirements, the `--index-url` of its install line) gives it. Keep that release and take its build from that index ({enrich.gateTorchRange|https://pytorch.org/get-started/previous-versions/ lists each release's indexes} there), with the torchvision and torchaudio of the same release, and the builds of extensions built against torch (xformers, flash-attn, SageAttention wheels) for the same torch and CUDA;",
-            "- or keep CUDA {enrich.gateCudaBelow} and raise the label so old hosts are refused at start instead of failing later, in the image's Dockerfile after its `FROM`:",
-            "",
-            "```dockerfile",
-            'ENV NVIDIA_REQUIRE_CUDA="cuda>={enrich.gateCudaBelow}"',
-            "```",
-            "",
-            "Where the host can be changed (not on a rented pod), a host NVIDIA driver {enrich.gateDriverNeed} runs the image as it is ({enrich.gateDriverSource}; `nvidia-smi` on the host prints the driver)."
+            ...GATE_LABEL_OR_DRIVER
           ].join("\n")
         },
         {

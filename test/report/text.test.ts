@@ -59,7 +59,7 @@ describe('the verdict of a log where nothing was built', () => {
   // Real pastes that show no build step and do not say where they ran: nothing says a build failed.
   test.each([
     // a bare traceback from a virtualenv (argosopentech/argos-train#26)
-    ['cuda/found-no-driver-venv-argos-train-26', 'No NVIDIA GPU or driver where this ran'],
+    ['cuda/found-no-driver-venv-argos-train-26', 'No NVIDIA GPU that this program can see'],
     // a Python prompt session, `>>> import tensorflow` then the traceback (Thinklab-SJTU/R3Det_Tensorflow#78)
     ['libraries/libcuda-file-too-short-r3det-78', 'libcuda is an empty file or the stub, not the driver'],
     // a Jupyter cell's traceback (`Cell In[2], line 1`)

@@ -60,6 +60,17 @@ const REQUIRE_MESSAGE =
   'before the container starts), and the host\'s NVIDIA driver is older, so the container was not started. The driver is the ' +
   'host\'s: nothing installed in the image changes it. {enrich.alternativeNote|}{enrich.hostNote|}';
 
+// The gate variants' other two ways out, whether or not the log shows the image's torch release.
+const GATE_LABEL_OR_DRIVER = [
+  '- or keep CUDA {enrich.gateCudaBelow} and raise the label so old hosts are refused at start instead of failing later, in the image\'s Dockerfile after its `FROM`:',
+  '',
+  '```dockerfile',
+  'ENV NVIDIA_REQUIRE_CUDA="cuda>={enrich.gateCudaBelow}"',
+  '```',
+  '',
+  'Where the host can be changed (not on a rented pod), a host NVIDIA driver {enrich.gateDriverNeed} runs the image as it is ({enrich.gateDriverSource}; `nvidia-smi` on the host prints the driver).',
+];
+
 const GATE_MESSAGE =
   'The image requires a host driver of CUDA {enrich.requiredCuda} (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks before ' +
   'the container starts), and a host below that is refused. But the log shows that the image\'s programs need CUDA {enrich.gateCudaBelow}, newer ' +
@@ -322,13 +333,7 @@ export const driverTooOld: RuleInput = {
         '',
         'Extensions built against torch (xformers, flash-attn, SageAttention wheels) need their builds for the same torch and CUDA.',
         '',
-        '- or keep CUDA {enrich.gateCudaBelow} and raise the label so old hosts are refused at start instead of failing later, in the image\'s Dockerfile after its `FROM`:',
-        '',
-        '```dockerfile',
-        'ENV NVIDIA_REQUIRE_CUDA="cuda>={enrich.gateCudaBelow}"',
-        '```',
-        '',
-        'Where the host can be changed (not on a rented pod), a host NVIDIA driver {enrich.gateDriverNeed} runs the image as it is ({enrich.gateDriverSource}; `nvidia-smi` on the host prints the driver).',
+        ...GATE_LABEL_OR_DRIVER,
       ].join('\n'),
     },
     {
@@ -342,13 +347,7 @@ export const driverTooOld: RuleInput = {
           'The log does not show the image\'s torch release: `pip show torch` in the image (or its requirements, the `--index-url` of its install line) gives it. ' +
           'Keep that release and take its build from that index ({enrich.gateTorchRange|https://pytorch.org/get-started/previous-versions/ lists each release\'s indexes} there), with the ' +
           'torchvision and torchaudio of the same release, and the builds of extensions built against torch (xformers, flash-attn, SageAttention wheels) for the same torch and CUDA;',
-        '- or keep CUDA {enrich.gateCudaBelow} and raise the label so old hosts are refused at start instead of failing later, in the image\'s Dockerfile after its `FROM`:',
-        '',
-        '```dockerfile',
-        'ENV NVIDIA_REQUIRE_CUDA="cuda>={enrich.gateCudaBelow}"',
-        '```',
-        '',
-        'Where the host can be changed (not on a rented pod), a host NVIDIA driver {enrich.gateDriverNeed} runs the image as it is ({enrich.gateDriverSource}; `nvidia-smi` on the host prints the driver).',
+        ...GATE_LABEL_OR_DRIVER,
       ].join('\n'),
     },
     {

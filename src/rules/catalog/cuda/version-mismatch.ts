@@ -91,6 +91,16 @@ function apexVariants(): Variant[] {
   return out;
 }
 
+// The torch install command a fix prints, with the note on torchvision / torchaudio of the same release.
+const TORCH_INSTALL_BLOCK = [
+  '',
+  '```sh',
+  '{enrich.torchInstall}',
+  '```',
+  '',
+  '  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}',
+];
+
 /**
  * The two ways to make them agree. The torch side is a `-devel` image of torch's CUDA only in an image build; in a host
  * shell or a conda environment it is that toolkit under CUDA_HOME (torch.utils.cpp_extension's _find_cuda_home reads
@@ -103,12 +113,7 @@ function mismatchFix(where: Where): string {
     'Make the two agree, one of two ways:',
     '',
     '- keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):',
-    '',
-    '```sh',
-    '{enrich.torchInstall}',
-    '```',
-    '',
-    '  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}',
+    ...TORCH_INSTALL_BLOCK,
     where === 'either'
       ? `- ${torchSide('either')}`
       : imageBuild
@@ -317,12 +322,7 @@ function prebuiltVariants(): Variant[] {
     gap
       ? '- only if neither works, keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, which is another torch release: every package built on torch was pinned for the one you have, so check their requirements first ({enrich.wheelIndex}):'
       : '- or keep this toolkit ({enrich.cudaVersion}) and install a torch built for it, from a PyTorch index that exists for it ({enrich.wheelIndex}):',
-    '',
-    '```sh',
-    '{enrich.torchInstall}',
-    '```',
-    '',
-    '  {enrich.pairedNote|(with the torchvision / torchaudio of the same release, from the same index);}',
+    ...TORCH_INSTALL_BLOCK,
   ];
   // torch's CUDA a generation before the toolkit's (the enricher's `torchGap`): the toolkit of torch's CUDA before another torch
   const rest = (where: Where, gap: boolean): string[] => (gap ? [keepTorch(where), ...moveTorch(true)] : [...moveTorch(false), keepTorch(where)]);
