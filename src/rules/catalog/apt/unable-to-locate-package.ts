@@ -534,10 +534,12 @@ export const unableToLocatePackage: RuleInput = {
   match: [
     // apt's own line, `E: Unable to locate package NAME` (the `E` may end the line before when stdout and stderr interleave),
     // and a name of Debian's package-name characters (Debian Policy 5.6.1: lowercase letters, digits, `+`, `-`, `.`), with
-    // an optional `:arch`; so a name quoted in prose (`… package python-pip\`.`) ends where the name does.
+    // an optional `:arch`; so a name quoted in prose (`… package python-pip\`.`) ends where the name does. apt prints the
+    // name as it was asked for, upper case included (apt 2.6 here: `apt-get install -s Zzfoo` prints `E: Unable to locate
+    // package Zzfoo`), so upper-case letters are part of it: `python3.X` (a pasted placeholder) is one name, not `python3`.
     {
       literals: ['Unable to locate package'],
-      pattern: '(?:\\bE|^):\\s{1,4}Unable to locate package (?<package>[a-z0-9](?:[a-z0-9+.-]{0,198}[a-z0-9+])?(?::[a-z0-9-]{1,30})?)',
+      pattern: '(?:\\bE|^):\\s{1,4}Unable to locate package (?<package>[A-Za-z0-9](?:[A-Za-z0-9+.-]{0,198}[A-Za-z0-9+])?(?::[a-z0-9-]{1,30})?)',
     },
     {
       // `E: Package 'python3.8' has no installation candidate`
