@@ -71,3 +71,35 @@ describe('error 999, unknown error, at CUDA\'s start', () => {
     expect(findings.some((f) => f.title.includes('unknown error (999)'))).toBe(false);
   });
 });
+
+describe("Fabric Manager's own version check", () => {
+  test('Fabric Manager 590.48.01 against driver 580.126.09 (NVIDIA/gpu-driver-container#735): both versions, the package pinned and held', async () => {
+    const f = await finding(read('match-fabric-manager-version-mismatch-735.log'));
+    expect(f.title).toContain('Fabric Manager refused to start');
+    expect(f.message).toContain('Fabric Manager 590.48.01');
+    expect(f.message).toContain('loaded now is 580.126.09');
+    // from R580 the exact version goes on `nvidia-fabricmanager` (NVIDIA/gpu-driver-container#451)
+    expect(f.fix).toContain('pick the version that starts with 580.126.09');
+    expect(f.fix).toContain('sudo apt-get install --allow-downgrades nvidia-fabricmanager=VERSION');
+    expect(f.fix).toContain('sudo apt-mark hold nvidia-fabricmanager');
+    expect(f.fix).toContain('nvidia-driver:580/fm');
+    expect(f.fix).toContain('already 590.48.01');
+    expect(f.fix).toContain('driver container');
+  });
+
+  test.each([
+    // NVIDIA/gpu-operator#544 (description by bo-zeng-ml, 2023-06-28), journald's prefix
+    ["nv-fabricmanager[3228]: fabric manager NVIDIA GPU driver interface version 530.30.02 don't match with driver version 530.41.03. Please update with matching NVIDIA driver package.", '530.30.02', '530.41.03'],
+    // NVIDIA/nvtrust#55 (comment by gzs715, 2024-09-30), with a typographic apostrophe
+    ['"fabric manager NVIDIA GPU driver interface version 550.90.07 don’t match with driver version 550.107.02. Please update with matching NVIDIA driver package"', '550.90.07', '550.107.02'],
+  ])('the same line elsewhere: %s', async (line, fm, driver) => {
+    const f = await finding(`${line}\n`);
+    expect(f.message).toContain(`Fabric Manager ${fm} `);
+    expect(f.message).toContain(`loaded now is ${driver}`);
+  });
+
+  test("Fabric Manager's normal start-up lines (NVIDIA/nvtrust#128) are no finding", async () => {
+    const findings = await analyzeLog(read('nomatch-fabric-manager-startup-nvtrust-128.log'));
+    expect(findings.some((f) => f.ruleId === 'runtime/cuda-driver-init-failed')).toBe(false);
+  });
+});

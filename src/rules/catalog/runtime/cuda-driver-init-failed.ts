@@ -33,6 +33,18 @@
 // nvidia-fabricmanager-580 is a virtual package provided by: nvidia-fabricmanager 580.65.06-1", NVIDIA/gpu-driver-container#451,
 // which installs `nvidia-fabricmanager=<version>` instead). ollama/ollama#12136 (8× H100, ggml's wording): "neglected
 // the fabric manager version. I purged everything associated with it and reinstalled the right version with a reboot".
+// Fabric Manager's own refusal names the fault before any CUDA program runs: `fabric manager NVIDIA GPU driver interface version
+// 590.48.01 don't match with driver version 580.126.09. Please update with matching NVIDIA driver package.` (Fabric Manager's
+// FMGpuDriverVersionCheck: it reads the version of the driver loaded now, compares it with the version it was built for,
+// exactly or against a short list of allowed ones, and otherwise logs that line and exits; the same wording in
+// NVIDIA/gpu-driver-container#735, NVIDIA/gpu-operator#544, siderolabs/pkgs#720, canonical/microk8s#2119, dstackai/dstack#2348;
+// NVIDIA/nvtrust#55 quotes it with a typographic apostrophe). The first version is Fabric Manager's, the second the loaded
+// driver's. The causes: a Fabric Manager package that apt moved to another version (Azure/azhpc-images#86: the driver from the
+// .run installer, Fabric Manager from apt, out of step after `apt-get upgrade`; hence `apt-mark hold`), a driver package
+// updated while the old module stays loaded until a reboot (the comparison is with the loaded driver), or a GPU Operator driver
+// container image built with another Fabric Manager (NVIDIA/gpu-driver-container#735: the Ubuntu 22.04 image of 580.126.09
+// installed `nvidia-fabricmanager=${DRIVER_VERSION}*` unheld and got 590.48.01; the 580.105.08 image is unaffected).
+// `--allow-downgrades` (apt-get(8)) is needed when the installed Fabric Manager is newer than the driver.
 // Error 999 (cudaErrorUnknown) at the start, ggml's `failed to initialize CUDA: unknown error` or torch's `CUDA unknown error -
 // this may be due to an incorrectly set up environment`: ollama/ollama#15400 (driver 590.48.01, nvidia-container-toolkit
 // 1.19.0): a CDI spec generated before a driver update, fixed by `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`
@@ -70,6 +82,11 @@ const HOST_UVM = [
 // initialize " GGML_CUDA_NAME ": %s\n", __func__, cudaGetErrorString(err))` after cudaGetDeviceCount), torch's `Error 802: `.
 const SYSTEM_NOT_READY = '(?:CUDA_ERROR_SYSTEM_NOT_READY|failed to initialize CUDA|Error 802): system not yet initialized';
 
+// Fabric Manager's version check (see the comment at the top): its own version, then the loaded driver's.
+const FM_VERSION_MISMATCH =
+  'fabric manager NVIDIA GPU driver interface version (?<fm>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?) don.t match with driver version ' +
+  '(?<driver>(?<branch>\\d{3})\\.\\d{1,3}(?:\\.\\d{1,3})?)';
+
 const AFTER_SUSPEND =
   'If the machine was suspended and resumed since CUDA last worked, reload the module instead: ' +
   '`sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm` (every CUDA program stopped first). With Xid errors in dmesg, reboot.';
@@ -92,8 +109,11 @@ export const cudaDriverInitFailed: RuleInput = {
     { literals: ['failed to initialize CUDA: unknown error', 'CUDA unknown error - this may be due to'] },
     // `msg="Unable to load cudart library /usr/lib/x86_64-linux-gnu/libcuda.so.575.57.08: cuda driver library init failure: 3"`
     { literals: ['cuda driver library init failure: 3'], pattern: 'cuda driver library init failure: 3(?![\\d.])' },
+    // `nv-fabricmanager[3228]: fabric manager NVIDIA GPU driver interface version 530.30.02 don't match with driver version 530.41.03. …`
+    { literals: ['GPU driver interface version'], pattern: FM_VERSION_MISMATCH },
   ],
   context: [
+    { name: 'fmMismatch', literals: ['GPU driver interface version'], pattern: FM_VERSION_MISMATCH },
     { name: 'unknownError', literals: ['failed to initialize CUDA: unknown error', 'CUDA unknown error - this may be due to'] },
     { name: 'systemNotReady', literals: [' system not yet initialized'], pattern: SYSTEM_NOT_READY },
     // the driver library ollama loaded names the driver: `libcuda.so.575.57.08`
@@ -106,6 +126,41 @@ export const cudaDriverInitFailed: RuleInput = {
   scope: 'step',
   specificity: 3,
   variants: [
+    {
+      when: 'fmMismatch',
+      title: 'Fabric Manager refused to start: its version is not the loaded NVIDIA driver\'s',
+      message:
+        'Fabric Manager {context.fmMismatch.fm} stopped at start: it runs only with the NVIDIA driver of its own version, and the driver ' +
+        'loaded now is {context.fmMismatch.driver}. Without Fabric Manager the GPUs of an NVSwitch system (DGX/HGX A100, H100, H200, B200) ' +
+        'never join the NVLink fabric, and CUDA fails with error 802 (`system not yet initialized`).',
+      fix: [
+        'Make the two versions equal. On the machine with the GPUs:',
+        '',
+        '```sh',
+        'cat /proc/driver/nvidia/version                # the driver loaded now: {context.fmMismatch.driver}',
+        'dpkg -l | grep -iE "nvidia-(driver|fabricmanager)" # the installed packages (rpm -qa | grep -i nvidia on RHEL)',
+        '```',
+        '',
+        'If the installed driver package is already {context.fmMismatch.fm} (updated, the old module still loaded), reboot: Fabric',
+        'Manager compares itself with the loaded driver. Otherwise install the Fabric Manager of version {context.fmMismatch.driver}',
+        'from NVIDIA\'s CUDA repository, and hold it so that apt does not move it away from the driver again:',
+        '',
+        '```sh',
+        'apt-cache madison nvidia-fabricmanager         # 580 and later: pick the version that starts with {context.fmMismatch.driver}',
+        'sudo apt-get install --allow-downgrades nvidia-fabricmanager=VERSION',
+        '# a driver before 580: nvidia-fabricmanager-BRANCH=VERSION (BRANCH: the number before the first dot)',
+        'sudo apt-mark hold nvidia-fabricmanager        # before 580: nvidia-fabricmanager-BRANCH',
+        'sudo systemctl restart nvidia-fabricmanager',
+        'nvidia-smi -q -i 0 | grep -i -A 2 Fabric       # State: Completed',
+        '```',
+        '',
+        'RHEL 8+/Fedora: the driver stream\'s Fabric Manager profile, `sudo dnf module install nvidia-driver:{context.fmMismatch.branch}/fm`,',
+        'installs the driver and Fabric Manager of one version together. When the driver',
+        'and Fabric Manager come from the GPU Operator\'s driver container, the image carries its own Fabric Manager: that image was built',
+        'with the wrong one (NVIDIA/gpu-driver-container#735). Use a driver version whose image matches (the `driver.version` of the',
+        'ClusterPolicy), or an image rebuilt with Fabric Manager pinned to the driver\'s version.',
+      ].join('\n'),
+    },
     {
       when: 'systemNotReady',
       title: 'CUDA is not ready: the GPUs are not registered with the NVLink fabric (Fabric Manager)',
