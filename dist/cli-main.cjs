@@ -12776,7 +12776,7 @@ var init_container_cli_driver_rpc = __esm({
 });
 
 // src/rules/catalog/runtime/cuda-driver-init-failed.ts
-var HOST_UVM, SYSTEM_NOT_READY, AFTER_SUSPEND, cudaDriverInitFailed;
+var HOST_UVM, SYSTEM_NOT_READY, FM_VERSION_MISMATCH, AFTER_SUSPEND, cudaDriverInitFailed;
 var init_cuda_driver_init_failed = __esm({
   "src/rules/catalog/runtime/cuda-driver-init-failed.ts"() {
     "use strict";
@@ -12790,6 +12790,7 @@ var init_cuda_driver_init_failed = __esm({
       "```"
     ].join("\n");
     SYSTEM_NOT_READY = "(?:CUDA_ERROR_SYSTEM_NOT_READY|failed to initialize CUDA|Error 802): system not yet initialized";
+    FM_VERSION_MISMATCH = "fabric manager NVIDIA GPU driver interface version (?<fm>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?) don.t match with driver version (?<driver>(?<branch>\\d{3})\\.\\d{1,3}(?:\\.\\d{1,3})?)";
     AFTER_SUSPEND = "If the machine was suspended and resumed since CUDA last worked, reload the module instead: `sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm` (every CUDA program stopped first). With Xid errors in dmesg, reboot.";
     cudaDriverInitFailed = {
       id: "runtime/cuda-driver-init-failed",
@@ -12808,9 +12809,12 @@ var init_cuda_driver_init_failed = __esm({
         // variable CUDA_VISIBLE_DEVICES after program start. Setting the available devices to be zero.` (c10/cuda/CUDAFunctions.cpp)
         { literals: ["failed to initialize CUDA: unknown error", "CUDA unknown error - this may be due to"] },
         // `msg="Unable to load cudart library /usr/lib/x86_64-linux-gnu/libcuda.so.575.57.08: cuda driver library init failure: 3"`
-        { literals: ["cuda driver library init failure: 3"], pattern: "cuda driver library init failure: 3(?![\\d.])" }
+        { literals: ["cuda driver library init failure: 3"], pattern: "cuda driver library init failure: 3(?![\\d.])" },
+        // `nv-fabricmanager[3228]: fabric manager NVIDIA GPU driver interface version 530.30.02 don't match with driver version 530.41.03. \u2026`
+        { literals: ["GPU driver interface version"], pattern: FM_VERSION_MISMATCH }
       ],
       context: [
+        { name: "fmMismatch", literals: ["GPU driver interface version"], pattern: FM_VERSION_MISMATCH },
         { name: "unknownError", literals: ["failed to initialize CUDA: unknown error", "CUDA unknown error - this may be due to"] },
         { name: "systemNotReady", literals: [" system not yet initialized"], pattern: SYSTEM_NOT_READY },
         // the driver library ollama loaded names the driver: `libcuda.so.575.57.08`
@@ -12823,6 +12827,38 @@ var init_cuda_driver_init_failed = __esm({
       scope: "step",
       specificity: 3,
       variants: [
+        {
+          when: "fmMismatch",
+          title: "Fabric Manager refused to start: its version is not the loaded NVIDIA driver's",
+          message: "Fabric Manager {context.fmMismatch.fm} stopped at start: it runs only with the NVIDIA driver of its own version, and the driver loaded now is {context.fmMismatch.driver}. Without Fabric Manager the GPUs of an NVSwitch system (DGX/HGX A100, H100, H200, B200) never join the NVLink fabric, and CUDA fails with error 802 (`system not yet initialized`).",
+          fix: [
+            "Make the two versions equal. On the machine with the GPUs:",
+            "",
+            "```sh",
+            "cat /proc/driver/nvidia/version                # the driver loaded now: {context.fmMismatch.driver}",
+            'dpkg -l | grep -iE "nvidia-(driver|fabricmanager)" # the installed packages (rpm -qa | grep -i nvidia on RHEL)',
+            "```",
+            "",
+            "If the installed driver package is already {context.fmMismatch.fm} (updated, the old module still loaded), reboot: Fabric",
+            "Manager compares itself with the loaded driver. Otherwise install the Fabric Manager of version {context.fmMismatch.driver}",
+            "from NVIDIA's CUDA repository, and hold it so that apt does not move it away from the driver again:",
+            "",
+            "```sh",
+            "apt-cache madison nvidia-fabricmanager         # 580 and later: pick the version that starts with {context.fmMismatch.driver}",
+            "sudo apt-get install --allow-downgrades nvidia-fabricmanager=VERSION",
+            "# a driver before 580: nvidia-fabricmanager-BRANCH=VERSION (BRANCH: the number before the first dot)",
+            "sudo apt-mark hold nvidia-fabricmanager        # before 580: nvidia-fabricmanager-BRANCH",
+            "sudo systemctl restart nvidia-fabricmanager",
+            "nvidia-smi -q -i 0 | grep -i -A 2 Fabric       # State: Completed",
+            "```",
+            "",
+            "RHEL 8+/Fedora: the driver stream's Fabric Manager profile, `sudo dnf module install nvidia-driver:{context.fmMismatch.branch}/fm`,",
+            "installs the driver and Fabric Manager of one version together. When the driver",
+            "and Fabric Manager come from the GPU Operator's driver container, the image carries its own Fabric Manager: that image was built",
+            "with the wrong one (NVIDIA/gpu-driver-container#735). Use a driver version whose image matches (the `driver.version` of the",
+            "ClusterPolicy), or an image rebuilt with Fabric Manager pinned to the driver's version."
+          ].join("\n")
+        },
         {
           when: "systemNotReady",
           title: "CUDA is not ready: the GPUs are not registered with the NVLink fabric (Fabric Manager)",
@@ -22176,10 +22212,12 @@ var init_unable_to_locate_package = __esm({
       match: [
         // apt's own line, `E: Unable to locate package NAME` (the `E` may end the line before when stdout and stderr interleave),
         // and a name of Debian's package-name characters (Debian Policy 5.6.1: lowercase letters, digits, `+`, `-`, `.`), with
-        // an optional `:arch`; so a name quoted in prose (`\u2026 package python-pip\`.`) ends where the name does.
+        // an optional `:arch`; so a name quoted in prose (`\u2026 package python-pip\`.`) ends where the name does. apt prints the
+        // name as it was asked for, upper case included (apt 2.6 here: `apt-get install -s Zzfoo` prints `E: Unable to locate
+        // package Zzfoo`), so upper-case letters are part of it: `python3.X` (a pasted placeholder) is one name, not `python3`.
         {
           literals: ["Unable to locate package"],
-          pattern: "(?:\\bE|^):\\s{1,4}Unable to locate package (?<package>[a-z0-9](?:[a-z0-9+.-]{0,198}[a-z0-9+])?(?::[a-z0-9-]{1,30})?)"
+          pattern: "(?:\\bE|^):\\s{1,4}Unable to locate package (?<package>[A-Za-z0-9](?:[A-Za-z0-9+.-]{0,198}[A-Za-z0-9+])?(?::[a-z0-9-]{1,30})?)"
         },
         {
           // `E: Package 'python3.8' has no installation candidate`
