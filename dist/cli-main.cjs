@@ -12776,7 +12776,7 @@ var init_container_cli_driver_rpc = __esm({
 });
 
 // src/rules/catalog/runtime/cuda-driver-init-failed.ts
-var HOST_UVM, SYSTEM_NOT_READY, FM_VERSION_MISMATCH, AFTER_SUSPEND, cudaDriverInitFailed;
+var HOST_UVM, SYSTEM_NOT_READY, FM_VERSION_MISMATCH, AFTER_SUSPEND, UBUNTU_ARCHIVE_FM, cudaDriverInitFailed;
 var init_cuda_driver_init_failed = __esm({
   "src/rules/catalog/runtime/cuda-driver-init-failed.ts"() {
     "use strict";
@@ -12792,6 +12792,7 @@ var init_cuda_driver_init_failed = __esm({
     SYSTEM_NOT_READY = "(?:CUDA_ERROR_SYSTEM_NOT_READY|failed to initialize CUDA|Error 802): system not yet initialized";
     FM_VERSION_MISMATCH = "fabric manager NVIDIA GPU driver interface version (?<fm>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?) don.t match with driver version (?<driver>(?<branch>\\d{3})\\.\\d{1,3}(?:\\.\\d{1,3})?)";
     AFTER_SUSPEND = "If the machine was suspended and resumed since CUDA last worked, reload the module instead: `sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm` (every CUDA program stopped first). With Xid errors in dmesg, reboot.";
+    UBUNTU_ARCHIVE_FM = "Where the driver comes from Ubuntu's own archive (`nvidia-driver-{context.fmMismatch.branch}-server` and the like, not NVIDIA's repository), Fabric Manager is Ubuntu's `nvidia-fabricmanager-<branch>` package at every branch, built for that archive's own driver version: `apt-cache policy nvidia-fabricmanager-{context.fmMismatch.branch} nvidia-driver-{context.fmMismatch.branch}-server` shows whether the two versions are equal.";
     cudaDriverInitFailed = {
       id: "runtime/cuda-driver-init-failed",
       title: "CUDA could not initialise the NVIDIA driver",
@@ -12851,6 +12852,8 @@ var init_cuda_driver_init_failed = __esm({
             "sudo systemctl restart nvidia-fabricmanager",
             "nvidia-smi -q -i 0 | grep -i -A 2 Fabric       # State: Completed",
             "```",
+            "",
+            UBUNTU_ARCHIVE_FM,
             "",
             "RHEL 8+/Fedora: the driver stream's Fabric Manager profile, `sudo dnf module install nvidia-driver:{context.fmMismatch.branch}/fm`,",
             "installs the driver and Fabric Manager of one version together. When the driver",

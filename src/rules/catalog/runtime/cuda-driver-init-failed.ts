@@ -91,6 +91,15 @@ const AFTER_SUSPEND =
   'If the machine was suspended and resumed since CUDA last worked, reload the module instead: ' +
   '`sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm` (every CUDA program stopped first). With Xid errors in dmesg, reboot.';
 
+// Ubuntu's own archive (multiverse) builds Fabric Manager from its source `fabric-manager-580` as a real package
+// `nvidia-fabricmanager-580`, which depends on `nvidia-kernel-common-580-server-<version>`: it pairs with Ubuntu's own
+// `-server` driver of that exact version (packages.ubuntu.com, noble and questing: nvidia-fabricmanager-580 580.159.03).
+/** For the version-mismatch variant (its `fmMismatch` context names the branch). */
+const UBUNTU_ARCHIVE_FM =
+  'Where the driver comes from Ubuntu\'s own archive (`nvidia-driver-{context.fmMismatch.branch}-server` and the like, not NVIDIA\'s repository), Fabric ' +
+  'Manager is Ubuntu\'s `nvidia-fabricmanager-<branch>` package at every branch, built for that archive\'s own driver version: ' +
+  '`apt-cache policy nvidia-fabricmanager-{context.fmMismatch.branch} nvidia-driver-{context.fmMismatch.branch}-server` shows whether the two versions are equal.';
+
 export const cudaDriverInitFailed: RuleInput = {
   id: 'runtime/cuda-driver-init-failed',
   title: 'CUDA could not initialise the NVIDIA driver',
@@ -153,6 +162,8 @@ export const cudaDriverInitFailed: RuleInput = {
         'sudo systemctl restart nvidia-fabricmanager',
         'nvidia-smi -q -i 0 | grep -i -A 2 Fabric       # State: Completed',
         '```',
+        '',
+        UBUNTU_ARCHIVE_FM,
         '',
         'RHEL 8+/Fedora: the driver stream\'s Fabric Manager profile, `sudo dnf module install nvidia-driver:{context.fmMismatch.branch}/fm`,',
         'installs the driver and Fabric Manager of one version together. When the driver',
