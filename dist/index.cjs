@@ -17335,7 +17335,7 @@ var init_cuda_driver_init_failed = __esm({
     SYSTEM_NOT_READY = "(?:CUDA_ERROR_SYSTEM_NOT_READY|failed to initialize CUDA|Error 802): system not yet initialized";
     FM_VERSION_MISMATCH = "fabric manager NVIDIA GPU driver interface version (?<fm>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?) don.t match with driver version (?<driver>(?<branch>\\d{3})\\.\\d{1,3}(?:\\.\\d{1,3})?)";
     AFTER_SUSPEND = "If the machine was suspended and resumed since CUDA last worked, reload the module instead: `sudo modprobe -r nvidia_uvm && sudo modprobe nvidia_uvm` (every CUDA program stopped first). With Xid errors in dmesg, reboot.";
-    UBUNTU_ARCHIVE_FM = "Where the driver comes from Ubuntu's own archive (`nvidia-driver-{context.fmMismatch.branch}-server` and the like, not NVIDIA's repository), Fabric Manager is Ubuntu's `nvidia-fabricmanager-<branch>` package at every branch, built for that archive's own driver version: `apt-cache policy nvidia-fabricmanager-{context.fmMismatch.branch} nvidia-driver-{context.fmMismatch.branch}-server` shows whether the two versions are equal.";
+    UBUNTU_ARCHIVE_FM = "Where the driver comes from Ubuntu's own archive (`nvidia-driver-{context.fmMismatch.branch}-server` and the like, not NVIDIA's repository), Fabric Manager is Ubuntu's package named with the branch at every branch, `nvidia-fabricmanager-{context.fmMismatch.branch}`, built for that archive's own driver version: `apt-cache policy nvidia-fabricmanager-{context.fmMismatch.branch} nvidia-driver-{context.fmMismatch.branch}-server` shows whether the two versions are equal.";
     cudaDriverInitFailed = {
       id: "runtime/cuda-driver-init-failed",
       title: "CUDA could not initialise the NVIDIA driver",

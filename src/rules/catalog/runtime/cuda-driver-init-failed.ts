@@ -97,7 +97,7 @@ const AFTER_SUSPEND =
 /** For the version-mismatch variant (its `fmMismatch` context names the branch). */
 const UBUNTU_ARCHIVE_FM =
   'Where the driver comes from Ubuntu\'s own archive (`nvidia-driver-{context.fmMismatch.branch}-server` and the like, not NVIDIA\'s repository), Fabric ' +
-  'Manager is Ubuntu\'s `nvidia-fabricmanager-<branch>` package at every branch, built for that archive\'s own driver version: ' +
+  'Manager is Ubuntu\'s package named with the branch at every branch, `nvidia-fabricmanager-{context.fmMismatch.branch}`, built for that archive\'s own driver version: ' +
   '`apt-cache policy nvidia-fabricmanager-{context.fmMismatch.branch} nvidia-driver-{context.fmMismatch.branch}-server` shows whether the two versions are equal.';
 
 export const cudaDriverInitFailed: RuleInput = {
