@@ -16,6 +16,8 @@ import {
   needsCredentialShape,
   PRECHECK,
   SECRET_PRECHECK_LITERALS,
+  PASSWORD_OPTIONS,
+  type PasswordOption,
   type SecretKind,
 } from './secret-patterns.js';
 import { SharedScan, type LiteralScanner } from '../match/shared-scan.js';
@@ -41,60 +43,6 @@ export interface SecretSighting {
 }
 
 const NAME_CHAR = /[A-Za-z0-9_.-]/;
-/** The commands whose short options carry a password (maskCommandPasswords). */
-/**
- * Commands whose short option carries a password, the one table maskCommandPasswords reads. A
- * `-p` or `-u` of any other command is not a password (`mkdir -p`, `cp -p`, `install -p`,
- * `virtualenv -p python3`, `ssh -p 22`, `docker run -p 80:80`, `docker run -u 1000:1000`).
- * - `value`: `separate` takes `-p PW`, `-p=PW` and `-pPW`; `attached` takes only `-pPW` (mysql:
- *   `-p PW` prompts and PW is the database name); `after-colon` masks what follows `user:`.
- * - `subcommand`: the word that must follow the command in the same shell command (`login`).
- * - `wraps`: the command runs another one after its own options (sshpass): the scan stops at the
- *   first word that is not an option, so `sshpass -p PW ssh -p 22 host` masks PW only.
- */
-interface PasswordOption {
-  commands: readonly string[];
-  subcommand?: string;
-  options: readonly string[];
-  value: 'separate' | 'attached' | 'after-colon';
-  wraps?: boolean;
-  source: string;
-}
-export const PASSWORD_OPTIONS: readonly PasswordOption[] = [
-  {
-    commands: ['docker', 'podman', 'buildah', 'skopeo', 'oras'],
-    subcommand: 'login',
-    options: ['-p'],
-    value: 'separate',
-    source: 'docker-login(1) "-p, --password Password or Personal Access Token (PAT)"; podman-login(1), buildah-login(1), skopeo-login(1) "--password, -p"; oras login --help "-p, --password"',
-  },
-  {
-    commands: ['helm'],
-    subcommand: 'login', // helm registry login
-    options: ['-p'],
-    value: 'separate',
-    source: 'helm.sh/docs/helm/helm_registry_login "-p, --password string registry password or identity token"',
-  },
-  {
-    commands: ['mysql', 'mysqladmin', 'mysqldump', 'mariadb', 'mariadb-admin', 'mariadb-dump'],
-    options: ['-p'],
-    value: 'attached',
-    source: 'dev.mysql.com/doc/refman/8.0/en/command-line-options.html "for the short form, if the password value is given, it must follow the option letter with no intervening space"; mariadb.com/docs …/cli/mariadb/password "--password (-p)"',
-  },
-  {
-    commands: ['sshpass'],
-    options: ['-p'],
-    value: 'separate',
-    wraps: true,
-    source: 'sshpass(1) "-ppassword The password is given on the command line"; "The command to run is specified after sshpass\' own options"',
-  },
-  {
-    commands: ['curl'],
-    options: ['-u', '--user', '-U', '--proxy-user'],
-    value: 'after-colon',
-    source: 'curl.se/docs/manpage.html "-u, --user <user:password>", "-U, --proxy-user <user:password>"',
-  },
-];
 const PASSWORD_COMMANDS = new Map<string, PasswordOption>(PASSWORD_OPTIONS.flatMap((o) => o.commands.map((c) => [c, o] as const)));
 /** Words that end one shell command and start the next. */
 const SHELL_SEPARATORS = new Set(['&&', '||', ';', '|', '&', '(', ')', '{', '}', 'then', 'do', 'else', '`']);

@@ -135,6 +135,68 @@ export const TOKEN_GROUP_KINDS: Record<string, SecretKind> = Object.fromEntries(
  */
 const SCAN_HINTS = ['token', 'pass', 'secret', 'key', 'credential', 'auth', 'pwd', '://', '-----BEGIN', 'bearer', 'login', 'curl', 'mysql', 'mariadb'];
 
+/**
+ * Commands whose short option carries a password, the one table redact.ts maskCommandPasswords reads and the pre-check's command literals come from. A
+ * `-p` or `-u` of any other command is not a password (`mkdir -p`, `cp -p`, `install -p`,
+ * `virtualenv -p python3`, `ssh -p 22`, `docker run -p 80:80`, `docker run -u 1000:1000`).
+ * - `value`: `separate` takes `-p PW`, `-p=PW` and `-pPW`; `attached` takes only `-pPW` (mysql:
+ *   `-p PW` prompts and PW is the database name); `after-colon` masks what follows `user:`.
+ * - `subcommand`: the word that must follow the command in the same shell command (`login`).
+ * - `wraps`: the command runs another one after its own options (sshpass): the scan stops at the
+ *   first word that is not an option, so `sshpass -p PW ssh -p 22 host` masks PW only.
+ */
+export interface PasswordOption {
+  commands: readonly string[];
+  subcommand?: string;
+  options: readonly string[];
+  value: 'separate' | 'attached' | 'after-colon';
+  wraps?: boolean;
+  source: string;
+}
+export const PASSWORD_OPTIONS: readonly PasswordOption[] = [
+  {
+    commands: ['docker', 'podman', 'buildah', 'skopeo', 'oras'],
+    subcommand: 'login',
+    options: ['-p'],
+    value: 'separate',
+    source: 'docker-login(1) "-p, --password Password or Personal Access Token (PAT)"; podman-login(1), buildah-login(1), skopeo-login(1) "--password, -p"; oras login --help "-p, --password"',
+  },
+  {
+    commands: ['helm'],
+    subcommand: 'login', // helm registry login
+    options: ['-p'],
+    value: 'separate',
+    source: 'helm.sh/docs/helm/helm_registry_login "-p, --password string registry password or identity token"',
+  },
+  {
+    commands: ['mysql', 'mysqladmin', 'mysqldump', 'mariadb', 'mariadb-admin', 'mariadb-dump'],
+    options: ['-p'],
+    value: 'attached',
+    source: 'dev.mysql.com/doc/refman/8.0/en/command-line-options.html "for the short form, if the password value is given, it must follow the option letter with no intervening space"; mariadb.com/docs …/cli/mariadb/password "--password (-p)"',
+  },
+  {
+    commands: ['sshpass'],
+    options: ['-p'],
+    value: 'separate',
+    wraps: true,
+    source: 'sshpass(1) "-ppassword The password is given on the command line"; "The command to run is specified after sshpass\' own options"',
+  },
+  {
+    commands: ['curl'],
+    options: ['-u', '--user', '-U', '--proxy-user'],
+    value: 'after-colon',
+    source: 'curl.se/docs/manpage.html "-u, --user <user:password>", "-U, --proxy-user <user:password>"',
+  },
+];
+/**
+ * The pre-check's literals for a command's password option: each entry's subcommand (`login`), or its commands, less those
+ * that hold another (`mysqladmin` holds `mysql`), so a command added to the table is scanned for without a second list.
+ */
+const COMMAND_LITERALS: readonly string[] = (() => {
+  const words = [...new Set(PASSWORD_OPTIONS.flatMap((o) => (o.subcommand !== undefined ? [o.subcommand] : o.commands)))];
+  return words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
+})();
+
 /** The targets of the per-line pre-check: what a line holds, so which scans can find something in it. */
 export const PRECHECK = {
   /** A token prefix of the table: the token scan. */
@@ -147,7 +209,7 @@ export const PRECHECK = {
   keyBlock: 3,
   /** An `Authorization:` header. */
   header: 4,
-  /** `login`, `curl`, `mysql`, `mariadb`, `sshpass`: a command's password option. */
+  /** A word of PASSWORD_OPTIONS (`login`, `curl`, `mysql`, …): a command's password option. */
   command: 5,
   /** A word that ends a secret's name (SECRET_WORDS, QUALIFIED_SECRET_WORDS): an assignment, a name ending the line. */
   name: 6,
@@ -166,12 +228,7 @@ export const SECRET_PRECHECK_LITERALS: readonly PrefilterLiteral[] = [
   { text: '://', ignoreCase: false, target: PRECHECK.url },
   { text: '-----BEGIN', ignoreCase: true, target: PRECHECK.keyBlock },
   { text: 'authorization:', ignoreCase: true, target: PRECHECK.header },
-  { text: 'login', ignoreCase: true, target: PRECHECK.command },
-  { text: 'curl', ignoreCase: true, target: PRECHECK.command },
-  // The other commands of redact.ts PASSWORD_OPTIONS (mysqladmin, mariadb-dump hold these words).
-  { text: 'mysql', ignoreCase: true, target: PRECHECK.command },
-  { text: 'mariadb', ignoreCase: true, target: PRECHECK.command },
-  { text: 'sshpass', ignoreCase: true, target: PRECHECK.command },
+  ...COMMAND_LITERALS.map((text) => ({ text, ignoreCase: true, target: PRECHECK.command })),
   ...['token', 'secret', 'pass', 'credential', 'key', 'pat', 'auth', 'pwd'].map((text) => ({ text, ignoreCase: true, target: PRECHECK.name })),
 ];
 
