@@ -20,6 +20,7 @@ import { installCommand, installerOf } from './installer-forms.js';
 import { newestTagNotAbove, releaseInstall, releasesForCuda, torchRelease } from './torch-wheels.js';
 import { firstDriversFor, RELEASE_DRIVERS, RELEASE_NOTES_URL } from './cuda-release-drivers.js';
 import { compareDrivers } from './cuda-require-enricher.js';
+import { compareVersions } from '../text/compare-versions.js';
 
 export const DRIVER_SOURCE = 'https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html';
 
@@ -64,8 +65,10 @@ export function hostTorch(hostCuda: string, facts: FactView, logTorch?: string):
   const bare = logTorch === undefined ? null : /^\d{1,2}\.\d{1,3}\.\d{1,3}(?=$|\+)/.exec(logTorch)?.[0] ?? null;
   if (bare === null) return out;
   const release = torchRelease(bare);
-  const want = cudaNumber(hostCuda);
-  const fitting = release === null || want === null ? [] : release.cudaTags.filter((t) => (cudaNumber(cudaOfLocal(t) ?? '') ?? Infinity) <= want);
+  const fitting = release === null ? [] : release.cudaTags.filter((t) => {
+    const cuda = cudaOfLocal(t);
+    return cuda !== null && compareVersions(cuda, hostCuda) <= 0;
+  });
   const keep = fitting[fitting.length - 1];
   if (release !== null && keep !== undefined) {
     out.hostTorchCmd = installCommand(installer, releaseInstall(release, keep));
@@ -84,12 +87,6 @@ export function hostTorch(hostCuda: string, facts: FactView, logTorch?: string):
         `build for CUDA ${hostCuda} or older if it has one, with the torchvision and torchaudio of the same release. Otherwise the newest PyTorch index not above ` +
         `${hostCuda} is ${tag} (${range} there); this moves torch from ${bare} to ${newest.torch}:`;
   return out;
-}
-
-/** `11.8` → 118, `12.4` → 124. */
-function cudaNumber(cuda: string): number | null {
-  const m = /^(\d{1,2})\.(\d{1,2})/.exec(cuda);
-  return m ? Number(m[1]) * 10 + Number(m[2]) : null;
 }
 
 /**
@@ -150,8 +147,7 @@ export function understatedGate(captures: Readonly<Record<string, string>>, fact
   const fromTag = cudaOfLocal(captures['context.imageTorchCuda.tag'] === undefined ? undefined : `cu${captures['context.imageTorchCuda.tag']}`);
   const text = captures['context.imageCudaText.cuda'];
   const fromText = text === undefined ? null : text.includes('.') ? text : `${text}.0`;
-  const gateNo = cudaNumber(gate);
-  const beyond = [fromTag, fromText].filter((c): c is string => c !== null && gateNo !== null && (cudaNumber(c) ?? 0) > gateNo);
+  const beyond = [fromTag, fromText].filter((c): c is string => c !== null && compareVersions(c, gate) > 0);
   const need = beyond[0];
   if (need === undefined) return {};
   const out: Record<string, string> = { gateCudaBelow: need };
@@ -186,13 +182,12 @@ export function cudaDriverEnrich(
       out.ngcVerdict += ` cuInit returned ${code}${code === '804' ? ' (cudaErrorCompatNotSupportedOnDevice: "forward compatibility was attempted on non supported HW")' : ''}.`;
     return out;
   }
-  const logTorch0 = facts.value('torch') ?? captures['context.torchVersion.v'];
-  const gate = understatedGate(captures, facts, logTorch0);
+  // the torch in use: a fact (pip's, uv's lines), or a report's `PyTorch version: 2.6.0+cu124` (torch's collect_env)
+  const logTorch = facts.value('torch') ?? captures['context.torchVersion.v'];
+  const gate = understatedGate(captures, facts, logTorch);
   if (gate.gateCudaBelow !== undefined) return { ...out, ...gate };
   const found = captures['context.tooOld.found'];
   const hostCuda = found === undefined ? null : driverCuda(found);
-  // the torch in use: a fact (pip's, uv's lines), or a report's `PyTorch version: 2.6.0+cu124` (torch's collect_env)
-  const logTorch = facts.value('torch') ?? captures['context.torchVersion.v'];
   if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts, logTorch));
   // torch's own message is about the CUDA torch was built with (its wheel's `+cu118`), not the image's toolkit
   const localTag = facts.value('torchCuda') ?? /\+(cu\d{2,3})$/.exec(logTorch ?? '')?.[1];
