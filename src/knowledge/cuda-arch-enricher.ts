@@ -84,7 +84,7 @@ export function cudaArchesEnrich(
 ): Record<string, string> {
   const arch = captures.arch;
   if (arch === undefined) return {};
-  const place = buildPlace(step, model, facts);
+  const place = buildPlace(model, facts);
   // A rule can capture the version itself, in a match or in a context matcher's `cudaVersion` group.
   const version = stepCudaVersion(captures, facts);
   const support = archSupport(version ?? '', arch);
@@ -448,10 +448,10 @@ function usesNgcPytorch(facts: FactView): boolean {
  */
 type BuildPlace = 'image' | 'host' | 'unknown';
 
-function buildPlace(step: Step | null, model: BuildModel, facts: FactView): BuildPlace {
-  const place = facts.value('place');
-  if (place === 'host-shell') return 'host';
-  if (place !== null) return 'image';
+function buildPlace(model: BuildModel, facts: FactView): BuildPlace {
+  // the place the facts settled for this step (a build step, or the log's own signs)
+  if (facts.place === 'host-shell') return 'host';
+  if (facts.place !== null) return 'image';
   // a base image the log names (an NGC image's shell, a stage's FROM): the image's way
   if (facts.value('baseImage') !== null || usesNgcPytorch(facts)) return 'image';
   return buildFormats.has(model.format) ? 'image' : 'unknown';
