@@ -39261,7 +39261,7 @@ function isPlaceholderValue(value) {
   const lower = value.toLowerCase();
   return lower === "true" || lower === "false" || lower === "null" || lower === "none" || lower === '""' || lower === "''" || lower === "<redacted>";
 }
-var TOKEN_SHAPES, SECRET_LABELS, TOKEN_PATTERN, TOKEN_GROUP_KINDS, SCAN_HINTS, PRECHECK, SECRET_PRECHECK_LITERALS, SECRET_WORDS, QUALIFIED_SECRET_WORDS, PUBLIC_KEY_QUALIFIERS, KEY_QUALIFIERS;
+var TOKEN_SHAPES, SECRET_LABELS, TOKEN_PATTERN, TOKEN_GROUP_KINDS, SCAN_HINTS, PASSWORD_OPTIONS, COMMAND_LITERALS, PRECHECK, SECRET_PRECHECK_LITERALS, SECRET_WORDS, QUALIFIED_SECRET_WORDS, PUBLIC_KEY_QUALIFIERS, KEY_QUALIFIERS;
 var init_secret_patterns = __esm({
   "src/security/secret-patterns.ts"() {
     "use strict";
@@ -39353,6 +39353,46 @@ var init_secret_patterns = __esm({
     );
     TOKEN_GROUP_KINDS = Object.fromEntries(TOKEN_SHAPES.map((s, i) => [`t${i}`, s.kind]));
     SCAN_HINTS = ["token", "pass", "secret", "key", "credential", "auth", "pwd", "://", "-----BEGIN", "bearer", "login", "curl", "mysql", "mariadb"];
+    PASSWORD_OPTIONS = [
+      {
+        commands: ["docker", "podman", "buildah", "skopeo", "oras"],
+        subcommand: "login",
+        options: ["-p"],
+        value: "separate",
+        source: 'docker-login(1) "-p, --password Password or Personal Access Token (PAT)"; podman-login(1), buildah-login(1), skopeo-login(1) "--password, -p"; oras login --help "-p, --password"'
+      },
+      {
+        commands: ["helm"],
+        subcommand: "login",
+        // helm registry login
+        options: ["-p"],
+        value: "separate",
+        source: 'helm.sh/docs/helm/helm_registry_login "-p, --password string registry password or identity token"'
+      },
+      {
+        commands: ["mysql", "mysqladmin", "mysqldump", "mariadb", "mariadb-admin", "mariadb-dump"],
+        options: ["-p"],
+        value: "attached",
+        source: 'dev.mysql.com/doc/refman/8.0/en/command-line-options.html "for the short form, if the password value is given, it must follow the option letter with no intervening space"; mariadb.com/docs \u2026/cli/mariadb/password "--password (-p)"'
+      },
+      {
+        commands: ["sshpass"],
+        options: ["-p"],
+        value: "separate",
+        wraps: true,
+        source: `sshpass(1) "-ppassword The password is given on the command line"; "The command to run is specified after sshpass' own options"`
+      },
+      {
+        commands: ["curl"],
+        options: ["-u", "--user", "-U", "--proxy-user"],
+        value: "after-colon",
+        source: 'curl.se/docs/manpage.html "-u, --user <user:password>", "-U, --proxy-user <user:password>"'
+      }
+    ];
+    COMMAND_LITERALS = (() => {
+      const words3 = [...new Set(PASSWORD_OPTIONS.flatMap((o) => o.subcommand !== void 0 ? [o.subcommand] : o.commands))];
+      return words3.filter((w) => !words3.some((other) => other !== w && w.includes(other)));
+    })();
     PRECHECK = {
       /** A token prefix of the table: the token scan. */
       token: 0,
@@ -39364,7 +39404,7 @@ var init_secret_patterns = __esm({
       keyBlock: 3,
       /** An `Authorization:` header. */
       header: 4,
-      /** `login`, `curl`, `mysql`, `mariadb`, `sshpass`: a command's password option. */
+      /** A word of PASSWORD_OPTIONS (`login`, `curl`, `mysql`, \u2026): a command's password option. */
       command: 5,
       /** A word that ends a secret's name (SECRET_WORDS, QUALIFIED_SECRET_WORDS): an assignment, a name ending the line. */
       name: 6
@@ -39375,12 +39415,7 @@ var init_secret_patterns = __esm({
       { text: "://", ignoreCase: false, target: PRECHECK.url },
       { text: "-----BEGIN", ignoreCase: true, target: PRECHECK.keyBlock },
       { text: "authorization:", ignoreCase: true, target: PRECHECK.header },
-      { text: "login", ignoreCase: true, target: PRECHECK.command },
-      { text: "curl", ignoreCase: true, target: PRECHECK.command },
-      // The other commands of redact.ts PASSWORD_OPTIONS (mysqladmin, mariadb-dump hold these words).
-      { text: "mysql", ignoreCase: true, target: PRECHECK.command },
-      { text: "mariadb", ignoreCase: true, target: PRECHECK.command },
-      { text: "sshpass", ignoreCase: true, target: PRECHECK.command },
+      ...COMMAND_LITERALS.map((text) => ({ text, ignoreCase: true, target: PRECHECK.command })),
       ...["token", "secret", "pass", "credential", "key", "pat", "auth", "pwd"].map((text) => ({ text, ignoreCase: true, target: PRECHECK.name }))
     ];
     SECRET_WORDS = /* @__PURE__ */ new Set([
@@ -40820,7 +40855,7 @@ function verdict(s, versionKnown) {
 function cudaArchesEnrich(captures, step, model, facts) {
   const arch = captures.arch;
   if (arch === void 0) return {};
-  const place = buildPlace(step, model, facts);
+  const place = buildPlace(model, facts);
   const version2 = stepCudaVersion(captures, facts);
   const support = archSupport(version2 ?? "", arch);
   const out = {
@@ -41047,10 +41082,9 @@ function usesNgcPytorch(facts) {
   const named = (text) => text !== void 0 && text.includes("nvidia/pytorch:");
   return named(facts.value("baseImage") ?? void 0) || named(facts.get("cuda")?.evidence);
 }
-function buildPlace(step, model, facts) {
-  const place = facts.value("place");
-  if (place === "host-shell") return "host";
-  if (place !== null) return "image";
+function buildPlace(model, facts) {
+  if (facts.place === "host-shell") return "host";
+  if (facts.place !== null) return "image";
   if (facts.value("baseImage") !== null || usesNgcPytorch(facts)) return "image";
   return buildFormats.has(model.format) ? "image" : "unknown";
 }
@@ -44057,8 +44091,10 @@ function hostTorch(hostCuda, facts, logTorch) {
   const bare2 = logTorch === void 0 ? null : /^\d{1,2}\.\d{1,3}\.\d{1,3}(?=$|\+)/.exec(logTorch)?.[0] ?? null;
   if (bare2 === null) return out;
   const release = torchRelease(bare2);
-  const want = cudaNumber(hostCuda);
-  const fitting = release === null || want === null ? [] : release.cudaTags.filter((t) => (cudaNumber(cudaOfLocal(t) ?? "") ?? Infinity) <= want);
+  const fitting = release === null ? [] : release.cudaTags.filter((t) => {
+    const cuda = cudaOfLocal(t);
+    return cuda !== null && compareVersions(cuda, hostCuda) <= 0;
+  });
   const keep = fitting[fitting.length - 1];
   if (release !== null && keep !== void 0) {
     out.hostTorchCmd = installCommand(installer, releaseInstall(release, keep));
@@ -44067,10 +44103,6 @@ function hostTorch(hostCuda, facts, logTorch) {
   }
   out.hostTorchChoice = release !== null ? `The log's torch is ${logTorch}, and torch ${release.torch} was published only for ${release.cudaTags.join(", ")}, all newer than ${hostCuda}: a torch this driver runs is another release. The newest PyTorch index not above ${hostCuda} is ${tag} (${range} there); this moves torch from ${release.torch} to ${newest.torch}, so check that what pins torch (its requirements, extensions built for ${release.torch}) accepts that release first:` : `The log's torch is ${logTorch}, a release the table here does not list: https://pytorch.org/get-started/previous-versions/ gives its indexes; use its build for CUDA ${hostCuda} or older if it has one, with the torchvision and torchaudio of the same release. Otherwise the newest PyTorch index not above ${hostCuda} is ${tag} (${range} there); this moves torch from ${bare2} to ${newest.torch}:`;
   return out;
-}
-function cudaNumber(cuda) {
-  const m = /^(\d{1,2})\.(\d{1,2})/.exec(cuda);
-  return m ? Number(m[1]) * 10 + Number(m[2]) : null;
 }
 function hostDriverRange(driver) {
   const row = RELEASE_DRIVERS.find((r) => compareDrivers(driver, r.linux) >= 0) ?? null;
@@ -44102,8 +44134,7 @@ function understatedGate(captures, facts, logTorch) {
   const fromTag = cudaOfLocal(captures["context.imageTorchCuda.tag"] === void 0 ? void 0 : `cu${captures["context.imageTorchCuda.tag"]}`);
   const text = captures["context.imageCudaText.cuda"];
   const fromText = text === void 0 ? null : text.includes(".") ? text : `${text}.0`;
-  const gateNo = cudaNumber(gate);
-  const beyond = [fromTag, fromText].filter((c) => c !== null && gateNo !== null && (cudaNumber(c) ?? 0) > gateNo);
+  const beyond = [fromTag, fromText].filter((c) => c !== null && compareVersions(c, gate) > 0);
   const need = beyond[0];
   if (need === void 0) return {};
   const out = { gateCudaBelow: need };
@@ -44131,12 +44162,11 @@ function cudaDriverEnrich(captures, _step, _model, facts) {
       out.ngcVerdict += ` cuInit returned ${code}${code === "804" ? ' (cudaErrorCompatNotSupportedOnDevice: "forward compatibility was attempted on non supported HW")' : ""}.`;
     return out;
   }
-  const logTorch0 = facts.value("torch") ?? captures["context.torchVersion.v"];
-  const gate = understatedGate(captures, facts, logTorch0);
+  const logTorch = facts.value("torch") ?? captures["context.torchVersion.v"];
+  const gate = understatedGate(captures, facts, logTorch);
   if (gate.gateCudaBelow !== void 0) return { ...out, ...gate };
   const found = captures["context.tooOld.found"];
   const hostCuda = found === void 0 ? null : driverCuda(found);
-  const logTorch = facts.value("torch") ?? captures["context.torchVersion.v"];
   if (hostCuda !== null) Object.assign(out, { hostCuda }, hostTorch(hostCuda, facts, logTorch));
   const localTag = facts.value("torchCuda") ?? /\+(cu\d{2,3})$/.exec(logTorch ?? "")?.[1];
   const torchCuda = hostCuda === null ? null : cudaOfLocal(localTag ?? void 0);
@@ -44173,6 +44203,7 @@ var init_cuda_driver = __esm({
     init_torch_wheels();
     init_cuda_release_drivers();
     init_cuda_require_enricher();
+    init_compare_versions();
     DRIVER_SOURCE = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html";
     minimumDriverByMajor = { 11: "450.80.02", 12: "525", 13: "580" };
   }
@@ -71250,7 +71281,7 @@ function maskSpans(text, spans, found) {
 function credentialShaped(value) {
   return value.length >= 12 && /[0-9+/=_-]/.test(value);
 }
-var MASK, MAX_LINES_LISTED, MAX_EVIDENCE3, MAX_KEY_LINES, MAX_VALUE_LOOKAHEAD, NAME_CHAR2, PASSWORD_OPTIONS, PASSWORD_COMMANDS, SHELL_SEPARATORS, VALUE_END, Redactor, AssignmentScan;
+var MASK, MAX_LINES_LISTED, MAX_EVIDENCE3, MAX_KEY_LINES, MAX_VALUE_LOOKAHEAD, NAME_CHAR2, PASSWORD_COMMANDS, SHELL_SEPARATORS, VALUE_END, Redactor, AssignmentScan;
 var init_redact = __esm({
   "src/security/redact.ts"() {
     "use strict";
@@ -71262,42 +71293,6 @@ var init_redact = __esm({
     MAX_KEY_LINES = 200;
     MAX_VALUE_LOOKAHEAD = 3;
     NAME_CHAR2 = /[A-Za-z0-9_.-]/;
-    PASSWORD_OPTIONS = [
-      {
-        commands: ["docker", "podman", "buildah", "skopeo", "oras"],
-        subcommand: "login",
-        options: ["-p"],
-        value: "separate",
-        source: 'docker-login(1) "-p, --password Password or Personal Access Token (PAT)"; podman-login(1), buildah-login(1), skopeo-login(1) "--password, -p"; oras login --help "-p, --password"'
-      },
-      {
-        commands: ["helm"],
-        subcommand: "login",
-        // helm registry login
-        options: ["-p"],
-        value: "separate",
-        source: 'helm.sh/docs/helm/helm_registry_login "-p, --password string registry password or identity token"'
-      },
-      {
-        commands: ["mysql", "mysqladmin", "mysqldump", "mariadb", "mariadb-admin", "mariadb-dump"],
-        options: ["-p"],
-        value: "attached",
-        source: 'dev.mysql.com/doc/refman/8.0/en/command-line-options.html "for the short form, if the password value is given, it must follow the option letter with no intervening space"; mariadb.com/docs \u2026/cli/mariadb/password "--password (-p)"'
-      },
-      {
-        commands: ["sshpass"],
-        options: ["-p"],
-        value: "separate",
-        wraps: true,
-        source: `sshpass(1) "-ppassword The password is given on the command line"; "The command to run is specified after sshpass' own options"`
-      },
-      {
-        commands: ["curl"],
-        options: ["-u", "--user", "-U", "--proxy-user"],
-        value: "after-colon",
-        source: 'curl.se/docs/manpage.html "-u, --user <user:password>", "-U, --proxy-user <user:password>"'
-      }
-    ];
     PASSWORD_COMMANDS = new Map(PASSWORD_OPTIONS.flatMap((o) => o.commands.map((c) => [c, o])));
     SHELL_SEPARATORS = /* @__PURE__ */ new Set(["&&", "||", ";", "|", "&", "(", ")", "{", "}", "then", "do", "else", "`"]);
     VALUE_END = /[\s"'`,;&|)}\]]/;
