@@ -119,6 +119,24 @@ export function cudaMajorDeleted(cuda: string): boolean {
  */
 export const CURRENT_UBUNTU = '22.04';
 
+/**
+ * The published `X.Y.Z` for an Ubuntu release nearest a CUDA `major.minor`: that minor's own when it is tagged for the
+ * release, else the oldest newer minor that is (`11.4` on `22.04` → `11.7.1`, the first minor tagged for 22.04). Null
+ * when the list has neither. `same` says which.
+ */
+export function cudaTagOnUbuntu(cuda: string, ubuntu: string): { full: string; same: boolean } | null {
+  const v = normaliseCudaVersion(cuda);
+  if (v === null) return null;
+  const own = develTags[v];
+  if (own?.ubuntu.includes(ubuntu) === true) return { full: own.full, same: true };
+  let best: string | null = null;
+  for (const [minor, row] of Object.entries(develTags)) {
+    if (compareVersions(minor, v) <= 0 || !row.ubuntu.includes(ubuntu)) continue;
+    if (best === null || compareVersions(row.full, best) < 0) best = row.full;
+  }
+  return best === null ? null : { full: best, same: false };
+}
+
 /** The newest published `X.Y.Z` of the list tagged for an Ubuntu release (`18.04` → `12.0.1`); null when none is. */
 export function newestCudaForUbuntu(ubuntu: string): string | null {
   let best: string | null = null;

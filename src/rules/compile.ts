@@ -176,7 +176,7 @@ export function ruleProblems(rule: Rule): RuleProblem[] {
     for (const condition of when.split('&')) {
       const name = condition.replace(/^!/, '');
       if (name.startsWith('fact.')) {
-        const fact = name.slice(5).split('=')[0]!;
+        const fact = /^[a-zA-Z]+/.exec(name.slice(5))![0];
         if (!(factNames as readonly string[]).includes(fact)) problems.push({ path, message: `no fact is named "${fact}"` });
       } else if (name.startsWith('enrich.')) {
         if (rule.enrich === undefined) problems.push({ path, message: `"${name}" needs an enricher (the rule names none)` });

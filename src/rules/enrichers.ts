@@ -85,6 +85,7 @@ import { cudaLibMajorEnrich } from '../knowledge/cuda-lib-major.js';
 import { ninjaProgressEnrich } from '../knowledge/ninja-progress.js';
 import { torchSwapEnrich } from '../knowledge/torch-swap-enricher.js';
 import { distroNvccEnrich } from '../knowledge/distro-nvcc-enricher.js';
+import { deadsnakesBaseEnrich } from '../knowledge/deadsnakes-enricher.js';
 
 /**
  * The first value of each named capture of the rule's matches, plus `context.<name>.<group>`
@@ -205,6 +206,8 @@ export const enrichers: Record<string, Enricher> = {
   'conda-missing-specs': condaMissingSpecsEnrich,
   /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
   'apt-dropped': aptDroppedEnrich,
+  /** The base image of an Ubuntu release the deadsnakes PPA still builds for, from an Ubuntu 20.04-or-older base (`{enrich.deadsnakesFrom}`, `{enrich.deadsnakesNote}`). */
+  'deadsnakes-base': deadsnakesBaseEnrich,
   /** A package newer Alpine releases no longer have: its replacement, which releases had it, the last one to pin (`{enrich.apkRemovedReplacement}`, `{enrich.apkRemovedLastRelease}`). */
   'apk-removed': apkRemovedEnrich,
   /** Packages apt knows only as an old name ("not available, but is referred to"): what replaces each, apt's own list, the install line with the swaps (`{enrich.replacedSwaps}`, `{enrich.replacedInstall}`). */

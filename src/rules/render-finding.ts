@@ -13,6 +13,7 @@ import type { ContextHit } from './scope-state.js';
 import { formatSpan } from '../text/format-duration.js';
 import { renderTemplate, safeValue, type Placeholder } from './template.js';
 import { quoteWord } from '../text/shell-words.js';
+import { compareVersions } from '../text/compare-versions.js';
 
 /** What a finding is made from, whatever produced it (lines of a scope, or a step trigger). */
 export interface FindingInput {
@@ -112,9 +113,29 @@ function factValue(facts: FactView, name: string): string | null {
   return name === 'place' ? facts.place : facts.value(name as FactName);
 }
 
+/** `Ubuntu 20.04` → [`Ubuntu`, `20.04`], `12.4` → [``, `12.4`]: a release's family and its dotted number. */
+function familyAndRelease(value: string): [string, string] | null {
+  const m = /^(?:(.*\S)\s+)?(\d+(?:\.\d+)*)$/.exec(value.trim());
+  return m === null ? null : [(m[1] ?? '').toLowerCase(), m[2]!];
+}
+
+/**
+ * Whether a fact's value stands in `op` to `expected` (`Ubuntu 18.04` <= `Ubuntu 20.04`): releases of one family,
+ * compared by number. Unknown (holds neither way) without the fact, or when the two name different families
+ * (`Debian 12` against `Ubuntu 20.04`) or either has no release number.
+ */
+function factOrder(value: string | null, expected: string, op: string): boolean | undefined {
+  if (value === null) return undefined;
+  const a = familyAndRelease(value);
+  const b = familyAndRelease(expected);
+  if (a === null || b === null || a[0] !== b[0]) return undefined;
+  const d = compareVersions(a[1], b[1]);
+  return op === '<=' ? d <= 0 : op === '<' ? d < 0 : op === '>=' ? d >= 0 : d > 0;
+}
+
 /**
  * Whether one condition of a variant's `when` holds: a context seen (`x`), a fact known
- * (`fact.cuda`) or equal to a value (`fact.place=image-build`), an enricher's key with a value
+ * (`fact.cuda`), equal to a value (`fact.place=image-build`) or in an order to one (`fact.os<=Ubuntu 20.04`), an enricher's key with a value
  * (`enrich.mismatch`); `!` negates. An instruction context that is unknown holds neither way.
  */
 function conditionHolds(
@@ -129,9 +150,11 @@ function conditionHolds(
   if (name.startsWith('enrich.')) {
     state = (enriched[name.slice(7)] ?? '') !== '';
   } else if (name.startsWith('fact.')) {
-    const [fact, expected] = name.slice(5).split('=') as [string, string | undefined];
-    const value = factValue(facts, fact);
-    state = expected === undefined ? value !== null : value === expected;
+    const [, fact, op, expected] = /^([a-zA-Z]+)(?:(<=|>=|<|>|=)(.*))?$/.exec(name.slice(5))!;
+    const value = factValue(facts, fact!);
+    if (op === undefined) state = value !== null;
+    else if (op === '=') state = value === expected;
+    else state = factOrder(value, expected!, op);
   } else {
     state = states.get(name);
   }

@@ -22,6 +22,8 @@
 //   (where a build stopped: the last `[N/M]` progress line of a compile).
 // - A condition can be `enrich.<key>`: one of the rule's enrichers gave that key a non-empty value
 //   (a comparison no pattern can make, such as two CUDA versions seen on different lines).
+// - A fact condition can order the fact's release against a value (`fact.os<=Ubuntu 20.04`, `fact.cuda>=12.0`):
+//   it holds neither way when the fact is unknown or names another family (`Debian 12` against `Ubuntu …`).
 // - Triggers `toolkit-copy` (a COPY --from of a builder's whole toolkit tree), `runtime-library` (a
 //   program linked against a CUDA library copied into an image without it) and `cold-cache` (a
 //   CI build that took nothing from a cache): step-level conditions with captures of their own.
@@ -32,10 +34,11 @@ import { z } from 'zod';
 const idPattern = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const namePattern = /^[a-zA-Z][a-zA-Z0-9]*$/;
 /**
- * One condition: a context name, `fact.<name>` with an optional `=value`, or `enrich.<key>` (an
- * enricher of the rule gave the key a value); `!` negates.
+ * One condition: a context name, `fact.<name>` with an optional `=value` (words may be separated by one space:
+ * `fact.os=Ubuntu 22.04`) or an order `<=value`, `<value`, `>=value`, `>value` (`fact.os<=Ubuntu 20.04`: see
+ * factOrder in render-finding.ts), or `enrich.<key>` (an enricher of the rule gave the key a value); `!` negates.
  */
-const conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?|enrich\.[a-zA-Z][a-zA-Z0-9]*)`;
+const conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:(?:=|[<>]=?)[\w./-]+(?: [\w./-]+)*)?|enrich\.[a-zA-Z][a-zA-Z0-9]*)`;
 const whenPattern = new RegExp(`^${conditionSource}(?:&${conditionSource})*$`);
 
 const severitySchema = z.enum(['error', 'warning', 'notice']);
@@ -184,7 +187,8 @@ export const ruleSchema = z
           .object({
             /**
              * `name` / `!name`: a context matcher was (not) seen; `fact.cuda`: the log shows the fact;
-             * `fact.place=image-build`: the fact has that value; `enrich.key`: an enricher of the
+             * `fact.place=image-build`: the fact has that value; `fact.os<=Ubuntu 20.04`: the fact's release is
+             * that one or older (`<`, `>=`, `>` alike; unknown, or another family, holds neither way); `enrich.key`: an enricher of the
              * rule gave `key` a non-empty value. `a&b`: all of them.
              */
             when: z.string().regex(whenPattern),

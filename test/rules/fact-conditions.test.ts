@@ -1,5 +1,6 @@
 // Rules written for the build the log shows: `{fact.x}` placeholders, variants that hold when a
-// fact is known or has a value (`fact.cuda`, `fact.place=image-build`, `a&b`), retryable per variant.
+// fact is known or has a value (`fact.cuda`, `fact.place=image-build`, `a&b`) or an order to one
+// (`fact.os<=Ubuntu 20.04`), retryable per variant.
 import { describe, expect, test } from 'vitest';
 import { ruleProblems } from '../../src/rules/compile.js';
 import { ruleSchema, type RuleInput } from '../../src/rules/schema.js';
@@ -60,7 +61,38 @@ describe('facts in rules', () => {
     expect(ruleProblems(bad).map((p) => p.message)).toEqual(['no fact is named "cudaa"', '{fact.distro}: no fact is named "distro"']);
   });
 
+  test('an order on a release: the same family compared by number; unknown or another family holds neither way', () => {
+    const ordered: RuleInput = {
+      ...rule,
+      variants: [
+        { when: 'fact.os<=Ubuntu 20.04', fix: 'old' },
+        { when: 'fact.os>Ubuntu 20.04', fix: 'new' },
+        { when: '!fact.os', fix: 'unknown' },
+      ],
+    };
+    const fixFor = (os: string | null): string => {
+      const facts: BuildFacts = os === null ? {} : { os: [fact(os, 'image-tag')] };
+      return runEngine([ordered], events, model, facts)[0]!.fix;
+    };
+    expect(fixFor('Ubuntu 20.04')).toBe('old');
+    expect(fixFor('Ubuntu 18.04')).toBe('old');
+    expect(fixFor('Ubuntu 22.04')).toBe('new');
+    expect(fixFor('Ubuntu 24.04')).toBe('new');
+    expect(fixFor(null)).toBe('unknown');
+    // another family is in no order to Ubuntu's: neither variant holds, the rule's own fix stands
+    expect(fixFor('Debian 12')).toBe('Install a toolkit.');
+    expect(ruleProblems(ruleSchema.parse(ordered))).toEqual([]);
+  });
+
+  test('an order without a family: a bare number (`fact.cuda>=12.0`)', () => {
+    const byCuda: RuleInput = { ...rule, variants: [{ when: 'fact.cuda>=12.0', fix: 'twelve' }, { when: 'fact.cuda<12', fix: 'eleven' }] };
+    expect(runEngine([byCuda], events, model, { cuda: [fact('12.4', 'image-tag')] })[0]!.fix).toBe('twelve');
+    expect(runEngine([byCuda], events, model, { cuda: [fact('11.8', 'image-tag')] })[0]!.fix).toBe('eleven');
+  });
+
   test('a malformed condition is refused by the schema', () => {
+    expect(ruleSchema.safeParse({ ...rule, variants: [{ when: 'fact.os<=Ubuntu  20.04', fix: 'x' }] }).success).toBe(false);
+    expect(ruleSchema.safeParse({ ...rule, variants: [{ when: 'fact.os=<Ubuntu', fix: 'x' }] }).success).toBe(false);
     expect(ruleSchema.safeParse({ ...rule, variants: [{ when: 'fact.place==x', fix: 'x' }] }).success).toBe(false);
     expect(ruleSchema.safeParse({ ...rule, variants: [{ when: 'a&', fix: 'x' }] }).success).toBe(false);
   });

@@ -527,6 +527,90 @@ function noUpdateOutsideBuildVariants(): NonNullable<RuleInput['variants']> {
   ];
 }
 
+// The deadsnakes PPA deletes a release's packages once the release reaches its end of life: "packages are deleted from
+// deadsnakes once a distribution version reaches end-of-life" (its maintainer, deadsnakes/issues#251, 2023-06-05). Ubuntu
+// 20.04 (focal) went in October 2025: Samsung/ONE#16196 (2025-10-12: the PPA "has dropped python3.10 (and all other
+// versions too) for focal"), deadsnakes/issues#328 (2025-10-16: a `nvidia/cuda:11.4.3-runtime-ubuntu20.04` build that
+// passed the week before, `Unable to locate package python3.10-dev`), deadsnakes/issues#325 (2025-10-02, arm64, L4T
+// r35.3.1 = JetPack 5.1.1 = Ubuntu 20.04). Older releases went earlier (xenial: deadsnakes/issues#165, 2021; bionic:
+// deadsnakes/issues#257, 2023). The PPA builds for Ubuntu LTS releases only (deadsnakes/issues#249, #151).
+// An Ubuntu release's own Python 3 is not in the PPA ("Python 3.5 (xenial), Python 3.6 (bionic), Python 3.8 (focal) are
+// not provided by deadsnakes as upstream ubuntu provides those packages", its description quoted in deadsnakes/issues#180),
+// so a Python 3.10 or newer on 20.04 or older is the PPA's: the condition `ppaPython` below.
+// Without apt: uv installs CPython from the python-build-standalone project (`uv python install 3.10`,
+// docs.astral.sh/uv/concepts/python-versions; the alternative Samsung/ONE#16196 names for focal).
+// Jetson: JetPack 5.1.x is L4T r35 on Ubuntu 20.04, JetPack 6.x is L4T r36 on Ubuntu 22.04 (NVIDIA's JetPack archive,
+// developer.nvidia.com/embedded/jetpack-archive, as tabled in edgehook/Jetson-AI-task and Astute-Systems/bsp v1.3.0).
+const DEADSNAKES_SIGNALS = ['deadsnakesPpa', 'deadsnakesLine', 'ppaPython'] as const;
+const DEADSNAKES_END =
+  'The PPA deletes the packages of an Ubuntu release once the release reaches its end of life, and since October 2025 it has ' +
+  'none for Ubuntu 20.04 (focal) or older';
+
+function deadsnakesGoneMessage(signal: (typeof DEADSNAKES_SIGNALS)[number]): string {
+  if (signal === 'ppaPython') {
+    return (
+      "apt has no package `{package:all}`. Python {context.ppaPython.version} is not {fact.os}'s own Python: builds on it take " +
+      `it from the deadsnakes PPA (\`add-apt-repository ppa:deadsnakes/ppa\`). ${DEADSNAKES_END}: this build's release is {fact.os}.`
+    );
+  }
+  return `apt has no package \`{package:all}\`, which this build takes from the deadsnakes PPA. ${DEADSNAKES_END}: this build's release is {fact.os}.`;
+}
+
+function deadsnakesGoneFix(moved: boolean): string {
+  const target = moved
+    ? '  `FROM {enrich.deadsnakesFrom}` in place of `{fact.baseImage}`{enrich.deadsnakesNote}.'
+    : "  the base image's 22.04 tag where its publisher has one (`FROM ubuntu:22.04` for `ubuntu:20.04`), or the machine's release.";
+  return [
+    'The PPA will not serve {fact.os} again: adding it again or retrying does not help. Either',
+    '- move to an Ubuntu LTS the PPA still builds for, 22.04 (`jammy`) or 24.04 (`noble`):',
+    target,
+    '  There, first check which Python the release packages itself (`apt-cache policy python3`): if it is the one you need,',
+    '  install that and drop the PPA;',
+    '- or keep {fact.os} and install Python without apt: uv installs a standalone CPython (amd64 and arm64),',
+    '  `uv python install {context.ppaPython.version|<version>}`, then `uv venv --python {context.ppaPython.version|<version>}`.',
+  ].join('\n');
+}
+
+const DEADSNAKES_UNKNOWN_MESSAGE =
+  'apt has no package `{package:all}`, a Python that Ubuntu builds take from the deadsnakes PPA unless it is their release\'s ' +
+  `own. ${DEADSNAKES_END}; the log does not show this build's release.`;
+
+const DEADSNAKES_UNKNOWN_FIX = [
+  'Print the release where the install ran (in a Dockerfile, in a `RUN` of the same stage):',
+  '',
+  '```sh',
+  '. /etc/os-release; echo "$ID $VERSION_ID $VERSION_CODENAME"',
+  '```',
+  '- `focal` (20.04) or older: the PPA has nothing for it any more. Move to 22.04 (`jammy`) or 24.04 (`noble`) and check',
+  '  the Python that release packages itself first (`apt-cache policy python3`); on NVIDIA Jetson, JetPack 5 (L4T r35) is',
+  '  20.04 and JetPack 6 (L4T r36) is 22.04. Or keep the release and install Python without apt: `uv python install',
+  '  {context.ppaPython.version|<version>}` (a standalone CPython, amd64 and arm64).',
+  '- `jammy` or `noble`: the PPA builds for them. Check that `add-apt-repository -y ppa:deadsnakes/ppa` ran before this',
+  '  install, that an `apt-get update` followed it, and what apt sees: `apt-cache policy {package:words}`.',
+].join('\n');
+
+/** The deadsnakes variants of a release the log shows as Ubuntu 20.04 or older: the PPA has dropped it. */
+function deadsnakesGoneVariants(): NonNullable<RuleInput['variants']> {
+  return DEADSNAKES_SIGNALS.flatMap((signal) =>
+    [true, false].map((moved) => ({
+      when: `${signal}&fact.os<=Ubuntu 20.04${moved ? '&enrich.deadsnakesFrom' : ''}`,
+      title: 'apt package not found: the deadsnakes PPA has no packages for this release',
+      message: deadsnakesGoneMessage(signal),
+      fix: deadsnakesGoneFix(moved),
+    })),
+  );
+}
+
+/** The deadsnakes variants of a log that shows no release: how to find it, and what each answer means. */
+function deadsnakesUnknownVariants(): NonNullable<RuleInput['variants']> {
+  return DEADSNAKES_SIGNALS.map((signal) => ({
+    when: `${signal}&!fact.os`,
+    title: 'apt package not found: a Python from the deadsnakes PPA',
+    message: DEADSNAKES_UNKNOWN_MESSAGE,
+    fix: DEADSNAKES_UNKNOWN_FIX,
+  }));
+}
+
 export const unableToLocatePackage: RuleInput = {
   id: 'apt/unable-to-locate-package',
   title: 'apt package not found',
@@ -558,6 +642,16 @@ export const unableToLocatePackage: RuleInput = {
     { name: 'update', source: 'instruction', literals: ['update'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b' },
     // The instruction runs apt's install itself (not a script that does: `RUN /install.sh`), so what it lacks is its own.
     { name: 'aptInstall', source: 'instruction', literals: ['install'], pattern: '\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?install\\b' },
+    // The instruction adds the deadsnakes PPA (`add-apt-repository -y ppa:deadsnakes/ppa`), or the log shows it (the
+    // command, or apt's `Get:5 https://ppa.launchpadcontent.net/deadsnakes/ppa/ubuntu focal InRelease`): DEADSNAKES_END.
+    { name: 'deadsnakesPpa', source: 'instruction', literals: ['ppa:deadsnakes'], pattern: 'ppa:deadsnakes/' },
+    { name: 'deadsnakesLine', literals: ['ppa:deadsnakes/', 'launchpadcontent.net/deadsnakes/', 'launchpad.net/deadsnakes/'] },
+    // A package of a Python 3.10 or newer (`python3.10`, `python3.11-dev`, `python3.10-distutils`): on Ubuntu 20.04 or older, the PPA's.
+    {
+      name: 'ppaPython',
+      literals: ['python3.1'],
+      pattern: "(?:Unable to locate package |Package '?)python(?<version>3\\.1\\d)(?![\\d.])",
+    },
     // The update in this RUN could not reach the mirror: apt knows no packages at all.
     { name: 'networkFailed', literals: ['Temporary failure resolving', 'Could not resolve', 'Could not connect to', 'Connection timed out'] },
     { name: 'listsFailed', literals: ['Some index files failed to download', 'NO_PUBKEY', 'is not signed'] },
@@ -685,6 +779,7 @@ export const unableToLocatePackage: RuleInput = {
       message: DISTUTILS_GONE_MESSAGE,
       fix: `Remove \`{context.distutilsGone.name}\` from the \`apt-get install\` command. ${DISTUTILS_SETUPTOOLS}`,
     },
+    ...deadsnakesGoneVariants(),
     // Not for Docker's own packages: apt prints its "referred to by another package" block for them too when their
     // repository is missing, and no distribution package replaces docker-ce (dockerRepoVariants, below).
     // A name tabled as dropped (no new name for it) before the search for its new name that apt's obsolete block starts.
@@ -723,6 +818,7 @@ export const unableToLocatePackage: RuleInput = {
       fix: noArchIndexFix(false),
     },
     ...noUpdateOutsideBuildVariants(),
+    ...deadsnakesUnknownVariants(),
     {
       when: 'fact.platform=linux/arm64&fact.baseImage',
       message:
@@ -755,6 +851,6 @@ export const unableToLocatePackage: RuleInput = {
     { when: '!fact.place=image-build', fix: [...checkInShell, ...afterCheck].join('\n') },
   ],
   fix: [...checkInStage, ...afterCheck].join('\n'),
-  enrich: ['apt-dropped', 'apt-pinned-install', 'apt-replaced'],
+  enrich: ['apt-dropped', 'apt-pinned-install', 'apt-replaced', 'deadsnakes-base'],
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };
