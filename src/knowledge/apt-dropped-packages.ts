@@ -45,8 +45,14 @@
 //   used by GNOME"): the source package gconf is in Debian 11 and 12 only (packages.debian.org/source/bookworm/gconf lists
 //   bullseye and bookworm; the package search for gconf2 / libgconf-2-4 finds no trixie entry), gone from Debian 13
 //   (koha-community/koha-testing-docker MR 485: "remove gconf pkg from trixie, as it no longer exists";
-//   browser-use/web-ui#684 on python:*-slim). Ubuntu ships it up to 22.04 (packages.ubuntu.com/focal/libgconf-2-4 lists
-//   focal and jammy only) and dropped it in 23.10 (balena-io/etcher#4096: "Ubuntu 23.10 is no longer packaging gconf2").
+//   browser-use/web-ui#684 on python:*-slim). Ubuntu shipped it through 23.04 (lunar) and dropped it in 23.10 (mantic), the
+//   first release without it: balena-io/etcher#4096 ("Ubuntu 23.10 is no longer packaging gconf2"); keybase/client#25984 (a fresh
+//   23.10 cannot install it, and "When I upgrade from ubuntu 23.04 to 23.10, my copy of libgconf-2-4 stays on my system",
+//   zheleznovster 2023-11-11); oxen-io/lokinet#2231 (its lunar package depends on gconf2 and does not install on mantic); and
+//   an Ubuntu gconf source newer than jammy's 3.2.6-7ubuntu2, 3.2.6-8ubuntu1 (its .dsc kept on build.opensuse.org,
+//   home:aggraef:test/gconf2), builds libgconf-2-4. packages.ubuntu.com lists
+//   only releases still supported (focal and jammy today), so it cannot show 22.10 / 23.04; Launchpad's publishing history of
+//   the source package gconf (launchpad.net/ubuntu/+source/gconf) is where the per-release record is.
 //   Electron stopped needing it in 7.0.0 (electron/electron#2727, cited in etcher#4096; balena-io/etcher#4226 dropped the
 //   gconf2 / libgconf-2-4 dependencies and ran on Debian testing). Nothing replaces it: GNOME moved to dconf / GSettings.
 

@@ -27,4 +27,11 @@ describe('apt/unable-to-locate-package: libgconf-2-4 dropped by Debian 13 and Ub
     expect(releaseLacks(pkg!, 'Debian 13')).toBe(true);
     expect(releaseLacks(pkg!, 'Ubuntu 24.04')).toBe(true);
   });
+
+  test('the Ubuntu boundary: 23.04 (lunar) was the last release with it, 23.10 (mantic) the first without', () => {
+    // keybase/client#25984: a fresh 23.10 cannot install it; upgraded from 23.04, the installed copy stays
+    const pkg = droppedPackage('libgconf-2-4');
+    expect(releaseLacks(pkg!, 'Ubuntu 23.04')).toBe(false);
+    expect(releaseLacks(pkg!, 'Ubuntu 23.10')).toBe(true);
+  });
 });

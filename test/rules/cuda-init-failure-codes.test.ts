@@ -41,7 +41,12 @@ describe('error 802, system not yet initialized', () => {
     // from R580 the branch name is virtual (NVIDIA/gpu-driver-container#451): the exact version goes on `nvidia-fabricmanager`
     expect(f.fix).toContain('apt-cache madison nvidia-fabricmanager');
     expect(f.fix).toContain('nvidia-fabricmanager=VERSION');
-    expect(f.fix).toContain('nvidia-driver:535/fm');
+    // the stream is read from `dnf module list`, not guessed: NVIDIA's streams are `535-open` / `535-dkms` (Driver Installation
+    // Guide "Kernel Modules"; NVIDIA/yum-packaging-dkms-nvidia README), and a bare `535` stream is not the open modules'
+    expect(f.fix).toContain('dnf module list nvidia-driver');
+    expect(f.fix).toContain('nvidia-driver:STREAM/fm');
+    expect(f.fix).toContain('`535-open`');
+    expect(f.fix).not.toContain('nvidia-driver:535/fm');
     expect(f.fix).toContain('sudo systemctl enable --now nvidia-fabricmanager');
     expect(f.fix).toContain('without NVSwitch');
   });
@@ -82,7 +87,9 @@ describe("Fabric Manager's own version check", () => {
     expect(f.fix).toContain('pick the version that starts with 580.126.09');
     expect(f.fix).toContain('sudo apt-get install --allow-downgrades nvidia-fabricmanager=VERSION');
     expect(f.fix).toContain('sudo apt-mark hold nvidia-fabricmanager');
-    expect(f.fix).toContain('nvidia-driver:580/fm');
+    expect(f.fix).toContain('dnf module list nvidia-driver');
+    expect(f.fix).toContain('`580-open` for the open kernel modules, `580-dkms` for the proprietary ones');
+    expect(f.fix).not.toContain('nvidia-driver:580/fm');
     expect(f.fix).toContain('already 590.48.01');
     expect(f.fix).toContain('driver container');
   });

@@ -26,7 +26,14 @@
 // when Fabric Manager is not running, `Completed` when it is (Fabric Manager user guide, quoted in siderolabs/extensions#717,
 // which also says Blackwell boards need NVLSM running before Fabric Manager starts). The packages per distribution
 // (NVIDIA/yum-packaging-fabric-manager README: `nvidia-fabricmanager-XXX` and `cuda-drivers-fabricmanager-XXX`, "XXX is the
-// first . delimited field in the driver version"; RHEL 8 / Fedora `dnf module install nvidia-driver:${stream}/fm`, RHEL 7 `yum
+// first . delimited field in the driver version"; RHEL 8 / Fedora `dnf module install nvidia-driver:${stream}/fm` with the
+// streams `XXX`, `XXX-dkms`, `latest`, `latest-dkms`, the "NvSwitch modularity profile (fm)"; the stream names changed with the
+// open kernel modules: NVIDIA's Driver Installation Guide, "Kernel Modules", installs a branch on RHEL/Rocky/Alma/Oracle 8/9 and
+// Amazon Linux 2023 with `dnf module enable nvidia-driver:580-open`, the latest with `nvidia-driver:open-dkms` (the `XXX-dkms`
+// streams stay for the proprietary modules, NVIDIA/yum-packaging-dkms-nvidia README: "Open GPU Kernel Modules streams available
+// in 515 and newer: open-dkms and XXX-open"), and RHEL 10 / Fedora have no module streams at all (`dnf versionlock` instead).
+// Which stream a machine uses, and whether it has an `fm` profile, is therefore read from `dnf module list nvidia-driver`,
+// not guessed from the branch), RHEL 7 `yum
 // install cuda-drivers-fabricmanager-XXX`, openSUSE / SLES 15 `zypper install cuda-drivers-fabricmanager-XXX`; Ubuntu's CUDA
 // repository `nvidia-fabricmanager-<branch>`, NVIDIA/gpu-operator#163; from the 580 branch that name is virtual, provided by a
 // package `nvidia-fabricmanager`, and `apt-get install nvidia-fabricmanager-580=580.65.06-1` fails with "Package
@@ -165,8 +172,11 @@ export const cudaDriverInitFailed: RuleInput = {
         '',
         UBUNTU_ARCHIVE_FM,
         '',
-        'RHEL 8+/Fedora: the driver stream\'s Fabric Manager profile, `sudo dnf module install nvidia-driver:{context.fmMismatch.branch}/fm`,',
-        'installs the driver and Fabric Manager of one version together. When the driver',
+        'RHEL/Rocky/Alma 8/9: `dnf module list nvidia-driver` shows the enabled stream (`[e]`) and its profiles; where it has an `fm`',
+        'profile (the Fabric Manager profile), `sudo dnf module install nvidia-driver:STREAM/fm` with that stream (branch',
+        '{context.fmMismatch.branch}: `{context.fmMismatch.branch}-open` for the open kernel modules, `{context.fmMismatch.branch}-dkms` for the proprietary ones)',
+        'installs the driver and Fabric Manager of one version together. RHEL 10/Fedora have no streams: `dnf list --showduplicates',
+        '\'nvidia-fabric*\'` lists the Fabric Manager packages, install the one of version {context.fmMismatch.driver}. When the driver',
         'and Fabric Manager come from the GPU Operator\'s driver container, the image carries its own Fabric Manager: that image was built',
         'with the wrong one (NVIDIA/gpu-driver-container#735). Use a driver version whose image matches (the `driver.version` of the',
         'ClusterPolicy), or an image rebuilt with Fabric Manager pinned to the driver\'s version.',
@@ -192,8 +202,10 @@ export const cudaDriverInitFailed: RuleInput = {
         'driver branch, the number before the first dot of that version (535 below stands for it; the package\'s version must equal the driver\'s): Ubuntu/Debian',
         '`sudo apt-get install nvidia-fabricmanager-535` (from the 580 branch on, the package is `nvidia-fabricmanager`, which only',
         'provides the `-580` name: `apt-cache madison nvidia-fabricmanager` lists its versions,',
-        '`sudo apt-get install nvidia-fabricmanager=VERSION` installs the driver\'s); RHEL 8+/Fedora `sudo dnf module install nvidia-driver:535/fm` (the',
-        'driver stream with Fabric Manager); RHEL 7 `sudo yum install cuda-drivers-fabricmanager-535`; SLES/openSUSE',
+        '`sudo apt-get install nvidia-fabricmanager=VERSION` installs the driver\'s); RHEL/Rocky/Alma 8/9: `dnf module list nvidia-driver` shows the enabled',
+        'stream (`535-open` for the open kernel modules, `535-dkms` for the proprietary ones) and whether it has the `fm` profile,',
+        'then `sudo dnf module install nvidia-driver:STREAM/fm` (the driver with Fabric Manager); RHEL 10/Fedora (no streams):',
+        '`dnf list --showduplicates \'nvidia-fabric*\'`, the package of that driver version; RHEL 7 `sudo yum install cuda-drivers-fabricmanager-535`; SLES/openSUSE',
         '`sudo zypper install cuda-drivers-fabricmanager-535`. Remove an installed one of another version first; then',
         '`sudo systemctl enable --now nvidia-fabricmanager` (after replacing it, reboot, so that the driver and Fabric Manager start',
         'together) and run CUDA again. Blackwell boards also need NVLSM running first.',

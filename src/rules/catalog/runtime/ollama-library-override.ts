@@ -18,6 +18,10 @@
 // The rule fires only when the requested name is a family's bare name and a directory of that family with a version suffix was
 // skipped (`cuda` → `cuda_v12`; `rocm` → `rocm_v7_2`, the ROCm directory's name in later Dockerfiles, where 0.12.5's was `rocm`). A full name that other directories are skipped for (`requested=cuda_v12
 // libDir=…/cuda_v13`) is the override doing what it was asked.
+// The libDir is matched after a `/`: Linux and container paths. A Windows server would log `lib\ollama\cuda_v12` paths, but no
+// Windows log of this message was found in the ollama/ollama threads searched (its Windows threads show the other discovery
+// lines: `skipping path which is not part of ollama`, `OLLAMA_LIBRARY_PATH=C:\Users\…\lib\ollama\cuda_v12`, #12640), so the
+// match is left to the form seen, until a real Windows line shows how slog quotes such a path here.
 // systemd: ollama's FAQ sets its variables with `systemctl edit ollama.service`, then `systemctl daemon-reload` and
 // `systemctl restart ollama` (docs/faq.mdx, "Setting environment variables on Linux").
 // `kubectl set env … NAME-` removes a variable from a workload (kubectl set env's reference: "Remove the environment variable
