@@ -154,6 +154,8 @@ import { heldBrokenPackages } from './apt/held-broken-packages.js';
 import { releaseNotValidYet } from './apt/release-not-valid-yet.js';
 import { releaseExpired } from './apt/release-expired.js';
 import { seccompTime64 } from './runtime/seccomp-time64.js';
+import { jaxCudaQueryBeforeInit } from './runtime/jax-cuda-query-before-init.js';
+import { composeGpuDevicesUnsupported } from './runtime/compose-gpu-devices-unsupported.js';
 import { releaseInfoChanged } from './apt/release-info-changed.js';
 import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
 import { debArchMismatch } from './apt/deb-arch-mismatch.js';
@@ -358,6 +360,8 @@ export const builtinRules: RuleInput[] = [
   releaseNotValidYet,
   releaseExpired,
   seccompTime64,
+  jaxCudaQueryBeforeInit,
+  composeGpuDevicesUnsupported,
   releaseInfoChanged,
   apkUnableToSelect,
   debArchMismatch,
