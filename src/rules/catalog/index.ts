@@ -125,6 +125,7 @@ import { pdmLockIncompatible } from './pip/pdm-lock-incompatible.js';
 import { poetryLockStale } from './pip/poetry-lock-stale.js';
 import { pipenvLockStale } from './pip/pipenv-lock-stale.js';
 import { setupDownloadFailed } from './pip/setup-download-failed.js';
+import { uvResponseDecodeFailed } from './pip/uv-response-decode-failed.js';
 import { uvNetworkUnreachable } from './pip/uv-network-unreachable.js';
 import { pipenvInstallFailed } from './pip/pipenv-install-failed.js';
 import { pgConfigMissing } from './pip/pg-config-missing.js';
@@ -331,6 +332,7 @@ export const builtinRules: RuleInput[] = [
   poetryLockStale,
   pipenvLockStale,
   setupDownloadFailed,
+  uvResponseDecodeFailed,
   uvNetworkUnreachable,
   pipenvInstallFailed,
   pgConfigMissing,
