@@ -115,6 +115,7 @@ import { poetryNoMatchingVersion } from './pip/poetry-no-matching-version.js';
 import { setupPyUndeclaredImport } from './pip/setup-py-undeclared-import.js';
 import { pythonVersionRefused } from './pip/python-version-refused.js';
 import { pkgResourcesMissing } from './pip/pkg-resources-missing.js';
+import { setuptoolsMissing } from './pip/setuptools-missing.js';
 import { poetryNoInstallCandidates } from './pip/poetry-no-install-candidates.js';
 import { poetryHashMismatch } from './pip/poetry-hash-mismatch.js';
 import { poetryLockVersionUnsupported } from './pip/poetry-lock-version-unsupported.js';
@@ -322,6 +323,7 @@ export const builtinRules: RuleInput[] = [
   setupPyUndeclaredImport,
   pythonVersionRefused,
   pkgResourcesMissing,
+  setuptoolsMissing,
   poetryNoInstallCandidates,
   poetryHashMismatch,
   poetryLockVersionUnsupported,

@@ -636,6 +636,19 @@ export const unableToLocatePackage: RuleInput = {
       pattern: "Version '(?<version>[^'\\n]{1,100})' for '(?<package>[^'\\n]{1,200})' was not found",
     },
     { literals: ["Couldn't find any package by"], pattern: "Couldn't find any package by (?:glob|regex) '(?<package>[^'\\n]{1,200})'" },
+    // The first line of apt's block for a name it has no candidate for, where the log stops on it (a paste or a log cut
+    // before apt's `E: Package 'X' has no installation candidate`): `Package firefox is not available, but is referred to
+    // by another package.`, then `This may mean that the package is missing, has been obsoleted, or` / `is only available
+    // from another source` / `E: Package firefox has no installation candidate` (apt's block as users paste it, e.g. the
+    // Ubuntu forums' `apt-get install firefox` of 2007), or cut mid-word (`Package libgl1-mesa-glx is not ava`,
+    // neo4j-labs/llm-graph-builder#1380). Only at the end of the log: with more lines after it, apt's `E:` line says whether
+    // the install failed, and a later `Setting up` of the same name would say it did not.
+    {
+      literals: ['is not a'],
+      pattern:
+        '^Package (?<package>[a-z0-9][a-z0-9+.-]{0,198}[a-z0-9+]) is not a(?:v(?:a(?:i(?:l(?:a(?:b(?:l(?:e(?:,(?: but is referred to by another package\\.?)?)?)?)?)?)?)?)?)?)?\\s*$',
+      atEnd: true,
+    },
   ],
   context: [
     // `apt-get update`, `apt-get -yq update`, `apt-get -o Acquire::Retries=3 update`, `apt update`

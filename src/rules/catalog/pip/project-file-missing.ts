@@ -28,6 +28,14 @@
 // - `poetry install --only-root` installs the project and none of the dependencies (poetry 1.2,
 //   python-poetry/poetry#5783; https://python-poetry.org/docs/cli/#install): the second install, once the package
 //   directory is copied.
+// - Poetry 2.0.0 (2025-01-05) made it an error: "Upgrade the warning if the current project cannot be installed to an
+//   error" (python-poetry/poetry#9333, the 2.0.0 changelog in "Announcing Poetry 2.0.0", python-poetry.org/blog). Poetry
+//   1.8 printed the same lines as `Warning: The current project could not be installed: …`, ending `In a future version of
+//   Poetry this warning will become an error!`, and the install went on. So `Error:` there is Poetry 2, and a Dockerfile
+//   whose layer never had the readme built with an unpinned `pip install poetry` until Poetry 2 came out
+//   (lnbits/lnbits#3207: the reporter's fix, and the project's Dockerfile at HEAD, pin poetry 1.8.5).
+//   `--no-root` skips the project itself, so its own package and its `[tool.poetry.scripts]` / `[project.scripts]` entry
+//   points are not installed: an image that runs the project's command needs the project installed after the sources.
 // - `uv sync --no-install-project` installs the dependencies without the project (uv 0.3.3, astral-sh/uv#6538),
 //   the dependency-layer pattern of uv's Docker guide (https://docs.astral.sh/uv/guides/integration/docker/,
 //   "Intermediate layers"), followed by a plain `uv sync` after the sources are copied.
@@ -43,6 +51,37 @@ const poetryFix = [
     'in pyproject.toml;',
   '- or copy the readme (`{context.poetry.path}` in the image) together with pyproject.toml before the install.',
 ];
+
+const POETRY2_TITLE = 'Poetry 2 cannot install the project: its readme is not there';
+
+const POETRY2_MESSAGE =
+  '`poetry install` installs the dependencies and then the project itself, and the project\'s pyproject.toml declares a ' +
+  'readme that is not there: poetry reports the readme path `{context.poetry.path}` does not exist. Poetry 2.0 (January 2025) ' +
+  'made this an error (its changelog: "Upgrade the warning if the current project cannot be installed to an error"); Poetry ' +
+  '1.8 printed it as a warning and went on: a build that installs poetry unpinned (`pip install poetry`) took Poetry 2 ' +
+  'when it came out, and fails now on a readme it never had.';
+
+/** Copy the readme with pyproject.toml, or pin Poetry 1.x; `--no-root` only with what it drops. */
+function poetry2Fix(fence: 'dockerfile' | 'sh', noRootCmd = false): string {
+  const copy =
+    fence === 'dockerfile'
+      ? ['```dockerfile', 'COPY {context.readmeName.file} ./', '```']
+      : ['```sh', '# copy {context.readmeName.file} next to pyproject.toml before `poetry install`', '```'];
+  return [
+    'Either copy the readme into the project directory next to pyproject.toml, before the `poetry install` (poetry looks ' +
+      'for it at `{context.poetry.path}`):',
+    '',
+    ...copy,
+    '',
+    'Or pin Poetry below 2 where it is installed, which only warns: `pip install "poetry<2"` (or an exact 1.x, `poetry==1.8.5`).',
+    '',
+    '`poetry install --no-root` also gets past this line, but it skips the project itself: its own package and the commands ' +
+      'its pyproject.toml declares (`[tool.poetry.scripts]`) are not installed, so an image that runs one of them needs ' +
+      'a plain `poetry install` after the sources are copied. For an application that is never installed as a package, ' +
+      '`package-mode = false` under `[tool.poetry]` in pyproject.toml makes that the default.',
+    ...(noRootCmd ? ['', '```dockerfile', 'RUN {enrich.poetryNoRoot}', '```'] : []),
+  ].join('\n');
+}
 
 const noPackagePattern = 'could not be installed: No file/folder found for package (?<pkg>[\\w.-]{1,200})';
 
@@ -88,6 +127,10 @@ export const projectFileMissing: RuleInput = {
   ],
   context: [
     { name: 'poetry', literals: ['Readme path `'], pattern: 'Readme path `(?<path>[^`\\s]{1,300})` does not exist' },
+    // the readme's file name, the last part of poetry's absolute path: `/app/README.md` -> `README.md`
+    { name: 'readmeName', literals: ['Readme path `'], pattern: 'Readme path `(?:[^`\\s]{0,300}/)?(?<file>[^/`\\s]{1,200})` does not exist' },
+    // Poetry 2.0 and later: the failed root install is an `Error:` (Poetry 1.8 printed `Warning:` and went on)
+    { name: 'poetryError', literals: ['Error: The current project could not be installed'] },
     { name: 'noPackage', literals: ['No file/folder found for package '], pattern: noPackagePattern },
     { name: 'packageDir', literals: [' does not contain any element'], pattern: '(?<dir>/\\S{1,300}) does not contain any element$' },
     {
@@ -189,6 +232,14 @@ export const projectFileMissing: RuleInput = {
           '`poetry install --only-root` (poetry 1.2 or later).',
       ].join('\n'),
     },
+    {
+      when: 'poetry&poetryError&readmeName&enrich.poetryNoRoot&fact.place=image-build',
+      title: POETRY2_TITLE,
+      message: POETRY2_MESSAGE,
+      fix: poetry2Fix('dockerfile', true),
+    },
+    { when: 'poetry&poetryError&readmeName&fact.place=image-build', title: POETRY2_TITLE, message: POETRY2_MESSAGE, fix: poetry2Fix('dockerfile') },
+    { when: 'poetry&poetryError&readmeName', title: POETRY2_TITLE, message: POETRY2_MESSAGE, fix: poetry2Fix('sh') },
     {
       when: 'poetry&enrich.poetryNoRoot',
       title: 'Poetry cannot install the project: its readme is not in the image',
