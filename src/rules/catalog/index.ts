@@ -64,6 +64,7 @@ import { torchCpuBuild } from './runtime/torch-cpu-build.js';
 import { containerCliDriverRpc } from './runtime/container-cli-driver-rpc.js';
 import { cudaDriverInitFailed } from './runtime/cuda-driver-init-failed.js';
 import { tritonLibcudaLink } from './runtime/triton-libcuda-link.js';
+import { ldconfigNotOnPath } from './runtime/ldconfig-not-on-path.js';
 import { cudnnHandleFailed } from './runtime/cudnn-handle-failed.js';
 import { jaxCudaLibraryNotFound } from './runtime/jax-cuda-library-not-found.js';
 import { jaxPjrtVersionMismatch } from './runtime/jax-pjrt-version-mismatch.js';
@@ -272,6 +273,7 @@ export const builtinRules: RuleInput[] = [
   containerCliDriverRpc,
   cudaDriverInitFailed,
   tritonLibcudaLink,
+  ldconfigNotOnPath,
   cudnnHandleFailed,
   jaxCudaLibraryNotFound,
   jaxPjrtVersionMismatch,

@@ -35,6 +35,16 @@
 // (cmake 3.25 FindCUDAToolkit.cmake: `_CUDAToolkit_find_and_add_import_lib(cuda_driver ALT cuda)`, stubs among its path
 // suffixes), so the link works in a build without a driver; without CMake, `-lcuda` with `-L/usr/local/cuda/lib64/stubs`.
 // Seen in a llama.cpp fork whose ggml-cuda called the driver's VMM functions without linking it (Anbeeld/beellama.cpp#18).
+//
+// `-lcuda` itself not found: `/usr/bin/ld: cannot find -lcuda` (with `: No such file or directory` in newer ld). `-lcuda`
+// makes ld look for the linker name `libcuda.so` in the -L directories (and, through GCC, LIBRARY_PATH's: GCC manual,
+// "Environment Variables Affecting GCC", LIBRARY_PATH: "Linking using GCC also uses these directories when searching for
+// ordinary libraries for the -l option"). A build has no driver; the toolkit's stub is the file to link against: NVIDIA's
+// devel images put `/usr/local/cuda/lib64/stubs` on LIBRARY_PATH (above), an image whose toolkit came some other way
+// (apt inside a plain Ubuntu image) does not. Netflix/vmaf#1379: the vmaf CUDA build in an Ubuntu 22.04 image with the
+// toolkit from apt stops there; its fix (Netflix/vmaf#1380) adds the stubs. A driver on a machine gives `libcuda.so.1`,
+// the name programs load; `libcuda.so` comes with the driver's development files or as a link made by hand. Triton's
+// run-time link (ld's same line beside a Triton traceback) is runtime/triton-libcuda-link's, hence `unless` below.
 import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
 
 const LINK_TITLE = 'Link needs libcuda.so.1, the driver, which a build does not have';
@@ -153,9 +163,57 @@ function driverSymbolsFix(image: boolean, library: boolean): string {
   ].join('\n');
 }
 
+const BARE_TITLE = 'Link needs libcuda.so (`-lcuda`), and ld finds none';
+const BARE_MESSAGE =
+  'The link asks for the CUDA driver\'s library with `-lcuda`, so ld looks for the file `libcuda.so` in its library directories, and none ' +
+  'of them has it. ';
+
+/** `cannot find -lcuda`: the stub where no driver is (a build), else the linker name beside the driver. */
+function bareFix(image: boolean): string {
+  const stub = [
+    'Link against the toolkit\'s stub, made for linking where no driver is. Find it (NVIDIA\'s `-devel` images have ' +
+      '`/usr/local/cuda/lib64/stubs/libcuda.so`; a toolkit from packages has it under its own `…/stubs/`):',
+    '',
+    '```sh',
+    "find / -xdev -path '*stubs/libcuda.so' 2>/dev/null",
+    '```',
+    '',
+    'and give the link its directory, for the build only: `-L<that directory>` on the link line, or through GCC\'s `LIBRARY_PATH` ' +
+      '(which `-l` searches)' + (image ? ' in the `RUN` that builds:' : ':'),
+    '',
+    ...(image
+      ? ['```dockerfile', 'RUN LIBRARY_PATH=/usr/local/cuda/lib64/stubs${LIBRARY_PATH:+:$LIBRARY_PATH} <the build command>', '```']
+      : ['```sh', 'export LIBRARY_PATH=/usr/local/cuda/lib64/stubs${LIBRARY_PATH:+:$LIBRARY_PATH}', '```']),
+    '',
+    'Never on `LD_LIBRARY_PATH` at run time: a program that loads the stub instead of the driver fails every CUDA call. ' +
+      'With CMake, link `CUDA::cuda_driver` (`find_package(CUDAToolkit)`), which finds the stub by itself.',
+  ];
+  if (image) return stub.join('\n');
+  return [
+    'Where the link ran decides the fix. On a machine with the NVIDIA driver, check which names it has:',
+    '',
+    '```sh',
+    'ldconfig -p | grep libcuda',
+    '```',
+    '',
+    'Only `libcuda.so.1` listed: the driver is there without its linker name; create it beside it as root, or link against ' +
+      'the stub below:',
+    '',
+    '```sh',
+    'd=$(dirname "$(ldconfig -p | awk \'/libcuda\\.so\\.1 /{print $NF; exit}\')") && ln -s libcuda.so.1 "$d/libcuda.so"',
+    '```',
+    '',
+    'Where no driver is installed (a `docker build`, a CI runner without a GPU):',
+    '',
+    ...stub,
+  ].join('\n');
+}
+
 function linkVariants(): Variant[] {
   const v = (when: string, fix: string): Variant => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix });
   return [
+    { when: 'bareLcuda&fact.place=image-build', title: BARE_TITLE, message: BARE_MESSAGE + 'A `docker build` step has no driver.', fix: bareFix(true) },
+    { when: 'bareLcuda', title: BARE_TITLE, message: BARE_MESSAGE + 'Where no driver is installed (an image build) there is none; where one is, it may lack that name.', fix: bareFix(false) },
     v('linkDriver&llamaCpp&enrich.cmakeCommand&enrich.cmakeArgs', llamaFix(true)),
     v('linkDriver&llamaCpp&enrich.cmakeCommand', llamaFix(false)),
     v('linkDriver&llamaCpp', llamaFix(null)),
@@ -186,6 +244,12 @@ export const libcudaStubMissing: RuleInput = {
     { literals: ['libcuda.so.1, needed by'], pattern: 'libcuda\\.so\\.1, needed by \\S{1,400}, not found' },
     // `/usr/bin/ld: ../../bin/libggml-cuda.so.0.10.1: undefined reference to `cuMemCreate'`: the driver API, no libcuda linked
     { literals: ['undefined reference to `cu'], pattern: "undefined reference to `cu(?!File)[A-Z]\\w{1,80}'" },
+    // `/usr/bin/ld: cannot find -lcuda: No such file or directory` (not `-lcudart`, `-lcublas`: other libraries)
+    { literals: ['cannot find -lcuda'], pattern: 'cannot find -lcuda(?![\\w.+-])' },
+  ],
+  // Triton's run-time link of its launcher (runtime/triton-libcuda-link): its Command line, a frame in its package, its cache key
+  unless: [
+    { literals: ["'-lcuda'", '/site-packages/triton/', "KeyError: ('"], pattern: "'-lcuda'|/site-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-" },
   ],
   context: [
     { name: 'condaBuild', literals: ['conda-bld', 'conda_build', 'conda-build', 'mambabuild'] },
@@ -196,6 +260,7 @@ export const libcudaStubMissing: RuleInput = {
     },
     // the caller is a shared library `libNAME.so[.N]`: NAME is its CMake target by default
     { name: 'driverLib', literals: ['undefined reference to `cu'], pattern: "(?:^|[\\s/])lib(?<stem>[\\w+-]{1,200})\\.so(?:\\.[\\d.]{1,30})?: undefined reference to `cu(?!File)[A-Z]" },
+    { name: 'bareLcuda', literals: ['cannot find -lcuda'], pattern: 'cannot find -lcuda(?![\\w.+-])' },
     { name: 'linkDriver', literals: ['libcuda.so.1, needed by'], pattern: 'libcuda\\.so\\.1, needed by (?<needer>\\S{1,400}), not found' },
     // llama.cpp built by pip (llama-cpp-python vendors it): `vendor/llama.cpp/…`; only then the CMAKE_ARGS form
     { name: 'llamaCpp', literals: ['vendor/llama.cpp/', 'llama-cpp-python', 'llama_cpp_python'] },

@@ -19,6 +19,13 @@
 // spec in /var/run/cdi/ up to date, hence both directories in the check. libnvidia-container, behind `--gpus` with
 // the NVIDIA runtime, already made the link (#715 "aligns the creation of symlinks under CDI with the implementation
 // in libnvidia-container"); there a missing `libcuda.so` means no driver was mounted at all, or a host without it.
+// Older Triton (2.0) printed no Command line: ld's `cannot find -lcuda` and `collect2: error: ld returned 1 exit status`,
+// then a traceback through the kernel's launcher (triton-lang/triton#1981, the PR author's output). That launcher is
+// source Triton 2.0 `exec`s (`_make_launcher` in python/triton/runtime/jit.py, code corpus), so its frame is
+// `File "<string>", line N, in <kernel>`, and a kernel not yet compiled shows as `KeyError` on its cache key, whose first
+// element is `version_key()`: `'-'.join(triton.__version__) + '-' + ptxas_version + '-' + …` (`'2-.-0-.-0--…'`). So
+// ld's line counts here only beside a sign of Triton (that key, a path through a `triton/` package, or Triton's own
+// Command line); ld's line for other libraries (`-lcudart`, `-lcublas`) is no match.
 // Not this rule: the same Command line for Windows' tcc/cl (triton-windows), whose paths are backslashed and
 // whose library is `cuda.lib`.
 import type { RuleInput } from '../../schema.js';
@@ -35,8 +42,17 @@ export const tritonLibcudaLink: RuleInput = {
       literals: ["'-lcuda'"],
       pattern: "Command '\\['(?<cc>/[\\w./+-]{1,200})', '/[\\w./-]{1,200}\\.c', .{0,2000}?'-lcuda', .{0,3000}?\\]' returned non-zero exit status (?<status>\\d{1,3})",
     },
+    // `/usr/bin/ld: cannot find -lcuda` (some ld releases add `: No such file or directory`), only beside Triton (`when`)
+    { literals: ['cannot find -lcuda'], pattern: 'cannot find -lcuda(?![\\w.+-])' },
   ],
+  when: 'triton',
   context: [
+    // Triton at run time: its Command line, a frame in a `triton/` package, or Triton 2.x's launcher cache key
+    {
+      name: 'triton',
+      literals: ["'-lcuda'", '/triton/', "KeyError: ('"],
+      pattern: "'-lcuda'|/site-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-",
+    },
     // the directory Triton found the driver in: the `-L` after the Triton backend's own lib directory
     {
       name: 'driverDir',
