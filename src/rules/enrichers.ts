@@ -37,6 +37,7 @@ import { torchSymbolEnrich } from '../knowledge/torch-symbol.js';
 import { xformersBuildEnrich } from '../knowledge/xformers-build-enricher.js';
 import { cudaDriverEnrich } from '../knowledge/cuda-driver.js';
 import { cudaRequireEnrich } from '../knowledge/cuda-require-enricher.js';
+import { symbolDriverEnrich } from '../knowledge/symbol-driver-enricher.js';
 import { aptDroppedEnrich } from '../knowledge/apt-dropped-enricher.js';
 import { apkRemovedEnrich } from '../knowledge/apk-removed-enricher.js';
 import { aptReplacedEnrich } from '../knowledge/apt-replaced.js';
@@ -132,6 +133,8 @@ export const enrichers: Record<string, Enricher> = {
   'cuda-driver': cudaDriverEnrich,
   /** For the container toolkit's `cuda>=X.Y` requirement: the first drivers of that release, Linux and Windows, and the host's from nvidia-smi (`{enrich.anyDriver}`, `{enrich.windowsDriver}`). */
   'cuda-require': cudaRequireEnrich,
+  /** For cudaErrorSymbolNotFound as cuDNN starts: the host driver of the log's nvidia-smi against the container's CUDA (`{enrich.driverStep}`). */
+  'symbol-driver': symbolDriverEnrich,
   /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
   'nvidia-key': nvidiaKeyEnrich,
   /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */

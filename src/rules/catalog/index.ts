@@ -82,6 +82,7 @@ import { gpuDeviceUnknown } from './runtime/gpu-device-unknown.js';
 import { execNoSuchFile } from './runtime/exec-no-such-file.js';
 import { ctypesLibraryNotFound } from './runtime/ctypes-library-not-found.js';
 import { nvidiaDriverNotLoaded } from './runtime/nvidia-driver-not-loaded.js';
+import { wslNoGpuAdapter } from './runtime/wsl-no-gpu-adapter.js';
 import { nvidiaSmiNoDevices } from './runtime/nvidia-smi-no-devices.js';
 import { nvmlLibraryMissing } from './runtime/nvml-library-missing.js';
 import { ollamaLibraryOverride } from './runtime/ollama-library-override.js';
@@ -291,6 +292,7 @@ export const builtinRules: RuleInput[] = [
   execNoSuchFile,
   ctypesLibraryNotFound,
   nvidiaDriverNotLoaded,
+  wslNoGpuAdapter,
   nvidiaSmiNoDevices,
   nvmlLibraryMissing,
   ollamaLibraryOverride,

@@ -22,7 +22,20 @@
 // order"), which the Windows check says. ORT's own start-up
 // form, `CUDA failure 500: named symbol not found ; … expr=cudaGetDeviceCount(…)` / `cudaSetDevice(…)`, names no
 // cudaErrorSymbolNotFound and is not read either.
+// - As cuDNN starts, before any kernel of the program: XLA's `There was an error before creating cudnn handle (500):
+//   cudaErrorSymbolNotFound : named symbol not found` (stream_executor's cuda_dnn.cc), then JAX's `DNN library initialization
+//   failed`. google-deepmind/alphafold3#79 (a CUDA 12.6 container under Singularity): the host's driver was older than the
+//   container's CUDA and cuDNN; "i found the container works with the driver (on the host) at least `535.183.01`" (aozalevsky).
+//   So there the driver comes first: the header of `nvidia-smi` (`Driver Version: …   CUDA Version: 12.2`) names the newest
+//   CUDA the driver runs, to compare with the container's; the driver to install is the first of the container's release
+//   (NVIDIA's release notes, Table 3: knowledge/cuda-release-drivers.ts, the `symbol-driver` enricher). NVIDIA's minor version
+//   compatibility lets a 12.x runtime start on an older 12.x driver (≥ 525) with a limited feature set (knowledge/cuda-driver.ts),
+//   which is why an older driver gets this far and fails later. The same driver branch is read for any log whose nvidia-smi
+//   header is shown. Singularity / Apptainer's `--nv` binds the host's driver libraries into the container ("--nv ... the
+//   NVIDIA driver libraries and binaries from the host", Apptainer user guide, GPU Support: apptainer.org/docs/user/main/gpu.html),
+//   so the driver is the host's whatever the image holds.
 import type { RuleInput } from '../../schema.js';
+import { RELEASE_NOTES_URL } from '../../../knowledge/cuda-release-drivers.js';
 
 const ORT_REQUIREMENTS = 'https://onnxruntime.ai/docs/execution-providers/CUDA-ExecutionProvider.html#requirements';
 
@@ -41,6 +54,23 @@ const FIND_RUNTIME = [
     'in the program\'s own folder is loaded before any of them), and `$env:CUDA_PATH` names the toolkit set as the default.',
 ].join('\n');
 
+const DRIVER_CHECK = [
+  'Compare the host\'s driver with the CUDA the container brings:',
+  '',
+  '```sh',
+  'nvidia-smi      # on the host: the header\'s "Driver Version" and "CUDA Version" (the newest CUDA that driver runs)',
+  '# in the container: the CUDA and cuDNN it brings (the image tag, the toolkit, or the pip wheels)',
+  'cat /usr/local/cuda/version.json 2>/dev/null | head -5',
+  'pip list 2>/dev/null | grep -iE "^nvidia-(cuda-runtime|cudnn)|^jax"',
+  '```',
+  '',
+  '{enrich.driverStep}',
+].join('\n');
+
+const DRIVER_CAUSE =
+  '- The host\'s driver older than the container\'s CUDA (the header of nvidia-smi shows a lower `CUDA Version`): update the driver ' +
+  `on the host (the first driver of each CUDA release: NVIDIA's CUDA release notes, Table 3, ${RELEASE_NOTES_URL}); nothing in the image changes it.`;
+
 const TWO_CAUSES = [
   '- The runtime found first is older than the CUDA the binaries were built with (the release notes of the package that shipped ' +
     'them say which): put that CUDA release\'s runtime first (its `bin` folder first on PATH on Windows, its `lib64` first in ' +
@@ -49,6 +79,17 @@ const TWO_CAUSES = [
   '- The runtime is right but the GPU\'s compute capability (above) is missing from the binary\'s architectures: a build of your own ' +
     'needs it in `CMAKE_CUDA_ARCHITECTURES` / `TORCH_CUDA_ARCH_LIST` (`120` for an RTX 50 or RTX PRO 6000 Blackwell, with a CUDA ' +
     'that compiles it); a prebuilt package needs a release whose notes list the GPU.',
+].join('\n');
+
+const CUDNN_MESSAGE =
+  'cuDNN could not start: a CUDA call failed with `cudaErrorSymbolNotFound` ("named symbol not found", error 500) as XLA created ' +
+  'the cuDNN handle, before any kernel of the program ran. The cause found for this (google-deepmind/alphafold3#79): the host\'s ' +
+  'NVIDIA driver older than the CUDA and cuDNN in the container, which start on it but miss what they need. The log does not ' +
+  'settle the versions, so check the driver first.';
+
+const LOADED_CUDNN = [
+  '- Another cuDNN or CUDA runtime than the one the program was built for wins the library search: `echo "$LD_LIBRARY_PATH"` ' +
+    '(set, it can override the libraries the package installed), and `pip list` above for two `nvidia-cudnn` wheels.',
 ].join('\n');
 
 export const cudaKernelSymbolNotFound: RuleInput = {
@@ -61,6 +102,16 @@ export const cudaKernelSymbolNotFound: RuleInput = {
     { literals: ['cudaErrorSymbolNotFound'], pattern: 'cudaErrorSymbolNotFound(?![\\w]).{0,300}named symbol not found' },
   ],
   context: [
+    // XLA (JAX, TensorFlow) as cuDNN starts: `There was an error before creating cudnn handle (500): cudaErrorSymbolNotFound : named symbol not found`
+    { name: 'cudnnHandle', literals: ['error before creating cudnn handle'] },
+    // nvidia-smi's header: `| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA Version: 12.2   |`
+    {
+      name: 'smiHeader',
+      literals: ['Driver Version: '],
+      pattern: 'Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})',
+    },
+    // Singularity / Apptainer running the container: its command, or its in-container folder (`/.singularity.d/libs/`)
+    { name: 'singularity', literals: ['singularity ', 'apptainer ', '.singularity.d'], pattern: '\\b(?:singularity|apptainer) (?:exec|run|shell)\\b|/\\.singularity\\.d/' },
     // ONNX Runtime's CUDA execution provider running a node: `Non-zero status code returned while running Slice node. Name:'…'`
     { name: 'ortNode', literals: ['Non-zero status code returned while running'], pattern: 'Non-zero status code returned while running (?<op>\\w{1,80}) node' },
   ],
@@ -88,6 +139,22 @@ export const cudaKernelSymbolNotFound: RuleInput = {
         TWO_CAUSES,
       ].join('\n'),
     },
+    {
+      when: 'cudnnHandle&singularity',
+      title: 'cuDNN could not start (cudaErrorSymbolNotFound) in a Singularity/Apptainer container: check the host driver first',
+      message: CUDNN_MESSAGE + ' The container runs under Singularity/Apptainer, whose `--nv` binds the host\'s driver into it: the driver is the host\'s, whatever the image holds.',
+      fix: [DRIVER_CHECK, '', 'Under Singularity/Apptainer the driver comes from the host through `--nv`: update it on the host (on a cluster, ask its admins for a node or module with a newer driver); rebuilding the image does not change it.', '', 'The driver new enough:', '', LOADED_CUDNN].join('\n'),
+    },
+    {
+      when: 'cudnnHandle',
+      title: 'cuDNN could not start (cudaErrorSymbolNotFound): check the host driver first',
+      message: CUDNN_MESSAGE,
+      fix: [DRIVER_CHECK, '', 'The driver new enough:', '', LOADED_CUDNN].join('\n'),
+    },
+    {
+      when: 'smiHeader',
+      fix: [FIND_RUNTIME, '', '{enrich.driverStep}', '', DRIVER_CAUSE, TWO_CAUSES].join('\n'),
+    },
   ],
   message:
     'A CUDA kernel launch failed with `cudaErrorSymbolNotFound` ("named symbol not found"): CUDA started, but found no kernel by that ' +
@@ -95,5 +162,6 @@ export const cudaKernelSymbolNotFound: RuleInput = {
     'with, or the binaries have no code for this GPU\'s architecture (a machine with GPUs of two architectures, a build without the ' +
     'newest GPU). The log shows neither version, so check both.',
   fix: [FIND_RUNTIME, '', TWO_CAUSES].join('\n'),
+  enrich: 'symbol-driver',
   docs: 'https://github.com/pykeio/ort/issues/540',
 };

@@ -57,7 +57,7 @@
 // `docker info --format '{{.SecurityOptions}}'` lists `name=rootless` when the daemon runs rootless (moby, daemon/info.go).
 import type { RuleInput } from '../../schema.js';
 import { CPU_MODE, NVIDIA_GPU_SEEN } from './no-nvidia-gpu.js';
-import { HOST_GPU_CHECK } from './run-command.js';
+import { COMPOSE_UP_CONTEXT, HOST_GPU_CHECK } from './run-command.js';
 
 const GUIDE = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html';
 
@@ -177,12 +177,8 @@ export const gpuRuntimeMissing: RuleInput = {
     { name: 'rootless', literals: ['/run/user/', 'rootlesskit', 'dockerd-rootless'], pattern: '/run/user/\\d+/docker\\.sock|rootlesskit|dockerd-rootless' },
     // the run line asks for GPUs with `--gpus` as well as `--runtime nvidia` (sair-lab/AirSLAM#113)
     { name: 'gpusToo', literals: ['--gpus'], pattern: '--runtime[= ]nvidia\\b.{0,400}--gpus[= ]\\S|--gpus[= ]\\S.{0,400}--runtime[= ]nvidia\\b' },
-    // Docker Compose starting the services (`docker compose up`, ` ✔ Container db-gpt-db-1  Started`): the GPU is a compose reservation
-    {
-      name: 'compose',
-      literals: ['docker compose up', 'docker-compose up', 'Container '],
-      pattern: '\\bdocker[ -]compose (?:-f \\S{1,200} )?up\\b|^\\s{0,4}(?:✔ )?Container [\\w.-]{1,200}\\s{1,200}(?:Created|Started)\\b',
-    },
+    // Docker Compose starting the services: the GPU is a compose reservation
+    COMPOSE_UP_CONTEXT,
     // The host's graphics as the reporter lists them, when they are Intel's: `Graphics Mesa Intel® Xe Graphics (TGL GT2)`
     // (Ubuntu's About panel, fboulnois/stable-diffusion-docker#82), `Intel(R) UHD Graphics 620`, or lspci's `VGA compatible
     // controller: Intel Corporation …`. No device driver serves `--gpus` for Intel GPUs: NVIDIA's toolkit registers the one

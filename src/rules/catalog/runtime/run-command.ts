@@ -14,6 +14,17 @@ export const RUN_COMMAND_CONTEXT: ContextMatcher = {
 };
 
 /**
+ * Docker Compose starting the services (`docker compose up`, compose's progress line ` ✔ Container db-gpt-db-1  Started`, or with
+ * the spinner glyph of earlier compose v2 releases, ` ⠿ Container webui-docker-hlky-1  Created`): a GPU
+ * asked for there is a compose reservation (`deploy.resources.reservations.devices`), not a `--gpus` flag.
+ */
+export const COMPOSE_UP_CONTEXT: ContextMatcher = {
+  name: 'compose',
+  literals: ['docker compose up', 'docker-compose up', 'Container '],
+  pattern: '\\bdocker[ -]compose (?:-f \\S{1,200} )?up\\b|^\\s{0,4}(?:[✔⠿] )?Container [\\w.-]{1,200}\\s{1,200}(?:Created|Started)\\b',
+};
+
+/**
  * The NVIDIA Container Toolkit's own check of a host, on an image anyone can pull ("Running a Sample Workload":
  * `sudo docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi`): for advice that cannot name the user's image.
  */
