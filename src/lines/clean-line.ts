@@ -328,6 +328,36 @@ export function ciTimestampOf(raw: string): number | undefined {
   return Number.isFinite(at) ? at : undefined;
 }
 
+// A terminal that wrapped a long line at its 80 columns, copied with the rest of each screen row filled with spaces:
+// `…error: parameter packs not expa<88 spaces>nded with ‘...’:` (turboderp/exllama#65, 80-column rows in a 168-column
+// copy). The filler is a run of 40 or more spaces that starts at column 80 of the line and then one row (80 columns, 81
+// where the copy kept a character of the seam) after the end of the previous run; every run on the line has the same length
+// (each row is padded to the same width) and the text after the last is one row at most. BuildKit's tty lines pad to a
+// right-aligned time at whatever column their text ends (` => [ 6/13] WORKDIR /app/…   0.1s`): a time after the last run is
+// never a row. A gcc caret line (`      |      …      ^`) has its run at the start.
+const ROW_PADDING = / {40,}/g;
+const ROW = 80;
+const TTY_TIME = /^\d{1,6}\.\d{1,3}s\s*$/;
+const FORTY_SPACES = ' '.repeat(40);
+
+/** The screen-row filler of a terminal-wrapped line taken out (see ROW_PADDING); the line unchanged when it is not one. */
+export function unpadWrappedRows(text: string): string {
+  let out = '';
+  let from = 0;
+  let width = -1;
+  for (const m of text.matchAll(ROW_PADDING)) {
+    const row = m.index - from;
+    if (from === 0 ? row !== ROW : row !== ROW && row !== ROW + 1) return text;
+    if (width === -1) width = m[0].length;
+    else if (m[0].length !== width) return text;
+    out += text.slice(from, m.index);
+    from = m.index + width;
+  }
+  const tail = text.slice(from);
+  if (width === -1 || tail.length === 0 || tail.length > ROW + 1 || TTY_TIME.test(tail)) return text;
+  return out + tail;
+}
+
 /** The whole per-line cleaning, in the order the layers were added to the text. */
 export function cleanLine(raw: string): string {
   lastComposePrefix = null;
@@ -348,6 +378,7 @@ export function cleanLine(raw: string): string {
   if (text.includes('**')) text = stripBoldMarkers(text);
   if (text.includes(CR)) text = lastRedraw(text);
   if (text.includes(LINK_JOIN)) text = unlinkSelfLinks(text);
+  if (text.length > ROW + 40 && text.includes(FORTY_SPACES)) text = unpadWrappedRows(text);
   return text;
 }
 
@@ -369,4 +400,6 @@ export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
   CODE_INDENTED,
   BOX_LINE_TIME,
   EMPHASISED_CODE_LINE,
+  ROW_PADDING,
+  TTY_TIME,
 ];

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { CLEAN_LINE_PATTERNS, cleanLine, composeServiceOf, lastRedraw, stripAnsi, stripCiPrefixes, stripMarkdownQuoting, unlinkSelfLinks } from '../../src/lines/clean-line.js';
+import { CLEAN_LINE_PATTERNS, cleanLine, composeServiceOf, lastRedraw, stripAnsi, stripCiPrefixes, stripMarkdownQuoting, unlinkSelfLinks, unpadWrappedRows } from '../../src/lines/clean-line.js';
 import { checkRegexSafety } from '../../src/security/regex-safety.js';
 
 describe('cleanLine', () => {
@@ -265,5 +266,35 @@ describe('composeServiceOf', () => {
     ['no prefix', 'RuntimeError: CUDA error: no kernel image is available for execution on the device'],
   ])('none: %s', (_name, raw) => {
     expect(composeServiceOf(raw)).toBeUndefined();
+  });
+});
+
+describe('a line a terminal wrapped at 80 columns, copied with each row padded', () => {
+  // turboderp/exllama#65 as pasted: rows of 80 columns, each filled with spaces to 168.
+  const pasted = readFileSync(new URL('../../fixtures/rules/cuda/unsupported-host-compiler/match-exllama-distro-nvcc115-wrapped-rows.log', import.meta.url), 'utf8').split('\n');
+
+  test('one wrap: the word cut by the filler is whole again', () => {
+    expect(cleanLine(pasted[0] ?? '')).toBe('/usr/include/c++/11/bits/std_function.h:530:146: error: parameter packs not expanded with ‘...’:');
+  });
+
+  test('many rows: every filler goes, the text between is kept', () => {
+    const line = unpadWrappedRows(pasted[4] ?? '');
+    expect(line).toContain('-DTORCH_API_INCLUDE_EXTENSION_H -DPYBIND11_COMPILER_TYPE');
+    expect(line).toContain('-DPYBIND11_BUILD_ABI=');
+    expect(line).toContain('-isystem /home/xxxxxx/miniconda3/envs/gptq/lib/python3.9/site-packages/torch/include -isystem /home/xxxxxx/');
+    expect(line).not.toMatch(/ {3}/);
+  });
+
+  test('gcc\'s caret line of the same paste stays as printed', () => {
+    expect(cleanLine(pasted[2] ?? '')).toBe(pasted[2]);
+  });
+
+  test('BuildKit\'s tty line padded to its right-aligned time stays as printed', () => {
+    // fixtures/rules/buildkit/base-image-not-found/match-registry-mirror-timeout.log
+    const tty = readFileSync(new URL('../../fixtures/rules/buildkit/base-image-not-found/match-registry-mirror-timeout.log', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => / {40,}\d+\.\ds$/.test(l));
+    expect(tty.length).toBeGreaterThan(0);
+    for (const l of tty) expect(unpadWrappedRows(l)).toBe(l);
   });
 });

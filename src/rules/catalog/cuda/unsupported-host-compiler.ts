@@ -48,6 +48,15 @@
 //   NVIDIA/FasterTransformer#793 (11.6); the builds that passed used gcc 10 (NVlabs/instant-ngp#119, linked from
 //   CUDALibrarySamples#108). Which CUDA release first parses it is not in those reports, so the fix for that pair
 //   names gcc 10 and, for a newer CUDA, NVIDIA's table.
+//   When the nvcc that ran is `/usr/bin/nvcc`, it is the distribution's `nvidia-cuda-toolkit` (Ubuntu 22.04's is 11.5.1,
+//   cuda/unsupported-arch), which ships gcc 11 as its default compiler: the pair fails out of the box. turboderp/exllama#65
+//   (torch JIT build, `[3/5] /usr/bin/nvcc … -DTORCH_EXTENSION_NAME=exllama_ext`, nvcc 11.5.119 on Ubuntu 22.04): the
+//   maintainer's answer was NVIDIA's CUDA 11.8 for Ubuntu 22.04, matching the torch cu118 build, and the reporter's "It
+//   worked!"; so the fix installs NVIDIA's toolkit of torch's CUDA release (torch.version.cuda), points CUDA_HOME and PATH
+//   at it (torch's extension builder takes CUDA_HOME first, then the nvcc on PATH: cuda/unsupported-arch), and clears the
+//   JIT build directory, which keeps the build files of the old compiler: torch.utils.cpp_extension builds under
+//   TORCH_EXTENSIONS_DIR, by default `~/.cache/torch_extensions` (get_default_build_root, pytorch/pytorch
+//   torch/utils/cpp_extension.py).
 // gcc crashing on a `.cu` file's host code (`foo.cu:62:385: internal compiler error: in maybe_undo_parenthesized_ref, at
 // cp/semantics.c:1740`, gcc 7.5 under nvcc 11.4) is a gcc bug: flash-attention's maintainer compiled the same code with
 // gcc 9.3 under nvcc 11.3 to 11.7 and named the gcc version (Dao-AILab/flash-attention#21), so the fix is a newer gcc this
@@ -293,6 +302,51 @@ function stdFunctionFix(image: boolean): string {
   ].join('\n');
 }
 
+/** nvcc 11.5 / 11.6 of the distribution (`/usr/bin/nvcc`) with gcc 11: NVIDIA's toolkit of torch's CUDA release first, gcc 10 second. */
+function distroStdFunctionFix(image: boolean): string {
+  const install = image
+    ? [
+        'Build with NVIDIA\'s toolkit instead of the distribution\'s: delete `nvidia-cuda-toolkit` from the apt line that installs it ' +
+          '(`grep -n nvidia-cuda-toolkit Dockerfile`) and build FROM an `nvidia/cuda` devel image of the CUDA release your torch was built for ' +
+          '(`python -c "import torch; print(torch.version.cuda)"`; https://hub.docker.com/r/nvidia/cuda/tags), which keeps its toolkit under ' +
+          '`/usr/local/cuda`; before the `RUN` that builds:',
+        '',
+        '```dockerfile',
+        'ENV CUDA_HOME=/usr/local/cuda',
+        'ENV PATH=/usr/local/cuda/bin:$PATH',
+        '```',
+      ]
+    : [
+        'Build with NVIDIA\'s toolkit of the CUDA release your torch was built for, installed from NVIDIA\'s repository ' +
+          '(https://developer.nvidia.com/cuda-downloads sets it up for your distribution; on Ubuntu 22.04 with a cu118 torch that is `cuda-toolkit-11-8`), ' +
+          'and make it the one the build finds (`sudo` outside a container):',
+        '',
+        '```sh',
+        'which -a nvcc && nvcc --version',
+        'CUDA_VER=$(python -c "import torch; print(torch.version.cuda)")   # e.g. 11.8',
+        'sudo apt-get install -y "cuda-toolkit-${CUDA_VER/./-}"',
+        'export CUDA_HOME="/usr/local/cuda-$CUDA_VER"',
+        'export PATH="$CUDA_HOME/bin:$PATH"',
+        'rm -rf ~/.cache/torch_extensions   # a torch JIT build (cpp_extension.load) keeps the old compiler\'s build files here, or under $TORCH_EXTENSIONS_DIR',
+        '```',
+        '',
+        'torch\'s extension builder takes CUDA_HOME first, then the first nvcc on PATH; CMake takes `-DCMAKE_CUDA_COMPILER="$CUDA_HOME/bin/nvcc"` ' +
+          'on a fresh build directory. If nothing else needs the distribution\'s toolkit, remove it so that one nvcc is left: ' +
+          '`dpkg -S /usr/bin/nvcc` names its package, then `sudo apt-get remove nvidia-cuda-toolkit`.',
+      ];
+  return [
+    ...install,
+    '',
+    'Or keep this nvcc and build with gcc 10: `apt-get install -y gcc-10 g++-10` and ' + (image ? '`ENV CC=gcc-10 CXX=g++-10 CUDAHOSTCXX=g++-10`' : '`export CC=gcc-10 CXX=g++-10 CUDAHOSTCXX=g++-10`') +
+      ' (' + WHO_READS.replace(/\{max\}/g, '10').replace(/\.$/, '') + ').',
+  ].join('\n');
+}
+
+const DISTRO_STD_FUNCTION_MESSAGE =
+  'nvcc could not parse gcc 11\'s `std_function.h` (`parameter packs not expanded`). The nvcc that ran is `/usr/bin/nvcc`, the distribution\'s ' +
+  'CUDA toolkit (Debian / Ubuntu package `nvidia-cuda-toolkit`; Ubuntu 22.04\'s is CUDA 11.5, whose default gcc is 11), not NVIDIA\'s own ' +
+  '(under `/usr/local/cuda`): nvcc 11.5 / 11.6 fail this way on gcc 11\'s C++ library, although NVIDIA\'s table lists that pair as supported.';
+
 const PACKS_MESSAGE =
   'nvcc could not parse the C++ library of the host gcc {context.parameterPacks.gcc}: gcc, compiling nvcc\'s output, stops on ' +
   '`parameter packs not expanded` inside `/usr/include/c++/{context.parameterPacks.gcc}/`. That library is newer than this nvcc understands.';
@@ -334,6 +388,8 @@ function iceSegvFix(image: boolean): string {
 
 function variants(): Variant[] {
   return [
+    { when: 'stdFunction11&distroNvcc&fact.place=image-build', title: PACKS_TITLE, message: DISTRO_STD_FUNCTION_MESSAGE, fix: distroStdFunctionFix(true) },
+    { when: 'stdFunction11&distroNvcc', title: PACKS_TITLE, message: DISTRO_STD_FUNCTION_MESSAGE, fix: distroStdFunctionFix(false) },
     { when: 'stdFunction11&fact.place=image-build', title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(true) },
     { when: 'stdFunction11', title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(false) },
     { when: 'parameterPacks&fact.place=image-build', title: PACKS_TITLE, message: PACKS_MESSAGE, fix: forwardAmbiguousFix(true) },
@@ -403,6 +459,8 @@ export const unsupportedHostCompiler: RuleInput = {
     { name: 'forwardAmbiguous', ...FORWARD_AMBIGUOUS },
     { name: 'parameterPacks', ...PARAMETER_PACKS },
     { name: 'stdFunction11', literals: ['/c++/11/bits/std_function.h'], pattern: '/include/c\\+\\+/11/bits/std_function\\.h:\\d{1,6}:\\d{1,6}: error: parameter packs not expanded' },
+    // the distribution's nvcc ran the compile: `[3/5] /usr/bin/nvcc  -DTORCH_EXTENSION_NAME=…`, `/usr/bin/nvcc -forward-unknown-to-host-compiler …`
+    { name: 'distroNvcc', literals: ['/usr/bin/nvcc '], pattern: '^\\s{0,8}(?:\\[\\d{1,6}/\\d{1,6}\\] |FAILED: )?/usr/bin/nvcc\\s' },
     { name: 'ice', ...ICE },
     { name: 'iceSegv', ...ICE_SEGV },
     // the libstdc++ of the gcc in use: `/usr/include/c++/13/bits/move.h:70:1: note: candidate: …`
