@@ -38,6 +38,16 @@
 //   layers built on it. A log cut before the banner (devcontainers/features#577) still shows the python Feature's own lines,
 //   `Installing Python tools...` then `Updating pip...` (src/python/install.sh): the advice then says how to confirm it.
 //   The python Feature's `installTools` option (default true) skips its pip installs (its README's options table).
+// - uv's own Pythons: `uv python install` (and a uv command that downloads a Python) writes an EXTERNALLY-MANAGED file into
+//   the stdlib of each Python it installs, `Error=This Python installation is managed by uv and should not be modified.`
+//   (astral-sh/uv crates/uv-python/src/managed.rs: `EXTERNALLY_MANAGED`, `ensure_externally_managed`). pip run with that
+//   interpreter prints it (replicate/cog#2945: cog 0.17's generated `RUN uv run pip install -r …`). The distribution has
+//   nothing to do with it, so apt's python3-venv is no fix: uv installs with `uv pip install`, which takes the environment
+//   `VIRTUAL_ENV` names, else a `.venv` in the working directory or a parent (uv-python-discovery virtualenv_discovery.rs,
+//   `virtualenv_from_env` / `virtualenv_from_working_dir`); `uv venv` makes one with no pip in it (`--seed` adds pip: uv venv
+//   --help). `uv pip install --system` into a managed Python is refused by uv for the same marker (`The interpreter at
+//   ~/.local/share/uv/python/cpython-3.13.… is externally managed`, astral-sh/uv#16198 shows the same text from pip) unless
+//   `--break-system-packages` is given too.
 import type { RuleInput, RuleVariant } from '../../schema.js';
 import { aptInstallLine } from '../../../knowledge/apt-install-line.js';
 
@@ -129,6 +139,74 @@ const alpineVariants: RuleVariant[] = [
       ...SHELL_VENV,
       '',
       `Then run the install again. ${ALPINE_PACKAGES}.`,
+    ].join('\n'),
+  },
+];
+
+/** uv's managed Pythons carry their own marker (see the comment above): the fix is uv's installer in an environment, not apt. */
+const UV_MANAGED_MESSAGE =
+  'pip refused to install into a Python that uv installed: uv marks every Python it installs as externally managed (PEP 668; ' +
+  'its EXTERNALLY-MANAGED file says "This Python installation is managed by uv"), so that its interpreters stay as uv left ' +
+  "them. The distribution's Python is not involved, and apt's `python3-venv` does not change it.";
+
+const UV_MANAGED_TAIL =
+  'The `--system` option of uv does not get around it: uv refuses a uv-managed Python for the same marker unless ' +
+  '`--break-system-packages` is given too, acceptable in a single-purpose image only.';
+
+const uvManagedVariants: RuleVariant[] = [
+  {
+    when: 'uvManaged&fact.place=image-build&enrich.requirement',
+    title: 'pip refused: uv-managed Python is externally managed (PEP 668)',
+    message: UV_MANAGED_MESSAGE,
+    fix: [
+      "Install with uv's own installer into a virtual environment instead of running pip in that Python: `uv pip install` " +
+        'installs into the environment `VIRTUAL_ENV` names (or a `.venv` in the working directory or a parent). Make one before ' +
+        'the step and put it first on `PATH` for every later `RUN` (an `activate` in one `RUN` does not carry over):',
+      '',
+      '```dockerfile',
+      'RUN uv venv /opt/venv',
+      'ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}',
+      'RUN uv pip install {enrich.requirement}',
+      '```',
+      '',
+      'If the project already has its environment (`uv sync` made `.venv` in the project directory), `uv pip install ' +
+        '{enrich.requirement}` run there installs into it, with no `uv venv`. ' + UV_MANAGED_TAIL,
+    ].join('\n'),
+  },
+  {
+    when: 'uvManaged&fact.place=image-build',
+    title: 'pip refused: uv-managed Python is externally managed (PEP 668)',
+    message: UV_MANAGED_MESSAGE,
+    fix: [
+      "Install with uv's own installer into a virtual environment instead of running pip in that Python: `uv pip install` " +
+        'installs into the environment `VIRTUAL_ENV` names (or a `.venv` in the working directory or a parent). Make one before ' +
+        'the step, first on `PATH` for every later `RUN`, and change the step\'s `pip install` to `uv pip install`:',
+      '',
+      '```dockerfile',
+      'RUN uv venv /opt/venv',
+      'ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}',
+      '```',
+      '',
+      UV_MANAGED_TAIL,
+    ].join('\n'),
+  },
+  {
+    when: 'uvManaged',
+    title: 'pip refused: uv-managed Python is externally managed (PEP 668)',
+    message: UV_MANAGED_MESSAGE,
+    fix: [
+      "Install with uv's own installer into a virtual environment instead of running pip in that Python: `uv pip install` " +
+        'installs into the environment `VIRTUAL_ENV` names, or a `.venv` in the working directory or a parent (in a uv project, ' +
+        'the one `uv sync` made). Without one, make it first:',
+      '',
+      '```sh',
+      'uv venv .venv',
+      '. .venv/bin/activate',
+      'uv pip install {enrich.requirement|<the same requirements>}',
+      '```',
+      '',
+      'In a Dockerfile, put it first on `PATH` with `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}` after `RUN uv venv ' +
+        '/opt/venv` (an `activate` in one `RUN` does not carry over). ' + UV_MANAGED_TAIL,
     ].join('\n'),
   },
 ];
@@ -232,6 +310,8 @@ export const externallyManaged: RuleInput = {
   context: [
     // Alpine's EXTERNALLY-MANAGED text: `package manager (apk) only`, `"apk add py3-somepackage"`.
     { name: 'alpine', literals: ['package manager (apk)', 'apk add py3-'] },
+    // uv's marker in its managed Pythons: `This Python installation is managed by uv and should not be modified.`
+    { name: 'uvManaged', literals: ['This Python installation is managed by uv'] },
     // The refused command is ensurepip, not an install of packages (`RUN python3 -m ensurepip`).
     { name: 'ensurepip', source: 'instruction', literals: ['ensurepip'] },
     // A Dev Container Feature (see featureVariant): the banner's `Id` line or the wrapper's failure line, the Feature's RUN,
@@ -273,6 +353,7 @@ export const externallyManaged: RuleInput = {
   ].join('\n'),
   variants: [
     ...featureVariants,
+    ...uvManagedVariants,
     ...alpineVariants,
     // The failing command does not show what it installs (a cut log, a variable): the venv, then the step's own command.
     {
