@@ -48,6 +48,18 @@ export const archivedDebian: Readonly<Record<string, EolRelease>> = {
 };
 
 /**
+ * Debian releases whose LTS has ended while their suites are still on Debian's mirrors (not yet on archive.debian.org): their
+ * Release files are no longer re-signed, so each one expires in turn (apt's `Release file for … is expired`), the security
+ * suite first, and none will be refreshed again. The date is the end of LTS: https://wiki.debian.org/LTS (Debian 11
+ * "bullseye": LTS until 2026-08-31) and Debian's announcement of bullseye's move to LTS, https://www.debian.org/News/2024/20240815
+ * ("LTS … until August 31st, 2026"). Ocelot-Social-Community/Ocelot-Social#10229 and LinuxCNC/linuxcnc#4510 (2026-09-09):
+ * `bullseye-security/InRelease is expired` days after that date.
+ */
+export const ltsEndedDebian: Readonly<Record<string, { ended: string }>> = {
+  bullseye: { ended: '2026-08-31' },
+};
+
+/**
  * Debian `<codename>-backports` suites closed and moved from Debian's mirrors to archive.debian.org while the release itself
  * was still served (LTS). Backports are not supported through LTS: since 2017 an oldstable-backports suite closes some time
  * after the next stable release and is then removed from the mirrors and moved to the archive (the backports team,

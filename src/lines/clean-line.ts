@@ -45,6 +45,25 @@ const SYSLOG_PREFIX = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d
 // lines, and shell pipelines like `pip freeze | grep`, out of it.
 const COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
 
+// Earthly's console gutter before every line of a target's output (earthly/earthly conslogging/conslogging.go, printPrefix
+// and prettyPrefix): the name right-justified to 20 columns (`fmt.Sprintf("%20v", …)`, DefaultPadding; a longer name is
+// printed whole), ` *failed*` once the target failed, then ` | `, then `*cached* ` for a cached step. Real lines:
+// `              common *failed* | No match for argument: grub2` (kairos-io/kairos#2351), `            +go-base | --> RUN go
+// mod download`, `             context | --> local context .`, `golang:1.19-bullseye | --> Load metadata linux/amd64` (an
+// `earthly +checks` run in qba73/ngx's README), `github.com/earthly/hello-world:main+hello | Hello, world!` (Earthly's docs).
+// The name is one word with no bar in it. A padded name must end at column 20 exactly; an unpadded one is taken when it
+// fills the 20 columns, is a `+target` reference, is followed by `*failed*`, or is one of the names Earthly gives its own
+// lines. Markdown tables (`| a | b |`) start with the bar; BuildKit's excerpt (`  60 | >>> RUN`), compose's `web-1  | `
+// and shell pipelines (`pip freeze | grep torch`) have no such word before their bar.
+const EARTHLY_PADDED_NAME = /^ {1,19}[^\s|]{1,19}$/;
+const EARTHLY_NAME = /^[^\s|]{1,300}$/;
+const EARTHLY_TARGET = /^[\w./:@-]{0,250}\+[a-z][\w.-]{0,100}(?:\([^\s()]{1,300}\))?$/;
+const EARTHLY_OWN_NAMES: ReadonlySet<string> = new Set(['buildkitd', 'context', 'ongoing', 'output']);
+const EARTHLY_PADDING = 20;
+const EARTHLY_FAILED = ' *failed*';
+const EARTHLY_BAR = ' | ';
+const EARTHLY_CACHED = '*cached* ';
+
 // BuildKit's frame `#12 ` or `#12 3.456 `: kept in front of a carriage-return redraw.
 const BUILDKIT_FRAME = /^#\d+ (?:\d+\.\d* )?/;
 
@@ -104,12 +123,36 @@ export function stripCodeIndent(text: string): string {
 
 /** Removes the prefixes that CI systems and docker compose put before a build's own text. */
 export function stripCiPrefixes(text: string): string {
-  const out = stripStampPrefixes(text);
+  const out = stripEarthlyGutter(stripStampPrefixes(text));
   if (composeBar(out) <= 0) return out;
   const m = COMPOSE_PREFIX.exec(out);
   if (m === null) return out;
   lastComposePrefix = m[0];
   return out.slice(m[0].length);
+}
+
+/** Earthly's `      +target | ` gutter (see EARTHLY_PADDED_NAME), off; any other line as it came. */
+export function stripEarthlyGutter(text: string): string {
+  const first = text.charCodeAt(0);
+  let bar: number;
+  // The cheap test: a padded name starts with a space and has its bar at column 20; an unpadded one starts with its
+  // word, and its bar is looked for only when the line has one in its first 320 characters.
+  if (first === 32) {
+    if (text.startsWith(EARTHLY_BAR, EARTHLY_PADDING)) bar = EARTHLY_PADDING;
+    else if (text.startsWith(EARTHLY_FAILED + EARTHLY_BAR, EARTHLY_PADDING)) bar = EARTHLY_PADDING + EARTHLY_FAILED.length;
+    else return text;
+    if (!EARTHLY_PADDED_NAME.test(text.slice(0, EARTHLY_PADDING))) return text;
+  } else if (first === 43 || (first >= 97 && first <= 122)) {
+    bar = text.indexOf(EARTHLY_BAR);
+    if (bar <= 0 || bar > 320 || text.charCodeAt(bar - 1) === 32) return text;
+    const failed = text.startsWith(EARTHLY_FAILED, bar - EARTHLY_FAILED.length);
+    const name = text.slice(0, failed ? bar - EARTHLY_FAILED.length : bar);
+    if (!EARTHLY_NAME.test(name)) return text;
+    if (!failed && name.length !== EARTHLY_PADDING && !EARTHLY_OWN_NAMES.has(name) && !EARTHLY_TARGET.test(name)) return text;
+  } else return text;
+  let start = bar + EARTHLY_BAR.length;
+  if (text.startsWith(EARTHLY_CACHED, start)) start += EARTHLY_CACHED.length;
+  return text.slice(start);
 }
 
 /**
@@ -394,6 +437,9 @@ export const CLEAN_LINE_PATTERNS: readonly RegExp[] = [
   CLOCK_TIMESTAMP,
   SYSLOG_PREFIX,
   COMPOSE_PREFIX,
+  EARTHLY_PADDED_NAME,
+  EARTHLY_NAME,
+  EARTHLY_TARGET,
   REPLICA_SUFFIX,
   BUILDKIT_FRAME,
   FENCE_LINE,

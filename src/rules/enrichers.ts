@@ -5,6 +5,8 @@ import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import type { Rule } from './schema.js';
 import { blackwellTorchEnrich, cudaArchesEnrich, cudaVersionEnrich } from '../knowledge/cuda-arch-enricher.js';
+import { debianLtsEndedEnrich } from '../knowledge/debian-lts-ended-enricher.js';
+import { vendorAptKeyEnrich } from '../knowledge/vendor-apt-key-enricher.js';
 import { noTorchIndexEnrich } from '../knowledge/no-torch-index-enricher.js';
 import { stepDurationEnrich } from '../knowledge/step-duration.js';
 import { runningStepEnrich } from '../knowledge/running-step.js';
@@ -257,6 +259,10 @@ export const enrichers: Record<string, Enricher> = {
   'distro-nvcc': distroNvccEnrich,
   /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
   'eol-release': eolReleaseEnrich,
+  /** A Debian suite whose release's LTS has ended: the release, the date, the releases to move to (`{enrich.ltsRelease}`, `{enrich.ltsEnded}`, `{enrich.ltsMoveTo}`). */
+  'debian-lts-ended': debianLtsEndedEnrich,
+  /** A third-party apt repository whose vendor documents its key file: the URL and the commands that write it (`{enrich.keyUrl}`, `{enrich.vendorKeyCommand}`, `{enrich.trustedKeyCommand}`). */
+  'vendor-apt-key': vendorAptKeyEnrich,
   /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
   'installer-command': installerCommandEnrich,
   /** `uv pip install -r uv.lock` as export-then-install of the user's command (`{enrich.uvExportInstall}`). */

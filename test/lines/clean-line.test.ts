@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { CLEAN_LINE_PATTERNS, cleanLine, composeServiceOf, lastRedraw, stripAnsi, stripCiPrefixes, stripMarkdownQuoting, unlinkSelfLinks, unpadWrappedRows } from '../../src/lines/clean-line.js';
+import { CLEAN_LINE_PATTERNS, cleanLine, composeServiceOf, lastRedraw, stripAnsi, stripCiPrefixes, stripEarthlyGutter, stripMarkdownQuoting, unlinkSelfLinks, unpadWrappedRows } from '../../src/lines/clean-line.js';
 import { checkRegexSafety } from '../../src/security/regex-safety.js';
 
 describe('cleanLine', () => {
@@ -66,6 +66,42 @@ describe('cleanLine', () => {
 
   test.each(CLEAN_LINE_PATTERNS.map((p) => [p.source, p.flags]))('%s is linear-time', (source, flags) => {
     expect(checkRegexSafety(source, flags)).toBeNull();
+  });
+});
+
+// Earthly's gutter (earthly/earthly conslogging/conslogging.go: the name right-justified to 20 columns, ` *failed*`, ` | `).
+describe("Earthly's target gutter", () => {
+  test.each([
+    // kairos-io/kairos#2351 (fixtures/rules/apt/rpm-package-unavailable/match-earthly-gutter-rocky9-kairos-2351.log)
+    ['a failed target, padded', '              common *failed* | No match for argument: grub2-efi-x64', 'No match for argument: grub2-efi-x64'],
+    ['a failed target, padded, the error line', '              common *failed* | Error: Unable to find a match: grub2 grub2-efi-x64 grub2-efi-x64-modules grub2-pc', 'Error: Unable to find a match: grub2 grub2-efi-x64 grub2-efi-x64-modules grub2-pc'],
+    // an `earthly +checks` run in qba73/ngx's README
+    ['a +target, padded', '            +go-base | --> RUN go mod download', '--> RUN go mod download'],
+    ['a +target, padded, a pipe in its own text', '            +go-test | --> RUN go test -count=1 -shuffle=on -trimpath -race -cover -covermode=atomic -json ./... | tparse -all', '--> RUN go test -count=1 -shuffle=on -trimpath -race -cover -covermode=atomic -json ./... | tparse -all'],
+    ["Earthly's own context line", '             context | --> local context .', '--> local context .'],
+    ['a name that fills the 20 columns', 'golang:1.19-bullseye | --> Load metadata linux/amd64', '--> Load metadata linux/amd64'],
+    // Earthly's docs (earth github.com/earthly/hello-world:main+hello): unpadded
+    ['a remote target, unpadded', 'github.com/earthly/hello-world:main+hello | Hello, world!', 'Hello, world!'],
+    ['a local target, unpadded', '+build | --> RUN [go build -o build/go-example main.go]', '--> RUN [go build -o build/go-example main.go]'],
+    ['after an Actions timestamp', '2024-03-15T10:00:00.0000000Z               common *failed* | No match for argument: grub2', 'No match for argument: grub2'],
+  ])('%s', (_name, raw, clean) => {
+    expect(cleanLine(raw)).toBe(clean);
+  });
+
+  test.each([
+    // qba73/ngx's README: a Markdown table
+    ['a Markdown table row', '| API version | NGINX Plus version |'],
+    ['a Markdown table rule', '|-------------|--------------------|'],
+    // qba73/ngx's README, a line of tparse's table inside the gutter: once the gutter is off, its own bars stay
+    ['a box-drawn table', '│  PASS   │    0.00 │ TestClientRetrivesInfoAboutRunningNGINXInstance            │ ngx      │'],
+    // fixtures/rules/cuda/driver-too-old/match-nvidia-docker-1-driver80-image90.log: a tool's name, no target
+    ['a tool that names itself', 'nvidia-docker | 2017/11/21 00:48:39 Error: unsupported CUDA version: driver 8.0 < image 9.0.176'],
+    // the compose and excerpt lines of the cleanLine tests above
+    ['a compose prefix (compose takes it, not Earthly)', 'trainer-1  | RuntimeError: CUDA error: no kernel image is available'],
+    ['a Dockerfile excerpt line', '  60 | >>> RUN make'],
+    ['a shell pipeline', 'pip freeze | grep torch'],
+  ])('leaves %s alone', (_name, text) => {
+    expect(stripEarthlyGutter(text)).toBe(text);
   });
 });
 

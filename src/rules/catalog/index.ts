@@ -138,6 +138,7 @@ import { uvWorkspaceMemberMissing } from './pip/uv-workspace-member-missing.js';
 import { uvHashMismatch } from './pip/uv-hash-mismatch.js';
 import { packagesNotFound } from './conda/packages-not-found.js';
 import { unsatisfiable } from './conda/unsatisfiable.js';
+import { strictPriorityUnsolved } from './conda/strict-priority-unsolved.js';
 import { tosNotAccepted } from './conda/tos-not-accepted.js';
 import { condaCudaVirtualPackage } from './conda/cuda-virtual-package.js';
 import { condaActivateInRun } from './conda/activate-in-run.js';
@@ -348,6 +349,7 @@ export const builtinRules: RuleInput[] = [
   uvHashMismatch,
   packagesNotFound,
   unsatisfiable,
+  strictPriorityUnsolved,
   tosNotAccepted,
   condaCudaVirtualPackage,
   condaActivateInRun,

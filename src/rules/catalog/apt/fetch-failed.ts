@@ -552,6 +552,22 @@ function debianEolSuiteVariants(): NonNullable<RuleInput['variants']> {
   ];
 }
 
+const vendorKeyFix = (keyring: boolean): string =>
+  [
+    keyring
+      ? "Download {enrich.keyVendor}'s current key file again, as its install instructions do, into the keyring its source line names (`{enrich.vendorKeyring}` in the current instructions; `grep -r {context.keyRepo.host} /etc/apt/sources.list.d/` shows the `signed-by=` in use, which older images may have elsewhere), before `apt-get update`:"
+      : "Download {enrich.keyVendor}'s current key file again ({enrich.keyUrl}) before `apt-get update`, into the keyring the source's `signed-by=` names (`grep -r {context.keyRepo.host} /etc/apt/sources.list /etc/apt/sources.list.d/` shows it): `gpg --dearmor` it into that file. For a source without `signed-by=`:",
+    '',
+    '```sh',
+    keyring ? '{enrich.vendorKeyCommand} && apt-get update' : '{enrich.trustedKeyCommand} && apt-get update',
+    '```',
+    '',
+    ...(keyring ? ['A source without `signed-by=` reads trusted.gpg.d instead: `{enrich.trustedKeyCommand}`.', ''] : []),
+    'When the key and the source come from the base image (no step of this Dockerfile adds them), the stale key lives in that',
+    'image: put this command in a `RUN` before the first `apt-get update` here, or rebuild the base image. A Docker build that',
+    'downloaded the key in an earlier, cached `RUN` keeps the old copy: build once with `--no-cache`.',
+  ].join('\n');
+
 export const fetchFailed: RuleInput = {
   id: 'apt/fetch-failed',
   title: 'apt could not fetch packages',
@@ -1022,6 +1038,16 @@ export const fetchFailed: RuleInput = {
         'A Docker build that downloads the key in an earlier, cached `RUN` keeps the old copy: build once with `--no-cache`.',
       ].join('\n'),
     },
+    // A vendor whose key file is documented (knowledge/vendor-apt-keys.ts): its URL and keyring, not "its instructions".
+    ...[true, false].map((keyring) => ({
+      when: `expiredKey&keyRepo&${keyring ? 'enrich.vendorKeyring' : 'enrich.keyUrl'}`,
+      title: 'apt repository signed with an expired key',
+      message:
+        'apt has the key of `{context.keyRepo.url}`, but the (sub)key that made its signature expired, so the verifier rejects the ' +
+        'signature (`EXPKEYSIG` / `Expired on`) and apt treats the repository as unsigned. The key is not missing: the copy ' +
+        'installed is out of date, and {enrich.keyVendor} publishes the renewed key in the same file.',
+      fix: vendorKeyFix(keyring),
+    })),
     ...[
       { when: 'expiredKey&expiredOn', since: ' on {context.expiredOn.date}' },
       { when: 'expiredKey', since: '' },
@@ -1221,6 +1247,15 @@ export const fetchFailed: RuleInput = {
           'Node {context.nodesourceRelease.major} may be past its end of life (https://nodejs.org/en/about/previous-releases).',
       ].join('\n'),
     },
+    ...[true, false].map((keyring) => ({
+      when: `key&keyRepo&${keyring ? 'enrich.vendorKeyring' : 'enrich.keyUrl'}`,
+      title: 'apt repository signing key missing',
+      message:
+        'apt refuses `{context.keyRepo.url}`: it is signed with the key `{key|the NO_PUBKEY line names}`, which is not installed, ' +
+        'so `apt-get update` stops: the keyring lacks the key {enrich.keyVendor} signs with now (a rotated key the image never got, ' +
+        'or a key added to a keyring file the source line does not name).',
+      fix: vendorKeyFix(keyring),
+    })),
     {
       when: 'key&keyRepo',
       title: 'apt repository signing key missing',
@@ -1358,6 +1393,6 @@ export const fetchFailed: RuleInput = {
     'Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one',
     '`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks.',
   ].join('\n'),
-  enrich: ['nvidia-key', 'eol-release', 'vendor-no-release', 'repo-key-order'],
+  enrich: ['nvidia-key', 'eol-release', 'vendor-no-release', 'repo-key-order', 'vendor-apt-key'],
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
 };

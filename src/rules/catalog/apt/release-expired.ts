@@ -33,6 +33,12 @@ export const releaseExpired: RuleInput = {
     },
     // a Debian suite (`http://ftp.am.debian.org/debian/dists/buster-backports/InRelease`): deb.debian.org tells the two causes apart
     { name: 'debianSuite', literals: ['/debian/dists/'], pattern: '\\.debian\\.org/debian/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release\\b' },
+    // any suite of Debian's archive or its security archive (`…/debian-security/dists/bullseye-security/InRelease`): its release
+    {
+      name: 'debianRelease',
+      literals: ['/debian/dists/', '/debian-security/dists/'],
+      pattern: '\\.debian\\.org/debian(?:-security)?/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release\\b',
+    },
   ],
   scope: 'step',
   only: 'failed-step',
@@ -50,7 +56,44 @@ export const releaseExpired: RuleInput = {
     '(an archived release) needs the expiry check off for it: `[check-valid-until=no]` on its `deb` line, or for one update',
     '`apt-get -o Acquire::Check-Valid-Until=false update`.',
   ].join('\n'),
+  enrich: ['debian-lts-ended'],
   variants: [
+    // The release's LTS has ended (eol-releases.ts ltsEndedDebian): no mirror will have a current file again, so the lasting
+    // fix is a supported release; the expiry check off is a stop-gap with no more security updates.
+    {
+      when: 'debianRelease&enrich.ltsEnded&fact.place=image-build',
+      message:
+        'apt refused the Release file of `{context.release.url}`: its `Valid-Until` date passed {since} ago. ' +
+        '{enrich.ltsRelease} is past its end of support (its LTS ended on {enrich.ltsEnded}): its suites are no longer re-signed, ' +
+        'so no mirror will have a current file again.',
+      fix: [
+        'Move the build to a supported Debian release, {enrich.ltsMoveTo}: a base image on it{enrich.ltsBaseNote} (for an official',
+        'image, its `-bookworm` or `-trixie` tag), then rebuild and fix what the newer packages change.',
+        '',
+        'Only as a stop-gap, with no more security updates, turn the expiry check off for the update:',
+        '',
+        '```sh',
+        'apt-get -o Acquire::Check-Valid-Until=false update',
+        '```',
+      ].join('\n'),
+    },
+    {
+      when: 'debianRelease&enrich.ltsEnded',
+      message:
+        'apt refused the Release file of `{context.release.url}`: its `Valid-Until` date passed {since} ago. ' +
+        '{enrich.ltsRelease} is past its end of support (its LTS ended on {enrich.ltsEnded}): its suites are no longer re-signed, ' +
+        'so no mirror will have a current file again.',
+      fix: [
+        'Move the job to a supported Debian release, {enrich.ltsMoveTo}: the image or machine it runs on (for an official image,',
+        'its `-bookworm` or `-trixie` tag), then fix what the newer packages change.',
+        '',
+        'Only as a stop-gap, with no more security updates, turn the expiry check off for the update:',
+        '',
+        '```sh',
+        'apt-get -o Acquire::Check-Valid-Until=false update',
+        '```',
+      ].join('\n'),
+    },
     {
       when: 'debianSuite',
       fix: [

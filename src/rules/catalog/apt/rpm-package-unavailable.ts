@@ -43,7 +43,11 @@ const elRepoFix = (repo: 'crb' | 'powertools', release: string): string =>
     '```',
     '',
     'On RHEL itself the repository is enabled with `subscription-manager repos --enable codeready-builder-for-rhel-' + release + '-$(arch)-rpms`. ' +
-      'When nothing in the image is compiled against it, the runtime package (the name without `-devel`, in the default repositories) may be all that is needed.',
+      'When nothing in the image is compiled against it, the runtime package (the name without `-devel`, in the default repositories) may be all that is needed. ' +
+      // kairos-io/kairos#2351: Rocky 9's grub2 packages missing from its own repositories for a time (bugs.rockylinux.org
+      // #6139, fixed there; "This has been fixed upstream, the image is building properly", the maintainer).
+      'When no repository has it and it is a package of the release itself (the same build passed before), the release\'s ' +
+      'repositories lack it for now: follow the distribution\'s bug tracker and build again once it is back.',
   ].join('\n');
 
 const SPEC = '(?<package>[A-Za-z0-9][\\w.+:~^-]{0,200}?)';
