@@ -1195,6 +1195,18 @@ function cudaMajorDeleted(cuda) {
   const major = Number(cuda.split(".")[0]);
   return Number.isInteger(major) && major <= LAST_DELETED_MAJOR;
 }
+function cudaTagOnUbuntu(cuda, ubuntu) {
+  const v = normaliseCudaVersion(cuda);
+  if (v === null) return null;
+  const own2 = develTags[v];
+  if (own2?.ubuntu.includes(ubuntu) === true) return { full: own2.full, same: true };
+  let best2 = null;
+  for (const [minor, row] of Object.entries(develTags)) {
+    if (compareVersions(minor, v) <= 0 || !row.ubuntu.includes(ubuntu)) continue;
+    if (best2 === null || compareVersions(row.full, best2) < 0) best2 = row.full;
+  }
+  return best2 === null ? null : { full: best2, same: false };
+}
 function newestCudaForUbuntu(ubuntu) {
   let best2 = null;
   for (const row of Object.values(develTags)) {
@@ -1978,6 +1990,170 @@ var init_cuda_arch_enricher = __esm({
     init_ngc_pytorch_cuda();
     EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a build step has none unless the builder passes one in (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
     JETSON = [53, 62, 72, 87, 101, 110];
+  }
+});
+
+// src/facts/release-codenames.ts
+var releaseOfCodename;
+var init_release_codenames = __esm({
+  "src/facts/release-codenames.ts"() {
+    "use strict";
+    releaseOfCodename = {
+      xenial: "Ubuntu 16.04",
+      bionic: "Ubuntu 18.04",
+      focal: "Ubuntu 20.04",
+      jammy: "Ubuntu 22.04",
+      noble: "Ubuntu 24.04",
+      stretch: "Debian 9",
+      buster: "Debian 10",
+      bullseye: "Debian 11",
+      bookworm: "Debian 12",
+      trixie: "Debian 13"
+    };
+  }
+});
+
+// src/knowledge/eol-releases.ts
+function dropSuiteCommand(suite) {
+  return `grep -rl '${suite}' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r sed -E -i '/^[#[:space:]]*deb(-src)?[[:space:]].*[[:space:]]${suite}[[:space:]]/d'`;
+}
+function releaseName(codename) {
+  const release = releaseOfCodename[codename];
+  return release === void 0 ? codename : `${release} (${codename})`;
+}
+function aptSourcesFile(release) {
+  const m = /^(Ubuntu|Debian) (\d+)(?:\.(\d+))?$/.exec(release);
+  if (m === null) return "/etc/apt/sources.list";
+  const major = Number(m[2]);
+  if (m[1] === "Ubuntu") return major >= 24 ? "/etc/apt/sources.list.d/ubuntu.sources" : "/etc/apt/sources.list";
+  return major >= 12 ? "/etc/apt/sources.list.d/debian.sources" : "/etc/apt/sources.list";
+}
+function archiveSourcesCommand(codename) {
+  const release = archivedDebian[codename];
+  if (release === void 0) return null;
+  return `sed -i ${release.sedExpressions.map((e) => `-e '${e}'`).join(" ")} ${aptSourcesFile(releaseOfCodename[codename] ?? "")}`;
+}
+function ubuntuOldReleasesCommand(version2) {
+  if (version2 !== null) return `${OLD_RELEASES_SED} ${aptSourcesFile(`Ubuntu ${version2}`)}`;
+  return `grep -rlE '//([a-z.]*archive|security)\\.ubuntu\\.com' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r ${OLD_RELEASES_SED}`;
+}
+var toArchive, archivedDebian, ltsEndedDebian, archivedBackports, endedUbuntu, supportedUbuntu, supportedDebian, OLD_RELEASES_SED;
+var init_eol_releases = __esm({
+  "src/knowledge/eol-releases.ts"() {
+    "use strict";
+    init_release_codenames();
+    toArchive = ["s|deb.debian.org|archive.debian.org|g", "s|security.debian.org|archive.debian.org|g"];
+    archivedDebian = {
+      stretch: { ended: "2022-06-30", sedExpressions: [...toArchive, "/stretch-updates/d"] },
+      buster: { ended: "2024-06-30", sedExpressions: toArchive }
+    };
+    ltsEndedDebian = {
+      bullseye: { ended: "2026-08-31" }
+    };
+    archivedBackports = {
+      bullseye: { archived: "2025-07-22" }
+    };
+    endedUbuntu = {
+      yakkety: { version: "16.10", ended: "2017-07-20" },
+      zesty: { version: "17.04", ended: "2018-01-13" },
+      artful: { version: "17.10", ended: "2018-07-19" },
+      cosmic: { version: "18.10", ended: "2019-07-18" },
+      disco: { version: "19.04", ended: "2020-01-23" },
+      eoan: { version: "19.10", ended: "2020-07-17" },
+      groovy: { version: "20.10", ended: "2021-07-22" },
+      hirsute: { version: "21.04", ended: "2022-01-20" },
+      impish: { version: "21.10", ended: "2022-07-14" },
+      kinetic: { version: "22.10", ended: "2023-07-20" },
+      lunar: { version: "23.04", ended: "2024-01-25" },
+      mantic: { version: "23.10", ended: "2024-07-11" },
+      oracular: { version: "24.10", ended: "2025-07-10" },
+      plucky: { version: "25.04", ended: "2026-01-15" }
+    };
+    supportedUbuntu = { codename: "noble", version: "24.04" };
+    supportedDebian = ["trixie", "bookworm"];
+    OLD_RELEASES_SED = "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g'";
+  }
+});
+
+// src/knowledge/debian-lts-ended-enricher.ts
+function debianLtsEndedEnrich(captures, _step, _model, facts) {
+  const suite = captures["context.debianRelease.suite"];
+  if (suite === void 0) return {};
+  const codename = suite.replace(SUITE_SUFFIX, "");
+  const ended = ltsEndedDebian[codename];
+  if (ended === void 0) return {};
+  const out = {
+    ltsRelease: releaseName(codename),
+    ltsEnded: ended.ended,
+    ltsMoveTo: supportedDebian.map((c) => `${releaseName(c)}`).join(" or ")
+  };
+  const base = facts.value("baseImage");
+  if (base !== null && base.includes(`-${codename}`)) {
+    out.ltsBaseNote = ` (here \`FROM ${base.replace(`-${codename}`, "-bookworm")}\` in place of \`${base}\`)`;
+  }
+  return out;
+}
+var SUITE_SUFFIX;
+var init_debian_lts_ended_enricher = __esm({
+  "src/knowledge/debian-lts-ended-enricher.ts"() {
+    "use strict";
+    init_eol_releases();
+    SUITE_SUFFIX = /-(?:security|updates|proposed-updates|backports(?:-sloppy)?)$/;
+  }
+});
+
+// src/knowledge/vendor-apt-keys.ts
+function vendorAptKeyOf(host) {
+  return vendorAptKeys.find((v) => v.host === host.toLowerCase());
+}
+function vendorKeyCommand(key, keyring) {
+  return key.armored ? `curl -fsSL ${key.keyUrl} | gpg --dearmor --yes -o ${keyring}` : `curl -fsSL ${key.keyUrl} -o ${keyring}`;
+}
+var vendorAptKeys;
+var init_vendor_apt_keys = __esm({
+  "src/knowledge/vendor-apt-keys.ts"() {
+    "use strict";
+    vendorAptKeys = [
+      {
+        vendor: "GitHub CLI",
+        host: "cli.github.com",
+        keyUrl: "https://cli.github.com/packages/githubcli-archive-keyring.gpg",
+        armored: false,
+        keyring: "/etc/apt/keyrings/githubcli-archive-keyring.gpg",
+        trustedFile: "/etc/apt/trusted.gpg.d/githubcli-archive-keyring.gpg"
+      },
+      {
+        vendor: "MySQL",
+        host: "repo.mysql.com",
+        keyUrl: "https://repo.mysql.com/RPM-GPG-KEY-mysql-2023",
+        armored: true,
+        trustedFile: "/etc/apt/trusted.gpg.d/mysql.gpg"
+      }
+    ];
+  }
+});
+
+// src/knowledge/vendor-apt-key-enricher.ts
+function vendorAptKeyEnrich(captures, _step, _model, _facts) {
+  const host = captures["context.keyRepo.host"];
+  if (host === void 0) return {};
+  const key = vendorAptKeyOf(host);
+  if (key === void 0) return {};
+  const out = {
+    keyVendor: key.vendor,
+    keyUrl: key.keyUrl,
+    trustedKeyCommand: vendorKeyCommand(key, key.trustedFile)
+  };
+  if (key.keyring !== void 0) {
+    out.vendorKeyring = key.keyring;
+    out.vendorKeyCommand = vendorKeyCommand(key, key.keyring);
+  }
+  return out;
+}
+var init_vendor_apt_key_enricher = __esm({
+  "src/knowledge/vendor-apt-key-enricher.ts"() {
+    "use strict";
+    init_vendor_apt_keys();
   }
 });
 
@@ -5650,6 +5826,31 @@ var init_cuda_driver = __esm({
   }
 });
 
+// src/knowledge/symbol-driver-enricher.ts
+function symbolDriverEnrich(captures, _step, _model, facts) {
+  const driver = captures["context.smiHeader.driver"];
+  const hostCuda = captures["context.smiHeader.cuda"];
+  const imageCuda = facts.value("cuda") ?? void 0;
+  const row = imageCuda === void 0 ? null : firstDriversFor(imageCuda);
+  const need = row === null ? "the first driver of the container's CUDA release (NVIDIA's CUDA release notes, Table 3: " + RELEASE_NOTES_URL + ")" : `${row.linux} or newer on Linux (the first driver of CUDA ${row.cuda}, NVIDIA's CUDA release notes, Table 3: ${RELEASE_NOTES_URL})`;
+  if (driver !== void 0 && hostCuda !== void 0 && imageCuda !== void 0) {
+    return compareVersions(hostCuda, imageCuda) < 0 ? {
+      driverStep: `The log's nvidia-smi shows driver ${driver}, which runs CUDA ${hostCuda} at most, and the container has CUDA ${imageCuda}: the driver is older than the container's CUDA. Update the host's driver to ${need}.`
+    } : {
+      driverStep: `The log's nvidia-smi shows driver ${driver}, which runs CUDA ${hostCuda}, not older than the container's CUDA ${imageCuda}: the driver is not the cause; look at the cuDNN and CUDA runtime the process loads (below).`
+    };
+  }
+  const shown2 = driver !== void 0 && hostCuda !== void 0 ? `The log's nvidia-smi shows driver ${driver}, which runs CUDA ${hostCuda} at most; compare it with the container's CUDA (above). ` : "";
+  return { driverStep: `${shown2}If the header's "CUDA Version" is older than the container's CUDA, update the host's driver to ${need}.` };
+}
+var init_symbol_driver_enricher = __esm({
+  "src/knowledge/symbol-driver-enricher.ts"() {
+    "use strict";
+    init_cuda_release_drivers();
+    init_compare_versions();
+  }
+});
+
 // src/knowledge/apt-dropped-packages.ts
 function droppedPackage(name2) {
   return DROPPED_PACKAGES.find((p) => p.name === name2) ?? null;
@@ -6100,85 +6301,6 @@ var init_apk_pins_enricher = __esm({
     "use strict";
     OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-t", "--virtual", "-X", "--repository", "-p", "--root", "--repositories-file", "--cache-dir", "--keys-dir", "--arch", "--wait", "--progress-fd"]);
     spec = /^(?<name>[a-z0-9][a-z0-9_.+-]{0,100}?)(?:@[\w-]{1,40})?(?:(?<op>=~|~|=|>=|<=|>~|<~|>|<)(?<version>\d[\w.]{0,60}?)(?:-r(?<rev>\d{1,5}))?)?$/;
-  }
-});
-
-// src/facts/release-codenames.ts
-var releaseOfCodename;
-var init_release_codenames = __esm({
-  "src/facts/release-codenames.ts"() {
-    "use strict";
-    releaseOfCodename = {
-      xenial: "Ubuntu 16.04",
-      bionic: "Ubuntu 18.04",
-      focal: "Ubuntu 20.04",
-      jammy: "Ubuntu 22.04",
-      noble: "Ubuntu 24.04",
-      stretch: "Debian 9",
-      buster: "Debian 10",
-      bullseye: "Debian 11",
-      bookworm: "Debian 12",
-      trixie: "Debian 13"
-    };
-  }
-});
-
-// src/knowledge/eol-releases.ts
-function dropSuiteCommand(suite) {
-  return `grep -rl '${suite}' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r sed -E -i '/^[#[:space:]]*deb(-src)?[[:space:]].*[[:space:]]${suite}[[:space:]]/d'`;
-}
-function releaseName(codename) {
-  const release = releaseOfCodename[codename];
-  return release === void 0 ? codename : `${release} (${codename})`;
-}
-function aptSourcesFile(release) {
-  const m = /^(Ubuntu|Debian) (\d+)(?:\.(\d+))?$/.exec(release);
-  if (m === null) return "/etc/apt/sources.list";
-  const major = Number(m[2]);
-  if (m[1] === "Ubuntu") return major >= 24 ? "/etc/apt/sources.list.d/ubuntu.sources" : "/etc/apt/sources.list";
-  return major >= 12 ? "/etc/apt/sources.list.d/debian.sources" : "/etc/apt/sources.list";
-}
-function archiveSourcesCommand(codename) {
-  const release = archivedDebian[codename];
-  if (release === void 0) return null;
-  return `sed -i ${release.sedExpressions.map((e) => `-e '${e}'`).join(" ")} ${aptSourcesFile(releaseOfCodename[codename] ?? "")}`;
-}
-function ubuntuOldReleasesCommand(version2) {
-  if (version2 !== null) return `${OLD_RELEASES_SED} ${aptSourcesFile(`Ubuntu ${version2}`)}`;
-  return `grep -rlE '//([a-z.]*archive|security)\\.ubuntu\\.com' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | xargs -r ${OLD_RELEASES_SED}`;
-}
-var toArchive, archivedDebian, archivedBackports, endedUbuntu, supportedUbuntu, supportedDebian, OLD_RELEASES_SED;
-var init_eol_releases = __esm({
-  "src/knowledge/eol-releases.ts"() {
-    "use strict";
-    init_release_codenames();
-    toArchive = ["s|deb.debian.org|archive.debian.org|g", "s|security.debian.org|archive.debian.org|g"];
-    archivedDebian = {
-      stretch: { ended: "2022-06-30", sedExpressions: [...toArchive, "/stretch-updates/d"] },
-      buster: { ended: "2024-06-30", sedExpressions: toArchive }
-    };
-    archivedBackports = {
-      bullseye: { archived: "2025-07-22" }
-    };
-    endedUbuntu = {
-      yakkety: { version: "16.10", ended: "2017-07-20" },
-      zesty: { version: "17.04", ended: "2018-01-13" },
-      artful: { version: "17.10", ended: "2018-07-19" },
-      cosmic: { version: "18.10", ended: "2019-07-18" },
-      disco: { version: "19.04", ended: "2020-01-23" },
-      eoan: { version: "19.10", ended: "2020-07-17" },
-      groovy: { version: "20.10", ended: "2021-07-22" },
-      hirsute: { version: "21.04", ended: "2022-01-20" },
-      impish: { version: "21.10", ended: "2022-07-14" },
-      kinetic: { version: "22.10", ended: "2023-07-20" },
-      lunar: { version: "23.04", ended: "2024-01-25" },
-      mantic: { version: "23.10", ended: "2024-07-11" },
-      oracular: { version: "24.10", ended: "2025-07-10" },
-      plucky: { version: "25.04", ended: "2026-01-15" }
-    };
-    supportedUbuntu = { codename: "noble", version: "24.04" };
-    supportedDebian = ["trixie", "bookworm"];
-    OLD_RELEASES_SED = "sed -i -e 's|//[a-z.]*archive.ubuntu.com|//old-releases.ubuntu.com|g' -e 's|//security.ubuntu.com|//old-releases.ubuntu.com|g'";
   }
 });
 
@@ -7748,6 +7870,35 @@ var init_distro_nvcc_enricher = __esm({
   }
 });
 
+// src/knowledge/deadsnakes-enricher.ts
+function deadsnakesBaseEnrich(_captures, _step, _model, facts) {
+  const base = facts.value("baseImage");
+  if (base === null) return {};
+  const image = parseImageRef(base);
+  if (image?.kind === "nvidia-cuda" && image.os === "ubuntu" && compareVersions(image.osRelease, "20.04") <= 0) {
+    const tag = cudaTagOnUbuntu(image.cuda, TARGET_UBUNTU);
+    if (tag === null) return {};
+    const moved = withFlavour({ ...image, cudaFull: tag.full, osRelease: TARGET_UBUNTU }, image.flavour);
+    return {
+      deadsnakesFrom: moved,
+      deadsnakesNote: tag.same ? " (the same CUDA on Ubuntu 22.04)" : `: NVIDIA tags no CUDA ${image.cuda} image for Ubuntu 22.04, and ${tag.full} is the first CUDA it does (check that the host driver and the CUDA your code pins take it)`
+    };
+  }
+  const ubuntu = /^(?:docker\.io\/)?(?:library\/)?ubuntu:(20\.04|focal|18\.04|bionic|16\.04|xenial)$/.exec(base);
+  if (ubuntu !== null) return { deadsnakesFrom: `ubuntu:${TARGET_UBUNTU}`, deadsnakesNote: "" };
+  return {};
+}
+var TARGET_UBUNTU;
+var init_deadsnakes_enricher = __esm({
+  "src/knowledge/deadsnakes-enricher.ts"() {
+    "use strict";
+    init_nvidia_images();
+    init_cuda_image_tags();
+    init_compare_versions();
+    TARGET_UBUNTU = "22.04";
+  }
+});
+
 // src/rules/enrichers.ts
 function enricherNames(rule) {
   return rule.enrich === void 0 ? [] : typeof rule.enrich === "string" ? [rule.enrich] : rule.enrich;
@@ -7757,6 +7908,8 @@ var init_enrichers = __esm({
   "src/rules/enrichers.ts"() {
     "use strict";
     init_cuda_arch_enricher();
+    init_debian_lts_ended_enricher();
+    init_vendor_apt_key_enricher();
     init_no_torch_index_enricher();
     init_step_duration();
     init_running_step();
@@ -7789,6 +7942,7 @@ var init_enrichers = __esm({
     init_xformers_build_enricher();
     init_cuda_driver();
     init_cuda_require_enricher();
+    init_symbol_driver_enricher();
     init_apt_dropped_enricher();
     init_apk_removed_enricher();
     init_apt_replaced();
@@ -7837,6 +7991,7 @@ var init_enrichers = __esm({
     init_ninja_progress();
     init_torch_swap_enricher();
     init_distro_nvcc_enricher();
+    init_deadsnakes_enricher();
     enrichers = {
       /** CUDA version of the failing step and the GPU architectures it accepts (`{enrich.verdict}`, \u2026). */
       "cuda-arches": cudaArchesEnrich,
@@ -7865,6 +8020,8 @@ var init_enrichers = __esm({
       "cuda-driver": cudaDriverEnrich,
       /** For the container toolkit's `cuda>=X.Y` requirement: the first drivers of that release, Linux and Windows, and the host's from nvidia-smi (`{enrich.anyDriver}`, `{enrich.windowsDriver}`). */
       "cuda-require": cudaRequireEnrich,
+      /** For cudaErrorSymbolNotFound as cuDNN starts: the host driver of the log's nvidia-smi against the container's CUDA (`{enrich.driverStep}`). */
+      "symbol-driver": symbolDriverEnrich,
       /** NVIDIA's current repository key for the repo in the log (`{enrich.keyUrl}`, `{enrich.keyInstall}`). */
       "nvidia-key": nvidiaKeyEnrich,
       /** Install commands in the step's installer's form naming the log's package, and the pair of a pip conflict (`{enrich.noIsolationCmd}`, `{enrich.conflict}`). */
@@ -7939,6 +8096,8 @@ var init_enrichers = __esm({
       "conda-missing-specs": condaMissingSpecsEnrich,
       /** A package a newer Debian / Ubuntu release dropped: its replacement, the release, the base pinned to Debian 12 (`{enrich.droppedReplacement}`, `{enrich.droppedPinnedImage}`). */
       "apt-dropped": aptDroppedEnrich,
+      /** The base image of an Ubuntu release the deadsnakes PPA still builds for, from an Ubuntu 20.04-or-older base (`{enrich.deadsnakesFrom}`, `{enrich.deadsnakesNote}`). */
+      "deadsnakes-base": deadsnakesBaseEnrich,
       /** A package newer Alpine releases no longer have: its replacement, which releases had it, the last one to pin (`{enrich.apkRemovedReplacement}`, `{enrich.apkRemovedLastRelease}`). */
       "apk-removed": apkRemovedEnrich,
       /** Packages apt knows only as an old name ("not available, but is referred to"): what replaces each, apt's own list, the install line with the swaps (`{enrich.replacedSwaps}`, `{enrich.replacedInstall}`). */
@@ -7985,6 +8144,10 @@ var init_enrichers = __esm({
       "distro-nvcc": distroNvccEnrich,
       /** A Debian release moved to archive.debian.org: its name, end of support, the sed to the archive (`{enrich.eolRelease}`, `{enrich.archiveCommand}`). */
       "eol-release": eolReleaseEnrich,
+      /** A Debian suite whose release's LTS has ended: the release, the date, the releases to move to (`{enrich.ltsRelease}`, `{enrich.ltsEnded}`, `{enrich.ltsMoveTo}`). */
+      "debian-lts-ended": debianLtsEndedEnrich,
+      /** A third-party apt repository whose vendor documents its key file: the URL and the commands that write it (`{enrich.keyUrl}`, `{enrich.vendorKeyCommand}`, `{enrich.trustedKeyCommand}`). */
+      "vendor-apt-key": vendorAptKeyEnrich,
       /** The failed RUN's poetry / uv command with `--no-root`, `--only-root`, `--frozen` (`{enrich.poetryNoRoot}`, `{enrich.uvFrozen}`). */
       "installer-command": installerCommandEnrich,
       /** `uv pip install -r uv.lock` as export-then-install of the user's command (`{enrich.uvExportInstall}`). */
@@ -8147,7 +8310,7 @@ function ruleProblems(rule) {
     for (const condition of when.split("&")) {
       const name2 = condition.replace(/^!/, "");
       if (name2.startsWith("fact.")) {
-        const fact = name2.slice(5).split("=")[0];
+        const fact = /^[a-zA-Z]+/.exec(name2.slice(5))[0];
         if (!factNames.includes(fact)) problems.push({ path: path7, message: `no fact is named "${fact}"` });
       } else if (name2.startsWith("enrich.")) {
         if (rule.enrich === void 0) problems.push({ path: path7, message: `"${name2}" needs an enricher (the rule names none)` });
@@ -8292,16 +8455,16 @@ function flashAttnWheelVariants(compileAnyway, keep = {}) {
     { when: "enrich.faWheelUrl", ...keep, fix: wheelFix(false, compileAnyway) }
   ];
 }
-function withFlashAttnNote(fix8) {
-  return `${fix8}
+function withFlashAttnNote(fix10) {
+  return `${fix10}
 
 {enrich.faNote}`;
 }
-function withFlashAttnNotes(variants20) {
-  return variants20.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
+function withFlashAttnNotes(variants21) {
+  return variants21.map((v) => v.fix === void 0 ? v : { ...v, fix: withFlashAttnNote(v.fix) });
 }
-function withFlashAttnVariants(compileAnyway, variants20, keep = {}) {
-  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants20)];
+function withFlashAttnVariants(compileAnyway, variants21, keep = {}) {
+  return [...flashAttnWheelVariants(compileAnyway, keep), ...withFlashAttnNotes(variants21)];
 }
 var FA_VERSION, flashAttnWheelContexts;
 var init_flash_attn_wheel = __esm({
@@ -9402,7 +9565,7 @@ var init_host_toolkit_install = __esm({
 });
 
 // src/rules/catalog/runtime/run-command.ts
-var RUN_COMMAND_CONTEXT, HOST_GPU_CHECK, PLATFORM_WARNING_PATTERN;
+var RUN_COMMAND_CONTEXT, COMPOSE_UP_CONTEXT, HOST_GPU_CHECK, PLATFORM_WARNING_PATTERN;
 var init_run_command2 = __esm({
   "src/rules/catalog/runtime/run-command.ts"() {
     "use strict";
@@ -9410,6 +9573,11 @@ var init_run_command2 = __esm({
       name: "runCommand",
       literals: ["docker run ", "podman run ", "docker container run "],
       pattern: "(?<head>(?:\\bsudo )?(?:\\bnvidia-)?\\b(?:docker|podman)(?: container)? run )(?<args>[^\\n\u2018\u2019\u201C\u201D]{1,1000})"
+    };
+    COMPOSE_UP_CONTEXT = {
+      name: "compose",
+      literals: ["docker compose up", "docker-compose up", "Container "],
+      pattern: "\\bdocker[ -]compose (?:-f \\S{1,200} )?up\\b|^\\s{0,4}(?:[\u2714\u283F] )?Container [\\w.-]{1,200}\\s{1,200}(?:Created|Started)\\b"
     };
     HOST_GPU_CHECK = "docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi";
     PLATFORM_WARNING_PATTERN = "(?:image platform|requested image's platform) \\((?<image>[a-z0-9]{1,20}/[\\w/.-]{1,40})\\) does not match the (?:expected|detected host) platform \\((?<host>[a-z0-9]{1,20}/amd64(?=(?:/v\\d)?\\))|[a-z0-9]{1,20}/[\\w/.-]{1,40})(?:/v\\d)?\\)";
@@ -10211,9 +10379,44 @@ function driverSymbolsFix(image, library) {
     "`CUDA::cuda_driver` is libcuda; CMake also finds it in the toolkit's `lib64/stubs`, so this links " + (image ? "in an image build, which has no driver." : "where no driver is installed (an image build).") + " Without CMake, add `-lcuda` to the link, with `-L/usr/local/cuda/lib64/stubs` where no driver is installed. At run time the real driver's libcuda is used, never the stub."
   ].join("\n");
 }
-function linkVariants() {
-  const v = (when, fix8) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix8 });
+function bareFix(image) {
+  const stub = [
+    "Link against the toolkit's stub, made for linking where no driver is. Find it (NVIDIA's `-devel` images have `/usr/local/cuda/lib64/stubs/libcuda.so`; a toolkit from packages has it under its own `\u2026/stubs/`):",
+    "",
+    "```sh",
+    "find / -xdev -path '*stubs/libcuda.so' 2>/dev/null",
+    "```",
+    "",
+    "and give the link its directory, for the build only: `-L<that directory>` on the link line, or through GCC's `LIBRARY_PATH` (which `-l` searches)" + (image ? " in the `RUN` that builds:" : ":"),
+    "",
+    ...image ? ["```dockerfile", "RUN LIBRARY_PATH=/usr/local/cuda/lib64/stubs${LIBRARY_PATH:+:$LIBRARY_PATH} <the build command>", "```"] : ["```sh", "export LIBRARY_PATH=/usr/local/cuda/lib64/stubs${LIBRARY_PATH:+:$LIBRARY_PATH}", "```"],
+    "",
+    "Never on `LD_LIBRARY_PATH` at run time: a program that loads the stub instead of the driver fails every CUDA call. With CMake, link `CUDA::cuda_driver` (`find_package(CUDAToolkit)`), which finds the stub by itself."
+  ];
+  if (image) return stub.join("\n");
   return [
+    "Where the link ran decides the fix. On a machine with the NVIDIA driver, check which names it has:",
+    "",
+    "```sh",
+    "ldconfig -p | grep libcuda",
+    "```",
+    "",
+    "Only `libcuda.so.1` listed: the driver is there without its linker name; create it beside it as root, or link against the stub below:",
+    "",
+    "```sh",
+    `d=$(dirname "$(ldconfig -p | awk '/libcuda\\.so\\.1 /{print $NF; exit}')") && ln -s libcuda.so.1 "$d/libcuda.so"`,
+    "```",
+    "",
+    "Where no driver is installed (a `docker build`, a CI runner without a GPU):",
+    "",
+    ...stub
+  ].join("\n");
+}
+function linkVariants() {
+  const v = (when, fix10) => ({ when, title: LINK_TITLE, message: LINK_MESSAGE, fix: fix10 });
+  return [
+    { when: "bareLcuda&fact.place=image-build", title: BARE_TITLE, message: BARE_MESSAGE + "A `docker build` step has no driver.", fix: bareFix(true) },
+    { when: "bareLcuda", title: BARE_TITLE, message: BARE_MESSAGE + "Where no driver is installed (an image build) there is none; where one is, it may lack that name.", fix: bareFix(false) },
     v("linkDriver&llamaCpp&enrich.cmakeCommand&enrich.cmakeArgs", llamaFix(true)),
     v("linkDriver&llamaCpp&enrich.cmakeCommand", llamaFix(false)),
     v("linkDriver&llamaCpp", llamaFix(null)),
@@ -10229,7 +10432,7 @@ function linkVariants() {
     })))
   ];
 }
-var LINK_TITLE, LINK_MESSAGE, STUB_DOCKERFILE, STUB_SHELL, DRIVER_SYMBOLS_TITLE, DRIVER_SYMBOLS_MESSAGE, libcudaStubMissing;
+var LINK_TITLE, LINK_MESSAGE, STUB_DOCKERFILE, STUB_SHELL, DRIVER_SYMBOLS_TITLE, DRIVER_SYMBOLS_MESSAGE, BARE_TITLE, BARE_MESSAGE, libcudaStubMissing;
 var init_libcuda_stub_missing = __esm({
   "src/rules/catalog/cuda/libcuda-stub-missing.ts"() {
     "use strict";
@@ -10251,6 +10454,8 @@ var init_libcuda_stub_missing = __esm({
     ];
     DRIVER_SYMBOLS_TITLE = "CUDA driver API not linked (libcuda missing from the link)";
     DRIVER_SYMBOLS_MESSAGE = "`{context.driverSymbols.caller}` calls the CUDA driver API (`{context.driverSymbols.symbol}` and the other `cu\u2026` names in the evidence), which libcuda provides, and nothing on this link line provides libcuda: the target that calls it was not linked against it.";
+    BARE_TITLE = "Link needs libcuda.so (`-lcuda`), and ld finds none";
+    BARE_MESSAGE = "The link asks for the CUDA driver's library with `-lcuda`, so ld looks for the file `libcuda.so` in its library directories, and none of them has it. ";
     libcudaStubMissing = {
       id: "cuda/libcuda-stub-missing",
       title: "CUDA_HOME has no stub libcuda (conda nvcc activation failed)",
@@ -10264,7 +10469,13 @@ var init_libcuda_stub_missing = __esm({
         // `/usr/bin/ld: warning: libcuda.so.1, needed by bin/libggml-cuda.so.0.9.4, not found (try using -rpath or -rpath-link)`
         { literals: ["libcuda.so.1, needed by"], pattern: "libcuda\\.so\\.1, needed by \\S{1,400}, not found" },
         // `/usr/bin/ld: ../../bin/libggml-cuda.so.0.10.1: undefined reference to `cuMemCreate'`: the driver API, no libcuda linked
-        { literals: ["undefined reference to `cu"], pattern: "undefined reference to `cu(?!File)[A-Z]\\w{1,80}'" }
+        { literals: ["undefined reference to `cu"], pattern: "undefined reference to `cu(?!File)[A-Z]\\w{1,80}'" },
+        // `/usr/bin/ld: cannot find -lcuda: No such file or directory` (not `-lcudart`, `-lcublas`: other libraries)
+        { literals: ["cannot find -lcuda"], pattern: "cannot find -lcuda(?![\\w.+-])" }
+      ],
+      // Triton's run-time link of its launcher (runtime/triton-libcuda-link): its Command line, a frame in its package, its cache key
+      unless: [
+        { literals: ["'-lcuda'", "/site-packages/triton/", "KeyError: ('"], pattern: "'-lcuda'|/site-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-" }
       ],
       context: [
         { name: "condaBuild", literals: ["conda-bld", "conda_build", "conda-build", "mambabuild"] },
@@ -10275,6 +10486,7 @@ var init_libcuda_stub_missing = __esm({
         },
         // the caller is a shared library `libNAME.so[.N]`: NAME is its CMake target by default
         { name: "driverLib", literals: ["undefined reference to `cu"], pattern: "(?:^|[\\s/])lib(?<stem>[\\w+-]{1,200})\\.so(?:\\.[\\d.]{1,30})?: undefined reference to `cu(?!File)[A-Z]" },
+        { name: "bareLcuda", literals: ["cannot find -lcuda"], pattern: "cannot find -lcuda(?![\\w.+-])" },
         { name: "linkDriver", literals: ["libcuda.so.1, needed by"], pattern: "libcuda\\.so\\.1, needed by (?<needer>\\S{1,400}), not found" },
         // llama.cpp built by pip (llama-cpp-python vendors it): `vendor/llama.cpp/\u2026`; only then the CMAKE_ARGS form
         { name: "llamaCpp", literals: ["vendor/llama.cpp/", "llama-cpp-python", "llama_cpp_python"] },
@@ -10670,7 +10882,7 @@ function llamaCppPythonVariants() {
   const where = "!fact.place=image-build&!fact.place=docker-run&!fact.place=host-shell";
   const title2 = "llama-cpp-python: CUDA architectures `native`, and no GPU to detect";
   const message4 = "llama.cpp's CMake build asked for the `native` CUDA architectures, those of the GPUs it can see, and saw none: a `docker build` step has no GPU (a build has no `--gpus`), nor has a machine without one. The architectures must be named instead.";
-  const fix8 = (list2, basis) => [
+  const fix10 = (list2, basis) => [
     `Name them in the build's CMAKE_ARGS (\`;\` between several, inside the quotes); ${basis}:`,
     "",
     "```sh",
@@ -10680,12 +10892,12 @@ function llamaCppPythonVariants() {
     `In a Dockerfile that is the \`RUN\` line itself. ${LLAMA_CPP_CUDA_OPTION}`
   ].join("\n");
   return [
-    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message4, fix: fix8("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
+    { when: `cmakeNative&llamaCppPython&enrich.cmakeArchList&${where}`, title: title2, message: message4, fix: fix10("{enrich.cmakeArchList}", "here, {enrich.archListBasis}") },
     {
       when: `cmakeNative&llamaCppPython&${where}`,
       title: title2,
       message: message4,
-      fix: fix8(
+      fix: fix10(
         "86",
         "the log does not show the CUDA version, so `nvcc --list-gpu-arch` where it builds lists what its nvcc compiles (`compute_86` \u2192 `86`, the RTX 30 / A10 one below): keep those of the GPUs it will run on"
       )
@@ -11545,7 +11757,7 @@ function prebuiltVariants() {
   return out;
 }
 function gapVariants() {
-  const fix8 = (where) => [
+  const fix10 = (where) => [
     "Make the two agree. torch's CUDA and this toolkit are a generation apart, so keep torch and match the toolkit to it first:",
     "",
     `- ${torchSide(where).replace(/^or k/, "K").replace(/\.$/, "")};`,
@@ -11560,9 +11772,9 @@ function gapVariants() {
     "Check which toolkit the build sees: `nvcc --version` and `echo $CUDA_HOME` where the build runs (CUDA_HOME wins over the nvcc on PATH)."
   ].join("\n");
   return [
-    { when: "enrich.torchGap&enrich.torchInstall&fact.place=image-build", fix: fix8("image") },
-    { when: "enrich.torchGap&enrich.torchInstall&!fact.place", fix: fix8("either") },
-    { when: "enrich.torchGap&enrich.torchInstall", fix: fix8("elsewhere") }
+    { when: "enrich.torchGap&enrich.torchInstall&fact.place=image-build", fix: fix10("image") },
+    { when: "enrich.torchGap&enrich.torchInstall&!fact.place", fix: fix10("either") },
+    { when: "enrich.torchGap&enrich.torchInstall", fix: fix10("elsewhere") }
   ];
 }
 var TUPLE_VERSIONS, APEX_TITLE, APEX_STRICT, APEX_OWN_HINT, WHERE_WHEN, TORCH_INSTALL_BLOCK, DEEPSPEED_TITLE, DEEPSPEED_MESSAGE, DEEPSPEED_TOOLKIT_SIDE, DEEPSPEED_SKIP, versionMismatch;
@@ -12300,6 +12512,34 @@ function stdFunctionFix(image) {
     "Or keep gcc 11 and build with a newer CUDA release (NVIDIA's host compiler table per release: https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#host-compiler-support-policy), with a torch built for it."
   ].join("\n");
 }
+function distroStdFunctionFix(image) {
+  const install2 = image ? [
+    "Build with NVIDIA's toolkit instead of the distribution's: delete `nvidia-cuda-toolkit` from the apt line that installs it (`grep -n nvidia-cuda-toolkit Dockerfile`) and build FROM an `nvidia/cuda` devel image of the CUDA release your torch was built for (`python -c \"import torch; print(torch.version.cuda)\"`; https://hub.docker.com/r/nvidia/cuda/tags), which keeps its toolkit under `/usr/local/cuda`; before the `RUN` that builds:",
+    "",
+    "```dockerfile",
+    "ENV CUDA_HOME=/usr/local/cuda",
+    "ENV PATH=/usr/local/cuda/bin:$PATH",
+    "```"
+  ] : [
+    "Build with NVIDIA's toolkit of the CUDA release your torch was built for, installed from NVIDIA's repository (https://developer.nvidia.com/cuda-downloads sets it up for your distribution; on Ubuntu 22.04 with a cu118 torch that is `cuda-toolkit-11-8`), and make it the one the build finds (`sudo` outside a container):",
+    "",
+    "```sh",
+    "which -a nvcc && nvcc --version",
+    'CUDA_VER=$(python -c "import torch; print(torch.version.cuda)")   # e.g. 11.8',
+    'sudo apt-get install -y "cuda-toolkit-${CUDA_VER/./-}"',
+    'export CUDA_HOME="/usr/local/cuda-$CUDA_VER"',
+    'export PATH="$CUDA_HOME/bin:$PATH"',
+    "rm -rf ~/.cache/torch_extensions   # a torch JIT build (cpp_extension.load) keeps the old compiler's build files here, or under $TORCH_EXTENSIONS_DIR",
+    "```",
+    "",
+    "torch's extension builder takes CUDA_HOME first, then the first nvcc on PATH; CMake takes `-DCMAKE_CUDA_COMPILER=\"$CUDA_HOME/bin/nvcc\"` on a fresh build directory. If nothing else needs the distribution's toolkit, remove it so that one nvcc is left: `dpkg -S /usr/bin/nvcc` names its package, then `sudo apt-get remove nvidia-cuda-toolkit`."
+  ];
+  return [
+    ...install2,
+    "",
+    "Or keep this nvcc and build with gcc 10: `apt-get install -y gcc-10 g++-10` and " + (image ? "`ENV CC=gcc-10 CXX=g++-10 CUDAHOSTCXX=g++-10`" : "`export CC=gcc-10 CXX=g++-10 CUDAHOSTCXX=g++-10`") + " (" + WHO_READS.replace(/\{max\}/g, "10").replace(/\.$/, "") + ")."
+  ].join("\n");
+}
 function iceFix(image) {
   return forwardAmbiguousFix(image).replace(/^Read both versions[^\n]*/, "Build with a newer gcc: the newest one this nvcc accepts is the number in its `host_config.h` (on a Debian / Ubuntu system; `sudo` outside a container; on a cluster, a newer gcc module and `CC` / `CXX` / `-ccbin` pointing at it):").replace(/\n\nOr keep gcc[^\n]*$/, "");
 }
@@ -12312,6 +12552,8 @@ function iceSegvFix(image) {
 }
 function variants2() {
   return [
+    { when: "stdFunction11&distroNvcc&fact.place=image-build", title: PACKS_TITLE, message: DISTRO_STD_FUNCTION_MESSAGE, fix: distroStdFunctionFix(true) },
+    { when: "stdFunction11&distroNvcc", title: PACKS_TITLE, message: DISTRO_STD_FUNCTION_MESSAGE, fix: distroStdFunctionFix(false) },
     { when: "stdFunction11&fact.place=image-build", title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(true) },
     { when: "stdFunction11", title: PACKS_TITLE, message: STD_FUNCTION_MESSAGE, fix: stdFunctionFix(false) },
     { when: "parameterPacks&fact.place=image-build", title: PACKS_TITLE, message: PACKS_MESSAGE, fix: forwardAmbiguousFix(true) },
@@ -12338,7 +12580,7 @@ function variants2() {
     { when: "archCuda", fix: archFix() }
   ];
 }
-var GCC, ZYPPER_GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, CROSS, INSTALL_IN_IMAGE, INSTALL_ON_HOST, CMAKE_ON_HOST, ARCH_INSTALL, ARCH_INTRO, ARCH_NO_PACKAGE, FINDCUDA_CMAKE, FINDCUDA_READS, NAMED, PROJECT_MESSAGE, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, PACKS_MESSAGE, STD_FUNCTION_MESSAGE, PACKS_TITLE, ICE_TITLE, ICE_MESSAGE, ICE_SEGV_MESSAGE, FORWARD_AMBIGUOUS, PARAMETER_PACKS, ICE, ICE_SEGV, unsupportedHostCompiler;
+var GCC, ZYPPER_GCC, ENV_VALUES, BAZEL_VALUES, WHO_READS, BAZEL_READS, NO_PACKAGE, CROSS, INSTALL_IN_IMAGE, INSTALL_ON_HOST, CMAKE_ON_HOST, ARCH_INSTALL, ARCH_INTRO, ARCH_NO_PACKAGE, FINDCUDA_CMAKE, FINDCUDA_READS, NAMED, PROJECT_MESSAGE, CLANG_FIX, READ_GCC_MAX, FORWARD_MESSAGE, DISTRO_STD_FUNCTION_MESSAGE, PACKS_MESSAGE, STD_FUNCTION_MESSAGE, PACKS_TITLE, ICE_TITLE, ICE_MESSAGE, ICE_SEGV_MESSAGE, FORWARD_AMBIGUOUS, PARAMETER_PACKS, ICE, ICE_SEGV, unsupportedHostCompiler;
 var init_unsupported_host_compiler = __esm({
   "src/rules/catalog/cuda/unsupported-host-compiler.ts"() {
     "use strict";
@@ -12368,6 +12610,7 @@ var init_unsupported_host_compiler = __esm({
     CLANG_FIX = "Point nvcc at a host compiler it accepts: a clang older than {clangBelow}, or the distro's gcc (`-ccbin g++` for nvcc itself, `CUDAHOSTCXX=g++` for CMake, on a fresh build directory). A newer CUDA release accepts a newer clang; `-allow-unsupported-compiler` only skips the check.";
     READ_GCC_MAX = 'GCC_MAX=$(grep -ho "gcc versions later than [0-9]*" "${CUDA_HOME:-/usr/local/cuda}/include/crt/host_config.h" | grep -o "[0-9]*$")';
     FORWARD_MESSAGE = "gcc could not compile the host side of CUDA code: `std::forward` is ambiguous in the C++ library of gcc {context.libstdcxx.gcc|in use}. That is the mark of a gcc newer than the nvcc supports, with nvcc's own check skipped (`-allow-unsupported-compiler`, or an nvcc the build brought with it): the C++ library of a newer gcc is more than that nvcc's front end understands. The log shows neither version.";
+    DISTRO_STD_FUNCTION_MESSAGE = "nvcc could not parse gcc 11's `std_function.h` (`parameter packs not expanded`). The nvcc that ran is `/usr/bin/nvcc`, the distribution's CUDA toolkit (Debian / Ubuntu package `nvidia-cuda-toolkit`; Ubuntu 22.04's is CUDA 11.5, whose default gcc is 11), not NVIDIA's own (under `/usr/local/cuda`): nvcc 11.5 / 11.6 fail this way on gcc 11's C++ library, although NVIDIA's table lists that pair as supported.";
     PACKS_MESSAGE = "nvcc could not parse the C++ library of the host gcc {context.parameterPacks.gcc}: gcc, compiling nvcc's output, stops on `parameter packs not expanded` inside `/usr/include/c++/{context.parameterPacks.gcc}/`. That library is newer than this nvcc understands.";
     STD_FUNCTION_MESSAGE = "nvcc could not parse gcc 11's `std_function.h` (`parameter packs not expanded`): the known failure of nvcc 11.5 / 11.6 with gcc 11, although NVIDIA's table lists that pair as supported.";
     PACKS_TITLE = "nvcc cannot parse the host gcc's C++ library (parameter packs not expanded)";
@@ -12409,6 +12652,8 @@ var init_unsupported_host_compiler = __esm({
         { name: "forwardAmbiguous", ...FORWARD_AMBIGUOUS },
         { name: "parameterPacks", ...PARAMETER_PACKS },
         { name: "stdFunction11", literals: ["/c++/11/bits/std_function.h"], pattern: "/include/c\\+\\+/11/bits/std_function\\.h:\\d{1,6}:\\d{1,6}: error: parameter packs not expanded" },
+        // the distribution's nvcc ran the compile: `[3/5] /usr/bin/nvcc  -DTORCH_EXTENSION_NAME=\u2026`, `/usr/bin/nvcc -forward-unknown-to-host-compiler \u2026`
+        { name: "distroNvcc", literals: ["/usr/bin/nvcc "], pattern: "^\\s{0,8}(?:\\[\\d{1,6}/\\d{1,6}\\] |FAILED: )?/usr/bin/nvcc\\s" },
         { name: "ice", ...ICE },
         { name: "iceSegv", ...ICE_SEGV },
         // the libstdc++ of the gcc in use: `/usr/include/c++/13/bits/move.h:70:1: note: candidate: \u2026`
@@ -13503,7 +13748,7 @@ var init_ptx_feature_not_on_arch = __esm({
       // A pasted traceback has no steps; a ptxas `error` is a failed compile either way.
       only: "any",
       specificity: 3,
-      message: "ptxas refused a kernel whose PTX uses {feature:all}, which the target {target|architecture (the line is cut before it)} does not have. The toolkit is not at fault: no CUDA release adds the feature to this GPU, so reinstalling or upgrading CUDA does not help.",
+      message: 'ptxas refused a kernel whose PTX uses {feature:all}, which the target {target|architecture (the line is cut before it)} does not have. The toolkit is not at fault: the PTX ISA of this CUDA release lists that form for other targets only (its "Target ISA notes"), so reinstalling the same CUDA does not help, and a newer one only if its PTX ISA lists this target for the form.',
       fix: [
         "The kernel was written for another GPU family. Check which GPU this runs on:",
         "",
@@ -13515,7 +13760,7 @@ var init_ptx_feature_not_on_arch = __esm({
         {
           when: "triton",
           title: "Triton kernel uses a PTX feature this GPU architecture does not have",
-          message: "ptxas refused a kernel that Triton generated at run time: its PTX uses {feature:all}, which the target {target|architecture (the line is cut before it)} does not have. The kernel's code path was chosen for another GPU family (data-centre Blackwell, sm_100, has features that consumer Blackwell, sm_120 / sm_121, lacks). Neither another CUDA toolkit nor another ptxas (`TRITON_PTXAS_PATH`) helps.",
+          message: "ptxas refused a kernel that Triton generated at run time: its PTX uses {feature:all}, which the target {target|architecture (the line is cut before it)} does not have. The kernel's code path was chosen for another GPU family (data-centre Blackwell, sm_100, has features that consumer Blackwell, sm_120 / sm_121, lacks). Another ptxas of the same CUDA release (`TRITON_PTXAS_PATH`) does not help, and a newer one only if its PTX ISA lists this target for the feature (the instruction's \"Target ISA notes\").",
           fix: [
             "The program that launched this kernel (the frames above `triton/runtime/jit.py` in the full traceback: an inference server's MoE or attention kernels, a kernel package such as triton_kernels, torch.compile) needs a code path for this GPU. Print the GPU and the versions to look up:",
             "",
@@ -13890,7 +14135,7 @@ function driverVariants() {
 function condaVariants() {
   const title2 = "Shared library missing from the conda environment";
   const message4 = "The loader could not find {library:all} for a program of a conda environment (the failing module is under a conda prefix). Its libraries come from conda packages, not the OS, so apt does not fix it. The usual cause is a channel mix: a package from conda-forge (mamba and libmambapy are) on an environment whose libraries come from Anaconda's `defaults` channel, built with other versions.";
-  const fix8 = (env) => [
+  const fix10 = (env) => [
     "Take the environment from one channel, conda-forge (mamba supports only that). In an image, install Miniforge instead of Miniconda (https://github.com/conda-forge/miniforge: conda and mamba with conda-forge as the only channel). In this environment, reinstall the package that ships the library from conda-forge:",
     "",
     "```sh",
@@ -13915,8 +14160,8 @@ function condaVariants() {
     ].join("\n")
   });
   return [
-    { when: "condaNamedEnv&condaMix", title: title2, message: message4, fix: fix8("{context.condaNamedEnv.env}") },
-    { when: "condaPrefix&condaMix", title: title2, message: message4, fix: fix8("base") },
+    { when: "condaNamedEnv&condaMix", title: title2, message: message4, fix: fix10("{context.condaNamedEnv.env}") },
+    { when: "condaPrefix&condaMix", title: title2, message: message4, fix: fix10("base") },
     unknownSource("{context.condaNamedEnv.env}"),
     unknownSource("base")
   ];
@@ -14804,12 +15049,8 @@ var init_gpu_runtime_missing = __esm({
         { name: "rootless", literals: ["/run/user/", "rootlesskit", "dockerd-rootless"], pattern: "/run/user/\\d+/docker\\.sock|rootlesskit|dockerd-rootless" },
         // the run line asks for GPUs with `--gpus` as well as `--runtime nvidia` (sair-lab/AirSLAM#113)
         { name: "gpusToo", literals: ["--gpus"], pattern: "--runtime[= ]nvidia\\b.{0,400}--gpus[= ]\\S|--gpus[= ]\\S.{0,400}--runtime[= ]nvidia\\b" },
-        // Docker Compose starting the services (`docker compose up`, ` \u2714 Container db-gpt-db-1  Started`): the GPU is a compose reservation
-        {
-          name: "compose",
-          literals: ["docker compose up", "docker-compose up", "Container "],
-          pattern: "\\bdocker[ -]compose (?:-f \\S{1,200} )?up\\b|^\\s{0,4}(?:\u2714 )?Container [\\w.-]{1,200}\\s{1,200}(?:Created|Started)\\b"
-        },
+        // Docker Compose starting the services: the GPU is a compose reservation
+        COMPOSE_UP_CONTEXT,
         // The host's graphics as the reporter lists them, when they are Intel's: `Graphics Mesa Intel\u00ae Xe Graphics (TGL GT2)`
         // (Ubuntu's About panel, fboulnois/stable-diffusion-docker#82), `Intel(R) UHD Graphics 620`, or lspci's `VGA compatible
         // controller: Intel Corporation \u2026`. No device driver serves `--gpus` for Intel GPUs: NVIDIA's toolkit registers the one
@@ -17394,8 +17635,11 @@ var init_cuda_driver_init_failed = __esm({
             "",
             UBUNTU_ARCHIVE_FM,
             "",
-            "RHEL 8+/Fedora: the driver stream's Fabric Manager profile, `sudo dnf module install nvidia-driver:{context.fmMismatch.branch}/fm`,",
-            "installs the driver and Fabric Manager of one version together. When the driver",
+            "RHEL/Rocky/Alma 8/9: `dnf module list nvidia-driver` shows the enabled stream (`[e]`) and its profiles; where it has an `fm`",
+            "profile (the Fabric Manager profile), `sudo dnf module install nvidia-driver:STREAM/fm` with that stream (branch",
+            "{context.fmMismatch.branch}: `{context.fmMismatch.branch}-open` for the open kernel modules, `{context.fmMismatch.branch}-dkms` for the proprietary ones)",
+            "installs the driver and Fabric Manager of one version together. RHEL 10/Fedora have no streams: `dnf list --showduplicates",
+            "'nvidia-fabric*'` lists the Fabric Manager packages, install the one of version {context.fmMismatch.driver}. When the driver",
             "and Fabric Manager come from the GPU Operator's driver container, the image carries its own Fabric Manager: that image was built",
             "with the wrong one (NVIDIA/gpu-driver-container#735). Use a driver version whose image matches (the `driver.version` of the",
             "ClusterPolicy), or an image rebuilt with Fabric Manager pinned to the driver's version."
@@ -17419,8 +17663,10 @@ var init_cuda_driver_init_failed = __esm({
             "driver branch, the number before the first dot of that version (535 below stands for it; the package's version must equal the driver's): Ubuntu/Debian",
             "`sudo apt-get install nvidia-fabricmanager-535` (from the 580 branch on, the package is `nvidia-fabricmanager`, which only",
             "provides the `-580` name: `apt-cache madison nvidia-fabricmanager` lists its versions,",
-            "`sudo apt-get install nvidia-fabricmanager=VERSION` installs the driver's); RHEL 8+/Fedora `sudo dnf module install nvidia-driver:535/fm` (the",
-            "driver stream with Fabric Manager); RHEL 7 `sudo yum install cuda-drivers-fabricmanager-535`; SLES/openSUSE",
+            "`sudo apt-get install nvidia-fabricmanager=VERSION` installs the driver's); RHEL/Rocky/Alma 8/9: `dnf module list nvidia-driver` shows the enabled",
+            "stream (`535-open` for the open kernel modules, `535-dkms` for the proprietary ones) and whether it has the `fm` profile,",
+            "then `sudo dnf module install nvidia-driver:STREAM/fm` (the driver with Fabric Manager); RHEL 10/Fedora (no streams):",
+            "`dnf list --showduplicates 'nvidia-fabric*'`, the package of that driver version; RHEL 7 `sudo yum install cuda-drivers-fabricmanager-535`; SLES/openSUSE",
             "`sudo zypper install cuda-drivers-fabricmanager-535`. Remove an installed one of another version first; then",
             "`sudo systemctl enable --now nvidia-fabricmanager` (after replacing it, reboot, so that the driver and Fabric Manager start",
             "together) and run CUDA again. Blackwell boards also need NVLSM running first.",
@@ -17520,9 +17766,18 @@ var init_triton_libcuda_link = __esm({
         {
           literals: ["'-lcuda'"],
           pattern: "Command '\\['(?<cc>/[\\w./+-]{1,200})', '/[\\w./-]{1,200}\\.c', .{0,2000}?'-lcuda', .{0,3000}?\\]' returned non-zero exit status (?<status>\\d{1,3})"
-        }
+        },
+        // `/usr/bin/ld: cannot find -lcuda` (some ld releases add `: No such file or directory`), only beside Triton (`when`)
+        { literals: ["cannot find -lcuda"], pattern: "cannot find -lcuda(?![\\w.+-])" }
       ],
+      when: "triton",
       context: [
+        // Triton at run time: its Command line, a frame in a `triton/` package, or Triton 2.x's launcher cache key
+        {
+          name: "triton",
+          literals: ["'-lcuda'", "/triton/", "KeyError: ('"],
+          pattern: "'-lcuda'|/site-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-"
+        },
         // the directory Triton found the driver in: the `-L` after the Triton backend's own lib directory
         {
           name: "driverDir",
@@ -17571,6 +17826,37 @@ var init_triton_libcuda_link = __esm({
         }
       ],
       docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/ldconfig-not-on-path.ts
+var ldconfigNotOnPath;
+var init_ldconfig_not_on_path = __esm({
+  "src/rules/catalog/runtime/ldconfig-not-on-path.ts"() {
+    "use strict";
+    ldconfigNotOnPath = {
+      id: "runtime/ldconfig-not-on-path",
+      title: "`ldconfig` is not on PATH (Triton's lookup of the driver)",
+      severity: "error",
+      match: [
+        // `FileNotFoundError: [Errno 2] No such file or directory: 'ldconfig'`
+        { literals: ["No such file or directory: 'ldconfig'"], pattern: "FileNotFoundError: \\[Errno 2\\] No such file or directory: 'ldconfig'" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "A Python program ran `ldconfig` by name and found no such program on PATH: `ldconfig` is in `/sbin` (or `/usr/sbin`), which this user's PATH lacks (some Debian images, notebooks). Triton releases that call it by name run `ldconfig -p` to find the NVIDIA driver (`libcuda.so.1`) the first time it builds a kernel, so vLLM, torch.compile and other Triton users stop here.",
+      fix: [
+        "Check that ldconfig is there, put its directory on PATH, and run the program again from that shell:",
+        "",
+        "```sh",
+        "ls -l /sbin/ldconfig /usr/sbin/ldconfig",
+        "export PATH=$PATH:/sbin:/usr/sbin",
+        "```",
+        "",
+        'For Triton, the releases that read `TRITON_LIBCUDA_PATH` skip the lookup when it names the directory of `libcuda.so.1` (`grep -rn TRITON_LIBCUDA_PATH "$(python -c \'import triton, os; print(os.path.dirname(triton.__file__))\')"` shows whether yours does; `/sbin/ldconfig -p | grep libcuda` gives the directory). In a notebook, set PATH before the kernel starts (or `os.environ["PATH"] += ":/sbin:/usr/sbin"` before the first call).'
+      ].join("\n"),
+      docs: "https://github.com/vllm-project/vllm/issues/3098"
     };
   }
 });
@@ -18097,10 +18383,11 @@ var init_wsl_cuda_symbol_not_found = __esm({
 });
 
 // src/rules/catalog/runtime/cuda-kernel-symbol-not-found.ts
-var ORT_REQUIREMENTS, FIND_RUNTIME, TWO_CAUSES, cudaKernelSymbolNotFound;
+var ORT_REQUIREMENTS, FIND_RUNTIME, DRIVER_CHECK, DRIVER_CAUSE, TWO_CAUSES, CUDNN_MESSAGE, LOADED_CUDNN, cudaKernelSymbolNotFound;
 var init_cuda_kernel_symbol_not_found = __esm({
   "src/rules/catalog/runtime/cuda-kernel-symbol-not-found.ts"() {
     "use strict";
+    init_cuda_release_drivers();
     ORT_REQUIREMENTS = "https://onnxruntime.ai/docs/execution-providers/CUDA-ExecutionProvider.html#requirements";
     FIND_RUNTIME = [
       "See which CUDA runtime the process really loads, where it runs (for a container, inside it):",
@@ -18115,9 +18402,26 @@ var init_cuda_kernel_symbol_not_found = __esm({
       "",
       "On Windows (PowerShell): `where.exe cudart64_12.dll cublas64_12.dll` lists the copies on PATH in the order they are found (a copy in the program's own folder is loaded before any of them), and `$env:CUDA_PATH` names the toolkit set as the default."
     ].join("\n");
+    DRIVER_CHECK = [
+      "Compare the host's driver with the CUDA the container brings:",
+      "",
+      "```sh",
+      `nvidia-smi      # on the host: the header's "Driver Version" and "CUDA Version" (the newest CUDA that driver runs)`,
+      "# in the container: the CUDA and cuDNN it brings (the image tag, the toolkit, or the pip wheels)",
+      "cat /usr/local/cuda/version.json 2>/dev/null | head -5",
+      'pip list 2>/dev/null | grep -iE "^nvidia-(cuda-runtime|cudnn)|^jax"',
+      "```",
+      "",
+      "{enrich.driverStep}"
+    ].join("\n");
+    DRIVER_CAUSE = `- The host's driver older than the container's CUDA (the header of nvidia-smi shows a lower \`CUDA Version\`): update the driver on the host (the first driver of each CUDA release: NVIDIA's CUDA release notes, Table 3, ${RELEASE_NOTES_URL}); nothing in the image changes it.`;
     TWO_CAUSES = [
       "- The runtime found first is older than the CUDA the binaries were built with (the release notes of the package that shipped them say which): put that CUDA release's runtime first (its `bin` folder first on PATH on Windows, its `lib64` first in `LD_LIBRARY_PATH` on Linux), or take the older toolkit off the path. Do not install a version the log does not name; read it from the package's notes.",
       "- The runtime is right but the GPU's compute capability (above) is missing from the binary's architectures: a build of your own needs it in `CMAKE_CUDA_ARCHITECTURES` / `TORCH_CUDA_ARCH_LIST` (`120` for an RTX 50 or RTX PRO 6000 Blackwell, with a CUDA that compiles it); a prebuilt package needs a release whose notes list the GPU."
+    ].join("\n");
+    CUDNN_MESSAGE = 'cuDNN could not start: a CUDA call failed with `cudaErrorSymbolNotFound` ("named symbol not found", error 500) as XLA created the cuDNN handle, before any kernel of the program ran. The cause found for this (google-deepmind/alphafold3#79): the host\'s NVIDIA driver older than the CUDA and cuDNN in the container, which start on it but miss what they need. The log does not settle the versions, so check the driver first.';
+    LOADED_CUDNN = [
+      '- Another cuDNN or CUDA runtime than the one the program was built for wins the library search: `echo "$LD_LIBRARY_PATH"` (set, it can override the libraries the package installed), and `pip list` above for two `nvidia-cudnn` wheels.'
     ].join("\n");
     cudaKernelSymbolNotFound = {
       id: "runtime/cuda-kernel-symbol-not-found",
@@ -18129,6 +18433,16 @@ var init_cuda_kernel_symbol_not_found = __esm({
         { literals: ["cudaErrorSymbolNotFound"], pattern: "cudaErrorSymbolNotFound(?![\\w]).{0,300}named symbol not found" }
       ],
       context: [
+        // XLA (JAX, TensorFlow) as cuDNN starts: `There was an error before creating cudnn handle (500): cudaErrorSymbolNotFound : named symbol not found`
+        { name: "cudnnHandle", literals: ["error before creating cudnn handle"] },
+        // nvidia-smi's header: `| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA Version: 12.2   |`
+        {
+          name: "smiHeader",
+          literals: ["Driver Version: "],
+          pattern: "Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})"
+        },
+        // Singularity / Apptainer running the container: its command, or its in-container folder (`/.singularity.d/libs/`)
+        { name: "singularity", literals: ["singularity ", "apptainer ", ".singularity.d"], pattern: "\\b(?:singularity|apptainer) (?:exec|run|shell)\\b|/\\.singularity\\.d/" },
         // ONNX Runtime's CUDA execution provider running a node: `Non-zero status code returned while running Slice node. Name:'\u2026'`
         { name: "ortNode", literals: ["Non-zero status code returned while running"], pattern: "Non-zero status code returned while running (?<op>\\w{1,80}) node" }
       ],
@@ -18148,10 +18462,27 @@ var init_cuda_kernel_symbol_not_found = __esm({
             "",
             TWO_CAUSES
           ].join("\n")
+        },
+        {
+          when: "cudnnHandle&singularity",
+          title: "cuDNN could not start (cudaErrorSymbolNotFound) in a Singularity/Apptainer container: check the host driver first",
+          message: CUDNN_MESSAGE + " The container runs under Singularity/Apptainer, whose `--nv` binds the host's driver into it: the driver is the host's, whatever the image holds.",
+          fix: [DRIVER_CHECK, "", "Under Singularity/Apptainer the driver comes from the host through `--nv`: update it on the host (on a cluster, ask its admins for a node or module with a newer driver); rebuilding the image does not change it.", "", "The driver new enough:", "", LOADED_CUDNN].join("\n")
+        },
+        {
+          when: "cudnnHandle",
+          title: "cuDNN could not start (cudaErrorSymbolNotFound): check the host driver first",
+          message: CUDNN_MESSAGE,
+          fix: [DRIVER_CHECK, "", "The driver new enough:", "", LOADED_CUDNN].join("\n")
+        },
+        {
+          when: "smiHeader",
+          fix: [FIND_RUNTIME, "", "{enrich.driverStep}", "", DRIVER_CAUSE, TWO_CAUSES].join("\n")
         }
       ],
       message: 'A CUDA kernel launch failed with `cudaErrorSymbolNotFound` ("named symbol not found"): CUDA started, but found no kernel by that name in what the program loaded. The known causes: the process loads an older CUDA runtime than the one its binaries were built with, or the binaries have no code for this GPU\'s architecture (a machine with GPUs of two architectures, a build without the newest GPU). The log shows neither version, so check both.',
       fix: [FIND_RUNTIME, "", TWO_CAUSES].join("\n"),
+      enrich: "symbol-driver",
       docs: "https://github.com/pykeio/ort/issues/540"
     };
   }
@@ -18708,6 +19039,93 @@ var init_nvidia_driver_not_loaded = __esm({
   }
 });
 
+// src/rules/catalog/runtime/wsl-no-gpu-adapter.ts
+function noGpuStep(compose) {
+  return compose ? `- No NVIDIA GPU in this machine: nothing to install will give one. Remove the GPU reservation from the service in the compose file (the \`deploy.resources.reservations.devices\` entry with \`capabilities: [gpu]\`) and use ${CPU_MODE}, or the project's CPU compose file if it has one; or run it on a machine with an NVIDIA GPU.` : `- No NVIDIA GPU in this machine: nothing to install will give one. Start the container without \`--gpus all\` and use ${CPU_MODE}; or run it on a machine with an NVIDIA GPU.`;
+}
+function fix6(known, compose) {
+  const lines2 = [];
+  if (known === "wsl1") {
+    lines2.push(
+      "The log says the distribution runs under WSL 1, which has no GPU (CUDA on WSL is WSL 2 only). Check it and the GPU, in PowerShell on Windows:",
+      "",
+      "```powershell",
+      "wsl -l -v        # the VERSION column of the distribution: 2 is needed",
+      "nvidia-smi       # the NVIDIA GPU and the Windows driver; an error or no GPU: see below",
+      "```",
+      "",
+      WSL1_STEP,
+      noGpuStep(compose),
+      DRIVER_STEP
+    );
+  } else {
+    lines2.push(
+      known === "wsl2" ? "The log says this is WSL 2, so WSL itself can pass a GPU: what is missing is an NVIDIA GPU with a Windows driver WSL can use. Find out which, in PowerShell on Windows:" : "Find out which, in PowerShell on Windows:",
+      "",
+      "```powershell",
+      ...known === "wsl2" ? [] : ["wsl -l -v        # the VERSION column of the distribution: 2 is needed, 1 has no GPU"],
+      'nvidia-smi       # must list the NVIDIA GPU and the Windows driver; "not recognized" or no GPU: no NVIDIA driver or no NVIDIA GPU',
+      "```",
+      "",
+      "and inside the WSL distribution, `nvidia-smi` (the Windows driver's copy, in /usr/lib/wsl/lib) must list the same GPU.",
+      "",
+      ...known === "wsl2" ? [] : [WSL1_STEP],
+      noGpuStep(compose),
+      DRIVER_STEP
+    );
+  }
+  lines2.push("", CHECK10);
+  return lines2.join("\n");
+}
+function variants10() {
+  const out = [];
+  for (const known of ["wsl1", "wsl2"]) {
+    const title2 = known === "wsl1" ? "GPU container under WSL 1, which has no GPU" : "GPU container under WSL 2, and WSL shows no NVIDIA GPU";
+    const message4 = known === "wsl1" ? "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs as the container starts with GPUs) found no NVIDIA GPU under WSL. " + CAUSES + " The log says the distribution runs under WSL 1, which has no GPU paravirtualization: CUDA on WSL is WSL 2 only. The image is not the cause." : "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs as the container starts with GPUs) found no NVIDIA GPU under WSL. " + CAUSES + " The log says this is WSL 2, so either the machine has no NVIDIA GPU, or its Windows NVIDIA driver is missing or too old for WSL. The image is not the cause.";
+    const only = known === "wsl1" ? "wsl1&!wsl2" : "wsl2&!wsl1";
+    out.push({ when: `${only}&compose`, title: title2, message: message4, fix: fix6(known, true) });
+    out.push({ when: only, title: title2, message: message4, fix: fix6(known, false) });
+  }
+  out.push({ when: "compose", fix: fix6("unknown", true) });
+  return out;
+}
+var GUIDE4, WSL_COMMANDS, CAUSES, DRIVER_STEP, WSL1_STEP, CHECK10, wslNoGpuAdapter;
+var init_wsl_no_gpu_adapter = __esm({
+  "src/rules/catalog/runtime/wsl-no-gpu-adapter.ts"() {
+    "use strict";
+    init_no_nvidia_gpu();
+    init_run_command2();
+    GUIDE4 = "https://docs.nvidia.com/cuda/wsl-user-guide/";
+    WSL_COMMANDS = "https://learn.microsoft.com/windows/wsl/basic-commands";
+    CAUSES = "It loaded WSL's GPU library (libdxcore) but found no GPU adapter with an NVIDIA driver: it counts only adapters whose Windows driver is WDDM 2.8 or later and carries NVIDIA's libraries (libcuda, libnvidia-ml), so Intel or AMD graphics never count.";
+    DRIVER_STEP = `- An NVIDIA GPU that \`nvidia-smi\` on Windows does not list, or lists with an old driver: ${WSL_WINDOWS_DRIVER}. Then \`wsl --shutdown\` and start Docker again.`;
+    WSL1_STEP = '- VERSION 1: WSL 1 has no GPU. Convert the distribution: `wsl --set-version`, its name as `wsl -l -v` lists it, and `2` (for one named Ubuntu: `wsl --set-version Ubuntu 2`), then `wsl --update` and `wsl --shutdown`; with Docker Desktop, tick Settings > General > "Use the WSL 2 based engine".';
+    CHECK10 = "Then `docker run --rm --gpus all ubuntu nvidia-smi` must list the GPU. NVIDIA's guide: " + GUIDE4 + "; the WSL commands: " + WSL_COMMANDS + ".";
+    wslNoGpuAdapter = {
+      id: "runtime/wsl-no-gpu-adapter",
+      title: "GPU container under WSL, and WSL shows no NVIDIA GPU",
+      severity: "error",
+      match: [
+        // `nvidia-container-cli: initialization error: WSL environment detected but no adapters were found: unknown`
+        { literals: ["WSL environment detected but no adapters were found"] }
+      ],
+      context: [
+        // The reporter naming the WSL version: `I'm using Windows with WSL1`, `I am working in WSL 2`.
+        { name: "wsl1", literals: ["WSL1", "WSL 1"], pattern: "\\bWSL ?1\\b" },
+        { name: "wsl2", literals: ["WSL2", "WSL 2"], pattern: "\\bWSL ?2\\b" },
+        COMPOSE_UP_CONTEXT,
+        RUN_COMMAND_CONTEXT
+      ],
+      scope: "step",
+      specificity: 3,
+      variants: variants10(),
+      message: "The NVIDIA Container Toolkit (`nvidia-container-cli`, which runs as the container starts with GPUs) found no NVIDIA GPU under WSL. " + CAUSES + " So WSL gives this machine no NVIDIA GPU: the distribution runs under WSL 1 (CUDA on WSL is WSL 2 only), the machine has no NVIDIA GPU, or its Windows NVIDIA driver is missing or too old. The log does not say which; the image is not the cause.",
+      fix: fix6("unknown", false),
+      docs: GUIDE4
+    };
+  }
+});
+
 // src/rules/catalog/runtime/nvidia-smi-no-devices.ts
 var CHECKS, nvidiaSmiNoDevices;
 var init_nvidia_smi_no_devices = __esm({
@@ -18862,26 +19280,26 @@ var init_ollama_library_override = __esm({
 // src/rules/catalog/pip/resolution-impossible.ts
 function uvNoIndexVariants() {
   const what = 'uv found `{context.uvNoIndex.name}` in none of the package locations it was given ("was not found in the provided package locations"): uv writes that when index lookups are disabled (`--no-index`) and no `--find-links` location has the name. No versions conflict, so relaxing a pin does not help.';
-  const fix8 = [
+  const fix10 = [
     "Find the install that runs with `--no-index` and give it `{context.uvNoIndex.name}`: put a wheel of it in the directory or",
     "page its `--find-links` points to, or let uv read an index for it (drop `--no-index`). When `{context.uvNoIndex.name}` is",
     "already installed where it is needed, leave it out of the requirements of that install."
   ].join("\n");
   return [
-    { when: "uvNoIndex&fact.place=image-build", title: "uv found a package in none of the locations given", message: what, fix: fix8 },
-    { when: "uvNoIndex&commandFailed", title: "uv found a package in none of the locations given", message: what, fix: fix8 },
+    { when: "uvNoIndex&fact.place=image-build", title: "uv found a package in none of the locations given", message: what, fix: fix10 },
+    { when: "uvNoIndex&commandFailed", title: "uv found a package in none of the locations given", message: what, fix: fix10 },
     {
       when: "uvNoIndex",
       title: "uv found a package in none of the locations given",
       severity: "notice",
       message: what + " The log shows nothing failing for it (no build step, no exit code), as when a container's start-up script goes on after the install: then only that install is without `{context.uvNoIndex.name}`, which is harmless when it is already there or nothing needs it.",
-      fix: fix8
+      fix: fix10
     }
   ];
 }
 function dependencyTreeVariants() {
   const message4 = 'pip found no set of versions that satisfies every requirement: {enrich.conflict}. Both are dependencies of `{enrich.treeTop}`, the package this install asked for ("Cannot install {enrich.treeTop}"), not requirements of the command: neither pin is yours to relax.';
-  const fix8 = (asked) => [
+  const fix10 = (asked) => [
     `${asked} An extra adds pins of its own, and one made for an older stack can pin a dependency the current release of`,
     "`{enrich.treeTop}` no longer accepts (here `{enrich.treeWanted}` needs `{enrich.treeWantedReq}`, `{enrich.treeAgainst}` needs",
     "`{enrich.treeFloor}`). Change what you ask of `{enrich.treeTop}`, one of two ways:",
@@ -18903,12 +19321,12 @@ function dependencyTreeVariants() {
       when: "dependsOn&!constraint&!uv&enrich.treeExtra",
       title: "An extra of the requested package pins what its current release cannot use",
       message: message4,
-      fix: fix8("The older pin comes with the extra you asked for, `{enrich.treeExtra}`.")
+      fix: fix10("The older pin comes with the extra you asked for, `{enrich.treeExtra}`.")
     },
     {
       when: "dependsOn&!constraint&!uv&enrich.treeTop",
       message: message4,
-      fix: fix8(
+      fix: fix10(
         "Look at how the install names `{enrich.treeTop}` (the command or requirements file): with an extra (`{enrich.treeTop}[\u2026]`), that extra is the likely source of the older pin."
       )
     }
@@ -19053,7 +19471,7 @@ function noFileVariants() {
 }
 function hashLockVariants() {
   const message4 = "pip found no set of versions that satisfies every requirement: {enrich.conflict}. The install checks hashes (`--require-hashes`), so both are pins of the generated lock pip installs ({context.lockFile.file|the file given to `-r`}): the lock no longer agrees with what its packages declare.";
-  const fix8 = [
+  const fix10 = [
     "Regenerate the lock rather than relaxing one pin by hand: an edited pin also needs the new release's hashes, and",
     "the resolver finds every other pin that drifted the same way. pip-compile and `uv pip compile` write the command",
     "that made the lock in its first lines (`head -n 5` on it); run that command again where the sources live, keeping",
@@ -19062,8 +19480,8 @@ function hashLockVariants() {
     "`pip-compile --generate-hashes`."
   ].join("\n");
   return [
-    { when: "hashLock&dependsOn", message: message4, fix: fix8 },
-    { when: "hashLockRun&dependsOn", message: message4, fix: fix8 }
+    { when: "hashLock&dependsOn", message: message4, fix: fix10 },
+    { when: "hashLockRun&dependsOn", message: message4, fix: fix10 }
   ];
 }
 function uvPythonVariant(when, at, rangeKnown) {
@@ -20820,7 +21238,7 @@ function featureVariant(when, who, ref, confirm) {
     ].join("\n")
   };
 }
-var UBUNTU_PIN, ALPINE_MESSAGE, VENV_STEPS, SHELL_VENV, ALPINE_PACKAGES, ALPINE_NO_PIN, alpineVariants, featureVariants, externallyManaged;
+var UBUNTU_PIN, ALPINE_MESSAGE, VENV_STEPS, SHELL_VENV, ALPINE_PACKAGES, ALPINE_NO_PIN, alpineVariants, UV_MANAGED_MESSAGE, UV_MANAGED_TAIL, uvManagedVariants, featureVariants, externallyManaged;
 var init_externally_managed = __esm({
   "src/rules/catalog/pip/externally-managed.ts"() {
     "use strict";
@@ -20890,6 +21308,57 @@ var init_externally_managed = __esm({
         ].join("\n")
       }
     ];
+    UV_MANAGED_MESSAGE = "pip refused to install into a Python that uv installed: uv marks every Python it installs as externally managed (PEP 668; its EXTERNALLY-MANAGED file says \"This Python installation is managed by uv\"), so that its interpreters stay as uv left them. The distribution's Python is not involved, and apt's `python3-venv` does not change it.";
+    UV_MANAGED_TAIL = "The `--system` option of uv does not get around it: uv refuses a uv-managed Python for the same marker unless `--break-system-packages` is given too, acceptable in a single-purpose image only.";
+    uvManagedVariants = [
+      {
+        when: "uvManaged&fact.place=image-build&enrich.requirement",
+        title: "pip refused: uv-managed Python is externally managed (PEP 668)",
+        message: UV_MANAGED_MESSAGE,
+        fix: [
+          "Install with uv's own installer into a virtual environment instead of running pip in that Python: `uv pip install` installs into the environment `VIRTUAL_ENV` names (or a `.venv` in the working directory or a parent). Make one before the step and put it first on `PATH` for every later `RUN` (an `activate` in one `RUN` does not carry over):",
+          "",
+          "```dockerfile",
+          "RUN uv venv /opt/venv",
+          "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}",
+          "RUN uv pip install {enrich.requirement}",
+          "```",
+          "",
+          "If the project already has its environment (`uv sync` made `.venv` in the project directory), `uv pip install {enrich.requirement}` run there installs into it, with no `uv venv`. " + UV_MANAGED_TAIL
+        ].join("\n")
+      },
+      {
+        when: "uvManaged&fact.place=image-build",
+        title: "pip refused: uv-managed Python is externally managed (PEP 668)",
+        message: UV_MANAGED_MESSAGE,
+        fix: [
+          "Install with uv's own installer into a virtual environment instead of running pip in that Python: `uv pip install` installs into the environment `VIRTUAL_ENV` names (or a `.venv` in the working directory or a parent). Make one before the step, first on `PATH` for every later `RUN`, and change the step's `pip install` to `uv pip install`:",
+          "",
+          "```dockerfile",
+          "RUN uv venv /opt/venv",
+          "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}",
+          "```",
+          "",
+          UV_MANAGED_TAIL
+        ].join("\n")
+      },
+      {
+        when: "uvManaged",
+        title: "pip refused: uv-managed Python is externally managed (PEP 668)",
+        message: UV_MANAGED_MESSAGE,
+        fix: [
+          "Install with uv's own installer into a virtual environment instead of running pip in that Python: `uv pip install` installs into the environment `VIRTUAL_ENV` names, or a `.venv` in the working directory or a parent (in a uv project, the one `uv sync` made). Without one, make it first:",
+          "",
+          "```sh",
+          "uv venv .venv",
+          ". .venv/bin/activate",
+          "uv pip install {enrich.requirement|<the same requirements>}",
+          "```",
+          "",
+          "In a Dockerfile, put it first on `PATH` with `ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}` after `RUN uv venv /opt/venv` (an `activate` in one `RUN` does not carry over). " + UV_MANAGED_TAIL
+        ].join("\n")
+      }
+    ];
     featureVariants = [
       // The docker-in-docker Feature pip-installed Compose v1 on a machine other than x86_64 (an arm64 Mac): its install.sh ran
       // the pipx / `pip3 install \u2026 docker-compose` branch for every `dockerDashComposeVersion` but `none` (2.8.0's
@@ -20949,6 +21418,8 @@ var init_externally_managed = __esm({
       context: [
         // Alpine's EXTERNALLY-MANAGED text: `package manager (apk) only`, `"apk add py3-somepackage"`.
         { name: "alpine", literals: ["package manager (apk)", "apk add py3-"] },
+        // uv's marker in its managed Pythons: `This Python installation is managed by uv and should not be modified.`
+        { name: "uvManaged", literals: ["This Python installation is managed by uv"] },
         // The refused command is ensurepip, not an install of packages (`RUN python3 -m ensurepip`).
         { name: "ensurepip", source: "instruction", literals: ["ensurepip"] },
         // A Dev Container Feature (see featureVariant): the banner's `Id` line or the wrapper's failure line, the Feature's RUN,
@@ -20987,6 +21458,7 @@ var init_externally_managed = __esm({
       ].join("\n"),
       variants: [
         ...featureVariants,
+        ...uvManagedVariants,
         ...alpineVariants,
         // The failing command does not show what it installs (a cut log, a variable): the venv, then the step's own command.
         {
@@ -21612,7 +22084,7 @@ function upgradeFix(image) {
     OTHER_WAYS2
   ].join("\n");
 }
-function variants10() {
+function variants11() {
   const out = [];
   for (const image of [true, false]) {
     const place = image ? "&fact.place=image-build" : "";
@@ -21645,7 +22117,7 @@ var init_torch_too_old = __esm({
       specificity: 3,
       message: MESSAGE8,
       fix: unknownFix(false),
-      variants: variants10(),
+      variants: variants11(),
       enrich: "torch-minimum",
       docs: PREVIOUS_VERSIONS
     };
@@ -21690,6 +22162,19 @@ var init_extension_torch_api_removed = __esm({
 });
 
 // src/rules/catalog/pip/project-file-missing.ts
+function poetry2Fix(fence, noRootCmd = false) {
+  const copy = fence === "dockerfile" ? ["```dockerfile", "COPY {context.readmeName.file} ./", "```"] : ["```sh", "# copy {context.readmeName.file} next to pyproject.toml before `poetry install`", "```"];
+  return [
+    "Either copy the readme into the project directory next to pyproject.toml, before the `poetry install` (poetry looks for it at `{context.poetry.path}`):",
+    "",
+    ...copy,
+    "",
+    'Or pin Poetry below 2 where it is installed, which only warns: `pip install "poetry<2"` (or an exact 1.x, `poetry==1.8.5`).',
+    "",
+    "`poetry install --no-root` also gets past this line, but it skips the project itself: its own package and the commands its pyproject.toml declares (`[tool.poetry.scripts]`) are not installed, so an image that runs one of them needs a plain `poetry install` after the sources are copied. For an application that is never installed as a package, `package-mode = false` under `[tool.poetry]` in pyproject.toml makes that the default.",
+    ...noRootCmd ? ["", "```dockerfile", "RUN {enrich.poetryNoRoot}", "```"] : []
+  ].join("\n");
+}
 function uvSyncVariant(when) {
   return {
     when,
@@ -21705,7 +22190,7 @@ function uvSyncVariant(when) {
     ].join("\n")
   };
 }
-var poetryFix, noPackagePattern, hatchIntro, projectFileMissing;
+var poetryFix, POETRY2_TITLE, POETRY2_MESSAGE, noPackagePattern, hatchIntro, projectFileMissing;
 var init_project_file_missing = __esm({
   "src/rules/catalog/pip/project-file-missing.ts"() {
     "use strict";
@@ -21716,6 +22201,8 @@ var init_project_file_missing = __esm({
       "- or, for an application that is never installed as a package, set `package-mode = false` under `[tool.poetry]` in pyproject.toml;",
       "- or copy the readme (`{context.poetry.path}` in the image) together with pyproject.toml before the install."
     ];
+    POETRY2_TITLE = "Poetry 2 cannot install the project: its readme is not there";
+    POETRY2_MESSAGE = '`poetry install` installs the dependencies and then the project itself, and the project\'s pyproject.toml declares a readme that is not there: poetry reports the readme path `{context.poetry.path}` does not exist. Poetry 2.0 (January 2025) made this an error (its changelog: "Upgrade the warning if the current project cannot be installed to an error"); Poetry 1.8 printed it as a warning and went on: a build that installs poetry unpinned (`pip install poetry`) took Poetry 2 when it came out, and fails now on a readme it never had.';
     noPackagePattern = "could not be installed: No file/folder found for package (?<pkg>[\\w.-]{1,200})";
     hatchIntro = "The build backend hatchling reads `{context.hatch.file}`, which pyproject.toml declares, and the file is not in the project directory when the project is built.";
     projectFileMissing = {
@@ -21734,6 +22221,10 @@ var init_project_file_missing = __esm({
       ],
       context: [
         { name: "poetry", literals: ["Readme path `"], pattern: "Readme path `(?<path>[^`\\s]{1,300})` does not exist" },
+        // the readme's file name, the last part of poetry's absolute path: `/app/README.md` -> `README.md`
+        { name: "readmeName", literals: ["Readme path `"], pattern: "Readme path `(?:[^`\\s]{0,300}/)?(?<file>[^/`\\s]{1,200})` does not exist" },
+        // Poetry 2.0 and later: the failed root install is an `Error:` (Poetry 1.8 printed `Warning:` and went on)
+        { name: "poetryError", literals: ["Error: The current project could not be installed"] },
         { name: "noPackage", literals: ["No file/folder found for package "], pattern: noPackagePattern },
         { name: "packageDir", literals: [" does not contain any element"], pattern: "(?<dir>/\\S{1,300}) does not contain any element$" },
         {
@@ -21809,6 +22300,14 @@ var init_project_file_missing = __esm({
           ].join("\n")
         },
         {
+          when: "poetry&poetryError&readmeName&enrich.poetryNoRoot&fact.place=image-build",
+          title: POETRY2_TITLE,
+          message: POETRY2_MESSAGE,
+          fix: poetry2Fix("dockerfile", true)
+        },
+        { when: "poetry&poetryError&readmeName&fact.place=image-build", title: POETRY2_TITLE, message: POETRY2_MESSAGE, fix: poetry2Fix("dockerfile") },
+        { when: "poetry&poetryError&readmeName", title: POETRY2_TITLE, message: POETRY2_MESSAGE, fix: poetry2Fix("sh") },
+        {
           when: "poetry&enrich.poetryNoRoot",
           title: "Poetry cannot install the project: its readme is not in the image",
           message: "`poetry install` installs the dependencies and then the project itself, and the project's pyproject.toml declares a readme that is not in the image: poetry reports the readme path `{context.poetry.path}` does not exist.",
@@ -21853,20 +22352,20 @@ var init_bdist_wheel_missing = __esm({
     "use strict";
     bdistWheelMissing = {
       id: "pip/bdist-wheel-missing",
-      title: "No `bdist_wheel` command: the environment has no `wheel` package",
+      title: "No `bdist_wheel` command: setuptools older than 70.1 without a `wheel` that provides it",
       severity: "error",
       match: [{ literals: ["invalid command 'bdist_wheel'"], pattern: "error: invalid command 'bdist_wheel'" }],
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: "setuptools has no `bdist_wheel` command in the Python environment that builds the wheel: `error: invalid command 'bdist_wheel'`. Before setuptools 70.1 the command comes from the `wheel` package, and this environment (a fresh venv, an old base image) does not have it.",
+      message: "setuptools has no `bdist_wheel` command in the Python environment that builds the wheel: `error: invalid command 'bdist_wheel'`. Before setuptools 70.1 the command comes from the `wheel` package: either this environment (a fresh venv, an old base image) has no `wheel`, or it has wheel 0.46.0 or 0.46.1, which removed the command (2025-04; 0.46.2 restored it for older setuptools), so `pip install wheel` alone changes nothing there.",
       fix: [
-        "Install `wheel` (and a current setuptools, which ships `bdist_wheel` itself from 70.1 on) with the same Python that runs the build, before the build: in a Dockerfile, in the same `RUN` after the venv is activated (an activation does not outlive its `RUN`):",
+        "Upgrade setuptools to 70.1 or later, which ships `bdist_wheel` itself (a current `wheel` with it), with the same Python that runs the build, before the build: in a Dockerfile, in the same `RUN` after the venv is activated (an activation does not outlive its `RUN`):",
         "",
         "```sh",
-        "python3 -m pip install --upgrade pip setuptools wheel",
+        "python3 -m pip install --upgrade 'setuptools>=70.1' wheel",
         "```",
-        "Check it in that environment: `python3 -m pip show wheel setuptools`.",
+        "`python3 -m pip show wheel setuptools` in that environment says which case it was: no wheel, or wheel 0.46.0 / 0.46.1 beside a setuptools older than 70.1. If setuptools must stay as it is, pin `'wheel<0.46'` (or take wheel 0.46.2 or later, which restored the command) instead.",
         "",
         "If the failing command makes its own virtual environment and builds in it (a tool such as frappe's `bench init`, or a `python3 -m venv X && \u2026` in the same `RUN`), a pip install before it does not reach that environment: install into it with its own pip once it exists (`X/bin/python -m pip install --upgrade setuptools wheel`), or have the tool's pip build with `--use-pep517` (an isolated build environment with its own setuptools), or a release of the tool that does."
       ].join("\n"),
@@ -22035,11 +22534,11 @@ var init_uv_lock_unreadable = __esm({
 });
 
 // src/rules/catalog/pip/vcs-git-missing.ts
-function pipVariant(when, fix8) {
+function pipVariant(when, fix10) {
   return {
     when,
     message: "pip clones a requirement from a git repository (`git+https://\u2026`) with the git program, and this environment has none: \"Cannot find command 'git'\". The `Collecting \u2026 git+\u2026` line above it names the requirement.",
-    fix: fix8
+    fix: fix10
   };
 }
 function dockerfileVariant(when) {
@@ -22771,7 +23270,7 @@ var init_poetry_no_matching_version = __esm({
 });
 
 // src/rules/catalog/pip/setup-py-undeclared-import.ts
-function variants11() {
+function variants12() {
   return [
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
@@ -22843,7 +23342,7 @@ var init_setup_py_undeclared_import = __esm({
         "pip install {module}",
         "```"
       ].join("\n"),
-      variants: variants11(),
+      variants: variants12(),
       docs: "https://pip.pypa.io/en/stable/cli/pip_index/"
     };
   }
@@ -23021,6 +23520,140 @@ var init_pkg_resources_missing = __esm({
         { when: "namespacePkg", message: MESSAGE11 + NAMESPACE_NOTE }
       ],
       docs: "https://setuptools.pypa.io/en/latest/history.html#v82-0-0"
+    };
+  }
+});
+
+// src/rules/catalog/pip/setuptools-missing.ts
+var MESSAGE12, SETUP_PY_MESSAGE, PIP_BUILDS, SETUP_INSTALL_IMAGE_FIX, SETUP_INSTALL_FIX, SETUP_DEVELOP_FIX, setuptoolsMissing;
+var init_setuptools_missing = __esm({
+  "src/rules/catalog/pip/setuptools-missing.ts"() {
+    "use strict";
+    MESSAGE12 = "The command imports setuptools, and the Python that runs it has none. Python 3.12 no longer installs setuptools into a new venv (nor does its ensurepip), and the official `python:3.12` and later images no longer install it either (docker-library/python#954, August 2024); a Python of 3.11 or earlier usually had it, so a move to 3.12 breaks a build that ran before. The log does not show which Python ran: `python3 --version` with the same Python says.";
+    SETUP_PY_MESSAGE = 'The build runs `setup.py {context.setupPy.cmd}` by hand, and setup.py imports setuptools, which the Python that runs it does not have. Python 3.12 no longer installs setuptools into a new venv (nor does its ensurepip), and the official `python:3.12` and later images no longer install it either (docker-library/python#954, August 2024): an image moved to Python 3.12 loses it (the log does not show which Python ran: `python3 --version` in the image says). Running setup.py as a command is deprecated anyway (packaging.python.org, "Is setup.py deprecated?").';
+    PIP_BUILDS = "pip builds the project in an isolated environment of its own, with setuptools in it, when the Python it runs from has no setuptools or the project has a pyproject.toml, so nothing else is needed.";
+    SETUP_INSTALL_IMAGE_FIX = [
+      "Install the project with pip instead of running setup.py (the replacement packaging.python.org gives for `setup.py install`):",
+      "",
+      "```dockerfile",
+      "RUN pip install --no-cache-dir .",
+      "```",
+      "",
+      PIP_BUILDS,
+      "",
+      "Or keep the command and install setuptools first, in the same Python (the same venv, if the image uses one):",
+      "",
+      "```dockerfile",
+      "RUN pip install --no-cache-dir setuptools",
+      "```"
+    ].join("\n");
+    SETUP_INSTALL_FIX = [
+      "Install the project with pip instead of running setup.py (the replacement packaging.python.org gives for `setup.py install`),",
+      "with the same Python:",
+      "",
+      "```sh",
+      "python3 -m pip install .",
+      "```",
+      "",
+      PIP_BUILDS,
+      "",
+      "Or keep the command and install setuptools into that Python first: `python3 -m pip install setuptools`."
+    ].join("\n");
+    SETUP_DEVELOP_FIX = [
+      "Install the project in editable mode with pip instead (the replacement packaging.python.org gives for `setup.py develop`),",
+      "with the same Python:",
+      "",
+      "```sh",
+      "python3 -m pip install --editable .",
+      "```",
+      "",
+      "Or keep the command and install setuptools into that Python first: `python3 -m pip install setuptools`."
+    ].join("\n");
+    setuptoolsMissing = {
+      id: "pip/setuptools-missing",
+      title: "setuptools is not installed in the Python that runs the command",
+      severity: "error",
+      match: [
+        // `ModuleNotFoundError: No module named 'setuptools'` (Python 3), `ImportError: No module named setuptools` (Python 2);
+        // not `setuptools_scm` / `setuptools_rust` (other packages), nor a submodule of an installed setuptools
+        { literals: ["No module named "], pattern: "(?:ModuleNotFoundError|ImportError): No module named '?setuptools'?\\s*$" }
+      ],
+      context: [
+        // Any sign that the import ran inside an installer's build of a package: its own environment, not this Python's.
+        {
+          name: "buildEnv",
+          literals: [
+            "Getting requirements to build",
+            "Preparing metadata",
+            "Building wheel for",
+            "Failed to build",
+            "Failed building wheel",
+            "Could not build wheels",
+            "/pip-install-",
+            "/pip-build-env-",
+            "/pip-req-build-",
+            "setup.py egg_info",
+            "get_requires_for_build",
+            "Build backend failed",
+            "build_meta",
+            "did not run successfully"
+          ]
+        },
+        // setup.py run as a command: `python3 setup.py install`, `python setup.py develop`, `./setup.py install --user`
+        {
+          name: "setupPy",
+          literals: ["setup.py "],
+          pattern: "(?:\\bpython[\\d.]*\\s+|\\./)(?:[\\w./-]{0,200}/)?setup\\.py\\s+(?<cmd>install|develop|build|build_ext|bdist_wheel|bdist_egg|sdist)\\b"
+        },
+        { name: "setupInstall", literals: ["setup.py install"], pattern: "(?:\\bpython[\\d.]*\\s+|\\./)(?:[\\w./-]{0,200}/)?setup\\.py\\s+install\\b" },
+        { name: "setupDevelop", literals: ["setup.py develop"], pattern: "(?:\\bpython[\\d.]*\\s+|\\./)(?:[\\w./-]{0,200}/)?setup\\.py\\s+develop\\b" }
+      ],
+      when: "!buildEnv",
+      scope: "step",
+      specificity: 3,
+      message: MESSAGE12,
+      fix: [
+        "Install setuptools into the Python that runs the command, before it runs (in a venv: the venv's Python):",
+        "",
+        "```sh",
+        "python3 -m pip install setuptools",
+        "```",
+        "",
+        "A project that needs it at run time declares it among its dependencies; one that builds with it declares it in",
+        "`[build-system] requires` of its pyproject.toml."
+      ].join("\n"),
+      variants: [
+        { when: "setupInstall&fact.place=image-build", message: SETUP_PY_MESSAGE, fix: SETUP_INSTALL_IMAGE_FIX },
+        { when: "setupInstall", message: SETUP_PY_MESSAGE, fix: SETUP_INSTALL_FIX },
+        { when: "setupDevelop", message: SETUP_PY_MESSAGE, fix: SETUP_DEVELOP_FIX },
+        {
+          when: "setupPy&fact.place=image-build",
+          message: SETUP_PY_MESSAGE,
+          fix: [
+            "Install setuptools in the image before the command, in the same Python (the same venv, if the image uses one):",
+            "",
+            "```dockerfile",
+            "RUN pip install --no-cache-dir setuptools",
+            "```",
+            "",
+            "Running setup.py as a command is deprecated: `python -m build` (the `build` package) makes the sdist and wheel instead."
+          ].join("\n")
+        },
+        {
+          when: "fact.place=image-build",
+          fix: [
+            "Install setuptools in the image, in a `RUN` before the failing one and with the same Python (the same venv, if the image",
+            "uses one):",
+            "",
+            "```dockerfile",
+            "RUN pip install --no-cache-dir setuptools",
+            "```",
+            "",
+            "A project that needs it at run time declares it among its dependencies."
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.python.org/3/whatsnew/3.12.html"
     };
   }
 });
@@ -23857,6 +24490,79 @@ var init_setup_download_failed = __esm({
   }
 });
 
+// src/rules/catalog/pip/uv-response-decode-failed.ts
+var FIX_VERSION, pins, REGRESSION, uvResponseDecodeFailed;
+var init_uv_response_decode_failed = __esm({
+  "src/rules/catalog/pip/uv-response-decode-failed.ts"() {
+    "use strict";
+    FIX_VERSION = "0.5.13";
+    pins = (version2) => [
+      `- \`pip install uv\`: pin it, \`pip install "uv==${version2}"\` (or \`"uv>=${FIX_VERSION}"\`).`,
+      `- uv's image: \`COPY --from=ghcr.io/astral-sh/uv:${version2} /uv /uvx /bin/\`.`,
+      `- the installer script: \`curl -LsSf https://astral.sh/uv/${version2}/install.sh | sh\`.`
+    ];
+    REGRESSION = "uv {context.uv012.version} could not decode a response (`there are extra bytes after body has been decompressed`): a regression of uv 0.5.12, whose HTTP client (reqwest 0.12.10) rejected responses that uv 0.5.11 read (astral-sh/uv#10186, #10196); uv 0.5.13 reverted it. The index and the network are fine.";
+    uvResponseDecodeFailed = {
+      id: "pip/uv-response-decode-failed",
+      title: "uv could not decode a response from the index (`error decoding response body`)",
+      severity: "error",
+      match: [
+        // `16.11   Caused by: there are extra bytes after body has been decompressed`
+        { literals: ["there are extra bytes after body has been decompressed"] }
+      ],
+      context: [
+        // the uv of the step: `Successfully installed uv-0.5.12`, `ghcr.io/astral-sh/uv:0.5.12`, `uv 0.5.12 (351d602d8 2024-12-26)`
+        {
+          name: "uv012",
+          literals: ["uv-0.5.12", "uv:0.5.12", "uv 0.5.12", "uv==0.5.12", "uv/0.5.12/"],
+          pattern: "(?:\\buv-|astral-sh/uv:|\\buv |\\buv==|astral\\.sh/uv/)(?<version>0\\.5\\.12)\\b"
+        },
+        { name: "pipUv", literals: ["Successfully installed uv-", "pip install uv", "pip3 install uv"] },
+        // `error: Failed to read `--find-links` URL: https://wheels.home-assistant.io/musllinux/`, `Failed to fetch: `https://\u2026``
+        { name: "url", literals: ["Failed to "], pattern: "Failed to (?:read `--find-links` URL:|fetch:) `?(?<url>https?://[^\\s`]{1,500})" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "uv fetched {context.url.url|a page or file from the index} but could not decode the response body (`error decoding response body`, `there are extra bytes after body has been decompressed`, from uv's HTTP client). uv 0.5.12 did this with servers that work with other uv releases.",
+      fix: [
+        "See which uv runs the step, and what it fetched:",
+        "",
+        "```sh",
+        "uv --version",
+        "```",
+        "",
+        "- uv 0.5.12: a known regression, fixed in 0.5.13 (astral-sh/uv#10187); install another uv release as below.",
+        '- another uv: run the same command with `--verbose` to see the request and the response headers, and try it with another uv release; open the URL with `curl -sS --compressed -o /dev/null -w "%{{http_code}}\\n" URL` to see whether the server answers well; a proxy between the build and the index can mangle compressed responses.',
+        "",
+        `To install another uv release (${FIX_VERSION} or later, or 0.5.11):`,
+        "",
+        ...pins(FIX_VERSION)
+      ].join("\n"),
+      variants: [
+        {
+          when: "uv012&pipUv",
+          message: REGRESSION,
+          fix: [
+            "This step installs uv with pip and got 0.5.12. Pin a uv outside the regression in that install:",
+            "",
+            "```sh",
+            `pip install "uv>=${FIX_VERSION}"`,
+            "```",
+            "",
+            `(\`pip install uv==0.5.11\` also works, onedr0p/containers#1160.) Then \`uv --version\` in the next command shows ${FIX_VERSION} or later.`
+          ].join("\n")
+        },
+        {
+          when: "uv012",
+          message: REGRESSION,
+          fix: [`Install a uv outside the regression (${FIX_VERSION} or later, or 0.5.11), in the way this build installs uv:`, "", ...pins(FIX_VERSION), "", "Then `uv --version` shows it."].join("\n")
+        }
+      ],
+      docs: "https://github.com/astral-sh/uv/issues/10196"
+    };
+  }
+});
+
 // src/knowledge/build-network.ts
 function engineLookup(image, host) {
   return ["check the name from the same Docker engine:", "", "```sh", `docker run --rm ${image} nslookup ${host}`, "```"].join("\n");
@@ -24346,12 +25052,12 @@ var init_distutils_removed = __esm({
 });
 
 // src/rules/catalog/pip/uv-workspace-member-missing.ts
-var MESSAGE12, LAYER_MESSAGE, FROZEN, FROZEN_FIRST, FIND_DIR, uvWorkspaceMemberMissing;
+var MESSAGE13, LAYER_MESSAGE, FROZEN, FROZEN_FIRST, FIND_DIR, uvWorkspaceMemberMissing;
 var init_uv_workspace_member_missing = __esm({
   "src/rules/catalog/pip/uv-workspace-member-missing.ts"() {
     "use strict";
-    MESSAGE12 = "`{member}` is a workspace source in `[tool.uv.sources]` (`{member} = {{ workspace = true }}`), but uv found no workspace member of that name. uv finds members by the `members` globs of `[tool.uv.workspace]` in the root pyproject.toml and by each member's own pyproject.toml, so a member whose pyproject.toml is not there when uv runs is missing. Nothing was built: uv stopped reading the project's requirements.";
-    LAYER_MESSAGE = MESSAGE12.replace(" Nothing was built:", " This step gives uv only the root pyproject.toml and uv.lock (its mounts), not the member's pyproject.toml. Nothing was built:");
+    MESSAGE13 = "`{member}` is a workspace source in `[tool.uv.sources]` (`{member} = {{ workspace = true }}`), but uv found no workspace member of that name. uv finds members by the `members` globs of `[tool.uv.workspace]` in the root pyproject.toml and by each member's own pyproject.toml, so a member whose pyproject.toml is not there when uv runs is missing. Nothing was built: uv stopped reading the project's requirements.";
+    LAYER_MESSAGE = MESSAGE13.replace(" Nothing was built:", " This step gives uv only the root pyproject.toml and uv.lock (its mounts), not the member's pyproject.toml. Nothing was built:");
     FROZEN = 'Or use `--frozen` instead of `--locked` in the dependency layer, as uv\'s Docker guide does for a workspace ("Intermediate layers in workspaces"): uv then installs what uv.lock lists without checking it against the members, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock.';
     FROZEN_FIRST = [
       "Use `--frozen` instead of `--locked` in this dependency layer, as uv's Docker guide does for a workspace (\"Intermediate layers in workspaces\"): uv then installs what uv.lock lists without checking it against the members' pyproject.toml files, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock. Keep `--no-install-workspace`, so this layer installs only the third-party dependencies:",
@@ -24380,7 +25086,7 @@ var init_uv_workspace_member_missing = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE12,
+      message: MESSAGE13,
       fix: [
         "Put each workspace member's pyproject.toml where the root pyproject.toml's `members` says, before uv runs (in an image build, a `COPY` of the member's pyproject.toml to the same path, or a bind mount of it in the `uv sync` step). " + FIND_DIR,
         "",
@@ -24422,11 +25128,11 @@ var init_uv_workspace_member_missing = __esm({
 });
 
 // src/rules/catalog/pip/uv-hash-mismatch.ts
-var CHECK10, RELOCK2, uvHashMismatch;
+var CHECK11, RELOCK2, uvHashMismatch;
 var init_uv_hash_mismatch = __esm({
   "src/rules/catalog/pip/uv-hash-mismatch.ts"() {
     "use strict";
-    CHECK10 = [
+    CHECK11 = [
       "Tell which side is wrong: download that file and hash it (`sha256sum FILE`), and compare with the `Expected` hashes and",
       "with the `#sha256=` the index's page for `{context.dist.name}` lists. Only a proxy or mirror on the way gives a",
       "different hash on another machine; a wrong index gives the same one everywhere."
@@ -24465,7 +25171,7 @@ var init_uv_hash_mismatch = __esm({
           when: "torchIndex",
           message: "uv downloaded `{context.dist.name}=={context.dist.version}` from PyTorch's wheel index and its hash is none of the hashes recorded for it (uv.lock takes them from the index's metadata). PyTorch's index has published wheels with a wrong hash (torchvision 0.24.0+cu128 for Windows) or with none (the aarch64 torchvision 0.26.0+cu128 wheels), fixed on its side by re-publishing the metadata: a fault upstream, not the network or the cache, and a retry gives the same `Computed` hash.",
           fix: [
-            ...CHECK10,
+            ...CHECK11,
             "",
             "If the index's hash is wrong, report it to PyTorch (github.com/pytorch/pytorch issues) and wait for the corrected",
             "metadata. Then, if the project keeps a uv.lock, re-record the hashes where it is kept and commit it (a `uv pip install`",
@@ -24479,7 +25185,7 @@ var init_uv_hash_mismatch = __esm({
         }
       ],
       fix: [
-        ...CHECK10,
+        ...CHECK11,
         "",
         "If the file was re-published under the same version, or the lock was written against another mirror, re-record its",
         "hashes where uv.lock is kept and commit it (hashed requirements: regenerate them the same way they were made):",
@@ -24545,7 +25251,7 @@ function channelPinFix(micromamba) {
     "added to the search shows other platforms). Listed nowhere: the name is not a conda name."
   ].join("\n");
 }
-function variants12() {
+function variants13() {
   const out = [];
   out.push({ when: "micromamba&enrich.pinnedSearch", message: channelPinMessage, fix: channelPinFix(true) });
   out.push({ when: "fact.installer=micromamba&enrich.pinnedSearch", message: channelPinMessage, fix: channelPinFix(true) });
@@ -24727,7 +25433,7 @@ var init_packages_not_found = __esm({
         "platform than the one built). A name with no entry is not a conda name or lives in another channel (bioconda,",
         "conda-forge: add it with `-c`); a version with no entry needs one of the listed versions instead."
       ].join("\n"),
-      variants: variants12(),
+      variants: variants13(),
       enrich: "conda-missing-specs",
       docs: "https://docs.conda.io/projects/conda/en/latest/commands/search.html"
     };
@@ -24900,7 +25606,7 @@ function missingVariants() {
   }
   return out;
 }
-function variants13() {
+function variants14() {
   const out = [buildGlobVariant, ...virtualCudaVariants(), ...baseVariants(), ...missingVariants()];
   for (const pre of ["micromamba&", "fact.installer=micromamba&", ""]) {
     const tool = pre === "" ? "conda" : "micromamba";
@@ -25229,7 +25935,51 @@ var init_unsatisfiable = __esm({
         "pins of those packages (a version range instead of an exact version), take them from one channel with strict",
         "priority (`conda config --set channel_priority strict`), and solve again."
       ].join("\n"),
-      variants: variants13(),
+      variants: variants14(),
+      docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
+    };
+  }
+});
+
+// src/rules/catalog/conda/strict-priority-unsolved.ts
+var STRICT_RULE, fix7, strictPriorityUnsolved;
+var init_strict_priority_unsolved = __esm({
+  "src/rules/catalog/conda/strict-priority-unsolved.ts"() {
+    "use strict";
+    STRICT_RULE = "SOLVER_RULE_STRICT_REPO_PRIORITY";
+    fix7 = (command) => [
+      "A version the specs need is only in a lower-priority channel. Solve with flexible priority, for this command only:",
+      "",
+      "```sh",
+      command,
+      "```",
+      "",
+      "or for every solve with `conda config --set channel_priority flexible`. Or keep strict priority and list the channel",
+      "that has the pinned versions first (the order of `channels:` in the environment file, or of the `-c` options). The",
+      "packages left out are named when the solve runs to its end: the `excluded by strict repo priority` lines of its",
+      "problem list (`conda config --show channel_priority` shows the setting in force)."
+    ].join("\n");
+    strictPriorityUnsolved = {
+      id: "conda/strict-priority-unsolved",
+      title: "conda solve failed under strict channel priority",
+      severity: "error",
+      match: [{ literals: [STRICT_RULE], pattern: `libmamba Problem type not implemented ${STRICT_RULE}` }],
+      context: [
+        // the command that solved: `conda env create -f setup/conda_env.yaml`, `mamba install -c bioconda prokka`
+        { name: "solve", literals: ["conda ", "mamba "], pattern: "(?<cmd>\\b(?:micromamba|mamba|conda)(?:\\s+env)?\\s+(?:create|install|update)\\b[^`\\n]{0,300})" }
+      ],
+      unless: [
+        // the solve ended well after all: conda's package plan and transaction
+        { literals: ["## Package Plan ##", "Preparing transaction: done", "Executing transaction: done"] },
+        // the solver's full report, which conda/unsatisfiable (and conda/packages-not-found) read
+        { literals: ["UnsatisfiableError", "Could not solve for environment specs", "is excluded by strict repo priority", "PackagesNotFoundError"] }
+      ],
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: "A conda solve failed under strict channel priority: libmamba warns `" + STRICT_RULE + "` while it explains an attempt that could not be solved, for a package left out because a higher-priority channel has one of the same name. The log shows no solve that ended well, and stops before the solver's list of problems, which names the packages left out.",
+      fix: fix7("CONDA_CHANNEL_PRIORITY=flexible conda env create -f <the environment file>   # the command that failed"),
+      variants: [{ when: "solve", fix: fix7("CONDA_CHANNEL_PRIORITY=flexible {context.solve.cmd}") }],
       docs: "https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-channels.html"
     };
   }
@@ -25671,14 +26421,14 @@ var init_unrecognized_argument = __esm({
 });
 
 // src/rules/catalog/conda/mamba2-cli-changed.ts
-var PIN_MICROMAMBA, PIN_MINIFORGE, CHANGES, MESSAGE13, SHELL_INIT_MESSAGE, MAMBA_INIT_MESSAGE, MICRO_LATEST, MICRO_PIN_URL, shellInitFix, mambaInitFix, mamba2CliChanged;
+var PIN_MICROMAMBA, PIN_MINIFORGE, CHANGES, MESSAGE14, SHELL_INIT_MESSAGE, MAMBA_INIT_MESSAGE, MICRO_LATEST, MICRO_PIN_URL, shellInitFix, mambaInitFix, mamba2CliChanged;
 var init_mamba2_cli_changed = __esm({
   "src/rules/catalog/conda/mamba2-cli-changed.ts"() {
     "use strict";
     PIN_MICROMAMBA = "1.5.10";
     PIN_MINIFORGE = "24.11.3-2";
     CHANGES = "https://mamba.readthedocs.io/en/latest/developer_zone/changes-2.0.html";
-    MESSAGE13 = '`{context.ran.tool} {context.ran.sub}` stopped at `{args}`: the command-line parser of mamba / micromamba 2 takes no such argument there (exit code 109 is its "not expected" error), so nothing ran. mamba 2.0 (September 2024) changed the command line: `mamba` became the same program as `micromamba`, with its subcommands and options.';
+    MESSAGE14 = '`{context.ran.tool} {context.ran.sub}` stopped at `{args}`: the command-line parser of mamba / micromamba 2 takes no such argument there (exit code 109 is its "not expected" error), so nothing ran. mamba 2.0 (September 2024) changed the command line: `mamba` became the same program as `micromamba`, with its subcommands and options.';
     SHELL_INIT_MESSAGE = '`micromamba shell init` stopped at `{args}`: micromamba 2.0 renamed its root-prefix option from `-p` / `--prefix` to `-r` / `--root-prefix` (micromamba 1.5 takes both), so this micromamba is 2.x and nothing ran (exit code 109 is its parser\'s "not expected" error).';
     MAMBA_INIT_MESSAGE = '`mamba init` stopped at `{args}`: mamba 2 has no `init` subcommand. From 2.0 (September 2024) `mamba` is the same program as `micromamba`, whose shell setup is `shell init`, so this mamba is 2.x (a Miniforge installer from 25.1.1-0 on, and 24.11.0-1, brings it) and nothing ran (exit code 109 is its parser\'s "not expected" error).';
     MICRO_LATEST = " The step downloads micromamba `latest` (`{context.microLatest.host}/api/micromamba/{context.microLatest.platform}/latest`), which has been 2.x since 2024-09-25: the same Dockerfile built with 1.x before.";
@@ -25747,7 +26497,7 @@ var init_mamba2_cli_changed = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE13,
+      message: MESSAGE14,
       fix: [
         `Run \`{context.ran.tool} {context.ran.sub} --help\` with the same {context.ran.tool} to see how 2.x spells this command, and change the command line to it (the 2.0 changes: ${CHANGES}).`,
         "",
@@ -25760,7 +26510,7 @@ var init_mamba2_cli_changed = __esm({
         { when: "mambaInit", message: MAMBA_INIT_MESSAGE, fix: mambaInitFix("sh", "") },
         {
           when: "microLatest",
-          message: MESSAGE13 + MICRO_LATEST,
+          message: MESSAGE14 + MICRO_LATEST,
           fix: [
             `Run \`{context.ran.tool} {context.ran.sub} --help\` with the same micromamba to see how 2.x spells this command, and change the command line to it (the 2.0 changes: ${CHANGES}).`,
             "",
@@ -25838,11 +26588,11 @@ var init_installer_pre_install_failed = __esm({
 });
 
 // src/rules/catalog/conda/prefix-not-an-environment.ts
-var MESSAGE14, installFix, prefixNotAnEnvironment;
+var MESSAGE15, installFix, prefixNotAnEnvironment;
 var init_prefix_not_an_environment = __esm({
   "src/rules/catalog/conda/prefix-not-an-environment.ts"() {
     "use strict";
-    MESSAGE14 = "`{prefix}` is not a conda environment: micromamba found a directory there without the `conda-meta` of an environment, and `install` works only in an existing environment and never creates one. Nothing was installed.";
+    MESSAGE15 = "`{prefix}` is not a conda environment: micromamba found a directory there without the `conda-meta` of an environment, and `install` works only in an existing environment and never creates one. Nothing was installed.";
     installFix = (block, run3) => [
       "Create the environment with `create` instead of `install`, the same packages and channels (`create` takes a prefix that is missing or an empty folder):",
       "",
@@ -25873,7 +26623,7 @@ var init_prefix_not_an_environment = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE14,
+      message: MESSAGE15,
       fix: [
         "Create the environment first, with the packages at once (`create` takes a prefix that is missing or an empty folder):",
         "",
@@ -26094,11 +26844,11 @@ var init_link_script_failed = __esm({
 });
 
 // src/rules/catalog/conda/environment-file-not-found.ts
-var MESSAGE15, environmentFileNotFound;
+var MESSAGE16, environmentFileNotFound;
 var init_environment_file_not_found = __esm({
   "src/rules/catalog/conda/environment-file-not-found.ts"() {
     "use strict";
-    MESSAGE15 = "conda was given the environment file `{path}`, and there is no such file where it ran. conda prints the path it looked for, after resolving a relative one against the working directory.";
+    MESSAGE16 = "conda was given the environment file `{path}`, and there is no such file where it ran. conda prints the path it looked for, after resolving a relative one against the working directory.";
     environmentFileNotFound = {
       id: "conda/environment-file-not-found",
       title: "conda environment file not found",
@@ -26121,7 +26871,7 @@ var init_environment_file_not_found = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE15,
+      message: MESSAGE16,
       fix: [
         "Make the file exist at `{path}` before conda runs, or give conda the path where it is. Check with `ls -l {path}` in the same",
         "place (image, container or shell) that runs conda."
@@ -26129,7 +26879,7 @@ var init_environment_file_not_found = __esm({
       variants: [
         {
           when: "relative&fact.place=image-build",
-          message: MESSAGE15 + " This `RUN` gives it as `{context.relative.given}`, relative to the WORKDIR, so conda looked for `{path}` inside the image: the file was not copied in by an earlier step, or the relative path does not lead to it from the WORKDIR.",
+          message: MESSAGE16 + " This `RUN` gives it as `{context.relative.given}`, relative to the WORKDIR, so conda looked for `{path}` inside the image: the file was not copied in by an earlier step, or the relative path does not lead to it from the WORKDIR.",
           fix: [
             "Copy the environment file into the image in a step before this `RUN`, to the path conda reads. A `COPY` source is relative to",
             "the build context, not the WORKDIR, and cannot climb out of it (`../`); with the repository root as the context, the file is",
@@ -26387,7 +27137,43 @@ function noUpdateOutsideBuildVariants() {
     { when: `${noUpdate}&fact.place=docker-run`, title: title2, message: none2 + run3 + lists, fix: inContainer("the command of the `docker run`, or its entrypoint script") }
   ];
 }
-var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, dockerRepoPackages, DOCKER_REPO_MESSAGE, DOCKER_REPO_PIN, dockerRepoCheck, dockerRepoLines, dockerRepoAfter, dockerRepoPinAfter, dockerRepoAmd64Image, NO_ARCH_INDEX_MESSAGE, noArchIndexFix, DISTUTILS_GONE_MESSAGE, DISTUTILS_SETUPTOOLS, unableToLocatePackage;
+function deadsnakesGoneMessage(signal) {
+  if (signal === "ppaPython") {
+    return `apt has no package \`{package:all}\`. Python {context.ppaPython.version} is not {fact.os}'s own Python: builds on it take it from the deadsnakes PPA (\`add-apt-repository ppa:deadsnakes/ppa\`). ${DEADSNAKES_END}: this build's release is {fact.os}.`;
+  }
+  return `apt has no package \`{package:all}\`, which this build takes from the deadsnakes PPA. ${DEADSNAKES_END}: this build's release is {fact.os}.`;
+}
+function deadsnakesGoneFix(moved) {
+  const target = moved ? "  `FROM {enrich.deadsnakesFrom}` in place of `{fact.baseImage}`{enrich.deadsnakesNote}." : "  the base image's 22.04 tag where its publisher has one (`FROM ubuntu:22.04` for `ubuntu:20.04`), or the machine's release.";
+  return [
+    "The PPA will not serve {fact.os} again: adding it again or retrying does not help. Either",
+    "- move to an Ubuntu LTS the PPA still builds for, 22.04 (`jammy`) or 24.04 (`noble`):",
+    target,
+    "  There, first check which Python the release packages itself (`apt-cache policy python3`): if it is the one you need,",
+    "  install that and drop the PPA;",
+    "- or keep {fact.os} and install Python without apt: uv installs a standalone CPython (amd64 and arm64),",
+    "  `uv python install {context.ppaPython.version|<version>}`, then `uv venv --python {context.ppaPython.version|<version>}`."
+  ].join("\n");
+}
+function deadsnakesGoneVariants() {
+  return DEADSNAKES_SIGNALS.flatMap(
+    (signal) => [true, false].map((moved) => ({
+      when: `${signal}&fact.os<=Ubuntu 20.04${moved ? "&enrich.deadsnakesFrom" : ""}`,
+      title: "apt package not found: the deadsnakes PPA has no packages for this release",
+      message: deadsnakesGoneMessage(signal),
+      fix: deadsnakesGoneFix(moved)
+    }))
+  );
+}
+function deadsnakesUnknownVariants() {
+  return DEADSNAKES_SIGNALS.map((signal) => ({
+    when: `${signal}&!fact.os`,
+    title: "apt package not found: a Python from the deadsnakes PPA",
+    message: DEADSNAKES_UNKNOWN_MESSAGE,
+    fix: DEADSNAKES_UNKNOWN_FIX
+  }));
+}
+var checkInBaseImage, checkInStage, checkInShell, afterCheck, amd64OnlyInstall, NVIDIA_ONLY_MESSAGE, nvidiaRepoLines, nvidiaRepoAfter, nvidiaRepoInDockerfile, nvidiaRepoInShell, madeUpToolkitMessage, realToolkitsInShell, realToolkitsInDockerfile, dockerRepoPackages, DOCKER_REPO_MESSAGE, DOCKER_REPO_PIN, dockerRepoCheck, dockerRepoLines, dockerRepoAfter, dockerRepoPinAfter, dockerRepoAmd64Image, NO_ARCH_INDEX_MESSAGE, noArchIndexFix, DISTUTILS_GONE_MESSAGE, DISTUTILS_SETUPTOOLS, DEADSNAKES_SIGNALS, DEADSNAKES_END, DEADSNAKES_UNKNOWN_MESSAGE, DEADSNAKES_UNKNOWN_FIX, unableToLocatePackage;
 var init_unable_to_locate_package = __esm({
   "src/rules/catalog/apt/unable-to-locate-package.ts"() {
     "use strict";
@@ -26546,6 +27332,22 @@ var init_unable_to_locate_package = __esm({
     ].join("\n");
     DISTUTILS_GONE_MESSAGE = "There is no `{context.distutilsGone.name}` to install: Python 3.12 removed the distutils module from its standard library (PEP 632), so neither Debian, Ubuntu nor the deadsnakes PPA packages it for this Python.";
     DISTUTILS_SETUPTOOLS = "Code or a build that still imports `distutils` gets it from setuptools: install `setuptools` with pip for that Python (or add it to requirements.txt).";
+    DEADSNAKES_SIGNALS = ["deadsnakesPpa", "deadsnakesLine", "ppaPython"];
+    DEADSNAKES_END = "The PPA deletes the packages of an Ubuntu release once the release reaches its end of life, and since October 2025 it has none for Ubuntu 20.04 (focal) or older";
+    DEADSNAKES_UNKNOWN_MESSAGE = `apt has no package \`{package:all}\`, a Python that Ubuntu builds take from the deadsnakes PPA unless it is their release's own. ${DEADSNAKES_END}; the log does not show this build's release.`;
+    DEADSNAKES_UNKNOWN_FIX = [
+      "Print the release where the install ran (in a Dockerfile, in a `RUN` of the same stage):",
+      "",
+      "```sh",
+      '. /etc/os-release; echo "$ID $VERSION_ID $VERSION_CODENAME"',
+      "```",
+      "- `focal` (20.04) or older: the PPA has nothing for it any more. Move to 22.04 (`jammy`) or 24.04 (`noble`) and check",
+      "  the Python that release packages itself first (`apt-cache policy python3`); on NVIDIA Jetson, JetPack 5 (L4T r35) is",
+      "  20.04 and JetPack 6 (L4T r36) is 22.04. Or keep the release and install Python without apt: `uv python install",
+      "  {context.ppaPython.version|<version>}` (a standalone CPython, amd64 and arm64).",
+      "- `jammy` or `noble`: the PPA builds for them. Check that `add-apt-repository -y ppa:deadsnakes/ppa` ran before this",
+      "  install, that an `apt-get update` followed it, and what apt sees: `apt-cache policy {package:words}`."
+    ].join("\n");
     unableToLocatePackage = {
       id: "apt/unable-to-locate-package",
       title: "apt package not found",
@@ -26570,13 +27372,35 @@ var init_unable_to_locate_package = __esm({
           literals: ["was not found"],
           pattern: "Version '(?<version>[^'\\n]{1,100})' for '(?<package>[^'\\n]{1,200})' was not found"
         },
-        { literals: ["Couldn't find any package by"], pattern: "Couldn't find any package by (?:glob|regex) '(?<package>[^'\\n]{1,200})'" }
+        { literals: ["Couldn't find any package by"], pattern: "Couldn't find any package by (?:glob|regex) '(?<package>[^'\\n]{1,200})'" },
+        // The first line of apt's block for a name it has no candidate for, where the log stops on it (a paste or a log cut
+        // before apt's `E: Package 'X' has no installation candidate`): `Package firefox is not available, but is referred to
+        // by another package.`, then `This may mean that the package is missing, has been obsoleted, or` / `is only available
+        // from another source` / `E: Package firefox has no installation candidate` (apt's block as users paste it, e.g. the
+        // Ubuntu forums' `apt-get install firefox` of 2007), or cut mid-word (`Package libgl1-mesa-glx is not ava`,
+        // neo4j-labs/llm-graph-builder#1380). Only at the end of the log: with more lines after it, apt's `E:` line says whether
+        // the install failed, and a later `Setting up` of the same name would say it did not.
+        {
+          literals: ["is not a"],
+          pattern: "^Package (?<package>[a-z0-9][a-z0-9+.-]{0,198}[a-z0-9+]) is not a(?:v(?:a(?:i(?:l(?:a(?:b(?:l(?:e(?:,(?: but is referred to by another package\\.?)?)?)?)?)?)?)?)?)?)?\\s*$",
+          atEnd: true
+        }
       ],
       context: [
         // `apt-get update`, `apt-get -yq update`, `apt-get -o Acquire::Retries=3 update`, `apt update`
         { name: "update", source: "instruction", literals: ["update"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?update\\b" },
         // The instruction runs apt's install itself (not a script that does: `RUN /install.sh`), so what it lacks is its own.
         { name: "aptInstall", source: "instruction", literals: ["install"], pattern: "\\bapt(?:-get)?\\s(?:[^&;|\\n]{0,200}\\s)?install\\b" },
+        // The instruction adds the deadsnakes PPA (`add-apt-repository -y ppa:deadsnakes/ppa`), or the log shows it (the
+        // command, or apt's `Get:5 https://ppa.launchpadcontent.net/deadsnakes/ppa/ubuntu focal InRelease`): DEADSNAKES_END.
+        { name: "deadsnakesPpa", source: "instruction", literals: ["ppa:deadsnakes"], pattern: "ppa:deadsnakes/" },
+        { name: "deadsnakesLine", literals: ["ppa:deadsnakes/", "launchpadcontent.net/deadsnakes/", "launchpad.net/deadsnakes/"] },
+        // A package of a Python 3.10 or newer (`python3.10`, `python3.11-dev`, `python3.10-distutils`): on Ubuntu 20.04 or older, the PPA's.
+        {
+          name: "ppaPython",
+          literals: ["python3.1"],
+          pattern: "(?:Unable to locate package |Package '?)python(?<version>3\\.1\\d)(?![\\d.])"
+        },
         // The update in this RUN could not reach the mirror: apt knows no packages at all.
         { name: "networkFailed", literals: ["Temporary failure resolving", "Could not resolve", "Could not connect to", "Connection timed out"] },
         { name: "listsFailed", literals: ["Some index files failed to download", "NO_PUBKEY", "is not signed"] },
@@ -26696,6 +27520,7 @@ var init_unable_to_locate_package = __esm({
           message: DISTUTILS_GONE_MESSAGE,
           fix: `Remove \`{context.distutilsGone.name}\` from the \`apt-get install\` command. ${DISTUTILS_SETUPTOOLS}`
         },
+        ...deadsnakesGoneVariants(),
         // Not for Docker's own packages: apt prints its "referred to by another package" block for them too when their
         // repository is missing, and no distribution package replaces docker-ce (dockerRepoVariants, below).
         // A name tabled as dropped (no new name for it) before the search for its new name that apt's obsolete block starts.
@@ -26732,6 +27557,7 @@ var init_unable_to_locate_package = __esm({
           fix: noArchIndexFix(false)
         },
         ...noUpdateOutsideBuildVariants(),
+        ...deadsnakesUnknownVariants(),
         {
           when: "fact.platform=linux/arm64&fact.baseImage",
           message: "apt has no package `{package:all}` for linux/arm64 in the repositories of `{fact.baseImage}`: the name is from another release, misspelled, in a repository not enabled here, or the package is built for amd64 only.",
@@ -26758,7 +27584,7 @@ var init_unable_to_locate_package = __esm({
         { when: "!fact.place=image-build", fix: [...checkInShell, ...afterCheck].join("\n") }
       ],
       fix: [...checkInStage, ...afterCheck].join("\n"),
-      enrich: ["apt-dropped", "apt-pinned-install", "apt-replaced"],
+      enrich: ["apt-dropped", "apt-pinned-install", "apt-replaced", "deadsnakes-base"],
       docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
     };
   }
@@ -27007,7 +27833,7 @@ function vendorNoReleaseVariants() {
 function debianEolSuiteVariants() {
   const title2 = "Debian release past its end of life: a source still points where it is gone";
   const message4 = "{enrich.eolRelease} reached the end of its support on {enrich.eolEnded}, and its suites have moved to archive.debian.org. apt found no `Release` file for `{context.debianEolSuite.suite}` at `{context.debianEolSuite.base}` (404): that source still points at a host that no longer serves the release, so `apt-get update` fails on it (the other sources the log shows may already be on the archive).";
-  const fix8 = [
+  const fix10 = [
     "Point that source at the archive: the line `{context.debianEolSuite.base} {context.debianEolSuite.suite}` becomes",
     "`http://archive.debian.org/{context.debianEolSuite.archive} {context.debianEolSuite.suite}`. Change it where it is written",
     "(the Dockerfile, a template of sources.list, or /etc/apt/sources.list in the image); as root in the image, before",
@@ -27020,11 +27846,11 @@ function debianEolSuiteVariants() {
     "The release gets no more security updates: move to a supported Debian release, {enrich.supported}, when you can."
   ].join("\n");
   return [
-    { when: "debianEolSuite&notFound&enrich.mirrorArchiveCommand&failedShown", title: title2, message: message4, fix: fix8 },
-    { when: "debianEolSuite&notFound&enrich.mirrorArchiveCommand", severity: "notice", title: title2, message: message4, fix: fix8 }
+    { when: "debianEolSuite&notFound&enrich.mirrorArchiveCommand&failedShown", title: title2, message: message4, fix: fix10 },
+    { when: "debianEolSuite&notFound&enrich.mirrorArchiveCommand", severity: "notice", title: title2, message: message4, fix: fix10 }
   ];
 }
-var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, DEBIAN_EOL_SUITE_ERR, POST_INVOKE_DOCKER_CLEAN, DISTRO_ARCHIVE_INDEX, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, DISTRO_ARCHIVE_REFUSED, DISTRO_ARCHIVE_CHECKS, DISTRO_ARCHIVE_REFUSED_HOST, DISTRO_ARCHIVE_CHECKS_HOST, POST_INVOKE_BLOCKED, POST_INVOKE_CHECKS, NGINX_KEY_MISSING, NGINX_UPSTREAM_NOTE, INDEX_WITHOUT_FILE_MESSAGE, INDEX_WITHOUT_FILE, INDEX_WITHOUT_FILE_SCRIPT, UBUNTU_OLD_RELEASES_ANY, fetchFailed;
+var ARCHIVED_CODENAMES, ENDED_UBUNTU, UBUNTU_EOL_SUITE_ERR, DEBIAN_EOL_SUITE_ERR, POST_INVOKE_DOCKER_CLEAN, DISTRO_ARCHIVE_INDEX, updateInSameRun, enrolKeyDockerfile, dropNvidiaSourcesDockerfile, dropNvidiaSourcesEither, NVIDIA_INDEX_404, NVIDIA_BADSIG, DISTRO_ARCHIVE_REFUSED, DISTRO_ARCHIVE_CHECKS, DISTRO_ARCHIVE_REFUSED_HOST, DISTRO_ARCHIVE_CHECKS_HOST, POST_INVOKE_BLOCKED, POST_INVOKE_CHECKS, NGINX_KEY_MISSING, NGINX_UPSTREAM_NOTE, INDEX_WITHOUT_FILE_MESSAGE, INDEX_WITHOUT_FILE, INDEX_WITHOUT_FILE_SCRIPT, UBUNTU_OLD_RELEASES_ANY, vendorKeyFix, fetchFailed;
 var init_fetch_failed = __esm({
   "src/rules/catalog/apt/fetch-failed.ts"() {
     "use strict";
@@ -27120,6 +27946,18 @@ var init_fetch_failed = __esm({
       )
     };
     UBUNTU_OLD_RELEASES_ANY = ubuntuOldReleasesCommand(null);
+    vendorKeyFix = (keyring) => [
+      keyring ? "Download {enrich.keyVendor}'s current key file again, as its install instructions do, into the keyring its source line names (`{enrich.vendorKeyring}` in the current instructions; `grep -r {context.keyRepo.host} /etc/apt/sources.list.d/` shows the `signed-by=` in use, which older images may have elsewhere), before `apt-get update`:" : "Download {enrich.keyVendor}'s current key file again ({enrich.keyUrl}) before `apt-get update`, into the keyring the source's `signed-by=` names (`grep -r {context.keyRepo.host} /etc/apt/sources.list /etc/apt/sources.list.d/` shows it): `gpg --dearmor` it into that file. For a source without `signed-by=`:",
+      "",
+      "```sh",
+      keyring ? "{enrich.vendorKeyCommand} && apt-get update" : "{enrich.trustedKeyCommand} && apt-get update",
+      "```",
+      "",
+      ...keyring ? ["A source without `signed-by=` reads trusted.gpg.d instead: `{enrich.trustedKeyCommand}`.", ""] : [],
+      "When the key and the source come from the base image (no step of this Dockerfile adds them), the stale key lives in that",
+      "image: put this command in a `RUN` before the first `apt-get update` here, or rebuild the base image. A Docker build that",
+      "downloaded the key in an earlier, cached `RUN` keeps the old copy: build once with `--no-cache`."
+    ].join("\n");
     fetchFailed = {
       id: "apt/fetch-failed",
       title: "apt could not fetch packages",
@@ -27557,6 +28395,13 @@ var init_fetch_failed = __esm({
             "A Docker build that downloads the key in an earlier, cached `RUN` keeps the old copy: build once with `--no-cache`."
           ].join("\n")
         },
+        // A vendor whose key file is documented (knowledge/vendor-apt-keys.ts): its URL and keyring, not "its instructions".
+        ...[true, false].map((keyring) => ({
+          when: `expiredKey&keyRepo&${keyring ? "enrich.vendorKeyring" : "enrich.keyUrl"}`,
+          title: "apt repository signed with an expired key",
+          message: "apt has the key of `{context.keyRepo.url}`, but the (sub)key that made its signature expired, so the verifier rejects the signature (`EXPKEYSIG` / `Expired on`) and apt treats the repository as unsigned. The key is not missing: the copy installed is out of date, and {enrich.keyVendor} publishes the renewed key in the same file.",
+          fix: vendorKeyFix(keyring)
+        })),
         ...[
           { when: "expiredKey&expiredOn", since: " on {context.expiredOn.date}" },
           { when: "expiredKey", since: "" }
@@ -27733,6 +28578,12 @@ var init_fetch_failed = __esm({
             "Or take Node from Docker's official image instead of apt: a build stage `FROM node:{context.nodesourceRelease.major}-slim` (or `-alpine`) for what needs Node. Node {context.nodesourceRelease.major} may be past its end of life (https://nodejs.org/en/about/previous-releases)."
           ].join("\n")
         },
+        ...[true, false].map((keyring) => ({
+          when: `key&keyRepo&${keyring ? "enrich.vendorKeyring" : "enrich.keyUrl"}`,
+          title: "apt repository signing key missing",
+          message: "apt refuses `{context.keyRepo.url}`: it is signed with the key `{key|the NO_PUBKEY line names}`, which is not installed, so `apt-get update` stops: the keyring lacks the key {enrich.keyVendor} signs with now (a rotated key the image never got, or a key added to a keyring file the source line does not name).",
+          fix: vendorKeyFix(keyring)
+        })),
         {
           when: "key&keyRepo",
           title: "apt repository signing key missing",
@@ -27853,7 +28704,7 @@ var init_fetch_failed = __esm({
         "Read the `Err:` lines above the failure for the cause (DNS, timeout, 404, signature). Update and install in one",
         "`RUN` so the lists are fresh, and add `-o Acquire::Retries=3` to `apt-get` for flaky networks."
       ].join("\n"),
-      enrich: ["nvidia-key", "eol-release", "vendor-no-release", "repo-key-order"],
+      enrich: ["nvidia-key", "eol-release", "vendor-no-release", "repo-key-order", "vendor-apt-key"],
       docs: "https://docs.docker.com/build/building/best-practices/#apt-get"
     };
   }
@@ -27965,13 +28816,13 @@ function cudaFix(release) {
     baseImageFix(release)
   ].join("\n");
 }
-var WHY2, COMPAT_MESSAGE, variants14, jetsonBspInContainer;
+var WHY2, COMPAT_MESSAGE, variants15, jetsonBspInContainer;
 var init_jetson_bsp_in_container = __esm({
   "src/rules/catalog/apt/jetson-bsp-in-container.ts"() {
     "use strict";
     WHY2 = "`nvidia-l4t-*` packages are the Jetson's board support package (Linux for Tegra): they belong to the Jetson's own system, not to a container. Their install scripts read the board (`/proc/device-tree`), which a container does not have, and NVIDIA's L4T repository offers them for the device itself.";
     COMPAT_MESSAGE = `${WHY2} Here \`cuda-compat-{context.compat.ver}\`, which the CUDA install pulls in, needs \`{pkg}\`, for which apt has no installable candidate.`;
-    variants14 = [
+    variants15 = [
       { when: "compat&l4tVersion", message: COMPAT_MESSAGE, fix: cudaFix(true) },
       { when: "compat", message: COMPAT_MESSAGE, fix: cudaFix(false) },
       { when: "l4tVersion", fix: baseImageFix(true) }
@@ -28009,7 +28860,7 @@ var init_jetson_bsp_in_container = __esm({
       specificity: 3,
       message: `${WHY2} Here \`{pkg}\` could not be installed.`,
       fix: baseImageFix(false),
-      variants: variants14,
+      variants: variants15,
       docs: "https://github.com/dusty-nv/jetson-containers/blob/master/docs/setup.md"
     };
   }
@@ -28073,7 +28924,7 @@ function releaseMixVariants() {
     "",
     "NVIDIA's directory names the release (`debian11`, `debian12`, `ubuntu2204`). When it names another release than the image's, either build on a base of that release, or switch to the image's own directory (its `cuda-keyring_1.1-1_all.deb`, `dpkg -i` it, `apt-get update`) and install a CUDA release that directory lists (`" + LIST_TOOLKITS + "`)."
   ].join("\n");
-  const variants20 = [
+  const variants21 = [
     {
       when: "cudaRepoDep&enrich.usedRepo&fact.place=image-build",
       message: `${message4}: the log shows \`{enrich.usedRepo}\` on {enrich.os}.`,
@@ -28084,7 +28935,7 @@ function releaseMixVariants() {
     { when: "cudaRepoDep&enrich.ownRepo", message: `${message4}.`, fix: keyring("sh") },
     { when: "cudaRepoDep", message: `${message4}.`, fix: unknownFix2 }
   ];
-  return variants20.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
+  return variants21.map((v) => ({ title: "A CUDA package's dependency is in no enabled repository (another release's repository)", ...v }));
 }
 var LIST_TOOLKITS, heldBrokenPackages;
 var init_held_broken_packages = __esm({
@@ -28268,7 +29119,13 @@ var init_release_expired = __esm({
           pattern: "(?<url>https?://\\S{1,300}/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release)\\b"
         },
         // a Debian suite (`http://ftp.am.debian.org/debian/dists/buster-backports/InRelease`): deb.debian.org tells the two causes apart
-        { name: "debianSuite", literals: ["/debian/dists/"], pattern: "\\.debian\\.org/debian/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release\\b" }
+        { name: "debianSuite", literals: ["/debian/dists/"], pattern: "\\.debian\\.org/debian/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release\\b" },
+        // any suite of Debian's archive or its security archive (`\u2026/debian-security/dists/bullseye-security/InRelease`): its release
+        {
+          name: "debianRelease",
+          literals: ["/debian/dists/", "/debian-security/dists/"],
+          pattern: "\\.debian\\.org/debian(?:-security)?/dists/(?<suite>[^/\\s]{1,100})/(?:In)?Release\\b"
+        }
       ],
       scope: "step",
       only: "failed-step",
@@ -28283,7 +29140,38 @@ var init_release_expired = __esm({
         "(an archived release) needs the expiry check off for it: `[check-valid-until=no]` on its `deb` line, or for one update",
         "`apt-get -o Acquire::Check-Valid-Until=false update`."
       ].join("\n"),
+      enrich: ["debian-lts-ended"],
       variants: [
+        // The release's LTS has ended (eol-releases.ts ltsEndedDebian): no mirror will have a current file again, so the lasting
+        // fix is a supported release; the expiry check off is a stop-gap with no more security updates.
+        {
+          when: "debianRelease&enrich.ltsEnded&fact.place=image-build",
+          message: "apt refused the Release file of `{context.release.url}`: its `Valid-Until` date passed {since} ago. {enrich.ltsRelease} is past its end of support (its LTS ended on {enrich.ltsEnded}): its suites are no longer re-signed, so no mirror will have a current file again.",
+          fix: [
+            "Move the build to a supported Debian release, {enrich.ltsMoveTo}: a base image on it{enrich.ltsBaseNote} (for an official",
+            "image, its `-bookworm` or `-trixie` tag), then rebuild and fix what the newer packages change.",
+            "",
+            "Only as a stop-gap, with no more security updates, turn the expiry check off for the update:",
+            "",
+            "```sh",
+            "apt-get -o Acquire::Check-Valid-Until=false update",
+            "```"
+          ].join("\n")
+        },
+        {
+          when: "debianRelease&enrich.ltsEnded",
+          message: "apt refused the Release file of `{context.release.url}`: its `Valid-Until` date passed {since} ago. {enrich.ltsRelease} is past its end of support (its LTS ended on {enrich.ltsEnded}): its suites are no longer re-signed, so no mirror will have a current file again.",
+          fix: [
+            "Move the job to a supported Debian release, {enrich.ltsMoveTo}: the image or machine it runs on (for an official image,",
+            "its `-bookworm` or `-trixie` tag), then fix what the newer packages change.",
+            "",
+            "Only as a stop-gap, with no more security updates, turn the expiry check off for the update:",
+            "",
+            "```sh",
+            "apt-get -o Acquire::Check-Valid-Until=false update",
+            "```"
+          ].join("\n")
+        },
         {
           when: "debianSuite",
           fix: [
@@ -28384,6 +29272,119 @@ var init_seccomp_time64 = __esm({
         }
       ],
       docs: "https://wiki.alpinelinux.org/wiki/Release_Notes_for_Alpine_3.13.0"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/jax-cuda-query-before-init.ts
+var LOOK2, UPGRADE2, STAY, jaxCudaQueryBeforeInit;
+var init_jax_cuda_query_before_init = __esm({
+  "src/rules/catalog/runtime/jax-cuda-query-before-init.ts"() {
+    "use strict";
+    LOOK2 = [
+      "See which jax and jaxlib this environment has (a jaxlib of 0.4.26, `+cuda12\u2026` in its version, is the one with this bug):",
+      "",
+      "```sh",
+      'pip list 2>/dev/null | grep -iE "^(jax|jaxlib|jax-cuda)"',
+      "```"
+    ];
+    UPGRADE2 = [
+      "Move to a JAX release with the fix (jaxlib 0.4.27 and later initialise CUDA before the check, jax-ml/jax#20588), installed with the extra that brings jaxlib and the CUDA plugin of the same release:",
+      "",
+      "```sh",
+      'pip install --upgrade "jax[cuda12]"',
+      "```",
+      "",
+      '(`"jax[cuda13]"` is the extra JAX\'s install docs recommend from jax 0.8.0; it needs NVIDIA driver 580 or newer.) Then check that JAX sees the GPU (`CudaDevice` / `cuda(id=0)`, not `CpuDevice`):',
+      "",
+      "```sh",
+      'python -c "import jax; print(jax.devices())"',
+      "```"
+    ];
+    STAY = 'To stay on 0.4.26: the reporter of jax-ml/jax#20722 got the GPU back by installing the release\'s CUDA 12 plugin with it: `pip install "jax[cuda12]==0.4.26" "jaxlib==0.4.26+cuda12.cudnn89" -f https://storage.googleapis.com/jax-releases/jax_cuda_releases.html`.';
+    jaxCudaQueryBeforeInit = {
+      id: "runtime/jax-cuda-query-before-init",
+      title: "jaxlib 0.4.26 asked the GPU for its compute capability before initialising CUDA, so JAX runs on the CPU",
+      severity: "error",
+      match: [
+        // `CUDA backend failed to initialize: jaxlib/cuda/versions_helpers.cc:90: operation gpuDeviceGetAttribute( &major, GPU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, device) failed: CUDA_ERROR_NOT_INITIALIZED (Set \u2026`
+        {
+          literals: ["GPU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR"],
+          pattern: "gpuDeviceGetAttribute\\( ?&major, GPU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, device\\) failed: CUDA_ERROR_NOT_INITIALIZED"
+        }
+      ],
+      context: [
+        // `jax.config.update("jax_cuda_visible_devices", "0")` in the program (not the line jax.distributed logs)
+        { name: "visibleFlag", literals: ["jax_cuda_visible_devices"], pattern: `config\\.update\\(\\s*["']jax_cuda_visible_devices["']|JAX_CUDA_VISIBLE_DEVICES=` },
+        { name: "distributed", literals: ["jax.distributed.initialize", "JAX distributed initialized"] }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "JAX did not start its CUDA backend and runs on the CPU: this jaxlib (0.4.26, the release with this check) asked the driver for the GPU's compute capability before CUDA was initialised (`CUDA_ERROR_NOT_INITIALIZED`). It happens when JAX is told which GPUs to use (`jax_cuda_visible_devices`, which `jax.distributed.initialize()` also sets): a JAX bug, not a fault of the GPU or the driver.",
+      fix: [...LOOK2, "", ...UPGRADE2, "", STAY].join("\n"),
+      variants: [
+        {
+          when: "visibleFlag",
+          message: "JAX did not start its CUDA backend and runs on the CPU: with `jax_cuda_visible_devices` set, this jaxlib (0.4.26, the release with this check) asks the driver for the chosen GPU's compute capability before CUDA was initialised (`CUDA_ERROR_NOT_INITIALIZED`): a JAX bug, not a fault of the GPU or the driver.",
+          fix: [
+            ...LOOK2,
+            "",
+            ...UPGRADE2,
+            "",
+            STAY,
+            "Or, without reinstalling, drop the `jax_cuda_visible_devices` setting and choose the GPU with `CUDA_VISIBLE_DEVICES=0` in the environment that starts Python: JAX then counts the devices, which initialises CUDA first."
+          ].join("\n")
+        },
+        {
+          when: "distributed",
+          message: "JAX did not start its CUDA backend and runs on the CPU: `jax.distributed.initialize()` gives each process its GPUs (`jax_cuda_visible_devices`), and this jaxlib (0.4.26, the release with this check) then asks the driver for their compute capability before CUDA was initialised (`CUDA_ERROR_NOT_INITIALIZED`): a JAX bug, not a fault of the GPUs or the driver.",
+          fix: [...LOOK2, "", ...UPGRADE2, "", STAY].join("\n")
+        }
+      ],
+      docs: "https://github.com/jax-ml/jax/pull/20588"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/compose-gpu-devices-unsupported.ts
+var composeGpuDevicesUnsupported;
+var init_compose_gpu_devices_unsupported = __esm({
+  "src/rules/catalog/runtime/compose-gpu-devices-unsupported.ts"() {
+    "use strict";
+    composeGpuDevicesUnsupported = {
+      id: "runtime/compose-gpu-devices-unsupported",
+      title: "This docker-compose is older than 1.28.0 and does not know GPU device reservations (`devices` under `reservations`)",
+      severity: "error",
+      match: [
+        // `services.stable-diffusion.deploy.resources.reservations value Additional properties are not allowed ('devices' was unexpected)`
+        {
+          literals: ["('devices' was unexpected)"],
+          pattern: "services\\.(?<service>[\\w.-]{1,100})\\.deploy\\.resources\\.reservations value Additional properties are not allowed \\('devices' was unexpected\\)"
+        }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: 'docker-compose refused the Compose file: service `{service}` reserves GPUs with `deploy.resources.reservations.devices`, which docker-compose 1.x reads only from 1.28.0 on (docker/compose 1.28.0: "Support for Nvidia GPUs via device requests"). This docker-compose is older; the Compose file is fine.',
+      fix: [
+        "See which Compose runs it:",
+        "",
+        "```sh",
+        "docker-compose version",
+        "docker compose version",
+        "```",
+        "",
+        "A `docker-compose version 1.x` below 1.28.0 (an old distro package: Ubuntu 18.04's is 1.17.1) is the cause. Use Compose v2, the Docker CLI plugin, which reads GPU reservations: with Docker's apt repository set up (https://docs.docker.com/engine/install/ubuntu/#install-using-the-repository):",
+        "",
+        "```sh",
+        "sudo apt-get update",
+        "sudo apt-get install docker-compose-plugin",
+        "docker compose version",
+        "docker compose up",
+        "```",
+        "",
+        "(`docker compose`, with a space, is the plugin; RPM distributions: `sudo yum install docker-compose-plugin`; without Docker's repository, the plugin's manual install: https://docs.docker.com/compose/install/linux/.) Or replace the old `docker-compose` with a 1.x release of 1.28.0 or later. GPUs in the container also need the NVIDIA driver and the NVIDIA Container Toolkit on the host (https://docs.docker.com/compose/how-tos/gpu-support/)."
+      ].join("\n"),
+      docs: "https://docs.docker.com/compose/how-tos/gpu-support/"
     };
   }
 });
@@ -29473,15 +30474,15 @@ var init_disk_full = __esm({
         ]
       }
     ];
-    cacheLayerVariants = cacheTools.flatMap(({ context, tool, fix: fix8 }) => {
+    cacheLayerVariants = cacheTools.flatMap(({ context, tool, fix: fix10 }) => {
       const message4 = (disk) => `${disk} filled up while the builder registered a layer that holds ${tool} (\`{context.${context}.dir}\`): most often the layer of a \`RUN\` of this build that left its downloads in the image, larger than what it installed, which did not fit in the space left (a base image that ships such a cache fails the same way while it is pulled: then only freeing space helps).`;
       return [
-        { when: `${context}&fact.runner=github-hosted`, message: message4("The runner's disk"), fix: [...fix8, "", ...ghCleanUp].join("\n") },
-        { when: `${context}&fact.runner=github-actions`, message: message4("The disk"), fix: [...fix8, "", ...actionsCleanUp].join("\n") },
+        { when: `${context}&fact.runner=github-hosted`, message: message4("The runner's disk"), fix: [...fix10, "", ...ghCleanUp].join("\n") },
+        { when: `${context}&fact.runner=github-actions`, message: message4("The disk"), fix: [...fix10, "", ...actionsCleanUp].join("\n") },
         {
           when: context,
           message: message4("The disk"),
-          fix: [...fix8, "", ...defaultFix2.slice(0, defaultFix2.length - slimLayers.length)].join("\n")
+          fix: [...fix10, "", ...defaultFix2.slice(0, defaultFix2.length - slimLayers.length)].join("\n")
         }
       ];
     });
@@ -32930,7 +33931,7 @@ var init_rpm_package_unavailable = __esm({
       `dnf -y install dnf-plugins-core && dnf config-manager --set-enabled ${repo} && dnf -y install {package:words}`,
       "```",
       "",
-      "On RHEL itself the repository is enabled with `subscription-manager repos --enable codeready-builder-for-rhel-" + release + "-$(arch)-rpms`. When nothing in the image is compiled against it, the runtime package (the name without `-devel`, in the default repositories) may be all that is needed."
+      "On RHEL itself the repository is enabled with `subscription-manager repos --enable codeready-builder-for-rhel-" + release + "-$(arch)-rpms`. When nothing in the image is compiled against it, the runtime package (the name without `-devel`, in the default repositories) may be all that is needed. When no repository has it and it is a package of the release itself (the same build passed before), the release's repositories lack it for now: follow the distribution's bug tracker and build again once it is back."
     ].join("\n");
     SPEC2 = "(?<package>[A-Za-z0-9][\\w.+:~^-]{0,200}?)";
     listVersions = (tool) => [
@@ -33082,11 +34083,11 @@ var init_index_fetch_ignored = __esm({
 });
 
 // src/rules/catalog/buildkit/log-clipped.ts
-var fix6, logClipped;
+var fix8, logClipped;
 var init_log_clipped = __esm({
   "src/rules/catalog/buildkit/log-clipped.ts"() {
     "use strict";
-    fix6 = [
+    fix8 = [
       "Raise the limits on the builder; `-1` removes a limit, or give a number of bytes (`50000000`).",
       "`BUILDKIT_STEP_LOG_MAX_SIZE` caps the bytes a step may print in all; `BUILDKIT_STEP_LOG_MAX_SPEED` caps the",
       "bytes per second since the step started. Raise both: a step under one limit hits the other.",
@@ -33121,7 +34122,7 @@ var init_log_clipped = __esm({
         { name: "minusOne", literals: ["log limit -1B reached", "log limit -1B/s reached"] }
       ],
       message: "BuildKit stopped printing this step's output once it reached {limit|its log size limit} (the size limit, `BUILDKIT_STEP_LOG_MAX_SIZE`): everything the step printed after that point is missing from the log, so the real error may not be in it.",
-      fix: fix6,
+      fix: fix8,
       variants: [
         {
           when: "minusOne",
@@ -33192,7 +34193,7 @@ function pullFix(place) {
 }
 function unsureFix(place) {
   return [
-    CHECK11,
+    CHECK12,
     "",
     "A pointer: fetch the LFS content.",
     "",
@@ -33205,7 +34206,7 @@ function unsureFix(place) {
 function sureFix(place) {
   return [SURE_FIX_INTRO, "", pullFix(place)].join("\n");
 }
-function variants15() {
+function variants16() {
   const out = [];
   for (const [place, when] of PLACES) out.push({ when: `trtllmCheck&${when}`, message: CHECK_MESSAGE, fix: sureFix(place) });
   out.push({ when: "trtllmCheck", message: CHECK_MESSAGE, fix: sureFix("shell") });
@@ -33219,11 +34220,11 @@ function variants15() {
   out.push({ when: "!lfs", title: UNSURE_TITLE });
   return out;
 }
-var CHECK11, SURE_MESSAGE, CHECK_MESSAGE, SURE_FIX_INTRO, UNSURE_TITLE, UNSURE_MESSAGE, PLACES, TRTLLM_PREBUILT, gitLfsPointer;
+var CHECK12, SURE_MESSAGE, CHECK_MESSAGE, SURE_FIX_INTRO, UNSURE_TITLE, UNSURE_MESSAGE, PLACES, TRTLLM_PREBUILT, gitLfsPointer;
 var init_git_lfs_pointer = __esm({
   "src/rules/catalog/build/git-lfs-pointer.ts"() {
     "use strict";
-    CHECK11 = [
+    CHECK12 = [
       "Look at the file (in an image build, the same file in the build context or clone it came from): a Git LFS pointer is three short",
       "lines of text, the first `version https://git-lfs.github.com/spec/v1`:",
       "",
@@ -33274,7 +34275,7 @@ var init_git_lfs_pointer = __esm({
       specificity: 3,
       message: UNSURE_MESSAGE,
       fix: unsureFix("shell"),
-      variants: variants15(),
+      variants: variants16(),
       docs: "https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md"
     };
   }
@@ -33329,14 +34330,14 @@ function fetchFix(place) {
       ].join("\n");
   }
 }
-function variants16() {
-  return PLACES2.map(([place, when]) => ({ when, fix: [CHECK12, "", fetchFix(place)].join("\n") }));
+function variants17() {
+  return PLACES2.map(([place, when]) => ({ when, fix: [CHECK13, "", fetchFix(place)].join("\n") }));
 }
-var CHECK12, PLACES2, cutlassSubmoduleMissing;
+var CHECK13, PLACES2, cutlassSubmoduleMissing;
 var init_cutlass_submodule_missing = __esm({
   "src/rules/catalog/build/cutlass-submodule-missing.ts"() {
     "use strict";
-    CHECK12 = [
+    CHECK13 = [
       "In the source tree the build ran from, look for the submodule:",
       "",
       "```sh",
@@ -33367,8 +34368,8 @@ var init_cutlass_submodule_missing = __esm({
       scope: "step",
       specificity: 3,
       message: "The compiler did not find `{header}`, a header of NVIDIA's CUTLASS (CuTe lives under `cute/`). Projects that build flash-attention-style CUDA kernels (flash-attention, candle's flash-attn) take CUTLASS from a git submodule, and a clone or checkout made without submodules leaves its directory empty.",
-      fix: [CHECK12, "", fetchFix("shell")].join("\n"),
-      variants: variants16(),
+      fix: [CHECK13, "", fetchFix("shell")].join("\n"),
+      variants: variants17(),
       docs: "https://git-scm.com/docs/git-submodule"
     };
   }
@@ -33390,30 +34391,30 @@ function check2(sub, urlKnown) {
     "```"
   ].join("\n");
 }
-function fix7(place, sub, urlKnown) {
-  const parts2 = [check2(sub, urlKnown), "", CAUSES];
+function fix9(place, sub, urlKnown) {
+  const parts2 = [check2(sub, urlKnown), "", CAUSES2];
   if (place === "image") parts2.push("", PLACE_IMAGE);
   if (place === "ci") parts2.push("", PLACE_CI);
   return parts2.join("\n");
 }
-function variants17() {
+function variants18() {
   const out = [{ when: "gitProtocol", fix: GIT_PROTOCOL }];
   for (const [place, when] of PLACES3) {
     for (const [sub, subWhen] of [["{context.failed.sub:sh}", "failed"], ["{path:sh}", "!failed"]]) {
       for (const urlKnown of [true, false]) {
         const conds = [when, subWhen, urlKnown ? "cloneOf" : "!cloneOf"].filter((c) => c !== "");
-        out.push({ when: conds.join("&"), fix: fix7(place, sub, urlKnown) });
+        out.push({ when: conds.join("&"), fix: fix9(place, sub, urlKnown) });
       }
     }
   }
   return out;
 }
-var PARENT2, CAUSES, PLACE_IMAGE, PLACE_CI, GIT_PROTOCOL, PLACES3, gitSubmoduleCloneFailed;
+var PARENT2, CAUSES2, PLACE_IMAGE, PLACE_CI, GIT_PROTOCOL, PLACES3, gitSubmoduleCloneFailed;
 var init_git_submodule_clone_failed = __esm({
   "src/rules/catalog/build/git-submodule-clone-failed.ts"() {
     "use strict";
     PARENT2 = "{context.recurse.parent|.}";
-    CAUSES = [
+    CAUSES2 = [
       "Then, by what it shows:",
       "- the URL or the recorded commit is gone upstream (`Repository not found`, `Direct fetching of that commit failed`): that",
       "  commit of the parent is broken; move to a newer commit or release of it whose submodules resolve (then",
@@ -33500,8 +34501,8 @@ var init_git_submodule_clone_failed = __esm({
       scope: "step",
       specificity: 3,
       message: "git could not clone the submodule `{path}` (of `{context.recurse.parent|the repository being checked out}`) from `{context.cloneOf.url|the URL in .gitmodules}`, so the checkout of the sources stopped. git retries a failed submodule clone once; the cause is the error git printed just above (network, credentials, or a URL or commit that no longer exists upstream).",
-      fix: fix7("shell", "{path:sh}", true),
-      variants: variants17(),
+      fix: fix9("shell", "{path:sh}", true),
+      variants: variants18(),
       retryable: false,
       docs: "https://git-scm.com/docs/git-submodule"
     };
@@ -33509,7 +34510,7 @@ var init_git_submodule_clone_failed = __esm({
 });
 
 // src/rules/catalog/build/undefined-reference.ts
-function variants18() {
+function variants19() {
   const msg = "GNU ld could not link `{context.target.name}`: nothing on its link line defines `{context.symbol.name}`, which the object files call (`undefined reference`).";
   return [
     { when: "target&testTarget&testsOption&fact.place=image-build", message: msg, fix: [TEST_OFF_SHOWN, "", "To link the tests instead, find" + FIND[0].slice(4), ...FIND.slice(1)].join("\n") },
@@ -33570,7 +34571,7 @@ var init_undefined_reference = __esm({
       specificity: 2,
       message: "GNU ld could not link: nothing on the link line defines `{context.symbol.name}`, which the object files call (`undefined reference`). The target is the one being linked above the error (make's `Linking \u2026` line, ninja's `FAILED:` line).",
       fix: FIND.join("\n"),
-      variants: variants18(),
+      variants: variants19(),
       docs: "https://sourceware.org/binutils/docs/ld/Options.html"
     };
   }
@@ -33588,7 +34589,7 @@ function registerFix(actions, lead, tail = PIN2) {
     tail
   ].join("\n");
 }
-var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN2, MESSAGE16, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
+var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN2, MESSAGE17, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
 var init_bundled_qemu_emulator = __esm({
   "src/rules/catalog/buildx/bundled-qemu-emulator.ts"() {
     "use strict";
@@ -33607,7 +34608,7 @@ var init_bundled_qemu_emulator = __esm({
     ].join("\n");
     RESTART = "BuildKit reads the registered emulators when it starts: if the next build still shows `/dev/.buildkit_qemu_emulator`, restart the builder (`docker buildx stop` for a docker-container builder, which the next build boots again; `sudo systemctl restart docker` for the default one).";
     PIN2 = `If the step still fails under the registered QEMU, register a newer release than \`latest\`, which trails them: \`tonistiigi/binfmt:${BINFMT_TAG}\` (\`--uninstall 'qemu-*'\` first; in setup-qemu-action, \`image: tonistiigi/binfmt:${BINFMT_TAG}\`), or build this platform on a native runner (\`ubuntu-24.04-arm\` for linux/arm64 on GitHub).`;
-    MESSAGE16 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
+    MESSAGE17 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
     EXECVE_MESSAGE = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command), because no emulator for that platform that BuildKit can use is registered (binfmt_misc) where it runs; a program the step started could not be started under it (`execve: No such file or directory`, exit 127). Newer distributions trip the fallback this way (Alpine 3.23's apk triggers); a registered, current QEMU runs them.";
     XATTR_MESSAGE = "The step needs emulation of {platform|another platform}, and with no emulator registered (binfmt_misc) where BuildKit runs, BuildKit copies the QEMU it bundles into a temporary directory first. On this SELinux host that copy failed: the temporary file system refuses the `security.selinux` attribute (`operation not supported`), so the command never started. BuildKit v0.27.0 and later ignore that error (moby/buildkit#6015).";
     XATTR_FIX_TAIL = [
@@ -33633,7 +34634,7 @@ var init_bundled_qemu_emulator = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 2,
-      message: MESSAGE16,
+      message: MESSAGE17,
       fix: registerFix(false, "Register current QEMU emulators so BuildKit runs the step under them."),
       variants: [
         {
@@ -33796,7 +34797,7 @@ var init_extension_ninja_failed = __esm({
 function fixFor3(place) {
   return [WHOLE_OUTPUT[place], "", ...FIND2, "", JOBS_LEAD, "", ...SET_JOBS[place]].join("\n");
 }
-function variants19() {
+function variants20() {
   const out = [];
   for (const { when, place } of PLACES4) {
     for (const jobs of [true, false]) {
@@ -33878,7 +34879,7 @@ var init_compile_stopped_no_error = __esm({
       evidence: "last",
       message: PROGRESS_MESSAGE,
       fix: fixFor3("unknown"),
-      variants: variants19(),
+      variants: variants20(),
       enrich: "ninja-progress",
       docs: "https://pytorch.org/docs/stable/cpp_extension.html"
     };
@@ -34692,12 +35693,12 @@ var init_wheel_build_failed = __esm({
 });
 
 // src/rules/catalog/runtime/nccl-system-error.ts
-var NCCL_DOCS, CAUSES2, ncclSystemError;
+var NCCL_DOCS, CAUSES3, ncclSystemError;
 var init_nccl_system_error = __esm({
   "src/rules/catalog/runtime/nccl-system-error.ts"() {
     "use strict";
     NCCL_DOCS = "https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting/runtime_and_mpi_issues.html";
-    CAUSES2 = [
+    CAUSES3 = [
       "Then read the `NCCL WARN` line printed before the error; it names the call that failed:",
       "",
       "- `Error while creating shared memory segment` or `failed to extend /dev/shm/\u2026`: /dev/shm is too small. A container has 64 MB unless started with more: `--shm-size=1g --ulimit memlock=-1` (NCCL's advice for Docker) or `--ipc=host`; in compose, `shm_size: 1g` or `ipc: host`. `df -h /dev/shm` inside shows the size it has.",
@@ -34722,7 +35723,7 @@ var init_nccl_system_error = __esm({
       fix: [
         "Run it again with NCCL's warnings on: `NCCL_DEBUG=INFO` in the environment of the processes (`-e NCCL_DEBUG=INFO` on `docker run`, `environment:` in compose, `export NCCL_DEBUG=INFO` in a shell).",
         "",
-        ...CAUSES2
+        ...CAUSES3
       ].join("\n"),
       docs: NCCL_DOCS
     };
@@ -34978,12 +35979,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE4, MESSAGE17, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE4, MESSAGE18, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
     TITLE4 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE17 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    MESSAGE18 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -34996,7 +35997,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorchInstall",
         title: TITLE4,
-        message: MESSAGE17,
+        message: MESSAGE18,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -35011,7 +36012,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorch",
         title: TITLE4,
-        message: MESSAGE17,
+        message: MESSAGE18,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -35271,6 +36272,7 @@ var init_catalog = __esm({
     init_container_cli_driver_rpc();
     init_cuda_driver_init_failed();
     init_triton_libcuda_link();
+    init_ldconfig_not_on_path();
     init_cudnn_handle_failed();
     init_jax_cuda_library_not_found();
     init_jax_pjrt_version_mismatch();
@@ -35288,6 +36290,7 @@ var init_catalog = __esm({
     init_exec_no_such_file();
     init_ctypes_library_not_found();
     init_nvidia_driver_not_loaded();
+    init_wsl_no_gpu_adapter();
     init_nvidia_smi_no_devices();
     init_nvml_library_missing();
     init_ollama_library_override();
@@ -35322,6 +36325,7 @@ var init_catalog = __esm({
     init_setup_py_undeclared_import();
     init_python_version_refused();
     init_pkg_resources_missing();
+    init_setuptools_missing();
     init_poetry_no_install_candidates();
     init_poetry_hash_mismatch();
     init_poetry_lock_version_unsupported();
@@ -35332,6 +36336,7 @@ var init_catalog = __esm({
     init_poetry_lock_stale();
     init_pipenv_lock_stale();
     init_setup_download_failed();
+    init_uv_response_decode_failed();
     init_uv_network_unreachable();
     init_pipenv_install_failed();
     init_pg_config_missing();
@@ -35341,6 +36346,7 @@ var init_catalog = __esm({
     init_uv_hash_mismatch();
     init_packages_not_found();
     init_unsatisfiable();
+    init_strict_priority_unsolved();
     init_tos_not_accepted();
     init_cuda_virtual_package();
     init_activate_in_run();
@@ -35361,6 +36367,8 @@ var init_catalog = __esm({
     init_release_not_valid_yet();
     init_release_expired();
     init_seccomp_time64();
+    init_jax_cuda_query_before_init();
+    init_compose_gpu_devices_unsupported();
     init_release_info_changed();
     init_apk_unable_to_select();
     init_deb_arch_mismatch();
@@ -35474,6 +36482,7 @@ var init_catalog = __esm({
       containerCliDriverRpc,
       cudaDriverInitFailed,
       tritonLibcudaLink,
+      ldconfigNotOnPath,
       cudnnHandleFailed,
       jaxCudaLibraryNotFound,
       jaxPjrtVersionMismatch,
@@ -35491,6 +36500,7 @@ var init_catalog = __esm({
       execNoSuchFile,
       ctypesLibraryNotFound,
       nvidiaDriverNotLoaded,
+      wslNoGpuAdapter,
       nvidiaSmiNoDevices,
       nvmlLibraryMissing,
       ollamaLibraryOverride,
@@ -35525,6 +36535,7 @@ var init_catalog = __esm({
       setupPyUndeclaredImport,
       pythonVersionRefused,
       pkgResourcesMissing,
+      setuptoolsMissing,
       poetryNoInstallCandidates,
       poetryHashMismatch,
       poetryLockVersionUnsupported,
@@ -35535,6 +36546,7 @@ var init_catalog = __esm({
       poetryLockStale,
       pipenvLockStale,
       setupDownloadFailed,
+      uvResponseDecodeFailed,
       uvNetworkUnreachable,
       pipenvInstallFailed,
       pgConfigMissing,
@@ -35544,6 +36556,7 @@ var init_catalog = __esm({
       uvHashMismatch,
       packagesNotFound,
       unsatisfiable,
+      strictPriorityUnsolved,
       tosNotAccepted,
       condaCudaVirtualPackage,
       condaActivateInRun,
@@ -35564,6 +36577,8 @@ var init_catalog = __esm({
       releaseNotValidYet,
       releaseExpired,
       seccompTime64,
+      jaxCudaQueryBeforeInit,
+      composeGpuDevicesUnsupported,
       releaseInfoChanged,
       apkUnableToSelect,
       debArchMismatch,
@@ -63680,7 +64695,7 @@ var init_schema = __esm({
     init_zod();
     idPattern = /^[a-z0-9-]+\/[a-z0-9-]+$/;
     namePattern = /^[a-zA-Z][a-zA-Z0-9]*$/;
-    conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:=[\w./-]+)?|enrich\.[a-zA-Z][a-zA-Z0-9]*)`;
+    conditionSource = String.raw`!?(?:[a-zA-Z][a-zA-Z0-9]*|fact\.[a-zA-Z]+(?:(?:=|[<>]=?)[\w./-]+(?: [\w./-]+)*)?|enrich\.[a-zA-Z][a-zA-Z0-9]*)`;
     whenPattern = new RegExp(`^${conditionSource}(?:&${conditionSource})*$`);
     severitySchema = external_exports.enum(["error", "warning", "notice"]);
     matcherSchema = external_exports.object({
@@ -63805,7 +64820,8 @@ var init_schema = __esm({
         external_exports.object({
           /**
            * `name` / `!name`: a context matcher was (not) seen; `fact.cuda`: the log shows the fact;
-           * `fact.place=image-build`: the fact has that value; `enrich.key`: an enricher of the
+           * `fact.place=image-build`: the fact has that value; `fact.os<=Ubuntu 20.04`: the fact's release is
+           * that one or older (`<`, `>=`, `>` alike; unknown, or another family, holds neither way); `enrich.key`: an enricher of the
            * rule gave `key` a non-empty value. `a&b`: all of them.
            */
           when: external_exports.string().regex(whenPattern),
@@ -65739,6 +66755,14 @@ var BRACKETED_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|
 var CLOCK_TIMESTAMP = /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d{1,6})?(?: |$)/;
 var SYSLOG_PREFIX = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? [\w.-]{1,253} [^\s[\]:]{1,100}(?:\[\d{1,10}\])?: ?/;
 var COMPOSE_PREFIX = /^[a-z][A-Za-z0-9_.-]* +\| /;
+var EARTHLY_PADDED_NAME = /^ {1,19}[^\s|]{1,19}$/;
+var EARTHLY_NAME = /^[^\s|]{1,300}$/;
+var EARTHLY_TARGET = /^[\w./:@-]{0,250}\+[a-z][\w.-]{0,100}(?:\([^\s()]{1,300}\))?$/;
+var EARTHLY_OWN_NAMES = /* @__PURE__ */ new Set(["buildkitd", "context", "ongoing", "output"]);
+var EARTHLY_PADDING = 20;
+var EARTHLY_FAILED = " *failed*";
+var EARTHLY_BAR = " | ";
+var EARTHLY_CACHED = "*cached* ";
 var BUILDKIT_FRAME = /^#\d+ (?:\d+\.\d* )?/;
 var CODE_INDENTED = /^(?: {4}|\t)(?=#\d|\d{4}-\d\d-\d\dT\d\d:|Step \d| ---> | > \[)/;
 var FENCE_LINE = /^`{3,}[\w#.+-]*\s*$/;
@@ -65771,12 +66795,32 @@ function stripCodeIndent(text2) {
   return text2.replace(CODE_INDENTED, "");
 }
 function stripCiPrefixes(text2) {
-  const out = stripStampPrefixes(text2);
+  const out = stripEarthlyGutter(stripStampPrefixes(text2));
   if (composeBar(out) <= 0) return out;
   const m = COMPOSE_PREFIX.exec(out);
   if (m === null) return out;
   lastComposePrefix = m[0];
   return out.slice(m[0].length);
+}
+function stripEarthlyGutter(text2) {
+  const first = text2.charCodeAt(0);
+  let bar2;
+  if (first === 32) {
+    if (text2.startsWith(EARTHLY_BAR, EARTHLY_PADDING)) bar2 = EARTHLY_PADDING;
+    else if (text2.startsWith(EARTHLY_FAILED + EARTHLY_BAR, EARTHLY_PADDING)) bar2 = EARTHLY_PADDING + EARTHLY_FAILED.length;
+    else return text2;
+    if (!EARTHLY_PADDED_NAME.test(text2.slice(0, EARTHLY_PADDING))) return text2;
+  } else if (first === 43 || first >= 97 && first <= 122) {
+    bar2 = text2.indexOf(EARTHLY_BAR);
+    if (bar2 <= 0 || bar2 > 320 || text2.charCodeAt(bar2 - 1) === 32) return text2;
+    const failed = text2.startsWith(EARTHLY_FAILED, bar2 - EARTHLY_FAILED.length);
+    const name2 = text2.slice(0, failed ? bar2 - EARTHLY_FAILED.length : bar2);
+    if (!EARTHLY_NAME.test(name2)) return text2;
+    if (!failed && name2.length !== EARTHLY_PADDING && !EARTHLY_OWN_NAMES.has(name2) && !EARTHLY_TARGET.test(name2)) return text2;
+  } else return text2;
+  let start = bar2 + EARTHLY_BAR.length;
+  if (text2.startsWith(EARTHLY_CACHED, start)) start += EARTHLY_CACHED.length;
+  return text2.slice(start);
 }
 var lastComposePrefix = null;
 function composeBar(text2) {
@@ -65907,6 +66951,26 @@ function ciTimestampOf(raw) {
   const at = Date.parse(stamp.trim());
   return Number.isFinite(at) ? at : void 0;
 }
+var ROW_PADDING = / {40,}/g;
+var ROW = 80;
+var TTY_TIME = /^\d{1,6}\.\d{1,3}s\s*$/;
+var FORTY_SPACES = " ".repeat(40);
+function unpadWrappedRows(text2) {
+  let out = "";
+  let from = 0;
+  let width = -1;
+  for (const m of text2.matchAll(ROW_PADDING)) {
+    const row = m.index - from;
+    if (from === 0 ? row !== ROW : row !== ROW && row !== ROW + 1) return text2;
+    if (width === -1) width = m[0].length;
+    else if (m[0].length !== width) return text2;
+    out += text2.slice(from, m.index);
+    from = m.index + width;
+  }
+  const tail = text2.slice(from);
+  if (width === -1 || tail.length === 0 || tail.length > ROW + 1 || TTY_TIME.test(tail)) return text2;
+  return out + tail;
+}
 function cleanLine(raw) {
   lastComposePrefix = null;
   let text2 = raw;
@@ -65926,6 +66990,7 @@ function cleanLine(raw) {
   if (text2.includes("**")) text2 = stripBoldMarkers(text2);
   if (text2.includes(CR)) text2 = lastRedraw(text2);
   if (text2.includes(LINK_JOIN)) text2 = unlinkSelfLinks(text2);
+  if (text2.length > ROW + 40 && text2.includes(FORTY_SPACES)) text2 = unpadWrappedRows(text2);
   return text2;
 }
 
@@ -67341,6 +68406,7 @@ init_fact_view();
 init_format_duration();
 init_template();
 init_shell_words();
+init_compare_versions();
 function outcomeUnknown(model) {
   return model.steps.length === 0 || model.format === "plain-text" || model.format === "unknown" || unfinishedStep(model) !== null || cutAfterStep(model) !== null;
 }
@@ -67403,6 +68469,18 @@ var maxEnrichedLength = 1e3;
 function factValue(facts, name2) {
   return name2 === "place" ? facts.place : facts.value(name2);
 }
+function familyAndRelease(value) {
+  const m = /^(?:(.*\S)\s+)?(\d+(?:\.\d+)*)$/.exec(value.trim());
+  return m === null ? null : [(m[1] ?? "").toLowerCase(), m[2]];
+}
+function factOrder(value, expected, op) {
+  if (value === null) return void 0;
+  const a = familyAndRelease(value);
+  const b = familyAndRelease(expected);
+  if (a === null || b === null || a[0] !== b[0]) return void 0;
+  const d = compareVersions(a[1], b[1]);
+  return op === "<=" ? d <= 0 : op === "<" ? d < 0 : op === ">=" ? d >= 0 : d > 0;
+}
 function conditionHolds(condition, states, facts, enriched) {
   const negated = condition.startsWith("!");
   const name2 = negated ? condition.slice(1) : condition;
@@ -67410,9 +68488,11 @@ function conditionHolds(condition, states, facts, enriched) {
   if (name2.startsWith("enrich.")) {
     state = (enriched[name2.slice(7)] ?? "") !== "";
   } else if (name2.startsWith("fact.")) {
-    const [fact, expected] = name2.slice(5).split("=");
+    const [, fact, op, expected] = /^([a-zA-Z]+)(?:(<=|>=|<|>|=)(.*))?$/.exec(name2.slice(5));
     const value = factValue(facts, fact);
-    state = expected === void 0 ? value !== null : value === expected;
+    if (op === void 0) state = value !== null;
+    else if (op === "=") state = value === expected;
+    else state = factOrder(value, expected, op);
   } else {
     state = states.get(name2);
   }
@@ -68114,7 +69194,7 @@ function missingLibraries(model, facts) {
       const lack = lackOf(link.library, image, gotIt, builderBase);
       if (lack === null) continue;
       const program = to ?? "<program>";
-      const fix8 = remedy(link.library, image, builderBase);
+      const fix10 = remedy(link.library, image, builderBase);
       out.push({
         link,
         copy: step,
@@ -68126,7 +69206,7 @@ function missingLibraries(model, facts) {
           image,
           lack,
           libDir: link.libDir ?? "<the directory the builder linked it from>",
-          ...fix8 === null ? {} : { remedy: fix8 },
+          ...fix10 === null ? {} : { remedy: fix10 },
           program
         }
       });
