@@ -161,6 +161,7 @@ import { releaseExpired } from './apt/release-expired.js';
 import { seccompTime64 } from './runtime/seccomp-time64.js';
 import { jaxCudaQueryBeforeInit } from './runtime/jax-cuda-query-before-init.js';
 import { composeGpuDevicesUnsupported } from './runtime/compose-gpu-devices-unsupported.js';
+import { tritonDriverTooOld } from './runtime/triton-driver-too-old.js';
 import { releaseInfoChanged } from './apt/release-info-changed.js';
 import { apkUnableToSelect } from './apt/apk-unable-to-select.js';
 import { debArchMismatch } from './apt/deb-arch-mismatch.js';
@@ -372,6 +373,7 @@ export const builtinRules: RuleInput[] = [
   seccompTime64,
   jaxCudaQueryBeforeInit,
   composeGpuDevicesUnsupported,
+  tritonDriverTooOld,
   releaseInfoChanged,
   apkUnableToSelect,
   debArchMismatch,
