@@ -21,6 +21,9 @@ const NO_DRIVER = 'RuntimeError: Found no NVIDIA driver on your system. Please c
 // openai/gpt-2#204
 const RUN_GPT2 = '$ docker run -it gpt-2 bash';
 const LIBCUDA = 'ImportError: libcuda.so.1: cannot open shared object file: No such file or directory';
+// lbcb-sci/herro#76 (the error line of the pasted block, with the progress bar before it)
+const CUDNN_LIBCUDA =
+  '[----------------------------------------] 0/30435                                                                                                                                                                                                   Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared object file: No such file or directory';
 // loretoparisi/docker#11
 const INSUFFICIENT = '-> CUDA driver version is insufficient for CUDA runtime version';
 
@@ -122,5 +125,19 @@ describe('runtime/shared-library-missing: the driver at docker run', () => {
     const [f] = runEngine([sharedLibraryMissing], [text(LIBCUDA)], pasted, facts);
     expect(f!.fix).toContain('docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi');
     expect(f!.fix).not.toMatch(/\bIMAGE\b/);
+  });
+
+  test('cuDNN loading the driver at run time, no place in the log: the container and host checks lead', () => {
+    const [f] = runEngine([sharedLibraryMissing], [text(CUDNN_LIBCUDA)], pasted, {});
+    expect(f!.message).toContain('while the program was already running');
+    expect(f!.fix.startsWith('In a container: start it with `--gpus all`')).toBe(true);
+    expect(f!.fix).not.toContain('stubs');
+  });
+
+  test('the same line in an image build: the build advice stays', () => {
+    const facts: BuildFacts = { place: [fact('image-build', 'log-format')] };
+    const [f] = runEngine([sharedLibraryMissing], [out(7, CUDNN_LIBCUDA)], built, facts);
+    expect(f!.title).toBe('NVIDIA driver library loaded during the build');
+    expect(f!.fix).toContain('stubs/libcuda.so');
   });
 });

@@ -556,6 +556,39 @@ function driverVariants(): Variant[] {
       ].join('\n'),
     },
     {
+      // No place in the log, but the program was already running: cuDNN 8 opens some libraries itself when a computation first
+      // needs them and reports a failure as `Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared
+      // object file` (lbcb-sci/herro#76, after the program's own `Parsed 1961054 reads.` and its first batch; facefusion/
+      // facefusion-docker#9, the same wording for libnvrtc.so in a compose service). That is run time, not a program a build step
+      // starts, so the container and host checks lead. The bare name `libcuda.so` is the driver's link to `libcuda.so.1`, which
+      // the NVIDIA container runtime creates with the library (libnvidia-container; NVIDIA/nvidia-container-toolkit#715 "aligns
+      // the creation of symlinks under CDI with the implementation in libnvidia-container": `libcuda.so -> libcuda.so.1`), so
+      // `ldconfig -p` (the loader cache, ldconfig(8)) in the container tells a driver not mounted from a link alone missing.
+      // A log that shows an image build has its place and takes the build variant above.
+      when: 'driver&cudnnLazyLoad',
+      title,
+      message:
+        'cuDNN (`{context.cudnnLazyLoad.loader}`) could not load {library:all}, a library of the NVIDIA driver, while the program was already ' +
+        'running: cuDNN opens it when a computation first needs it. Images never contain it; the NVIDIA container runtime mounts it from the ' +
+        'host when a container starts with GPUs, and on a machine the NVIDIA driver installs it.',
+      fix: [
+        'In a container: start it with `--gpus all` (in a compose file, a `deploy.resources.reservations.devices` entry with ' +
+          '`capabilities: [gpu]`), on a host with the NVIDIA driver and the NVIDIA Container Toolkit. On the host, check both:',
+        '',
+        '```sh',
+        'nvidia-smi                                      # must list the GPU: if not, install the NVIDIA driver',
+        HOST_GPU_CHECK,
+        '```',
+        '',
+        'If that fails, install the NVIDIA Container Toolkit and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker` ' +
+          '(https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html). Then, in the container started with GPUs, ' +
+          '`ldconfig -p | grep libcuda` must list `libcuda.so.1` and `libcuda.so`: with neither, the driver was not mounted; with `libcuda.so.1` ' +
+          'alone, link the bare name to it in the directory listed (`ln -s libcuda.so.1 libcuda.so`).',
+        '',
+        'On a machine without containers: install the NVIDIA driver (`nvidia-smi` must work); the CUDA toolkit alone does not bring `libcuda.so`.',
+      ].join('\n'),
+    },
+    {
       // No place in the log: the three places have three fixes, the build step's first (ggml-org/llama.cpp#9392: a
       // `docker build` whose `make` runs the freshly built `./llama-gen-docs`; the log is the loader's line alone).
       when: 'driver',
@@ -747,6 +780,8 @@ export const sharedLibraryMissing: RuleInput = {
       literals: ['llama-server:', 'llama-cli:', 'llama-completion:'],
       pattern: '^(?:[\\w./-]{0,200}/)?(?<program>llama-(?:server|cli|completion)): error while loading shared libraries: ',
     },
+    // cuDNN 8 opening a library itself at run time: `Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open …`
+    { name: 'cudnnLazyLoad', literals: ['Could not load library '], pattern: 'Could not load library (?<loader>lib[\\w.+-]{1,100})\\. Error: ' },
     { name: 'driver', literals: ['libcuda.so', 'libnvidia-ml.so'], pattern: `(?:${lib('libcuda\\.so')}|${lib('libnvidia-ml\\.so')}|libcuda\\.so[.\\d]{0,200} => not found)` },
     { name: 'cudnn', literals: ['libcudnn'], pattern: `(?:${lib('libcudnn')}|libcudnn[\\w.]{0,200} => not found)` },
     // the failing import is torch's own, from a pip install: `File "/usr/local/lib64/python3.12/site-packages/torch/__init__.py"`
