@@ -24,6 +24,8 @@ const LIBCUDA = 'ImportError: libcuda.so.1: cannot open shared object file: No s
 // lbcb-sci/herro#76 (the error line of the pasted block, with the progress bar before it)
 const CUDNN_LIBCUDA =
   '[----------------------------------------] 0/30435                                                                                                                                                                                                   Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared object file: No such file or directory';
+// unslothai/unsloth#3553 (the traceback's last line)
+const UNSLOTH = 'NotImplementedError: Unsloth currently only works on NVIDIA GPUs and Intel GPUs.';
 // loretoparisi/docker#11
 const INSUFFICIENT = '-> CUDA driver version is insufficient for CUDA runtime version';
 
@@ -139,5 +141,21 @@ describe('runtime/shared-library-missing: the driver at docker run', () => {
     const [f] = runEngine([sharedLibraryMissing], [out(7, CUDNN_LIBCUDA)], built, facts);
     expect(f!.title).toBe('NVIDIA driver library loaded during the build');
     expect(f!.fix).toContain('stubs/libcuda.so');
+  });
+});
+
+describe('cuda/no-gpu-at-build: Unsloth finding no GPU', () => {
+  test('no place in the log: the checks that tell a CPU-only torch from a container without GPUs', () => {
+    const [f] = runEngine([noGpuAtBuild], [text(UNSLOTH)], pasted, {});
+    expect(f!.title).toBe('Unsloth found no GPU: torch here sees no CUDA (or XPU) device');
+    expect(f!.fix).toContain('python -c "import torch; print(torch.__version__, torch.cuda.is_available(), torch.version.cuda)"');
+    expect(f!.fix).toContain('`--gpus all`');
+  });
+
+  test('in an image build: the build has no GPU, not the Unsloth checks', () => {
+    const facts: BuildFacts = { place: [fact('image-build', 'log-format')] };
+    const [f] = runEngine([noGpuAtBuild], [out(7, UNSLOTH)], built, facts);
+    expect(f!.title).not.toContain('Unsloth');
+    expect(f!.fix).toContain('Do not touch the GPU while building');
   });
 });

@@ -710,6 +710,46 @@ function noNvidiaFix(lead: string): string {
   ].join('\n');
 }
 
+/**
+ * Unsloth's device check at import: `get_device_type()` returns "cuda" when `torch.cuda.is_available()` (an AMD GPU counts there
+ * through a ROCm build of torch, `torch.version.hip`), "xpu" when `torch.xpu.is_available()`, and otherwise raises
+ * `NotImplementedError("Unsloth currently only works on NVIDIA GPUs and Intel GPUs.")`; later releases say "NVIDIA, AMD and Intel
+ * GPUs" (unslothai/unsloth, unsloth/__init__.py and unsloth/device_type.py, code corpus). So the torch of that Python saw no GPU:
+ * a CPU-only build (`torch.version.cuda` is `None`, runtime/torch-cpu-build), a container started without GPUs, no NVIDIA driver,
+ * or a torch / image that does not support the GPU and driver there (unslothai/unsloth#3553: a Jupyter kernel in a container of
+ * nvcr.io/nvidia/pytorch:25.09-py3 on a DGX Spark, fixed by a newer release of that image, 25.11-py3, unslothai/unsloth#3733).
+ * The checks run where the program ran, in the same Python, and tell these apart.
+ */
+const UNSLOTH_NO_DEVICE = {
+  literals: ['Unsloth currently only works on'],
+  pattern: 'NotImplementedError: Unsloth currently only works on (?:NVIDIA GPUs and Intel GPUs|NVIDIA, AMD and Intel GPUs)',
+};
+
+const UNSLOTH_VARIANT: Omit<Variant, 'when'> = {
+  title: 'Unsloth found no GPU: torch here sees no CUDA (or XPU) device',
+  message:
+    'Unsloth checks `torch.cuda.is_available()` (NVIDIA, and AMD with a ROCm build of torch) and `torch.xpu.is_available()` (Intel) when it is ' +
+    'imported, and the torch of this Python answered False to both. Either that torch is a CPU-only build, or it cannot see a GPU: a container ' +
+    'started without GPUs, no NVIDIA driver, a driver or image that does not support this GPU, or a machine with none of these GPUs (a Mac).',
+  fix: [
+    'Run these where the program ran (in the container, with the Python of the notebook kernel or script):',
+    '',
+    '```sh',
+    'nvidia-smi',
+    'python -c "import torch; print(torch.__version__, torch.cuda.is_available(), torch.version.cuda)"',
+    '```',
+    '',
+    '- `torch.version.cuda` is `None` (a build from PyTorch\'s CPU index also ends its version in `+cpu`): a CPU-only torch. Reinstall a CUDA build with the same Python from ' +
+      'PyTorch\'s index (https://pytorch.org/get-started/locally/ lists the builds and their `--index-url`; pick one not newer than the ' +
+      '`CUDA Version` in `nvidia-smi`\'s header).',
+    `- \`nvidia-smi\` not found or failing in a container: it was started without GPUs. Start it with ${ADD_GPUS}, on a host with the NVIDIA ` +
+      `driver and the NVIDIA Container Toolkit (the toolkit's check of the host: \`${HOST_GPU_CHECK}\`). On a machine, install the NVIDIA driver (${DRIVER_GUIDE}).`,
+    '- `nvidia-smi` lists the GPU and torch has CUDA, but `is_available()` is False: the driver (the `CUDA Version` in its header) is older ' +
+      'than `torch.version.cuda`, or this torch or image does not support the GPU: update the driver, or use a torch build or image release ' +
+      'made for this GPU and driver (an NVIDIA NGC image\'s release notes list the GPUs and drivers each release supports).',
+  ].join('\n'),
+};
+
 /** The same failure outside a build: in a container (its command known or not), on a machine, or where the log does not say. */
 function placeVariants(): Variant[] {
   const inContainer =
@@ -718,6 +758,7 @@ function placeVariants(): Variant[] {
   return [
     // WSL 2 first: there the NVIDIA driver remedies of a Linux machine do harm.
     { ...WSL_VARIANT, when: 'wsl&!fact.place=image-build&!fact.place=docker-run' },
+    { ...UNSLOTH_VARIANT, when: 'unslothNoDevice&!fact.place=image-build&!fact.place=docker-run' },
     {
       // torch's own `Found no NVIDIA driver on your system`, no NVIDIA GPU named, and nothing puts the run in a container or a build
       // (ai-dock/comfyui#79: an Intel-iGPU host ran the image's `cuda` tag instead of its `cpu` one; simonlui/Docker_IPEX_ComfyUI#1 and
@@ -839,11 +880,14 @@ export const noGpuAtBuild: RuleInput = {
     // type", vllm-project/vllm#14200) points at its platform detection (vllm/platforms/__init__.py); the reporters of
     // vllm-project/vllm#13946 and #12847 ran vllm/vllm-openai with no GPU visible in the container.
     { literals: ['Failed to infer device type'], pattern: 'RuntimeError: Failed to infer device type' },
+    // Unsloth at import: `NotImplementedError: Unsloth currently only works on NVIDIA GPUs and Intel GPUs.`
+    UNSLOTH_NO_DEVICE,
   ],
   context: [
     { name: 'forceCuda', ...CUDA_REQUIRED_TO_COMPILE },
     { name: 'msdaNoCuda', ...DEFORMABLE_ATTENTION_NO_CUDA },
     { name: 'colossalai', ...COLOSSALAI_NO_KERNEL },
+    { name: 'unslothNoDevice', ...UNSLOTH_NO_DEVICE },
     // prose that places the run in a container (`… inside the container while configuring the environment`)
     { name: 'inContainerProse', literals: [' container'], pattern: '\\b(?:inside|in) (?:the|a|my|this) (?:docker )?container\\b' },
     { name: 'nvidiaSmi', ...NVIDIA_SMI_MISSING[0]! },
