@@ -2,7 +2,8 @@
 // or older, is past its end of life: rules/catalog/apt/unable-to-locate-package.ts, DEADSNAKES_GONE_MESSAGE), the base
 // image of a release the PPA still builds for, from the base the log shows:
 // - `nvidia/cuda:<X.Y.Z>-<flavour>-ubuntu20.04` → the same CUDA and flavour on `-ubuntu22.04` where NVIDIA tags that CUDA
-//   for 22.04, else the first newer CUDA it does (cuda-image-tags.ts: 22.04 tags start at 11.7; the runtime and base
+//   for 22.04, else the newest patch of the first newer CUDA minor it does (cuda-image-tags.ts: 22.04 tags start at 11.7,
+//   `11.7.0-devel-ubuntu22.04` as well as 11.7.1, so 11.7.1 is named as 11.7's newest patch, not as the first tag; the runtime and base
 //   images come from the same dist/<X.Y.Z>/ubuntu2204 tree as the devel one, nvidia-images.ts);
 // - `ubuntu:20.04` / `ubuntu:focal` (or older) → `ubuntu:22.04`.
 // Absent for any other base: the fix then says how to read the release instead.
@@ -27,8 +28,9 @@ export function deadsnakesBaseEnrich(_captures: Readonly<Record<string, string>>
       deadsnakesFrom: moved,
       deadsnakesNote: tag.same
         ? ' (the same CUDA on Ubuntu 22.04)'
-        : `: NVIDIA tags no CUDA ${image.cuda} image for Ubuntu 22.04, and ${tag.full} is the first CUDA it does (check that ` +
-          'the host driver and the CUDA your code pins take it)',
+        : `: NVIDIA tags no CUDA ${image.cuda} image for Ubuntu 22.04; the first CUDA minor it tags for 22.04 is ` +
+          `${tag.full.split('.').slice(0, 2).join('.')}, and ${tag.full} its newest patch (check that the host driver and the CUDA ` +
+          'your code pins take it)',
     };
   }
   const ubuntu = /^(?:docker\.io\/)?(?:library\/)?ubuntu:(20\.04|focal|18\.04|bionic|16\.04|xenial)$/.exec(base);

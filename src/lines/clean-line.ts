@@ -135,18 +135,22 @@ export function stripCiPrefixes(text: string): string {
 export function stripEarthlyGutter(text: string): string {
   const first = text.charCodeAt(0);
   let bar: number;
-  // The cheap test: a padded name starts with a space and has its bar at column 20; an unpadded one starts with its
-  // word, and its bar is looked for only when the line has one in its first 320 characters.
+  // The cheap test: a padded name starts with a space and has its bar at column 20; an unpadded one is one word, so its
+  // bar (or ` *failed*`) sits at the line's first space, which is looked for, not the bar itself (a long line with a
+  // word first is scanned to its first space only, not to its end).
   if (first === 32) {
     if (text.startsWith(EARTHLY_BAR, EARTHLY_PADDING)) bar = EARTHLY_PADDING;
     else if (text.startsWith(EARTHLY_FAILED + EARTHLY_BAR, EARTHLY_PADDING)) bar = EARTHLY_PADDING + EARTHLY_FAILED.length;
     else return text;
     if (!EARTHLY_PADDED_NAME.test(text.slice(0, EARTHLY_PADDING))) return text;
   } else if (first === 43 || (first >= 97 && first <= 122)) {
-    bar = text.indexOf(EARTHLY_BAR);
-    if (bar <= 0 || bar > 320 || text.charCodeAt(bar - 1) === 32) return text;
-    const failed = text.startsWith(EARTHLY_FAILED, bar - EARTHLY_FAILED.length);
-    const name = text.slice(0, failed ? bar - EARTHLY_FAILED.length : bar);
+    const space = text.indexOf(' ');
+    if (space <= 0 || space > 320) return text;
+    const failed = text.startsWith(EARTHLY_FAILED + EARTHLY_BAR, space);
+    if (!failed && !text.startsWith(EARTHLY_BAR, space)) return text;
+    bar = failed ? space + EARTHLY_FAILED.length : space;
+    if (bar > 320) return text;
+    const name = text.slice(0, space);
     if (!EARTHLY_NAME.test(name)) return text;
     if (!failed && name.length !== EARTHLY_PADDING && !EARTHLY_OWN_NAMES.has(name) && !EARTHLY_TARGET.test(name)) return text;
   } else return text;

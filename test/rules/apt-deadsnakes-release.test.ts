@@ -19,7 +19,7 @@ const GONE = 'apt package not found: the deadsnakes PPA has no packages for this
 const UNKNOWN = 'apt package not found: a Python from the deadsnakes PPA';
 
 describe('apt/unable-to-locate-package: the deadsnakes PPA and the base release', () => {
-  test('deadsnakes/issues#328 with its Dockerfile (nvidia/cuda 11.4.3 on 20.04): the PPA dropped focal; the first CUDA tagged for 22.04', async () => {
+  test('deadsnakes/issues#328 with its Dockerfile (nvidia/cuda 11.4.3 on 20.04): the PPA dropped focal; the newest patch of the first CUDA minor tagged for 22.04', async () => {
     const dockerfile = parseDockerfile(read('match-deadsnakes-focal-cuda114-deadsnakes-328.Dockerfile'), 'Dockerfile');
     const { findings } = await analyzeStream(Readable.from([Buffer.from(read('match-deadsnakes-focal-cuda114-deadsnakes-328.log'))]), { dockerfile });
     const f = findings.find((x) => x.ruleId === 'apt/unable-to-locate-package')!;
@@ -28,6 +28,10 @@ describe('apt/unable-to-locate-package: the deadsnakes PPA and the base release'
     // NVIDIA tags no 11.4 image for 22.04 (cuda-image-tags.ts): the runtime flavour of the first CUDA that has one
     expect(f.fix).toContain('`FROM nvidia/cuda:11.7.1-runtime-ubuntu22.04` in place of `nvidia/cuda:11.4.3-runtime-ubuntu20.04`');
     expect(f.fix).toContain('NVIDIA tags no CUDA 11.4 image for Ubuntu 22.04');
+    // 11.7.1 is 11.7's newest patch, not the first 22.04 tag (`nvidia/cuda:11.7.0-devel-ubuntu22.04` was pulled too,
+    // e.g. in 2023 text-generation-webui Dockerfiles)
+    expect(f.fix).toContain('the first CUDA minor it tags for 22.04 is 11.7, and 11.7.1 its newest patch');
+    expect(f.fix).not.toContain('11.7.1 is the first CUDA');
     expect(f.fix).toContain('`uv python install 3.10`');
   });
 

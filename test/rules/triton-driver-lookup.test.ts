@@ -38,3 +38,17 @@ describe('runtime/triton-libcuda-link: ld\'s own line', () => {
     expect(patterns.some((p) => p.test('/usr/bin/ld: cannot find -lcuda'))).toBe(true);
   });
 });
+
+describe('Triton in a system Python: `dist-packages`', () => {
+  // A real frame of Triton's launcher build under Debian's dist-packages (Colab), MAGICS-LAB/DNABERT_2#56
+  const frame = '/usr/local/lib/python3.10/dist-packages/triton/common/build.py in _build(name, src, srcdir)';
+
+  test('counts as a sign of Triton for runtime/triton-libcuda-link and for libcuda-stub-missing\'s unless', () => {
+    const sign = tritonLibcudaLink.context!.find((c) => c.name === 'triton')!;
+    expect(sign.literals!.some((l) => frame.includes(l))).toBe(true);
+    expect(new RegExp(sign.pattern!).test(frame)).toBe(true);
+    const unless = libcudaStubMissing.unless![0]!;
+    expect(unless.literals!.some((l) => frame.includes(l))).toBe(true);
+    expect(new RegExp(unless.pattern!).test(frame)).toBe(true);
+  });
+});

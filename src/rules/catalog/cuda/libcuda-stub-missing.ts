@@ -249,7 +249,7 @@ export const libcudaStubMissing: RuleInput = {
   ],
   // Triton's run-time link of its launcher (runtime/triton-libcuda-link): its Command line, a frame in its package, its cache key
   unless: [
-    { literals: ["'-lcuda'", '/site-packages/triton/', "KeyError: ('"], pattern: "'-lcuda'|/site-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-" },
+    { literals: ["'-lcuda'", '/triton/', "KeyError: ('"], pattern: "'-lcuda'|/(?:site|dist)-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-" },
   ],
   context: [
     { name: 'condaBuild', literals: ['conda-bld', 'conda_build', 'conda-build', 'mambabuild'] },

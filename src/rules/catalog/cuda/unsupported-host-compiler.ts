@@ -324,7 +324,7 @@ function distroStdFunctionFix(image: boolean): string {
         '```sh',
         'which -a nvcc && nvcc --version',
         'CUDA_VER=$(python -c "import torch; print(torch.version.cuda)")   # e.g. 11.8',
-        'sudo apt-get install -y "cuda-toolkit-${CUDA_VER/./-}"',
+        'sudo apt-get install -y "cuda-toolkit-$(echo "$CUDA_VER" | tr . -)"',
         'export CUDA_HOME="/usr/local/cuda-$CUDA_VER"',
         'export PATH="$CUDA_HOME/bin:$PATH"',
         'rm -rf ~/.cache/torch_extensions   # a torch JIT build (cpp_extension.load) keeps the old compiler\'s build files here, or under $TORCH_EXTENSIONS_DIR',

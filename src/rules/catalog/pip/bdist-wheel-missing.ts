@@ -11,7 +11,9 @@
 // gives the same error: pypa/wheel#662 ("v0.46.1 results in invalid command 'bdist_wheel'", 2025-04-09), docker-library/python
 // #1021 (alpine image rebuilt with wheel 0.46: "Installing wheel using `pip install wheel` does nothing"), Tecnativa/doodba#651
 // ("Upgrading setuptools fixes this"). wheel 0.46.2 (2026-01-22) "Restored the bdist_wheel command for compatibility with
-// setuptools older than v70.1" and 0.46.3 fixed its ImportError with an old setuptools (wheel's changelog). So the log's one line
+// setuptools older than v70.1", but with such a setuptools its command still failed (`ImportError: cannot import name
+// '_setuptools_logging' from 'wheel'` when running bdist_wheel), fixed in 0.46.3 (2026-01-29, pypa/wheel#676, wheel's
+// changelog): so the first wheel 0.46 that works beside a setuptools older than 70.1 is 0.46.3. So the log's one line
 // does not tell a missing wheel from a 0.46.0 / 0.46.1 one: the fix that covers both is setuptools >= 70.1 (and a current wheel),
 // and `pip show` tells which it was. pypa/packaging-problems#192 (benoit-pierre): "You need to have the wheel
 // package installed for the bdist_wheel command to be available". The merged fix of oobabooga/textgen#2719 is
@@ -36,8 +38,8 @@ export const bdistWheelMissing: RuleInput = {
   message:
     'setuptools has no `bdist_wheel` command in the Python environment that builds the wheel: `error: invalid command ' +
     '\'bdist_wheel\'`. Before setuptools 70.1 the command comes from the `wheel` package: either this environment (a fresh ' +
-    'venv, an old base image) has no `wheel`, or it has wheel 0.46.0 or 0.46.1, which removed the command (2025-04; 0.46.2 ' +
-    'restored it for older setuptools), so `pip install wheel` alone changes nothing there.',
+    'venv, an old base image) has no `wheel`, or it has wheel 0.46.0 or 0.46.1, which removed the command (2025-04; it works ' +
+    'again with older setuptools from 0.46.3), so `pip install wheel` alone changes nothing there.',
   fix: [
     'Upgrade setuptools to 70.1 or later, which ships `bdist_wheel` itself (a current `wheel` with it), with the same Python ' +
       'that runs the build, before the build: in a Dockerfile, in the same `RUN` after the venv is activated (an activation ' +
@@ -47,8 +49,8 @@ export const bdistWheelMissing: RuleInput = {
     "python3 -m pip install --upgrade 'setuptools>=70.1' wheel",
     '```',
     '`python3 -m pip show wheel setuptools` in that environment says which case it was: no wheel, or wheel 0.46.0 / 0.46.1 ' +
-      "beside a setuptools older than 70.1. If setuptools must stay as it is, pin `'wheel<0.46'` (or take wheel 0.46.2 or later, " +
-      'which restored the command) instead.',
+      "beside a setuptools older than 70.1. If setuptools must stay as it is, pin `'wheel<0.46'` (or take wheel 0.46.3 or later, " +
+      'the first release whose restored command works with it) instead.',
     '',
     'If the failing command makes its own virtual environment and builds in it (a tool such as frappe\'s `bench init`, or a ' +
       '`python3 -m venv X && …` in the same `RUN`), a pip install before it does not reach that environment: install into it ' +

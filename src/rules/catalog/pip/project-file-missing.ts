@@ -31,7 +31,11 @@
 // - Poetry 2.0.0 (2025-01-05) made it an error: "Upgrade the warning if the current project cannot be installed to an
 //   error" (python-poetry/poetry#9333, the 2.0.0 changelog in "Announcing Poetry 2.0.0", python-poetry.org/blog). Poetry
 //   1.8 printed the same lines as `Warning: The current project could not be installed: …`, ending `In a future version of
-//   Poetry this warning will become an error!`, and the install went on. So `Error:` there is Poetry 2, and a Dockerfile
+//   Poetry this warning will become an error!`, and the install went on. Poetry 2.0.0 itself still printed the word
+//   `Warning:` (without that last line) and exited 1 (openwallet-foundation/acapy-vc-authn-oidc#702, a build with Poetry 2.0.0);
+//   python-poetry/poetry#9945 ("fix: clarify error message in `install`", after 2.0.0) changed the word to `Error:`. So
+//   `Error:` there is a Poetry 2 after 2.0.0 (the `poetryError` context); 2.0.0's `Warning:` form is read as the older
+//   variants read it. A Dockerfile
 //   whose layer never had the readme built with an unpinned `pip install poetry` until Poetry 2 came out
 //   (lnbits/lnbits#3207: the reporter's fix, and the project's Dockerfile at HEAD, pin poetry 1.8.5).
 //   `--no-root` skips the project itself, so its own package and its `[tool.poetry.scripts]` / `[project.scripts]` entry

@@ -31,8 +31,10 @@
 //   (NVIDIA's release notes, Table 3: knowledge/cuda-release-drivers.ts, the `symbol-driver` enricher). NVIDIA's minor version
 //   compatibility lets a 12.x runtime start on an older 12.x driver (≥ 525) with a limited feature set (knowledge/cuda-driver.ts),
 //   which is why an older driver gets this far and fails later. The same driver branch is read for any log whose nvidia-smi
-//   header is shown. Singularity / Apptainer's `--nv` binds the host's driver libraries into the container ("--nv ... the
-//   NVIDIA driver libraries and binaries from the host", Apptainer user guide, GPU Support: apptainer.org/docs/user/main/gpu.html),
+//   header is shown. Singularity / Apptainer's `--nv` binds the host's driver libraries into the container: it will "Locate
+//   and bind the basic CUDA libraries from the host into the container, so that they are available to the container, and
+//   match the kernel GPU driver on the host", and "The host has a working installation of the NVIDIA GPU driver" is its first
+//   requirement (Apptainer user guide, "GPU Support", apptainer/apptainer-userdocs gpu.rst; apptainer.org/docs/user/main/gpu.html),
 //   so the driver is the host's whatever the image holds.
 import type { RuleInput } from '../../schema.js';
 import { RELEASE_NOTES_URL } from '../../../knowledge/cuda-release-drivers.js';

@@ -47,11 +47,13 @@ export const tritonLibcudaLink: RuleInput = {
   ],
   when: 'triton',
   context: [
-    // Triton at run time: its Command line, a frame in a `triton/` package, or Triton 2.x's launcher cache key
+    // Triton at run time: its Command line, a frame in a `triton/` package (pip's `site-packages`, or Debian's `dist-packages`
+    // of a system Python: `/usr/local/lib/python3.10/dist-packages/triton/common/build.py in _build`, MAGICS-LAB/DNABERT_2#56),
+    // or Triton 2.x's launcher cache key
     {
       name: 'triton',
       literals: ["'-lcuda'", '/triton/', "KeyError: ('"],
-      pattern: "'-lcuda'|/site-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-",
+      pattern: "'-lcuda'|/(?:site|dist)-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-",
     },
     // the directory Triton found the driver in: the `-L` after the Triton backend's own lib directory
     {
