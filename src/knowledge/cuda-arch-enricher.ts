@@ -122,6 +122,7 @@ export function cudaArchesEnrich(
       out.wheelAdvice = idx
         ? `install a torch built with CUDA ${floor} or newer, from ${idx} (torch ${out.newerTorch} there)`
         : `install a torch built with CUDA ${floor} or newer`;
+      if (idx) out.wheelAdviceIndex = idx;
     }
   } else {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} … ${support.max})` : ''}`;
@@ -131,7 +132,10 @@ export function cudaArchesEnrich(
   // a torch without kernels for the GPU, its CUDA unknown: the first CUDA that compiles the arch and its wheels
   if (version === null && out.wheelAdvice === undefined && where[0] !== undefined && !isEmptyArch(support.arch)) {
     const newer = newerCuda(where[0], facts);
-    if (newer.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer.newerIndex} (torch ${newer.newerTorch} there)`;
+    if (newer.newerIndex) {
+      out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer.newerIndex} (torch ${newer.newerTorch} there)`;
+      out.wheelAdviceIndex = newer.newerIndex;
+    }
   }
   if (!isEmptyArch(support.arch)) Object.assign(out, shadowedToolkit(captures, support.arch, version));
   return out;
