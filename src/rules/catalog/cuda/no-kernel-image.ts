@@ -108,6 +108,9 @@ export const noKernelImage: RuleInput = {
       literals: ['\\site-packages\\'],
       pattern: '(?<dir>[A-Za-z]:\\\\[^\\n"<>|*?]{0,300}?)\\\\[Ll]ib\\\\site-packages\\\\',
     },
+    // nvidia-smi's header (`| NVIDIA-SMI 570.124.04   Driver Version: 570.124.04   CUDA Version: 12.8 |`): the driver that runs
+    // the code, against the one the GPU's CUDA release needs (blackwell-torch's `blackwellDriver`)
+    { name: 'driverShown', literals: ['Driver Version:'], pattern: 'Driver Version: (?<v>\\d{3,4}\\.\\d{1,3}(?:\\.\\d{1,3})?)' },
     {
       name: 'supported',
       literals: ['The current PyTorch install supports CUDA capabilities'],
@@ -139,7 +142,7 @@ export const noKernelImage: RuleInput = {
       'release that compiles the GPU (PyTorch lists its wheel indexes per release at https://pytorch.org/get-started/previous-versions/); ' +
       '{enrich.blackwellTorch|newer GPUs need torch wheels of a newer CUDA} (`pip install torch --index-url` with the index). In an image, change its torch ' +
       'install line and rebuild.',
-    '- It is in the list: a CUDA extension or the program\'s own kernels were compiled for other architectures. Add the capability to TORCH_CUDA_ARCH_LIST ' +
+    '- It is in the list: {enrich.blackwellDriver|a CUDA extension} or the program\'s own kernels were compiled for other architectures. Add the capability to TORCH_CUDA_ARCH_LIST ' +
       '(`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="…"` (`89` style), with `+PTX` on the newest entry, and rebuild it; `nvcc --list-gpu-arch` in the build ' +
       'stage lists what the toolkit compiles.',
   ].join('\n'),
