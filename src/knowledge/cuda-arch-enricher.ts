@@ -13,6 +13,7 @@ import { exactTorchSide } from './cuda-exact-torch.js';
 import { generationGapPin, releaseRange, sameReleaseInstall } from './torch-index-pin.js';
 import { preIndexBuilds } from './torch-find-links.js';
 import { askedArches } from './asked-arches.js';
+import { firstDriversFor, RELEASE_NOTES_URL } from './cuda-release-drivers.js';
 import { ngcPytorchImageUpTo } from '../facts/ngc-pytorch-cuda.js';
 
 /**
@@ -122,6 +123,7 @@ export function cudaArchesEnrich(
       out.wheelAdvice = idx
         ? `install a torch built with CUDA ${floor} or newer, from ${idx} (torch ${out.newerTorch} there)`
         : `install a torch built with CUDA ${floor} or newer`;
+      if (idx) out.wheelAdviceIndex = idx;
     }
   } else {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} … ${support.max})` : ''}`;
@@ -131,7 +133,10 @@ export function cudaArchesEnrich(
   // a torch without kernels for the GPU, its CUDA unknown: the first CUDA that compiles the arch and its wheels
   if (version === null && out.wheelAdvice === undefined && where[0] !== undefined && !isEmptyArch(support.arch)) {
     const newer = newerCuda(where[0], facts);
-    if (newer.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer.newerIndex} (torch ${newer.newerTorch} there)`;
+    if (newer.newerIndex) {
+      out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer.newerIndex} (torch ${newer.newerTorch} there)`;
+      out.wheelAdviceIndex = newer.newerIndex;
+    }
   }
   if (!isEmptyArch(support.arch)) Object.assign(out, shadowedToolkit(captures, support.arch, version));
   return out;
@@ -167,7 +172,7 @@ function shadowedToolkit(captures: Readonly<Record<string, string>>, arch: strin
  * (torch-wheels.ts: cu128, torch 2.7.0 and later). `blackwellTorch` is plain text for a fix, absent when the tables lack it.
  */
 export function blackwellTorchEnrich(
-  _captures: Readonly<Record<string, string>>,
+  captures: Readonly<Record<string, string>>,
   _step: Step | null,
   _model: BuildModel,
   facts: FactView,
@@ -180,6 +185,29 @@ export function blackwellTorchEnrich(
     blackwellTorch:
       `sm_120 (capability (12, 0): GeForce RTX 50 series, Blackwell) needs a torch built with CUDA ${first} or newer, ` +
       `torch ${newer.newerTorch} on its first index, ${newer.newerIndex}`,
+    ...blackwellDriver(first, captures['context.driverShown.v']),
+  };
+}
+
+/**
+ * `blackwellDriver`: with sm_120 in torch's list, the driver comes next (the text leads into `a CUDA extension … was compiled for other
+ * architectures`). Code built with CUDA `first` (12.8, the first
+ * to compile sm_120) needs that release's driver (cuda-release-drivers.ts, Table 3 of NVIDIA's release notes: 12.8 GA,
+ * 570.26 on Linux, 570.65 on Windows). pytorch/pytorch#149845: `no kernel image` on an RTX 5090 D with a cu128 nightly,
+ * solved by reinstalling the driver of CUDA 12.8.1. Nothing when the log shows a driver (`nvidia-smi`'s `Driver
+ * Version: 575.51.03`, captured as `driverShown`) that is new enough on both systems.
+ */
+function blackwellDriver(first: string, shown: string | undefined): Record<string, string> {
+  const drivers = firstDriversFor(first);
+  if (drivers === null) return {};
+  const newest = drivers.windows !== null && compareVersions(drivers.windows, drivers.linux) > 0 ? drivers.windows : drivers.linux;
+  if (shown !== undefined && compareVersions(shown, newest) >= 0) return {};
+  const windows = drivers.windows === null ? '' : `, ${drivers.windows} on Windows`;
+  return {
+    blackwellDriver:
+      `for sm_120, check the driver first (code built with CUDA ${first} needs driver ${drivers.linux} or newer on Linux${windows}: ` +
+      `${RELEASE_NOTES_URL}, "CUDA Toolkit and Corresponding Driver Versions"; nvidia-smi prints the driver's version): an older ` +
+      'driver, or a broken driver install, is the cause then (install a current driver on the machine with the GPU, the host for a container, and reboot); otherwise a CUDA extension',
   };
 }
 

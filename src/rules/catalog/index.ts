@@ -26,6 +26,7 @@ import { driverTooOld } from './cuda/driver-too-old.js';
 import { unsupportedHostCompiler } from './cuda/unsupported-host-compiler.js';
 import { kernelNeedsNewerArch } from './cuda/kernel-needs-newer-arch.js';
 import { nvccHostFlagRejected } from './cuda/nvcc-host-flag-rejected.js';
+import { toolkitTooOld } from './cuda/toolkit-too-old.js';
 import { deepspeedCutlassKernels } from './cuda/deepspeed-cutlass-kernels.js';
 import { cuptiLibraryNotfound } from './cmake/cupti-library-notfound.js';
 import { cudaArchDetectFailed } from './cmake/cuda-arch-detect-failed.js';
@@ -238,6 +239,7 @@ export const builtinRules: RuleInput[] = [
   unsupportedHostCompiler,
   kernelNeedsNewerArch,
   nvccHostFlagRejected,
+  toolkitTooOld,
   deepspeedCutlassKernels,
   cuptiLibraryNotfound,
   cudaArchDetectFailed,

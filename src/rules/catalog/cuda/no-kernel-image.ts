@@ -98,6 +98,19 @@ export const noKernelImage: RuleInput = {
     { name: 'cmakeArch', literals: ['-DCMAKE_CUDA_ARCHITECTURES'], pattern: '\\bcmake\\s[^\\n]{0,400}-DCMAKE_CUDA_ARCHITECTURES(?::STRING)?=' },
     // torch (or a Python traceback) in the log: torch's wheel is one of the pieces that may lack the kernel
     { name: 'torch', literals: ['torch', 'Traceback (most recent call last)', 'PyTorch'] },
+    // A Python on Windows, read from a path torch's warning or a traceback names (`C:\…\system\python\lib\site-packages\torch\
+    // cuda\__init__.py:235: UserWarning:`, `File "C:\…\Lib\site-packages\…"`): the directory that holds `Lib\site-packages`.
+    // A Windows Python's python.exe sits in that directory (a python.org install, a conda environment, a one-click package's own
+    // Python under `system\python`, lllyasviel/FramePack#204), a venv's in its `Scripts`. `python3` names no interpreter of such a
+    // package (nothing of it is on PATH), so the fix names that one.
+    {
+      name: 'winPython',
+      literals: ['\\site-packages\\'],
+      pattern: '(?<dir>[A-Za-z]:\\\\[^\\n"<>|*?]{0,300}?)\\\\[Ll]ib\\\\site-packages\\\\',
+    },
+    // nvidia-smi's header (`| NVIDIA-SMI 570.124.04   Driver Version: 570.124.04   CUDA Version: 12.8 |`): the driver that runs
+    // the code, against the one the GPU's CUDA release needs (blackwell-torch's `blackwellDriver`)
+    { name: 'driverShown', literals: ['Driver Version:'], pattern: 'Driver Version: (?<v>\\d{3,4}\\.\\d{1,3}(?:\\.\\d{1,3})?)' },
     {
       name: 'supported',
       literals: ['The current PyTorch install supports CUDA capabilities'],
@@ -129,7 +142,7 @@ export const noKernelImage: RuleInput = {
       'release that compiles the GPU (PyTorch lists its wheel indexes per release at https://pytorch.org/get-started/previous-versions/); ' +
       '{enrich.blackwellTorch|newer GPUs need torch wheels of a newer CUDA} (`pip install torch --index-url` with the index). In an image, change its torch ' +
       'install line and rebuild.',
-    '- It is in the list: a CUDA extension or the program\'s own kernels were compiled for other architectures. Add the capability to TORCH_CUDA_ARCH_LIST ' +
+    '- It is in the list: {enrich.blackwellDriver|a CUDA extension} or the program\'s own kernels were compiled for other architectures. Add the capability to TORCH_CUDA_ARCH_LIST ' +
       '(`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="…"` (`89` style), with `+PTX` on the newest entry, and rebuild it; `nvcc --list-gpu-arch` in the build ' +
       'stage lists what the toolkit compiles.',
   ].join('\n'),
@@ -216,6 +229,28 @@ export const noKernelImage: RuleInput = {
         'with `XY` the capability you read; keep `{enrich.cmakeArchHad}` in the list only if the binary must also run on GPUs of that capability. When the ' +
           'build runs on the machine with this GPU, `-DCMAKE_CUDA_ARCHITECTURES=native` (CMake 3.24 or newer) compiles for its GPUs. `nvcc --list-gpu-arch` ' +
           'lists what the toolkit compiles; if `compute_XY` is not there, the toolkit is too old for this GPU.',
+      ].join('\n'),
+    },
+    {
+      // torch without the GPU's arch, run by a Python on Windows (winPython): the same wheels (cuda-arches: the first CUDA that
+      // compiles the arch and PyTorch's first index built with it), installed with that interpreter. torchvision and torchaudio
+      // go with it: each release is built against one torch release (torch-wheels.ts pairs them), so upgrading torch alone
+      // leaves them broken. PowerShell runs a quoted path only after `&`, Command Prompt as it is.
+      when: 'supported&winPython&enrich.wheelAdviceIndex',
+      message:
+        'This torch has no kernels for the GPU’s {arch:all}: it supports {context.supported.list} only. Install a torch build whose arch list ' +
+        'includes the device into the Python that runs this program, `{context.winPython.dir}\\python.exe`.',
+      fix: [
+        'Use a torch whose arch list includes the device: {enrich.wheelAdvice}. Install it with the Python that runs the program (the one under ' +
+          '`{context.winPython.dir}`), with torchvision and torchaudio from the same index, in Command Prompt:',
+        '',
+        '```bat',
+        '"{context.winPython.dir}\\python.exe" -m pip install --upgrade torch torchvision torchaudio --index-url {enrich.wheelAdviceIndex}',
+        '"{context.winPython.dir}\\python.exe" -c "import torch; print(torch.__version__, torch.cuda.get_arch_list())"',
+        '```',
+        '',
+        'The list the second line prints must include {arch:all}. In PowerShell put `&` before each quoted path. In a virtual environment the ' +
+          'interpreter is `{context.winPython.dir}\\Scripts\\python.exe` instead.',
       ].join('\n'),
     },
     {

@@ -100,6 +100,29 @@ const RTX50_NEEDS_ARCH: Variant = {
   ].join('\n'),
 };
 
+/** Which nvcc the shell finds first, and which toolkits NVIDIA's packages installed (shared with cuda/toolkit-too-old). */
+export const LIST_NVCC = ['which -a nvcc && nvcc --version', 'ls -d /usr/local/cuda-*/bin/nvcc'];
+
+/** Why a new toolkit needs a new CMake build directory (shared with cuda/toolkit-too-old). */
+export const FRESH_BUILD_DIR =
+  "configure a fresh build directory from the project's source directory (CMakeCache.txt keeps the nvcc CMake found first, so re-running cmake in the old one changes nothing)";
+
+/**
+ * Build with the toolkit in `dir`: its nvcc first on PATH, named to CMake in a build directory of its own (shared with
+ * cuda/toolkit-too-old). `options`: CMake options the project needs to build its CUDA code at all (` -DGGML_CUDA=ON`);
+ * `first`: lines that set `dir` up, in the same block.
+ */
+export function buildWithToolkit(dir: string, buildDir: string, options = '', first: string[] = []): string[] {
+  return [
+    '```sh',
+    ...first,
+    `export PATH=${dir}/bin:$PATH`,
+    `cmake -S . -B ${buildDir}${options} -DCMAKE_CUDA_COMPILER=${dir}/bin/nvcc   # plus your other -D options`,
+    `cmake --build ${buildDir} -j"$(nproc)"`,
+    '```',
+  ];
+}
+
 // A newer toolkit named in the log (an installed `/usr/local/cuda-12.9`, the CUDA samples of release 12.9, the reporter's `with
 // CUDA 12.9`) that compiles the rejected arch, while the nvcc that ran did not: a second, older toolkit's nvcc came first on PATH,
 // or a build directory kept the one CMake found first (CMAKE_CUDA_COMPILER in CMakeCache.txt; CUDACXX "will only be used by
@@ -117,19 +140,13 @@ const SHADOWED_TOOLKIT: Variant = {
     'Build with the CUDA {enrich.shadowedCuda} toolkit. See which nvcc the shell finds first, and which toolkits are installed:',
     '',
     '```sh',
-    'which -a nvcc && nvcc --version',
-    'ls -d /usr/local/cuda-*/bin/nvcc',
+    ...LIST_NVCC,
     '/usr/local/cuda-{enrich.shadowedCuda}/bin/nvcc --version',
     '```',
     '',
-    'With `/usr/local/cuda-{enrich.shadowedCuda}` there, put it first on PATH and, for CMake, configure a fresh build directory from the ' +
-      "project's source directory (CMakeCache.txt keeps the nvcc CMake found first, so re-running cmake in the old one changes nothing):",
+    'With `/usr/local/cuda-{enrich.shadowedCuda}` there, put it first on PATH and, for CMake, ' + FRESH_BUILD_DIR + ':',
     '',
-    '```sh',
-    'export PATH=/usr/local/cuda-{enrich.shadowedCuda}/bin:$PATH',
-    'cmake -S . -B build-cuda-{enrich.shadowedCuda} -DCMAKE_CUDA_COMPILER=/usr/local/cuda-{enrich.shadowedCuda}/bin/nvcc   # plus your other -D options',
-    'cmake --build build-cuda-{enrich.shadowedCuda} -j"$(nproc)"',
-    '```',
+    ...buildWithToolkit('/usr/local/cuda-{enrich.shadowedCuda}', 'build-cuda-{enrich.shadowedCuda}'),
     '',
     'If nothing else needs the older toolkit, remove it so that one nvcc is left. If `/usr/local/cuda-{enrich.shadowedCuda}` is not listed, ' +
       "install it: NVIDIA's package `cuda-toolkit-{enrich.shadowedCudaApt}` (https://developer.nvidia.com/cuda-downloads; earlier releases at " +
