@@ -351,3 +351,26 @@ export function flashAttnWheel(q: WheelQuery): WheelAnswer | null {
   );
   return { published, fileName, url: `${BASE_URL}/v${version}/${fileName}` };
 }
+
+/**
+ * The newest release whose `cxx11abiFALSE` wheels load in a pre-C++11 torch (PyTorch's pip wheels up to 2.5, 2.6's
+ * CPU / cu118 / cu124 ones). The wheels named `cxx11abiFALSE` for torch 2.6 of 2.8.0.post2 (Dao-AILab/flash-attention#1717,
+ * huggingface/open-r1#684) and of 2.8.2 (#1783) ask for the C++11 `c10::Error::Error(…, std::__cxx11::basic_string…)`;
+ * in #1783 `flash_attn-2.7.4.post1+cu12torch2.6cxx11abiFALSE-cp311-cp311-linux_x86_64.whl` loads in the same
+ * torch 2.6.0+cu124, and the open-r1#684 thread fixes it with `flash_attn==2.7.4.post1` (`--no-build-isolation`).
+ */
+export const PRE_CXX11_WHEEL_RELEASE = '2.7.4.post1';
+
+/** `['2.2', '2.6']`: the first and last torch major.minor a release published wheels for. */
+export function torchRange(release: FlashAttnRelease): [string, string] | null {
+  const mm = release.torches.map(majorMinor).filter((t): t is string => t !== null);
+  return mm.length === 0 ? null : [mm[0]!, mm[mm.length - 1]!];
+}
+
+/** Whether a release published wheels for this torch (`2.6.0+cu124`): its major.minor and CUDA major are in its matrix. */
+export function releaseHasTorch(release: FlashAttnRelease, torch: string): boolean {
+  const mm = majorMinor(torch);
+  const cuda = /\+cu(\d{2})\d$/.exec(torch.trim())?.[1];
+  if (mm === null || !release.torches.some((t) => majorMinor(t) === mm)) return false;
+  return cuda === undefined || release.cudas.some((c) => cudaParts(c)?.[0] === Number(cuda));
+}

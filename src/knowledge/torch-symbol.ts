@@ -22,6 +22,7 @@ import type { FactView } from '../facts/fact-view.js';
 import { installerOf } from './installer-forms.js';
 import { abiOfPipTorch, WHEEL_FACTS_COMMAND, WHEEL_SOURCES } from './flash-attn-wheel-enricher.js';
 import { rebuildFromSourceCommand } from './extension-build-enricher.js';
+import { flashAttnRelease, PRE_CXX11_WHEEL_RELEASE, releaseHasTorch, torchRange } from './flash-attn-wheels.js';
 
 /** Prints the installed torch's version, CUDA and C++ ABI (True: C++11). */
 export const TORCH_FACTS_COMMAND = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch._C._GLIBCXX_USE_CXX11_ABI)"';
@@ -166,8 +167,38 @@ export function torchSymbolEnrich(
     const force = out.dist === 'flash-attn' ? 'FLASH_ATTENTION_FORCE_BUILD=TRUE ' : '';
     out.rebuild = force + rebuildFromSourceCommand(installerOf(facts), out.dist, out.dist);
     out.showNote = `, and \`pip show ${out.dist}\` the extension's version.`;
+    if (out.dist === 'flash-attn' && abiOfSymbol(symbol) === 'cxx11') Object.assign(out, preCxx11Wheel(facts));
   } else if (ext.from === 'index') {
     out.findDist = `python -c "import importlib.metadata as m; print(m.packages_distributions().get('${ext.module}'))"`;
   }
   return out;
+}
+
+/**
+ * A flash-attn built with the C++11 ABI in a pre-C++11 torch: the release whose prebuilt `cxx11abiFALSE` wheels load
+ * there (flash-attn-wheels.ts), installed so that its setup.py downloads the one naming this torch (it reads torch's
+ * version, CUDA and ABI, hence `--no-build-isolation`). None when the log's torch is one that release has no wheel for.
+ */
+function preCxx11Wheel(facts: FactView): Record<string, string> {
+  const release = flashAttnRelease(PRE_CXX11_WHEEL_RELEASE);
+  const range = release === null ? null : torchRange(release);
+  if (release === null || range === null) return {};
+  const torch = facts.get('torch')?.value ?? null;
+  if (torch !== null && !releaseHasTorch(release, torch)) return {};
+  const installer = installerOf(facts);
+  const spec = `flash-attn==${PRE_CXX11_WHEEL_RELEASE}`;
+  // uv: --reinstall is its word for pip's --force-reinstall (uv pip install --help)
+  const command = installer === 'uv'
+    ? `uv pip install --no-build-isolation --reinstall --no-deps ${spec}`
+    : `${installer === 'pip' ? 'pip' : 'python -m pip'} install --no-build-isolation --force-reinstall --no-deps ${spec}`;
+  const cudas = [...new Set(release.cudas.map((c) => c.split('.')[0]!))].join(' and ');
+  return {
+    wheelFirst: command,
+    wheelFirstWhy:
+      'flash-attn 2.8.0.post2\'s and 2.8.2\'s wheels named `cxx11abiFALSE` for torch 2.6 carry the C++11 ABI all the same ' +
+      '(Dao-AILab/flash-attention#1717, #1783), so installing the latest flash-attn again does not help. ' +
+      `flash-attn ${PRE_CXX11_WHEEL_RELEASE} published prebuilt pre-C++11 wheels for torch ${range[0]} to ${range[1]} on CUDA ${cudas}; ` +
+      'with `--no-build-isolation` its setup.py downloads the one naming this torch, a download instead of a compile ' +
+      '(it prints `Guessing wheel URL:`; `Precompiled wheel not found. Building from source...` means none was published for this torch and it compiles):',
+  };
 }

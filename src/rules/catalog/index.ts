@@ -40,6 +40,7 @@ import { cuda13RemovedApi } from './cuda/cuda13-removed-api.js';
 import { ptxFeatureNotOnArch } from './cuda/ptx-feature-not-on-arch.js';
 import { flashAttnExtensionMissing } from './runtime/flash-attn-extension-missing.js';
 import { libcudaStub } from './runtime/libcuda-stub.js';
+import { kernelsNoBuildVariant } from './runtime/kernels-no-build-variant.js';
 import { sharedLibraryMissing } from './runtime/shared-library-missing.js';
 import { linkedLibraryMissing } from './runtime/linked-library-missing.js';
 import { extensionCudaRefused } from './runtime/extension-cuda-mismatch.js';
@@ -253,6 +254,7 @@ export const builtinRules: RuleInput[] = [
   ptxFeatureNotOnArch,
   flashAttnExtensionMissing,
   libcudaStub,
+  kernelsNoBuildVariant,
   sharedLibraryMissing,
   linkedLibraryMissing,
   extensionCudaRefused,

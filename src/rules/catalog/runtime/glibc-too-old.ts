@@ -45,6 +45,7 @@
 // Debian 13 2.41 (`ldd (Debian GLIBC 2.41-12) 2.41`, a debian-slim image's output in a public log), Ubuntu 24.04 2.39
 // (`ldd (Ubuntu GLIBC 2.39-0ubuntu8.4) 2.39` on Ubuntu 24.04.2, a public machine survey).
 import type { RuleInput } from '../../schema.js';
+import { PATH_CHAR } from '../../path-chars.js';
 
 const GLIBC_BY_RELEASE = 'Debian 12 has glibc 2.36, Ubuntu 24.04 2.39, Debian 13 2.41';
 
@@ -56,7 +57,7 @@ export const glibcTooOld: RuleInput = {
     // `rustnet: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.39' not found (required by rustnet)`
     {
       literals: ["' not found"],
-      pattern: "(?<lib>[\\w./+-]{0,200}lib[cm]\\.so\\.6): version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found \\(required by (?<by>[^)\\s]{1,200})\\)",
+      pattern: `(?<lib>${PATH_CHAR}{0,200}lib[cm]\\.so\\.6): version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found \\(required by (?<by>[^)\\s]{1,200})\\)`,
     },
     // the loader's words without the library's path (a paste that kept the last part):
     // `` `GLIBC_2.38' not found (required by /usr/lib/libstdc++.so.6) ``

@@ -15,6 +15,7 @@
 //   `lib64/stubs/libcuda.so`, for linking only, is ahead of the driver on the library path (NVIDIA/warp#219,
 //   numba/numba#8985: `lib64/stubs` on LD_LIBRARY_PATH).
 import type { RuleInput } from '../../schema.js';
+import { PATH_CHAR } from '../../path-chars.js';
 
 const EMPTY_FILES = "find / -xdev -name 'libcuda.so*' -size 0 2>/dev/null";
 
@@ -24,7 +25,7 @@ export const libcudaStub: RuleInput = {
   severity: 'error',
   match: [
     // `ImportError: /usr/lib/x86_64-linux-gnu/libcuda.so.1: file too short`, `(error code is /usr/lib/x86_64-linux-gnu/libcuda.so: file too short)`
-    { literals: ['file too short'], pattern: '(?<path>[\\w./+-]{0,200}libcuda\\.so[\\d.]{0,20}): file too short' },
+    { literals: ['file too short'], pattern: `(?<path>${PATH_CHAR}{0,200}libcuda\\.so[\\d.]{0,20}): file too short` },
     // cudaGetErrorString(cudaErrorStubLibrary) / cuGetErrorString(CUDA_ERROR_STUB_LIBRARY)
     { literals: ['CUDA driver is a stub library'] },
   ],

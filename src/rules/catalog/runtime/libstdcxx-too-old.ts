@@ -19,6 +19,7 @@
 // `grep -ao` reads the labels out of the binary without binutils' `strings` (slim images have no binutils);
 // `sort -V` orders them as versions (GNU coreutils).
 import type { RuleInput, RuleVariant } from '../../schema.js';
+import { PATH_CHAR } from '../../path-chars.js';
 
 const NEWEST_LABEL = "grep -ao '{labelFamily}_[0-9.]*[0-9]' {enrich.libPath} | sort -uV | tail -n 1";
 
@@ -167,7 +168,7 @@ export const libstdcxxTooOld: RuleInput = {
     {
       literals: ["' not found"],
       pattern:
-        "(?<lib>[\\w./+-]{0,300}libstdc\\+\\+\\.so\\.6): version .?(?<label>(?<labelFamily>GLIBCXX|CXXABI)_\\d\\.\\d{1,2}(?:\\.\\d{1,3})?)' not found \\(required by (?<by>[^)\\s]{1,300})\\)",
+        `(?<lib>${PATH_CHAR}{0,300}libstdc\\+\\+\\.so\\.6): version .?(?<label>(?<labelFamily>GLIBCXX|CXXABI)_\\d\\.\\d{1,2}(?:\\.\\d{1,3})?)' not found \\(required by (?<by>[^)\\s]{1,300})\\)`,
     },
   ],
   scope: 'step',

@@ -18,6 +18,7 @@
 // hijkzzz/alpha-zero-gomoku#28, `_ZNK3c1010TensorImpl23shallow_copy_and_detach…`, the nomatch fixture), which is
 // runtime/torch-symbol-mismatch's or library-symbol-mismatch's class.
 import type { RuleInput } from '../../schema.js';
+import { PATH_CHAR } from '../../path-chars.js';
 
 const ISSUE = 'https://github.com/pytorch/pytorch/issues/123097';
 
@@ -36,7 +37,7 @@ export const torchMklSymbol: RuleInput = {
     // `ImportError: /…/site-packages/torch/lib/libtorch_cpu.so: undefined symbol: iJIT_NotifyEvent`
     {
       literals: ['undefined symbol: iJIT_NotifyEvent'],
-      pattern: '(?<lib>[\\w./+-]{0,300}libtorch_cpu\\.so): undefined symbol: (?<symbol>iJIT_NotifyEvent)\\b',
+      pattern: `(?<lib>${PATH_CHAR}{0,300}libtorch_cpu\\.so): undefined symbol: (?<symbol>iJIT_NotifyEvent)\\b`,
     },
   ],
   context: [

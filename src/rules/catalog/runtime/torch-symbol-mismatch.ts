@@ -19,6 +19,7 @@
 // 2.1.2+cpu)`, open-mmlab/PIA#30). Its wheels are built for one torch release each and pin it; the `xformers-build`
 // enricher (knowledge/xformers-build-enricher.ts) writes the xformers for the installed torch, or that torch back.
 import type { RuleInput, RuleVariant as Variant } from '../../schema.js';
+import { PATH_CHAR } from '../../path-chars.js';
 
 const CHECK = 'See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}';
 
@@ -103,10 +104,46 @@ function xformersVariants(): Variant[] {
   ];
 }
 
+/**
+ * A flash-attn with the C++11 ABI in a pre-C++11 torch: the release whose prebuilt wheels fit comes first, the compile
+ * (30 to 90 minutes of nvcc: flash-attn-wheels.ts) last. `code` wraps a command for the place.
+ */
+function wheelFirstFix(lead: string, code: (command: string) => string): string {
+  return [
+    `${lead} {enrich.wheelFirstWhy}`,
+    '',
+    code('{enrich.wheelFirst}'),
+    '',
+    'Compiling flash-attn against this torch works too, but takes 30 to 90 minutes and needs nvcc, the CUDA compiler (`nvcc --version`), where it builds:',
+    '',
+    code('{enrich.rebuild}'),
+    '',
+    CHECK,
+  ].join('\n');
+}
+
+const inDockerfile = (command: string): string => ['```dockerfile', `RUN ${command}`, '```'].join('\n');
+const inShell = (command: string): string => ['```sh', command, '```'].join('\n');
+
 /** The rebuild as the place needs it: a RUN line, the image that `docker run` started, or a shell. */
 function rebuildVariants(): Variant[] {
   return [
     ...xformersVariants(),
+    {
+      when: 'enrich.wheelFirst&fact.place=image-build',
+      fix: wheelFirstFix('Install the flash-attn built for this torch, in the Dockerfile after the line that installs torch.', inDockerfile),
+    },
+    {
+      when: 'enrich.wheelFirst&fact.place=docker-run',
+      fix: wheelFirstFix(
+        'The image holds the mismatched pair; a fix made in a running container is lost with it. Install the flash-attn built for this torch in the Dockerfile after the line that installs torch, and rebuild the image.',
+        inDockerfile,
+      ),
+    },
+    {
+      when: 'enrich.wheelFirst',
+      fix: wheelFirstFix('Install the flash-attn built for this torch, in the environment that imports it (in an image: a `RUN` line after the one that installs torch).', inShell),
+    },
     { when: 'enrich.rebuild&fact.place=image-build', fix: dockerfileRebuild(`${REBUILD_WHY}, in the Dockerfile after the line that installs torch:`) },
     {
       when: 'enrich.rebuild&fact.place=docker-run',
@@ -165,7 +202,7 @@ export const torchSymbolMismatch: RuleInput = {
     // `ImportError: /…/torch_tensorrt/lib/libtorchtrt.so: undefined symbol: _ZN3c106detail23torchInternalAssertFailEPKcS2_jS2_RKSs`
     {
       literals: ['undefined symbol: _ZN'],
-      pattern: '(?<lib>[\\w./+-]{0,300}\\.so(?:\\.[\\d.]{1,20})?): undefined symbol: (?<symbol>_ZNK?(?:3c10|2at|5torch)\\d\\w{0,600})',
+      pattern: `(?<lib>${PATH_CHAR}{0,300}\\.so(?:\\.[\\d.]{1,20})?): undefined symbol: (?<symbol>_ZNK?(?:3c10|2at|5torch)\\d\\w{0,600})`,
     },
     // xFormers' own check: `    PyTorch 2.3.0+cu121 with CUDA 1201 (you have 2.4.0+cu121)` under `xFormers was built for:`
     {
