@@ -1643,6 +1643,57 @@ var init_asked_arches = __esm({
   }
 });
 
+// src/knowledge/cuda-release-drivers.ts
+function versionKey(cuda) {
+  const m = /^(\d{1,2})\.(\d{1,2})$/.exec(cuda);
+  return m === null ? null : Number(m[1]) * 100 + Number(m[2]);
+}
+function firstDriversFor(wanted) {
+  const key = versionKey(wanted);
+  const oldest = RELEASE_DRIVERS[RELEASE_DRIVERS.length - 1];
+  if (key === null || key < versionKey(oldest.cuda)) return null;
+  let found = null;
+  for (const row of RELEASE_DRIVERS) if (versionKey(row.cuda) >= key) found = row;
+  return found;
+}
+var RELEASE_NOTES_URL, RELEASE_DRIVERS;
+var init_cuda_release_drivers = __esm({
+  "src/knowledge/cuda-release-drivers.ts"() {
+    "use strict";
+    RELEASE_NOTES_URL = "https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/";
+    RELEASE_DRIVERS = [
+      { cuda: "13.2", linux: "595.45.04", windows: null },
+      { cuda: "13.1", linux: "590.44.01", windows: null },
+      { cuda: "13.0", linux: "580.65.06", windows: null },
+      { cuda: "12.9", linux: "575.51.03", windows: "576.02" },
+      { cuda: "12.8", linux: "570.26", windows: "570.65" },
+      { cuda: "12.6", linux: "560.28.03", windows: "560.76" },
+      { cuda: "12.5", linux: "555.42.02", windows: "555.85" },
+      { cuda: "12.4", linux: "550.54.14", windows: "551.61" },
+      { cuda: "12.3", linux: "545.23.06", windows: "545.84" },
+      { cuda: "12.2", linux: "535.54.03", windows: "536.25" },
+      { cuda: "12.1", linux: "530.30.02", windows: "531.14" },
+      { cuda: "12.0", linux: "525.60.13", windows: "527.41" },
+      { cuda: "11.8", linux: "520.61.05", windows: "520.06" },
+      { cuda: "11.7", linux: "515.43.04", windows: "516.01" },
+      { cuda: "11.6", linux: "510.39.01", windows: "511.23" },
+      { cuda: "11.5", linux: "495.29.05", windows: "496.04" },
+      { cuda: "11.4", linux: "470.42.01", windows: "471.11" },
+      { cuda: "11.3", linux: "465.19.01", windows: "465.89" },
+      { cuda: "11.2", linux: "460.27.03", windows: "460.82" },
+      { cuda: "11.1", linux: "455.23", windows: "456.38" },
+      { cuda: "11.0", linux: "450.51.05", windows: "451.48" },
+      { cuda: "10.2", linux: "440.33", windows: "441.22" },
+      { cuda: "10.1", linux: "418.39", windows: "418.96" },
+      { cuda: "10.0", linux: "410.48", windows: "411.31" },
+      { cuda: "9.2", linux: "396.26", windows: "397.44" },
+      { cuda: "9.1", linux: "390.46", windows: "391.29" },
+      { cuda: "9.0", linux: "384.81", windows: "385.54" },
+      { cuda: "8.0", linux: "367.48", windows: "369.30" }
+    ];
+  }
+});
+
 // src/facts/ngc-pytorch-cuda.ts
 function ngcPytorchCuda(tag) {
   const month = /^(\d{2}\.\d{2})-/.exec(tag)?.[1];
@@ -1744,6 +1795,7 @@ function cudaArchesEnrich(captures, step, model, facts) {
     if (where[0] !== void 0) {
       const idx = out.newerIndex;
       out.wheelAdvice = idx ? `install a torch built with CUDA ${floor} or newer, from ${idx} (torch ${out.newerTorch} there)` : `install a torch built with CUDA ${floor} or newer`;
+      if (idx) out.wheelAdviceIndex = idx;
     }
   } else {
     out.suggestion = `use only architectures this toolkit accepts${support.accepted.length ? ` (${support.min} \u2026 ${support.max})` : ""}`;
@@ -1751,7 +1803,10 @@ function cudaArchesEnrich(captures, step, model, facts) {
   if (version2 === null && !isEmptyArch(support.arch)) Object.assign(out, inferredToolkit(support.arch, facts, asked, place));
   if (version2 === null && out.wheelAdvice === void 0 && where[0] !== void 0 && !isEmptyArch(support.arch)) {
     const newer3 = newerCuda(where[0], facts);
-    if (newer3.newerIndex) out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer3.newerIndex} (torch ${newer3.newerTorch} there)`;
+    if (newer3.newerIndex) {
+      out.wheelAdvice = `install a torch built with CUDA ${where[0]} or newer, from ${newer3.newerIndex} (torch ${newer3.newerTorch} there)`;
+      out.wheelAdviceIndex = newer3.newerIndex;
+    }
   }
   if (!isEmptyArch(support.arch)) Object.assign(out, shadowedToolkit(captures, support.arch, version2));
   return out;
@@ -1767,13 +1822,24 @@ function shadowedToolkit(captures, arch, version2) {
   }
   return {};
 }
-function blackwellTorchEnrich(_captures, _step, _model, facts) {
+function blackwellTorchEnrich(captures, _step, _model, facts) {
   const first = toolkitsSupporting("sm_120")[0];
   if (first === void 0) return {};
   const newer3 = newerCuda(first, facts);
   if (!newer3.newerIndex) return {};
   return {
-    blackwellTorch: `sm_120 (capability (12, 0): GeForce RTX 50 series, Blackwell) needs a torch built with CUDA ${first} or newer, torch ${newer3.newerTorch} on its first index, ${newer3.newerIndex}`
+    blackwellTorch: `sm_120 (capability (12, 0): GeForce RTX 50 series, Blackwell) needs a torch built with CUDA ${first} or newer, torch ${newer3.newerTorch} on its first index, ${newer3.newerIndex}`,
+    ...blackwellDriver(first, captures["context.driverShown.v"])
+  };
+}
+function blackwellDriver(first, shown2) {
+  const drivers = firstDriversFor(first);
+  if (drivers === null) return {};
+  const newest = drivers.windows !== null && compareVersions(drivers.windows, drivers.linux) > 0 ? drivers.windows : drivers.linux;
+  if (shown2 !== void 0 && compareVersions(shown2, newest) >= 0) return {};
+  const windows = drivers.windows === null ? "" : `, ${drivers.windows} on Windows`;
+  return {
+    blackwellDriver: `for sm_120, check the driver first (code built with CUDA ${first} needs driver ${drivers.linux} or newer on Linux${windows}: ${RELEASE_NOTES_URL}, "CUDA Toolkit and Corresponding Driver Versions"; nvidia-smi prints the driver's version): an older driver, or a broken driver install, is the cause then (install a current driver on the machine with the GPU, the host for a container, and reboot); otherwise a CUDA extension`
   };
 }
 function inferredToolkit(arch, facts, asked, place) {
@@ -1987,6 +2053,7 @@ var init_cuda_arch_enricher = __esm({
     init_torch_index_pin();
     init_torch_find_links();
     init_asked_arches();
+    init_cuda_release_drivers();
     init_ngc_pytorch_cuda();
     EMPTY_ARCH_VERDICT = "The architecture is empty: the arch list was detected from a GPU, and a build step has none unless the builder passes one in (CMAKE_CUDA_ARCHITECTURES=native, or a script reading the GPU's compute capability).";
     JETSON = [53, 62, 72, 87, 101, 110];
@@ -4308,12 +4375,12 @@ function minorOf(python) {
   const m = /^(\d)\.(\d{1,2})/.exec(python.trim());
   return m ? [Number(m[1]), Number(m[2])] : null;
 }
-function versionKey(v) {
+function versionKey2(v) {
   return v.split(".").map((p) => Number.parseInt(p, 10));
 }
 function newer2(a, b) {
-  const x = versionKey(a);
-  const y = versionKey(b);
+  const x = versionKey2(a);
+  const y = versionKey2(b);
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
     if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
   }
@@ -4787,7 +4854,17 @@ function flashAttnWheel(q) {
   );
   return { published, fileName, url: `${BASE_URL}/v${version2}/${fileName}` };
 }
-var flashAttnReleases, BASE_URL;
+function torchRange(release) {
+  const mm = release.torches.map(majorMinor2).filter((t) => t !== null);
+  return mm.length === 0 ? null : [mm[0], mm[mm.length - 1]];
+}
+function releaseHasTorch(release, torch) {
+  const mm = majorMinor2(torch);
+  const cuda = /\+cu(\d{2})\d$/.exec(torch.trim())?.[1];
+  if (mm === null || !release.torches.some((t) => majorMinor2(t) === mm)) return false;
+  return cuda === void 0 || release.cudas.some((c) => cudaParts(c)?.[0] === Number(cuda));
+}
+var flashAttnReleases, BASE_URL, PRE_CXX11_WHEEL_RELEASE;
 var init_flash_attn_wheels = __esm({
   "src/knowledge/flash-attn-wheels.ts"() {
     "use strict";
@@ -5001,6 +5078,7 @@ var init_flash_attn_wheels = __esm({
       }
     ];
     BASE_URL = "https://github.com/Dao-AILab/flash-attention/releases/download";
+    PRE_CXX11_WHEEL_RELEASE = "2.7.4.post1";
   }
 });
 
@@ -5253,57 +5331,6 @@ var init_numpy_abi_direction = __esm({
     "use strict";
     NDARRAY_FROM = { 88: "1.20", 96: "1.22" };
     NDARRAY_SIZE_BEFORE = { 80: "before numpy 1.20", 88: "in numpy 1.20 and 1.21" };
-  }
-});
-
-// src/knowledge/cuda-release-drivers.ts
-function versionKey2(cuda) {
-  const m = /^(\d{1,2})\.(\d{1,2})$/.exec(cuda);
-  return m === null ? null : Number(m[1]) * 100 + Number(m[2]);
-}
-function firstDriversFor(wanted) {
-  const key = versionKey2(wanted);
-  const oldest = RELEASE_DRIVERS[RELEASE_DRIVERS.length - 1];
-  if (key === null || key < versionKey2(oldest.cuda)) return null;
-  let found = null;
-  for (const row of RELEASE_DRIVERS) if (versionKey2(row.cuda) >= key) found = row;
-  return found;
-}
-var RELEASE_NOTES_URL, RELEASE_DRIVERS;
-var init_cuda_release_drivers = __esm({
-  "src/knowledge/cuda-release-drivers.ts"() {
-    "use strict";
-    RELEASE_NOTES_URL = "https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/";
-    RELEASE_DRIVERS = [
-      { cuda: "13.2", linux: "595.45.04", windows: null },
-      { cuda: "13.1", linux: "590.44.01", windows: null },
-      { cuda: "13.0", linux: "580.65.06", windows: null },
-      { cuda: "12.9", linux: "575.51.03", windows: "576.02" },
-      { cuda: "12.8", linux: "570.26", windows: "570.65" },
-      { cuda: "12.6", linux: "560.28.03", windows: "560.76" },
-      { cuda: "12.5", linux: "555.42.02", windows: "555.85" },
-      { cuda: "12.4", linux: "550.54.14", windows: "551.61" },
-      { cuda: "12.3", linux: "545.23.06", windows: "545.84" },
-      { cuda: "12.2", linux: "535.54.03", windows: "536.25" },
-      { cuda: "12.1", linux: "530.30.02", windows: "531.14" },
-      { cuda: "12.0", linux: "525.60.13", windows: "527.41" },
-      { cuda: "11.8", linux: "520.61.05", windows: "520.06" },
-      { cuda: "11.7", linux: "515.43.04", windows: "516.01" },
-      { cuda: "11.6", linux: "510.39.01", windows: "511.23" },
-      { cuda: "11.5", linux: "495.29.05", windows: "496.04" },
-      { cuda: "11.4", linux: "470.42.01", windows: "471.11" },
-      { cuda: "11.3", linux: "465.19.01", windows: "465.89" },
-      { cuda: "11.2", linux: "460.27.03", windows: "460.82" },
-      { cuda: "11.1", linux: "455.23", windows: "456.38" },
-      { cuda: "11.0", linux: "450.51.05", windows: "451.48" },
-      { cuda: "10.2", linux: "440.33", windows: "441.22" },
-      { cuda: "10.1", linux: "418.39", windows: "418.96" },
-      { cuda: "10.0", linux: "410.48", windows: "411.31" },
-      { cuda: "9.2", linux: "396.26", windows: "397.44" },
-      { cuda: "9.1", linux: "390.46", windows: "391.29" },
-      { cuda: "9.0", linux: "384.81", windows: "385.54" },
-      { cuda: "8.0", linux: "367.48", windows: "369.30" }
-    ];
   }
 });
 
@@ -5564,10 +5591,26 @@ function torchSymbolEnrich(captures, _step, _model, facts) {
     const force = out.dist === "flash-attn" ? "FLASH_ATTENTION_FORCE_BUILD=TRUE " : "";
     out.rebuild = force + rebuildFromSourceCommand(installerOf(facts), out.dist, out.dist);
     out.showNote = `, and \`pip show ${out.dist}\` the extension's version.`;
+    if (out.dist === "flash-attn" && abiOfSymbol(symbol2) === "cxx11") Object.assign(out, preCxx11Wheel(facts));
   } else if (ext.from === "index") {
     out.findDist = `python -c "import importlib.metadata as m; print(m.packages_distributions().get('${ext.module}'))"`;
   }
   return out;
+}
+function preCxx11Wheel(facts) {
+  const release = flashAttnRelease(PRE_CXX11_WHEEL_RELEASE);
+  const range = release === null ? null : torchRange(release);
+  if (release === null || range === null) return {};
+  const torch = facts.get("torch")?.value ?? null;
+  if (torch !== null && !releaseHasTorch(release, torch)) return {};
+  const installer = installerOf(facts);
+  const spec2 = `flash-attn==${PRE_CXX11_WHEEL_RELEASE}`;
+  const command = installer === "uv" ? `uv pip install --no-build-isolation --reinstall --no-deps ${spec2}` : `${installer === "pip" ? "pip" : "python -m pip"} install --no-build-isolation --force-reinstall --no-deps ${spec2}`;
+  const cudas = [...new Set(release.cudas.map((c) => c.split(".")[0]))].join(" and ");
+  return {
+    wheelFirst: command,
+    wheelFirstWhy: `flash-attn 2.8.0.post2's and 2.8.2's wheels named \`cxx11abiFALSE\` for torch 2.6 carry the C++11 ABI all the same (Dao-AILab/flash-attention#1717, #1783), so installing the latest flash-attn again does not help. flash-attn ${PRE_CXX11_WHEEL_RELEASE} published prebuilt pre-C++11 wheels for torch ${range[0]} to ${range[1]} on CUDA ${cudas}; with \`--no-build-isolation\` its setup.py downloads the one naming this torch, a download instead of a compile (it prints \`Guessing wheel URL:\`; \`Precompiled wheel not found. Building from source...\` means none was published for this torch and it compiles):`
+  };
 }
 var TORCH_FACTS_COMMAND, NAMESPACES;
 var init_torch_symbol = __esm({
@@ -5576,6 +5619,7 @@ var init_torch_symbol = __esm({
     init_installer_forms();
     init_flash_attn_wheel_enricher();
     init_extension_build_enricher();
+    init_flash_attn_wheels();
     TORCH_FACTS_COMMAND = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch._C._GLIBCXX_USE_CXX11_ABI)"';
     NAMESPACES = {
       c10: "c10, the core library of PyTorch",
@@ -7881,7 +7925,7 @@ function deadsnakesBaseEnrich(_captures, _step, _model, facts) {
     const moved = withFlavour({ ...image, cudaFull: tag.full, osRelease: TARGET_UBUNTU }, image.flavour);
     return {
       deadsnakesFrom: moved,
-      deadsnakesNote: tag.same ? " (the same CUDA on Ubuntu 22.04)" : `: NVIDIA tags no CUDA ${image.cuda} image for Ubuntu 22.04, and ${tag.full} is the first CUDA it does (check that the host driver and the CUDA your code pins take it)`
+      deadsnakesNote: tag.same ? " (the same CUDA on Ubuntu 22.04)" : `: NVIDIA tags no CUDA ${image.cuda} image for Ubuntu 22.04; the first CUDA minor it tags for 22.04 is ${tag.full.split(".").slice(0, 2).join(".")}, and ${tag.full} its newest patch (check that the host driver and the CUDA your code pins take it)`
     };
   }
   const ubuntu = /^(?:docker\.io\/)?(?:library\/)?ubuntu:(20\.04|focal|18\.04|bionic|16\.04|xenial)$/.exec(base);
@@ -8784,6 +8828,16 @@ function cmakeProject(target) {
     "then take a release of the project that no longer lists the arch, or build on a CUDA that still accepts it."
   ].join("\n");
 }
+function buildWithToolkit(dir, buildDir, options = "", first = []) {
+  return [
+    "```sh",
+    ...first,
+    `export PATH=${dir}/bin:$PATH`,
+    `cmake -S . -B ${buildDir}${options} -DCMAKE_CUDA_COMPILER=${dir}/bin/nvcc   # plus your other -D options`,
+    `cmake --build ${buildDir} -j"$(nproc)"`,
+    "```"
+  ];
+}
 function distroNvccVariants() {
   const torchCheck = [
     `${DISTRO_WHY}, and which CUDA torch was built with:`,
@@ -8857,7 +8911,7 @@ function cmakeVariants(target) {
     }
   ];
 }
-var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, RTX50_NEEDS_ARCH, SHADOWED_TOOLKIT, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, DISTRO_IN_IMAGE, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, TRITON_FIX, tritonVariants, unsupportedArch;
+var WHERE_KNOWN, WHERE_INFERRED, INFERRED_CHECK, RTX30_HARD_CODED, RTX50_NEEDS_ARCH, LIST_NVCC, FRESH_BUILD_DIR, SHADOWED_TOOLKIT, hostShellVariants, OWN_GENCODE, ownGencodeVariants, DISTRO_WHY, DISTRO_INSTALL, DISTRO_EXPORT, DISTRO_FALLBACK, DISTRO_IN_IMAGE, WHICH_NVCC, AUTODETECTED_WHY, AUTODETECTED_NEWER, autodetectedVariants, FIND_CUDA, findCudaVariants, BAZEL_WHERE, BAZEL_RERUN, bazelVariants, GENTOO_EMERGE, TRITON_FIX, tritonVariants, unsupportedArch;
 var init_unsupported_arch = __esm({
   "src/rules/catalog/cuda/unsupported-arch.ts"() {
     "use strict";
@@ -8903,6 +8957,8 @@ var init_unsupported_arch = __esm({
         "```"
       ].join("\n")
     };
+    LIST_NVCC = ["which -a nvcc && nvcc --version", "ls -d /usr/local/cuda-*/bin/nvcc"];
+    FRESH_BUILD_DIR = "configure a fresh build directory from the project's source directory (CMakeCache.txt keeps the nvcc CMake found first, so re-running cmake in the old one changes nothing)";
     SHADOWED_TOOLKIT = {
       when: "enrich.shadowedCuda&!distroNvcc&!fact.place=image-build",
       title: "An older nvcc was used instead of the CUDA toolkit this build needs",
@@ -8911,18 +8967,13 @@ var init_unsupported_arch = __esm({
         "Build with the CUDA {enrich.shadowedCuda} toolkit. See which nvcc the shell finds first, and which toolkits are installed:",
         "",
         "```sh",
-        "which -a nvcc && nvcc --version",
-        "ls -d /usr/local/cuda-*/bin/nvcc",
+        ...LIST_NVCC,
         "/usr/local/cuda-{enrich.shadowedCuda}/bin/nvcc --version",
         "```",
         "",
-        "With `/usr/local/cuda-{enrich.shadowedCuda}` there, put it first on PATH and, for CMake, configure a fresh build directory from the project's source directory (CMakeCache.txt keeps the nvcc CMake found first, so re-running cmake in the old one changes nothing):",
+        "With `/usr/local/cuda-{enrich.shadowedCuda}` there, put it first on PATH and, for CMake, " + FRESH_BUILD_DIR + ":",
         "",
-        "```sh",
-        "export PATH=/usr/local/cuda-{enrich.shadowedCuda}/bin:$PATH",
-        "cmake -S . -B build-cuda-{enrich.shadowedCuda} -DCMAKE_CUDA_COMPILER=/usr/local/cuda-{enrich.shadowedCuda}/bin/nvcc   # plus your other -D options",
-        'cmake --build build-cuda-{enrich.shadowedCuda} -j"$(nproc)"',
-        "```",
+        ...buildWithToolkit("/usr/local/cuda-{enrich.shadowedCuda}", "build-cuda-{enrich.shadowedCuda}"),
         "",
         "If nothing else needs the older toolkit, remove it so that one nvcc is left. If `/usr/local/cuda-{enrich.shadowedCuda}` is not listed, install it: NVIDIA's package `cuda-toolkit-{enrich.shadowedCudaApt}` (https://developer.nvidia.com/cuda-downloads; earlier releases at https://developer.nvidia.com/cuda-toolkit-archive)."
       ].join("\n")
@@ -10475,7 +10526,7 @@ var init_libcuda_stub_missing = __esm({
       ],
       // Triton's run-time link of its launcher (runtime/triton-libcuda-link): its Command line, a frame in its package, its cache key
       unless: [
-        { literals: ["'-lcuda'", "/site-packages/triton/", "KeyError: ('"], pattern: "'-lcuda'|/site-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-" }
+        { literals: ["'-lcuda'", "/triton/", "KeyError: ('"], pattern: "'-lcuda'|/(?:site|dist)-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-" }
       ],
       context: [
         { name: "condaBuild", literals: ["conda-bld", "conda_build", "conda-build", "mambabuild"] },
@@ -10923,6 +10974,7 @@ function placeVariants() {
   return [
     // WSL 2 first: there the NVIDIA driver remedies of a Linux machine do harm.
     { ...WSL_VARIANT, when: "wsl&!fact.place=image-build&!fact.place=docker-run" },
+    { ...UNSLOTH_VARIANT, when: "unslothNoDevice&!fact.place=image-build&!fact.place=docker-run" },
     {
       // torch's own `Found no NVIDIA driver on your system`, no NVIDIA GPU named, and nothing puts the run in a container or a build
       // (ai-dock/comfyui#79: an Intel-iGPU host ran the image's `cuda` tag instead of its `cpu` one; simonlui/Docker_IPEX_ComfyUI#1 and
@@ -10994,7 +11046,7 @@ function placeVariants() {
     }
   ];
 }
-var EXAMPLE_86, MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, COLOSSALAI_NO_KERNEL, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, COMPUTE_CAP_PROBE, COMPUTE_CAP_TITLE, COMPUTE_CAP_MESSAGE, COMPUTE_CAP_VALUE, DRIVER_GUIDE, WSL_VARIANT, noGpuAtBuild;
+var EXAMPLE_86, MOVE_CHECKS, SAMPLE_WORKLOAD, NVIDIA_SMI_MISSING, TCNN_UNKNOWN_ARCH, nvidiaSmiVariant, NVIDIA_SMI_AT_RUN_MESSAGE, NO_TOOLKIT, ADD_GPUS, START_WITH_GPUS, START_WITH_COMMAND, NVIDIA_SMI_AT_RUN_COMMAND, NVIDIA_SMI_AT_RUN, NVIDIA_SMI_RUNTIME_ONLY, NVIDIA_SMI_SOMEWHERE, NVIDIA_SMI_ON_HOST, ARCH_LIST_CAUSE, ARCH_LIST_MESSAGE, ARCH_LIST_IMAGE_MESSAGE, ARCH_LIST_SHELL_MESSAGE, ARCH_LIST_SHELL_FIX, EMPTY_ARCH_MESSAGE, ARCH_QUERY, ARCH_QUERY_MESSAGE, COLOSSALAI_NO_KERNEL, CUDA_REQUIRED_TO_COMPILE, DEFORMABLE_ATTENTION_NO_CUDA, MSDA_MESSAGE, MSDA_FORCE, TCNN_MESSAGE, FIND_CAPABILITY, COMPUTE_CAP_PROBE, COMPUTE_CAP_TITLE, COMPUTE_CAP_MESSAGE, COMPUTE_CAP_VALUE, DRIVER_GUIDE, WSL_VARIANT, UNSLOTH_NO_DEVICE, UNSLOTH_VARIANT, noGpuAtBuild;
 var init_no_gpu_at_build = __esm({
   "src/rules/catalog/cuda/no-gpu-at-build.ts"() {
     "use strict";
@@ -11154,6 +11206,26 @@ var init_no_gpu_at_build = __esm({
         `- No \`libcuda.so\` in \`/usr/lib/wsl/lib\`: ${WSL_WINDOWS_DRIVER}; then, in PowerShell, \`wsl --update\` and \`wsl --shutdown\`.`
       ].join("\n")
     };
+    UNSLOTH_NO_DEVICE = {
+      literals: ["Unsloth currently only works on"],
+      pattern: "NotImplementedError: Unsloth currently only works on (?:NVIDIA GPUs and Intel GPUs|NVIDIA, AMD and Intel GPUs)"
+    };
+    UNSLOTH_VARIANT = {
+      title: "Unsloth found no GPU: torch here sees no CUDA (or XPU) device",
+      message: "Unsloth checks `torch.cuda.is_available()` (NVIDIA, and AMD with a ROCm build of torch) and `torch.xpu.is_available()` (Intel) when it is imported, and the torch of this Python answered False to both. Either that torch is a CPU-only build, or it cannot see a GPU: a container started without GPUs, no NVIDIA driver, a driver or image that does not support this GPU, or a machine with none of these GPUs (a Mac).",
+      fix: [
+        "Run these where the program ran (in the container, with the Python of the notebook kernel or script):",
+        "",
+        "```sh",
+        "nvidia-smi",
+        'python -c "import torch; print(torch.__version__, torch.cuda.is_available(), torch.version.cuda)"',
+        "```",
+        "",
+        "- `torch.version.cuda` is `None` (a build from PyTorch's CPU index also ends its version in `+cpu`): a CPU-only torch. Reinstall a CUDA build with the same Python from PyTorch's index (https://pytorch.org/get-started/locally/ lists the builds and their `--index-url`; pick one not newer than the `CUDA Version` in `nvidia-smi`'s header).",
+        `- \`nvidia-smi\` not found or failing in a container: it was started without GPUs. Start it with ${ADD_GPUS}, on a host with the NVIDIA driver and the NVIDIA Container Toolkit (the toolkit's check of the host: \`${HOST_GPU_CHECK}\`). On a machine, install the NVIDIA driver (${DRIVER_GUIDE}).`,
+        "- `nvidia-smi` lists the GPU and torch has CUDA, but `is_available()` is False: the driver (the `CUDA Version` in its header) is older than `torch.version.cuda`, or this torch or image does not support the GPU: update the driver, or use a torch build or image release made for this GPU and driver (an NVIDIA NGC image's release notes list the GPUs and drivers each release supports)."
+      ].join("\n")
+    };
     noGpuAtBuild = {
       id: "cuda/no-gpu-at-build",
       title: "Build step needs a GPU (the build has none)",
@@ -11191,12 +11263,15 @@ var init_no_gpu_at_build = __esm({
         // found a device, which for the CUDA build means NVML saw no GPU. vLLM's troubleshooting page ("Failed to infer device
         // type", vllm-project/vllm#14200) points at its platform detection (vllm/platforms/__init__.py); the reporters of
         // vllm-project/vllm#13946 and #12847 ran vllm/vllm-openai with no GPU visible in the container.
-        { literals: ["Failed to infer device type"], pattern: "RuntimeError: Failed to infer device type" }
+        { literals: ["Failed to infer device type"], pattern: "RuntimeError: Failed to infer device type" },
+        // Unsloth at import: `NotImplementedError: Unsloth currently only works on NVIDIA GPUs and Intel GPUs.`
+        UNSLOTH_NO_DEVICE
       ],
       context: [
         { name: "forceCuda", ...CUDA_REQUIRED_TO_COMPILE },
         { name: "msdaNoCuda", ...DEFORMABLE_ATTENTION_NO_CUDA },
         { name: "colossalai", ...COLOSSALAI_NO_KERNEL },
+        { name: "unslothNoDevice", ...UNSLOTH_NO_DEVICE },
         // prose that places the run in a container (`\u2026 inside the container while configuring the environment`)
         { name: "inContainerProse", literals: [" container"], pattern: "\\b(?:inside|in) (?:the|a|my|this) (?:docker )?container\\b" },
         { name: "nvidiaSmi", ...NVIDIA_SMI_MISSING[0] },
@@ -11435,6 +11510,19 @@ var init_no_kernel_image = __esm({
         { name: "cmakeArch", literals: ["-DCMAKE_CUDA_ARCHITECTURES"], pattern: "\\bcmake\\s[^\\n]{0,400}-DCMAKE_CUDA_ARCHITECTURES(?::STRING)?=" },
         // torch (or a Python traceback) in the log: torch's wheel is one of the pieces that may lack the kernel
         { name: "torch", literals: ["torch", "Traceback (most recent call last)", "PyTorch"] },
+        // A Python on Windows, read from a path torch's warning or a traceback names (`C:\\u2026\system\python\lib\site-packages\torch\
+        // cuda\__init__.py:235: UserWarning:`, `File "C:\\u2026\Lib\site-packages\\u2026"`): the directory that holds `Lib\site-packages`.
+        // A Windows Python's python.exe sits in that directory (a python.org install, a conda environment, a one-click package's own
+        // Python under `system\python`, lllyasviel/FramePack#204), a venv's in its `Scripts`. `python3` names no interpreter of such a
+        // package (nothing of it is on PATH), so the fix names that one.
+        {
+          name: "winPython",
+          literals: ["\\site-packages\\"],
+          pattern: '(?<dir>[A-Za-z]:\\\\[^\\n"<>|*?]{0,300}?)\\\\[Ll]ib\\\\site-packages\\\\'
+        },
+        // nvidia-smi's header (`| NVIDIA-SMI 570.124.04   Driver Version: 570.124.04   CUDA Version: 12.8 |`): the driver that runs
+        // the code, against the one the GPU's CUDA release needs (blackwell-torch's `blackwellDriver`)
+        { name: "driverShown", literals: ["Driver Version:"], pattern: "Driver Version: (?<v>\\d{3,4}\\.\\d{1,3}(?:\\.\\d{1,3})?)" },
         {
           name: "supported",
           literals: ["The current PyTorch install supports CUDA capabilities"],
@@ -11460,7 +11548,7 @@ var init_no_kernel_image = __esm({
         "```",
         "",
         "- The GPU's `sm_XY` is not in torch's list: the prebuilt torch is the cause, and no arch list of yours changes it. Install a torch built with a CUDA release that compiles the GPU (PyTorch lists its wheel indexes per release at https://pytorch.org/get-started/previous-versions/); {enrich.blackwellTorch|newer GPUs need torch wheels of a newer CUDA} (`pip install torch --index-url` with the index). In an image, change its torch install line and rebuild.",
-        '- It is in the list: a CUDA extension or the program\'s own kernels were compiled for other architectures. Add the capability to TORCH_CUDA_ARCH_LIST (`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`89` style), with `+PTX` on the newest entry, and rebuild it; `nvcc --list-gpu-arch` in the build stage lists what the toolkit compiles.'
+        '- It is in the list: {enrich.blackwellDriver|a CUDA extension} or the program\'s own kernels were compiled for other architectures. Add the capability to TORCH_CUDA_ARCH_LIST (`8.9` style) or `-DCMAKE_CUDA_ARCHITECTURES="\u2026"` (`89` style), with `+PTX` on the newest entry, and rebuild it; `nvcc --list-gpu-arch` in the build stage lists what the toolkit compiles.'
       ].join("\n"),
       variants: [
         {
@@ -11526,6 +11614,24 @@ var init_no_kernel_image = __esm({
             "```",
             "",
             "with `XY` the capability you read; keep `{enrich.cmakeArchHad}` in the list only if the binary must also run on GPUs of that capability. When the build runs on the machine with this GPU, `-DCMAKE_CUDA_ARCHITECTURES=native` (CMake 3.24 or newer) compiles for its GPUs. `nvcc --list-gpu-arch` lists what the toolkit compiles; if `compute_XY` is not there, the toolkit is too old for this GPU."
+          ].join("\n")
+        },
+        {
+          // torch without the GPU's arch, run by a Python on Windows (winPython): the same wheels (cuda-arches: the first CUDA that
+          // compiles the arch and PyTorch's first index built with it), installed with that interpreter. torchvision and torchaudio
+          // go with it: each release is built against one torch release (torch-wheels.ts pairs them), so upgrading torch alone
+          // leaves them broken. PowerShell runs a quoted path only after `&`, Command Prompt as it is.
+          when: "supported&winPython&enrich.wheelAdviceIndex",
+          message: "This torch has no kernels for the GPU\u2019s {arch:all}: it supports {context.supported.list} only. Install a torch build whose arch list includes the device into the Python that runs this program, `{context.winPython.dir}\\python.exe`.",
+          fix: [
+            "Use a torch whose arch list includes the device: {enrich.wheelAdvice}. Install it with the Python that runs the program (the one under `{context.winPython.dir}`), with torchvision and torchaudio from the same index, in Command Prompt:",
+            "",
+            "```bat",
+            '"{context.winPython.dir}\\python.exe" -m pip install --upgrade torch torchvision torchaudio --index-url {enrich.wheelAdviceIndex}',
+            '"{context.winPython.dir}\\python.exe" -c "import torch; print(torch.__version__, torch.cuda.get_arch_list())"',
+            "```",
+            "",
+            "The list the second line prints must include {arch:all}. In PowerShell put `&` before each quoted path. In a virtual environment the interpreter is `{context.winPython.dir}\\Scripts\\python.exe` instead."
           ].join("\n")
         },
         {
@@ -12526,7 +12632,7 @@ function distroStdFunctionFix(image) {
     "```sh",
     "which -a nvcc && nvcc --version",
     'CUDA_VER=$(python -c "import torch; print(torch.version.cuda)")   # e.g. 11.8',
-    'sudo apt-get install -y "cuda-toolkit-${CUDA_VER/./-}"',
+    'sudo apt-get install -y "cuda-toolkit-$(echo "$CUDA_VER" | tr . -)"',
     'export CUDA_HOME="/usr/local/cuda-$CUDA_VER"',
     'export PATH="$CUDA_HOME/bin:$PATH"',
     "rm -rf ~/.cache/torch_extensions   # a torch JIT build (cpp_extension.load) keeps the old compiler's build files here, or under $TORCH_EXTENSIONS_DIR",
@@ -12758,6 +12864,80 @@ var init_kernel_needs_newer_arch = __esm({
   }
 });
 
+// src/rules/catalog/cuda/toolkit-too-old.ts
+function hostFix(options) {
+  return [
+    "See which nvcc the shell finds first, and which toolkits are installed:",
+    "",
+    "```sh",
+    ...LIST_NVCC,
+    "```",
+    "",
+    "The CUDA version `nvidia-smi` prints is the newest release the driver runs, not the toolkit that compiles. With no toolkit of 11.3 or newer listed, install a current one from NVIDIA (https://developer.nvidia.com/cuda-downloads; a release the driver supports: `nvidia-smi` prints the highest CUDA version it runs). Then put the newest one first on PATH and " + FRESH_BUILD_DIR + ":",
+    "",
+    ...buildWithToolkit("$CUDA_DIR", "build-cuda", options, [
+      "CUDA_DIR=$(ls -d /usr/local/cuda-[0-9]* | sort -V | tail -n 1)",
+      '"$CUDA_DIR/bin/nvcc" --version   # must say release 11.3 or newer'
+    ])
+  ].join("\n");
+}
+var MESSAGE3, KNOWN_MESSAGE, IMAGE_FIX, toolkitTooOld;
+var init_toolkit_too_old = __esm({
+  "src/rules/catalog/cuda/toolkit-too-old.ts"() {
+    "use strict";
+    init_unsupported_arch();
+    MESSAGE3 = "nvcc rejected a `constexpr` `__device__` variable in {context.file.file|the CUDA source}. nvcc compiles those from CUDA 11.3 on; this nvcc is older (CUDA 11.2 or earlier), so the code needs a newer CUDA toolkit than the one that ran.";
+    KNOWN_MESSAGE = "nvcc rejected a `constexpr` `__device__` variable in {context.file.file|the CUDA source}. The nvcc that ran is CUDA {context.oldNvcc.v}; nvcc compiles those from CUDA 11.3 on, so the code needs a newer CUDA toolkit.";
+    IMAGE_FIX = [
+      "In an image build the toolkit is the base image's: build this stage `FROM` an `nvidia/cuda:<version>-devel-<os>` image of CUDA 11.3 or newer (its nvcc is /usr/local/cuda/bin/nvcc; the tags are listed at https://hub.docker.com/r/nvidia/cuda/tags), a release the host driver supports (`nvidia-smi` on the host prints the highest CUDA version it runs). Check the nvcc the step uses with `RUN which -a nvcc && nvcc --version`."
+    ].join("\n");
+    toolkitTooOld = {
+      id: "cuda/toolkit-too-old",
+      title: "nvcc older than the CUDA code needs",
+      severity: "error",
+      match: [
+        // `\u2026/ggml-cuda/common.cuh(337): error: A __device__ variable cannot be marked constexpr` (EDG's wording in nvcc's front end)
+        { literals: ["A __device__ variable cannot be marked constexpr"], pattern: "error: A __device__ variable cannot be marked constexpr" }
+      ],
+      context: [
+        // the file nvcc names (`/\u2026/common.cuh(337): error: \u2026`)
+        {
+          name: "file",
+          literals: ["cannot be marked constexpr"],
+          pattern: "(?:^|[\\s/\\\\])(?<file>[\\w.+-]{1,100}\\.(?:cuh|cu|h|hpp|hh|cpp|inl))\\(\\d{1,6}\\): error: A __device__ variable cannot be marked constexpr"
+        },
+        // the nvcc that ran, when the log shows it: 11.2 or older names it in the message; 11.3 or newer means another cause
+        {
+          name: "oldNvcc",
+          literals: ["Cuda compilation tools, release", "CUDA compiler identification is NVIDIA"],
+          pattern: "(?:Cuda compilation tools, release |CUDA compiler identification is NVIDIA )(?<v>(?:[1-9]|10)\\.\\d{1,2}|11\\.[0-2])(?![\\d])"
+        },
+        {
+          name: "newNvcc",
+          literals: ["Cuda compilation tools, release", "CUDA compiler identification is NVIDIA"],
+          pattern: "(?:Cuda compilation tools, release |CUDA compiler identification is NVIDIA )(?:11\\.(?:[3-9]|\\d\\d)|1[2-9]\\.\\d{1,2}|[2-9]\\d\\.\\d{1,2})"
+        },
+        // llama.cpp / ggml's CUDA backend, which its CMake option GGML_CUDA turns on
+        { name: "ggmlCuda", literals: ["ggml-cuda"] }
+      ],
+      when: "!newNvcc",
+      scope: "step",
+      only: "failed-step",
+      specificity: 3,
+      message: MESSAGE3,
+      fix: hostFix(""),
+      variants: [
+        { when: "fact.place=image-build&oldNvcc", message: KNOWN_MESSAGE, fix: IMAGE_FIX },
+        { when: "fact.place=image-build", fix: IMAGE_FIX },
+        { when: "oldNvcc&ggmlCuda", message: KNOWN_MESSAGE, fix: hostFix(" -DGGML_CUDA=ON") },
+        { when: "oldNvcc", message: KNOWN_MESSAGE },
+        { when: "ggmlCuda", fix: hostFix(" -DGGML_CUDA=ON") }
+      ],
+      docs: "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#constexpr-variables"
+    };
+  }
+});
+
 // src/rules/catalog/cuda/deepspeed-cutlass-kernels.ts
 function variants3() {
   return [
@@ -12799,11 +12979,11 @@ function variants3() {
     }
   ];
 }
-var MESSAGE3, SKIP, LINUX_ONLY, deepspeedCutlassKernels;
+var MESSAGE4, SKIP, LINUX_ONLY, deepspeedCutlassKernels;
 var init_deepspeed_cutlass_kernels = __esm({
   "src/rules/catalog/cuda/deepspeed-cutlass-kernels.ts"() {
     "use strict";
-    MESSAGE3 = "DeepSpeed was built with its ops compiled ahead (`DS_BUILD_OPS=1`), and its setup.py stopped at the CUTLASS inference ops: their builders (`cutlass_ops`, `ragged_device_ops`, DeepSpeed 0.12 and later) link the kernels of the `deepspeed-kernels` package and import it (`import dskernels`) while declaring the extension. That package is not installed where setup.py ran.";
+    MESSAGE4 = "DeepSpeed was built with its ops compiled ahead (`DS_BUILD_OPS=1`), and its setup.py stopped at the CUTLASS inference ops: their builders (`cutlass_ops`, `ragged_device_ops`, DeepSpeed 0.12 and later) link the kernels of the `deepspeed-kernels` package and import it (`import dskernels`) while declaring the extension. That package is not installed where setup.py ran.";
     SKIP = "Or build without those two ops (they are then JIT-compiled if used at run time, and need `deepspeed-kernels` there): add `DS_BUILD_CUTLASS_OPS=0 DS_BUILD_RAGGED_DEVICE_OPS=0` to the command that sets `DS_BUILD_OPS=1`.";
     LINUX_ONLY = "`deepspeed-kernels` is installed on Linux only (DeepSpeed's own requirements mark it `sys_platform == 'linux'` from 0.12.4 on).";
     deepspeedCutlassKernels = {
@@ -12822,7 +13002,7 @@ var init_deepspeed_cutlass_kernels = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE3,
+      message: MESSAGE4,
       fix: [
         "Install `deepspeed-kernels` into the environment that builds DeepSpeed, then build again:",
         "",
@@ -13457,12 +13637,12 @@ var init_hip_offload_arch_in_flags = __esm({
 });
 
 // src/rules/catalog/runtime/libcupti-missing.ts
-var LOAD_CHECK, MESSAGE4, libcuptiMissing;
+var LOAD_CHECK, MESSAGE5, libcuptiMissing;
 var init_libcupti_missing = __esm({
   "src/rules/catalog/runtime/libcupti-missing.ts"() {
     "use strict";
     LOAD_CHECK = `python3 -c "import ctypes; ctypes.CDLL('{library}')"`;
-    MESSAGE4 = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
+    MESSAGE5 = "The dynamic loader could not find {library:all}. A program linked against CUPTI stops there: a torch built with it fails at `import torch`. nvidia/cuda `-devel` images have CUPTI (in `/usr/local/cuda/lib64`); `-runtime` and `-base` images do not, and copying a Python install from a devel stage does not bring it.";
     libcuptiMissing = {
       id: "runtime/libcupti-missing",
       title: "libcupti not found at run time",
@@ -13480,7 +13660,7 @@ var init_libcupti_missing = __esm({
       context: [{ name: "tensorflow", literals: ["Could not load dynamic library", "Couldn't open CUDA library"] }],
       scope: "step",
       specificity: 3,
-      message: MESSAGE4,
+      message: MESSAGE5,
       fix: [
         "Make the library loadable where the program runs: install CUPTI of the CUDA release the program was built for (NVIDIA apt: `cuda-cupti-` and the release with a dash, e.g. `cuda-cupti-12-4`; `nvcc --version` or the `libcupti.so` number names the release), or add the directory that holds it to `LD_LIBRARY_PATH`. Then check with the name the loader missed:",
         "",
@@ -13497,7 +13677,7 @@ var init_libcupti_missing = __esm({
         },
         {
           when: "fact.place=image-build&fact.cuda",
-          message: `${MESSAGE4} {enrich.stageNote}`,
+          message: `${MESSAGE5} {enrich.stageNote}`,
           fix: [
             "Install CUPTI in this stage (NVIDIA's apt repository is set up in nvidia/cuda images, and its packages register `/usr/local/cuda/targets/x86_64-linux/lib` with the loader in `/etc/ld.so.conf.d/000_cuda.conf`):",
             "",
@@ -13814,11 +13994,21 @@ var init_flash_attn_extension_missing = __esm({
   }
 });
 
+// src/rules/path-chars.ts
+var PATH_CHAR;
+var init_path_chars = __esm({
+  "src/rules/path-chars.ts"() {
+    "use strict";
+    PATH_CHAR = "[\\w./+${}~-]";
+  }
+});
+
 // src/rules/catalog/runtime/libcuda-stub.ts
 var EMPTY_FILES, libcudaStub;
 var init_libcuda_stub = __esm({
   "src/rules/catalog/runtime/libcuda-stub.ts"() {
     "use strict";
+    init_path_chars();
     EMPTY_FILES = "find / -xdev -name 'libcuda.so*' -size 0 2>/dev/null";
     libcudaStub = {
       id: "runtime/libcuda-stub",
@@ -13826,7 +14016,7 @@ var init_libcuda_stub = __esm({
       severity: "error",
       match: [
         // `ImportError: /usr/lib/x86_64-linux-gnu/libcuda.so.1: file too short`, `(error code is /usr/lib/x86_64-linux-gnu/libcuda.so: file too short)`
-        { literals: ["file too short"], pattern: "(?<path>[\\w./+-]{0,200}libcuda\\.so[\\d.]{0,20}): file too short" },
+        { literals: ["file too short"], pattern: `(?<path>${PATH_CHAR}{0,200}libcuda\\.so[\\d.]{0,20}): file too short` },
         // cudaGetErrorString(cudaErrorStubLibrary) / cuGetErrorString(CUDA_ERROR_STUB_LIBRARY)
         { literals: ["CUDA driver is a stub library"] }
       ],
@@ -13882,6 +14072,38 @@ var init_libcuda_stub = __esm({
         }
       ],
       docs: "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/kernels-no-build-variant.ts
+function fixText(listed2) {
+  return [
+    `Install a torch release and CUDA build that one of the repo's variants names${listed2}. A variant such as \`torch29-cxx11-cu128-x86_64-linux\` is torch 2.9 built for CUDA 12.8 (\`torch210\` is 2.10, \`cu130\` CUDA 13.0), and PyTorch serves that CUDA build from the index named after it (https://download.pytorch.org/whl/cu128 for \`cu128\`).`,
+    '`python -c "import torch; print(torch.__version__, torch.version.cuda)"` prints the installed pair. A `pip install torch` without a version (an upgrade, a `--force-reinstall`) takes the newest torch, which the kernel repo may not have built for yet: pin `torch==` to a release a variant names, and install it before the kernel is fetched.'
+  ].join(" ");
+}
+var kernelsNoBuildVariant;
+var init_kernels_no_build_variant = __esm({
+  "src/rules/catalog/runtime/kernels-no-build-variant.ts"() {
+    "use strict";
+    kernelsNoBuildVariant = {
+      id: "runtime/kernels-no-build-variant",
+      title: "No prebuilt kernel for this torch / CUDA (kernels build variant)",
+      severity: "error",
+      match: [
+        {
+          literals: ["Cannot find a build variant for this system in "],
+          pattern: "Cannot find a build variant for this system in (?<repo>[\\w-]{1,100}/[\\w.-]{1,100})"
+        }
+      ],
+      context: [{ name: "variants", literals: ["Available variants: "], pattern: "Available variants: (?<list>\\S[^\\n]{0,600})" }],
+      scope: "step",
+      specificity: 3,
+      message: "The kernel repo `{repo}` publishes no build variant for the torch installed here: each variant is built for one torch release and CUDA (and C++ ABI, platform), and none of them names this pair.",
+      fix: fixText(""),
+      variants: [{ when: "variants", fix: fixText(" (the log lists them: `{context.variants.list}`)") }],
+      docs: "https://github.com/huggingface/kernels"
     };
   }
 });
@@ -14113,6 +14335,32 @@ function driverVariants() {
         "```",
         "",
         'If `--gpus` fails (`could not select device driver "" with capabilities: [[gpu]]`), install the NVIDIA Container Toolkit on the host and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`. ' + CPU_BUILD
+      ].join("\n")
+    },
+    {
+      // No place in the log, but the program was already running: cuDNN 8 opens some libraries itself when a computation first
+      // needs them and reports a failure as `Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared
+      // object file` (lbcb-sci/herro#76, after the program's own `Parsed 1961054 reads.` and its first batch; facefusion/
+      // facefusion-docker#9, the same wording for libnvrtc.so in a compose service). That is run time, not a program a build step
+      // starts, so the container and host checks lead. The bare name `libcuda.so` is the driver's link to `libcuda.so.1`, which
+      // the NVIDIA container runtime creates with the library (libnvidia-container; NVIDIA/nvidia-container-toolkit#715 "aligns
+      // the creation of symlinks under CDI with the implementation in libnvidia-container": `libcuda.so -> libcuda.so.1`), so
+      // `ldconfig -p` (the loader cache, ldconfig(8)) in the container tells a driver not mounted from a link alone missing.
+      // A log that shows an image build has its place and takes the build variant above.
+      when: "driver&cudnnLazyLoad",
+      title: title2,
+      message: "cuDNN (`{context.cudnnLazyLoad.loader}`) could not load {library:all}, a library of the NVIDIA driver, while the program was already running: cuDNN opens it when a computation first needs it. Images never contain it; the NVIDIA container runtime mounts it from the host when a container starts with GPUs, and on a machine the NVIDIA driver installs it.",
+      fix: [
+        "In a container: start it with `--gpus all` (in a compose file, a `deploy.resources.reservations.devices` entry with `capabilities: [gpu]`), on a host with the NVIDIA driver and the NVIDIA Container Toolkit. On the host, check both:",
+        "",
+        "```sh",
+        "nvidia-smi                                      # must list the GPU: if not, install the NVIDIA driver",
+        HOST_GPU_CHECK,
+        "```",
+        "",
+        "If that fails, install the NVIDIA Container Toolkit and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker` (https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html). Then, in the container started with GPUs, `ldconfig -p | grep libcuda` must list `libcuda.so.1` and `libcuda.so`: with neither, the driver was not mounted; with `libcuda.so.1` alone, link the bare name to it in the directory listed (`ln -s libcuda.so.1 libcuda.so`).",
+        "",
+        "On a machine without containers: install the NVIDIA driver (`nvidia-smi` must work); the CUDA toolkit alone does not bring `libcuda.so`."
       ].join("\n")
     },
     {
@@ -14393,6 +14641,8 @@ var init_shared_library_missing = __esm({
           literals: ["llama-server:", "llama-cli:", "llama-completion:"],
           pattern: "^(?:[\\w./-]{0,200}/)?(?<program>llama-(?:server|cli|completion)): error while loading shared libraries: "
         },
+        // cuDNN 8 opening a library itself at run time: `Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open \u2026`
+        { name: "cudnnLazyLoad", literals: ["Could not load library "], pattern: "Could not load library (?<loader>lib[\\w.+-]{1,100})\\. Error: " },
         { name: "driver", literals: ["libcuda.so", "libnvidia-ml.so"], pattern: `(?:${lib("libcuda\\.so")}|${lib("libnvidia-ml\\.so")}|libcuda\\.so[.\\d]{0,200} => not found)` },
         { name: "cudnn", literals: ["libcudnn"], pattern: `(?:${lib("libcudnn")}|libcudnn[\\w.]{0,200} => not found)` },
         // the failing import is torch's own, from a pip install: `File "/usr/local/lib64/python3.12/site-packages/torch/__init__.py"`
@@ -15793,6 +16043,7 @@ var GLIBC_BY_RELEASE, glibcTooOld;
 var init_glibc_too_old = __esm({
   "src/rules/catalog/runtime/glibc-too-old.ts"() {
     "use strict";
+    init_path_chars();
     GLIBC_BY_RELEASE = "Debian 12 has glibc 2.36, Ubuntu 24.04 2.39, Debian 13 2.41";
     glibcTooOld = {
       id: "runtime/glibc-too-old",
@@ -15802,7 +16053,7 @@ var init_glibc_too_old = __esm({
         // `rustnet: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.39' not found (required by rustnet)`
         {
           literals: ["' not found"],
-          pattern: "(?<lib>[\\w./+-]{0,200}lib[cm]\\.so\\.6): version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found \\(required by (?<by>[^)\\s]{1,200})\\)"
+          pattern: `(?<lib>${PATH_CHAR}{0,200}lib[cm]\\.so\\.6): version .?GLIBC_(?<needs>2\\.\\d{1,3})' not found \\(required by (?<by>[^)\\s]{1,200})\\)`
         },
         // the loader's words without the library's path (a paste that kept the last part):
         // `` `GLIBC_2.38' not found (required by /usr/lib/libstdc++.so.6) ``
@@ -15966,9 +16217,37 @@ function xformersVariants() {
     }
   ];
 }
+function wheelFirstFix(lead, code) {
+  return [
+    `${lead} {enrich.wheelFirstWhy}`,
+    "",
+    code("{enrich.wheelFirst}"),
+    "",
+    "Compiling flash-attn against this torch works too, but takes 30 to 90 minutes and needs nvcc, the CUDA compiler (`nvcc --version`), where it builds:",
+    "",
+    code("{enrich.rebuild}"),
+    "",
+    CHECK5
+  ].join("\n");
+}
 function rebuildVariants() {
   return [
     ...xformersVariants(),
+    {
+      when: "enrich.wheelFirst&fact.place=image-build",
+      fix: wheelFirstFix("Install the flash-attn built for this torch, in the Dockerfile after the line that installs torch.", inDockerfile)
+    },
+    {
+      when: "enrich.wheelFirst&fact.place=docker-run",
+      fix: wheelFirstFix(
+        "The image holds the mismatched pair; a fix made in a running container is lost with it. Install the flash-attn built for this torch in the Dockerfile after the line that installs torch, and rebuild the image.",
+        inDockerfile
+      )
+    },
+    {
+      when: "enrich.wheelFirst",
+      fix: wheelFirstFix("Install the flash-attn built for this torch, in the environment that imports it (in an image: a `RUN` line after the one that installs torch).", inShell)
+    },
     { when: "enrich.rebuild&fact.place=image-build", fix: dockerfileRebuild(`${REBUILD_WHY}, in the Dockerfile after the line that installs torch:`) },
     {
       when: "enrich.rebuild&fact.place=docker-run",
@@ -16016,15 +16295,18 @@ function rebuildVariants() {
     }
   ];
 }
-var CHECK5, REBUILD_WHY, XF_IMAGE, XF_CHECK, XF_OPTIONAL, torchSymbolMismatch;
+var CHECK5, REBUILD_WHY, XF_IMAGE, XF_CHECK, XF_OPTIONAL, inDockerfile, inShell, torchSymbolMismatch;
 var init_torch_symbol_mismatch = __esm({
   "src/rules/catalog/runtime/torch-symbol-mismatch.ts"() {
     "use strict";
+    init_path_chars();
     CHECK5 = "See both sides where it runs: `{enrich.torchFacts}` prints the installed torch (version, CUDA, C++11 ABI true or false){enrich.showNote|.}";
     REBUILD_WHY = "Rebuild it against the torch installed there (`--no-build-isolation`: the build sees this torch; `--no-cache-dir`: pip does not reuse the wheel it built before; `--no-deps`: torch stays as it is)";
     XF_IMAGE = "In an image, that is a `RUN` line after the one that installs torch.";
     XF_CHECK = "`python -m xformers.info` then lists its kernels as available.";
     XF_OPTIONAL = "Run these with the `pip` of the environment the program runs in (a service's venv: its `bin/python -m pip`). This is a warning and the program goes on without those kernels: where it does not need xformers, `pip uninstall -y xformers` ends it too.";
+    inDockerfile = (command) => ["```dockerfile", `RUN ${command}`, "```"].join("\n");
+    inShell = (command) => ["```sh", command, "```"].join("\n");
     torchSymbolMismatch = {
       id: "runtime/torch-symbol-mismatch",
       title: "Extension built for another PyTorch (undefined torch symbol)",
@@ -16033,7 +16315,7 @@ var init_torch_symbol_mismatch = __esm({
         // `ImportError: /\u2026/torch_tensorrt/lib/libtorchtrt.so: undefined symbol: _ZN3c106detail23torchInternalAssertFailEPKcS2_jS2_RKSs`
         {
           literals: ["undefined symbol: _ZN"],
-          pattern: "(?<lib>[\\w./+-]{0,300}\\.so(?:\\.[\\d.]{1,20})?): undefined symbol: (?<symbol>_ZNK?(?:3c10|2at|5torch)\\d\\w{0,600})"
+          pattern: `(?<lib>${PATH_CHAR}{0,300}\\.so(?:\\.[\\d.]{1,20})?): undefined symbol: (?<symbol>_ZNK?(?:3c10|2at|5torch)\\d\\w{0,600})`
         },
         // xFormers' own check: `    PyTorch 2.3.0+cu121 with CUDA 1201 (you have 2.4.0+cu121)` under `xFormers was built for:`
         {
@@ -16126,6 +16408,7 @@ var ISSUE, PIP_TORCH, CHECK6, torchMklSymbol;
 var init_torch_mkl_symbol = __esm({
   "src/rules/catalog/runtime/torch-mkl-symbol.ts"() {
     "use strict";
+    init_path_chars();
     ISSUE = "https://github.com/pytorch/pytorch/issues/123097";
     PIP_TORCH = "or replace the conda torch with the pip one, whose wheels carry MKL inside (`conda remove pytorch` in that environment, then `pip install torch` with the index URL of its CUDA build from https://pytorch.org/get-started/locally/); the `pytorch` channel publishes nothing newer than 2.5 to move to.";
     CHECK6 = "`conda list mkl` in that environment shows the MKL installed (2024.1 or later here).";
@@ -16137,7 +16420,7 @@ var init_torch_mkl_symbol = __esm({
         // `ImportError: /\u2026/site-packages/torch/lib/libtorch_cpu.so: undefined symbol: iJIT_NotifyEvent`
         {
           literals: ["undefined symbol: iJIT_NotifyEvent"],
-          pattern: "(?<lib>[\\w./+-]{0,300}libtorch_cpu\\.so): undefined symbol: (?<symbol>iJIT_NotifyEvent)\\b"
+          pattern: `(?<lib>${PATH_CHAR}{0,300}libtorch_cpu\\.so): undefined symbol: (?<symbol>iJIT_NotifyEvent)\\b`
         }
       ],
       context: [
@@ -16383,12 +16666,12 @@ function variants7() {
   ];
   for (const rcu of [true, false]) {
     for (const [when, note] of facts) {
-      out.push({ when: `${rcu ? "rcuStrict" : "!rcuStrict"}&${when}`, message: MESSAGE5 + note, fix: FIX + (rcu ? RCU_NOTE : "") });
+      out.push({ when: `${rcu ? "rcuStrict" : "!rcuStrict"}&${when}`, message: MESSAGE6 + note, fix: FIX + (rcu ? RCU_NOTE : "") });
     }
   }
   return out;
 }
-var KNOWN, DRIVER_ONLY, KERNEL_ONLY, NEITHER, MESSAGE5, FIX, RCU_NOTE, nvidiaModuleGplSymbol;
+var KNOWN, DRIVER_ONLY, KERNEL_ONLY, NEITHER, MESSAGE6, FIX, RCU_NOTE, nvidiaModuleGplSymbol;
 var init_nvidia_module_gpl_symbol = __esm({
   "src/rules/catalog/runtime/nvidia-module-gpl-symbol.ts"() {
     "use strict";
@@ -16396,7 +16679,7 @@ var init_nvidia_module_gpl_symbol = __esm({
     DRIVER_ONLY = "The driver is {context.driver.version}; the log does not show the kernel (`uname -r` on that machine, or the kernel whose headers the build used).";
     KERNEL_ONLY = "The kernel is {context.kernel.kernel}; the log does not show the driver release (`dkms status` lists it, or the installer's file name `NVIDIA-Linux-x86_64-<version>.run`).";
     NEITHER = "The log shows neither release: `dkms status` lists the driver versions and the kernels they were built for, and `uname -r` the running kernel.";
-    MESSAGE5 = "The NVIDIA kernel module `{module}` did not link: it uses `{symbol}`, which this kernel exports to GPL-licensed modules only, and NVIDIA's proprietary module is not one. The kernel is newer than this driver release supports; later driver releases stop using such symbols. ";
+    MESSAGE6 = "The NVIDIA kernel module `{module}` did not link: it uses `{symbol}`, which this kernel exports to GPL-licensed modules only, and NVIDIA's proprietary module is not one. The kernel is newer than this driver release supports; later driver releases stop using such symbols. ";
     FIX = [
       "Install a driver release that supports this kernel, or run a kernel that this driver supports:",
       "",
@@ -16440,7 +16723,7 @@ var init_nvidia_module_gpl_symbol = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE5 + NEITHER,
+      message: MESSAGE6 + NEITHER,
       fix: FIX,
       variants: variants7(),
       docs: "https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/install-precompiled-signed-drivers.html"
@@ -16554,12 +16837,12 @@ var init_bitsandbytes_cuda_setup = __esm({
 });
 
 // src/rules/catalog/runtime/nccl-shm-too-small.ts
-var MESSAGE6, ncclShmTooSmall;
+var MESSAGE7, ncclShmTooSmall;
 var init_nccl_shm_too_small = __esm({
   "src/rules/catalog/runtime/nccl-shm-too-small.ts"() {
     "use strict";
     init_run_command2();
-    MESSAGE6 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
+    MESSAGE7 = "NCCL could not create its shared-memory segment in `/dev/shm`, where the GPUs of one machine exchange data, so the process group could not start. In a container `/dev/shm` is 64 MB unless the container is started with more.";
     ncclShmTooSmall = {
       id: "runtime/nccl-shm-too-small",
       title: "NCCL could not create its shared memory (/dev/shm too small)",
@@ -16574,7 +16857,7 @@ var init_nccl_shm_too_small = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE6,
+      message: MESSAGE7,
       fix: [
         "Give the container a bigger `/dev/shm`: `--shm-size=1g` in its `docker run` command (in a compose file, `shm_size: 1g` on the service), or share the host's with `--ipc=host`. Inside it, `df -h /dev/shm` shows the size it has. On a machine outside a container, `df -h /dev/shm` shows whether it is full."
       ].join("\n"),
@@ -17129,7 +17412,7 @@ var init_rocm_device_missing = __esm({
 });
 
 // src/rules/catalog/runtime/rocm-device-permission.ts
-var ROCM_DOCKER_DOCS2, PODMAN_TROUBLESHOOTING, SEE_GROUP, MESSAGE7, CONTAINER_FIX, rocmDevicePermission;
+var ROCM_DOCKER_DOCS2, PODMAN_TROUBLESHOOTING, SEE_GROUP, MESSAGE8, CONTAINER_FIX, rocmDevicePermission;
 var init_rocm_device_permission = __esm({
   "src/rules/catalog/runtime/rocm-device-permission.ts"() {
     "use strict";
@@ -17137,7 +17420,7 @@ var init_rocm_device_permission = __esm({
     ROCM_DOCKER_DOCS2 = "https://rocm.docs.amd.com/projects/install-on-linux/en/latest/how-to/docker.html";
     PODMAN_TROUBLESHOOTING = "https://github.com/containers/podman/blob/main/troubleshooting.md";
     SEE_GROUP = 'stat -c "%G %g %n" /dev/kfd /dev/dri/renderD*   # on the host: the group (name, number) that owns the devices';
-    MESSAGE7 = "The process could not open `/dev/kfd`, the AMD GPU's compute device (ROCm): it is not in the group that owns the device on the host. /dev/kfd and /dev/dri/renderD* are mode 0660, owned by `render` on Ubuntu 20.04 and later (`video` before), and the render group's number differs from machine to machine.";
+    MESSAGE8 = "The process could not open `/dev/kfd`, the AMD GPU's compute device (ROCm): it is not in the group that owns the device on the host. /dev/kfd and /dev/dri/renderD* are mode 0660, owned by `render` on Ubuntu 20.04 and later (`video` before), and the render group's number differs from machine to machine.";
     CONTAINER_FIX = [
       "Give the container the host's group by number (a group name after `--group-add` is looked up in the image, where `render` is missing or has another number):",
       "",
@@ -17163,7 +17446,7 @@ var init_rocm_device_permission = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE7,
+      message: MESSAGE8,
       fix: CONTAINER_FIX,
       variants: [
         {
@@ -17772,11 +18055,13 @@ var init_triton_libcuda_link = __esm({
       ],
       when: "triton",
       context: [
-        // Triton at run time: its Command line, a frame in a `triton/` package, or Triton 2.x's launcher cache key
+        // Triton at run time: its Command line, a frame in a `triton/` package (pip's `site-packages`, or Debian's `dist-packages`
+        // of a system Python: `/usr/local/lib/python3.10/dist-packages/triton/common/build.py in _build`, MAGICS-LAB/DNABERT_2#56),
+        // or Triton 2.x's launcher cache key
         {
           name: "triton",
           literals: ["'-lcuda'", "/triton/", "KeyError: ('"],
-          pattern: "'-lcuda'|/site-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-"
+          pattern: "'-lcuda'|/(?:site|dist)-packages/triton/|KeyError: \\('\\d{1,2}-\\.-\\d{1,2}-\\.-\\d{1,3}-"
         },
         // the directory Triton found the driver in: the `-L` after the Triton backend's own lib directory
         {
@@ -18520,6 +18805,7 @@ var NEWEST_LABEL, condaCheck, condaBuiltHere, condaMessage, envLibMessage, varia
 var init_libstdcxx_too_old = __esm({
   "src/rules/catalog/runtime/libstdcxx-too-old.ts"() {
     "use strict";
+    init_path_chars();
     NEWEST_LABEL = "grep -ao '{labelFamily}_[0-9.]*[0-9]' {enrich.libPath} | sort -uV | tail -n 1";
     condaCheck = [
       "Check it: the newest label of the env's libstdc++ must be `{label}` or later:",
@@ -18596,7 +18882,7 @@ var init_libstdcxx_too_old = __esm({
         // /opt/conda/envs/py_3.10/lib/python3.10/site-packages/torch/lib/libtorch_python.so)`
         {
           literals: ["' not found"],
-          pattern: "(?<lib>[\\w./+-]{0,300}libstdc\\+\\+\\.so\\.6): version .?(?<label>(?<labelFamily>GLIBCXX|CXXABI)_\\d\\.\\d{1,2}(?:\\.\\d{1,3})?)' not found \\(required by (?<by>[^)\\s]{1,300})\\)"
+          pattern: `(?<lib>${PATH_CHAR}{0,300}libstdc\\+\\+\\.so\\.6): version .?(?<label>(?<labelFamily>GLIBCXX|CXXABI)_\\d\\.\\d{1,2}(?:\\.\\d{1,3})?)' not found \\(required by (?<by>[^)\\s]{1,300})\\)`
         }
       ],
       scope: "step",
@@ -22088,21 +22374,21 @@ function variants11() {
   const out = [];
   for (const image of [true, false]) {
     const place = image ? "&fact.place=image-build" : "";
-    out.push({ when: `enrich.torchUpgrade&fact.torch${place}`, message: KNOWN_MESSAGE, fix: upgradeFix(image) });
+    out.push({ when: `enrich.torchUpgrade&fact.torch${place}`, message: KNOWN_MESSAGE2, fix: upgradeFix(image) });
     out.push({ when: `enrich.torchUpgrade${place}`, fix: upgradeFix(image) });
-    out.push({ when: `fact.torch${place}`, message: KNOWN_MESSAGE, fix: unknownFix(image) });
+    out.push({ when: `fact.torch${place}`, message: KNOWN_MESSAGE2, fix: unknownFix(image) });
     if (image) out.push({ when: "fact.place=image-build", fix: unknownFix(true) });
   }
   return out;
 }
-var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE8, KNOWN_MESSAGE, OTHER_WAYS2, torchTooOld;
+var PREVIOUS_VERSIONS, READ_TORCH, MESSAGE9, KNOWN_MESSAGE2, OTHER_WAYS2, torchTooOld;
 var init_torch_too_old = __esm({
   "src/rules/catalog/pip/torch-too-old.ts"() {
     "use strict";
     PREVIOUS_VERSIONS = "https://pytorch.org/get-started/previous-versions/";
     READ_TORCH = 'python -c "import torch; print(torch.__version__, torch.version.cuda, torch.__file__)"';
-    MESSAGE8 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
-    KNOWN_MESSAGE = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
+    MESSAGE9 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and the torch of the Python that ran it is older (or that Python has another torch than the one you installed). Nothing was built.";
+    KNOWN_MESSAGE2 = "The package's setup.py checks the torch it finds and stops: it needs PyTorch {need} or newer, and this build has torch {fact.torch}. Nothing was built.";
     OTHER_WAYS2 = "Or keep the torch you have and check out a release of the package whose setup.py accepts it (its tags or changelog say which torch each release needs).";
     torchTooOld = {
       id: "pip/torch-too-old",
@@ -22115,7 +22401,7 @@ var init_torch_too_old = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE8,
+      message: MESSAGE9,
       fix: unknownFix(false),
       variants: variants11(),
       enrich: "torch-minimum",
@@ -22358,14 +22644,14 @@ var init_bdist_wheel_missing = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: "setuptools has no `bdist_wheel` command in the Python environment that builds the wheel: `error: invalid command 'bdist_wheel'`. Before setuptools 70.1 the command comes from the `wheel` package: either this environment (a fresh venv, an old base image) has no `wheel`, or it has wheel 0.46.0 or 0.46.1, which removed the command (2025-04; 0.46.2 restored it for older setuptools), so `pip install wheel` alone changes nothing there.",
+      message: "setuptools has no `bdist_wheel` command in the Python environment that builds the wheel: `error: invalid command 'bdist_wheel'`. Before setuptools 70.1 the command comes from the `wheel` package: either this environment (a fresh venv, an old base image) has no `wheel`, or it has wheel 0.46.0 or 0.46.1, which removed the command (2025-04; it works again with older setuptools from 0.46.3), so `pip install wheel` alone changes nothing there.",
       fix: [
         "Upgrade setuptools to 70.1 or later, which ships `bdist_wheel` itself (a current `wheel` with it), with the same Python that runs the build, before the build: in a Dockerfile, in the same `RUN` after the venv is activated (an activation does not outlive its `RUN`):",
         "",
         "```sh",
         "python3 -m pip install --upgrade 'setuptools>=70.1' wheel",
         "```",
-        "`python3 -m pip show wheel setuptools` in that environment says which case it was: no wheel, or wheel 0.46.0 / 0.46.1 beside a setuptools older than 70.1. If setuptools must stay as it is, pin `'wheel<0.46'` (or take wheel 0.46.2 or later, which restored the command) instead.",
+        "`python3 -m pip show wheel setuptools` in that environment says which case it was: no wheel, or wheel 0.46.0 / 0.46.1 beside a setuptools older than 70.1. If setuptools must stay as it is, pin `'wheel<0.46'` (or take wheel 0.46.3 or later, the first release whose restored command works with it) instead.",
         "",
         "If the failing command makes its own virtual environment and builds in it (a tool such as frappe's `bench init`, or a `python3 -m venv X && \u2026` in the same `RUN`), a pip install before it does not reach that environment: install into it with its own pip once it exists (`X/bin/python -m pip install --upgrade setuptools wheel`), or have the tool's pip build with `--use-pep517` (an isolated build environment with its own setuptools), or a release of the tool that does."
       ].join("\n"),
@@ -23275,7 +23561,7 @@ function variants12() {
     {
       // conda's `pip:` list of an environment file: one `pip install -r` for the whole list
       when: "condaPip",
-      message: `${MESSAGE9} conda ran that pip for the \`pip:\` list of the environment file.`,
+      message: `${MESSAGE10} conda ran that pip for the \`pip:\` list of the environment file.`,
       fix: [
         `Either pin {context.setupFrame.name} in the environment file's \`pip:\` list to a release whose setup.py runs. ${FIND_RELEASE}`,
         "",
@@ -23293,11 +23579,11 @@ function variants12() {
     }
   ];
 }
-var MESSAGE9, FIND_RELEASE, setupPyUndeclaredImport;
+var MESSAGE10, FIND_RELEASE, setupPyUndeclaredImport;
 var init_setup_py_undeclared_import = __esm({
   "src/rules/catalog/pip/setup-py-undeclared-import.ts"() {
     "use strict";
-    MESSAGE9 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
+    MESSAGE10 = "The setup.py of {context.setupFrame.name} imports {module}, and {module} is not installed where pip ran it: pip runs a source distribution's setup.py to read its metadata (`setup.py egg_info`), and this release does not declare {module} as a requirement. A packaging defect of the release pip took, not of this build: every fresh install of it fails the same way.";
     FIND_RELEASE = "`pip index versions {context.setupFrame.name}` (pip 21.2 or later) lists its releases, newest first; the one pip took is the newest unless something pins it (pypi.org/project/{context.setupFrame.name}/#history dates them). Pin the release before it, or a later one whose setup.py was fixed, and build again: a release that builds gets past this line.";
     setupPyUndeclaredImport = {
       id: "pip/setup-py-undeclared-import",
@@ -23331,7 +23617,7 @@ var init_setup_py_undeclared_import = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE9,
+      message: MESSAGE10,
       fix: [
         `Either pin {context.setupFrame.name} to a release whose setup.py runs, where the install names it. ${FIND_RELEASE}`,
         "",
@@ -23349,12 +23635,12 @@ var init_setup_py_undeclared_import = __esm({
 });
 
 // src/rules/catalog/pip/python-version-refused.ts
-var MESSAGE10, NEW_MESSAGE, NAME2, FIND_RELEASE2, pythonVersionRefused;
+var MESSAGE11, NEW_MESSAGE, NAME2, FIND_RELEASE2, pythonVersionRefused;
 var init_python_version_refused = __esm({
   "src/rules/catalog/pip/python-version-refused.ts"() {
     "use strict";
-    MESSAGE10 = "The setup.py of {enrich.release|a source distribution} refuses this Python: it checks the running Python itself, and supports only {range} (this is {python}). pip built that release from source because none of its wheels fits this Python, and its setup.py stopped the build while pip read its metadata.";
-    NEW_MESSAGE = MESSAGE10 + " Python {python} is newer than that release: it came out before this Python and does not support it.";
+    MESSAGE11 = "The setup.py of {enrich.release|a source distribution} refuses this Python: it checks the running Python itself, and supports only {range} (this is {python}). pip built that release from source because none of its wheels fits this Python, and its setup.py stopped the build while pip read its metadata.";
+    NEW_MESSAGE = MESSAGE11 + " Python {python} is newer than that release: it came out before this Python and does not support it.";
     NAME2 = "{enrich.pkg|<package>}";
     FIND_RELEASE2 = "`pip index versions " + NAME2 + "` lists its releases, newest first; https://pypi.org/project/" + NAME2 + "/#files shows which have wheels for Python {enrich.ranPython} (`cp3\u2026` in a wheel's name).";
     pythonVersionRefused = {
@@ -23388,7 +23674,7 @@ var init_python_version_refused = __esm({
       only: "failed-step",
       specificity: 3,
       enrich: "python-guard",
-      message: MESSAGE10,
+      message: MESSAGE11,
       fix: [
         "Run the install with a Python in the range the package names ({range}), or install a release of " + NAME2 + " that supports this Python. " + FIND_RELEASE2
       ].join("\n"),
@@ -23445,14 +23731,14 @@ var init_python_version_refused = __esm({
 });
 
 // src/rules/catalog/pip/pkg-resources-missing.ts
-var MESSAGE11, NAMESPACE_NOTE, LASTING, IMAGE_FIX, pkgResourcesMissing;
+var MESSAGE12, NAMESPACE_NOTE, LASTING, IMAGE_FIX2, pkgResourcesMissing;
 var init_pkg_resources_missing = __esm({
   "src/rules/catalog/pip/pkg-resources-missing.ts"() {
     "use strict";
-    MESSAGE11 = "The program imports `pkg_resources`, and the Python that runs it has none. `pkg_resources` is part of setuptools, which the official `python:3.12` and later images no longer install (docker-library/python#954), nor does a venv made by Python 3.12 or later; and setuptools 82.0.0 (February 2026) removed `pkg_resources` altogether, so only a setuptools below 82 provides it. The traceback's last frames name the module that imports it.";
+    MESSAGE12 = "The program imports `pkg_resources`, and the Python that runs it has none. `pkg_resources` is part of setuptools, which the official `python:3.12` and later images no longer install (docker-library/python#954), nor does a venv made by Python 3.12 or later; and setuptools 82.0.0 (February 2026) removed `pkg_resources` altogether, so only a setuptools below 82 provides it. The traceback's last frames name the module that imports it.";
     NAMESPACE_NOTE = " Here it is a `pkg_resources`-style namespace package (`declare_namespace`): the lasting fix is a release of the package that uses native namespace packages (PEP 420) instead.";
     LASTING = "The lasting fix is code that no longer imports `pkg_resources` (`importlib.metadata` / `importlib.resources` replace its common uses): a newer release of the package that imports it, where there is one.";
-    IMAGE_FIX = [
+    IMAGE_FIX2 = [
       "Install a setuptools below 82 in the image, in a `RUN` before the failing one and with the same Python (the same venv, if",
       "the image uses one):",
       "",
@@ -23497,7 +23783,7 @@ var init_pkg_resources_missing = __esm({
       when: "!buildEnv",
       scope: "step",
       specificity: 3,
-      message: MESSAGE11,
+      message: MESSAGE12,
       fix: [
         "Install a setuptools below 82 into the Python that runs the program, before it runs:",
         "",
@@ -23510,14 +23796,14 @@ var init_pkg_resources_missing = __esm({
       variants: [
         {
           when: "namespacePkg&fact.place=image-build",
-          message: MESSAGE11 + NAMESPACE_NOTE,
-          fix: IMAGE_FIX
+          message: MESSAGE12 + NAMESPACE_NOTE,
+          fix: IMAGE_FIX2
         },
         {
           when: "fact.place=image-build",
-          fix: IMAGE_FIX
+          fix: IMAGE_FIX2
         },
-        { when: "namespacePkg", message: MESSAGE11 + NAMESPACE_NOTE }
+        { when: "namespacePkg", message: MESSAGE12 + NAMESPACE_NOTE }
       ],
       docs: "https://setuptools.pypa.io/en/latest/history.html#v82-0-0"
     };
@@ -23525,11 +23811,11 @@ var init_pkg_resources_missing = __esm({
 });
 
 // src/rules/catalog/pip/setuptools-missing.ts
-var MESSAGE12, SETUP_PY_MESSAGE, PIP_BUILDS, SETUP_INSTALL_IMAGE_FIX, SETUP_INSTALL_FIX, SETUP_DEVELOP_FIX, setuptoolsMissing;
+var MESSAGE13, SETUP_PY_MESSAGE, PIP_BUILDS, SETUP_INSTALL_IMAGE_FIX, SETUP_INSTALL_FIX, SETUP_DEVELOP_FIX, setuptoolsMissing;
 var init_setuptools_missing = __esm({
   "src/rules/catalog/pip/setuptools-missing.ts"() {
     "use strict";
-    MESSAGE12 = "The command imports setuptools, and the Python that runs it has none. Python 3.12 no longer installs setuptools into a new venv (nor does its ensurepip), and the official `python:3.12` and later images no longer install it either (docker-library/python#954, August 2024); a Python of 3.11 or earlier usually had it, so a move to 3.12 breaks a build that ran before. The log does not show which Python ran: `python3 --version` with the same Python says.";
+    MESSAGE13 = "The command imports setuptools, and the Python that runs it has none. Python 3.12 no longer installs setuptools into a new venv (nor does its ensurepip), and the official `python:3.12` and later images no longer install it either (docker-library/python#954, August 2024); a Python of 3.11 or earlier usually had it, so a move to 3.12 breaks a build that ran before. The log does not show which Python ran: `python3 --version` with the same Python says.";
     SETUP_PY_MESSAGE = 'The build runs `setup.py {context.setupPy.cmd}` by hand, and setup.py imports setuptools, which the Python that runs it does not have. Python 3.12 no longer installs setuptools into a new venv (nor does its ensurepip), and the official `python:3.12` and later images no longer install it either (docker-library/python#954, August 2024): an image moved to Python 3.12 loses it (the log does not show which Python ran: `python3 --version` in the image says). Running setup.py as a command is deprecated anyway (packaging.python.org, "Is setup.py deprecated?").';
     PIP_BUILDS = "pip builds the project in an isolated environment of its own, with setuptools in it, when the Python it runs from has no setuptools or the project has a pyproject.toml, so nothing else is needed.";
     SETUP_INSTALL_IMAGE_FIX = [
@@ -23611,7 +23897,7 @@ var init_setuptools_missing = __esm({
       when: "!buildEnv",
       scope: "step",
       specificity: 3,
-      message: MESSAGE12,
+      message: MESSAGE13,
       fix: [
         "Install setuptools into the Python that runs the command, before it runs (in a venv: the venv's Python):",
         "",
@@ -25052,12 +25338,12 @@ var init_distutils_removed = __esm({
 });
 
 // src/rules/catalog/pip/uv-workspace-member-missing.ts
-var MESSAGE13, LAYER_MESSAGE, FROZEN, FROZEN_FIRST, FIND_DIR, uvWorkspaceMemberMissing;
+var MESSAGE14, LAYER_MESSAGE, FROZEN, FROZEN_FIRST, FIND_DIR, uvWorkspaceMemberMissing;
 var init_uv_workspace_member_missing = __esm({
   "src/rules/catalog/pip/uv-workspace-member-missing.ts"() {
     "use strict";
-    MESSAGE13 = "`{member}` is a workspace source in `[tool.uv.sources]` (`{member} = {{ workspace = true }}`), but uv found no workspace member of that name. uv finds members by the `members` globs of `[tool.uv.workspace]` in the root pyproject.toml and by each member's own pyproject.toml, so a member whose pyproject.toml is not there when uv runs is missing. Nothing was built: uv stopped reading the project's requirements.";
-    LAYER_MESSAGE = MESSAGE13.replace(" Nothing was built:", " This step gives uv only the root pyproject.toml and uv.lock (its mounts), not the member's pyproject.toml. Nothing was built:");
+    MESSAGE14 = "`{member}` is a workspace source in `[tool.uv.sources]` (`{member} = {{ workspace = true }}`), but uv found no workspace member of that name. uv finds members by the `members` globs of `[tool.uv.workspace]` in the root pyproject.toml and by each member's own pyproject.toml, so a member whose pyproject.toml is not there when uv runs is missing. Nothing was built: uv stopped reading the project's requirements.";
+    LAYER_MESSAGE = MESSAGE14.replace(" Nothing was built:", " This step gives uv only the root pyproject.toml and uv.lock (its mounts), not the member's pyproject.toml. Nothing was built:");
     FROZEN = 'Or use `--frozen` instead of `--locked` in the dependency layer, as uv\'s Docker guide does for a workspace ("Intermediate layers in workspaces"): uv then installs what uv.lock lists without checking it against the members, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock.';
     FROZEN_FIRST = [
       "Use `--frozen` instead of `--locked` in this dependency layer, as uv's Docker guide does for a workspace (\"Intermediate layers in workspaces\"): uv then installs what uv.lock lists without checking it against the members' pyproject.toml files, and the later full `uv sync --locked`, with the whole project copied in, still catches a stale lock. Keep `--no-install-workspace`, so this layer installs only the third-party dependencies:",
@@ -25086,7 +25372,7 @@ var init_uv_workspace_member_missing = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE13,
+      message: MESSAGE14,
       fix: [
         "Put each workspace member's pyproject.toml where the root pyproject.toml's `members` says, before uv runs (in an image build, a `COPY` of the member's pyproject.toml to the same path, or a bind mount of it in the `uv sync` step). " + FIND_DIR,
         "",
@@ -26421,14 +26707,14 @@ var init_unrecognized_argument = __esm({
 });
 
 // src/rules/catalog/conda/mamba2-cli-changed.ts
-var PIN_MICROMAMBA, PIN_MINIFORGE, CHANGES, MESSAGE14, SHELL_INIT_MESSAGE, MAMBA_INIT_MESSAGE, MICRO_LATEST, MICRO_PIN_URL, shellInitFix, mambaInitFix, mamba2CliChanged;
+var PIN_MICROMAMBA, PIN_MINIFORGE, CHANGES, MESSAGE15, SHELL_INIT_MESSAGE, MAMBA_INIT_MESSAGE, MICRO_LATEST, MICRO_PIN_URL, shellInitFix, mambaInitFix, mamba2CliChanged;
 var init_mamba2_cli_changed = __esm({
   "src/rules/catalog/conda/mamba2-cli-changed.ts"() {
     "use strict";
     PIN_MICROMAMBA = "1.5.10";
     PIN_MINIFORGE = "24.11.3-2";
     CHANGES = "https://mamba.readthedocs.io/en/latest/developer_zone/changes-2.0.html";
-    MESSAGE14 = '`{context.ran.tool} {context.ran.sub}` stopped at `{args}`: the command-line parser of mamba / micromamba 2 takes no such argument there (exit code 109 is its "not expected" error), so nothing ran. mamba 2.0 (September 2024) changed the command line: `mamba` became the same program as `micromamba`, with its subcommands and options.';
+    MESSAGE15 = '`{context.ran.tool} {context.ran.sub}` stopped at `{args}`: the command-line parser of mamba / micromamba 2 takes no such argument there (exit code 109 is its "not expected" error), so nothing ran. mamba 2.0 (September 2024) changed the command line: `mamba` became the same program as `micromamba`, with its subcommands and options.';
     SHELL_INIT_MESSAGE = '`micromamba shell init` stopped at `{args}`: micromamba 2.0 renamed its root-prefix option from `-p` / `--prefix` to `-r` / `--root-prefix` (micromamba 1.5 takes both), so this micromamba is 2.x and nothing ran (exit code 109 is its parser\'s "not expected" error).';
     MAMBA_INIT_MESSAGE = '`mamba init` stopped at `{args}`: mamba 2 has no `init` subcommand. From 2.0 (September 2024) `mamba` is the same program as `micromamba`, whose shell setup is `shell init`, so this mamba is 2.x (a Miniforge installer from 25.1.1-0 on, and 24.11.0-1, brings it) and nothing ran (exit code 109 is its parser\'s "not expected" error).';
     MICRO_LATEST = " The step downloads micromamba `latest` (`{context.microLatest.host}/api/micromamba/{context.microLatest.platform}/latest`), which has been 2.x since 2024-09-25: the same Dockerfile built with 1.x before.";
@@ -26497,7 +26783,7 @@ var init_mamba2_cli_changed = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE14,
+      message: MESSAGE15,
       fix: [
         `Run \`{context.ran.tool} {context.ran.sub} --help\` with the same {context.ran.tool} to see how 2.x spells this command, and change the command line to it (the 2.0 changes: ${CHANGES}).`,
         "",
@@ -26510,7 +26796,7 @@ var init_mamba2_cli_changed = __esm({
         { when: "mambaInit", message: MAMBA_INIT_MESSAGE, fix: mambaInitFix("sh", "") },
         {
           when: "microLatest",
-          message: MESSAGE14 + MICRO_LATEST,
+          message: MESSAGE15 + MICRO_LATEST,
           fix: [
             `Run \`{context.ran.tool} {context.ran.sub} --help\` with the same micromamba to see how 2.x spells this command, and change the command line to it (the 2.0 changes: ${CHANGES}).`,
             "",
@@ -26588,11 +26874,11 @@ var init_installer_pre_install_failed = __esm({
 });
 
 // src/rules/catalog/conda/prefix-not-an-environment.ts
-var MESSAGE15, installFix, prefixNotAnEnvironment;
+var MESSAGE16, installFix, prefixNotAnEnvironment;
 var init_prefix_not_an_environment = __esm({
   "src/rules/catalog/conda/prefix-not-an-environment.ts"() {
     "use strict";
-    MESSAGE15 = "`{prefix}` is not a conda environment: micromamba found a directory there without the `conda-meta` of an environment, and `install` works only in an existing environment and never creates one. Nothing was installed.";
+    MESSAGE16 = "`{prefix}` is not a conda environment: micromamba found a directory there without the `conda-meta` of an environment, and `install` works only in an existing environment and never creates one. Nothing was installed.";
     installFix = (block, run3) => [
       "Create the environment with `create` instead of `install`, the same packages and channels (`create` takes a prefix that is missing or an empty folder):",
       "",
@@ -26623,7 +26909,7 @@ var init_prefix_not_an_environment = __esm({
       ],
       scope: "step",
       specificity: 3,
-      message: MESSAGE15,
+      message: MESSAGE16,
       fix: [
         "Create the environment first, with the packages at once (`create` takes a prefix that is missing or an empty folder):",
         "",
@@ -26844,11 +27130,11 @@ var init_link_script_failed = __esm({
 });
 
 // src/rules/catalog/conda/environment-file-not-found.ts
-var MESSAGE16, environmentFileNotFound;
+var MESSAGE17, environmentFileNotFound;
 var init_environment_file_not_found = __esm({
   "src/rules/catalog/conda/environment-file-not-found.ts"() {
     "use strict";
-    MESSAGE16 = "conda was given the environment file `{path}`, and there is no such file where it ran. conda prints the path it looked for, after resolving a relative one against the working directory.";
+    MESSAGE17 = "conda was given the environment file `{path}`, and there is no such file where it ran. conda prints the path it looked for, after resolving a relative one against the working directory.";
     environmentFileNotFound = {
       id: "conda/environment-file-not-found",
       title: "conda environment file not found",
@@ -26871,7 +27157,7 @@ var init_environment_file_not_found = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 3,
-      message: MESSAGE16,
+      message: MESSAGE17,
       fix: [
         "Make the file exist at `{path}` before conda runs, or give conda the path where it is. Check with `ls -l {path}` in the same",
         "place (image, container or shell) that runs conda."
@@ -26879,7 +27165,7 @@ var init_environment_file_not_found = __esm({
       variants: [
         {
           when: "relative&fact.place=image-build",
-          message: MESSAGE16 + " This `RUN` gives it as `{context.relative.given}`, relative to the WORKDIR, so conda looked for `{path}` inside the image: the file was not copied in by an earlier step, or the relative path does not lead to it from the WORKDIR.",
+          message: MESSAGE17 + " This `RUN` gives it as `{context.relative.given}`, relative to the WORKDIR, so conda looked for `{path}` inside the image: the file was not copied in by an earlier step, or the relative path does not lead to it from the WORKDIR.",
           fix: [
             "Copy the environment file into the image in a step before this `RUN`, to the path conda reads. A `COPY` source is relative to",
             "the build context, not the WORKDIR, and cannot climb out of it (`../`); with the repository root as the context, the file is",
@@ -27084,7 +27370,7 @@ function pinnedWithoutUpdateVariants() {
 }
 function dockerRepoVariants() {
   const title2 = "Docker's apt repository gives this stage no packages";
-  const inDockerfile = (pin) => [
+  const inDockerfile2 = (pin) => [
     ...dockerRepoCheck("RUN "),
     "",
     "```dockerfile",
@@ -27095,7 +27381,7 @@ function dockerRepoVariants() {
     ...pin ? [dockerRepoPinAfter] : [],
     dockerRepoAmd64Image
   ].join("\n");
-  const inShell = (pin) => [
+  const inShell2 = (pin) => [
     ...dockerRepoCheck(""),
     "",
     "```sh",
@@ -27106,10 +27392,10 @@ function dockerRepoVariants() {
     ...pin ? [dockerRepoPinAfter] : []
   ].join("\n");
   return [
-    { when: "dockerRepo&versionGone&fact.place=image-build", title: title2, message: DOCKER_REPO_MESSAGE + DOCKER_REPO_PIN, fix: inDockerfile(true) },
-    { when: "dockerRepo&fact.place=image-build", title: title2, message: DOCKER_REPO_MESSAGE, fix: inDockerfile(false) },
-    { when: "dockerRepo&versionGone", title: title2, message: DOCKER_REPO_MESSAGE + DOCKER_REPO_PIN, fix: inShell(true) },
-    { when: "dockerRepo", title: title2, message: DOCKER_REPO_MESSAGE, fix: inShell(false) }
+    { when: "dockerRepo&versionGone&fact.place=image-build", title: title2, message: DOCKER_REPO_MESSAGE + DOCKER_REPO_PIN, fix: inDockerfile2(true) },
+    { when: "dockerRepo&fact.place=image-build", title: title2, message: DOCKER_REPO_MESSAGE, fix: inDockerfile2(false) },
+    { when: "dockerRepo&versionGone", title: title2, message: DOCKER_REPO_MESSAGE + DOCKER_REPO_PIN, fix: inShell2(true) },
+    { when: "dockerRepo", title: title2, message: DOCKER_REPO_MESSAGE, fix: inShell2(false) }
   ];
 }
 function noUpdateOutsideBuildVariants() {
@@ -28886,12 +29172,12 @@ function driverVariants2() {
     "",
     "and install the one you build for by its full name (`apt-get install -y --no-install-recommends cuda-toolkit-12-6` is CUDA 12.6's)."
   ].join("\n");
-  const hostFix = [
+  const hostFix2 = [
     "If this machine needs the driver, install a driver branch whose packages are all published (`apt-cache policy {context.driverChain.driver}` shows the candidate; `apt-cache search --names-only '^nvidia-driver-[0-9]+'` lists the branches), or keep the driver you have and install the toolkit alone (`cuda-toolkit-` with the release, listed by `" + LIST_TOOLKITS + "`)."
   ].join("\n");
   const title2 = "apt cannot install the NVIDIA driver the install pulls in";
   return [
-    { when: "driverChain&fact.place=host-shell", title: title2, message: message4, fix: hostFix },
+    { when: "driverChain&fact.place=host-shell", title: title2, message: message4, fix: hostFix2 },
     { when: "driverChain&enrich.aptSuffix&fact.place=image-build", title: title2, message: `${message4} ${imageNote}`, fix: known("dockerfile") },
     { when: "driverChain&enrich.aptSuffix", title: title2, message: `${message4} ${imageNote}`, fix: known("sh") },
     { when: "driverChain", title: title2, message: `${message4} ${imageNote}`, fix: unknown2 }
@@ -29385,6 +29671,60 @@ var init_compose_gpu_devices_unsupported = __esm({
         "(`docker compose`, with a space, is the plugin; RPM distributions: `sudo yum install docker-compose-plugin`; without Docker's repository, the plugin's manual install: https://docs.docker.com/compose/install/linux/.) Or replace the old `docker-compose` with a 1.x release of 1.28.0 or later. GPUs in the container also need the NVIDIA driver and the NVIDIA Container Toolkit on the host (https://docs.docker.com/compose/how-tos/gpu-support/)."
       ].join("\n"),
       docs: "https://docs.docker.com/compose/how-tos/gpu-support/"
+    };
+  }
+});
+
+// src/rules/catalog/runtime/triton-driver-too-old.ts
+var CUDA12, DRIVER_12, CHECK_DRIVER, tritonDriverTooOld;
+var init_triton_driver_too_old = __esm({
+  "src/rules/catalog/runtime/triton-driver-too-old.ts"() {
+    "use strict";
+    init_cuda_release_drivers();
+    CUDA12 = firstDriversFor("12.0");
+    DRIVER_12 = `on Linux ${CUDA12.linux} or later` + (CUDA12.windows ? `, on Windows ${CUDA12.windows} or later` : "") + ", the first drivers of CUDA 12.0";
+    CHECK_DRIVER = [
+      "Check which CUDA the driver supports (the \"CUDA Version\" in the header of `nvidia-smi` is the driver's, not the toolkit's):",
+      "",
+      "```sh",
+      "nvidia-smi",
+      "```",
+      ""
+    ];
+    tritonDriverTooOld = {
+      id: "runtime/triton-driver-too-old",
+      title: "The NVIDIA driver is older than CUDA 12: undefined symbol cuTensorMap\u2026",
+      severity: "error",
+      match: [
+        // `ImportError: /home/u/.triton/cache/c6a7\u2026/cuda_utils.so: undefined symbol: cuTensorMapEncodeTiled`
+        {
+          literals: ["undefined symbol: cuTensorMap"],
+          pattern: "(?:(?<lib>/[\\w./+-]{1,300}\\.so(?:\\.[\\d.]+)?): )?undefined symbol: (?<symbol>cuTensorMap\\w{1,40})"
+        }
+      ],
+      context: [
+        // the library is Triton's helper: its cache directory or its package
+        { name: "triton", literals: ["triton", "cuda_utils.so"], pattern: "/\\.triton/cache/|/triton/|cuda_utils\\.so" }
+      ],
+      scope: "step",
+      specificity: 3,
+      message: "`{lib|A library}` calls `{symbol}`, a CUDA driver API function that drivers of CUDA 12.0 and later have, and the NVIDIA driver (`libcuda`) this machine loads lacks it: it is a driver for an older CUDA (11.x). The library was built for CUDA 12.",
+      fix: [
+        ...CHECK_DRIVER,
+        `Below 12.0, update the NVIDIA driver to one for CUDA 12 (${DRIVER_12}), or install a build of the library made for the CUDA your driver supports.`
+      ].join("\n"),
+      variants: [
+        {
+          when: "triton",
+          title: "This Triton needs a CUDA 12 driver (undefined symbol cuTensorMap\u2026)",
+          message: "Triton's launcher helper calls `{symbol}`, a CUDA driver API function that drivers of CUDA 12.0 and later have, and the NVIDIA driver (`libcuda`) this machine loads lacks it: it is a driver for an older CUDA (11.x). This Triton release needs a CUDA 12 driver.",
+          fix: [
+            ...CHECK_DRIVER,
+            `Below 12.0, either update the NVIDIA driver to one for CUDA 12 (${DRIVER_12}), or install the Triton release that your torch was built with (torch names it in its requirements: \`python -c "import importlib.metadata as m; print([r for r in m.requires('torch') or [] if r.startswith('triton')])"\`). Clearing \`~/.triton/cache\` alone does not help: the helper is built again against the same driver.`
+          ].join("\n")
+        }
+      ],
+      docs: "https://docs.nvidia.com/cuda/archive/12.0.0/cuda-driver-api/group__CUDA__TENSOR__MEMORY.html"
     };
   }
 });
@@ -34589,7 +34929,7 @@ function registerFix(actions, lead, tail = PIN2) {
     tail
   ].join("\n");
 }
-var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN2, MESSAGE17, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
+var REGISTER_HOST, REGISTER_ACTIONS, RESTART, PIN2, MESSAGE18, EXECVE_MESSAGE, XATTR_MESSAGE, XATTR_FIX_TAIL, bundledQemuEmulator;
 var init_bundled_qemu_emulator = __esm({
   "src/rules/catalog/buildx/bundled-qemu-emulator.ts"() {
     "use strict";
@@ -34608,7 +34948,7 @@ var init_bundled_qemu_emulator = __esm({
     ].join("\n");
     RESTART = "BuildKit reads the registered emulators when it starts: if the next build still shows `/dev/.buildkit_qemu_emulator`, restart the builder (`docker buildx stop` for a docker-container builder, which the next build boots again; `sudo systemctl restart docker` for the default one).";
     PIN2 = `If the step still fails under the registered QEMU, register a newer release than \`latest\`, which trails them: \`tonistiigi/binfmt:${BINFMT_TAG}\` (\`--uninstall 'qemu-*'\` first; in setup-qemu-action, \`image: tonistiigi/binfmt:${BINFMT_TAG}\`), or build this platform on a native runner (\`ubuntu-24.04-arm\` for linux/arm64 on GitHub).`;
-    MESSAGE17 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
+    MESSAGE18 = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command): BuildKit found no emulator for that platform registered (binfmt_misc) that it can use on the machine that runs it. Programs fail under the fallback that run under a registered, current QEMU.";
     EXECVE_MESSAGE = "This step ran under emulation of {platform|another platform}, with the QEMU BuildKit bundles as a fallback (`/dev/.buildkit_qemu_emulator` in front of its command), because no emulator for that platform that BuildKit can use is registered (binfmt_misc) where it runs; a program the step started could not be started under it (`execve: No such file or directory`, exit 127). Newer distributions trip the fallback this way (Alpine 3.23's apk triggers); a registered, current QEMU runs them.";
     XATTR_MESSAGE = "The step needs emulation of {platform|another platform}, and with no emulator registered (binfmt_misc) where BuildKit runs, BuildKit copies the QEMU it bundles into a temporary directory first. On this SELinux host that copy failed: the temporary file system refuses the `security.selinux` attribute (`operation not supported`), so the command never started. BuildKit v0.27.0 and later ignore that error (moby/buildkit#6015).";
     XATTR_FIX_TAIL = [
@@ -34634,7 +34974,7 @@ var init_bundled_qemu_emulator = __esm({
       scope: "step",
       only: "failed-step",
       specificity: 2,
-      message: MESSAGE17,
+      message: MESSAGE18,
       fix: registerFix(false, "Register current QEMU emulators so BuildKit runs the step under them."),
       variants: [
         {
@@ -35979,12 +36319,12 @@ var init_unpinned_flash_attn = __esm({
 });
 
 // src/rules/catalog/buildkit/unpinned-torch-extension.ts
-var TITLE4, MESSAGE18, PRINT_BOTH, unpinnedTorchExtensionVariants;
+var TITLE4, MESSAGE19, PRINT_BOTH, unpinnedTorchExtensionVariants;
 var init_unpinned_torch_extension = __esm({
   "src/rules/catalog/buildkit/unpinned-torch-extension.ts"() {
     "use strict";
     TITLE4 = "Extension build failed in torch.utils.cpp_extension after an unpinned torch install";
-    MESSAGE18 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
+    MESSAGE19 = "The build failed in `{instruction}` inside torch.utils.cpp_extension (build_extensions), and an earlier step installs torch with no exact version and no PyTorch index (`{enrich.unpinnedTorch}` in `{enrich.unpinnedTorchStep}`). pip then takes the newest torch on PyPI, built for the CUDA release PyTorch chose for it, not necessarily this image's toolkit; cpp_extension refuses to compile when the two majors differ. That is the likely cause; the log does not keep the error line that would say so.";
     PRINT_BOTH = [
       "Print both versions in the failing stage, right before the extension build:",
       "",
@@ -35997,7 +36337,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorchInstall",
         title: TITLE4,
-        message: MESSAGE18,
+        message: MESSAGE19,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch from the PyTorch index of the image's CUDA {fact.cuda} ({enrich.unpinnedTorchIndex}) in that earlier step:",
@@ -36012,7 +36352,7 @@ var init_unpinned_torch_extension = __esm({
       {
         when: "enrich.unpinnedTorch",
         title: TITLE4,
-        message: MESSAGE18,
+        message: MESSAGE19,
         fix: [
           ...PRINT_BOTH,
           "If they differ, install torch in that earlier step from the PyTorch index of the image's CUDA: https://download.pytorch.org/whl/ plus `cu` and the version nvcc prints without its dot (`cu118` for 11.8), with `--index-url`, pinned to a release that index holds and your stack supports (pytorch.org/get-started/previous-versions lists the releases per CUDA; PyTorch publishes an index for some CUDA releases only, so a CUDA without one takes the nearest older index of the same major). apex also wants the same minor: its own check compares torch.version.cuda with nvcc, minor included."
@@ -36234,6 +36574,7 @@ var init_catalog = __esm({
     init_unsupported_host_compiler();
     init_kernel_needs_newer_arch();
     init_nvcc_host_flag_rejected();
+    init_toolkit_too_old();
     init_deepspeed_cutlass_kernels();
     init_cupti_library_notfound();
     init_cuda_arch_detect_failed();
@@ -36247,6 +36588,7 @@ var init_catalog = __esm({
     init_ptx_feature_not_on_arch();
     init_flash_attn_extension_missing();
     init_libcuda_stub();
+    init_kernels_no_build_variant();
     init_shared_library_missing();
     init_linked_library_missing();
     init_extension_cuda_mismatch();
@@ -36369,6 +36711,7 @@ var init_catalog = __esm({
     init_seccomp_time64();
     init_jax_cuda_query_before_init();
     init_compose_gpu_devices_unsupported();
+    init_triton_driver_too_old();
     init_release_info_changed();
     init_apk_unable_to_select();
     init_deb_arch_mismatch();
@@ -36444,6 +36787,7 @@ var init_catalog = __esm({
       unsupportedHostCompiler,
       kernelNeedsNewerArch,
       nvccHostFlagRejected,
+      toolkitTooOld,
       deepspeedCutlassKernels,
       cuptiLibraryNotfound,
       cudaArchDetectFailed,
@@ -36457,6 +36801,7 @@ var init_catalog = __esm({
       ptxFeatureNotOnArch,
       flashAttnExtensionMissing,
       libcudaStub,
+      kernelsNoBuildVariant,
       sharedLibraryMissing,
       linkedLibraryMissing,
       extensionCudaRefused,
@@ -36579,6 +36924,7 @@ var init_catalog = __esm({
       seccompTime64,
       jaxCudaQueryBeforeInit,
       composeGpuDevicesUnsupported,
+      tritonDriverTooOld,
       releaseInfoChanged,
       apkUnableToSelect,
       debArchMismatch,
@@ -66811,10 +67157,13 @@ function stripEarthlyGutter(text2) {
     else return text2;
     if (!EARTHLY_PADDED_NAME.test(text2.slice(0, EARTHLY_PADDING))) return text2;
   } else if (first === 43 || first >= 97 && first <= 122) {
-    bar2 = text2.indexOf(EARTHLY_BAR);
-    if (bar2 <= 0 || bar2 > 320 || text2.charCodeAt(bar2 - 1) === 32) return text2;
-    const failed = text2.startsWith(EARTHLY_FAILED, bar2 - EARTHLY_FAILED.length);
-    const name2 = text2.slice(0, failed ? bar2 - EARTHLY_FAILED.length : bar2);
+    const space = text2.indexOf(" ");
+    if (space <= 0 || space > 320) return text2;
+    const failed = text2.startsWith(EARTHLY_FAILED + EARTHLY_BAR, space);
+    if (!failed && !text2.startsWith(EARTHLY_BAR, space)) return text2;
+    bar2 = failed ? space + EARTHLY_FAILED.length : space;
+    if (bar2 > 320) return text2;
+    const name2 = text2.slice(0, space);
     if (!EARTHLY_NAME.test(name2)) return text2;
     if (!failed && name2.length !== EARTHLY_PADDING && !EARTHLY_OWN_NAMES.has(name2) && !EARTHLY_TARGET.test(name2)) return text2;
   } else return text2;
