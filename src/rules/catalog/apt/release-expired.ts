@@ -15,6 +15,15 @@
 // Not matched: a Release dated in the future (`is not valid yet`, apt/release-not-valid-yet).
 import type { RuleInput } from '../../schema.js';
 
+/** After moving to a supported release: the stop-gap, for a release whose suites are no longer re-signed. */
+const EXPIRY_CHECK_OFF = [
+  'Only as a stop-gap, with no more security updates, turn the expiry check off for the update:',
+  '',
+  '```sh',
+  'apt-get -o Acquire::Check-Valid-Until=false update',
+  '```',
+];
+
 export const releaseExpired: RuleInput = {
   id: 'apt/release-expired',
   title: "apt refused an expired Release file: the mirror stopped syncing, or the suite is archived",
@@ -70,11 +79,7 @@ export const releaseExpired: RuleInput = {
         'Move the build to a supported Debian release, {enrich.ltsMoveTo}: a base image on it{enrich.ltsBaseNote} (for an official',
         'image, its `-bookworm` or `-trixie` tag), then rebuild and fix what the newer packages change.',
         '',
-        'Only as a stop-gap, with no more security updates, turn the expiry check off for the update:',
-        '',
-        '```sh',
-        'apt-get -o Acquire::Check-Valid-Until=false update',
-        '```',
+        ...EXPIRY_CHECK_OFF,
       ].join('\n'),
     },
     {
@@ -87,11 +92,7 @@ export const releaseExpired: RuleInput = {
         'Move the job to a supported Debian release, {enrich.ltsMoveTo}: the image or machine it runs on (for an official image,',
         'its `-bookworm` or `-trixie` tag), then fix what the newer packages change.',
         '',
-        'Only as a stop-gap, with no more security updates, turn the expiry check off for the update:',
-        '',
-        '```sh',
-        'apt-get -o Acquire::Check-Valid-Until=false update',
-        '```',
+        ...EXPIRY_CHECK_OFF,
       ].join('\n'),
     },
     {

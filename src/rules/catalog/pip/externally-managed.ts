@@ -64,6 +64,9 @@ const ALPINE_MESSAGE =
 /** A virtual environment for every later `RUN`: `ENV` carries over, an `activate` in one `RUN` does not. */
 const VENV_STEPS = ['RUN python3 -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:${PATH}'];
 
+/** A virtual environment uv makes, first on `PATH` (and named by `VIRTUAL_ENV`, where `uv pip` installs) for every later `RUN`. */
+const UV_VENV_STEPS = ['RUN uv venv /opt/venv', 'ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}'];
+
 /** The same in a shell, where `activate` lasts for the session. */
 const SHELL_VENV = ['```sh', 'python3 -m venv .venv', '. .venv/bin/activate', '```'];
 
@@ -164,8 +167,7 @@ const uvManagedVariants: RuleVariant[] = [
         'the step and put it first on `PATH` for every later `RUN` (an `activate` in one `RUN` does not carry over):',
       '',
       '```dockerfile',
-      'RUN uv venv /opt/venv',
-      'ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}',
+      ...UV_VENV_STEPS,
       'RUN uv pip install {enrich.requirement}',
       '```',
       '',
@@ -183,8 +185,7 @@ const uvManagedVariants: RuleVariant[] = [
         'the step, first on `PATH` for every later `RUN`, and change the step\'s `pip install` to `uv pip install`:',
       '',
       '```dockerfile',
-      'RUN uv venv /opt/venv',
-      'ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}',
+      ...UV_VENV_STEPS,
       '```',
       '',
       UV_MANAGED_TAIL,
@@ -366,8 +367,7 @@ export const externallyManaged: RuleInput = {
           'environment `VIRTUAL_ENV` names):',
         '',
         '```dockerfile',
-        'RUN uv venv /opt/venv',
-        'ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}',
+        ...UV_VENV_STEPS,
         '```',
         '',
         'Or, in a single-purpose image, override the marker: `--break-system-packages` on that `uv pip install`, or ' +
@@ -400,8 +400,7 @@ export const externallyManaged: RuleInput = {
         'Let uv create a virtual environment and install into it (uv installs into the environment `VIRTUAL_ENV` names):',
         '',
         '```dockerfile',
-        'RUN uv venv /opt/venv',
-        'ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}',
+        ...UV_VENV_STEPS,
         'RUN {enrich.installCmd}',
         '```',
         '',

@@ -43,6 +43,23 @@ const IMAGE_FIX = [
   'An unpinned `setuptools` installs 82 or later, which has no `pkg_resources`. ' + LASTING,
 ].join('\n');
 
+/** Signs that an import ran inside an installer's build of a package (pip's or uv's isolated build environment, a setup.py pip ran). */
+export const PACKAGE_BUILD_SIGNS = [
+  'Getting requirements to build',
+  'Preparing metadata',
+  'Building wheel for',
+  'Failed to build',
+  'Could not build wheels',
+  '/pip-install-',
+  '/pip-build-env-',
+  '/pip-req-build-',
+  'setup.py egg_info',
+  'get_requires_for_build',
+  'Build backend failed',
+  'build_meta',
+  'did not run successfully',
+];
+
 export const pkgResourcesMissing: RuleInput = {
   id: 'pip/pkg-resources-missing',
   title: 'pkg_resources is missing: setuptools is not installed, or is 82 or later',
@@ -56,21 +73,7 @@ export const pkgResourcesMissing: RuleInput = {
     // pip ran): pip/wheel-build-failed explains that one.
     {
       name: 'buildEnv',
-      literals: [
-        'Getting requirements to build',
-        'Preparing metadata',
-        'Building wheel for',
-        'Failed to build',
-        'Could not build wheels',
-        '/pip-install-',
-        '/pip-build-env-',
-        '/pip-req-build-',
-        'setup.py egg_info',
-        'get_requires_for_build',
-        'Build backend failed',
-        'build_meta',
-        'did not run successfully',
-      ],
+      literals: PACKAGE_BUILD_SIGNS,
     },
     // `__import__("pkg_resources").declare_namespace(__name__)` / `pkg_resources.declare_namespace(__name__)`
     { name: 'namespacePkg', literals: ['declare_namespace('] },

@@ -19,6 +19,7 @@
 // `Failed building wheel through setup.py`) is a different story: the build's own environment, not the image's Python
 // (pip/wheel-build-failed and pip/build-isolation explain those). `setuptools_scm`, `setuptools_rust` are other modules.
 import type { RuleInput } from '../../schema.js';
+import { PACKAGE_BUILD_SIGNS } from './pkg-resources-missing.js';
 
 const MESSAGE =
   'The command imports setuptools, and the Python that runs it has none. Python 3.12 no longer installs setuptools into a ' +
@@ -91,22 +92,7 @@ export const setuptoolsMissing: RuleInput = {
     // Any sign that the import ran inside an installer's build of a package: its own environment, not this Python's.
     {
       name: 'buildEnv',
-      literals: [
-        'Getting requirements to build',
-        'Preparing metadata',
-        'Building wheel for',
-        'Failed to build',
-        'Failed building wheel',
-        'Could not build wheels',
-        '/pip-install-',
-        '/pip-build-env-',
-        '/pip-req-build-',
-        'setup.py egg_info',
-        'get_requires_for_build',
-        'Build backend failed',
-        'build_meta',
-        'did not run successfully',
-      ],
+      literals: [...PACKAGE_BUILD_SIGNS, 'Failed building wheel'],
     },
     // setup.py run as a command: `python3 setup.py install`, `python setup.py develop`, `./setup.py install --user`
     {
