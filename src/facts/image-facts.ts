@@ -89,3 +89,37 @@ export function imageFacts(image: string): [FactName, string][] {
   }
   return out;
 }
+
+/**
+ * The Debian release an official python image's tag follows when it names none (`python:3.13-slim`, `python:3.12`,
+ * `python:latest`): such a tag is an alias of the image's default suite, a moving target, so this is what it names
+ * today and since when, never a fact of an older build. The default moved from bookworm to trixie with
+ * docker-library/python#1042 (commit 093598a0 "Add Debian Trixie (and remove Bullseye)", committed 2025-08-08 and
+ * merged 2025-08-11): versions.sh lists `trixie` before `bookworm`, and generate-stackbrew-library.sh gives the first
+ * Debian variant the suite-less aliases (`slim-trixie` -> `slim`). That commit built trixie for 3.9 to 3.13 (3.14 came
+ * out on trixie); 3.8 and older were gone before it (069d5b03 "Drop eol 3.8", 2024-10), so their tags stayed on bookworm
+ * and are not mapped here.
+ */
+export interface FollowedSuite {
+  /** `Debian 13 (trixie)` */
+  release: string;
+  /** The Debian major, for a comparison with a package's first release without it. */
+  debianMajor: number;
+  /** `11 August 2025` */
+  since: string;
+  /** `docker-library/python#1042` */
+  source: string;
+}
+
+export function followedDebianSuite(image: string | null): FollowedSuite | null {
+  if (image === null) return null;
+  const m = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?python:(?<tag>[\w.-]{1,100})$/.exec(image);
+  const tag = m?.groups?.tag;
+  if (tag === undefined) return null;
+  // `3.13-slim`, `3.13.1`, `3-slim`, `slim`, `latest`: no suite, no alpine / windows variant.
+  const t = /^(?:(?:3(?:\.(?<minor>\d{1,2})(?:\.\d{1,2})?)?|latest)(?:-slim)?|slim)$/.exec(tag);
+  if (!t) return null;
+  const minor = t.groups?.minor;
+  if (minor !== undefined && Number(minor) < 9) return null;
+  return { release: 'Debian 13 (trixie)', debianMajor: 13, since: '11 August 2025', source: 'docker-library/python#1042' };
+}

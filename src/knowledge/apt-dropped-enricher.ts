@@ -4,6 +4,7 @@
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
 import { bookwormTagOf, droppedPackage, releaseLacks } from './apt-dropped-packages.js';
+import { followedDebianSuite } from '../facts/image-facts.js';
 
 export function aptDroppedEnrich(captures: Readonly<Record<string, string>>, _step: Step | null, _model: BuildModel, facts: FactView): Record<string, string> {
   const name = captures['context.dropped.name'];
@@ -13,7 +14,16 @@ export function aptDroppedEnrich(captures: Readonly<Record<string, string>>, _st
   const lacks = releaseLacks(pkg, os);
   // The log shows a release that still has it (Ubuntu 22.04 and libgl1-mesa-glx): another story, not this one.
   if (lacks === false) return {};
-  const pinned = bookwormTagOf(facts.value('baseImage'));
+  const base = facts.value('baseImage');
+  const pinned = bookwormTagOf(base);
+  // A suite-less official tag (`python:3.13-slim`) names the image's current default: say which release that is and
+  // since when, instead of "the log does not show this base's release" (a moving tag: not certain for an old build).
+  const followed = os === null ? followedDebianSuite(base) : null;
+  const movedNote =
+    followed !== null && base !== null && followed.debianMajor >= pkg.debianMajor
+      ? `This build's base, ${base}, names no Debian release: it follows the image's default, which is ${followed.release} since ` +
+        `${followed.since} (${followed.source}), a release without it. Builds from before then ran on Debian 12 or older.`
+      : pkg.movedNote;
   // Going back to Debian 12 is advice for a Debian base, or one whose release the log does not show.
   // (Debian 12 must still have it: a package Debian 11 already dropped has no such way back.)
   const debianOrUnknown = pkg.debianMajor > 12 && (os === null || os.startsWith('Debian'));
@@ -21,7 +31,7 @@ export function aptDroppedEnrich(captures: Readonly<Record<string, string>>, _st
     droppedName: pkg.name,
     droppedFrom: pkg.goneFrom,
     droppedPurpose: pkg.purpose,
-    droppedMovedNote: pkg.movedNote,
+    droppedMovedNote: movedNote,
     droppedPinExample: pkg.pinExample,
     ...(pkg.removeNote !== '' ? { droppedRemoveNote: pkg.removeNote } : {}),
     // `Debian 13` when the log shows a release without it; the variant then says so without a hedge.

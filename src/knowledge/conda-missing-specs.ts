@@ -23,6 +23,7 @@
 //   (`conda search "conda-forge::numpy=1.17.3[…]"`, user-guide/concepts/pkg-search.html).
 import type { BuildModel, Step } from '../model/types.js';
 import type { FactView } from '../facts/fact-view.js';
+import { windowsOnlyNames } from './conda-windows-only.js';
 
 /** `  - pyglet=1.5`, `  - bioconda::bowtie2=2.4.5` (a listed spec; channel URLs have no `=` and are dropped below). */
 const specLine = /^(?:> ?)?\s{0,12}- ((?:[A-Za-z0-9_.-]{1,60}::)?[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}(?:[=<>!~][^\s:'"`$\\]{0,100})?)\s{0,5}$/;
@@ -92,6 +93,11 @@ export function condaMissingSpecsEnrich(
     allNames: specs.map((s) => /^(?:[A-Za-z0-9_.-]{1,60}::)?([A-Za-z0-9_][A-Za-z0-9_.-]*)/.exec(s)?.[1] ?? s).join(' '),
     missingSearch: specs.length === 1 ? search.replace('"$spec"', quoted) : `for spec in ${quoted}; do ${search}; done`,
   };
+  // Packages built for Windows only (knowledge/conda-windows-only.ts): the list was exported on Windows. Not said when
+  // the solve itself ran for Windows (a `win-64` / `win-32` channel subdir, or `Platform: win-64` in conda 23.11+'s `Channels:` list).
+  const lines = [...(step?.tail ?? []), ...(model.outsideLines ?? [])];
+  const windows = windowsOnlyNames(out.allNames!.split(' '));
+  if (windows.length > 0 && !lines.some((l) => /(?:\/|Platform: )win-(?:64|32)\b/.test(l))) out.windowsOnly = windows.join(', ');
   const pinned = specs.map((s) => /^([A-Za-z0-9_.-]{1,60})::(.+)$/.exec(s)).filter((m): m is RegExpExecArray => m !== null);
   if (pinned.length > 0) {
     const channels = [...new Set(pinned.map((m) => m[1]!))];

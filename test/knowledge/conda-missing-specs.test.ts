@@ -70,3 +70,18 @@ describe('channel-pinned specs (`channel::name`)', () => {
     expect(out.pipSpecs).toBe('"pyglet==1.5.*", "box2d-py"');
   });
 });
+
+describe('packages conda has for Windows only', () => {
+  const enrich = (name: string) => {
+    const model = makeModel({ outsideLines: fixtureLines(name) });
+    return condaMissingSpecsEnrich({}, null, model, factsFor({}, null, model));
+  };
+
+  test('a list exported on Windows names them, in the order conda listed them (anaconda/docker-images#109)', () => {
+    expect(enrich('match-windows-only-export-anaconda-docker-109.log').windowsOnly).toBe('icc_rt, vc, vs2015_runtime, pywin32');
+  });
+
+  test('a list exported on Linux has none (katerakelly/oyster#16)', () => {
+    expect(enrich('match-exported-build-pins.log').windowsOnly).toBeUndefined();
+  });
+});

@@ -173,6 +173,32 @@ function variants(): Variant[] {
   const lockTitle = 'conda-lock file pins a build the channel no longer has';
   out.push({ when: 'condaLock', title: lockTitle, message: lockMessage, fix: relock('{context.condaLock.file}') });
   out.push({ when: 'condaLockRun', title: lockTitle, message: lockMessage, fix: relock('{context.condaLockRun.file}') });
+  // Windows-only packages among the not-found specs (conda-windows-only.ts): the file was exported on Windows, and
+  // `--no-builds` alone keeps those lines, which no Linux build resolves.
+  const windowsMessage =
+    'conda found no package for `{enrich.firstSpec}` and the other specs listed, and some of them exist for Windows only: ' +
+    '{enrich.windowsOnly}. The environment file was exported on Windows (`conda env export` lists every package of that ' +
+    'environment, its Windows runtime included), and this build does not run on Windows: no other OS has a build of those packages.';
+  const windowsFix = (builds: boolean): string =>
+    [
+      'Re-export the environment on the Windows machine with only the packages you asked for, which leaves out what came',
+      'in as their dependencies (the Windows runtime among them):',
+      '',
+      '```sh',
+      'conda env export --from-history > environment.yml',
+      '```',
+      '',
+      '(`conda env export --no-builds` alone would keep those packages, and fail here the same way.) Without that machine,',
+      builds
+        ? 'delete the lines of {enrich.windowsOnly} from the environment file, and the third `=build` part of every other spec:'
+        : 'delete the lines of {enrich.windowsOnly} from the environment file:',
+      builds
+        ? 'builds are made per platform, so a Windows build string never matches on another OS. Relax the versions conda still'
+        : 'only Windows needs them. Relax the versions conda still',
+      "cannot find: `conda search '{enrich.firstName}'` lists what the channels have.",
+    ].join('\n');
+  out.push({ when: 'buildPin&enrich.windowsOnly', message: windowsMessage, fix: windowsFix(true) });
+  out.push({ when: 'enrich.windowsOnly', message: windowsMessage, fix: windowsFix(false) });
   out.push({
     when: 'buildPin',
     message:
