@@ -16829,7 +16829,7 @@ function featureVariant(when, who, ref, confirm) {
     ].join("\n")
   };
 }
-var UBUNTU_PIN, ALPINE_MESSAGE, VENV_STEPS, SHELL_VENV, ALPINE_PACKAGES, ALPINE_NO_PIN, alpineVariants, UV_MANAGED_MESSAGE, UV_MANAGED_TAIL, uvManagedVariants, featureVariants, externallyManaged;
+var UBUNTU_PIN, ALPINE_MESSAGE, VENV_STEPS, UV_VENV_STEPS, SHELL_VENV, ALPINE_PACKAGES, ALPINE_NO_PIN, alpineVariants, UV_MANAGED_MESSAGE, UV_MANAGED_TAIL, uvManagedVariants, featureVariants, externallyManaged;
 var init_externally_managed = __esm({
   "src/rules/catalog/pip/externally-managed.ts"() {
     "use strict";
@@ -16837,6 +16837,7 @@ var init_externally_managed = __esm({
     UBUNTU_PIN = "If the base image is Ubuntu (`ubuntu:latest` follows the newest LTS, marked since 24.04), `FROM ubuntu:22.04` still installs system-wide, a stopgap until its standard support ends (April 2027); Debian has no supported release without the marker.";
     ALPINE_MESSAGE = "pip refused to install into Alpine's system Python: since Alpine 3.19 it is marked as externally managed (PEP 668), to be maintained with apk only, as the message says.";
     VENV_STEPS = ["RUN python3 -m venv /opt/venv", "ENV PATH=/opt/venv/bin:${PATH}"];
+    UV_VENV_STEPS = ["RUN uv venv /opt/venv", "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}"];
     SHELL_VENV = ["```sh", "python3 -m venv .venv", ". .venv/bin/activate", "```"];
     ALPINE_PACKAGES = "Or take the packages Alpine builds, named `py3-` and the project's name (`apk search py3-` lists them)";
     ALPINE_NO_PIN = "Alpine 3.18, the last release without the marker, is past its end of life (May 2025): pin a current `alpine:3.x` tag rather than `latest`, so the next release does not change this under the build again.";
@@ -16910,8 +16911,7 @@ var init_externally_managed = __esm({
           "Install with uv's own installer into a virtual environment instead of running pip in that Python: `uv pip install` installs into the environment `VIRTUAL_ENV` names (or a `.venv` in the working directory or a parent). Make one before the step and put it first on `PATH` for every later `RUN` (an `activate` in one `RUN` does not carry over):",
           "",
           "```dockerfile",
-          "RUN uv venv /opt/venv",
-          "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}",
+          ...UV_VENV_STEPS,
           "RUN uv pip install {enrich.requirement}",
           "```",
           "",
@@ -16926,8 +16926,7 @@ var init_externally_managed = __esm({
           "Install with uv's own installer into a virtual environment instead of running pip in that Python: `uv pip install` installs into the environment `VIRTUAL_ENV` names (or a `.venv` in the working directory or a parent). Make one before the step, first on `PATH` for every later `RUN`, and change the step's `pip install` to `uv pip install`:",
           "",
           "```dockerfile",
-          "RUN uv venv /opt/venv",
-          "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}",
+          ...UV_VENV_STEPS,
           "```",
           "",
           UV_MANAGED_TAIL
@@ -17059,8 +17058,7 @@ var init_externally_managed = __esm({
             "Let uv create a virtual environment before the step that installs, and drop that step's `--system` (uv installs into the environment `VIRTUAL_ENV` names):",
             "",
             "```dockerfile",
-            "RUN uv venv /opt/venv",
-            "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}",
+            ...UV_VENV_STEPS,
             "```",
             "",
             "Or, in a single-purpose image, override the marker: `--break-system-packages` on that `uv pip install`, or `ENV UV_BREAK_SYSTEM_PACKAGES=1` (uv does not read `PIP_BREAK_SYSTEM_PACKAGES`)."
@@ -17088,8 +17086,7 @@ var init_externally_managed = __esm({
             "Let uv create a virtual environment and install into it (uv installs into the environment `VIRTUAL_ENV` names):",
             "",
             "```dockerfile",
-            "RUN uv venv /opt/venv",
-            "ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:${PATH}",
+            ...UV_VENV_STEPS,
             "RUN {enrich.installCmd}",
             "```",
             "",
@@ -19036,7 +19033,7 @@ var init_python_version_refused = __esm({
 });
 
 // src/rules/catalog/pip/pkg-resources-missing.ts
-var MESSAGE12, NAMESPACE_NOTE, LASTING, IMAGE_FIX2, pkgResourcesMissing;
+var MESSAGE12, NAMESPACE_NOTE, LASTING, IMAGE_FIX2, PACKAGE_BUILD_SIGNS, pkgResourcesMissing;
 var init_pkg_resources_missing = __esm({
   "src/rules/catalog/pip/pkg-resources-missing.ts"() {
     "use strict";
@@ -19053,6 +19050,21 @@ var init_pkg_resources_missing = __esm({
       "",
       "An unpinned `setuptools` installs 82 or later, which has no `pkg_resources`. " + LASTING
     ].join("\n");
+    PACKAGE_BUILD_SIGNS = [
+      "Getting requirements to build",
+      "Preparing metadata",
+      "Building wheel for",
+      "Failed to build",
+      "Could not build wheels",
+      "/pip-install-",
+      "/pip-build-env-",
+      "/pip-req-build-",
+      "setup.py egg_info",
+      "get_requires_for_build",
+      "Build backend failed",
+      "build_meta",
+      "did not run successfully"
+    ];
     pkgResourcesMissing = {
       id: "pip/pkg-resources-missing",
       title: "pkg_resources is missing: setuptools is not installed, or is 82 or later",
@@ -19066,21 +19078,7 @@ var init_pkg_resources_missing = __esm({
         // pip ran): pip/wheel-build-failed explains that one.
         {
           name: "buildEnv",
-          literals: [
-            "Getting requirements to build",
-            "Preparing metadata",
-            "Building wheel for",
-            "Failed to build",
-            "Could not build wheels",
-            "/pip-install-",
-            "/pip-build-env-",
-            "/pip-req-build-",
-            "setup.py egg_info",
-            "get_requires_for_build",
-            "Build backend failed",
-            "build_meta",
-            "did not run successfully"
-          ]
+          literals: PACKAGE_BUILD_SIGNS
         },
         // `__import__("pkg_resources").declare_namespace(__name__)` / `pkg_resources.declare_namespace(__name__)`
         { name: "namespacePkg", literals: ["declare_namespace("] }
@@ -19120,6 +19118,7 @@ var MESSAGE13, SETUP_PY_MESSAGE, PIP_BUILDS, SETUP_INSTALL_IMAGE_FIX, SETUP_INST
 var init_setuptools_missing = __esm({
   "src/rules/catalog/pip/setuptools-missing.ts"() {
     "use strict";
+    init_pkg_resources_missing();
     MESSAGE13 = "The command imports setuptools, and the Python that runs it has none. Python 3.12 no longer installs setuptools into a new venv (nor does its ensurepip), and the official `python:3.12` and later images no longer install it either (docker-library/python#954, August 2024); a Python of 3.11 or earlier usually had it, so a move to 3.12 breaks a build that ran before. The log does not show which Python ran: `python3 --version` with the same Python says.";
     SETUP_PY_MESSAGE = 'The build runs `setup.py {context.setupPy.cmd}` by hand, and setup.py imports setuptools, which the Python that runs it does not have. Python 3.12 no longer installs setuptools into a new venv (nor does its ensurepip), and the official `python:3.12` and later images no longer install it either (docker-library/python#954, August 2024): an image moved to Python 3.12 loses it (the log does not show which Python ran: `python3 --version` in the image says). Running setup.py as a command is deprecated anyway (packaging.python.org, "Is setup.py deprecated?").';
     PIP_BUILDS = "pip builds the project in an isolated environment of its own, with setuptools in it, when the Python it runs from has no setuptools or the project has a pyproject.toml, so nothing else is needed.";
@@ -19173,22 +19172,7 @@ var init_setuptools_missing = __esm({
         // Any sign that the import ran inside an installer's build of a package: its own environment, not this Python's.
         {
           name: "buildEnv",
-          literals: [
-            "Getting requirements to build",
-            "Preparing metadata",
-            "Building wheel for",
-            "Failed to build",
-            "Failed building wheel",
-            "Could not build wheels",
-            "/pip-install-",
-            "/pip-build-env-",
-            "/pip-req-build-",
-            "setup.py egg_info",
-            "get_requires_for_build",
-            "Build backend failed",
-            "build_meta",
-            "did not run successfully"
-          ]
+          literals: [...PACKAGE_BUILD_SIGNS, "Failed building wheel"]
         },
         // setup.py run as a command: `python3 setup.py install`, `python setup.py develop`, `./setup.py install --user`
         {
@@ -20890,6 +20874,22 @@ function variants13() {
   const lockTitle = "conda-lock file pins a build the channel no longer has";
   out.push({ when: "condaLock", title: lockTitle, message: lockMessage, fix: relock4("{context.condaLock.file}") });
   out.push({ when: "condaLockRun", title: lockTitle, message: lockMessage, fix: relock4("{context.condaLockRun.file}") });
+  const windowsMessage = "conda found no package for `{enrich.firstSpec}` and the other specs listed, and some of them exist for Windows only: {enrich.windowsOnly}. The environment file was exported on Windows (`conda env export` lists every package of that environment, its Windows runtime included), and this build does not run on Windows: no other OS has a build of those packages.";
+  const windowsFix = (builds) => [
+    "Re-export the environment on the Windows machine with only the packages you asked for, which leaves out what came",
+    "in as their dependencies (the Windows runtime among them):",
+    "",
+    "```sh",
+    "conda env export --from-history > environment.yml",
+    "```",
+    "",
+    "(`conda env export --no-builds` alone would keep those packages, and fail here the same way.) Without that machine,",
+    builds ? "delete the lines of {enrich.windowsOnly} from the environment file, and the third `=build` part of every other spec:" : "delete the lines of {enrich.windowsOnly} from the environment file:",
+    builds ? "builds are made per platform, so a Windows build string never matches on another OS. Relax the versions conda still" : "only Windows needs them. Relax the versions conda still",
+    "cannot find: `conda search '{enrich.firstName}'` lists what the channels have."
+  ].join("\n");
+  out.push({ when: "buildPin&enrich.windowsOnly", message: windowsMessage, fix: windowsFix(true) });
+  out.push({ when: "enrich.windowsOnly", message: windowsMessage, fix: windowsFix(false) });
   out.push({
     when: "buildPin",
     message: "conda found no package for `{enrich.firstSpec}` and the other specs listed: they pin exact build strings (`name==version=build`), as `conda env export` writes them. Builds are made per platform and OS, and old ones leave the channels, so an environment exported on another machine (or years ago) does not resolve here.",
@@ -24972,10 +24972,17 @@ var init_release_not_valid_yet = __esm({
 });
 
 // src/rules/catalog/apt/release-expired.ts
-var releaseExpired;
+var EXPIRY_CHECK_OFF, releaseExpired;
 var init_release_expired = __esm({
   "src/rules/catalog/apt/release-expired.ts"() {
     "use strict";
+    EXPIRY_CHECK_OFF = [
+      "Only as a stop-gap, with no more security updates, turn the expiry check off for the update:",
+      "",
+      "```sh",
+      "apt-get -o Acquire::Check-Valid-Until=false update",
+      "```"
+    ];
     releaseExpired = {
       id: "apt/release-expired",
       title: "apt refused an expired Release file: the mirror stopped syncing, or the suite is archived",
@@ -25025,11 +25032,7 @@ var init_release_expired = __esm({
             "Move the build to a supported Debian release, {enrich.ltsMoveTo}: a base image on it{enrich.ltsBaseNote} (for an official",
             "image, its `-bookworm` or `-trixie` tag), then rebuild and fix what the newer packages change.",
             "",
-            "Only as a stop-gap, with no more security updates, turn the expiry check off for the update:",
-            "",
-            "```sh",
-            "apt-get -o Acquire::Check-Valid-Until=false update",
-            "```"
+            ...EXPIRY_CHECK_OFF
           ].join("\n")
         },
         {
@@ -25039,11 +25042,7 @@ var init_release_expired = __esm({
             "Move the job to a supported Debian release, {enrich.ltsMoveTo}: the image or machine it runs on (for an official image,",
             "its `-bookworm` or `-trixie` tag), then fix what the newer packages change.",
             "",
-            "Only as a stop-gap, with no more security updates, turn the expiry check off for the update:",
-            "",
-            "```sh",
-            "apt-get -o Acquire::Check-Valid-Until=false update",
-            "```"
+            ...EXPIRY_CHECK_OFF
           ].join("\n")
         },
         {
@@ -45036,6 +45035,18 @@ var init_conda_step_pin = __esm({
   }
 });
 
+// src/knowledge/conda-windows-only.ts
+function windowsOnlyNames(names2) {
+  return names2.filter((n) => WINDOWS_ONLY_CONDA.includes(n.toLowerCase()));
+}
+var WINDOWS_ONLY_CONDA;
+var init_conda_windows_only = __esm({
+  "src/knowledge/conda-windows-only.ts"() {
+    "use strict";
+    WINDOWS_ONLY_CONDA = ["vc", "vs2015_runtime", "pywin32", "icc_rt"];
+  }
+});
+
 // src/knowledge/conda-missing-specs.ts
 function missingSpecs(lines) {
   const out = [];
@@ -45087,6 +45098,9 @@ function condaMissingSpecsEnrich(captures, step, model, facts) {
     allNames: specs.map((s) => /^(?:[A-Za-z0-9_.-]{1,60}::)?([A-Za-z0-9_][A-Za-z0-9_.-]*)/.exec(s)?.[1] ?? s).join(" "),
     missingSearch: specs.length === 1 ? search2.replace('"$spec"', quoted) : `for spec in ${quoted}; do ${search2}; done`
   };
+  const lines = [...step?.tail ?? [], ...model.outsideLines ?? []];
+  const windows = windowsOnlyNames(out.allNames.split(" "));
+  if (windows.length > 0 && !lines.some((l) => /(?:\/|Platform: )win-(?:64|32)\b/.test(l))) out.windowsOnly = windows.join(", ");
   const pinned = specs.map((s) => /^([A-Za-z0-9_.-]{1,60})::(.+)$/.exec(s)).filter((m) => m !== null);
   if (pinned.length > 0) {
     const channels = [...new Set(pinned.map((m) => m[1]))];
@@ -45121,6 +45135,7 @@ var specLine, header;
 var init_conda_missing_specs = __esm({
   "src/knowledge/conda-missing-specs.ts"() {
     "use strict";
+    init_conda_windows_only();
     specLine = /^(?:> ?)?\s{0,12}- ((?:[A-Za-z0-9_.-]{1,60}::)?[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}(?:[=<>!~][^\s:'"`$\\]{0,100})?)\s{0,5}$/;
     header = /ResolvePackageNotFound:|PackagesNotFoundError|The following packages are not available/;
   }
@@ -45529,6 +45544,97 @@ var init_symbol_driver_enricher = __esm({
   }
 });
 
+// src/facts/image-facts.ts
+function osOfTagPart(part) {
+  const m = /^(?<distro>ubuntu|ubi|rockylinux|centos|oraclelinux|amzn|opensuse|debian)(?<v>\d{1,2}(?:\.\d{2})?)$/.exec(part);
+  if (m?.groups) {
+    const names2 = {
+      ubuntu: "Ubuntu",
+      ubi: "UBI",
+      rockylinux: "Rocky Linux",
+      centos: "CentOS",
+      oraclelinux: "Oracle Linux",
+      amzn: "Amazon Linux",
+      opensuse: "openSUSE",
+      debian: "Debian"
+    };
+    return `${names2[m.groups.distro]} ${m.groups.v}`;
+  }
+  return releaseOfCodename[part] ?? null;
+}
+function imageFacts(image) {
+  const colon = image.lastIndexOf(":");
+  const slash = image.lastIndexOf("/");
+  if (colon < 0 || colon < slash) return [];
+  const repo = image.slice(0, colon).replace(/^(?:docker\.io|index\.docker\.io)\//, "");
+  const tag = image.slice(colon + 1);
+  const parts2 = tag.split("-");
+  const out = [];
+  if (/(?:^|\/)nvidia\/cuda$/.test(repo) || /(?:^|\/)cuda$/.test(repo)) {
+    const version2 = /^(\d{1,2})\.(\d{1,2})/.exec(parts2[0] ?? "");
+    if (version2) out.push(["cuda", `${Number(version2[1])}.${Number(version2[2])}`]);
+    for (const part of parts2.slice(1)) {
+      const cudnn = /^cudnn(\d{1,2})$/.exec(part);
+      if (cudnn) out.push(["cudnn", cudnn[1]]);
+      if (part === "base" || part === "runtime" || part === "devel") out.push(["imageFlavour", part]);
+      const os = osOfTagPart(part);
+      if (os !== null) out.push(["os", os]);
+    }
+    return out;
+  }
+  if (/^(?:nvcr\.io\/)?nvidia\/(?:pytorch|tensorflow|jax|tritonserver|nemo)$/.test(repo) || repo.startsWith("nvcr.io/nvidia/")) {
+    if (/^\d{2}\.\d{2}/.test(tag)) out.push(["imageFlavour", "ngc"]);
+    const cuda = /(?:^|\/)nvidia\/pytorch$/.test(repo) ? ngcPytorchCuda(tag) : null;
+    if (cuda !== null) out.push(["cuda", cuda]);
+    return out;
+  }
+  if (/(?:^|\/)pytorch\/pytorch$/.test(repo)) {
+    const m = /^(?<torch>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)-cuda(?<cuda>\d{1,2}\.\d{1,2})-cudnn(?<cudnn>\d{1,2})-(?<flavour>runtime|devel)$/.exec(tag);
+    if (m?.groups) {
+      out.push(["torch", m.groups.torch], ["cuda", m.groups.cuda], ["cudnn", m.groups.cudnn], ["imageFlavour", m.groups.flavour]);
+      out.push(["torchCuda", `cu${m.groups.cuda.replace(".", "")}`]);
+    }
+    return out;
+  }
+  const name2 = repo.replace(/^library\//, "");
+  if (name2 === "python") {
+    const py = /^3\.(\d{1,2})/.exec(tag);
+    if (py) out.push(["python", `3.${py[1]}`]);
+    for (const part of parts2.slice(1)) {
+      const os = osOfTagPart(part);
+      if (os !== null) out.push(["os", os]);
+    }
+    return out;
+  }
+  if (name2 === "ubuntu" && /^\d{2}\.\d{2}$/.test(tag)) return [["os", `Ubuntu ${tag}`]];
+  const tagPython = parts2.map((part) => /^python([23])\.(\d{1,2})$/.exec(part)).find((m) => m !== null);
+  if (tagPython) out.push(["python", `${tagPython[1]}.${tagPython[2]}`]);
+  if (name2 === "debian") {
+    const release = /^(\d{1,2})(?:[.-]|$)/.exec(tag)?.[1];
+    const os = release !== void 0 ? `Debian ${release}` : osOfTagPart(parts2[0] ?? "");
+    return os !== null ? [["os", os]] : [];
+  }
+  return out;
+}
+function followedDebianSuite(image) {
+  if (image === null) return null;
+  const m = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?python:(?<tag>[\w.-]{1,100})$/.exec(image);
+  const tag = m?.groups?.tag;
+  if (tag === void 0) return null;
+  const t = /^(?:(?:3(?:\.(?<minor>\d{1,2})(?:\.\d{1,2})?)?|latest)(?:-slim)?|slim)$/.exec(tag);
+  if (!t) return null;
+  const minor = t.groups?.minor;
+  if (minor !== void 0 && Number(minor) < 9) return null;
+  return { release: "Debian 13 (trixie)", debianMajor: 13, since: "11 August 2025", source: "docker-library/python#1042" };
+}
+var init_image_facts = __esm({
+  "src/facts/image-facts.ts"() {
+    "use strict";
+    init_release_codenames();
+    init_ngc_pytorch_cuda();
+  }
+});
+
 // src/knowledge/apt-dropped-enricher.ts
 function aptDroppedEnrich(captures, _step, _model, facts) {
   const name2 = captures["context.dropped.name"];
@@ -45537,13 +45643,16 @@ function aptDroppedEnrich(captures, _step, _model, facts) {
   const os = facts.value("os");
   const lacks = releaseLacks(pkg, os);
   if (lacks === false) return {};
-  const pinned = bookwormTagOf(facts.value("baseImage"));
+  const base = facts.value("baseImage");
+  const pinned = bookwormTagOf(base);
+  const followed = os === null ? followedDebianSuite(base) : null;
+  const movedNote = followed !== null && base !== null && followed.debianMajor >= pkg.debianMajor ? `This build's base, ${base}, names no Debian release: it follows the image's default, which is ${followed.release} since ${followed.since} (${followed.source}), a release without it. Builds from before then ran on Debian 12 or older.` : pkg.movedNote;
   const debianOrUnknown = pkg.debianMajor > 12 && (os === null || os.startsWith("Debian"));
   return {
     droppedName: pkg.name,
     droppedFrom: pkg.goneFrom,
     droppedPurpose: pkg.purpose,
-    droppedMovedNote: pkg.movedNote,
+    droppedMovedNote: movedNote,
     droppedPinExample: pkg.pinExample,
     ...pkg.removeNote !== "" ? { droppedRemoveNote: pkg.removeNote } : {},
     // `Debian 13` when the log shows a release without it; the variant then says so without a hedge.
@@ -45557,6 +45666,7 @@ var init_apt_dropped_enricher = __esm({
   "src/knowledge/apt-dropped-enricher.ts"() {
     "use strict";
     init_apt_dropped_packages();
+    init_image_facts();
   }
 });
 
@@ -71833,86 +71943,6 @@ var init_rank_findings = __esm({
     severityRank = { error: 0, warning: 2, notice: 3 };
     survivableInFinishedStep = /* @__PURE__ */ new Set(["apt/unable-to-locate-package", "pip/no-matching-distribution"]);
     errorWrappers = [/^(?:ERROR|error):\s*/, /^failed to solve:\s*/, /^rpc error: code = \w{1,40} desc = /];
-  }
-});
-
-// src/facts/image-facts.ts
-function osOfTagPart(part) {
-  const m = /^(?<distro>ubuntu|ubi|rockylinux|centos|oraclelinux|amzn|opensuse|debian)(?<v>\d{1,2}(?:\.\d{2})?)$/.exec(part);
-  if (m?.groups) {
-    const names2 = {
-      ubuntu: "Ubuntu",
-      ubi: "UBI",
-      rockylinux: "Rocky Linux",
-      centos: "CentOS",
-      oraclelinux: "Oracle Linux",
-      amzn: "Amazon Linux",
-      opensuse: "openSUSE",
-      debian: "Debian"
-    };
-    return `${names2[m.groups.distro]} ${m.groups.v}`;
-  }
-  return releaseOfCodename[part] ?? null;
-}
-function imageFacts(image) {
-  const colon = image.lastIndexOf(":");
-  const slash = image.lastIndexOf("/");
-  if (colon < 0 || colon < slash) return [];
-  const repo = image.slice(0, colon).replace(/^(?:docker\.io|index\.docker\.io)\//, "");
-  const tag = image.slice(colon + 1);
-  const parts2 = tag.split("-");
-  const out = [];
-  if (/(?:^|\/)nvidia\/cuda$/.test(repo) || /(?:^|\/)cuda$/.test(repo)) {
-    const version2 = /^(\d{1,2})\.(\d{1,2})/.exec(parts2[0] ?? "");
-    if (version2) out.push(["cuda", `${Number(version2[1])}.${Number(version2[2])}`]);
-    for (const part of parts2.slice(1)) {
-      const cudnn = /^cudnn(\d{1,2})$/.exec(part);
-      if (cudnn) out.push(["cudnn", cudnn[1]]);
-      if (part === "base" || part === "runtime" || part === "devel") out.push(["imageFlavour", part]);
-      const os = osOfTagPart(part);
-      if (os !== null) out.push(["os", os]);
-    }
-    return out;
-  }
-  if (/^(?:nvcr\.io\/)?nvidia\/(?:pytorch|tensorflow|jax|tritonserver|nemo)$/.test(repo) || repo.startsWith("nvcr.io/nvidia/")) {
-    if (/^\d{2}\.\d{2}/.test(tag)) out.push(["imageFlavour", "ngc"]);
-    const cuda = /(?:^|\/)nvidia\/pytorch$/.test(repo) ? ngcPytorchCuda(tag) : null;
-    if (cuda !== null) out.push(["cuda", cuda]);
-    return out;
-  }
-  if (/(?:^|\/)pytorch\/pytorch$/.test(repo)) {
-    const m = /^(?<torch>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)-cuda(?<cuda>\d{1,2}\.\d{1,2})-cudnn(?<cudnn>\d{1,2})-(?<flavour>runtime|devel)$/.exec(tag);
-    if (m?.groups) {
-      out.push(["torch", m.groups.torch], ["cuda", m.groups.cuda], ["cudnn", m.groups.cudnn], ["imageFlavour", m.groups.flavour]);
-      out.push(["torchCuda", `cu${m.groups.cuda.replace(".", "")}`]);
-    }
-    return out;
-  }
-  const name2 = repo.replace(/^library\//, "");
-  if (name2 === "python") {
-    const py = /^3\.(\d{1,2})/.exec(tag);
-    if (py) out.push(["python", `3.${py[1]}`]);
-    for (const part of parts2.slice(1)) {
-      const os = osOfTagPart(part);
-      if (os !== null) out.push(["os", os]);
-    }
-    return out;
-  }
-  if (name2 === "ubuntu" && /^\d{2}\.\d{2}$/.test(tag)) return [["os", `Ubuntu ${tag}`]];
-  const tagPython = parts2.map((part) => /^python([23])\.(\d{1,2})$/.exec(part)).find((m) => m !== null);
-  if (tagPython) out.push(["python", `${tagPython[1]}.${tagPython[2]}`]);
-  if (name2 === "debian") {
-    const release = /^(\d{1,2})(?:[.-]|$)/.exec(tag)?.[1];
-    const os = release !== void 0 ? `Debian ${release}` : osOfTagPart(parts2[0] ?? "");
-    return os !== null ? [["os", os]] : [];
-  }
-  return out;
-}
-var init_image_facts = __esm({
-  "src/facts/image-facts.ts"() {
-    "use strict";
-    init_release_codenames();
-    init_ngc_pytorch_cuda();
   }
 });
 
