@@ -116,8 +116,9 @@ export function followedDebianSuite(image: string | null): FollowedSuite | null 
   const m = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?python:(?<tag>[\w.-]{1,100})$/.exec(image);
   const tag = m?.groups?.tag;
   if (tag === undefined) return null;
-  // `3.13-slim`, `3.13.1`, `3-slim`, `slim`, `latest`: no suite, no alpine / windows variant.
-  const t = /^(?:(?:3(?:\.(?<minor>\d{1,2})(?:\.\d{1,2})?)?|latest)(?:-slim)?|slim)$/.exec(tag);
+  // `3.13-slim`, `3-slim`, `slim`, `latest`: no suite, no alpine / windows variant. Not a patch tag (`3.12.0-slim`): it
+  // stops being rebuilt when the next patch release comes out, so one older than the switch stayed on bookworm.
+  const t = /^(?:(?:3(?:\.(?<minor>\d{1,2}))?|latest)(?:-slim)?|slim)$/.exec(tag);
   if (!t) return null;
   const minor = t.groups?.minor;
   if (minor !== undefined && Number(minor) < 9) return null;
