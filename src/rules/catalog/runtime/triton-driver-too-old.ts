@@ -10,7 +10,11 @@
 // (triton-lang/triton#2062: an A100 machine with CUDA 11.8 and the latest Triton; the maintainer: "Installing cuda 12
 // should solve this"). The driver CUDA 12.0 needs is the first of its release (NVIDIA's release notes, Table 3:
 // knowledge/cuda-release-drivers.ts). Clearing the cache does not help: the helper is built again against the same driver.
-// Another library calling the same functions (a CUDA 12 build of some extension) fails the same way on the same driver.
+// Another library calling the same functions (a CUDA 12 build of some extension) fails the same way on the same driver,
+// and also on a CUDA 12 driver when it was built without linking the driver library: NVIDIA/cutlass#1624, a PyTorch
+// extension with CUTLASS 3.5.1's TMA code, `undefined symbol: cuTensorMapEncodeTiled` at import; the thread's remedies are
+// `libraries = ["cuda"]` in the `CUDAExtension` and, as a stop-gap, `LD_PRELOAD` of libcuda. So outside Triton (whose
+// helper is compiled with `-lcuda`) the finding names both causes, the driver's version telling them apart.
 // Not this rule: `undefined symbol` of a torch or C++ name (runtime/torch-symbol-mismatch, runtime/library-symbol-mismatch).
 import type { RuleInput } from '../../schema.js';
 import { firstDriversFor } from '../../../knowledge/cuda-release-drivers.js';
@@ -30,7 +34,7 @@ const CHECK_DRIVER = [
 
 export const tritonDriverTooOld: RuleInput = {
   id: 'runtime/triton-driver-too-old',
-  title: 'The NVIDIA driver is older than CUDA 12: undefined symbol cuTensorMap…',
+  title: 'A CUDA 12 driver function is missing: undefined symbol cuTensorMap…',
   severity: 'error',
   match: [
     // `ImportError: /home/u/.triton/cache/c6a7…/cuda_utils.so: undefined symbol: cuTensorMapEncodeTiled`
@@ -46,12 +50,18 @@ export const tritonDriverTooOld: RuleInput = {
   scope: 'step',
   specificity: 3,
   message:
-    '`{lib|A library}` calls `{symbol}`, a CUDA driver API function that drivers of CUDA 12.0 and later have, and the NVIDIA driver ' +
-    '(`libcuda`) this machine loads lacks it: it is a driver for an older CUDA (11.x). The library was built for CUDA 12.',
+    '`{lib|A library}` calls `{symbol}`, a CUDA driver API function that drivers of CUDA 12.0 and later have, and the loader found it ' +
+    'nowhere: either the NVIDIA driver (`libcuda`) this machine loads is one for an older CUDA (11.x), or the library was built ' +
+    'without linking the driver library, so its symbols are not looked up there (NVIDIA/cutlass#1624).',
   fix: [
     ...CHECK_DRIVER,
     `Below 12.0, update the NVIDIA driver to one for CUDA 12 (${DRIVER_12}), or install a build of the library made for the CUDA ` +
       'your driver supports.',
+    '',
+    'At 12.0 or above, the library was linked without the driver library: rebuild it linked against it (a PyTorch extension: ' +
+      '`libraries=["cuda"]` in its `CUDAExtension(...)`; CMake: link `CUDA::cuda_driver`; otherwise `-lcuda`). As a stop-gap, ' +
+      'preload the driver library before the program starts: `export LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libcuda.so` ' +
+      '(`ldconfig -p | grep libcuda` shows where it is on this system).',
   ].join('\n'),
   variants: [
     {
