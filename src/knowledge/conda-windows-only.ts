@@ -7,14 +7,15 @@
 // - vs2015_runtime: the MSVC runtime, anaconda.org/anaconda/vs2015_runtime: win-64, win-32 (up to 14.27.29016);
 //   anaconda.org/conda-forge/vs2015_runtime: win-64.
 // - pywin32: "Python extensions for Windows", anaconda.org/anaconda/pywin32: win-64, win-32.
-// - icc_rt: Intel's compiler runtime, anaconda.org/anaconda/icc_rt: win-32, win-64 (every file on its files page is
-//   win-32/ or win-64/).
-// Not tabled: wincertstore, win-32/win-64 in Anaconda's channel (anaconda.org/tboyer/wincertstore, copied from
+// Not tabled: icc_rt, Intel's compiler runtime, win-32/win-64 in Anaconda's channel (anaconda.org/anaconda/icc_rt) but
+// published for Linux in Intel's channel (conda.anaconda.org/intel/linux-64/icc_rt-2024.0.0-intel_49819.tar.bz2 and
+// other releases), so a Linux build can install it and its line is no sign of a Windows export.
+// Not tabled either: wincertstore, win-32/win-64 in Anaconda's channel (anaconda.org/tboyer/wincertstore, copied from
 // anaconda) but with a noarch build on conda-forge (anaconda.org/conda-forge/wincertstore), whose platforms were not checked.
 // Ansarimajid/Construction-PPE-Detection#4 (2025-02-26): `vs2015_runtime` and `vc` not found on Ubuntu 20.04, "needed
 // only for Windows, as they provide Visual C++ libraries. On Ubuntu, they are unnecessary and can be removed".
 
-export const WINDOWS_ONLY_CONDA: readonly string[] = ['vc', 'vs2015_runtime', 'pywin32', 'icc_rt'];
+export const WINDOWS_ONLY_CONDA: readonly string[] = ['vc', 'vs2015_runtime', 'pywin32'];
 
 /** The names of `names` that conda has for Windows only, in order. */
 export function windowsOnlyNames(names: readonly string[]): string[] {
