@@ -563,7 +563,9 @@ function driverVariants(): Variant[] {
       // starts, so the container and host checks lead. The bare name `libcuda.so` is the driver's link to `libcuda.so.1`, which
       // the NVIDIA container runtime creates with the library (libnvidia-container; NVIDIA/nvidia-container-toolkit#715 "aligns
       // the creation of symlinks under CDI with the implementation in libnvidia-container": `libcuda.so -> libcuda.so.1`), so
-      // `ldconfig -p` (the loader cache, ldconfig(8)) in the container tells a driver not mounted from a link alone missing.
+      // `ldconfig -p` (the loader cache, ldconfig(8)) in the container tells a driver not mounted (no `libcuda.so.1`); the
+      // cache need not list the bare `libcuda.so` link (created before the toolkit runs ldconfig: NVIDIA/nvidia-container-toolkit#944,
+      // a container listing `libcuda.so.1` alone), so the link itself is looked for with `ls -l`.
       // A log that shows an image build has its place and takes the build variant above.
       when: 'driver&cudnnLazyLoad',
       title,
@@ -582,8 +584,9 @@ function driverVariants(): Variant[] {
         '',
         'If that fails, install the NVIDIA Container Toolkit and run `sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker` ' +
           '(https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html). Then, in the container started with GPUs, ' +
-          '`ldconfig -p | grep libcuda` must list `libcuda.so.1` and `libcuda.so`: with neither, the driver was not mounted; with `libcuda.so.1` ' +
-          'alone, link the bare name to it in the directory listed (`ln -s libcuda.so.1 libcuda.so`).',
+          '`ldconfig -p | grep libcuda` must list `libcuda.so.1`: without it, the driver was not mounted. The bare name `libcuda.so` is a link ' +
+          'beside it, which the cache may not list (`ls -l` that directory); only if it is missing there, link it to `libcuda.so.1` in that ' +
+          'directory (`ln -s libcuda.so.1 libcuda.so`).',
         '',
         'On a machine without containers: install the NVIDIA driver (`nvidia-smi` must work); the CUDA toolkit alone does not bring `libcuda.so`.',
       ].join('\n'),
