@@ -18,6 +18,7 @@
 // Not this rule: `undefined symbol` of a torch or C++ name (runtime/torch-symbol-mismatch, runtime/library-symbol-mismatch).
 import type { RuleInput } from '../../schema.js';
 import { firstDriversFor } from '../../../knowledge/cuda-release-drivers.js';
+import { PATH_CHAR } from '../../path-chars.js';
 
 const CUDA12 = firstDriversFor('12.0')!;
 const DRIVER_12 =
@@ -40,7 +41,7 @@ export const tritonDriverTooOld: RuleInput = {
     // `ImportError: /home/u/.triton/cache/c6a7…/cuda_utils.so: undefined symbol: cuTensorMapEncodeTiled`
     {
       literals: ['undefined symbol: cuTensorMap'],
-      pattern: '(?:(?<lib>/[\\w./+-]{1,300}\\.so(?:\\.[\\d.]+)?): )?undefined symbol: (?<symbol>cuTensorMap\\w{1,40})',
+      pattern: `(?:(?<lib>/${PATH_CHAR}{1,300}\\.so(?:\\.[\\d.]+)?): )?undefined symbol: (?<symbol>cuTensorMap\\w{1,40})`,
     },
   ],
   context: [
