@@ -29793,6 +29793,7 @@ var init_triton_driver_too_old = __esm({
   "src/rules/catalog/runtime/triton-driver-too-old.ts"() {
     "use strict";
     init_cuda_release_drivers();
+    init_path_chars();
     CUDA12 = firstDriversFor("12.0");
     DRIVER_12 = `on Linux ${CUDA12.linux} or later` + (CUDA12.windows ? `, on Windows ${CUDA12.windows} or later` : "") + ", the first drivers of CUDA 12.0";
     CHECK_DRIVER = [
@@ -29811,7 +29812,7 @@ var init_triton_driver_too_old = __esm({
         // `ImportError: /home/u/.triton/cache/c6a7\u2026/cuda_utils.so: undefined symbol: cuTensorMapEncodeTiled`
         {
           literals: ["undefined symbol: cuTensorMap"],
-          pattern: "(?:(?<lib>/[\\w./+-]{1,300}\\.so(?:\\.[\\d.]+)?): )?undefined symbol: (?<symbol>cuTensorMap\\w{1,40})"
+          pattern: `(?:(?<lib>/${PATH_CHAR}{1,300}\\.so(?:\\.[\\d.]+)?): )?undefined symbol: (?<symbol>cuTensorMap\\w{1,40})`
         }
       ],
       context: [
