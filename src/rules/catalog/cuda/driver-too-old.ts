@@ -81,6 +81,16 @@ const HOST_CUDA_MESSAGE =
   'The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. ' +
   'The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}';
 
+/**
+ * nvidia-smi's header, `| NVIDIA-SMI 551.78   Driver Version: 551.78   CUDA Version: 12.4   |`: the host's driver and the newest
+ * CUDA it runs (captures `driver`, `cuda`). Shared by the rules that weigh the driver against a CUDA release.
+ */
+export const SMI_HEADER = {
+  name: 'smiHeader',
+  literals: ['Driver Version: '],
+  pattern: 'Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})',
+};
+
 export const driverTooOld: RuleInput = {
   id: 'cuda/driver-too-old',
   title: 'Host NVIDIA driver older than the CUDA in use',
@@ -144,12 +154,7 @@ export const driverTooOld: RuleInput = {
     // artokun/comfyui-mcp#118). Read only when it is newer than the gate's CUDA (knowledge/cuda-driver.ts, understatedGate).
     { name: 'imageTorchCuda', literals: ['+cu1', '/cu1'], pattern: '(?:\\d\\+|/whl/)cu(?<tag>1\\d{2})\\b' },
     { name: 'imageCudaText', literals: ['CUDA 1'], pattern: '\\bCUDA (?<cuda>1\\d(?:\\.\\d{1,2})?)\\b(?![.\\d])' },
-    // nvidia-smi's header: `| NVIDIA-SMI 551.78   Driver Version: 551.78   CUDA Version: 12.4   |`
-    {
-      name: 'smiHeader',
-      literals: ['Driver Version: '],
-      pattern: 'Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})',
-    },
+    SMI_HEADER,
     // The host's driver as a report names it: nvidia-smi's `Driver Version: 390.138`, the Ubuntu package `nvidia-390` /
     // `nvidia-driver-535` (or `nvidia-390.138` as users write it, iot-salzburg/gpu-jupyter#24), the driver's libraries
     // `libcuda.so.390.138` / `libnvidia-ml.so.535.104.05`, which carry its version in their file names.

@@ -38,6 +38,7 @@
 //   so the driver is the host's whatever the image holds.
 import type { RuleInput } from '../../schema.js';
 import { RELEASE_NOTES_URL } from '../../../knowledge/cuda-release-drivers.js';
+import { SMI_HEADER } from '../cuda/driver-too-old.js';
 
 const ORT_REQUIREMENTS = 'https://onnxruntime.ai/docs/execution-providers/CUDA-ExecutionProvider.html#requirements';
 
@@ -106,12 +107,8 @@ export const cudaKernelSymbolNotFound: RuleInput = {
   context: [
     // XLA (JAX, TensorFlow) as cuDNN starts: `There was an error before creating cudnn handle (500): cudaErrorSymbolNotFound : named symbol not found`
     { name: 'cudnnHandle', literals: ['error before creating cudnn handle'] },
-    // nvidia-smi's header: `| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA Version: 12.2   |`
-    {
-      name: 'smiHeader',
-      literals: ['Driver Version: '],
-      pattern: 'Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})',
-    },
+    // nvidia-smi's header: the host's driver and the newest CUDA it runs
+    SMI_HEADER,
     // Singularity / Apptainer running the container: its command, or its in-container folder (`/.singularity.d/libs/`)
     { name: 'singularity', literals: ['singularity ', 'apptainer ', '.singularity.d'], pattern: '\\b(?:singularity|apptainer) (?:exec|run|shell)\\b|/\\.singularity\\.d/' },
     // ONNX Runtime's CUDA execution provider running a node: `Non-zero status code returned while running Slice node. Name:'…'`
