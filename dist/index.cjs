@@ -12177,7 +12177,7 @@ var init_devel_toolkit_copied = __esm({
 });
 
 // src/rules/catalog/cuda/driver-too-old.ts
-var HOST_CHECK, CHOICES, REQUIRE_MESSAGE, GATE_LABEL_OR_DRIVER, GATE_MESSAGE, HOST_CUDA_MESSAGE, driverTooOld;
+var HOST_CHECK, CHOICES, REQUIRE_MESSAGE, GATE_LABEL_OR_DRIVER, GATE_MESSAGE, HOST_CUDA_MESSAGE, SMI_HEADER, driverTooOld;
 var init_driver_too_old = __esm({
   "src/rules/catalog/cuda/driver-too-old.ts"() {
     "use strict";
@@ -12201,6 +12201,11 @@ var init_driver_too_old = __esm({
     ];
     GATE_MESSAGE = "The image requires a host driver of CUDA {enrich.requiredCuda} (its `NVIDIA_REQUIRE_CUDA`, which the NVIDIA Container Toolkit checks before the container starts), and a host below that is refused. But the log shows that the image's programs need CUDA {enrich.gateCudaBelow}, newer than the label says: on a host whose driver meets the gate but not CUDA {enrich.gateCudaBelow} (which needs a driver {enrich.gateDriverNeed}), the container starts and then fails inside it. So a driver of CUDA {enrich.requiredCuda} does not fix it: the image's label and its contents disagree.";
     HOST_CUDA_MESSAGE = "The NVIDIA driver of the host supports CUDA up to {enrich.hostCuda} (the version torch found), older than the CUDA torch was built with: CUDA cannot start on it. The driver comes from the host, so nothing installed in the image changes it. {enrich.driverNeed|}";
+    SMI_HEADER = {
+      name: "smiHeader",
+      literals: ["Driver Version: "],
+      pattern: "Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})"
+    };
     driverTooOld = {
       id: "cuda/driver-too-old",
       title: "Host NVIDIA driver older than the CUDA in use",
@@ -12263,12 +12268,7 @@ var init_driver_too_old = __esm({
         // artokun/comfyui-mcp#118). Read only when it is newer than the gate's CUDA (knowledge/cuda-driver.ts, understatedGate).
         { name: "imageTorchCuda", literals: ["+cu1", "/cu1"], pattern: "(?:\\d\\+|/whl/)cu(?<tag>1\\d{2})\\b" },
         { name: "imageCudaText", literals: ["CUDA 1"], pattern: "\\bCUDA (?<cuda>1\\d(?:\\.\\d{1,2})?)\\b(?![.\\d])" },
-        // nvidia-smi's header: `| NVIDIA-SMI 551.78   Driver Version: 551.78   CUDA Version: 12.4   |`
-        {
-          name: "smiHeader",
-          literals: ["Driver Version: "],
-          pattern: "Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})"
-        },
+        SMI_HEADER,
         // The host's driver as a report names it: nvidia-smi's `Driver Version: 390.138`, the Ubuntu package `nvidia-390` /
         // `nvidia-driver-535` (or `nvidia-390.138` as users write it, iot-salzburg/gpu-jupyter#24), the driver's libraries
         // `libcuda.so.390.138` / `libnvidia-ml.so.535.104.05`, which carry its version in their file names.
@@ -18786,6 +18786,7 @@ var init_cuda_kernel_symbol_not_found = __esm({
   "src/rules/catalog/runtime/cuda-kernel-symbol-not-found.ts"() {
     "use strict";
     init_cuda_release_drivers();
+    init_driver_too_old();
     ORT_REQUIREMENTS = "https://onnxruntime.ai/docs/execution-providers/CUDA-ExecutionProvider.html#requirements";
     FIND_RUNTIME = [
       "See which CUDA runtime the process really loads, where it runs (for a container, inside it):",
@@ -18833,12 +18834,8 @@ var init_cuda_kernel_symbol_not_found = __esm({
       context: [
         // XLA (JAX, TensorFlow) as cuDNN starts: `There was an error before creating cudnn handle (500): cudaErrorSymbolNotFound : named symbol not found`
         { name: "cudnnHandle", literals: ["error before creating cudnn handle"] },
-        // nvidia-smi's header: `| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA Version: 12.2   |`
-        {
-          name: "smiHeader",
-          literals: ["Driver Version: "],
-          pattern: "Driver Version: (?<driver>\\d{3}\\.\\d{1,3}(?:\\.\\d{1,3})?)\\s{1,40}CUDA Version: (?<cuda>\\d{1,2}\\.\\d{1,2})"
-        },
+        // nvidia-smi's header: the host's driver and the newest CUDA it runs
+        SMI_HEADER,
         // Singularity / Apptainer running the container: its command, or its in-container folder (`/.singularity.d/libs/`)
         { name: "singularity", literals: ["singularity ", "apptainer ", ".singularity.d"], pattern: "\\b(?:singularity|apptainer) (?:exec|run|shell)\\b|/\\.singularity\\.d/" },
         // ONNX Runtime's CUDA execution provider running a node: `Non-zero status code returned while running Slice node. Name:'\u2026'`
